@@ -1,0 +1,35 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/lib/database';
+import { isAppError } from '@/lib/errors/app-error';
+import { submitRequest } from '@/lib/requests/submit-request';
+import { clientIpFrom } from '@/lib/security/client-ip';
+import { ZSubmitRequest } from '@/lib/validation/submit-request';
+import type { SubmitRequestFormState } from './form-state';
+
+const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website'] as const;
+
+export async function submitRequestAction(_previous: SubmitRequestFormState, formData: FormData): Promise<SubmitRequestFormState> {
+  const values: SubmitRequestFormState['values'] = {};
+  for (const field of textFields) {
+    const value = formData.get(field);
+    if (typeof value === 'string') values[field] = value;
+  }
+  if (formData.get('isAuthorised') === 'on') values.isAuthorised = 'on';
+
+  const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
+  if (!parsed.success) {
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  }
+
+  try {
+    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(await headers()) });
+  } catch (error) {
+    if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };
+    throw error;
+  }
+  redirect('/request/sent');
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import type { ReactNode } from 'react';
+import { env } from '@/lib/env';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Privacy requests', template: '%s · Privacy requests' },
+  description: 'Ask for a copy of your personal data, a portable export, or its erasure.',
+  referrer: 'no-referrer',
+  robots: { index: false },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: the CSP nonce (proxy.ts) needs it, and no page here is static.
+  await connection();
+  const { ORGANISATION_NAME } = env();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <a href="/" className="site-header__name">
+            {ORGANISATION_NAME} <span>Privacy requests</span>
+          </a>
+        </header>
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Your request is handled under data protection law (GDPR, UK GDPR, CCPA/CPRA, LGPD).</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

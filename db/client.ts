@@ -1,0 +1,22 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; query functions accept either, so use cases can compose them in one transaction. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DatabaseOrTransaction = Database | Transaction;
+
+export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
+}
+
+// One client per process, kept on globalThis so Next's hot reload doesn't open a new pool per edit.
+const globalForDatabase = globalThis as unknown as { dsrDeskDatabase?: Database };
+
+export function getDb(): Database {
+  globalForDatabase.dsrDeskDatabase ??= createDatabase(env().DATABASE_URL).db;
+  return globalForDatabase.dsrDeskDatabase;
+}

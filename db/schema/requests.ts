@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { requestChannel, requestStatus, requestType } from './enums';
+import { jurisdictionPolicies } from './jurisdiction-policies';
+
+/** Numbers the human references; gaps (rolled-back transactions) are harmless. */
+export const requestReferenceSequence = pgSequence('request_reference_seq', { startWith: 1 });
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference (DSR-2026-000123), given when the email address is verified. */
+    reference: text().unique(),
+    type: requestType().notNull(),
+    status: requestStatus().notNull().default('unverified'),
+    channel: requestChannel().notNull(),
+    jurisdiction: text()
+      .notNull()
+      .references(() => jurisdictionPolicies.code),
+    /** Keyed hash of the normalised email: survives the purge, finds duplicates and rate-limits. */
+    emailHash: text().notNull(),
+    /** Personal data below is nulled when an unverified request expires (see purge job). */
+    email: text(),
+    fullName: text(),
+    accountIdentifier: text(),
+    details: text(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The calendar day of receipt in the organisation's time zone: deadlines count from it. */
+    receivedOn: date({ mode: 'string' }).notNull(),
+    unverifiedExpiresAt: timestamp({ withTimezone: true }),
+    verifiedAt: timestamp({ withTimezone: true }),
+    dueOn: date({ mode: 'string' }),
+    acknowledgementDueOn: date({ mode: 'string' }),
+    /** The policy as it was when the due date was set, so later settings changes don't rewrite history. */
+    policy: jsonb().$type<TDeadlinePolicy>(),
+    closedAt: timestamp({ withTimezone: true }),
+    purgedAt: timestamp({ withTimezone: true }),
+    /** Optimistic concurrency: every write bumps it and checks the value it read. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // At most one open request per person and type: the database backs up the
+    // duplicate merge even if two submissions race past the advisory lock.
+    uniqueIndex('requests_open_per_email_and_type')
+      .on(table.emailHash, table.type)
+      .where(sql`${table.status} in ('unverified', 'new', 'in_progress', 'awaiting_requester')`),
+    index('requests_queue_by_due').on(table.status, table.dueOn, table.id),
+    index('requests_unverified_expiry')
+      .on(table.unverifiedExpiresAt)
+      .where(sql`${table.status} = 'unverified'`),
+  ],
+);
+
+export type RequestRow = typeof requests.$inferSelect;

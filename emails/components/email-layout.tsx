@@ -1,0 +1,80 @@
+import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { CSSProperties, ReactNode } from 'react';
+
+export type EmailLayoutProps = {
+  organisationName: string;
+  /** Shown by mail clients next to the subject; never in the body. */
+  preview: string;
+  heading: string;
+  children: ReactNode;
+};
+
+export function EmailLayout({ organisationName, preview, heading, children }: EmailLayoutProps) {
+  return (
+    <Html lang="en" dir="ltr">
+      <Head>
+        <title>{heading}</title>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body style={bodyStyle}>
+        <Container style={containerStyle}>
+          <Text style={organisationStyle}>{organisationName}</Text>
+          <Heading as="h1" style={headingStyle}>
+            {heading}
+          </Heading>
+          <Section>{children}</Section>
+          <Hr style={ruleStyle} />
+          <Text style={footerStyle}>
+            You are receiving this because a privacy request was made with this address at {organisationName}. If this
+            wasn&apos;t you, you can ignore this email.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+const bodyStyle: CSSProperties = {
+  backgroundColor: '#f4f4f5',
+  color: '#18181b',
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+  margin: 0,
+  padding: '24px 0',
+};
+
+const containerStyle: CSSProperties = {
+  backgroundColor: '#ffffff',
+  border: '1px solid #e4e4e7',
+  borderRadius: '8px',
+  maxWidth: '560px',
+  padding: '32px',
+};
+
+const organisationStyle: CSSProperties = {
+  color: '#3f3f46',
+  fontSize: '14px',
+  fontWeight: 600,
+  letterSpacing: '0.02em',
+  margin: '0 0 24px',
+};
+
+const headingStyle: CSSProperties = {
+  color: '#18181b',
+  fontSize: '24px',
+  fontWeight: 700,
+  lineHeight: '32px',
+  margin: '0 0 16px',
+};
+
+const ruleStyle: CSSProperties = {
+  borderColor: '#e4e4e7',
+  margin: '32px 0 16px',
+};
+
+// #52525b on white is 7.7:1, above WCAG AAA for small text.
+const footerStyle: CSSProperties = {
+  color: '#52525b',
+  fontSize: '13px',
+  lineHeight: '20px',
+  margin: 0,
+};

@@ -1,0 +1,30 @@
+import type { DatabaseOrTransaction } from '@/db/client';
+import { requestEvents } from '@/db/schema';
+
+export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string };
+
+export type RecordEventOptions = {
+  requestId: string;
+  actor: Actor;
+  action: string;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+  isVisibleToRequester?: boolean;
+};
+
+/**
+ * Appends one audit event. Always called with the transaction that makes the
+ * change it describes, so the change and its record commit or fail together.
+ * Details hold ids and facts, never the requester's email or name.
+ */
+export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEventOptions): Promise<void> {
+  await tx.insert(requestEvents).values({
+    requestId: options.requestId,
+    actorType: options.actor.type,
+    actorId: options.actor.type === 'staff' ? options.actor.staffId : null,
+    action: options.action,
+    details: options.details ?? {},
+    ip: options.ip ?? null,
+    isVisibleToRequester: options.isVisibleToRequester ?? false,
+  });
+}

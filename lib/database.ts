@@ -1,0 +1,5 @@
+/**
+ * The one door from app/ to the database: pages, actions and routes take the
+ * handle here and pass it to a use case, which does the querying.
+ */
+export { getDb } from '@/db/client';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once on first use. This is the only module that reads
+ * process.env; everything else asks `env()`. Parsing is lazy (not at import) so
+ * `next build` can load route modules on a machine with no database configured.
+ * Every variable is documented in .env.example.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
+  MAIL_FROM: z.string().min(3).default('dsr-desk <privacy@localhost>'),
+  APP_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
+  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters (openssl rand -base64 48)'),
+  ORGANISATION_NAME: z.string().min(1).max(120).default('Example Ltd'),
+  TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'TIME_ZONE must be an IANA time zone such as Europe/London'),
+  VERIFICATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  UNVERIFIED_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  TRUST_PROXY: booleanFlag,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const result = ZEnv.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}\nSee .env.example.`);
+  }
+  cached = result.data;
+  return cached;
+}
+
+/** Tests change variables between runs of the same process; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

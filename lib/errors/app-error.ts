@@ -1,0 +1,40 @@
+/**
+ * Expected failures. Each code says when it is thrown and what the caller shows;
+ * anything that is not an AppError is a bug and reaches error.tsx and the log.
+ */
+export const appErrorCodes = {
+  /** Input failed its schema after parsing (rare: most validation returns field errors). Show the message. */
+  VALIDATION: 400,
+  /** Too many submissions for an email address or an IP. Show "try again later" with HTTP 429. */
+  RATE_LIMITED: 429,
+  /** A record does not exist or this actor may not see it (the two are indistinguishable). Show 404. */
+  NOT_FOUND: 404,
+  /** A link's token is unknown, used, revoked or expired. Show the "get a new link" page. */
+  TOKEN_INVALID: 410,
+  /** The state machine refuses this transition (e.g. cancelling a closed request). Show the message. */
+  INVALID_TRANSITION: 409,
+  /** Someone else changed the record since it was read. Show "reload and try again". */
+  CONFLICT: 409,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get httpStatus(): number {
+    return appErrorCodes[this.code];
+  }
+}
+
+export function isAppError(error: unknown, code?: AppErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '@/db/client';
+import type { JobPayloads, JobName } from './job-names';
+
+export type EnqueueJobOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number };
+
+/**
+ * Adds a graphile-worker job with SQL on the caller's transaction: the job
+ * exists if and only if the caller's change commits (the outbox guarantee).
+ */
+export async function enqueueJob<N extends JobName>(
+  tx: DatabaseOrTransaction,
+  name: N,
+  payload: JobPayloads[N],
+  options: EnqueueJobOptions = {},
+): Promise<void> {
+  // The ::json cast is needed: without it Postgres finds no add_job(unknown, jsonb).
+  await tx.execute(sql`select graphile_worker.add_job(
+    ${name},
+    ${JSON.stringify(payload)}::json,
+    job_key => ${options.jobKey ?? null},
+    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
+    max_attempts => ${options.maxAttempts ?? 25}
+  )`);
+}

@@ -1,0 +1,8 @@
+/** Every background job and its payload. Tasks are wired in task-list.ts. */
+export type JobPayloads = {
+  'deliver-email': { outboundEmailId: string };
+  'purge-expired-requests': Record<string, never>;
+  'prune-intake-attempts': Record<string, never>;
+};
+
+export type JobName = keyof JobPayloads;

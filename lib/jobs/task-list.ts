@@ -1,0 +1,22 @@
+import type { TaskList } from 'graphile-worker';
+import { getDb } from '@/db/client';
+import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
+import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import type { JobPayloads } from './job-names';
+
+export const taskList: TaskList = {
+  'deliver-email': async (payload) => {
+    await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
+  },
+  'purge-expired-requests': async (_payload, helpers) => {
+    const purged = await purgeExpiredRequests(getDb(), { now: new Date() });
+    if (purged > 0) helpers.logger.info(`purged ${purged} expired unverified request(s)`);
+  },
+  'prune-intake-attempts': async () => {
+    await pruneIntakeAttempts(getDb(), { now: new Date() });
+  },
+};
+
+/** Scheduled jobs (graphile-worker crontab syntax; `?fill=` catches up runs missed while no worker ran). */
+export const crontab = ['0 * * * * purge-expired-requests ?fill=2h', '15 3 * * * prune-intake-attempts ?fill=1d'].join('\n');

@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { outboundEmails } from '@/db/schema';
+import { renderEmail } from '@/emails/render-email';
+import { ZEmailPayload } from '@/emails/templates';
+import { getTransport } from '@/emails/transport';
+import { env } from '@/lib/env';
+
+export type DeliverOutboundEmailOptions = { outboundEmailId: string };
+
+/**
+ * Sends one outbox row. The row lock serialises workers on the same row and
+ * `status = 'sent'` makes a retried job a no-op, so a message is sent once.
+ * The one window left is a crash after the SMTP server accepted the message and
+ * before the commit: the retry sends again with the same Message-ID, so mail
+ * systems can recognise the duplicate. SMTP offers nothing stronger.
+ * Throws on failure so graphile-worker retries with exponential backoff.
+ */
+export async function deliverOutboundEmail(db: Database, { outboundEmailId }: DeliverOutboundEmailOptions): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
+      if (!row || row.status === 'sent' || !row.recipient || !row.payload) return;
+      const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload));
+      const { SMTP_URL, MAIL_FROM } = env();
+      await getTransport(SMTP_URL).sendMail({ from: MAIL_FROM, to: row.recipient, subject, html, text, messageId: row.messageId });
+      // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
+      await tx
+        .update(outboundEmails)
+        .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboundEmails.attempts} + 1`, lastError: null, recipient: null, payload: null })
+        .where(eq(outboundEmails.id, row.id));
+    });
+  } catch (error) {
+    await db
+      .update(outboundEmails)
+      .set({ attempts: sql`${outboundEmails.attempts} + 1`, lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error) })
+      .where(eq(outboundEmails.id, outboundEmailId));
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseOrTransaction } from '@/db/client';
+import { outboundEmails } from '@/db/schema';
+import type { TEmailPayload } from '@/emails/templates';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
+
+export type EnqueueEmailOptions = { requestId: string | null; to: string; payload: TEmailPayload };
+
+/**
+ * Puts an email in the outbox on the caller's transaction. Nothing is sent here:
+ * the worker delivers it after commit, so a rolled-back change sends nothing and
+ * a crash after commit still sends it.
+ */
+export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEmailOptions): Promise<void> {
+  const id = randomUUID();
+  await tx.insert(outboundEmails).values({
+    id,
+    requestId: options.requestId,
+    template: options.payload.template,
+    recipient: options.to,
+    payload: options.payload,
+    messageId: `<${id}@dsr-desk>`,
+  });
+  // The job key makes a second enqueue of the same row a no-op.
+  await enqueueJob(tx, 'deliver-email', { outboundEmailId: id }, { jobKey: `email:${id}` });
+}

@@ -1,0 +1,49 @@
+/**
+ * The request state machine. Every status change in the product goes through
+ * `assertTransition`, so an illegal move (cancelling a fulfilled request, say)
+ * is refused in one place with one message.
+ */
+export const requestStatuses = [
+  'unverified',
+  'new',
+  'in_progress',
+  'awaiting_requester',
+  'fulfilled',
+  'rejected',
+  'cancelled',
+  'expired',
+] as const;
+
+export type RequestStatus = (typeof requestStatuses)[number];
+
+const transitions: Record<RequestStatus, readonly RequestStatus[]> = {
+  unverified: ['new', 'cancelled', 'expired'],
+  new: ['in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'],
+  in_progress: ['awaiting_requester', 'fulfilled', 'rejected', 'cancelled'],
+  awaiting_requester: ['in_progress', 'rejected', 'cancelled'],
+  fulfilled: [],
+  rejected: [],
+  cancelled: [],
+  expired: [],
+};
+
+export const openStatuses: readonly RequestStatus[] = ['unverified', 'new', 'in_progress', 'awaiting_requester'];
+
+export const statusLabels: Record<RequestStatus, string> = {
+  unverified: 'Waiting for email confirmation',
+  new: 'Received',
+  in_progress: 'In progress',
+  awaiting_requester: 'Waiting for your reply',
+  fulfilled: 'Completed',
+  rejected: 'Declined',
+  cancelled: 'Cancelled',
+  expired: 'Expired (never confirmed)',
+};
+
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+export function isOpen(status: RequestStatus): boolean {
+  return openStatuses.includes(status);
+}

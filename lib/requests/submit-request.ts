@@ -1,0 +1,91 @@
+import type { Database } from '@/db/client';
+import { findOpenRequestForUpdate } from '@/db/queries/requests';
+import { requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { hashEmail } from '@/lib/security/keyed-hash';
+import type { TSubmitRequest } from '@/lib/validation/submit-request';
+import { sendVerificationLink } from '@/lib/verification/send-verification-link';
+import { createStatusToken } from './create-status-token';
+import { enforceRateLimits } from './enforce-rate-limits';
+import { requestTypeLabel } from './request-type-label';
+
+export type SubmitRequestOptions = {
+  input: TSubmitRequest;
+  channel: 'web' | 'api';
+  ip: string | null;
+  now?: Date;
+};
+
+/**
+ * What happened, for logs and tests only. Callers must show the requester the
+ * same "check your email" answer for every outcome: telling them apart would
+ * reveal whether an address has filed before.
+ */
+export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'ignored';
+
+export async function submitRequest(db: Database, { input, channel, ip, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
+  // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
+  if (input.website) return 'ignored';
+
+  const email = input.email.trim();
+  const emailHash = hashEmail(email);
+
+  return db.transaction(async (tx) => {
+    await enforceRateLimits(tx, { emailHash, ip, now });
+
+    // The rate-limit lock on this email is held until commit, so two identical
+    // submissions can't both miss the open request and create two.
+    const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
+    if (open?.status === 'unverified') {
+      await sendVerificationLink(tx, open, now);
+      await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'verification_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+      return 'resent-verification';
+    }
+    if (open) {
+      const { statusUrl } = await createStatusToken(tx, { requestId: open.id });
+      await enqueueEmail(tx, {
+        requestId: open.id,
+        to: email,
+        payload: {
+          template: 'status-link',
+          version: 1,
+          props: { organisationName: env().ORGANISATION_NAME, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
+        },
+      });
+      await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+      return 'resent-status-link';
+    }
+
+    const { TIME_ZONE, UNVERIFIED_REQUEST_TTL_DAYS } = env();
+    const [created] = await tx
+      .insert(requests)
+      .values({
+        type: input.type,
+        status: 'unverified',
+        channel,
+        jurisdiction: input.jurisdiction,
+        emailHash,
+        email,
+        fullName: input.fullName,
+        accountIdentifier: input.accountIdentifier ?? null,
+        details: input.details ?? null,
+        receivedAt: now,
+        receivedOn: toCalendarDate(now, TIME_ZONE),
+        unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
+      })
+      .returning();
+    await recordEvent(tx, {
+      requestId: created!.id,
+      actor: { type: 'requester' },
+      action: 'submitted',
+      details: { channel, type: input.type, jurisdiction: input.jurisdiction },
+      ip,
+      isVisibleToRequester: true,
+    });
+    await sendVerificationLink(tx, created!, now);
+    return 'created';
+  });
+}

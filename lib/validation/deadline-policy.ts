@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// Capped at 366 so a typo in the staff settings form (e.g. 4500 days) cannot push a due date years out.
+export const ZDurationRule = z.strictObject({
+  unit: z.enum(['days', 'months']),
+  amount: z.number().int().positive().max(366),
+});
+
+export type TDurationRule = z.infer<typeof ZDurationRule>;
+
+export const ZDeadlinePolicy = z.strictObject({
+  label: z.string().min(1).max(120),
+  deadline: ZDurationRule.extend({ rollWeekendToNextWorkingDay: z.boolean() }),
+  extension: ZDurationRule.extend({ maxCount: z.number().int().min(1).max(3) }).nullable(),
+  acknowledgementBusinessDays: z.number().int().positive().max(60).nullable(),
+  clockStopAllowed: z.boolean(),
+  // Shown to staff beside the due date so they can check the rule against the law it claims to follow.
+  legalBasis: z.string().max(300),
+});
+
+export type TDeadlinePolicy = z.infer<typeof ZDeadlinePolicy>;

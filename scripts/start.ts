@@ -1,0 +1,78 @@
+/**
+ * `npm start`: the whole app from one command. With DATABASE_URL unset it runs an
+ * embedded PostgreSQL; with SMTP_URL unset, a local mail catcher with a web inbox.
+ * Then it migrates and seeds, builds the web app if needed, and runs the web
+ * server and the background worker in this process. `--dev` serves with `next dev`.
+ */
+import path from 'node:path';
+import { env } from '@/lib/env';
+import { runWorker } from '@/lib/jobs/run-worker';
+import { startEmbeddedPostgres, ensureDatabase } from './embedded/embedded-postgres';
+import { startMailCatcher } from './embedded/mail-catcher';
+import { buildIfNeeded } from './build-if-needed';
+import { dataDir, ensureLocalSecret } from './local-defaults';
+import { prepareDatabase } from './prepare-database';
+import { startWebServer } from './web-server';
+
+const log = (line: string) => console.log(`[dsr-desk] ${line}`);
+const isDev = process.argv.includes('--dev');
+const stops: (() => Promise<unknown>)[] = [];
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.APP_SECRET ??= ensureLocalSecret();
+  (process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
+
+  if (!process.env.DATABASE_URL) {
+    const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+    log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${postgresPort} (data in ${path.join(dataDir, 'postgres')})`);
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort, persistent: true });
+    stops.push(() => cluster.stop());
+    await ensureDatabase(cluster.urlFor('postgres'), 'dsr_desk');
+    process.env.DATABASE_URL = cluster.urlFor('dsr_desk');
+  }
+
+  let inboxUrl: string | null = null;
+  if (!process.env.SMTP_URL) {
+    const catcher = await startMailCatcher({
+      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+      webPort: Number(process.env.MAIL_CATCHER_WEB_PORT ?? 1080),
+      mailDirectory: path.join(dataDir, 'mail'),
+    });
+    stops.push(() => catcher.stop());
+    process.env.SMTP_URL = catcher.smtpUrl;
+    inboxUrl = catcher.inboxUrl;
+  }
+
+  const settings = env();
+  log('applying migrations and seed data…');
+  await prepareDatabase(settings.DATABASE_URL);
+
+  if (!isDev) buildIfNeeded(log);
+
+  const worker = await runWorker({ handleSignals: false });
+  stops.unshift(() => worker.stop());
+
+  const hostname = process.env.HOSTNAME_BIND ?? '127.0.0.1';
+  const server = await startWebServer({ dev: isDev, port, hostname, trustProxy: settings.TRUST_PROXY });
+  stops.unshift(() => new Promise((resolve) => server.close(resolve)));
+
+  log(`ready: ${settings.APP_URL}`);
+  if (inboxUrl) log(`mail inbox (every email the app sends lands here): ${inboxUrl}`);
+}
+
+let isStopping = false;
+async function stop(code: number): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  for (const stopOne of stops) await stopOne().catch((error) => console.error(error));
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+main().catch(async (error) => {
+  console.error(error);
+  await stop(1);
+});

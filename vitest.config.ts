@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    // Integration tests share one database per run; files run one after another so
+    // rate-limit and outbox assertions never see another file's rows.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
