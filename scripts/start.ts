@@ -5,24 +5,28 @@
  * server and the background worker in this process. `--dev` serves with `next dev`.
  */
 import path from 'node:path';
-import { env } from '@/lib/env';
-import { runWorker } from '@/lib/jobs/run-worker';
-import { startEmbeddedPostgres, ensureDatabase } from './embedded/embedded-postgres';
-import { startMailCatcher } from './embedded/mail-catcher';
-import { buildIfNeeded } from './build-if-needed';
-import { dataDir, ensureLocalSecret } from './local-defaults';
-import { prepareDatabase } from './prepare-database';
-import { startWebServer } from './web-server';
+
+const isDev = process.argv.includes('--dev');
+// Before React loads: it picks its development or production build from NODE_ENV
+// once, and the emails the worker renders must use the same build as react-dom.
+(process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
+
+const { env } = await import('@/lib/env');
+const { runWorker } = await import('@/lib/jobs/run-worker');
+const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded/embedded-postgres');
+const { startMailCatcher } = await import('./embedded/mail-catcher');
+const { buildIfNeeded } = await import('./build-if-needed');
+const { dataDir, ensureLocalSecret } = await import('./local-defaults');
+const { prepareDatabase } = await import('./prepare-database');
+const { startWebServer } = await import('./web-server');
 
 const log = (line: string) => console.log(`[dsr-desk] ${line}`);
-const isDev = process.argv.includes('--dev');
 const stops: (() => Promise<unknown>)[] = [];
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.APP_SECRET ??= ensureLocalSecret();
-  (process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
 
   if (!process.env.DATABASE_URL) {
     const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);

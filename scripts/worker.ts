@@ -1,6 +1,9 @@
 /** `npm run worker`: the background worker alone, for production deployments that run it separately. */
-import { env } from '@/lib/env';
-import { runWorker } from '@/lib/jobs/run-worker';
+// Before React loads (see scripts/start.ts).
+(process.env as Record<string, string>).NODE_ENV ??= 'production';
+
+const { env } = await import('@/lib/env');
+const { runWorker } = await import('@/lib/jobs/run-worker');
 
 env();
 const worker = await runWorker({ handleSignals: true });
