@@ -44,7 +44,9 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const result = ZEnv.safeParse(process.env);
+  // An empty variable (`DATABASE_URL=` in .env) means "not set", as in .env.example.
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const result = ZEnv.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}\nSee .env.example.`);

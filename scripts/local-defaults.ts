@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const dataDir = path.resolve(process.env.DSR_DESK_DATA_DIR ?? '.data');
+export const dataDir = path.resolve(process.env.DSR_DESK_DATA_DIR || '.data');
 
 /**
  * A local install needs an APP_SECRET but a newcomer should not have to make one:

@@ -4,12 +4,15 @@
  * Then it migrates and seeds, builds the web app if needed, and runs the web
  * server and the background worker in this process. `--dev` serves with `next dev`.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+// Variables from .env (git-ignored) fill in what the environment leaves unset.
+if (existsSync('.env')) process.loadEnvFile('.env');
 const isDev = process.argv.includes('--dev');
 // Before React loads: it picks its development or production build from NODE_ENV
 // once, and the emails the worker renders must use the same build as react-dom.
-(process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
+(process.env as Record<string, string>).NODE_ENV ||= isDev ? 'development' : 'production';
 
 const { env } = await import('@/lib/env');
 const { runWorker } = await import('@/lib/jobs/run-worker');
@@ -24,12 +27,12 @@ const log = (line: string) => console.log(`[dsr-desk] ${line}`);
 const stops: (() => Promise<unknown>)[] = [];
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
-  process.env.APP_URL ??= `http://localhost:${port}`;
-  process.env.APP_SECRET ??= ensureLocalSecret();
+  const port = Number(process.env.PORT || 3000);
+  process.env.APP_URL ||= `http://localhost:${port}`;
+  process.env.APP_SECRET ||= ensureLocalSecret();
 
   if (!process.env.DATABASE_URL) {
-    const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+    const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329);
     log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${postgresPort} (data in ${path.join(dataDir, 'postgres')})`);
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort, persistent: true });
     stops.push(() => cluster.stop());
@@ -40,8 +43,8 @@ async function main(): Promise<void> {
   let inboxUrl: string | null = null;
   if (!process.env.SMTP_URL) {
     const catcher = await startMailCatcher({
-      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
-      webPort: Number(process.env.MAIL_CATCHER_WEB_PORT ?? 1080),
+      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025),
+      webPort: Number(process.env.MAIL_CATCHER_WEB_PORT || 1080),
       mailDirectory: path.join(dataDir, 'mail'),
     });
     stops.push(() => catcher.stop());
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   const worker = await runWorker({ handleSignals: false });
   stops.unshift(() => worker.stop());
 
-  const hostname = process.env.HOSTNAME_BIND ?? '127.0.0.1';
+  const hostname = process.env.HOSTNAME_BIND || '127.0.0.1';
   const server = await startWebServer({ dev: isDev, port, hostname, trustProxy: settings.TRUST_PROXY });
   stops.unshift(() => new Promise((resolve) => server.close(resolve)));
 
