@@ -12,3 +12,6 @@ export const ZSingleLineText = z
   .regex(/^[^\r\n]*$/, 'Must be a single line');
 
 export const ZCalendarDate = z.iso.date();
+
+// A staff member's own words to the requester. Line breaks are kept; it never reaches a header.
+export const ZMessageText = z.string().trim().min(1).max(5000);

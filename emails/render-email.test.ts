@@ -2,26 +2,65 @@ import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { previewProps as acknowledgementPreview } from './acknowledgement';
 import { previewProps as cancellationPreview } from './cancellation';
+import { previewProps as deadlineExtendedPreview } from './deadline-extended';
+import { previewProps as deadlineReminderPreview } from './deadline-reminder';
+import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
+import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail } from './render-email';
+import { previewProps as requestFulfilledPreview } from './request-fulfilled';
+import { previewProps as requestOverduePreview } from './request-overdue';
+import { previewProps as requestRejectedPreview } from './request-rejected';
+import { previewProps as staffInvitationPreview } from './staff-invitation';
+import { previewProps as staffSignInPreview } from './staff-sign-in';
 import { previewProps as statusLinkPreview } from './status-link';
-import type { TEmailPayload } from './templates';
+import type { EmailTemplateName, TEmailPayload } from './templates';
 import { previewProps as verificationPreview } from './verification';
 
-const previewPayloads = [
-  { template: 'verification', version: 1, props: verificationPreview },
-  { template: 'acknowledgement', version: 1, props: acknowledgementPreview },
-  { template: 'status-link', version: 1, props: statusLinkPreview },
-  { template: 'cancellation', version: 1, props: cancellationPreview },
-] as const satisfies readonly TEmailPayload[];
+// Keyed by every template name, so a new template without a preview payload here fails the type check.
+const previews = {
+  verification: { template: 'verification', version: 1, props: verificationPreview },
+  acknowledgement: { template: 'acknowledgement', version: 1, props: acknowledgementPreview },
+  'status-link': { template: 'status-link', version: 1, props: statusLinkPreview },
+  cancellation: { template: 'cancellation', version: 1, props: cancellationPreview },
+  'information-requested': { template: 'information-requested', version: 1, props: informationRequestedPreview },
+  'deadline-extended': { template: 'deadline-extended', version: 1, props: deadlineExtendedPreview },
+  'request-fulfilled': { template: 'request-fulfilled', version: 1, props: requestFulfilledPreview },
+  'request-rejected': { template: 'request-rejected', version: 1, props: requestRejectedPreview },
+  'staff-sign-in': { template: 'staff-sign-in', version: 1, props: staffSignInPreview },
+  'staff-invitation': { template: 'staff-invitation', version: 1, props: staffInvitationPreview },
+  'deadline-reminder': { template: 'deadline-reminder', version: 1, props: deadlineReminderPreview },
+  'request-overdue': { template: 'request-overdue', version: 1, props: requestOverduePreview },
+  'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
+} as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
-describe.each(previewPayloads)('$template email', (payload) => {
+const requesterPayloads = [
+  previews.verification,
+  previews.acknowledgement,
+  previews['status-link'],
+  previews.cancellation,
+  previews['information-requested'],
+  previews['deadline-extended'],
+  previews['request-fulfilled'],
+  previews['request-rejected'],
+];
+
+const staffPayloads = [
+  previews['staff-sign-in'],
+  previews['staff-invitation'],
+  previews['deadline-reminder'],
+  previews['request-overdue'],
+  previews['delivery-failure-alert'],
+];
+
+const requesterFooter = 'You are receiving this because a privacy request was made with this address';
+
+describe.each(Object.values(previews))('$template email', (payload) => {
   it('renders its preview props in the shared layout', async () => {
     const { html, text } = await renderEmail(payload);
 
     expect(html).toContain('<html dir="ltr" lang="en">');
     expect(html).toContain(payload.props.organisationName);
-    expect(text).toContain(payload.props.requestTypeLabel);
-    expect(text).toContain('You are receiving this because a privacy request was made with this address');
+    expect(text).toContain(payload.props.organisationName);
   });
 
   it('has a plain-text version without markup', async () => {
@@ -32,30 +71,75 @@ describe.each(previewPayloads)('$template email', (payload) => {
   });
 });
 
+describe.each(requesterPayloads)('$template email to the requester', (payload) => {
+  it('names the request and says why the requester got it', async () => {
+    const { text } = await renderEmail(payload);
+
+    expect(text).toContain(payload.props.requestTypeLabel);
+    expect(text).toContain(requesterFooter);
+  });
+});
+
+describe.each(staffPayloads)('$template email to staff', (payload) => {
+  it('says why a staff member got it, not that they made a privacy request', async () => {
+    const { text } = await renderEmail(payload);
+
+    expect(text).toContain('You are receiving this because');
+    expect(text).toContain('privacy desk');
+    expect(text).not.toContain(requesterFooter);
+  });
+});
+
 it.each([
-  { payload: previewPayloads[0], subject: 'Confirm your privacy request' },
-  { payload: previewPayloads[1], subject: 'We received your request DSR-2026-000123' },
-  { payload: previewPayloads[2], subject: 'Your open request DSR-2026-000123' },
-  { payload: previewPayloads[3], subject: 'Your request DSR-2026-000123 was cancelled' },
+  { payload: previews.verification, subject: 'Confirm your privacy request' },
+  { payload: previews.acknowledgement, subject: 'We received your request DSR-2026-000123' },
+  { payload: previews['status-link'], subject: 'Your open request DSR-2026-000123' },
+  { payload: previews.cancellation, subject: 'Your request DSR-2026-000123 was cancelled' },
+  { payload: previews['information-requested'], subject: 'We need more information about DSR-2026-000123' },
+  { payload: previews['deadline-extended'], subject: 'We need more time for DSR-2026-000123' },
+  { payload: previews['request-fulfilled'], subject: 'Your request DSR-2026-000123 is complete' },
+  { payload: previews['request-rejected'], subject: 'Update on your request DSR-2026-000123' },
+  { payload: previews['staff-sign-in'], subject: 'Sign in to Northwind Outdoor Ltd privacy desk' },
+  { payload: previews['staff-invitation'], subject: 'You have been invited to the Northwind Outdoor Ltd privacy desk' },
+  { payload: previews['deadline-reminder'], subject: 'DSR-2026-000123 is due in 7 days' },
+  { payload: previews['request-overdue'], subject: 'Overdue: DSR-2026-000123 was due 25 December 2026' },
+  { payload: previews['delivery-failure-alert'], subject: 'Email delivery keeps failing for DSR-2026-000123' },
 ])('the $payload.template email has the subject "$subject"', async ({ payload, subject }) => {
   expect((await renderEmail(payload)).subject).toBe(subject);
 });
 
 it.each([
-  { payload: previewPayloads[0], url: verificationPreview.verifyUrl },
-  { payload: previewPayloads[1], url: acknowledgementPreview.statusUrl },
-  { payload: previewPayloads[2], url: statusLinkPreview.statusUrl },
+  { payload: previews.verification, url: verificationPreview.verifyUrl },
+  { payload: previews.acknowledgement, url: acknowledgementPreview.statusUrl },
+  { payload: previews['status-link'], url: statusLinkPreview.statusUrl },
+  { payload: previews['information-requested'], url: informationRequestedPreview.statusUrl },
+  { payload: previews['deadline-extended'], url: deadlineExtendedPreview.statusUrl },
+  { payload: previews['request-fulfilled'], url: requestFulfilledPreview.statusUrl },
+  { payload: previews['request-rejected'], url: requestRejectedPreview.statusUrl },
+  { payload: previews['staff-sign-in'], url: staffSignInPreview.signInUrl },
+  { payload: previews['staff-invitation'], url: staffInvitationPreview.signInUrl },
+  { payload: previews['deadline-reminder'], url: deadlineReminderPreview.requestUrl },
+  { payload: previews['request-overdue'], url: requestOverduePreview.requestUrl },
+  { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 
-  expect(html).toContain(`href="${url}"`);
+  // The sign-in link has a query string; in an HTML attribute its `&` is correctly written `&amp;`.
+  expect(html).toContain(`href="${url.replaceAll('&', '&amp;')}"`);
   expect(text).toContain(url);
 });
 
 it.each([
-  { payload: previewPayloads[1], reference: acknowledgementPreview.reference },
-  { payload: previewPayloads[2], reference: statusLinkPreview.reference },
-  { payload: previewPayloads[3], reference: cancellationPreview.reference },
+  { payload: previews.acknowledgement, reference: acknowledgementPreview.reference },
+  { payload: previews['status-link'], reference: statusLinkPreview.reference },
+  { payload: previews.cancellation, reference: cancellationPreview.reference },
+  { payload: previews['information-requested'], reference: informationRequestedPreview.reference },
+  { payload: previews['deadline-extended'], reference: deadlineExtendedPreview.reference },
+  { payload: previews['request-fulfilled'], reference: requestFulfilledPreview.reference },
+  { payload: previews['request-rejected'], reference: requestRejectedPreview.reference },
+  { payload: previews['deadline-reminder'], reference: deadlineReminderPreview.reference },
+  { payload: previews['request-overdue'], reference: requestOverduePreview.reference },
+  { payload: previews['delivery-failure-alert'], reference: deliveryFailureAlertPreview.reference },
 ])('the $payload.template email shows the reference in both versions', async ({ payload, reference }) => {
   const { html, text } = await renderEmail(payload);
 
@@ -65,7 +149,7 @@ it.each([
 
 describe('verification email', () => {
   it('tells the requester how long the link works', async () => {
-    const day = await renderEmail(previewPayloads[0]);
+    const day = await renderEmail(previews.verification);
 
     const oneHour = await renderEmail({
       template: 'verification',
@@ -123,6 +207,73 @@ describe('renderEmail', () => {
         version: 1,
         props: { ...cancellationPreview, reference: 'DSR-1\r\nBcc: x@example.com' },
       },
+    ],
+    [
+      'a sign-in link that has already expired',
+      { ...previews['staff-sign-in'], props: { ...staffSignInPreview, expiresInMinutes: 0 } },
+    ],
+    [
+      'a sign-in link to another scheme',
+      { ...previews['staff-sign-in'], props: { ...staffSignInPreview, signInUrl: 'data:text/html,<h1>Sign in</h1>' } },
+    ],
+    [
+      'an invitation without a role',
+      { ...previews['staff-invitation'], props: { ...staffInvitationPreview, roleLabel: '   ' } },
+    ],
+    [
+      'a staff message that is only whitespace',
+      { ...previews['information-requested'], props: { ...informationRequestedPreview, message: ' \n\n ' } },
+    ],
+    [
+      'a staff message over 5000 characters',
+      { ...previews['information-requested'], props: { ...informationRequestedPreview, message: 'a'.repeat(5001) } },
+    ],
+    [
+      'a clock-stopped flag that is not a boolean',
+      { ...previews['information-requested'], props: { ...informationRequestedPreview, isClockStopped: 'yes' } },
+    ],
+    [
+      'an extension to a month that does not exist',
+      { ...previews['deadline-extended'], props: { ...deadlineExtendedPreview, newDueOn: '2027-13-01' } },
+    ],
+    [
+      'a legal basis over two lines',
+      { ...previews['deadline-extended'], props: { ...deadlineExtendedPreview, legalBasis: 'GDPR\nArt. 12(3)' } },
+    ],
+    [
+      'a negative attachment count',
+      { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: -1 } },
+    ],
+    [
+      'a fractional attachment count',
+      { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: 1.5 } },
+    ],
+    [
+      'a rejection that leaves out the message instead of passing null',
+      { ...previews['request-rejected'], props: { ...requestRejectedPreview, message: undefined } },
+    ],
+    [
+      'a rejection with an empty message',
+      { ...previews['request-rejected'], props: { ...requestRejectedPreview, message: '' } },
+    ],
+    [
+      'a reminder with negative days left',
+      { ...previews['deadline-reminder'], props: { ...deadlineReminderPreview, daysLeft: -1 } },
+    ],
+    [
+      'an overdue alert with a date in another format',
+      { ...previews['request-overdue'], props: { ...requestOverduePreview, dueOn: '25/12/2026' } },
+    ],
+    [
+      'a delivery error over several lines',
+      {
+        ...previews['delivery-failure-alert'],
+        props: { ...deliveryFailureAlertPreview, lastError: '421 Service not available\r\nclosing channel' },
+      },
+    ],
+    [
+      'a delivery error longer than 200 characters',
+      { ...previews['delivery-failure-alert'], props: { ...deliveryFailureAlertPreview, lastError: 'x'.repeat(201) } },
     ],
   ];
 

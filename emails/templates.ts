@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import * as acknowledgement from './acknowledgement';
 import * as cancellation from './cancellation';
+import * as deadlineExtended from './deadline-extended';
+import * as deadlineReminder from './deadline-reminder';
+import * as deliveryFailureAlert from './delivery-failure-alert';
+import * as informationRequested from './information-requested';
+import * as requestFulfilled from './request-fulfilled';
+import * as requestOverdue from './request-overdue';
+import * as requestRejected from './request-rejected';
+import * as staffInvitation from './staff-invitation';
+import * as staffSignIn from './staff-sign-in';
 import * as statusLink from './status-link';
 import * as verification from './verification';
 
@@ -25,6 +34,51 @@ export const emailTemplates = {
     subject: cancellation.subject,
     Component: cancellation.CancellationEmail,
   },
+  'staff-sign-in': {
+    schema: staffSignIn.ZStaffSignInEmailProps,
+    subject: staffSignIn.subject,
+    Component: staffSignIn.StaffSignInEmail,
+  },
+  'staff-invitation': {
+    schema: staffInvitation.ZStaffInvitationEmailProps,
+    subject: staffInvitation.subject,
+    Component: staffInvitation.StaffInvitationEmail,
+  },
+  'information-requested': {
+    schema: informationRequested.ZInformationRequestedEmailProps,
+    subject: informationRequested.subject,
+    Component: informationRequested.InformationRequestedEmail,
+  },
+  'deadline-extended': {
+    schema: deadlineExtended.ZDeadlineExtendedEmailProps,
+    subject: deadlineExtended.subject,
+    Component: deadlineExtended.DeadlineExtendedEmail,
+  },
+  'request-fulfilled': {
+    schema: requestFulfilled.ZRequestFulfilledEmailProps,
+    subject: requestFulfilled.subject,
+    Component: requestFulfilled.RequestFulfilledEmail,
+  },
+  'request-rejected': {
+    schema: requestRejected.ZRequestRejectedEmailProps,
+    subject: requestRejected.subject,
+    Component: requestRejected.RequestRejectedEmail,
+  },
+  'deadline-reminder': {
+    schema: deadlineReminder.ZDeadlineReminderEmailProps,
+    subject: deadlineReminder.subject,
+    Component: deadlineReminder.DeadlineReminderEmail,
+  },
+  'request-overdue': {
+    schema: requestOverdue.ZRequestOverdueEmailProps,
+    subject: requestOverdue.subject,
+    Component: requestOverdue.RequestOverdueEmail,
+  },
+  'delivery-failure-alert': {
+    schema: deliveryFailureAlert.ZDeliveryFailureAlertEmailProps,
+    subject: deliveryFailureAlert.subject,
+    Component: deliveryFailureAlert.DeliveryFailureAlertEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -46,6 +100,15 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('acknowledgement'),
   payloadSchema('status-link'),
   payloadSchema('cancellation'),
+  payloadSchema('staff-sign-in'),
+  payloadSchema('staff-invitation'),
+  payloadSchema('information-requested'),
+  payloadSchema('deadline-extended'),
+  payloadSchema('request-fulfilled'),
+  payloadSchema('request-rejected'),
+  payloadSchema('deadline-reminder'),
+  payloadSchema('request-overdue'),
+  payloadSchema('delivery-failure-alert'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -35,6 +35,10 @@ const ZEnv = z.object({
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
+  /** Files handed to requesters live here, outside the web root. */
+  STORAGE_DIR: z.string().min(1).default('.data/storage'),
+  /** Largest file staff may attach to a fulfilment, in megabytes. */
+  MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
 });
 

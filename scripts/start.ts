@@ -22,6 +22,7 @@ const { buildIfNeeded } = await import('./build-if-needed');
 const { dataDir, ensureLocalSecret } = await import('./local-defaults');
 const { prepareDatabase } = await import('./prepare-database');
 const { startWebServer } = await import('./web-server');
+const { DEMO_ADMIN_EMAIL } = await import('@/db/seed/seed-demo-admin');
 
 const log = (line: string) => console.log(`[dsr-desk] ${line}`);
 const stops: (() => Promise<unknown>)[] = [];
@@ -30,8 +31,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   process.env.APP_URL ||= `http://localhost:${port}`;
   process.env.APP_SECRET ||= ensureLocalSecret();
+  // next-auth builds its callback URLs from this.
+  process.env.NEXTAUTH_URL ||= process.env.APP_URL;
+  process.env.STORAGE_DIR ||= path.join(dataDir, 'storage');
 
-  if (!process.env.DATABASE_URL) {
+  const isEmbeddedDatabase = !process.env.DATABASE_URL;
+  if (isEmbeddedDatabase) {
     const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329);
     log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${postgresPort} (data in ${path.join(dataDir, 'postgres')})`);
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort, persistent: true });
@@ -54,7 +59,7 @@ async function main(): Promise<void> {
 
   const settings = env();
   log('applying migrations and seed data…');
-  await prepareDatabase(settings.DATABASE_URL);
+  await prepareDatabase(settings.DATABASE_URL, { withDemoData: isEmbeddedDatabase });
 
   if (!isDev) buildIfNeeded(log);
 
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
 
   log(`ready: ${settings.APP_URL}`);
   if (inboxUrl) log(`mail inbox (every email the app sends lands here): ${inboxUrl}`);
+  if (isEmbeddedDatabase) log(`staff sign-in: ${settings.APP_URL}/staff/sign-in as ${DEMO_ADMIN_EMAIL} (the link arrives in the mail inbox)`);
 }
 
 let isStopping = false;

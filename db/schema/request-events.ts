@@ -10,9 +10,8 @@ export const requestEvents = pgTable(
   'request_events',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    requestId: uuid()
-      .notNull()
-      .references(() => requests.id),
+    /** Null for events about the workspace itself (staff invited, settings changed). */
+    requestId: uuid().references(() => requests.id),
     actorType: actorType().notNull(),
     actorId: text(),
     action: text().notNull(),
@@ -21,7 +20,7 @@ export const requestEvents = pgTable(
     isVisibleToRequester: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('request_events_by_request').on(table.requestId, table.id)],
+  (table) => [index('request_events_by_request').on(table.requestId, table.id), index('request_events_by_created_at').on(table.createdAt)],
 );
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;

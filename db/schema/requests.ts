@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
-import { requestChannel, requestStatus, requestType } from './enums';
+import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
+import { staffMembers } from './staff-members';
 import { jurisdictionPolicies } from './jurisdiction-policies';
 
 /** Numbers the human references; gaps (rolled-back transactions) are harmless. */
@@ -35,6 +36,23 @@ export const requests = pgTable(
     acknowledgementDueOn: date({ mode: 'string' }),
     /** The policy as it was when the due date was set, so later settings changes don't rewrite history. */
     policy: jsonb().$type<TDeadlinePolicy>(),
+    /** The due date first set at verification; dueOn moves with extensions and clock stops. */
+    originalDueOn: date({ mode: 'string' }),
+    extensionCount: integer().notNull().default(0),
+    extensionReason: text(),
+    /** Days the clock was stopped while waiting for the requester, already added to dueOn. */
+    pausedDays: integer().notNull().default(0),
+    /** Set while waiting for the requester with the clock stopped (policy permitting). */
+    clockStoppedAt: timestamp({ withTimezone: true }),
+    assigneeId: uuid().references(() => staffMembers.id),
+    /** For requests staff entered: how it reached us (phone, letter, email…) and how identity was checked. */
+    intakeChannelDetail: text(),
+    identityCheck: text(),
+    rejectionBasis: rejectionBasis(),
+    /** The message sent to the requester when the request was closed (fulfilled or rejected). */
+    responseMessage: text(),
+    /** Set when a job or email for this request failed repeatedly; shown in the queue with Retry. */
+    lastError: text(),
     closedAt: timestamp({ withTimezone: true }),
     purgedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every write bumps it and checks the value it read. */
@@ -49,6 +67,19 @@ export const requests = pgTable(
       .on(table.emailHash, table.type)
       .where(sql`${table.status} in ('unverified', 'new', 'in_progress', 'awaiting_requester')`),
     index('requests_queue_by_due').on(table.status, table.dueOn, table.id),
+    // The queue's default view: open requests by due date, then id (keyset pagination).
+    index('requests_open_by_due')
+      .on(table.dueOn, table.id)
+      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
+    index('requests_open_by_assignee_due')
+      .on(table.assigneeId, table.dueOn, table.id)
+      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
+    // Claim next: the most urgent unassigned request, found without scanning assigned ones.
+    index('requests_unassigned_by_due')
+      .on(table.dueOn, table.id)
+      .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
+    index('requests_by_email_hash').on(table.emailHash),
+    index('requests_by_received_at').on(table.receivedAt),
     index('requests_unverified_expiry')
       .on(table.unverifiedExpiresAt)
       .where(sql`${table.status} = 'unverified'`),

@@ -6,10 +6,12 @@ export type EmailLayoutProps = {
   /** Shown by mail clients next to the subject; never in the body. */
   preview: string;
   heading: string;
+  /** Why this address got the email. Defaults to the requester's; staff emails say why a staff member got it. */
+  footer?: ReactNode;
   children: ReactNode;
 };
 
-export function EmailLayout({ organisationName, preview, heading, children }: EmailLayoutProps) {
+export function EmailLayout({ organisationName, preview, heading, footer, children }: EmailLayoutProps) {
   return (
     <Html lang="en" dir="ltr">
       <Head>
@@ -25,8 +27,12 @@ export function EmailLayout({ organisationName, preview, heading, children }: Em
           <Section>{children}</Section>
           <Hr style={ruleStyle} />
           <Text style={footerStyle}>
-            You are receiving this because a privacy request was made with this address at {organisationName}. If this
-            wasn&apos;t you, you can ignore this email.
+            {footer ?? (
+              <>
+                You are receiving this because a privacy request was made with this address at {organisationName}. If
+                this wasn&apos;t you, you can ignore this email.
+              </>
+            )}
           </Text>
         </Container>
       </Body>

@@ -4,7 +4,7 @@ import { requestEvents } from '@/db/schema';
 export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string };
 
 export type RecordEventOptions = {
-  requestId: string;
+  requestId: string | null;
   actor: Actor;
   action: string;
   details?: Record<string, unknown>;

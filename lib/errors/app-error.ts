@@ -7,6 +7,10 @@ export const appErrorCodes = {
   VALIDATION: 400,
   /** Too many submissions for an email address or an IP. Show "try again later" with HTTP 429. */
   RATE_LIMITED: 429,
+  /** No signed-in staff session (or it ended). Routes answer 401; pages redirect to sign-in. */
+  UNAUTHENTICATED: 401,
+  /** Signed in, but the role does not allow this action. Show "not allowed", answer 403. */
+  FORBIDDEN: 403,
   /** A record does not exist or this actor may not see it (the two are indistinguishable). Show 404. */
   NOT_FOUND: 404,
   /** A link's token is unknown, used, revoked or expired. Show the "get a new link" page. */

@@ -3,6 +3,7 @@ export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
+  'send-deadline-reminders': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { getDb } from '@/db/client';
+import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
@@ -13,10 +14,19 @@ export const taskList: TaskList = {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });
     if (purged > 0) helpers.logger.info(`purged ${purged} expired unverified request(s)`);
   },
+  'send-deadline-reminders': async (_payload, helpers) => {
+    const sent = await sendDeadlineReminders(getDb(), { now: new Date() });
+    if (sent > 0) helpers.logger.info(`queued ${sent} deadline reminder(s)`);
+  },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
 };
 
 /** Scheduled jobs (graphile-worker crontab syntax; `?fill=` catches up runs missed while no worker ran). */
-export const crontab = ['0 * * * * purge-expired-requests ?fill=2h', '15 3 * * * prune-intake-attempts ?fill=1d'].join('\n');
+export const crontab = [
+  '0 * * * * purge-expired-requests ?fill=2h',
+  '15 3 * * * prune-intake-attempts ?fill=1d',
+  // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
+  '0 7 * * * send-deadline-reminders ?fill=1d',
+].join('\n');

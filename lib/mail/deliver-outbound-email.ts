@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { outboundEmails } from '@/db/schema';
+import { outboundEmails, requests } from '@/db/schema';
 import { renderEmail } from '@/emails/render-email';
 import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
+import { FLAG_AFTER_ATTEMPTS, recordDeliveryFailure } from './record-delivery-failure';
 
 export type DeliverOutboundEmailOptions = { outboundEmailId: string };
 
@@ -29,12 +30,12 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
         .update(outboundEmails)
         .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboundEmails.attempts} + 1`, lastError: null, recipient: null, payload: null })
         .where(eq(outboundEmails.id, row.id));
+      if (row.requestId && row.attempts >= FLAG_AFTER_ATTEMPTS) {
+        await tx.update(requests).set({ lastError: null }).where(and(eq(requests.id, row.requestId), like(requests.lastError, 'Email %')));
+      }
     });
   } catch (error) {
-    await db
-      .update(outboundEmails)
-      .set({ attempts: sql`${outboundEmails.attempts} + 1`, lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error) })
-      .where(eq(outboundEmails.id, outboundEmailId));
+    await recordDeliveryFailure(db, { outboundEmailId, message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }

@@ -1,0 +1,52 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { findJurisdictionPolicy } from '@/db/queries/jurisdiction-policies';
+import { nextReferenceNumber } from '@/db/queries/requests';
+import { type RequestRow, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { computeAcknowledgementDueDate } from '@/lib/deadlines/compute-acknowledgement-due-date';
+import { computeDueDate } from '@/lib/deadlines/compute-due-date';
+import { env } from '@/lib/env';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { ZDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { assertTransition } from './assert-transition';
+import { createStatusToken } from './create-status-token';
+import { formatReference } from './format-reference';
+import { requestTypeLabel } from './request-type-label';
+
+/**
+ * A request whose requester is known becomes `new`: it gets its reference, its
+ * due date from the jurisdiction's policy (kept on the request, so later policy
+ * edits don't rewrite it), a status link, and the acknowledgement email.
+ * Shared by email verification and by staff filing on someone's behalf.
+ */
+export async function acceptRequest(tx: Transaction, { request, now }: { request: RequestRow; now: Date }): Promise<{ reference: string; statusToken: string; dueOn: string }> {
+  assertTransition(request.status, 'new');
+  const policyRow = await findJurisdictionPolicy(tx, { code: request.jurisdiction });
+  if (!policyRow) throw new Error(`no deadline policy for jurisdiction ${request.jurisdiction}`);
+  const policy = ZDeadlinePolicy.parse(policyRow.policy);
+  const dueOn = computeDueDate(request.receivedOn, policy);
+  const acknowledgementDueOn = computeAcknowledgementDueDate(request.receivedOn, policy);
+  const reference = formatReference(toCalendarDate(now, env().TIME_ZONE), await nextReferenceNumber(tx));
+
+  await tx
+    .update(requests)
+    .set({ status: 'new', reference, verifiedAt: now, dueOn, originalDueOn: dueOn, acknowledgementDueOn, policy, unverifiedExpiresAt: null, version: sql`${requests.version} + 1`, updatedAt: now })
+    .where(eq(requests.id, request.id));
+
+  const { token: statusToken, statusUrl } = await createStatusToken(tx, { requestId: request.id });
+  const { organisationName } = await getOrganisationSettings(tx);
+  await enqueueEmail(tx, {
+    requestId: request.id,
+    to: request.email!,
+    payload: {
+      template: 'acknowledgement',
+      version: 1,
+      props: { organisationName, reference, requestTypeLabel: requestTypeLabel(request.type), receivedOn: request.receivedOn, dueOn, jurisdictionLabel: policy.label, statusUrl },
+    },
+  });
+  await recordEvent(tx, { requestId: request.id, actor: { type: 'system' }, action: 'acknowledgement_queued', details: { reference } });
+  return { reference, statusToken, dueOn };
+}

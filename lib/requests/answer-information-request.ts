@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { requestNotes, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { daysBetween, toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { shiftDueDateByPausedDays } from '@/lib/deadlines/shift-due-date-by-paused-days';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { assertTransition } from './assert-transition';
+import { findRequestByStatusToken } from './find-request-by-status-token';
+
+export type AnswerInformationRequestOptions = { token: string; message: string; ip: string | null; now?: Date };
+
+/** The requester replies on their status page; the request returns to the queue and a stopped clock restarts. */
+export async function answerInformationRequest(db: Database, { token, message, ip, now = new Date() }: AnswerInformationRequestOptions): Promise<void> {
+  await db.transaction(async (tx) => {
+    const request = await findRequestByStatusToken(tx, { token, lock: true });
+    if (!request) throw new AppError('NOT_FOUND', 'We could not find this request.');
+    if (request.status !== 'awaiting_requester') throw new AppError('INVALID_TRANSITION', 'This request is not waiting for a reply from you.');
+    assertTransition(request.status, 'in_progress');
+
+    const { TIME_ZONE } = env();
+    let pausedDays = 0;
+    let dueOn = request.dueOn;
+    if (request.clockStoppedAt && request.policy && dueOn) {
+      pausedDays = Math.max(0, daysBetween(toCalendarDate(request.clockStoppedAt, TIME_ZONE), toCalendarDate(now, TIME_ZONE)));
+      dueOn = shiftDueDateByPausedDays(dueOn, pausedDays, request.policy);
+    }
+    await tx
+      .update(requests)
+      .set({ status: 'in_progress', clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}`, version: sql`${requests.version} + 1`, updatedAt: now })
+      .where(eq(requests.id, request.id));
+    await tx.insert(requestNotes).values({ requestId: request.id, staffId: null, isFromRequester: true, body: message });
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'requester' },
+      action: 'requester_replied',
+      details: { pausedDays, dueOn, previousDueOn: request.dueOn },
+      ip,
+      isVisibleToRequester: true,
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import type { Database } from '@/db/client';
+import { findOpenRequestForUpdate } from '@/db/queries/requests';
+import { requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { hashEmail } from '@/lib/security/keyed-hash';
+import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
+import { acceptRequest } from './accept-request';
+
+export type FileOnBehalfOptions = { actor: StaffActor; input: TFileOnBehalf; now?: Date };
+
+/**
+ * Staff enter a request received by phone, letter or email. It skips email
+ * verification only because the staff member records how identity was checked;
+ * the deadline counts from the day it was actually received.
+ */
+export async function fileOnBehalf(db: Database, { actor, input, now = new Date() }: FileOnBehalfOptions): Promise<{ reference: string }> {
+  assertCan(actor, 'requests.file_on_behalf');
+  const today = toCalendarDate(now, env().TIME_ZONE);
+  if (input.receivedOn > today) throw new AppError('VALIDATION', 'The date received cannot be in the future.', { field: 'receivedOn' });
+  const emailHash = hashEmail(input.email);
+
+  return db.transaction(async (tx) => {
+    const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
+    if (open) throw new AppError('VALIDATION', `This person already has an open ${input.type} request${open.reference ? ` (${open.reference})` : ' waiting for email confirmation'}.`, { field: 'email', reference: open.reference });
+
+    const [created] = await tx
+      .insert(requests)
+      .values({
+        type: input.type,
+        status: 'unverified',
+        channel: 'staff',
+        jurisdiction: input.jurisdiction,
+        emailHash,
+        email: input.email.trim(),
+        fullName: input.fullName,
+        accountIdentifier: input.accountIdentifier ?? null,
+        details: input.details ?? null,
+        receivedAt: new Date(`${input.receivedOn}T12:00:00Z`),
+        receivedOn: input.receivedOn,
+        intakeChannelDetail: input.intakeChannel,
+        identityCheck: input.identityCheck,
+        assigneeId: actor.role === 'auditor' ? null : actor.staffId,
+      })
+      .returning();
+    await recordEvent(tx, {
+      requestId: created!.id,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'filed_on_behalf',
+      details: { channel: input.intakeChannel, type: input.type, jurisdiction: input.jurisdiction, receivedOn: input.receivedOn },
+      isVisibleToRequester: true,
+    });
+    const { reference } = await acceptRequest(tx, { request: created!, now });
+    await recordEvent(tx, { requestId: created!.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false });
+    return { reference };
+  });
+}

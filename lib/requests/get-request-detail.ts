@@ -1,0 +1,43 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db/client';
+import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
+import { AppError } from '@/lib/errors/app-error';
+import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+
+/** Everything the staff request page shows. Auditors may read it too; requesters never reach it. */
+export async function getRequestDetail(db: Database, { actor, reference }: { actor: StaffActor; reference: string }) {
+  assertCan(actor, 'requests.read');
+  const assignee = alias(staffMembers, 'assignee');
+  const [row] = await db
+    .select({ request: requests, assigneeName: assignee.name, assigneeEmail: assignee.email })
+    .from(requests)
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+    .where(eq(requests.reference, reference));
+  if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
+  const requestId = row.request.id;
+
+  const [events, notes, attachments, emails] = await Promise.all([
+    db
+      .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
+      .from(requestEvents)
+      .leftJoin(staffMembers, eq(staffMembers.id, requestEvents.actorId))
+      .where(eq(requestEvents.requestId, requestId))
+      .orderBy(asc(requestEvents.id)),
+    db
+      .select({ id: requestNotes.id, body: requestNotes.body, isFromRequester: requestNotes.isFromRequester, authorName: staffMembers.name, authorEmail: staffMembers.email, createdAt: requestNotes.createdAt })
+      .from(requestNotes)
+      .leftJoin(staffMembers, eq(staffMembers.id, requestNotes.staffId))
+      .where(eq(requestNotes.requestId, requestId))
+      .orderBy(asc(requestNotes.createdAt)),
+    db.select().from(requestAttachments).where(and(eq(requestAttachments.requestId, requestId), isNull(requestAttachments.deletedAt))),
+    db
+      .select({ id: outboundEmails.id, template: outboundEmails.template, status: outboundEmails.status, attempts: outboundEmails.attempts, lastError: outboundEmails.lastError, createdAt: outboundEmails.createdAt, sentAt: outboundEmails.sentAt })
+      .from(outboundEmails)
+      .where(eq(outboundEmails.requestId, requestId))
+      .orderBy(asc(outboundEmails.createdAt)),
+  ]);
+  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails };
+}
+
+export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;

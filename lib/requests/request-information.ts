@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { assertTransition } from './assert-transition';
+import { changeRequest } from './change-request';
+import { requesterEmailContext } from './requester-email-context';
+
+export type RequestInformationOptions = { actor: StaffActor; reference: string; version: number; message: string; now?: Date };
+
+/**
+ * Asks the requester for identity proof or clarification. Where the policy
+ * allows (UK GDPR "stop the clock", ICO guidance), the deadline pauses until
+ * they reply; the paused days are added to the due date on their answer.
+ */
+export async function requestInformation(db: Database, { actor, reference, version, message, now = new Date() }: RequestInformationOptions): Promise<void> {
+  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
+    assertTransition(request.status, 'awaiting_requester');
+    const isClockStopped = Boolean(request.policy?.clockStopAllowed);
+    await tx
+      .update(requests)
+      .set({ status: 'awaiting_requester', clockStoppedAt: isClockStopped ? now : null, assigneeId: request.assigneeId ?? actor.staffId })
+      .where(eq(requests.id, request.id));
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'information_requested',
+      details: { isClockStopped },
+      isVisibleToRequester: true,
+    });
+    await enqueueEmail(tx, {
+      requestId: request.id,
+      to: request.email!,
+      payload: { template: 'information-requested', version: 1, props: { ...(await requesterEmailContext(tx, request)), message, isClockStopped } },
+    });
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * Who may do what. Checked on the server inside every use case, never only by
+ * hiding buttons. Auditors read everything and change nothing.
+ */
+export const staffRoles = ['admin', 'agent', 'auditor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const permissions = {
+  'requests.read': ['admin', 'agent', 'auditor'],
+  'requests.work': ['admin', 'agent'],
+  'requests.file_on_behalf': ['admin', 'agent'],
+  'staff.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin', 'auditor'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly StaffRole[]).includes(role);
+}
+
+export const roleLabels: Record<StaffRole, string> = {
+  admin: 'Admin — everything, plus staff and settings',
+  agent: 'Agent — works requests',
+  auditor: 'Auditor — reads everything, changes nothing',
+};

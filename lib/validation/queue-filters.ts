@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ZJurisdiction } from './jurisdiction';
+import { ZRequestType } from './request-type';
+
+export const queueStatuses = ['new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+const flag = z.preprocess((value) => value === '1' || value === 'true' || value === true, z.boolean());
+
+/**
+ * The queue's filters as they appear in the URL (?status=new&assignee=me&…), so
+ * a view can be shared by its link. Anything unparseable falls back to default.
+ */
+export const ZQueueFilters = z.object({
+  status: optional(z.enum([...queueStatuses, 'open', 'all'])).catch(undefined),
+  type: optional(ZRequestType).catch(undefined),
+  jurisdiction: optional(ZJurisdiction).catch(undefined),
+  assignee: optional(z.union([z.enum(['me', 'unassigned', 'anyone']), z.uuid()])).catch(undefined),
+  dueSoon: flag.catch(false),
+  overdue: flag.catch(false),
+  receivedFrom: optional(z.iso.date()).catch(undefined),
+  receivedTo: optional(z.iso.date()).catch(undefined),
+  q: optional(z.string().trim().max(254)).catch(undefined),
+  after: optional(z.string().max(200)).catch(undefined),
+});
+
+export type TQueueFilters = z.infer<typeof ZQueueFilters>;

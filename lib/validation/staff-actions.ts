@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ZJurisdiction } from './jurisdiction';
+import { ZRequestType } from './request-type';
+import { ZEmailAddress } from './submit-request';
+
+const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
+const ZReference = z.string().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
+
+const messageText = (label: string, max = 5000) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `Keep ${label} under ${max.toLocaleString('en')} characters`);
+
+export const ZStartWork = z.strictObject({ reference: ZReference, version: ZVersion });
+
+export const ZRequestInformation = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  message: messageText('the question for the requester'),
+});
+
+export const ZAnswerInformationRequest = z.strictObject({ message: messageText('your reply') });
+
+export const ZExtendDeadline = z.strictObject({ reference: ZReference, version: ZVersion, reason: messageText('the reason', 2000) });
+
+export const ZFulfilRequest = z.strictObject({ reference: ZReference, version: ZVersion, message: messageText('a message to the requester') });
+
+export const rejectionBases = ['identity_not_verified', 'manifestly_unfounded_or_excessive', 'legal_exemption', 'no_data_held', 'duplicate', 'spam'] as const;
+export type RejectionBasis = (typeof rejectionBases)[number];
+
+export const rejectionBasisLabels: Record<RejectionBasis, string> = {
+  identity_not_verified: 'We could not verify your identity',
+  manifestly_unfounded_or_excessive: 'The request is manifestly unfounded or excessive',
+  legal_exemption: 'A legal exemption applies',
+  no_data_held: 'We hold no personal data about you',
+  duplicate: 'This duplicates another request',
+  spam: 'This was not a genuine request',
+};
+
+export const ZRejectionBasis = z.enum(rejectionBases, { error: 'Choose a reason' });
+
+export const ZRejectRequest = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  basis: ZRejectionBasis,
+  message: z.preprocess((value) => (value === '' ? undefined : value), messageText('the explanation').optional()),
+});
+
+export const ZAssignRequest = z.strictObject({
+  reference: ZReference,
+  version: ZVersion.nullable(),
+  assigneeId: z.preprocess((value) => (value === '' ? null : value), z.uuid({ error: 'Choose a staff member' }).nullable()),
+});
+
+export const ZAddNote = z.strictObject({ reference: ZReference, body: messageText('the note') });
+
+export const intakeChannels = ['phone', 'letter', 'email', 'in_person', 'other'] as const;
+export const intakeChannelLabels: Record<(typeof intakeChannels)[number], string> = {
+  phone: 'Phone call',
+  letter: 'Letter',
+  email: 'Email to us',
+  in_person: 'In person',
+  other: 'Other',
+};
+
+export const ZFileOnBehalf = z.strictObject({
+  type: ZRequestType,
+  email: ZEmailAddress,
+  fullName: z.string().trim().min(1, 'Enter the full name').max(200),
+  accountIdentifier: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(200).optional()),
+  details: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(2000, 'Keep the details under 2,000 characters').optional()),
+  jurisdiction: ZJurisdiction,
+  intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
+  identityCheck: z.string().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
+  receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
+});
+export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
+
+export const ZBulkAction = z.strictObject({
+  references: z.array(ZReference).min(1, 'Select at least one request').max(200, 'At most 200 requests at a time'),
+  action: z.enum(['assign', 'reject_duplicate', 'reject_spam']),
+  assigneeId: z.preprocess((value) => (value === '' ? null : value), z.uuid().nullable().optional()),
+  message: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(5000).optional()),
+});
