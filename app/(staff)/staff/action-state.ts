@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isAppError } from '@/lib/errors/app-error';
+
+/** What every staff form's server action returns: field errors, a form-level message, or success. */
+export type ActionState = {
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  notice?: string;
+  /** Set when the page was stale (someone else changed the request): the form offers a reload. */
+  isConflict?: boolean;
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = {};
+
+/** Form values as strings, for re-filling a form after a failed submit. Files are left out. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  return values;
+}
+
+/**
+ * Parses with the use case's schema, runs it, and turns expected failures into a
+ * form state. Unexpected errors are rethrown to error.tsx and the log.
+ */
+export async function runAction<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (input: z.infer<S>) => Promise<string | void>,
+): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+  }
+  try {
+    const notice = await run(parsed.data);
+    return { notice: notice ?? 'Saved.' };
+  } catch (error) {
+    if (isAppError(error)) {
+      const field = typeof error.details.field === 'string' ? error.details.field : null;
+      return {
+        formError: error.message,
+        fieldErrors: field ? { [field]: [error.message] } : undefined,
+        isConflict: error.code === 'CONFLICT',
+        values,
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getCurrentStaff } from '@/lib/staff/get-current-staff';
+import { can } from '@/lib/staff/permissions';
+import { SignOutButton } from './sign-out-button';
+
+/** Staff chrome. Showing or hiding a link here is convenience only: every page and action checks the role itself. */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentStaff();
+  return (
+    <div className="staff">
+      {actor ? (
+        <nav className="staff-nav" aria-label="Staff">
+          <ul>
+            <li>
+              <Link href="/staff">Queue</Link>
+            </li>
+            {can(actor.role, 'requests.file_on_behalf') ? (
+              <li>
+                <Link href="/staff/requests/new">File a request</Link>
+              </li>
+            ) : null}
+            {can(actor.role, 'staff.manage') ? (
+              <li>
+                <Link href="/staff/team">Staff</Link>
+              </li>
+            ) : null}
+            {can(actor.role, 'settings.manage') ? (
+              <li>
+                <Link href="/staff/settings">Settings</Link>
+              </li>
+            ) : null}
+          </ul>
+          <p className="staff-nav__who">
+            {actor.name} <span className="role-pill">{actor.role}</span> <SignOutButton />
+          </p>
+        </nav>
+      ) : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { FormField } from '@/components/form-field';
+
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | undefined>();
+  const [isPending, setIsPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      setError('Enter a valid email address, like name@example.com');
+      return;
+    }
+    setIsPending(true);
+    // Whatever the answer, the next page is the same: the form never tells who is staff.
+    await signIn('email', { email, callbackUrl: '/staff', redirect: false }).catch(() => undefined);
+    router.push('/staff/sign-in/check-email');
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormField id="email" label="Work email address" errors={error ? [error] : undefined}>
+        {(describedBy, isInvalid) => <input type="email" id="email" name="email" autoComplete="email" required aria-describedby={describedBy} aria-invalid={isInvalid} />}
+      </FormField>
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Sending…' : 'Email me a sign-in link'}
+      </button>
+    </form>
+  );
+}
