@@ -3,7 +3,7 @@ import type { Transaction } from '@/db/client';
 import { findJurisdictionPolicy } from '@/db/queries/jurisdiction-policies';
 import { nextReferenceNumber } from '@/db/queries/requests';
 import { type RequestRow, requests } from '@/db/schema';
-import { recordEvent } from '@/lib/audit/record-event';
+import { type RecordEventOptions, recordEvent } from '@/lib/audit/record-event';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { computeAcknowledgementDueDate } from '@/lib/deadlines/compute-acknowledgement-due-date';
 import { computeDueDate } from '@/lib/deadlines/compute-due-date';
@@ -20,9 +20,14 @@ import { requestTypeLabel } from './request-type-label';
  * A request whose requester is known becomes `new`: it gets its reference, its
  * due date from the jurisdiction's policy (kept on the request, so later policy
  * edits don't rewrite it), a status link, and the acknowledgement email.
- * Shared by email verification and by staff filing on someone's behalf.
+ * Shared by email verification and by staff filing on someone's behalf; the
+ * caller's own event (e.g. "verified") is written right after the status
+ * change, so the trail reads cause before effect.
  */
-export async function acceptRequest(tx: Transaction, { request, now }: { request: RequestRow; now: Date }): Promise<{ reference: string; statusToken: string; dueOn: string }> {
+export async function acceptRequest(
+  tx: Transaction,
+  { request, now, acceptedEvent }: { request: RequestRow; now: Date; acceptedEvent: Omit<RecordEventOptions, 'requestId' | 'details'> & { details?: Record<string, unknown> } },
+): Promise<{ reference: string; statusToken: string; dueOn: string }> {
   assertTransition(request.status, 'new');
   const policyRow = await findJurisdictionPolicy(tx, { code: request.jurisdiction });
   if (!policyRow) throw new Error(`no deadline policy for jurisdiction ${request.jurisdiction}`);
@@ -35,6 +40,7 @@ export async function acceptRequest(tx: Transaction, { request, now }: { request
     .update(requests)
     .set({ status: 'new', reference, verifiedAt: now, dueOn, originalDueOn: dueOn, acknowledgementDueOn, policy, unverifiedExpiresAt: null, version: sql`${requests.version} + 1`, updatedAt: now })
     .where(eq(requests.id, request.id));
+  await recordEvent(tx, { ...acceptedEvent, requestId: request.id, details: { reference, dueOn, policy: request.jurisdiction, ...acceptedEvent.details } });
 
   const { token: statusToken, statusUrl } = await createStatusToken(tx, { requestId: request.id });
   const { organisationName } = await getOrganisationSettings(tx);

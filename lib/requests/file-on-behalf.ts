@@ -53,8 +53,11 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
       details: { channel: input.intakeChannel, type: input.type, jurisdiction: input.jurisdiction, receivedOn: input.receivedOn },
       isVisibleToRequester: true,
     });
-    const { reference } = await acceptRequest(tx, { request: created!, now });
-    await recordEvent(tx, { requestId: created!.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false });
+    const { reference } = await acceptRequest(tx, {
+      request: created!,
+      now,
+      acceptedEvent: { actor: { type: 'staff', staffId: actor.staffId }, action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false },
+    });
     return { reference };
   });
 }

@@ -3,7 +3,6 @@ import type { Database } from '@/db/client';
 import { findTokenByHash } from '@/db/queries/request-tokens';
 import { getRequestForUpdate } from '@/db/queries/requests';
 import { requestTokens } from '@/db/schema';
-import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { acceptRequest } from '@/lib/requests/accept-request';
 import { hashToken, isSameHash } from '@/lib/security/tokens';
@@ -34,14 +33,10 @@ export async function confirmVerification(db: Database, { token, ip, now = new D
     if (!request || request.status !== 'unverified') throw new AppError('TOKEN_INVALID', 'This request was already confirmed or has closed.', { problem: 'used' });
 
     await tx.update(requestTokens).set({ usedAt: now }).where(eq(requestTokens.id, row.id));
-    const { reference, statusToken, dueOn } = await acceptRequest(tx, { request, now });
-    await recordEvent(tx, {
-      requestId: request.id,
-      actor: { type: 'requester' },
-      action: 'verified',
-      details: { reference, dueOn, policy: request.jurisdiction },
-      ip,
-      isVisibleToRequester: true,
+    const { reference, statusToken } = await acceptRequest(tx, {
+      request,
+      now,
+      acceptedEvent: { actor: { type: 'requester' }, action: 'verified', ip, isVisibleToRequester: true },
     });
     return { reference, statusToken };
   });

@@ -1,0 +1,182 @@
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTransport } from '@/emails/transport';
+import { env, resetEnvForTests } from '@/lib/env';
+import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { findVerificationLink } from '@/lib/verification/find-verification-link';
+import { eventually, sleep } from '@/test/support/eventually';
+import { freePort } from '@/test/support/free-port';
+import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
+import { findEmailJob, getOutboundEmail, listOutboundEmails } from '@/test/support/outbox';
+import { submitUnverifiedRequest } from '@/test/support/requests';
+import { closeSharedDatabase } from '@/test/support/shared-database';
+import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
+import { useTestDatabase } from '@/test/support/test-database';
+import { deliverOutboundEmail } from './deliver-outbound-email';
+
+const db = useTestDatabase();
+const VERIFY_LINK = /http:\/\/localhost:3999\/verify\/([A-Za-z0-9_-]{43})/;
+const originalSmtpUrl = process.env.SMTP_URL;
+
+function useSmtpUrl(url: string | undefined): void {
+  process.env.SMTP_URL = url;
+  resetEnvForTests();
+}
+
+afterAll(async () => {
+  closeTransport();
+  useSmtpUrl(originalSmtpUrl);
+  await closeSharedDatabase();
+});
+
+async function onlyOutboundEmail(requestId: string) {
+  const [row, ...others] = await listOutboundEmails(db, { requestId });
+  expect(others).toHaveLength(0);
+  return row!;
+}
+
+function messagesTo(inbox: SmtpInbox, address: string) {
+  return inbox.messages.filter((mail) => [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address.toLowerCase())));
+}
+
+describe('[worker] delivers the outbox through graphile-worker', () => {
+  let inbox: SmtpInbox;
+  let worker: Runner;
+
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+    useSmtpUrl(inbox.url);
+    await discardQueuedJobs(db);
+    worker = await startJobWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    closeTransport();
+    await inbox?.stop();
+  });
+
+  it('[requester] receives the verification email once, with a working link in both versions, and the row is scrubbed', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+
+    const [mail] = await inbox.waitFor(input.email);
+
+    expect(mail!.subject).toBe('Confirm your privacy request');
+    expect(mail!.messageId).toBe(queued.messageId);
+    expect(mail!.from?.text).toContain(env().MAIL_FROM.match(/<(.+)>/)![1]);
+    const token = VERIFY_LINK.exec(mail!.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect(mail!.html).toContain(`href="http://localhost:3999/verify/${token}"`);
+    expect(await findVerificationLink(db, { token: token! })).toMatchObject({ isValid: true, request: { id: request.id } });
+
+    const sent = await eventually('the outbox row to be marked sent', async () => {
+      const row = await getOutboundEmail(db, { id: queued.id });
+      return row.status === 'sent' && row;
+    });
+    expect(sent).toMatchObject({ recipient: null, payload: null, attempts: 1, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(await findEmailJob(db, { outboundEmailId: queued.id })).toBeNull();
+    await sleep(1000);
+    expect(messagesTo(inbox, input.email)).toHaveLength(1);
+  });
+
+  it('[requester] still receives the email exactly once when the SMTP server was down at first', { timeout: 45_000 }, async () => {
+    const port = inbox.port;
+    closeTransport(); // pooled connections would otherwise hold the server open for its 30 s close timeout
+    await inbox.stop();
+
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+
+    const failedJob = await eventually('the delivery job to fail once', async () => {
+      const job = await findEmailJob(db, { outboundEmailId: queued.id });
+      return job && job.attempts >= 1 && job.last_error ? job : null;
+    });
+    expect(failedJob.task_identifier).toBe('deliver-email');
+    const failedRow = await getOutboundEmail(db, { id: queued.id });
+    expect(failedRow).toMatchObject({ status: 'pending', recipient: input.email });
+    expect(failedRow.attempts).toBeGreaterThanOrEqual(1);
+    expect(failedRow.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+    inbox = await startSmtpInbox(port);
+    const [mail] = await inbox.waitFor(input.email, { timeoutMs: 30_000 });
+
+    expect(mail!.subject).toBe('Confirm your privacy request');
+    expect(mail!.messageId).toBe(queued.messageId);
+    await eventually('the outbox row to be marked sent', async () => (await getOutboundEmail(db, { id: queued.id })).status === 'sent');
+    await sleep(3000);
+    expect(messagesTo(inbox, input.email)).toHaveLength(1);
+    expect(await findEmailJob(db, { outboundEmailId: queued.id })).toBeNull();
+  });
+});
+
+describe('deliverOutboundEmail', () => {
+  let inbox: SmtpInbox;
+
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+    useSmtpUrl(inbox.url);
+  });
+
+  afterAll(async () => {
+    closeTransport();
+    await inbox?.stop();
+  });
+
+  it('run twice for the same row sends it once', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+
+    await inbox.waitFor(input.email);
+    await sleep(300);
+    expect(messagesTo(inbox, input.email)).toHaveLength(1);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('run by two workers at the same moment sends the row once (the row lock serialises them)', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+
+    await Promise.all([deliverOutboundEmail(db, { outboundEmailId: queued.id }), deliverOutboundEmail(db, { outboundEmailId: queued.id })]);
+
+    await inbox.waitFor(input.email);
+    await sleep(300);
+    expect(messagesTo(inbox, input.email)).toHaveLength(1);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('counts a failed attempt, keeps the row for the retry and throws so the job is retried', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+    useSmtpUrl(`smtp://127.0.0.1:${await freePort()}`);
+    try {
+      await expect(deliverOutboundEmail(db, { outboundEmailId: queued.id })).rejects.toThrow();
+    } finally {
+      useSmtpUrl(inbox.url);
+    }
+    const failed = await getOutboundEmail(db, { id: queued.id });
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, recipient: input.email });
+    expect(failed.lastError).toBeTruthy();
+
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+
+    await inbox.waitFor(input.email);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 2, lastError: null, recipient: null });
+  });
+
+  it('sends nothing for mail whose request expired before delivery', async () => {
+    const { request, input } = await submitUnverifiedRequest(db, { now: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) });
+    const queued = await onlyOutboundEmail(request.id);
+    await purgeExpiredRequests(db, { now: new Date() });
+
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+
+    await sleep(300);
+    expect(messagesTo(inbox, input.email)).toHaveLength(0);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'failed', attempts: 0, recipient: null });
+  });
+});

@@ -1,0 +1,135 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '@/db/client';
+import { intakeAttempts } from '@/db/schema';
+import { env } from '@/lib/env';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { hashEmail } from '@/lib/security/keyed-hash';
+import type { TSubmitRequest } from '@/lib/validation/submit-request';
+import { useEnvOverrides } from '@/test/support/env-overrides';
+import { aSubmission, uniqueEmail, uniqueIp } from '@/test/support/fixtures';
+import { listRequestsForEmail } from '@/test/support/requests';
+import { useTestDatabase } from '@/test/support/test-database';
+import { submitRequest } from './submit-request';
+
+const db = useTestDatabase();
+const setEnv = useEnvOverrides();
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+
+function submit(input: TSubmitRequest, { ip = uniqueIp(), now }: { ip?: string; now?: Date } = {}) {
+  return submitRequest(db, { input, channel: 'web', ip, now });
+}
+
+async function rateLimitError(attempt: Promise<unknown>): Promise<AppError> {
+  const error = await attempt.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!isAppError(error, 'RATE_LIMITED')) throw new Error(`expected RATE_LIMITED, got ${String(error)}`);
+  return error;
+}
+
+describe('the per-address limit', () => {
+  it('[requester] is refused a third request within a day when the limit is two', async () => {
+    setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
+    const email = uniqueEmail();
+
+    expect(await submit(aSubmission({ email, type: 'access' }))).toBe('created');
+    expect(await submit(aSubmission({ email, type: 'export' }))).toBe('created');
+    const error = await rateLimitError(submit(aSubmission({ email, type: 'deletion' })));
+
+    expect(error.httpStatus).toBe(429);
+    expect(error.details).toEqual({ retryAfterSeconds: 24 * 60 * 60 });
+    expect((await listRequestsForEmail(db, { email })).map((request) => request.type)).toEqual(['access', 'export']);
+  });
+
+  it('counts the address however it is capitalised or padded', async () => {
+    setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
+    const email = uniqueEmail();
+
+    await submit(aSubmission({ email, type: 'access' }));
+    await submit(aSubmission({ email: email.toUpperCase(), type: 'export' }));
+
+    await rateLimitError(submit(aSubmission({ email: ` ${email.replace(/^./, (first) => first.toUpperCase())} `, type: 'deletion' })));
+  });
+
+  it('counts duplicate submissions too, so resending links cannot be used to flood an inbox', async () => {
+    setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
+    const input = aSubmission();
+
+    expect(await submit(input)).toBe('created');
+    expect(await submit(input)).toBe('resent-verification');
+    await rateLimitError(submit(input));
+  });
+
+  it('forgets attempts older than 24 hours', async () => {
+    setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
+    const email = uniqueEmail();
+    const start = new Date();
+    await submit(aSubmission({ email, type: 'access' }), { now: start });
+    await submit(aSubmission({ email, type: 'export' }), { now: start });
+
+    await rateLimitError(submit(aSubmission({ email, type: 'deletion' }), { now: new Date(start.getTime() + 24 * HOUR - MINUTE) }));
+    expect(await submit(aSubmission({ email, type: 'deletion' }), { now: new Date(start.getTime() + 24 * HOUR + 1000) })).toBe('created');
+  });
+});
+
+describe('the per-IP limit', () => {
+  it('refuses a third request from one IP within an hour when the limit is two, whatever the addresses', async () => {
+    setEnv({ RATE_LIMIT_PER_IP_PER_HOUR: '2' });
+    const ip = uniqueIp();
+
+    await submit(aSubmission(), { ip });
+    await submit(aSubmission(), { ip });
+    const refused = aSubmission();
+    const error = await rateLimitError(submit(refused, { ip }));
+
+    expect(error.details).toEqual({ retryAfterSeconds: 60 * 60 });
+    expect(await listRequestsForEmail(db, { email: refused.email })).toHaveLength(0);
+    expect(await submit(aSubmission(), { ip: uniqueIp() })).toBe('created');
+  });
+
+  it('forgets attempts older than an hour', async () => {
+    setEnv({ RATE_LIMIT_PER_IP_PER_HOUR: '2' });
+    const ip = uniqueIp();
+    const start = new Date();
+    await submit(aSubmission(), { ip, now: start });
+    await submit(aSubmission(), { ip, now: start });
+
+    await rateLimitError(submit(aSubmission(), { ip, now: new Date(start.getTime() + 59 * MINUTE) }));
+    expect(await submit(aSubmission(), { ip, now: new Date(start.getTime() + HOUR + 1000) })).toBe('created');
+  });
+
+  it('does not apply when the IP is unknown, while the per-address limit still does', async () => {
+    setEnv({ RATE_LIMIT_PER_IP_PER_HOUR: '1', RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
+    const email = uniqueEmail();
+
+    expect(await submitRequest(db, { input: aSubmission({ email, type: 'access' }), channel: 'api', ip: null })).toBe('created');
+    expect(await submitRequest(db, { input: aSubmission({ email, type: 'export' }), channel: 'api', ip: null })).toBe('created');
+    await rateLimitError(submitRequest(db, { input: aSubmission({ email, type: 'deletion' }), channel: 'api', ip: null }));
+  });
+});
+
+describe('simultaneous submissions', () => {
+  const { db: wideDb, close } = createDatabase(env().DATABASE_URL, { max: 10 });
+  afterAll(() => close());
+
+  it('for one address with a limit of 5: exactly 5 of 10 get through (the advisory lock makes count-then-insert atomic)', async () => {
+    setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '5' });
+    const input = aSubmission();
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => submitRequest(wideDb, { input, channel: 'web', ip: uniqueIp() })),
+    );
+
+    const succeeded = results.filter((result) => result.status === 'fulfilled');
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(succeeded).toHaveLength(5);
+    expect(refused.every((result) => isAppError(result.reason, 'RATE_LIMITED'))).toBe(true);
+    expect(succeeded.map((result) => result.value).sort()).toEqual(['created', 'resent-verification', 'resent-verification', 'resent-verification', 'resent-verification']);
+    expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
+    const attempts = await db.select().from(intakeAttempts).where(eq(intakeAttempts.key, `email:${hashEmail(input.email)}`));
+    expect(attempts).toHaveLength(5);
+  });
+});
