@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
 
   const database = await provisionPostgres('e2e');
+  // Workers inherit this: fixtures add staff members with the app's own CLI against it.
+  process.env.E2E_DATABASE_URL = database.databaseUrl;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-e2e-'));
   const logFile = path.join(dataDir, 'app.log');
   console.log(`[e2e] app log: ${logFile}`);
