@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 
 /** Everything the staff request page shows. Auditors may read it too; requesters never reach it. */
@@ -37,7 +38,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
   ]);
-  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails };
+  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails, pausedIntervals: listPausedIntervals(events) };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;
