@@ -6,7 +6,7 @@ export const timelineLabels: Record<string, string> = {
   information_requested: 'We asked you for more information',
   requester_replied: 'You replied to our question',
   deadline_extended: 'We extended the deadline',
-  fulfilled: 'Your request was completed',
+  fulfilled: 'Your request was fulfilled',
   rejected: 'Your request was declined',
   cancelled: 'You cancelled this request',
 };
