@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { signedInStaff } from '../fixtures/staff';
 
+// Each test files and confirms a request and signs staff in through real email: slower than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('[auditor] reads a request without any control, and a replayed "Start work" server action is refused', async ({ page, browser }) => {
   const { reference } = await fileConfirmedRequest(page);
 

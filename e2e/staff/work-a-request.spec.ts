@@ -4,6 +4,9 @@ import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { waitForEmail } from '../fixtures/mail-inbox';
 import { signedInStaff } from '../fixtures/staff';
 
+// Each test files and confirms a request and signs staff in through real email: slower than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const definition = (page: import('@playwright/test').Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
 test('[agent] works an access request from assignment to fulfilment with a file, and the requester downloads it', async ({ page, browser }) => {
@@ -89,7 +92,7 @@ test('[agent] acting on a request already changed in another tab is told the pag
 
   await otherTab.getByLabel('Your question to the requester').fill('Please send a copy of a utility bill.');
   await otherTab.getByRole('button', { name: 'Send question' }).click();
-  await expect(otherTab.getByRole('alert')).toContainText('This request changed since you opened it');
+  await expect(otherTab.getByRole('alert').filter({ hasText: 'changed since' })).toContainText('This request changed since you opened it');
   await expect(otherTab.getByLabel('Your question to the requester')).toHaveValue('Please send a copy of a utility bill.');
   await otherTab.getByRole('link', { name: 'Reload the request' }).click();
   await expect(otherTab.locator('.status-pill')).toHaveText('In progress');
