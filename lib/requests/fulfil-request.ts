@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -23,9 +24,7 @@ export type FulfilRequestOptions = { actor: StaffActor; reference: string; versi
 export async function fulfilRequest(db: Database, { actor, reference, version, message, files, now = new Date() }: FulfilRequestOptions): Promise<void> {
   assertCan(actor, 'requests.work');
   const uploads = files.filter((file) => file.size > 0);
-  const maxBytes = env().MAX_ATTACHMENT_MB * 1024 * 1024;
-  const tooLarge = uploads.find((file) => file.size > maxBytes);
-  if (tooLarge) throw new AppError('VALIDATION', `${tooLarge.name} is larger than ${env().MAX_ATTACHMENT_MB} MB.`, { field: 'files' });
+  assertAttachmentLimits(uploads);
 
   const stored: StoredFile[] = [];
   try {

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 
 /** Everything the staff request page shows. Auditors may read it too; requesters never reach it. */
@@ -21,7 +22,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     db
       .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
       .from(requestEvents)
-      .leftJoin(staffMembers, eq(staffMembers.id, requestEvents.actorId))
+      // actor_id is text (it may name a non-staff actor later); compare as text, not uuid = text, which PostgreSQL refuses.
+      .leftJoin(staffMembers, eq(sql`${staffMembers.id}::text`, requestEvents.actorId))
       .where(eq(requestEvents.requestId, requestId))
       .orderBy(asc(requestEvents.id)),
     db
@@ -37,7 +39,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
   ]);
-  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails };
+  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails, pausedIntervals: listPausedIntervals(events) };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;

@@ -1,7 +1,12 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { listRequesterVisibleEvents } from '@/db/queries/request-events';
+import { requestAttachments } from '@/db/schema';
+import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { isOpen, type RequestStatus } from './request-status';
+
+export type RequesterAttachmentView = { id: string; fileName: string; sizeBytes: number; expiresAt: Date; downloadsLeft: number; isAvailable: boolean };
 
 export type RequestStatusView = {
   reference: string | null;
@@ -12,13 +17,29 @@ export type RequestStatusView = {
   dueOn: string | null;
   isCancellable: boolean;
   timeline: { id: number; action: string; at: Date }[];
+  /** The staff's latest question, while the request waits for the requester's reply. */
+  openQuestion: { message: string; askedAt: Date } | null;
+  /** What staff wrote when closing the request (fulfilled or declined). */
+  responseMessage: string | null;
+  rejectionBasisLabel: string | null;
+  attachments: RequesterAttachmentView[];
 };
 
 /** What the requester's private status page shows: no internal notes, no staff names. */
-export async function getRequestStatus(db: DatabaseOrTransaction, { token }: { token: string }): Promise<RequestStatusView | null> {
+export async function getRequestStatus(db: DatabaseOrTransaction, { token, now = new Date() }: { token: string; now?: Date }): Promise<RequestStatusView | null> {
   const request = await findRequestByStatusToken(db, { token });
   if (!request) return null;
   const events = await listRequesterVisibleEvents(db, { requestId: request.id });
+  const attachments =
+    request.status === 'fulfilled'
+      ? await db
+          .select()
+          .from(requestAttachments)
+          .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
+          .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
+      : [];
+  const lastQuestion = events.findLast((event) => event.action === 'information_requested');
+  const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
   return {
     reference: request.reference,
     type: request.type,
@@ -28,5 +49,12 @@ export async function getRequestStatus(db: DatabaseOrTransaction, { token }: { t
     dueOn: request.dueOn,
     isCancellable: isOpen(request.status),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
+    openQuestion: request.status === 'awaiting_requester' && lastQuestion && questionText ? { message: questionText, askedAt: lastQuestion.createdAt } : null,
+    responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
+    rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
+    attachments: attachments.map((file) => {
+      const downloadsLeft = Math.max(0, file.maxDownloads - file.downloadCount);
+      return { id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes, expiresAt: file.expiresAt, downloadsLeft, isAvailable: downloadsLeft > 0 && file.expiresAt > now };
+    }),
   };
 }

@@ -27,7 +27,8 @@ export async function requestInformation(db: Database, { actor, reference, versi
       requestId: request.id,
       actor: { type: 'staff', staffId: actor.staffId },
       action: 'information_requested',
-      details: { isClockStopped },
+      // The question is kept here (not only in the email, whose payload is erased once sent) so the status page can show it beside the reply form.
+      details: { isClockStopped, message },
       isVisibleToRequester: true,
     });
     await enqueueEmail(tx, {

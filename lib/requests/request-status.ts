@@ -34,7 +34,7 @@ export const statusLabels: Record<RequestStatus, string> = {
   new: 'Received',
   in_progress: 'In progress',
   awaiting_requester: 'Waiting for your reply',
-  fulfilled: 'Completed',
+  fulfilled: 'Fulfilled',
   rejected: 'Declined',
   cancelled: 'Cancelled',
   expired: 'Expired (never confirmed)',

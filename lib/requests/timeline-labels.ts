@@ -2,5 +2,40 @@
 export const timelineLabels: Record<string, string> = {
   submitted: 'Request received',
   verified: 'Email address confirmed — we have started the clock',
+  work_started: 'We started working on your request',
+  information_requested: 'We asked you for more information',
+  requester_replied: 'You replied to our question',
+  deadline_extended: 'We extended the deadline',
+  fulfilled: 'Your request was fulfilled',
+  rejected: 'Your request was declined',
   cancelled: 'You cancelled this request',
 };
+
+/** How every audit action reads on the staff request page (staff see all of them). */
+export const staffTimelineLabels: Record<string, string> = {
+  submitted: 'Request filed by the requester',
+  filed_on_behalf: 'Filed on the requester’s behalf by staff',
+  identity_checked_by_staff: 'Identity checked by staff',
+  verification_link_resent: 'Confirmation link sent again',
+  verified: 'Email address confirmed; clock started',
+  acknowledgement_queued: 'Acknowledgement email queued',
+  status_link_resent: 'Status link sent again',
+  work_started: 'Work started',
+  claimed: 'Claimed from the queue',
+  assigned: 'Assignment changed',
+  information_requested: 'More information requested from the requester',
+  requester_replied: 'Requester replied',
+  deadline_extended: 'Deadline extended',
+  note_added: 'Internal note added',
+  retry_requested: 'Email delivery retried',
+  fulfilled: 'Fulfilled',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled by the requester',
+  expired_and_purged: 'Expired unconfirmed; personal data purged',
+  attachment_downloaded: 'File downloaded',
+};
+
+/** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */
+export function staffTimelineLabel(action: string): string {
+  return staffTimelineLabels[action] ?? action.replace(/_/g, ' ');
+}

@@ -56,6 +56,8 @@ export const ZAssignRequest = z.strictObject({
 
 export const ZAddNote = z.strictObject({ reference: ZReference, body: messageText('the note') });
 
+export const ZRetryRequestEmails = z.strictObject({ reference: ZReference });
+
 export const intakeChannels = ['phone', 'letter', 'email', 'in_person', 'other'] as const;
 export const intakeChannelLabels: Record<(typeof intakeChannels)[number], string> = {
   phone: 'Phone call',

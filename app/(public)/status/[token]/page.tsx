@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
+import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { CancelForm } from './cancel-form';
+import { ReplyForm } from './reply-form';
 
 export const metadata: Metadata = { title: 'Your request' };
 
@@ -22,6 +24,11 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
       {query.confirmed ? (
         <div className="notice notice--ok" role="status">
           Thank you: your request is confirmed. We have emailed you this page&apos;s link; keep it private.
+        </div>
+      ) : null}
+      {query.replied ? (
+        <div className="notice notice--ok" role="status">
+          Thank you: we have your reply and are working on your request again.
         </div>
       ) : null}
       {query.cancelled ? (
@@ -53,17 +60,58 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
         ) : null}
       </dl>
 
+      {request.openQuestion ? (
+        <section className="panel" aria-labelledby="question-heading">
+          <h2 id="question-heading">We need more information from you</h2>
+          <p className="preserve-lines staff-message">{request.openQuestion.message}</p>
+          <ReplyForm token={token} />
+        </section>
+      ) : null}
+
+      {request.status === 'fulfilled' ? (
+        <section className="panel" aria-labelledby="answer-heading">
+          <h2 id="answer-heading">Our answer</h2>
+          {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
+          {request.attachments.length > 0 ? (
+            <>
+              <h3>Your files</h3>
+              <ul className="file-list">
+                {request.attachments.map((file) => (
+                  <li key={file.id}>
+                    {file.isAvailable ? (
+                      <a href={`/status/${token}/files/${file.id}`} download>
+                        {file.fileName}
+                      </a>
+                    ) : (
+                      <span>{file.fileName}</span>
+                    )}{' '}
+                    <span className="field__hint">
+                      {file.isAvailable
+                        ? `${file.downloadsLeft} ${file.downloadsLeft === 1 ? 'download' : 'downloads'} left; available until ${dateTime.format(file.expiresAt)} UTC`
+                        : 'No longer available to download. Contact us if you need it again.'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {request.status === 'rejected' ? (
+        <section className="panel" aria-labelledby="decline-heading">
+          <h2 id="decline-heading">Why we declined</h2>
+          {request.rejectionBasisLabel ? <p>{request.rejectionBasisLabel}</p> : null}
+          {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
+        </section>
+      ) : null}
+
       <h2>What has happened</h2>
-      <ol className="timeline">
-        {request.timeline
+      <Timeline
+        items={request.timeline
           .filter((event) => timelineLabels[event.action])
-          .map((event) => (
-            <li key={event.id}>
-              {timelineLabels[event.action]}
-              <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)} UTC</time>
-            </li>
-          ))}
-      </ol>
+          .map((event) => ({ id: event.id, label: timelineLabels[event.action]!, at: event.at }))}
+      />
 
       {request.isCancellable ? <CancelForm token={token} /> : null}
     </>

@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/components/error-summary';
+import { FormField } from '@/components/form-field';
+import { answerInformationRequestAction, type ReplyState } from './actions';
+
+/** The requester's answer to staff's question. Works without JavaScript. */
+export function ReplyForm({ token }: { token: string }) {
+  const [state, formAction, isPending] = useActionState<ReplyState, FormData>(answerInformationRequestAction, {});
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary message={state.formError} fieldErrors={state.fieldErrors} labels={{ message: 'Your reply' }} />
+      <input type="hidden" name="token" value={token} />
+      <FormField id="message" label="Your reply" hint="We read it and carry on with your request." errors={state.fieldErrors?.message}>
+        {(describedBy, isInvalid) => (
+          <textarea id="message" name="message" maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Sending…' : 'Send reply'}
+      </button>
+    </form>
+  );
+}

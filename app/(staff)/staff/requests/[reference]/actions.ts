@@ -1,0 +1,84 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/lib/database';
+import { addNote } from '@/lib/requests/add-note';
+import { assignRequest } from '@/lib/requests/assign-request';
+import { extendDeadline } from '@/lib/requests/extend-deadline';
+import { fulfilRequest } from '@/lib/requests/fulfil-request';
+import { rejectRequest } from '@/lib/requests/reject-request';
+import { requestInformation } from '@/lib/requests/request-information';
+import { retryRequestEmails } from '@/lib/requests/retry-request-emails';
+import { startWork } from '@/lib/requests/start-work';
+import { requireStaff } from '@/lib/staff/get-current-staff';
+import { ZAddNote, ZAssignRequest, ZExtendDeadline, ZFulfilRequest, ZRejectRequest, ZRequestInformation, ZRetryRequestEmails, ZStartWork } from '@/lib/validation/staff-actions';
+import { type ActionState, runAction } from '../../action-state';
+import type { DoneNotice } from './done-notices';
+
+/**
+ * Every action here re-reads the signed-in staff member and hands them to the use
+ * case, which checks the role: a hidden field or a hidden button is never the check.
+ * On success the page reloads with a fixed notice, so every form shows the new
+ * version and status; on failure the form keeps what was typed.
+ */
+function afterSuccess(state: ActionState, formData: FormData, done: DoneNotice): ActionState {
+  if (state.formError || state.fieldErrors) return state;
+  redirect(`/staff/requests/${encodeURIComponent(String(formData.get('reference')))}?done=${done}`);
+}
+
+export async function startWorkAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZStartWork, formData, async ({ reference, version }) => {
+    await startWork(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'started');
+}
+
+export async function requestInformationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZRequestInformation, formData, async ({ reference, version, message }) => {
+    await requestInformation(getDb(), { actor: await requireStaff(), reference, version, message });
+  });
+  return afterSuccess(state, formData, 'information_requested');
+}
+
+export async function extendDeadlineAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZExtendDeadline, formData, async ({ reference, version, reason }) => {
+    await extendDeadline(getDb(), { actor: await requireStaff(), reference, version, reason });
+  });
+  return afterSuccess(state, formData, 'extended');
+}
+
+export async function fulfilRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const files = formData.getAll('files').filter((value): value is File => value instanceof File);
+  const state = await runAction(ZFulfilRequest, formData, async ({ reference, version, message }) => {
+    await fulfilRequest(getDb(), { actor: await requireStaff(), reference, version, message, files });
+  });
+  return afterSuccess(state, formData, 'fulfilled');
+}
+
+export async function rejectRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZRejectRequest, formData, async ({ reference, version, basis, message }) => {
+    await rejectRequest(getDb(), { actor: await requireStaff(), reference, version, basis, message });
+  });
+  return afterSuccess(state, formData, 'rejected');
+}
+
+export async function assignRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZAssignRequest, formData, async ({ reference, version, assigneeId }) => {
+    await assignRequest(getDb(), { actor: await requireStaff(), reference, version, assigneeId });
+  });
+  return afterSuccess(state, formData, 'assigned');
+}
+
+export async function addNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZAddNote, formData, async ({ reference, body }) => {
+    await addNote(getDb(), { actor: await requireStaff(), reference, body });
+  });
+  return afterSuccess(state, formData, 'note_added');
+}
+
+export async function retryRequestEmailsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZRetryRequestEmails, formData, async ({ reference }) => {
+    await retryRequestEmails(getDb(), { actor: await requireStaff(), reference });
+  });
+  return afterSuccess(state, formData, 'retried');
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { initialActionState } from '../../action-state';
+import { addNoteAction } from './actions';
+import { FormProblem } from './form-problem';
+
+export function AddNoteForm({ reference }: { reference: string }) {
+  const [state, formAction, isPending] = useActionState(addNoteAction, initialActionState);
+  return (
+    <form action={formAction}>
+      <FormProblem state={state} reference={reference} />
+      <input type="hidden" name="reference" value={reference} />
+      <FormField id="note-body" label="New internal note" hint="Staff only: never shown or sent to the requester." errors={state.fieldErrors?.body}>
+        {(describedBy, isInvalid) => (
+          <textarea id="note-body" name="body" required maxLength={5000} defaultValue={state.values?.body} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      <button type="submit" className="button--secondary" disabled={isPending}>
+        {isPending ? 'Adding…' : 'Add note'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The confirmations the request page shows after an action, keyed by the `done`
+ * query parameter. Fixed texts only, so a crafted link cannot put words on the page.
+ */
+export const doneNotices = {
+  started: 'Work started. The request is in progress.',
+  information_requested: 'Your question was emailed to the requester. The request waits for their reply.',
+  extended: 'Deadline extended. The requester is being emailed the new due date and the reason.',
+  fulfilled: 'Request fulfilled. The requester is being emailed your message and a link to the files.',
+  rejected: 'Request rejected. The requester is being emailed the reason.',
+  assigned: 'Assignment updated.',
+  note_added: 'Note added.',
+  retried: 'Failed emails were scheduled to be sent again.',
+} as const;
+
+export type DoneNotice = keyof typeof doneNotices;
+
+export function doneNotice(value: string | undefined): string | null {
+  return value && Object.hasOwn(doneNotices, value) ? doneNotices[value as DoneNotice] : null;
+}

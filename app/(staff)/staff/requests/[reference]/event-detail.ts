@@ -1,0 +1,17 @@
+/** The one line of facts worth showing under a timeline entry, from the event's recorded details. */
+export function eventDetail(action: string, details: Record<string, unknown>): string | undefined {
+  switch (action) {
+    case 'deadline_extended':
+      return `Due date moved from ${String(details.previousDueOn)} to ${String(details.dueOn)}`;
+    case 'information_requested':
+      return `${details.isClockStopped ? 'Clock stopped. ' : ''}${typeof details.message === 'string' ? `Question: ${details.message}` : ''}`.trim() || undefined;
+    case 'requester_replied':
+      return typeof details.pausedDays === 'number' && details.pausedDays > 0 ? `Clock restarted; ${details.pausedDays} paused days added, now due ${String(details.dueOn)}` : undefined;
+    case 'fulfilled':
+      return Array.isArray(details.files) && details.files.length > 0 ? `${details.files.length} file(s) attached` : undefined;
+    case 'retry_requested':
+      return typeof details.emails === 'number' ? `${details.emails} email(s) rescheduled` : undefined;
+    default:
+      return undefined;
+  }
+}

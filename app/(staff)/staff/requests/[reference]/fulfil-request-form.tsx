@@ -1,0 +1,40 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { initialActionState } from '../../action-state';
+import { fulfilRequestAction } from './actions';
+import { FormProblem } from './form-problem';
+
+type FulfilRequestFormProps = { reference: string; version: number; needsFiles: boolean; maxFiles: number; maxFileMegabytes: number };
+
+export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, maxFileMegabytes }: FulfilRequestFormProps) {
+  const [state, formAction, isPending] = useActionState(fulfilRequestAction, initialActionState);
+  return (
+    <form action={formAction} className="request-action" aria-labelledby="fulfil-heading">
+      <h3 id="fulfil-heading">Fulfil the request</h3>
+      <p className="field__hint">The requester is emailed your message{needsFiles ? ' and a link to download the files from their status page' : ''}. This closes the request.</p>
+      <FormProblem state={state} reference={reference} />
+      <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="version" value={version} />
+      <FormField id="fulfil-message" label="Message to the requester" errors={state.fieldErrors?.message}>
+        {(describedBy, isInvalid) => (
+          <textarea id="fulfil-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      {needsFiles ? (
+        <FormField
+          id="fulfil-files"
+          label="Files for the requester"
+          hint={`At least one file; at most ${maxFiles} files of up to ${maxFileMegabytes} MB each. Choose them again if the form shows a problem.`}
+          errors={state.fieldErrors?.files}
+        >
+          {(describedBy, isInvalid) => <input type="file" id="fulfil-files" name="files" multiple required aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+        </FormField>
+      ) : null}
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Fulfilling…' : 'Fulfil request'}
+      </button>
+    </form>
+  );
+}

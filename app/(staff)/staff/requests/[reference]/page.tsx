@@ -1,0 +1,279 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DateText } from '@/components/date-text';
+import { Timeline } from '@/components/timeline';
+import { getDb } from '@/lib/database';
+import { env } from '@/lib/env';
+import { isAppError } from '@/lib/errors/app-error';
+import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
+import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
+import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
+import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
+import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
+import { can } from '@/lib/staff/permissions';
+import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { intakeChannelLabels, rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { AddNoteForm } from './add-note-form';
+import { AssignRequestForm } from './assign-request-form';
+import { doneNotice } from './done-notices';
+import { ExtendDeadlineForm } from './extend-deadline-form';
+import { FulfilRequestForm } from './fulfil-request-form';
+import { RejectRequestForm } from './reject-request-form';
+import { RequestClock } from './request-clock';
+import { RequestInformationForm } from './request-information-form';
+import { RetryEmailsForm } from './retry-emails-form';
+import { StartWorkForm } from './start-work-form';
+import { eventDetail } from './event-detail';
+
+type PageProps = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  return { title: `Request ${(await params).reference}` };
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const channelLabels = { web: 'Web form', api: 'API', staff: 'Filed by staff' } as const;
+
+async function loadRequest(actor: Parameters<typeof getRequestDetail>[1]['actor'], reference: string): Promise<RequestDetail> {
+  try {
+    return await getRequestDetail(getDb(), { actor, reference });
+  } catch (error) {
+    if (isAppError(error, 'NOT_FOUND')) notFound();
+    throw error;
+  }
+}
+
+/** One request, everything staff need to work it; auditors get the same page without a single control. */
+export default async function StaffRequestPage({ params, searchParams }: PageProps) {
+  const actor = await requireStaffPage('requests.read');
+  const [{ reference }, query] = await Promise.all([params, searchParams]);
+  const request = await loadRequest(actor, decodeURIComponent(reference));
+  const canWork = can(actor.role, 'requests.work');
+  const isWorkable = canWork && isOpen(request.status) && request.status !== 'unverified';
+  const assignableStaff = isWorkable ? await listAssignableStaff(getDb(), { actor }) : [];
+  const notice = doneNotice(query.done);
+  const shownReference = request.reference ?? reference;
+  const extension = request.policy?.extension ?? null;
+  const canExtend = isWorkable && extension !== null && request.extensionCount < extension.maxCount && Boolean(request.dueOn);
+  const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
+
+  return (
+    <article className="request-page">
+      <div aria-live="polite" role="status" className="request-page__notice">
+        {notice ? <p className="notice notice--ok">{notice}</p> : null}
+      </div>
+      <h1>Request {shownReference}</h1>
+      <p className="lead">
+        <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
+      </p>
+      {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
+
+      <div className="two-columns">
+        <div>
+          <section className="panel" aria-labelledby="requester-heading">
+            <h2 id="requester-heading">Requester</h2>
+            <dl className="summary">
+              <dt>Name</dt>
+              <dd>{request.fullName ?? '—'}</dd>
+              <dt>Email</dt>
+              <dd>{request.email ?? '—'}</dd>
+              <dt>Account identifier</dt>
+              <dd>{request.accountIdentifier || 'Not given'}</dd>
+              <dt>Details</dt>
+              <dd className="preserve-lines">{request.details || 'None given'}</dd>
+              <dt>Rules</dt>
+              <dd>
+                {request.policy?.label ?? request.jurisdiction}
+                {request.policy?.legalBasis ? <span className="field__hint"> — {request.policy.legalBasis}</span> : null}
+              </dd>
+              <dt>Made through</dt>
+              <dd>
+                {channelLabels[request.channel]}
+                {request.intakeChannelDetail ? ` (${intakeChannelLabels[request.intakeChannelDetail as keyof typeof intakeChannelLabels] ?? request.intakeChannelDetail})` : ''}
+              </dd>
+              {request.channel === 'staff' ? (
+                <>
+                  <dt>Identity check</dt>
+                  <dd className="preserve-lines">{request.identityCheck || 'Not recorded'}</dd>
+                </>
+              ) : null}
+              <dt>Received</dt>
+              <dd>
+                <DateText date={request.receivedOn} />
+              </dd>
+              {request.rejectionBasis ? (
+                <>
+                  <dt>Rejected because</dt>
+                  <dd>{rejectionBasisLabels[request.rejectionBasis]}</dd>
+                </>
+              ) : null}
+              {request.responseMessage ? (
+                <>
+                  <dt>Message sent on closing</dt>
+                  <dd className="preserve-lines">{request.responseMessage}</dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+
+          <section className="panel" aria-labelledby="deadline-heading">
+            <h2 id="deadline-heading">Deadline</h2>
+            <RequestClock
+              dueOn={request.dueOn}
+              originalDueOn={request.originalDueOn}
+              extensionCount={request.extensionCount}
+              extensionReason={request.extensionReason}
+              pausedDays={request.pausedDays}
+              clockStoppedAt={request.clockStoppedAt}
+              pausedIntervals={request.pausedIntervals}
+              isOpen={isOpen(request.status)}
+            />
+          </section>
+
+          {isWorkable ? (
+            <section className="panel" aria-labelledby="actions-heading">
+              <h2 id="actions-heading">Work this request</h2>
+              {request.status === 'new' && canTransition(request.status, 'in_progress') ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
+              {canTransition(request.status, 'awaiting_requester') ? (
+                <RequestInformationForm reference={shownReference} version={request.version} isClockStopAllowed={Boolean(request.policy?.clockStopAllowed)} />
+              ) : null}
+              {canExtend && extension ? (
+                <ExtendDeadlineForm
+                  reference={shownReference}
+                  version={request.version}
+                  extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
+                />
+              ) : null}
+              {canTransition(request.status, 'fulfilled') ? (
+                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={request.type !== 'deletion'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
+              ) : null}
+              {canTransition(request.status, 'rejected') ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+            </section>
+          ) : null}
+
+          <section className="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <Timeline
+              items={request.events.map((event) => ({
+                id: event.id,
+                label: staffTimelineLabel(event.action),
+                at: event.createdAt,
+                actorName: event.actorType === 'staff' ? event.actorName || event.actorEmail || 'Staff member' : event.actorType === 'requester' ? 'Requester' : 'System',
+                detail: eventDetail(event.action, event.details),
+                isVisibleToRequester: event.isVisibleToRequester,
+              }))}
+            />
+          </section>
+
+          <section className="panel" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes and replies</h2>
+            <p className="field__hint">Internal notes are never shown to the requester. Replies from the requester are marked.</p>
+            {request.notes.length === 0 ? (
+              <p className="empty-state">No notes yet.</p>
+            ) : (
+              <ul className="notes">
+                {request.notes.map((note) => (
+                  <li key={note.id} className={note.isFromRequester ? 'note note--requester' : 'note'}>
+                    <p className="note__meta">
+                      <strong>{note.isFromRequester ? 'Reply from the requester' : `Internal note by ${note.authorName || note.authorEmail || 'staff'}`}</strong>{' '}
+                      <time dateTime={note.createdAt.toISOString()}>{dateTime.format(note.createdAt)} UTC</time>
+                    </p>
+                    <p className="preserve-lines">{note.body}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWork ? <AddNoteForm reference={shownReference} /> : null}
+          </section>
+        </div>
+
+        <div>
+          <section className="panel" aria-labelledby="assignment-heading">
+            <h2 id="assignment-heading">Assignment</h2>
+            <p>{request.assigneeName ? `Assigned to ${request.assigneeName}` : 'Not assigned'}</p>
+            {isWorkable ? (
+              <AssignRequestForm reference={shownReference} version={request.version} currentStaffId={actor.staffId} assigneeId={request.assigneeId} staff={assignableStaff} />
+            ) : null}
+          </section>
+
+          <section className="panel" aria-labelledby="emails-heading">
+            <h2 id="emails-heading">Emails to the requester</h2>
+            {request.emails.length === 0 ? (
+              <p className="empty-state">No emails yet.</p>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">Outbound emails for this request and their delivery state</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Email</th>
+                    <th scope="col">Delivery</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {request.emails.map((email) => (
+                    <tr key={email.id}>
+                      <th scope="row">{email.template.replace(/-/g, ' ')}</th>
+                      <td>
+                        {email.status === 'sent' && email.sentAt ? (
+                          <>Sent {dateTime.format(email.sentAt)} UTC</>
+                        ) : email.attempts > 0 ? (
+                          <span className="flag">
+                            Failing after {email.attempts} {email.attempts === 1 ? 'attempt' : 'attempts'}
+                            {email.lastError ? `: ${email.lastError}` : ''}
+                          </span>
+                        ) : (
+                          'Queued'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {request.lastError ? <p className="flag">{request.lastError}</p> : null}
+            {canWork && (failingEmails.length > 0 || request.lastError) ? <RetryEmailsForm reference={shownReference} /> : null}
+          </section>
+
+          <section className="panel" aria-labelledby="files-heading">
+            <h2 id="files-heading">Files sent to the requester</h2>
+            {request.attachments.length === 0 ? (
+              <p className="empty-state">No files.</p>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">Files attached to the answer</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">Downloads by requester</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {request.attachments.map((file) => (
+                    <tr key={file.id}>
+                      <th scope="row">
+                        <a href={`/api/staff/attachments/${file.id}`} download>
+                          {file.fileName}
+                        </a>{' '}
+                        <span className="field__hint">({formatBytes(file.sizeBytes)})</span>
+                      </th>
+                      <td>
+                        {file.downloadCount} of {file.maxDownloads}; link expires {dateTime.format(file.expiresAt)} UTC
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

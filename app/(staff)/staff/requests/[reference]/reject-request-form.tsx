@@ -1,0 +1,44 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { rejectionBases, rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { initialActionState } from '../../action-state';
+import { rejectRequestAction } from './actions';
+import { FormProblem } from './form-problem';
+
+export function RejectRequestForm({ reference, version }: { reference: string; version: number }) {
+  const [state, formAction, isPending] = useActionState(rejectRequestAction, initialActionState);
+  const basisErrors = state.fieldErrors?.basis;
+  return (
+    <form action={formAction} className="request-action" aria-labelledby="reject-heading">
+      <h3 id="reject-heading">Reject the request</h3>
+      <p className="warning">The reason is emailed to the requester. This closes the request.</p>
+      <FormProblem state={state} reference={reference} />
+      <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="version" value={version} />
+      <fieldset className={basisErrors?.length ? 'field field--invalid' : 'field'} aria-describedby={basisErrors?.length ? 'reject-basis-error' : undefined}>
+        <legend>Reason</legend>
+        {basisErrors?.length ? (
+          <p className="field__error" id="reject-basis-error">
+            {basisErrors.join(' ')}
+          </p>
+        ) : null}
+        {rejectionBases.map((basis) => (
+          <div className="choice" key={basis}>
+            <input type="radio" id={`basis-${basis}`} name="basis" value={basis} required defaultChecked={state.values?.basis === basis} />
+            <label htmlFor={`basis-${basis}`}>{rejectionBasisLabels[basis]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <FormField id="reject-message" label="Explanation for the requester (optional)" errors={state.fieldErrors?.message}>
+        {(describedBy, isInvalid) => (
+          <textarea id="reject-message" name="message" maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      <button type="submit" className="button--danger" disabled={isPending}>
+        {isPending ? 'Rejecting…' : 'Reject request'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+export type TimelineItem = {
+  id: number;
+  label: string;
+  at: Date;
+  /** Who did it, for staff eyes; omitted on the requester's page. */
+  actorName?: string;
+  detail?: string;
+  /** Set on the staff page only: whether the requester sees this entry on their status page. */
+  isVisibleToRequester?: boolean;
+};
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** A request's history, oldest first. Shared by the requester's status page and the staff request page. */
+export function Timeline({ items, emptyText = 'Nothing has happened yet.' }: { items: TimelineItem[]; emptyText?: string }) {
+  if (items.length === 0) return <p className="empty-state">{emptyText}</p>;
+  return (
+    <ol className="timeline">
+      {items.map((item) => (
+        <li key={item.id}>
+          <span className="timeline__label">{item.label}</span>
+          {item.actorName ? <span className="timeline__actor"> — {item.actorName}</span> : null}
+          {item.isVisibleToRequester === undefined ? null : (
+            <span className={item.isVisibleToRequester ? 'visibility-tag visibility-tag--public' : 'visibility-tag'}>
+              {item.isVisibleToRequester ? 'Requester sees this' : 'Internal'}
+            </span>
+          )}
+          {item.detail ? <span className="timeline__detail">{item.detail}</span> : null}
+          <time dateTime={item.at.toISOString()}>{dateTime.format(item.at)} UTC</time>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { fileConfirmedRequest } from '../fixtures/confirmed-request';
+import { waitForEmail } from '../fixtures/mail-inbox';
+import { signedInStaff } from '../fixtures/staff';
+
+// Each test files and confirms a request and signs staff in through real email: slower than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
+const definition = (page: import('@playwright/test').Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+
+test('[agent] works an access request from assignment to fulfilment with a file, and the requester downloads it', async ({ page, browser }) => {
+  const requesterContext = await browser.newContext();
+  const requesterPage = await requesterContext.newPage();
+  const { input, reference, statusPath } = await fileConfirmedRequest(requesterPage, { type: 'access' });
+
+  const agent = await signedInStaff(page, 'agent');
+  await page.goto(`/staff/requests/${reference}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Request ${reference}` })).toBeVisible();
+  await expect(definition(page, 'Email')).toHaveText(input.email);
+
+  await test.step('assign it to myself and start work', async () => {
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await expect(page.getByText(`Assigned to ${agent.name}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await expect(page.getByRole('status')).toContainText('Work started');
+    await expect(page.locator('.status-pill')).toHaveText('In progress');
+  });
+
+  const reason = 'We hold your records in three systems and need to collect them all.';
+  await test.step('extend the deadline with a reason; the requester is emailed', async () => {
+    await expect(page.getByText('The requester is emailed the new due date and your reason')).toBeVisible();
+    await page.getByLabel('Reason for the extension').fill(reason);
+    await page.getByRole('button', { name: 'Extend deadline' }).click();
+    await expect(page.getByRole('status')).toContainText('Deadline extended');
+    await expect(definition(page, 'Extension')).toContainText(reason);
+    await expect(page.getByRole('button', { name: 'Extend deadline' })).toHaveCount(0);
+    const extended = await waitForEmail(input.email, { subject: new RegExp(`We need more time for ${reference}`) });
+    expect(extended.text).toContain(reason);
+  });
+
+  const message = 'Here is a copy of the personal data we hold about you.';
+  const fileContent = 'field,value\nname,Ada Lovelace\n';
+  await test.step('fulfil with a message and an uploaded file; the requester is emailed', async () => {
+    await page.getByLabel('Message to the requester').fill(message);
+    await page.getByLabel('Files for the requester').setInputFiles({ name: 'your-data.csv', mimeType: 'text/csv', buffer: Buffer.from(fileContent) });
+    await page.getByRole('button', { name: 'Fulfil request' }).click();
+    await expect(page.getByRole('status')).toContainText('Request fulfilled');
+    await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
+    await expect(page.getByRole('link', { name: 'your-data.csv' })).toBeVisible();
+    const fulfilled = await waitForEmail(input.email, { subject: new RegExp(`Your request ${reference} is complete`) });
+    expect(fulfilled.text).toContain(message);
+  });
+
+  await test.step('the requester sees the answer on their status page and downloads the file', async () => {
+    await requesterPage.goto(statusPath);
+    await expect(definition(requesterPage, 'Status')).toHaveText('Fulfilled');
+    await expect(requesterPage.getByText(message)).toBeVisible();
+    await expect(requesterPage.getByRole('listitem').filter({ hasText: 'We extended the deadline' })).toBeVisible();
+    const [download] = await Promise.all([requesterPage.waitForEvent('download'), requesterPage.getByRole('link', { name: 'your-data.csv' }).click()]);
+    expect(download.suggestedFilename()).toBe('your-data.csv');
+    expect(await readFile((await download.path())!, 'utf8')).toBe(fileContent);
+
+    const href = await requesterPage.getByRole('link', { name: 'your-data.csv' }).getAttribute('href');
+    const response = await requesterPage.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('text/csv');
+    expect(response.headers()['content-disposition']).toContain('attachment');
+    expect(response.headers()['cache-control']).toContain('no-store');
+
+    const otherToken = statusPath.replace(/\/status\/.+$/, `/status/${'A'.repeat(43)}`);
+    const wrongOwner = await requesterPage.request.get(href!.replace(statusPath, otherToken));
+    expect(wrongOwner.status()).toBe(404);
+  });
+
+  await test.step('the staff page records the downloads', async () => {
+    await page.reload();
+    await expect(page.getByRole('listitem').filter({ hasText: 'File downloaded' }).first()).toBeVisible();
+  });
+  await requesterContext.close();
+});
+
+test('[agent] acting on a request already changed in another tab is told the page is stale', async ({ page, context }) => {
+  const { reference } = await fileConfirmedRequest(page);
+  await signedInStaff(page, 'agent');
+  const otherTab = await context.newPage();
+  await page.goto(`/staff/requests/${reference}`);
+  await otherTab.goto(`/staff/requests/${reference}`);
+
+  await page.getByRole('button', { name: 'Start work' }).click();
+  await expect(page.getByRole('status')).toContainText('Work started');
+
+  await otherTab.getByLabel('Your question to the requester').fill('Please send a copy of a utility bill.');
+  await otherTab.getByRole('button', { name: 'Send question' }).click();
+  await expect(otherTab.getByRole('alert').filter({ hasText: 'changed since' })).toContainText('This request changed since you opened it');
+  await expect(otherTab.getByLabel('Your question to the requester')).toHaveValue('Please send a copy of a utility bill.');
+  await otherTab.getByRole('link', { name: 'Reload the request' }).click();
+  await expect(otherTab.locator('.status-pill')).toHaveText('In progress');
+});
