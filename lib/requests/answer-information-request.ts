@@ -2,12 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requestNotes, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
-import { daysBetween, toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { shiftDueDateByPausedDays } from '@/lib/deadlines/shift-due-date-by-paused-days';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { assertTransition } from './assert-transition';
 import { findRequestByStatusToken } from './find-request-by-status-token';
+import { resumeStoppedClock } from './resume-stopped-clock';
 
 export type AnswerInformationRequestOptions = { token: string; message: string; ip: string | null; now?: Date };
 
@@ -19,13 +17,7 @@ export async function answerInformationRequest(db: Database, { token, message, i
     if (request.status !== 'awaiting_requester') throw new AppError('INVALID_TRANSITION', 'This request is not waiting for a reply from you.');
     assertTransition(request.status, 'in_progress');
 
-    const { TIME_ZONE } = env();
-    let pausedDays = 0;
-    let dueOn = request.dueOn;
-    if (request.clockStoppedAt && request.policy && dueOn) {
-      pausedDays = Math.max(0, daysBetween(toCalendarDate(request.clockStoppedAt, TIME_ZONE), toCalendarDate(now, TIME_ZONE)));
-      dueOn = shiftDueDateByPausedDays(dueOn, pausedDays, request.policy);
-    }
+    const { dueOn, pausedDays } = resumeStoppedClock(request, now);
     await tx
       .update(requests)
       .set({ status: 'in_progress', clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}`, version: sql`${requests.version} + 1`, updatedAt: now })

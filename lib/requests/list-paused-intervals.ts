@@ -5,7 +5,7 @@ type ClockEvent = { action: string; details: Record<string, unknown>; createdAt:
 
 /**
  * The clock-stop history, read back from the audit trail: an information request
- * that stopped the clock opens an interval, the requester's reply closes it with
+ * that stopped the clock opens an interval, the requester's reply (or staff resuming work) closes it with
  * the days added to the due date. Kept in events rather than a table of its own
  * so the record of a pause and the pause itself can never disagree.
  */
@@ -16,7 +16,7 @@ export function listPausedIntervals(events: readonly ClockEvent[]): PausedInterv
     if (event.action === 'information_requested' && event.details.isClockStopped === true && !open) {
       open = { from: event.createdAt, to: null, pausedDays: null };
       intervals.push(open);
-    } else if (event.action === 'requester_replied' && open) {
+    } else if ((event.action === 'requester_replied' || event.action === 'work_resumed') && open) {
       open.to = event.createdAt;
       open.pausedDays = typeof event.details.pausedDays === 'number' ? event.details.pausedDays : null;
       open = null;

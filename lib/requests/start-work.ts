@@ -1,21 +1,34 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
+import { resumeStoppedClock } from './resume-stopped-clock';
 
-export type StartWorkOptions = { actor: StaffActor; reference: string; version: number };
+export type StartWorkOptions = { actor: StaffActor; reference: string; version: number; now?: Date };
 
-/** An agent starts on a new request; unassigned requests become theirs. */
-export async function startWork(db: Database, { actor, reference, version }: StartWorkOptions): Promise<void> {
+/**
+ * An agent starts on a new request; unassigned requests become theirs. From
+ * "awaiting requester" (the answer came by phone or letter, say) it also restarts
+ * a stopped clock, exactly as the requester's own reply would.
+ */
+export async function startWork(db: Database, { actor, reference, version, now = new Date() }: StartWorkOptions): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     assertTransition(request.status, 'in_progress');
+    const { dueOn, pausedDays } = resumeStoppedClock(request, now);
     await tx
       .update(requests)
-      .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId })
+      .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId, clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
       .where(eq(requests.id, request.id));
-    await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'work_started', isVisibleToRequester: true });
+    const isResuming = request.status === 'awaiting_requester';
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: isResuming ? 'work_resumed' : 'work_started',
+      details: isResuming ? { pausedDays, dueOn, previousDueOn: request.dueOn } : {},
+      isVisibleToRequester: true,
+    });
   });
 }

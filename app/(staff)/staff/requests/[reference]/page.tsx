@@ -134,7 +134,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           {isWorkable ? (
             <section className="panel" aria-labelledby="actions-heading">
               <h2 id="actions-heading">Work this request</h2>
-              {request.status === 'new' && canTransition(request.status, 'in_progress') ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
+              {canTransition(request.status, 'in_progress') && request.status !== 'in_progress' ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
               {canTransition(request.status, 'awaiting_requester') ? (
                 <RequestInformationForm reference={shownReference} version={request.version} isClockStopAllowed={Boolean(request.policy?.clockStopAllowed)} />
               ) : null}
