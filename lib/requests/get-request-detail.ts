@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
@@ -21,7 +21,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     db
       .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
       .from(requestEvents)
-      .leftJoin(staffMembers, eq(staffMembers.id, requestEvents.actorId))
+      // actor_id is text (it can name non-staff actors), staff_members.id is uuid: Postgres has no uuid = text operator.
+      .leftJoin(staffMembers, eq(sql`${staffMembers.id}::text`, requestEvents.actorId))
       .where(eq(requestEvents.requestId, requestId))
       .orderBy(asc(requestEvents.id)),
     db
