@@ -58,7 +58,6 @@ describe('[system] the daily deadline reminders', () => {
     process.env.SMTP_URL = inbox.url;
     resetEnvForTests();
     await discardQueuedJobs(db);
-    worker = await startJobWorker();
   });
 
   afterAll(async () => {
@@ -89,7 +88,9 @@ describe('[system] the daily deadline reminders', () => {
     const marked = await db.select().from(deadlineReminders).where(inArray(deadlineReminders.requestId, [dueIn7.request.id, dueIn2.request.id, overdue.request.id]));
     expect(marked.filter((row) => row.requestId === overdue.request.id).map((row) => row.kind).sort()).toEqual(['due_in_2_days', 'due_in_7_days', 'overdue']);
 
-    // Delivered through the real worker and SMTP: exactly once each.
+    // Delivered through the real worker and SMTP: exactly once each. Started only now because
+    // a sent row is scrubbed (recipient and payload cleared), which the checks above read.
+    worker = await startJobWorker();
     await inbox.waitFor(agent.email, { count: 2 });
     await inbox.waitFor(admin.email);
     await sleep(1500);
@@ -103,8 +104,7 @@ describe('[system] the daily deadline reminders', () => {
     await Promise.all([sendDeadlineReminders(first.db, { now: later }), sendDeadlineReminders(second.db, { now: later })]);
     await sendDeadlineReminders(db, { now: later });
 
-    const templates = (await emailsFor(dueIn7)).map((email) => (email.payload as { props: { daysLeft: number } } | null)?.props.daysLeft ?? 'sent');
-    expect(templates).toHaveLength(2);
+    expect((await emailsFor(dueIn7)).map((email) => email.template)).toEqual(['deadline-reminder', 'deadline-reminder']);
     // By now the request that was due in 2 days is overdue: admins are alerted, the agent is not reminded again.
     const forDueIn2 = await emailsFor(dueIn2);
     expect(forDueIn2.filter((email) => email.template === 'deadline-reminder')).toHaveLength(1);
