@@ -42,7 +42,8 @@ describe('[agent] extends a deadline', () => {
     const { request, reference } = await createVerifiedRequest(db, { jurisdiction, now: new Date(`${receivedOn}T10:00:00Z`) });
     expect(request.dueOn).toBe(dueOn);
 
-    expect(await extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Records are held in three systems.' })).toEqual({ dueOn: extendedTo });
+    const decidedAt = new Date(`${receivedOn}T15:00:00Z`);
+    expect(await extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Records are held in three systems.', now: decidedAt })).toEqual({ dueOn: extendedTo });
 
     const extended = await getRequest(db, { id: request.id });
     expect(extended).toMatchObject({ dueOn: extendedTo, originalDueOn: dueOn, extensionCount: 1, extensionReason: 'Records are held in three systems.', version: request.version + 1 });
@@ -55,7 +56,7 @@ describe('[agent] extends a deadline', () => {
     });
 
     const before = await snapshotRequest(db, { id: request.id });
-    const error = await refusal(extendDeadline(db, { actor: agent, reference, version: extended.version, reason: 'Still more time.' }));
+    const error = await refusal(extendDeadline(db, { actor: agent, reference, version: extended.version, reason: 'Still more time.', now: decidedAt }));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.message).toBe('This request has already used every extension its policy allows.');
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
@@ -72,11 +73,23 @@ describe('[agent] extends a deadline', () => {
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
   });
 
+  it('a request already past its due date cannot be extended: the extension had to be given in time', async () => {
+    const { request, reference } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
+    const before = await snapshotRequest(db, { id: request.id });
+
+    const error = await refusal(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Too late', now: new Date('2026-04-16T09:00:00Z') }));
+
+    expect(error).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('already passed') });
+    expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
+    // On the last day it is still in time.
+    await expect(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Just in time', now: new Date('2026-04-15T20:00:00Z') })).resolves.toEqual({ dueOn: '2026-06-15' });
+  });
+
   it('[requester] is emailed the new due date, the reason and the rule, and receives it', async () => {
     const { request, reference, input } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
     const reason = 'Your request covers eight years of orders.\n\nWe must remove other people’s data from call recordings.';
 
-    await extendDeadline(db, { actor: agent, reference, version: request.version, reason });
+    await extendDeadline(db, { actor: agent, reference, version: request.version, reason, now: new Date('2026-04-01T09:00:00Z') });
 
     const email = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
     expect(email).toMatchObject({ template: 'deadline-extended', recipient: input.email, status: 'pending' });
