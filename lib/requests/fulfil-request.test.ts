@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestAttachments } from '@/db/schema';
 import { applyBulkAction } from '@/lib/queue/apply-bulk-action';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -28,6 +28,7 @@ beforeEach(() => {
   storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-fulfil-'));
   setEnv({ STORAGE_DIR: storageDir });
 });
+afterEach(() => rmSync(storageDir, { recursive: true, force: true }));
 
 function storedKeys(): string[] {
   try {
