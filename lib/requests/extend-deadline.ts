@@ -2,8 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { computeExtendedDueDate } from '@/lib/deadlines/compute-extended-due-date';
 import { DeadlineRuleError } from '@/lib/deadlines/deadline-rule-error';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -11,17 +13,22 @@ import { changeRequest } from './change-request';
 import { isOpen } from './request-status';
 import { requesterEmailContext } from './requester-email-context';
 
-export type ExtendDeadlineOptions = { actor: StaffActor; reference: string; version: number; reason: string };
+export type ExtendDeadlineOptions = { actor: StaffActor; reference: string; version: number; reason: string; now?: Date };
 
 /**
  * Extends the deadline within the policy's limit. The requester must be told the
  * new date and why (GDPR Art. 12(3); CCPA §1798.130(a)(2)), so the email goes in
  * the same transaction.
  */
-export async function extendDeadline(db: Database, { actor, reference, version, reason }: ExtendDeadlineOptions): Promise<{ dueOn: string }> {
+export async function extendDeadline(db: Database, { actor, reference, version, reason, now = new Date() }: ExtendDeadlineOptions): Promise<{ dueOn: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     if (!isOpen(request.status) || request.status === 'unverified' || !request.dueOn || !request.policy) {
       throw new AppError('INVALID_TRANSITION', 'Only an open, confirmed request can be extended.');
+    }
+    // The requester must be told of an extension within the first period (GDPR Art. 12(3), CCPA
+    // §1798.130(a)(2)): extending a request that is already late would hide the missed deadline.
+    if (request.dueOn < toCalendarDate(now, env().TIME_ZONE)) {
+      throw new AppError('INVALID_TRANSITION', 'The deadline has already passed: an extension must be given before it ends.');
     }
     let dueOn: string;
     try {

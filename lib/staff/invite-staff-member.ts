@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TInviteStaffMember } from '@/lib/validation/staff-members';
+import { assertAnotherActiveAdmin } from './change-staff-role';
 import { roleLabels } from './permissions';
 import { assertCan, type StaffActor } from './staff-actor';
 
@@ -24,6 +25,8 @@ export async function inviteStaffMember(db: Database, { actor, input, sendInvita
     const existing = await findStaffMemberByEmail(tx, { email: input.email });
     let staffId: string;
     if (existing) {
+      // Re-inviting an existing address sets its role, so it must not demote the last active admin.
+      if (existing.isActive && existing.role === 'admin' && input.role !== 'admin') await assertAnotherActiveAdmin(tx, existing.id);
       await tx.update(staffMembers).set({ role: input.role, name: input.name || existing.name, isActive: true, deactivatedAt: null }).where(eq(staffMembers.id, existing.id));
       staffId = existing.id;
     } else {

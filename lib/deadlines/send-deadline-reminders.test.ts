@@ -1,0 +1,118 @@
+import type { Runner } from 'graphile-worker';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '@/db/client';
+import { listActiveStaffByRole } from '@/db/queries/staff-members';
+import { deadlineReminders, outboundEmails } from '@/db/schema';
+import { closeTransport } from '@/emails/transport';
+import { env, resetEnvForTests } from '@/lib/env';
+import { startWork } from '@/lib/requests/start-work';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { sleep } from '@/test/support/eventually';
+import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
+import { closeSharedDatabase } from '@/test/support/shared-database';
+import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
+import { createStaffMember } from '@/test/support/staff';
+import { useTestDatabase } from '@/test/support/test-database';
+import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/verified-request';
+import { sendDeadlineReminders } from './send-deadline-reminders';
+
+const db = useTestDatabase();
+const originalSmtpUrl = process.env.SMTP_URL;
+
+// Dates long before any other test's requests, so each run of the daily job here only
+// reaches the requests this file created (the job scans every open request).
+const receivedOn = (day: string) => new Date(`1990-01-${day}T09:00:00Z`);
+
+async function emailsFor(request: VerifiedRequest) {
+  return db
+    .select({ template: outboundEmails.template, recipient: outboundEmails.recipient, payload: outboundEmails.payload })
+    .from(outboundEmails)
+    .where(and(eq(outboundEmails.requestId, request.request.id), inArray(outboundEmails.template, ['deadline-reminder', 'request-overdue'])));
+}
+
+function toAddresses(inbox: SmtpInbox, address: string) {
+  return inbox.messages.filter((mail) => [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address)));
+}
+
+describe('[system] the daily deadline reminders', () => {
+  let inbox: SmtpInbox;
+  let worker: Runner;
+  let agent: StaffActor;
+  let admin: StaffActor;
+  let dueIn7: VerifiedRequest;
+  let dueIn2: VerifiedRequest;
+  let overdue: VerifiedRequest;
+  // Two "workers" with their own connections.
+  const first = createDatabase(env().DATABASE_URL, { max: 3 });
+  const second = createDatabase(env().DATABASE_URL, { max: 3 });
+
+  beforeAll(async () => {
+    agent = await createStaffMember(db, { role: 'agent', name: 'Assigned Agent' });
+    admin = await createStaffMember(db, { role: 'admin', name: 'On-call Admin' });
+    // EU GDPR: one calendar month, no weekend roll. Due 1990-02-10, 1990-02-05 and 1990-02-01.
+    [dueIn7, dueIn2, overdue] = await Promise.all([createVerifiedRequest(db, { now: receivedOn('10') }), createVerifiedRequest(db, { now: receivedOn('05') }), createVerifiedRequest(db, { now: receivedOn('01') })]);
+    for (const subject of [dueIn7, dueIn2, overdue]) await startWork(db, { actor: agent, reference: subject.reference, version: subject.request.version });
+
+    inbox = await startSmtpInbox();
+    process.env.SMTP_URL = inbox.url;
+    resetEnvForTests();
+    await discardQueuedJobs(db);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    closeTransport();
+    await inbox?.stop();
+    process.env.SMTP_URL = originalSmtpUrl;
+    resetEnvForTests();
+    await Promise.all([first.close(), second.close()]);
+    await closeSharedDatabase();
+  });
+
+  it('[agent] gets the 7- and 2-day reminders, [admin]s the overdue alert; twice and concurrently, each threshold fires once', async () => {
+    const now = new Date('1990-02-03T08:00:00Z');
+    expect([dueIn7.request, dueIn2.request, overdue.request].map((row) => row.dueOn)).toEqual(['1990-02-10', '1990-02-05', '1990-02-01']);
+
+    await Promise.all([sendDeadlineReminders(first.db, { now }), sendDeadlineReminders(second.db, { now })]);
+    await sendDeadlineReminders(db, { now });
+    await Promise.all([sendDeadlineReminders(first.db, { now }), sendDeadlineReminders(second.db, { now })]);
+
+    expect(await emailsFor(dueIn7)).toEqual([expect.objectContaining({ template: 'deadline-reminder', recipient: agent.email, payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 7 }) }) })]);
+    expect(await emailsFor(dueIn2)).toEqual([expect.objectContaining({ template: 'deadline-reminder', recipient: agent.email, payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 2 }) }) })]);
+    const admins = await listActiveStaffByRole(db, { role: 'admin' });
+    const alerts = await emailsFor(overdue);
+    expect(alerts.map((email) => email.template)).toEqual(admins.map(() => 'request-overdue'));
+    expect(alerts.map((email) => email.recipient).sort()).toEqual(admins.map((member) => member.email).sort());
+
+    const marked = await db.select().from(deadlineReminders).where(inArray(deadlineReminders.requestId, [dueIn7.request.id, dueIn2.request.id, overdue.request.id]));
+    expect(marked.filter((row) => row.requestId === overdue.request.id).map((row) => row.kind).sort()).toEqual(['due_in_2_days', 'due_in_7_days', 'overdue']);
+
+    // Delivered through the real worker and SMTP: exactly once each. Started only now because
+    // a sent row is scrubbed (recipient and payload cleared), which the checks above read.
+    worker = await startJobWorker();
+    await inbox.waitFor(agent.email, { count: 2 });
+    await inbox.waitFor(admin.email);
+    await sleep(1500);
+    const toAgent = toAddresses(inbox, agent.email).map((mail) => mail.subject).sort();
+    expect(toAgent).toEqual([`${dueIn2.reference} is due in 2 days`, `${dueIn7.reference} is due in 7 days`].sort());
+    expect(toAddresses(inbox, admin.email).map((mail) => mail.subject)).toEqual([expect.stringContaining(`Overdue: ${overdue.reference}`)]);
+  });
+
+  it('[agent] gets the 2-day reminder when that day comes, once; earlier thresholds never repeat', async () => {
+    const later = new Date('1990-02-08T08:00:00Z');
+    await Promise.all([sendDeadlineReminders(first.db, { now: later }), sendDeadlineReminders(second.db, { now: later })]);
+    await sendDeadlineReminders(db, { now: later });
+
+    expect((await emailsFor(dueIn7)).map((email) => email.template)).toEqual(['deadline-reminder', 'deadline-reminder']);
+    // By now the request that was due in 2 days is overdue: admins are alerted, the agent is not reminded again.
+    const forDueIn2 = await emailsFor(dueIn2);
+    expect(forDueIn2.filter((email) => email.template === 'deadline-reminder')).toHaveLength(1);
+    expect(forDueIn2.filter((email) => email.template === 'request-overdue').length).toBeGreaterThan(0);
+    expect((await emailsFor(overdue)).length).toBe((await listActiveStaffByRole(db, { role: 'admin' })).length);
+    await inbox.waitFor(agent.email, { count: 3 });
+    await sleep(1000);
+    expect(toAddresses(inbox, agent.email).map((mail) => mail.subject)).toContain(`${dueIn7.reference} is due in 2 days`);
+    expect(toAddresses(inbox, agent.email)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,134 @@
+import { and, count, isNotNull, ne } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requests } from '@/db/schema';
+import { rejectRequest } from '@/lib/requests/reject-request';
+import { startWork } from '@/lib/requests/start-work';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type TQueueFilters, ZQueueFilters } from '@/lib/validation/queue-filters';
+import { createStaffMember } from '@/test/support/staff';
+import { useTestDatabase } from '@/test/support/test-database';
+import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/verified-request';
+import { listQueue, QUEUE_PAGE_SIZE, type QueueRow } from './list-queue';
+
+const db = useTestDatabase();
+const DAY = 24 * 60 * 60 * 1000;
+const jurisdictions = ['eu_gdpr', 'us_ca_ccpa', 'uk_gdpr'] as const;
+const types = ['access', 'export', 'deletion'] as const;
+// A received-date window no other test uses, so the range filter isolates this file's requests.
+const window = { receivedFrom: '1995-06-01', receivedTo: '1995-06-30' };
+
+const filtersOf = (input: Record<string, unknown>): TQueueFilters => ZQueueFilters.parse(input);
+
+async function allPages(actor: StaffActor, input: Record<string, unknown>): Promise<{ rows: QueueRow[]; pageSizes: number[] }> {
+  const rows: QueueRow[] = [];
+  const pageSizes: number[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listQueue(db, { actor, filters: filtersOf({ ...input, after }) });
+    rows.push(...page.rows);
+    pageSizes.push(page.rows.length);
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return { rows, pageSizes };
+}
+
+describe('[agent] lists the queue', () => {
+  let agent: StaffActor;
+  let auditor: StaffActor;
+  let created: VerifiedRequest[];
+  const mine = new Set<string>();
+
+  beforeAll(async () => {
+    agent = await createStaffMember(db, { role: 'agent', name: 'Queue Agent' });
+    auditor = await createStaffMember(db, { role: 'auditor' });
+    created = [];
+    for (let batch = 0; batch < 12; batch++) {
+      created.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, offset) => {
+            const index = batch * 10 + offset;
+            return createVerifiedRequest(db, { jurisdiction: jurisdictions[index % 3], type: types[Math.floor(index / 3) % 3], now: new Date(Date.UTC(1995, 5, 1 + (index % 30), 9)) });
+          }),
+        )),
+      );
+    }
+    for (const subject of created.filter((_, index) => index % 10 === 0)) {
+      await startWork(db, { actor: agent, reference: subject.reference, version: subject.request.version });
+      mine.add(subject.reference);
+    }
+  });
+
+  it(`returns every open request exactly once across pages of ${QUEUE_PAGE_SIZE}, most urgent first`, async () => {
+    expect(QUEUE_PAGE_SIZE).toBe(50);
+    const { rows, pageSizes } = await allPages(agent, window);
+
+    expect(pageSizes).toEqual([50, 50, 20]);
+    expect(rows.map((row) => row.reference).sort()).toEqual(created.map((subject) => subject.reference).sort());
+    const keys = rows.map((row) => `${row.dueOn} ${row.id}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(rows.every((row) => row.dueOn < '1995-09-01' && row.dueOn > '1995-06-30')).toBe(true);
+    // An auditor reads the same queue.
+    expect((await allPages(auditor, window)).rows.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+  });
+
+  it('filters by type, jurisdiction, and assignee (me / unassigned)', async () => {
+    const deletions = (await allPages(agent, { ...window, type: 'deletion' })).rows;
+    expect(deletions.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.input.type === 'deletion').map((subject) => subject.reference).sort());
+
+    const ccpa = (await allPages(agent, { ...window, jurisdiction: 'us_ca_ccpa' })).rows;
+    expect(ccpa.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.input.jurisdiction === 'us_ca_ccpa').map((subject) => subject.reference).sort());
+
+    const assignedToMe = (await allPages(agent, { ...window, assignee: 'me' })).rows;
+    expect(assignedToMe.map((row) => row.reference).sort()).toEqual([...mine].sort());
+    expect(assignedToMe.every((row) => row.assigneeName === 'Queue Agent' && row.status === 'in_progress')).toBe(true);
+
+    const unassigned = (await allPages(agent, { ...window, assignee: 'unassigned' })).rows;
+    expect(unassigned).toHaveLength(created.length - mine.size);
+    expect(unassigned.some((row) => mine.has(row.reference))).toBe(false);
+
+    // "Me" is whoever asks: the auditor has nothing assigned.
+    expect((await allPages(auditor, { ...window, assignee: 'me' })).rows).toEqual([]);
+  });
+
+  it('filters by received range (inclusive)', async () => {
+    const firstWeek = (await allPages(agent, { receivedFrom: '1995-06-01', receivedTo: '1995-06-07' })).rows;
+    expect(firstWeek.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.request.receivedOn <= '1995-06-07').map((subject) => subject.reference).sort());
+    expect(firstWeek).toHaveLength(28);
+  });
+
+  it('finds a request by reference (any case) and by the requester’s email', async () => {
+    const subject = created[17]!;
+    expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: subject.reference.toLowerCase() }) })).rows.map((row) => row.reference)).toEqual([subject.reference]);
+    expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: ` ${subject.input.email} ` }) })).rows.map((row) => row.reference)).toEqual([subject.reference]);
+    expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: 'DSR-1995-999999' }) })).rows).toEqual([]);
+  });
+
+  it('shows overdue and due-soon requests in their filters only', async () => {
+    // CCPA: 45 days from receipt, no weekend roll.
+    const receivedDaysAgo = async (days: number) => createVerifiedRequest(db, { jurisdiction: 'us_ca_ccpa', now: new Date(Date.now() - days * DAY) });
+    const [overdue, dueSoon, later] = await Promise.all([receivedDaysAgo(50), receivedDaysAgo(42), receivedDaysAgo(0)]);
+    const matches = async (subject: VerifiedRequest, flag: 'overdue' | 'dueSoon') =>
+      (await listQueue(db, { actor: agent, filters: filtersOf({ q: subject.reference, [flag]: '1' }) })).rows.length === 1;
+
+    expect([await matches(overdue!, 'overdue'), await matches(dueSoon!, 'overdue'), await matches(later!, 'overdue')]).toEqual([true, false, false]);
+    expect([await matches(overdue!, 'dueSoon'), await matches(dueSoon!, 'dueSoon'), await matches(later!, 'dueSoon')]).toEqual([false, true, false]);
+  });
+
+  it('counts requests per status, and the counts follow a change', async () => {
+    const expected = async () => {
+      const rows = await db.select({ status: requests.status, total: count() }).from(requests).where(and(ne(requests.status, 'unverified'), isNotNull(requests.dueOn))).groupBy(requests.status);
+      return Object.fromEntries(rows.map((row) => [row.status, row.total]));
+    };
+    const before = await listQueue(db, { actor: agent, filters: filtersOf({}) });
+    expect(before.statusCounts).toEqual(await expected());
+
+    const subject = created[33]!;
+    await rejectRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, basis: 'spam' });
+
+    const after = await listQueue(db, { actor: agent, filters: filtersOf({}) });
+    expect(after.statusCounts.rejected).toBe((before.statusCounts.rejected ?? 0) + 1);
+    expect(after.statusCounts.new).toBe(before.statusCounts.new! - 1);
+    expect((await allPages(agent, window)).rows).toHaveLength(created.length - 1);
+    expect((await allPages(agent, { ...window, status: 'rejected' })).rows.map((row) => row.reference)).toEqual([subject.reference]);
+  });
+});

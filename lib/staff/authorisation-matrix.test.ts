@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findActiveStaffMember } from '@/db/queries/staff-members';
+import { defaultPolicies } from '@/lib/deadlines/default-policies';
+import { applyBulkAction } from '@/lib/queue/apply-bulk-action';
+import { claimNextRequest } from '@/lib/queue/claim-next-request';
+import { listQueue } from '@/lib/queue/list-queue';
+import { addNote } from '@/lib/requests/add-note';
+import { assignRequest } from '@/lib/requests/assign-request';
+import { extendDeadline } from '@/lib/requests/extend-deadline';
+import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
+import { fulfilRequest } from '@/lib/requests/fulfil-request';
+import { getRequestDetail } from '@/lib/requests/get-request-detail';
+import { rejectRequest } from '@/lib/requests/reject-request';
+import { requestInformation } from '@/lib/requests/request-information';
+import { retryRequestEmails } from '@/lib/requests/retry-request-emails';
+import { startWork } from '@/lib/requests/start-work';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
+import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
+import { uniqueEmail } from '@/test/support/fixtures';
+import { refusal, snapshotRequest } from '@/test/support/request-snapshot';
+import { createStaffMember, createStaffTeam } from '@/test/support/staff';
+import { useTestDatabase } from '@/test/support/test-database';
+import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/verified-request';
+import { createStaffAuthAdapter } from './auth-adapter';
+import { changeStaffRole } from './change-staff-role';
+import { deactivateStaffMember } from './deactivate-staff-member';
+import { inviteStaffMember } from './invite-staff-member';
+import type { StaffRole } from './permissions';
+import type { StaffActor } from './staff-actor';
+
+const db = useTestDatabase();
+
+type Context = { actor: StaffActor; subject: VerifiedRequest; colleague: StaffActor };
+/** `needs` says which fixtures a case uses, so the matrix only creates what it acts on. */
+type UseCase = { name: string; allowed: StaffRole[]; needs?: ('request' | 'colleague')[]; run: (context: Context) => Promise<unknown> };
+
+const today = new Date().toISOString().slice(0, 10);
+
+// Written out by hand from the product's role descriptions, not derived from permissions.ts:
+// the matrix is what the code is checked against.
+const useCases: UseCase[] = [
+  { name: 'start-work', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => startWork(db, { actor, reference: subject.reference, version: subject.request.version }) },
+  { name: 'request-information', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => requestInformation(db, { actor, reference: subject.reference, version: subject.request.version, message: 'Please send proof of address.' }) },
+  { name: 'extend-deadline', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => extendDeadline(db, { actor, reference: subject.reference, version: subject.request.version, reason: 'Eight years of records.' }) },
+  { name: 'fulfil-request', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => fulfilRequest(db, { actor, reference: subject.reference, version: subject.request.version, message: 'All erased.', files: [] }) },
+  { name: 'reject-request', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => rejectRequest(db, { actor, reference: subject.reference, version: subject.request.version, basis: 'spam' }) },
+  { name: 'assign-request', needs: ['request', 'colleague'], allowed: ['admin', 'agent'], run: ({ actor, subject, colleague }) => assignRequest(db, { actor, reference: subject.reference, version: subject.request.version, assigneeId: colleague.staffId }) },
+  { name: 'add-note', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => addNote(db, { actor, reference: subject.reference, body: 'Called the requester.' }) },
+  { name: 'retry-request-emails', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => retryRequestEmails(db, { actor, reference: subject.reference }) },
+  {
+    name: 'file-on-behalf',
+    allowed: ['admin', 'agent'],
+    run: ({ actor }) =>
+      fileOnBehalf(db, {
+        actor,
+        input: { type: 'access', email: uniqueEmail(), fullName: 'Grace Hopper', jurisdiction: 'uk_gdpr', intakeChannel: 'phone', identityCheck: 'Confirmed date of birth and last order number', receivedOn: today },
+      }),
+  },
+  { name: 'apply-bulk-action', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam' } }) },
+  { name: 'claim-next-request', allowed: ['admin', 'agent'], run: ({ actor }) => claimNextRequest(db, { actor }) },
+  { name: 'list-queue', allowed: ['admin', 'agent', 'auditor'], run: ({ actor }) => listQueue(db, { actor, filters: { dueSoon: false, overdue: false } }) },
+  { name: 'get-request-detail', needs: ['request'], allowed: ['admin', 'agent', 'auditor'], run: ({ actor, subject }) => getRequestDetail(db, { actor, reference: subject.reference }) },
+  { name: 'invite-staff-member', allowed: ['admin'], run: ({ actor }) => inviteStaffMember(db, { actor, input: { email: uniqueEmail('invitee'), name: 'New Colleague', role: 'agent' } }) },
+  { name: 'change-staff-role', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => changeStaffRole(db, { actor, staffId: colleague.staffId, role: 'auditor' }) },
+  { name: 'deactivate-staff-member', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => deactivateStaffMember(db, { actor, staffId: colleague.staffId }) },
+  { name: 'update-organisation-settings', allowed: ['admin'], run: async ({ actor }) => updateOrganisationSettings(db, { actor, input: await getOrganisationSettings(db) }) },
+  { name: 'update-jurisdiction-policy', allowed: ['admin'], run: ({ actor }) => updateJurisdictionPolicy(db, { actor, code: 'other', policy: defaultPolicies.other }) },
+];
+
+const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
+const matrix = roles.flatMap((role) => useCases.map((useCase) => ({ role, useCase: useCase.name, isAllowed: useCase.allowed.includes(role), needs: useCase.needs ?? [], run: useCase.run })));
+
+/** Everything any of these use cases could write, so a refusal can be shown to have written nothing. */
+async function snapshotWorkspace(subject: VerifiedRequest | undefined) {
+  const [totals] = await db.execute<Record<string, string>>(sql`
+    select
+      (select count(*) from requests)::text as requests,
+      (select count(*) from request_events)::text as events,
+      (select count(*) from request_notes)::text as notes,
+      (select count(*) from outbound_emails)::text as emails,
+      (select count(*) from graphile_worker.jobs)::text as jobs,
+      (select md5(coalesce(string_agg(s::text, ',' order by s.id), '')) from staff_members s) as staff,
+      (select md5(coalesce(string_agg(t::text, ',' order by t.key), '')) from settings t) as settings,
+      (select md5(coalesce(string_agg(p::text, ',' order by p.code), '')) from jurisdiction_policies p) as policies,
+      (select md5(coalesce(string_agg(r::text, ',' order by r.id), '')) from requests r where r.assignee_id is not null) as assignments`);
+  return { totals, subject: subject ? await snapshotRequest(db, { id: subject.request.id }) : null };
+}
+
+describe('[staff] authorisation matrix: every role × every staff use case', () => {
+  let team: Record<StaffRole, StaffActor>;
+  beforeAll(async () => {
+    team = await createStaffTeam(db);
+  });
+
+  it.each(matrix)('[$role] $useCase → allowed: $isAllowed', async ({ role, isAllowed, needs, run }) => {
+    // A fresh deletion request (no files needed to fulfil it) and a fresh colleague to act on.
+    const [subject, colleague] = await Promise.all([
+      needs.includes('request') ? createVerifiedRequest(db, { type: 'deletion', jurisdiction: 'eu_gdpr' }) : undefined,
+      needs.includes('colleague') ? createStaffMember(db, { role: 'agent' }) : undefined,
+    ]);
+    const context = { actor: team[role], subject: subject!, colleague: colleague! };
+
+    if (isAllowed) {
+      await expect(run(context)).resolves.not.toThrow();
+      return;
+    }
+    const before = await snapshotWorkspace(subject);
+    const error = await refusal(run(context));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(await snapshotWorkspace(subject)).toEqual(before);
+  });
+});
+
+describe('[deactivated] a deactivated staff member', () => {
+  it('is no longer an active member, so getCurrentStaff never hands use cases an actor for them', async () => {
+    const admin = await createStaffMember(db, { role: 'admin' });
+    const agent = await createStaffMember(db, { role: 'agent' });
+    expect(await findActiveStaffMember(db, { id: agent.staffId })).not.toBeNull();
+
+    await deactivateStaffMember(db, { actor: admin, staffId: agent.staffId });
+
+    expect(await findActiveStaffMember(db, { id: agent.staffId })).toBeNull();
+  });
+
+  it('loses their session at once: deactivation deletes it and the adapter no longer resolves it', async () => {
+    const adapter = createStaffAuthAdapter(db);
+    const admin = await createStaffMember(db, { role: 'admin' });
+    const agent = await createStaffMember(db, { role: 'agent' });
+    const sessionToken = randomBytes(32).toString('hex');
+    await adapter.createSession!({ sessionToken, userId: agent.staffId, expires: new Date(Date.now() + 60 * 60 * 1000) });
+    expect(await adapter.getSessionAndUser!(sessionToken)).toMatchObject({ user: { id: agent.staffId } });
+
+    await deactivateStaffMember(db, { actor: admin, staffId: agent.staffId });
+
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+    expect(await adapter.getUser!(agent.staffId)).toBeNull();
+    expect(await adapter.getUserByEmail!(agent.email)).toBeNull();
+    const [remaining] = await db.execute<{ total: number }>(sql`select count(*)::int as total from staff_sessions where staff_id = ${agent.staffId}`);
+    expect(remaining!.total).toBe(0);
+  });
+
+  it('cannot sign in again: a session somehow created for them is not resolved while they are inactive', async () => {
+    const adapter = createStaffAuthAdapter(db);
+    const admin = await createStaffMember(db, { role: 'admin' });
+    const agent = await createStaffMember(db, { role: 'agent' });
+    await deactivateStaffMember(db, { actor: admin, staffId: agent.staffId });
+    const sessionToken = randomBytes(32).toString('hex');
+    await adapter.createSession!({ sessionToken, userId: agent.staffId, expires: new Date(Date.now() + 60 * 60 * 1000) });
+
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import type { Database } from '@/db/client';
+import type { StaffRole } from '@/lib/staff/permissions';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { inviteStaffMember } from '@/lib/staff/invite-staff-member';
+import { uniqueEmail } from './fixtures';
+
+/**
+ * A staff member added the way `npm run staff` adds one (actor 'system', no
+ * invitation email), returned as the actor a signed-in session would give.
+ */
+export async function createStaffMember(db: Database, { role, name = `Test ${role}` }: { role: StaffRole; name?: string }): Promise<StaffActor> {
+  const email = uniqueEmail(`staff-${role}`);
+  const { staffId } = await inviteStaffMember(db, { actor: 'system', input: { email, name, role }, sendInvitation: false });
+  return { staffId, email, name, role };
+}
+
+/** One active member of each role. */
+export async function createStaffTeam(db: Database): Promise<Record<StaffRole, StaffActor>> {
+  const [admin, agent, auditor] = await Promise.all([
+    createStaffMember(db, { role: 'admin' }),
+    createStaffMember(db, { role: 'agent' }),
+    createStaffMember(db, { role: 'auditor' }),
+  ]);
+  return { admin: admin!, agent: agent!, auditor: auditor! };
+}
