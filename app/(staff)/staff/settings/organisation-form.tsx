@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary } from '@/components/error-summary';
+import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { initialActionState } from '../action-state';
+import { ActionNotice, ActionProblems } from '../form-feedback';
 import { updateOrganisationSettingsAction } from './actions';
 
 const labels: Record<keyof TOrganisationSettings, string> = {
@@ -20,19 +20,12 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
   const errors = state.fieldErrors ?? {};
   // After a failed save the typed values; otherwise what is stored (the page re-reads it after a save).
   const values: Record<string, string> = state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, String(value)]));
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
-  }, [state]);
 
   return (
     <>
-      <div aria-live="polite">{state.notice ? <p className="notice notice--ok">{state.notice}</p> : null}</div>
+      <ActionNotice state={state} />
       <form action={formAction} noValidate key={JSON.stringify(state)}>
-        <div ref={summaryRef}>
-          <ErrorSummary message={state.formError} fieldErrors={errors} labels={labels} />
-        </div>
+        <ActionProblems state={state} labels={labels} />
         <FormField id="organisationName" label={labels.organisationName} hint="Shown on every requester page and in every email." errors={errors.organisationName}>
           {(describedBy, isInvalid) => (
             <input type="text" id="organisationName" name="organisationName" required maxLength={120} defaultValue={values.organisationName} aria-describedby={describedBy} aria-invalid={isInvalid} />

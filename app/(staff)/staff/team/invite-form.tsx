@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary } from '@/components/error-summary';
+import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { roleLabels, staffRoles } from '@/lib/staff/permissions';
 import { initialActionState } from '../action-state';
+import { ActionNotice, ActionProblems } from '../form-feedback';
+import { RadioFieldset } from '../radio-fieldset';
 import { inviteStaffMemberAction } from './actions';
 
 const labels = { email: 'Email address', name: 'Name', role: 'Role' };
@@ -13,21 +14,13 @@ export function InviteForm() {
   const [state, formAction, isPending] = useActionState(inviteStaffMemberAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
-  }, [state]);
 
   return (
     <>
-      {/* Outside the keyed form, so the live region stays mounted and screen readers announce the change. */}
-      <div aria-live="polite">{state.notice ? <p className="notice notice--ok">{state.notice}</p> : null}</div>
+      <ActionNotice state={state} />
       {/* A new key after each submit: kept values show again after a failure, the form empties after a success. */}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="invite-heading">
-      <div ref={summaryRef}>
-        <ErrorSummary message={state.formError} fieldErrors={errors} labels={labels} />
-      </div>
+      <ActionProblems state={state} labels={labels} />
       <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
         {(describedBy, isInvalid) => (
           <input type="email" id="email" name="email" autoComplete="off" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
@@ -36,20 +29,7 @@ export function InviteForm() {
       <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
         {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={120} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
       </FormField>
-      <fieldset id="role" aria-describedby={errors.role ? 'role-error' : undefined}>
-        <legend>{labels.role}</legend>
-        {errors.role ? (
-          <p className="field__error" id="role-error">
-            {errors.role.join(' ')}
-          </p>
-        ) : null}
-        {staffRoles.map((role) => (
-          <div className="choice" key={role}>
-            <input type="radio" id={`role-${role}`} name="role" value={role} defaultChecked={(values.role ?? 'agent') === role} />
-            <label htmlFor={`role-${role}`}>{roleLabels[role]}</label>
-          </div>
-        ))}
-      </fieldset>
+      <RadioFieldset name="role" legend={labels.role} options={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))} checked={values.role ?? 'agent'} errors={errors.role} />
       <button type="submit" disabled={isPending}>
         {isPending ? 'Sending…' : 'Send invitation'}
       </button>

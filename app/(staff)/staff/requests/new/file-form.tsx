@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary } from '@/components/error-summary';
+import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { intakeChannelLabels, intakeChannels } from '@/lib/validation/staff-actions';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../action-state';
+import { ActionNotice, ActionProblems } from '../../form-feedback';
+import { RadioFieldset } from '../../radio-fieldset';
 import { fileOnBehalfAction } from './actions';
 
 const labels = {
@@ -24,35 +25,19 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: { co
   const [state, formAction, isPending] = useActionState(fileOnBehalfAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
-  }, [state]);
 
   return (
     // The key remounts the form after each failed submit so the kept values show as defaults.
     <form action={formAction} noValidate key={JSON.stringify(values)}>
-      <div ref={summaryRef}>
-        <ErrorSummary message={state.formError} fieldErrors={errors} labels={labels} />
-      </div>
+      <ActionProblems state={state} labels={labels} />
 
-      <fieldset id="type" aria-describedby={errors.type ? 'type-error' : undefined}>
-        <legend>{labels.type}</legend>
-        {errors.type ? (
-          <p className="field__error" id="type-error">
-            {errors.type.join(' ')}
-          </p>
-        ) : null}
-        {requestTypes.map((type) => (
-          <div className="choice" key={type}>
-            <input type="radio" id={`type-${type}`} name="type" value={type} defaultChecked={values.type === type} />
-            <label htmlFor={`type-${type}`}>
-              <strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <RadioFieldset
+        name="type"
+        legend={labels.type}
+        options={requestTypes.map((type) => ({ value: type, label: <><strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}</> }))}
+        checked={values.type}
+        errors={errors.type}
+      />
 
       <FormField id="email" label={labels.email} hint="The acknowledgement and the private status link go here." errors={errors.email}>
         {(describedBy, isInvalid) => (
@@ -93,20 +78,13 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: { co
         )}
       </FormField>
 
-      <fieldset id="intakeChannel" aria-describedby={errors.intakeChannel ? 'intakeChannel-error' : undefined}>
-        <legend>{labels.intakeChannel}</legend>
-        {errors.intakeChannel ? (
-          <p className="field__error" id="intakeChannel-error">
-            {errors.intakeChannel.join(' ')}
-          </p>
-        ) : null}
-        {intakeChannels.map((channel) => (
-          <div className="choice" key={channel}>
-            <input type="radio" id={`intakeChannel-${channel}`} name="intakeChannel" value={channel} defaultChecked={values.intakeChannel === channel} />
-            <label htmlFor={`intakeChannel-${channel}`}>{intakeChannelLabels[channel]}</label>
-          </div>
-        ))}
-      </fieldset>
+      <RadioFieldset
+        name="intakeChannel"
+        legend={labels.intakeChannel}
+        options={intakeChannels.map((channel) => ({ value: channel, label: intakeChannelLabels[channel] }))}
+        checked={values.intakeChannel}
+        errors={errors.intakeChannel}
+      />
 
       <FormField
         id="identityCheck"

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary } from '@/components/error-summary';
+import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { initialActionState } from '../../../action-state';
+import { ActionNotice, ActionProblems } from '../../../form-feedback';
 import { updateJurisdictionPolicyAction } from '../../actions';
 
 const labels: Record<string, string> = {
@@ -56,19 +56,12 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
   const [state, formAction, isPending] = useActionState(updateJurisdictionPolicyAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? policyValues(policy);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
-  }, [state]);
 
   return (
     <>
-      <div aria-live="polite">{state.notice ? <p className="notice notice--ok">{state.notice}</p> : null}</div>
+      <ActionNotice state={state} />
       <form action={formAction} noValidate key={JSON.stringify(state)}>
-        <div ref={summaryRef}>
-          <ErrorSummary message={state.formError} fieldErrors={errors} labels={labels} />
-        </div>
+        <ActionProblems state={state} labels={labels} />
         <input type="hidden" name="code" value={code} />
 
         <FormField id="label" label={labels.label!} hint="The region as the request form lists it." errors={errors.label}>
