@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import { env } from '@/lib/env';
+import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: the CSP nonce (proxy.ts) needs it, and no page here is static.
   await connection();
-  const { ORGANISATION_NAME } = env();
+  const { organisationName } = await getPageOrganisationSettings();
   return (
     <html lang="en">
       <body>
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="site-header">
           <a href="/" className="site-header__name">
-            {ORGANISATION_NAME} <span>Privacy requests</span>
+            {organisationName} <span>Privacy requests</span>
           </a>
         </header>
         <main id="main" className="page">

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { env } from '@/lib/env';
+import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 
-export default function HomePage() {
-  const { ORGANISATION_NAME } = env();
+export default async function HomePage() {
+  const { organisationName } = await getPageOrganisationSettings();
   return (
     <>
-      <h1>Your personal data at {ORGANISATION_NAME}</h1>
+      <h1>Your personal data at {organisationName}</h1>
       <p className="lead">
         You have the right to get a copy of the personal data we hold about you, to take it elsewhere in a machine-readable file,
         and to have it erased. Make a request here and follow it until it is done; we answer within the deadline the law sets.

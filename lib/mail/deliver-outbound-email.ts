@@ -5,6 +5,7 @@ import { renderEmail } from '@/emails/render-email';
 import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
+import { getMailSender } from '@/lib/settings/get-mail-sender';
 import { FLAG_AFTER_ATTEMPTS, recordDeliveryFailure } from './record-delivery-failure';
 
 export type DeliverOutboundEmailOptions = { outboundEmailId: string };
@@ -23,8 +24,8 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
       const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
       if (!row || row.status === 'sent' || !row.recipient || !row.payload) return;
       const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload));
-      const { SMTP_URL, MAIL_FROM } = env();
-      await getTransport(SMTP_URL).sendMail({ from: MAIL_FROM, to: row.recipient, subject, html, text, messageId: row.messageId });
+      const from = await getMailSender(tx);
+      await getTransport(env().SMTP_URL).sendMail({ from, to: row.recipient, subject, html, text, messageId: row.messageId });
       // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
       await tx
         .update(outboundEmails)

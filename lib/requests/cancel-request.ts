@@ -2,9 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { assertTransition } from './assert-transition';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { requestTypeLabel } from './request-type-label';
@@ -26,13 +26,14 @@ export async function cancelRequest(db: Database, { token, ip, now = new Date() 
       .where(eq(requests.id, request.id));
     await recordEvent(tx, { requestId: request.id, actor: { type: 'requester' }, action: 'cancelled', details: { from: request.status }, ip, isVisibleToRequester: true });
     if (request.email) {
+      const { organisationName } = await getOrganisationSettings(tx);
       await enqueueEmail(tx, {
         requestId: request.id,
         to: request.email,
         payload: {
           template: 'cancellation',
           version: 1,
-          props: { organisationName: env().ORGANISATION_NAME, reference: request.reference ?? 'your request', requestTypeLabel: requestTypeLabel(request.type) },
+          props: { organisationName, reference: request.reference ?? 'your request', requestTypeLabel: requestTypeLabel(request.type) },
         },
       });
     }

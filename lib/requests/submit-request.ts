@@ -6,6 +6,7 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { hashEmail } from '@/lib/security/keyed-hash';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { createStatusToken } from './create-status-token';
@@ -46,13 +47,14 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
     }
     if (open) {
       const { statusUrl } = await createStatusToken(tx, { requestId: open.id });
+      const { organisationName } = await getOrganisationSettings(tx);
       await enqueueEmail(tx, {
         requestId: open.id,
         to: email,
         payload: {
           template: 'status-link',
           version: 1,
-          props: { organisationName: env().ORGANISATION_NAME, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
+          props: { organisationName, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
         },
       });
       await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });

@@ -6,11 +6,17 @@ import { type TOrganisationSettings, ZOrganisationSettings } from '@/lib/validat
 
 export const ORGANISATION_SETTINGS_KEY = 'organisation';
 
-/** The settings admins edit, falling back to the environment's defaults until they do. */
-export async function getOrganisationSettings(db: DatabaseOrTransaction): Promise<TOrganisationSettings> {
+/** What an admin saved on the settings page, or null on an install where nobody has yet. */
+export async function findSavedOrganisationSettings(db: DatabaseOrTransaction): Promise<TOrganisationSettings | null> {
   const [row] = await db.select().from(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
   const parsed = row ? ZOrganisationSettings.safeParse(row.value) : null;
-  if (parsed?.success) return parsed.data;
+  return parsed?.success ? parsed.data : null;
+}
+
+/** The settings admins edit, falling back to the environment's defaults until they do. */
+export async function getOrganisationSettings(db: DatabaseOrTransaction): Promise<TOrganisationSettings> {
+  const saved = await findSavedOrganisationSettings(db);
+  if (saved) return saved;
   const { ORGANISATION_NAME, MAIL_FROM } = env();
   const sender = /^(.*?)\s*<([^>]+)>$/.exec(MAIL_FROM);
   return {

@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/lib/database';
+import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
+import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
+import { requireStaff } from '@/lib/staff/get-current-staff';
+import { ZJurisdictionPolicyForm } from '@/lib/validation/jurisdiction-policy-form';
+import { ZOrganisationSettings } from '@/lib/validation/organisation-settings';
+import { type ActionState, runAction } from '../action-state';
+
+export async function updateOrganisationSettingsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZOrganisationSettings, formData, async (input) => {
+    const actor = await requireStaff();
+    await updateOrganisationSettings(getDb(), { actor, input });
+    // The name is in the root layout: every page shows it.
+    revalidatePath('/', 'layout');
+    return 'Settings saved. Pages show the new name now; emails use it and the sender from the next one sent.';
+  });
+}
+
+export async function updateJurisdictionPolicyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZJurisdictionPolicyForm, formData, async ({ code, policy }) => {
+    const actor = await requireStaff();
+    await updateJurisdictionPolicy(getDb(), { actor, code, policy });
+    revalidatePath('/staff/settings');
+    return `Saved. Requests accepted from now on under “${policy.label}” get the new deadline; open requests keep theirs.`;
+  });
+}

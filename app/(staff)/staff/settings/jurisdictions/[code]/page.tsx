@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/lib/database';
+import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy';
+import { getJurisdictionPolicy } from '@/lib/settings/get-jurisdiction-policy';
+import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { PolicyForm } from './policy-form';
+
+export const metadata: Metadata = { title: 'Deadline policy' };
+
+function PolicySummary({ policy }: { policy: TDeadlinePolicy }) {
+  const words = describeDeadlinePolicy(policy);
+  return (
+    <dl className="summary">
+      <dt>Deadline</dt>
+      <dd>{words.deadline}</dd>
+      <dt>Extension</dt>
+      <dd>{words.extension}</dd>
+      <dt>Acknowledgement</dt>
+      <dd>{words.acknowledgement}</dd>
+      <dt>Clock stop</dt>
+      <dd>{words.clockStop}</dd>
+      <dt>Legal basis</dt>
+      <dd>{policy.legalBasis || '—'}</dd>
+    </dl>
+  );
+}
+
+export default async function JurisdictionPolicyPage({ params }: { params: Promise<{ code: string }> }) {
+  const actor = await requireStaffPage('settings.manage');
+  const { code } = await params;
+  const view = await getJurisdictionPolicy(getDb(), { actor, code });
+  if (!view) notFound();
+
+  return (
+    <>
+      <p>
+        <Link href="/staff/settings">Back to settings</Link>
+      </p>
+      <h1>Deadline policy: {view.policy.label}</h1>
+      <p className="warning">Changes apply to requests accepted from now on. Each request keeps the policy it was accepted under.</p>
+      <div className="two-columns">
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Edit</h2>
+          <PolicyForm code={view.code} policy={view.policy} />
+        </section>
+        <aside className="panel" aria-labelledby="default-heading">
+          <h2 id="default-heading">The law’s default</h2>
+          {view.lawDefault ? (
+            <>
+              <p>What dsr-desk was installed with for this region. Use it to check or undo a change.</p>
+              <PolicySummary policy={view.lawDefault} />
+            </>
+          ) : (
+            <p>This region was added by hand; there is no default to compare with.</p>
+          )}
+          <h2>In force now</h2>
+          <PolicySummary policy={view.policy} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
+import { initialActionState } from '../action-state';
+import { ActionNotice, ActionProblems } from '../form-feedback';
+import { updateOrganisationSettingsAction } from './actions';
+
+const labels: Record<keyof TOrganisationSettings, string> = {
+  organisationName: 'Organisation name',
+  senderName: 'Sender name',
+  senderEmail: 'Sender email address',
+  downloadDays: 'Download link lifetime (days)',
+  maxDownloads: 'Downloads allowed per file',
+};
+
+export function OrganisationForm({ current }: { current: TOrganisationSettings }) {
+  const [state, formAction, isPending] = useActionState(updateOrganisationSettingsAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  // After a failed save the typed values; otherwise what is stored (the page re-reads it after a save).
+  const values: Record<string, string> = state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, String(value)]));
+
+  return (
+    <>
+      <ActionNotice state={state} />
+      <form action={formAction} noValidate key={JSON.stringify(state)}>
+        <ActionProblems state={state} labels={labels} />
+        <FormField id="organisationName" label={labels.organisationName} hint="Shown on every requester page and in every email." errors={errors.organisationName}>
+          {(describedBy, isInvalid) => (
+            <input type="text" id="organisationName" name="organisationName" required maxLength={120} defaultValue={values.organisationName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField id="senderName" label={labels.senderName} hint="The name in the From line of emails." errors={errors.senderName}>
+          {(describedBy, isInvalid) => (
+            <input type="text" id="senderName" name="senderName" required maxLength={120} defaultValue={values.senderName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField
+          id="senderEmail"
+          label={labels.senderEmail}
+          hint="The address in the From line. Your mail server must be allowed to send as it (SPF, DKIM), or mail may land in spam."
+          errors={errors.senderEmail}
+        >
+          {(describedBy, isInvalid) => (
+            <input type="email" id="senderEmail" name="senderEmail" required maxLength={254} defaultValue={values.senderEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField id="downloadDays" label={labels.downloadDays} hint="How long a requester can download a file sent with a fulfilment, 1 to 90." errors={errors.downloadDays}>
+          {(describedBy, isInvalid) => (
+            <input type="number" inputMode="numeric" id="downloadDays" name="downloadDays" required min={1} max={90} defaultValue={values.downloadDays} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField id="maxDownloads" label={labels.maxDownloads} hint="1 to 100." errors={errors.maxDownloads}>
+          {(describedBy, isInvalid) => (
+            <input type="number" inputMode="numeric" id="maxDownloads" name="maxDownloads" required min={1} max={100} defaultValue={values.maxDownloads} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <button type="submit" disabled={isPending}>
+          {isPending ? 'Saving…' : 'Save settings'}
+        </button>
+      </form>
+    </>
+  );
+}

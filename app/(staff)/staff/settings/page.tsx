@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/lib/database';
+import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { listJurisdictionPolicies } from '@/lib/settings/list-jurisdiction-policies';
+import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { OrganisationForm } from './organisation-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const actor = await requireStaffPage('settings.manage');
+  const db = getDb();
+  const [organisation, policies] = await Promise.all([getOrganisationSettings(db), listJurisdictionPolicies(db, { actor })]);
+
+  return (
+    <>
+      <h1>Settings</h1>
+
+      <section className="panel" aria-labelledby="organisation-heading">
+        <h2 id="organisation-heading">Organisation and email sender</h2>
+        <OrganisationForm current={organisation} />
+      </section>
+
+      <section className="panel" aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">Deadlines by jurisdiction</h2>
+        <p className="warning">
+          Changes apply to requests accepted from now on. Each request keeps the deadline policy it was accepted under, so open
+          requests are not affected.
+        </p>
+        {policies.length === 0 ? (
+          <p className="empty-state">No jurisdictions are set up. Run the database seed to add the defaults.</p>
+        ) : (
+          <table className="data">
+            <caption className="table-caption">The deadline each region’s requests get, and what the law sets by default</caption>
+            <thead>
+              <tr>
+                <th scope="col">Jurisdiction</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Extension</th>
+                <th scope="col">Law’s default</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {policies.map(({ code, policy, lawDefault }) => {
+                const current = describeDeadlinePolicy(policy);
+                const fallback = lawDefault ? describeDeadlinePolicy(lawDefault) : null;
+                return (
+                  <tr key={code}>
+                    <th scope="row">{policy.label}</th>
+                    <td>{current.deadline}</td>
+                    <td>{current.extension}</td>
+                    <td>{fallback ? `${fallback.deadline}; extension: ${fallback.extension}` : 'No default (added by hand)'}</td>
+                    <td>
+                      <Link href={`/staff/settings/jurisdictions/${code}`}>
+                        Edit<span className="visually-hidden"> {policy.label}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

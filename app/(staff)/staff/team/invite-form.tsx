@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { roleLabels, staffRoles } from '@/lib/staff/permissions';
+import { initialActionState } from '../action-state';
+import { ActionNotice, ActionProblems } from '../form-feedback';
+import { RadioFieldset } from '../radio-fieldset';
+import { inviteStaffMemberAction } from './actions';
+
+const labels = { email: 'Email address', name: 'Name', role: 'Role' };
+
+export function InviteForm() {
+  const [state, formAction, isPending] = useActionState(inviteStaffMemberAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+
+  return (
+    <>
+      <ActionNotice state={state} />
+      {/* A new key after each submit: kept values show again after a failure, the form empties after a success. */}
+      <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="invite-heading">
+      <ActionProblems state={state} labels={labels} />
+      <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
+        {(describedBy, isInvalid) => (
+          <input type="email" id="email" name="email" autoComplete="off" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
+        )}
+      </FormField>
+      <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
+        {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={120} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+      </FormField>
+      <RadioFieldset name="role" legend={labels.role} options={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))} checked={values.role ?? 'agent'} errors={errors.role} />
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Sending…' : 'Send invitation'}
+      </button>
+      </form>
+    </>
+  );
+}

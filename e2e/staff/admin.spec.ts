@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { extractLink, waitForEmail } from '../fixtures/mail-inbox';
+import { uniqueEmail } from '../fixtures/requests';
+import { signedInStaff, signInAsStaff } from '../fixtures/staff';
+
+// Every test signs staff in through real magic-link emails: slow on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+test('[admin] invites an agent, changes their role to auditor and deactivates them; their open session is refused', async ({ page, browser }) => {
+  await signedInStaff(page, 'admin');
+  const invitee = { email: uniqueEmail('invited-agent'), name: 'Katherine Johnson', role: 'agent' as const };
+
+  await test.step('invite them from the staff page', async () => {
+    await page.goto('/staff/team');
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
+    await page.getByLabel('Email address').fill(invitee.email);
+    await page.getByLabel('Name (optional)').fill(invitee.name);
+    await page.getByLabel(/^Agent/).check();
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText(`Invitation sent to ${invitee.email}.`)).toBeVisible();
+    await expect(page.getByRole('row', { name: invitee.email })).toContainText('Active');
+  });
+
+  const inviteeContext = await browser.newContext();
+  const inviteePage = await inviteeContext.newPage();
+  try {
+    await test.step('they get the invitation email and sign in with the sign-in flow', async () => {
+      const invitation = await waitForEmail(invitee.email, { subject: /invited/ });
+      await inviteePage.goto(extractLink(invitation.text, '/staff/sign-in'));
+      await expect(inviteePage.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible();
+      await signInAsStaff(inviteePage, invitee);
+      await inviteePage.goto('/staff/requests/new');
+      await expect(inviteePage.getByRole('heading', { level: 1, name: /File a request on someone/ })).toBeVisible();
+    });
+
+    await test.step('the admin makes them an auditor; their next page load has the auditor’s rights', async () => {
+      const row = page.getByRole('row', { name: invitee.email });
+      await row.getByLabel(`Role of ${invitee.email}`).selectOption('auditor');
+      await row.getByRole('button', { name: `Change role of ${invitee.email}` }).click();
+      await expect(row.getByText('Role changed to auditor.')).toBeVisible();
+
+      await inviteePage.reload();
+      await expect(inviteePage.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    });
+
+    await test.step('the admin deactivates them after confirming; their open session is refused at once', async () => {
+      await page.getByRole('link', { name: `Deactivate… ${invitee.email}` }).click();
+      await expect(page.getByRole('heading', { level: 2, name: `Deactivate ${invitee.name}?` })).toBeVisible();
+      await page.getByRole('button', { name: `Yes, deactivate ${invitee.email}` }).click();
+      await expect(page.getByText('The staff member was deactivated.')).toBeVisible();
+      await expect(page.getByRole('row', { name: invitee.email })).toContainText('Deactivated');
+
+      await inviteePage.goto('/staff/requests/new');
+      await expect(inviteePage).toHaveURL(/\/staff\/sign-in/);
+      await expect(inviteePage.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible();
+    });
+  } finally {
+    await inviteeContext.close();
+  }
+});
+
+test('[admin] sees the form refuse an invalid invitation with the typed values kept', async ({ page }) => {
+  await signedInStaff(page, 'admin');
+  await page.goto('/staff/team');
+  await page.getByLabel('Email address').fill('not-an-email');
+  await page.getByLabel('Name (optional)').fill('Typed Name');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+
+  await expect(page.getByRole('alert').filter({ hasText: 'Please correct the problems below.' })).toBeVisible();
+  await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email address')).toHaveValue('not-an-email');
+  await expect(page.getByLabel('Name (optional)')).toHaveValue('Typed Name');
+});
+
+test('[admin] renames the organisation and the public home page shows the new name', async ({ page, browser }) => {
+  await signedInStaff(page, 'admin');
+  await page.goto('/staff/settings');
+  const nameField = page.getByLabel('Organisation name');
+  const originalName = await nameField.inputValue();
+  const newName = `Renamed Org ${Date.now()}`;
+
+  // A fresh install's sender comes from MAIL_FROM (privacy@localhost here), which the form rightly refuses as an
+  // address mail servers can deliver from; give it a real-looking one so the save is about the name.
+  const senderField = page.getByLabel('Sender email address');
+  if ((await senderField.inputValue()).endsWith('@localhost')) await senderField.fill('privacy@example.test');
+
+  try {
+    await nameField.fill(newName);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText(/^Settings saved\./)).toBeVisible();
+
+    const visitor = await browser.newPage();
+    try {
+      await visitor.goto('/');
+      await expect(visitor.getByRole('heading', { level: 1, name: `Your personal data at ${newName}` })).toBeVisible();
+      await expect(visitor.getByRole('banner')).toContainText(newName);
+    } finally {
+      await visitor.close();
+    }
+  } finally {
+    // Other specs run against the same app at the same time: put the name back.
+    await page.goto('/staff/settings');
+    await page.getByLabel('Organisation name').fill(originalName);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText(/^Settings saved\./)).toBeVisible();
+  }
+});
+
+for (const role of ['agent', 'auditor'] as const) {
+  test(`[${role}] gets "Page not found" at /staff/team and /staff/settings`, async ({ page }) => {
+    await signedInStaff(page, role);
+    for (const path of ['/staff/team', '/staff/settings', '/staff/settings/jurisdictions/uk_gdpr']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    }
+  });
+}

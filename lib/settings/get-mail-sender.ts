@@ -1,0 +1,16 @@
+import type { DatabaseOrTransaction } from '@/db/client';
+import { env } from '@/lib/env';
+import { findSavedOrganisationSettings } from './get-organisation-settings';
+
+/** A From header as nodemailer takes it: a raw header string, or a name and address it quotes itself. */
+export type MailSender = string | { name: string; address: string };
+
+/**
+ * The From of every outgoing email: the sender an admin set on the settings page,
+ * else MAIL_FROM exactly as configured. Read at send time, not when queued, so a
+ * corrected sender also applies to mail still waiting in the outbox.
+ */
+export async function getMailSender(db: DatabaseOrTransaction): Promise<MailSender> {
+  const saved = await findSavedOrganisationSettings(db);
+  return saved ? { name: saved.senderName, address: saved.senderEmail } : env().MAIL_FROM;
+}

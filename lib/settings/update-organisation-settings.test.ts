@@ -1,0 +1,114 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestEvents, settings } from '@/db/schema';
+import { closeTransport } from '@/emails/transport';
+import { env, resetEnvForTests } from '@/lib/env';
+import { isAppError } from '@/lib/errors/app-error';
+import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
+import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
+import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
+import { discardQueuedJobs } from '@/test/support/job-worker';
+import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
+import { listRequestsForEmail, submitUnverifiedRequest } from '@/test/support/requests';
+import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
+import { aStaffActor } from '@/test/support/staff-actors';
+import { useTestDatabase } from '@/test/support/test-database';
+import { getMailSender } from './get-mail-sender';
+import { getOrganisationSettings, ORGANISATION_SETTINGS_KEY } from './get-organisation-settings';
+import { updateOrganisationSettings } from './update-organisation-settings';
+
+const db = useTestDatabase();
+const originalSmtpUrl = process.env.SMTP_URL;
+
+const renamed: TOrganisationSettings = {
+  organisationName: 'Fjordline Bikes AS',
+  senderName: 'Fjordline Privacy Team',
+  senderEmail: 'privacy@fjordline.test',
+  downloadDays: 14,
+  maxDownloads: 3,
+};
+
+let inbox: SmtpInbox;
+
+beforeAll(async () => {
+  // Other files leave deliver-email jobs queued; nothing here runs a worker, but keep the inbox ours alone.
+  await discardQueuedJobs(db);
+  inbox = await startSmtpInbox();
+  process.env.SMTP_URL = inbox.url;
+  resetEnvForTests();
+});
+
+afterAll(async () => {
+  // Later files assert the environment's name and sender: leave the install as unconfigured as we found it.
+  await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+  closeTransport();
+  await inbox?.stop();
+  process.env.SMTP_URL = originalSmtpUrl;
+  resetEnvForTests();
+});
+
+describe('organisation settings before an admin saves them', () => {
+  it('fall back to the environment: ORGANISATION_NAME, and MAIL_FROM exactly as configured for the From header', async () => {
+    await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+
+    expect((await getOrganisationSettings(db)).organisationName).toBe(env().ORGANISATION_NAME);
+    expect(await getMailSender(db)).toBe(env().MAIL_FROM);
+  });
+});
+
+describe('[admin] saves the organisation settings', () => {
+  it('records the change with the admin as actor, no request, and the values before and after', async () => {
+    const admin = await aStaffActor(db, 'admin');
+    const before = await getOrganisationSettings(db);
+
+    await updateOrganisationSettings(db, { actor: admin, input: renamed });
+
+    expect(await getOrganisationSettings(db)).toEqual(renamed);
+    const [event] = await db.select().from(requestEvents).where(and(eq(requestEvents.action, 'settings_changed'), eq(requestEvents.actorId, admin.staffId)));
+    expect(event).toMatchObject({ requestId: null, actorType: 'staff', details: { key: 'organisation', before, after: renamed } });
+  });
+
+  it('an agent may not change them (FORBIDDEN) and nothing changes', async () => {
+    const agent = await aStaffActor(db, 'agent');
+    const error = await updateOrganisationSettings(db, { actor: agent, input: { ...renamed, organisationName: 'Hijacked Ltd' } }).catch((caught: unknown) => caught);
+    expect(isAppError(error, 'FORBIDDEN')).toBe(true);
+    expect((await getOrganisationSettings(db)).organisationName).toBe(renamed.organisationName);
+  });
+
+  it('[requester] the acknowledgement of a request filed on their behalf comes from the saved sender and names the organisation', async () => {
+    const admin = await aStaffActor(db, 'admin');
+    await updateOrganisationSettings(db, { actor: admin, input: renamed });
+    const agent = await aStaffActor(db, 'agent');
+    const email = uniqueEmail('phoned-in');
+
+    const { reference } = await fileOnBehalf(db, {
+      actor: agent,
+      input: {
+        type: 'access',
+        email,
+        fullName: 'Grace Hopper',
+        jurisdiction: 'uk_gdpr',
+        intakeChannel: 'phone',
+        identityCheck: 'Called back on the number held on the account and confirmed the last order.',
+        receivedOn: new Date().toISOString().slice(0, 10),
+      },
+    });
+    const [request] = await listRequestsForEmail(db, { email });
+    const [acknowledgement] = (await listOutboundEmails(db, { requestId: request!.id })).filter((row) => row.template === 'acknowledgement');
+
+    await deliverOutboundEmail(db, { outboundEmailId: acknowledgement!.id });
+
+    const [mail] = await inbox.waitFor(email);
+    expect(mail!.from?.value).toEqual([{ name: renamed.senderName, address: renamed.senderEmail }]);
+    expect(mail!.text).toContain(`${renamed.organisationName} has started working on it`);
+    expect(mail!.text).toContain(reference);
+    expect(mail!.text).toMatch(/http:\/\/localhost:3999\/status\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('[requester] the verification email of a request filed on the web names the saved organisation', async () => {
+    const { request } = await submitUnverifiedRequest(db, { input: aSubmission() });
+    const [verification] = await listOutboundEmails(db, { requestId: request.id });
+    expect(payloadProps(verification!).organisationName).toBe(renamed.organisationName);
+  });
+});
