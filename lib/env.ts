@@ -15,7 +15,7 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
-  MAIL_FROM: z.string().min(3).default('dsr-desk <privacy@localhost>'),
+  MAIL_FROM: z.string().min(3).default('dsr-desk <privacy@dsr-desk.localhost>'),
   APP_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters (openssl rand -base64 48)'),
   ORGANISATION_NAME: z.string().min(1).max(120).default('Example Ltd'),

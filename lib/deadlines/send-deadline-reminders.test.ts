@@ -6,6 +6,7 @@ import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { deadlineReminders, outboundEmails } from '@/db/schema';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
+import { requestInformation } from '@/lib/requests/request-information';
 import { startWork } from '@/lib/requests/start-work';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { sleep } from '@/test/support/eventually';
@@ -114,5 +115,18 @@ describe('[system] the daily deadline reminders', () => {
     await sleep(1000);
     expect(toAddresses(inbox, agent.email).map((mail) => mail.subject)).toContain(`${dueIn7.reference} is due in 2 days`);
     expect(toAddresses(inbox, agent.email)).toHaveLength(3);
+  });
+});
+
+describe('[system] the daily deadline reminders skip a stopped clock', () => {
+  it('a request waiting for the requester under a pausing policy gets no reminder or overdue alert', async () => {
+    const agent = await createStaffMember(db, { role: 'agent', name: 'Pausing Agent' });
+    // EU GDPR allows stopping the clock: received 1989-12-01, due 1990-01-01.
+    const paused = await createVerifiedRequest(db, { now: new Date('1989-12-01T09:00:00Z') });
+    await requestInformation(db, { actor: agent, reference: paused.reference, version: paused.request.version, message: 'Proof of address, please.', now: new Date('1989-12-20T09:00:00Z') });
+
+    await sendDeadlineReminders(db, { now: new Date('1990-01-05T06:00:00Z') });
+
+    expect(await db.select().from(deadlineReminders).where(eq(deadlineReminders.requestId, paused.request.id))).toEqual([]);
   });
 });

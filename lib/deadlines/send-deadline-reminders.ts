@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { deadlineReminders, requests, staffMembers } from '@/db/schema';
@@ -24,6 +24,8 @@ function thresholdsReached(daysLeft: number): ReminderKind[] {
  * inserted into deadline_reminders with ON CONFLICT DO NOTHING in the same
  * transaction as its email, so a threshold fires once however many workers run
  * this or how often it restarts. Unassigned requests' reminders go to admins.
+ * A request whose clock is stopped (waiting for the requester) is skipped: its due
+ * date moves when the clock restarts.
  */
 export async function sendDeadlineReminders(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const today = toCalendarDate(now, env().TIME_ZONE);
@@ -31,7 +33,7 @@ export async function sendDeadlineReminders(db: Database, { now = new Date() }: 
     .select({ id: requests.id, reference: requests.reference, type: requests.type, dueOn: requests.dueOn, assigneeEmail: staffMembers.email, assigneeName: staffMembers.name, assigneeActive: staffMembers.isActive })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
-    .where(and(inArray(requests.status, ['new', 'in_progress', 'awaiting_requester']), isNotNull(requests.dueOn), lte(requests.dueOn, addDays(today, 7))));
+    .where(and(inArray(requests.status, ['new', 'in_progress', 'awaiting_requester']), isNotNull(requests.dueOn), lte(requests.dueOn, addDays(today, 7)), isNull(requests.clockStoppedAt)));
 
   let sent = 0;
   for (const request of due) {

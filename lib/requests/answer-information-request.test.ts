@@ -9,6 +9,8 @@ import { answerInformationRequest } from './answer-information-request';
 import { getRequestDetail } from './get-request-detail';
 import { getRequestStatus } from './get-request-status';
 import { requestInformation } from './request-information';
+import { listPausedIntervals } from './list-paused-intervals';
+import { startWork } from './start-work';
 
 const db = useTestDatabase();
 
@@ -68,5 +70,18 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
     await answerInformationRequest(db, { token: statusToken, message: '123', ip: null });
 
     await expect(answerInformationRequest(db, { token: statusToken, message: '123 again', ip: null })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
+  it('staff resuming work without a reply (answer came by phone) restarts the clock the same way', async () => {
+    const { request, reference } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
+    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Please call us.', now: new Date('2026-03-20T11:00:00Z') });
+    const waiting = await getRequest(db, { id: request.id });
+
+    await startWork(db, { actor: agent, reference, version: waiting.version, now: new Date('2026-03-27T09:00:00Z') });
+
+    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'in_progress', clockStoppedAt: null, pausedDays: 7, dueOn: '2026-04-22' });
+    const detail = await getRequestDetail(db, { actor: agent, reference });
+    expect(detail.events.find((event) => event.action === 'work_resumed')).toMatchObject({ details: { pausedDays: 7, dueOn: '2026-04-22', previousDueOn: '2026-04-15' } });
+    expect(listPausedIntervals(detail.events)).toEqual([expect.objectContaining({ pausedDays: 7, to: expect.any(Date) })]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { staffMembers } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
@@ -18,8 +18,13 @@ export async function changeStaffRole(db: Database, { actor, staffId, role }: { 
   });
 }
 
-/** The workspace must never lose its last admin: nobody could then manage staff or settings. */
+/**
+ * The workspace must never lose its last admin: nobody could then manage staff or settings.
+ * The advisory lock serialises every "remove an admin" change: without it two admins demoting
+ * each other at the same moment would each count the other and both succeed.
+ */
 export async function assertAnotherActiveAdmin(tx: Parameters<Parameters<Database['transaction']>[0]>[0], staffId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dsr-desk:active-admins'))`);
   const [row] = await tx
     .select({ total: count() })
     .from(staffMembers)

@@ -53,4 +53,23 @@ describe('[admin] the workspace never loses its last active admin', () => {
     await changeStaffRole(db, { actor: second, staffId: lastAdmin.staffId, role: 'agent' });
     expect(await findActiveStaffMember(db, { id: lastAdmin.staffId })).toMatchObject({ role: 'agent' });
   });
+
+  it('two admins demoting each other at the same moment: exactly one succeeds', async () => {
+    for (let round = 0; round < 10; round++) {
+      const first = await createStaffMember(db, { role: 'admin' });
+      const second = await createStaffMember(db, { role: 'admin' });
+      // Only these two may count: the test's "last admin" steps aside for the race.
+      await db.update(staffMembers).set({ isActive: false }).where(eq(staffMembers.id, lastAdmin.staffId));
+      const outcomes = await Promise.allSettled([
+        changeStaffRole(db, { actor: first, staffId: second.staffId, role: 'agent' }),
+        changeStaffRole(db, { actor: second, staffId: first.staffId, role: 'agent' }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'INVALID_TRANSITION' } });
+      const admins = await db.select().from(staffMembers).where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true), inArray(staffMembers.id, [first.staffId, second.staffId])));
+      expect(admins).toHaveLength(1);
+      await db.update(staffMembers).set({ isActive: false }).where(inArray(staffMembers.id, [first.staffId, second.staffId]));
+      await db.update(staffMembers).set({ isActive: true }).where(eq(staffMembers.id, lastAdmin.staffId));
+    }
+  });
 });
