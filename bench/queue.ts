@@ -164,7 +164,7 @@ async function seedRequests(client: postgres.Sql) {
       case when status in ('unverified', 'expired') then null else received_on + (array[30, 30, 45, 15, 30])[region] end,
       case when status in ('unverified', 'expired') then null
            when status in ('new', 'in_progress', 'awaiting_requester') and g % 5 < 2 then null
-           else agents.ids[1 + g % ${AGENTS}] end,
+           else agents.ids[1 + (g / 5) % ${AGENTS}] end,
       case when status in ('new', 'in_progress') and g % 997 = 0 then 'Email to the requester bounced: 550 mailbox unavailable' end,
       case when status in ('fulfilled', 'rejected', 'cancelled') then received_on::timestamptz + interval '20 days' end
     from dated cross join agents`);

@@ -4,11 +4,14 @@ import { seedVerifiedRequest } from '../fixtures/verified-request';
 
 // Other specs share the app and its queue, so each test finds its own rows by
 // search or by "assigned to me" (every test signs in a fresh staff member).
+// Each test confirms requests and signs in through real email, which takes
+// 20-30 s on a loaded machine: twice the default budget keeps them from flaking.
+test.describe.configure({ timeout: 120_000 });
 
 async function searchQueue(page: Page, text: string) {
   await page.getByLabel('Reference or requester email').fill(text);
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await page.waitForURL(/[?&]q=/);
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
 }
 
 test('[agent] sees requests most urgent first with SLA badges', async ({ page }) => {

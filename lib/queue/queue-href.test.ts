@@ -11,7 +11,7 @@ describe('queueHref', () => {
   });
 
   it('leaves the defaults out, so the plain view is just /staff', () => {
-    const filters = parse('status=open&q=');
+    const filters = parse('status=open&assignee=anyone&q=');
     expect(queueHref(filters)).toBe('/staff');
     expect(hasActiveFilters(filters)).toBe(false);
     expect(hasActiveFilters(parse('jurisdiction=br_lgpd'))).toBe(true);

@@ -9,14 +9,14 @@ export function queueHref(filters: TQueueFilters, changes: Partial<TQueueFilters
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === false || value === '') continue;
-    if (key === 'status' && value === 'open') continue;
+    if ((key === 'status' && value === 'open') || (key === 'assignee' && value === 'anyone')) continue;
     params.set(key, value === true ? '1' : String(value));
   }
   const query = params.toString();
   return query ? `/staff?${query}` : '/staff';
 }
 
-/** True when any filter narrows the default view (open requests, everyone's). */
+/** True when any filter narrows the default view (open requests, anyone's). */
 export function hasActiveFilters(filters: TQueueFilters): boolean {
   return queueHref(filters) !== '/staff';
 }
