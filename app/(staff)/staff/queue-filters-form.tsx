@@ -5,6 +5,21 @@ import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 
 type Option = { id: string; name: string };
 
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A plain GET form: the filters land in the URL, so the view works without JavaScript and can be shared. */
 export function QueueFiltersForm({ filters, jurisdictions, staff }: { filters: TQueueFilters; jurisdictions: { code: string; label: string }[]; staff: Option[] }) {
   return (
@@ -13,53 +28,25 @@ export function QueueFiltersForm({ filters, jurisdictions, staff }: { filters: T
         <label htmlFor="filter-q">Reference or requester email</label>
         <input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} placeholder="DSR-2026-000123 or name@example.com" />
       </div>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={filters.status ?? 'open'}>
-          <option value="open">Open</option>
-          {queueStatuses.map((status) => (
-            <option key={status} value={status}>
-              {queueStatusLabels[status]}
-            </option>
-          ))}
-          <option value="all">All</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-type">Type</label>
-        <select id="filter-type" name="type" defaultValue={filters.type ?? ''}>
-          <option value="">Any type</option>
-          {requestTypes.map((type) => (
-            <option key={type} value={type}>
-              {requestTypeLabels[type].title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-jurisdiction">Jurisdiction</label>
-        <select id="filter-jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ''}>
-          <option value="">Any jurisdiction</option>
-          {jurisdictions.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-assignee">Assignee</label>
-        <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? 'anyone'}>
-          <option value="anyone">Anyone</option>
-          <option value="me">Me</option>
-          <option value="unassigned">Unassigned</option>
-          {staff.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={filters.status ?? 'open'}
+        options={[{ value: 'open', label: 'Open' }, ...queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] })), { value: 'all', label: 'All' }]}
+      />
+      <FilterSelect name="type" label="Type" value={filters.type ?? ''} options={[{ value: '', label: 'Any type' }, ...requestTypes.map((type) => ({ value: type, label: requestTypeLabels[type].title }))]} />
+      <FilterSelect
+        name="jurisdiction"
+        label="Jurisdiction"
+        value={filters.jurisdiction ?? ''}
+        options={[{ value: '', label: 'Any jurisdiction' }, ...jurisdictions.map((option) => ({ value: option.code, label: option.label }))]}
+      />
+      <FilterSelect
+        name="assignee"
+        label="Assignee"
+        value={filters.assignee ?? 'anyone'}
+        options={[{ value: 'anyone', label: 'Anyone' }, { value: 'me', label: 'Me' }, { value: 'unassigned', label: 'Unassigned' }, ...staff.map((member) => ({ value: member.id, label: member.name }))]}
+      />
       <div className="field">
         <label htmlFor="filter-received-from">Received from</label>
         <input type="date" id="filter-received-from" name="receivedFrom" defaultValue={filters.receivedFrom ?? ''} />
