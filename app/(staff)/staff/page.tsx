@@ -28,7 +28,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const db = getDb();
   const [queue, staff, jurisdictions] = await Promise.all([listQueue(db, { actor, filters }), listStaff(db, { actor }), listJurisdictionOptions(db)]);
   const canWork = can(actor.role, 'requests.work');
-  const assignableStaff = staff.filter((member) => member.isActive && member.role !== 'auditor').map(({ id, name, email }) => ({ id, name: name || email }));
+  const activeStaff = staff.filter((member) => member.isActive);
+  const assignableStaff = activeStaff.filter((member) => member.role !== 'auditor').map(({ id, name, email }) => ({ id, name: name || email }));
   const jurisdictionLabels = Object.fromEntries(jurisdictions.map((option) => [option.code, option.label]));
   const isFiltered = hasActiveFilters(filters);
 
@@ -40,14 +41,21 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </div>
 
       <QueueStatusTabs filters={filters} counts={queue.statusCounts} />
-      <QueueFiltersForm filters={filters} jurisdictions={jurisdictions} staff={staff.filter((member) => member.isActive).map(({ id, name, email }) => ({ id, name: name || email }))} />
+      <QueueFiltersForm filters={filters} jurisdictions={jurisdictions} staff={activeStaff.map(({ id, name, email }) => ({ id, name: name || email }))} />
 
       {queue.rows.length === 0 ? (
-        queue.hasAnyRequests || isFiltered ? (
+        isFiltered ? (
           <div className="empty-state">
             <h2>No requests match these filters</h2>
             <p>
               <Link href="/staff">Clear filters</Link> to see every open request.
+            </p>
+          </div>
+        ) : queue.hasAnyRequests ? (
+          <div className="empty-state">
+            <h2>No open requests</h2>
+            <p>
+              Every confirmed request is closed. <Link href={queueHref(filters, { status: 'all' })}>Show all requests</Link>.
             </p>
           </div>
         ) : (
