@@ -17,13 +17,13 @@ export type ClaimState = ActionState;
 
 /** Claims the most urgent unassigned request and opens it; says so when every open request has an owner. */
 export async function claimNextAction(_previous: ClaimState, formData: FormData): Promise<ClaimState> {
-  let reference: string | null = null;
+  const claimed: { reference?: string } = {};
   const state = await runAction(ZClaimNextRequest, formData, async () => {
-    reference = await claimNextRequest(getDb(), { actor: await requireStaff() });
-    if (!reference) return 'Nothing to claim: every open request has an owner.';
+    claimed.reference = (await claimNextRequest(getDb(), { actor: await requireStaff() })) ?? undefined;
+    if (!claimed.reference) return 'Nothing to claim: every open request has an owner.';
   });
   // redirect() outside runAction: it works by throwing, and the claim is already committed here.
-  if (reference) redirect(`/staff/requests/${reference}`);
+  if (claimed.reference) redirect(`/staff/requests/${claimed.reference}`);
   return state;
 }
 
