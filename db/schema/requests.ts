@@ -74,6 +74,10 @@ export const requests = pgTable(
     index('requests_open_by_assignee_due')
       .on(table.assigneeId, table.dueOn, table.id)
       .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
+    // The "All statuses" view: every confirmed request by due date, so it walks an index instead of sorting the table.
+    index('requests_confirmed_by_due')
+      .on(table.dueOn, table.id)
+      .where(sql`${table.dueOn} is not null`),
     // Claim next: the most urgent unassigned request, found without scanning assigned ones.
     index('requests_unassigned_by_due')
       .on(table.dueOn, table.id)

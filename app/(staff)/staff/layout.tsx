@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getCurrentStaff } from '@/lib/staff/get-current-staff';
 import { can } from '@/lib/staff/permissions';
 import { SignOutButton } from './sign-out-button';
+import { StaffNavLink } from './staff-nav-link';
 
 /** Staff chrome. Showing or hiding a link here is convenience only: every page and action checks the role itself. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -13,21 +13,21 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <nav className="staff-nav" aria-label="Staff">
           <ul>
             <li>
-              <Link href="/staff">Queue</Link>
+              <StaffNavLink href="/staff">Queue</StaffNavLink>
             </li>
             {can(actor.role, 'requests.file_on_behalf') ? (
               <li>
-                <Link href="/staff/requests/new">File a request</Link>
+                <StaffNavLink href="/staff/requests/new">File a request</StaffNavLink>
               </li>
             ) : null}
             {can(actor.role, 'staff.manage') ? (
               <li>
-                <Link href="/staff/team">Staff</Link>
+                <StaffNavLink href="/staff/team">Staff</StaffNavLink>
               </li>
             ) : null}
             {can(actor.role, 'settings.manage') ? (
               <li>
-                <Link href="/staff/settings">Settings</Link>
+                <StaffNavLink href="/staff/settings">Settings</StaffNavLink>
               </li>
             ) : null}
           </ul>

@@ -1,0 +1,181 @@
+/**
+ * The staff queue at a million requests: how long each view takes and which
+ * index each query uses. Prints figures and plans; asserts nothing.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queue
+ *
+ * Creates a fresh database on that server (dropped at the end); without
+ * DATABASE_URL it starts a throwaway embedded PostgreSQL. BENCH_ROWS changes the size.
+ */
+import { performance } from 'node:perf_hooks';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Database } from '@/db/client';
+import * as schema from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
+import { claimNextRequest } from '@/lib/queue/claim-next-request';
+import { listQueue } from '@/lib/queue/list-queue';
+import { hashEmail } from '@/lib/security/keyed-hash';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { ZQueueFilters } from '@/lib/validation/queue-filters';
+import { prepareDatabase } from '../scripts/prepare-database';
+import { provisionPostgres } from '../test/support/provision-postgres';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const AGENTS = 20;
+const SEARCHED_EMAIL = 'searched.person@example.test';
+
+type CapturedQuery = { sql: string; params: unknown[] };
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: PlanNode[] };
+
+function scans(node: PlanNode, found: string[] = []): string[] {
+  if (/Scan/.test(node['Node Type'])) found.push(`${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''} (${node['Actual Rows']} rows)`);
+  for (const child of node.Plans ?? []) scans(child, found);
+  return found;
+}
+
+async function main() {
+  process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
+  process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
+  process.env.TIME_ZONE ??= 'UTC';
+  const database = await provisionPostgres('bench');
+  process.env.DATABASE_URL = database.databaseUrl;
+  resetEnvForTests();
+  const client = postgres(database.databaseUrl, { max: 2, onnotice: () => {} });
+  const captured: CapturedQuery[] = [];
+  const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (sql, params) => void captured.push({ sql, params }) } }) as unknown as Database;
+
+  try {
+    await prepareDatabase(database.databaseUrl);
+    const seedStart = performance.now();
+    await seedRequests(client);
+    console.log(`Seeded ${ROWS.toLocaleString('en')} requests in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    await printDistribution(client);
+
+    const [me] = await client<{ id: string }[]>`select id from staff_members where email = 'bench-agent-1@example.test'`;
+    const actor: StaffActor = { staffId: me!.id, email: 'bench-agent-1@example.test', name: 'Bench agent 1', role: 'agent' };
+    const [someReference] = await client<{ reference: string }[]>`select reference from requests where status = 'fulfilled' offset ${Math.floor(ROWS / 8)} limit 1`;
+
+    const view = (query: Record<string, string>) => listQueue(db, { actor, filters: ZQueueFilters.parse(query) });
+    // Walk to page 200 once, untimed, to get the cursor a staff member clicking "Next page" 199 times would hold.
+    let cursor: string | null = null;
+    for (let page = 1; page < 200; page += 1) cursor = (await view(cursor ? { after: cursor } : {})).nextCursor;
+    const scenarios: { name: string; run: () => Promise<unknown>; explainInRollback?: boolean }[] = [
+      { name: 'first page, default view (open, by due date)', run: () => view({}) },
+      { name: 'page 200 via cursor', run: () => view(cursor ? { after: cursor } : {}) },
+      { name: 'assignee = me', run: () => view({ assignee: 'me' }) },
+      { name: 'overdue', run: () => view({ overdue: '1' }) },
+      { name: 'unassigned, due soon', run: () => view({ assignee: 'unassigned', dueSoon: '1' }) },
+      { name: 'status = fulfilled (closed)', run: () => view({ status: 'fulfilled' }) },
+      { name: 'status = all', run: () => view({ status: 'all' }) },
+      { name: 'search by reference', run: () => view({ status: 'all', q: someReference!.reference }) },
+      { name: 'search by email (keyed hash)', run: () => view({ status: 'all', q: SEARCHED_EMAIL }) },
+      { name: 'claim next', run: () => claimNextRequest(db, { actor }), explainInRollback: true },
+    ];
+
+    const summary: string[] = [];
+    for (const scenario of scenarios) {
+      await scenario.run(); // warm the cache, as a busy queue page would be
+      captured.length = 0;
+      const start = performance.now();
+      await scenario.run();
+      const elapsed = performance.now() - start;
+      const queries = captured.splice(0).filter((query) => /^\s*(select|with|update)/i.test(query.sql));
+      console.log(`\n## ${scenario.name}: ${elapsed.toFixed(1)} ms end to end (${queries.length} queries)`);
+      for (const query of queries) {
+        const plan = await explain(client, query, scenario.explainInRollback ?? false);
+        console.log(`  - ${query.sql.replace(/\s+/g, ' ').slice(0, 110)}…`);
+        console.log(`    execution ${plan.executionTime.toFixed(2)} ms, buffers hit ${plan.hit} read ${plan.read}`);
+        for (const scan of plan.scans) console.log(`    ${scan}`);
+      }
+      summary.push(`| ${scenario.name} | ${elapsed.toFixed(1)} |`);
+    }
+
+    const countStart = performance.now();
+    const [allCounts] = await client`explain (analyze, buffers, format json) select status, count(*) from requests where status <> 'unverified' and due_on is not null group by status`;
+    const allPlan = (allCounts!['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[])[0]!;
+    console.log(`\n## for comparison, counts over every status (not used by the page): ${allPlan['Execution Time'].toFixed(1)} ms (${(performance.now() - countStart).toFixed(1)} ms round trip)`);
+    for (const scan of scans(allPlan.Plan)) console.log(`    ${scan}`);
+
+    console.log('\n| scenario | ms (end to end, warm) |\n|---|---|');
+    console.log(summary.join('\n'));
+  } finally {
+    await client.end({ timeout: 5 });
+    await database.stop();
+  }
+}
+
+async function explain(client: postgres.Sql, query: CapturedQuery, inRollback: boolean) {
+  const run = async (sql: postgres.Sql | postgres.TransactionSql) => {
+    const [row] = await sql.unsafe(`explain (analyze, buffers, format json) ${query.sql}`, query.params as postgres.ParameterOrJSON<never>[]);
+    return (row!['QUERY PLAN'] as { Plan: PlanNode & { 'Shared Hit Blocks': number; 'Shared Read Blocks': number }; 'Execution Time': number }[])[0]!;
+  };
+  let plan: Awaited<ReturnType<typeof run>> | undefined;
+  if (inRollback) {
+    // EXPLAIN ANALYZE runs the statement: roll the claim back so the queue stays as it was.
+    await client
+      .begin(async (transaction) => {
+        plan = await run(transaction);
+        throw new Error('rollback');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.message === 'rollback')) throw error;
+      });
+  } else plan = await run(client);
+  return { executionTime: plan!['Execution Time'], hit: plan!.Plan['Shared Hit Blocks'], read: plan!.Plan['Shared Read Blocks'], scans: scans(plan!.Plan) };
+}
+
+/**
+ * A queue that has been running for two years: about 5 % of requests open
+ * (received in the last 45 days), 1 % unconfirmed, the rest closed; twenty
+ * agents; 40 % of open requests unassigned; a few flagged with a delivery error.
+ * The spread is a deterministic hash of the row number, so every run sees the same data.
+ */
+async function seedRequests(client: postgres.Sql) {
+  await client`insert into staff_members (email, name, role) select 'bench-agent-' || n || '@example.test', 'Bench agent ' || n, 'agent' from generate_series(1, ${AGENTS}) n`;
+  await client.unsafe(`
+    with agents as (select array_agg(id order by email) as ids from staff_members where email like 'bench-agent-%'),
+    spread as (
+      select g, ((g::bigint * 7919) % 1000)::int as bucket, 1 + (g * 31) % 5 as region from generate_series(1, ${ROWS}) g
+    ),
+    shaped as (
+      select g, region,
+        case when bucket < 20 then 'new' when bucket < 40 then 'in_progress' when bucket < 50 then 'awaiting_requester'
+             when bucket < 60 then 'unverified' when bucket < 860 then 'fulfilled' when bucket < 940 then 'rejected'
+             when bucket < 990 then 'cancelled' else 'expired' end as status
+      from spread
+    ),
+    dated as (
+      select *, case when status in ('new', 'in_progress', 'awaiting_requester', 'unverified') then current_date - ((g * 13) % 45)
+                     else current_date - 45 - ((g * 17) % 700) end as received_on
+      from shaped
+    )
+    insert into requests (reference, type, status, channel, jurisdiction, email_hash, received_at, received_on, verified_at, due_on, assignee_id, last_error, closed_at)
+    select
+      'DSR-2025-' || lpad(g::text, 7, '0'),
+      (array['access', 'export', 'deletion'])[1 + g % 3]::request_type,
+      status::request_status,
+      'web',
+      (array['eu_gdpr', 'uk_gdpr', 'us_ca_ccpa', 'br_lgpd', 'other'])[region],
+      md5('bench-email-' || g),
+      received_on::timestamptz,
+      received_on,
+      case when status in ('unverified', 'expired') then null else received_on::timestamptz end,
+      case when status in ('unverified', 'expired') then null else received_on + (array[30, 30, 45, 15, 30])[region] end,
+      case when status in ('unverified', 'expired') then null
+           when status in ('new', 'in_progress', 'awaiting_requester') and g % 5 < 2 then null
+           else agents.ids[1 + (g / 5) % ${AGENTS}] end,
+      case when status in ('new', 'in_progress') and g % 997 = 0 then 'Email to the requester bounced: 550 mailbox unavailable' end,
+      case when status in ('fulfilled', 'rejected', 'cancelled') then received_on::timestamptz + interval '20 days' end
+    from dated cross join agents`);
+  await client`update requests set email_hash = ${hashEmail(SEARCHED_EMAIL)} where reference = 'DSR-2025-0000777'`;
+  // VACUUM as autovacuum would have by now: it sets the visibility map that index-only scans rely on.
+  await client`vacuum analyze requests`;
+}
+
+async function printDistribution(client: postgres.Sql) {
+  const rows = await client<{ status: string; total: number }[]>`select status, count(*)::int as total from requests group by status order by status`;
+  console.log(rows.map((row) => `${row.status} ${row.total.toLocaleString('en')}`).join(', '));
+}
+
+await main();

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_confirmed_by_due" ON "requests" USING btree ("due_on","id") WHERE "requests"."due_on" is not null;

@@ -1,0 +1,91 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signedInStaff } from '../fixtures/staff';
+import { seedVerifiedRequest } from '../fixtures/verified-request';
+
+// Other specs share the app and its queue, so each test finds its own rows by
+// search or by "assigned to me" (every test signs in a fresh staff member).
+// Each test confirms requests and signs in through real email, which takes
+// 20-30 s on a loaded machine: twice the default budget keeps them from flaking.
+test.describe.configure({ timeout: 120_000 });
+
+async function searchQueue(page: Page, text: string) {
+  await page.getByLabel('Reference or requester email').fill(text);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+}
+
+test('[agent] sees requests most urgent first with SLA badges', async ({ page }) => {
+  const monthly = await seedVerifiedRequest(page, { jurisdiction: 'uk_gdpr' });
+  const urgent = await seedVerifiedRequest(page, { jurisdiction: 'br_lgpd', type: 'deletion' });
+  await signedInStaff(page, 'agent');
+
+  // Take both requests with the bulk action so the "assigned to me" view holds exactly these two.
+  for (const seeded of [monthly, urgent]) {
+    await searchQueue(page, seeded.email);
+    await page.getByRole('checkbox', { name: `Select ${seeded.reference}` }).check();
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Assign' });
+    await page.getByLabel('Assign to').selectOption({ label: 'Me' });
+    await page.getByRole('button', { name: 'Apply to selected' }).click();
+    await expect(page.getByText(`${seeded.reference}: done`)).toBeVisible();
+  }
+
+  await page.goto('/staff?assignee=me');
+  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByRole('rowheader')).toHaveText(urgent.reference);
+  await expect(rows.nth(1).getByRole('rowheader')).toHaveText(monthly.reference);
+  // Brazil's LGPD gives 15 calendar days: due soon is 7, so the badge reads "15 days left".
+  await expect(rows.nth(0)).toContainText('15 days left');
+  await expect(rows.nth(1)).toContainText(/\d+ days left/);
+  await expect(rows.nth(0).getByRole('link', { name: urgent.reference })).toHaveAttribute('href', `/staff/requests/${urgent.reference}`);
+});
+
+test('[agent] filters by type via the form and the URL keeps the filter', async ({ page }) => {
+  const deletion = await seedVerifiedRequest(page, { type: 'deletion' });
+  await signedInStaff(page, 'agent');
+
+  await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Deletion' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]type=deletion/);
+  const typeCells = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') }).locator('td:nth-child(3)');
+  await expect(typeCells.first()).toHaveText('Deletion');
+  expect(new Set(await typeCells.allTextContents())).toEqual(new Set(['Deletion']));
+
+  await searchQueue(page, deletion.email);
+  await expect(page).toHaveURL(/[?&]type=deletion/);
+  await expect(page.getByRole('rowheader', { name: deletion.reference })).toBeVisible();
+
+  // The URL alone reproduces the view: a shared link, or a reload.
+  await page.goto(page.url());
+  await expect(page.getByLabel('Type', { exact: true })).toHaveValue('deletion');
+  await expect(page.getByRole('rowheader', { name: deletion.reference })).toBeVisible();
+
+  await page.goto(`/staff?type=access&q=${encodeURIComponent(deletion.email)}`);
+  await expect(page.getByRole('heading', { name: 'No requests match these filters' })).toBeVisible();
+  await page.getByRole('link', { name: 'Clear filters' }).first().click();
+  await expect(page).toHaveURL(/\/staff$/);
+});
+
+test('[agent] claims the next request and lands on it', async ({ page }) => {
+  await seedVerifiedRequest(page, { jurisdiction: 'br_lgpd' });
+  await signedInStaff(page, 'agent');
+
+  await page.getByRole('button', { name: 'Claim next request' }).click();
+  await page.waitForURL(/\/staff\/requests\/DSR-\d{4}-\d{6,}$/);
+  const reference = /DSR-\d{4}-\d{6,}/.exec(page.url())![0];
+
+  await page.goto('/staff?assignee=me');
+  await expect(page.getByRole('rowheader', { name: reference })).toBeVisible();
+});
+
+test('[auditor] sees no claim button, no checkboxes, no bulk controls', async ({ page }) => {
+  const seeded = await seedVerifiedRequest(page);
+  await signedInStaff(page, 'auditor');
+
+  await searchQueue(page, seeded.reference);
+  await expect(page.getByRole('rowheader', { name: seeded.reference })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Claim next request' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /^Select/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Apply to selected' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Bulk actions' })).toHaveCount(0);
+});
