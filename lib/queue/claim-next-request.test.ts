@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
 import { requestEvents, requests } from '@/db/schema';
 import { env } from '@/lib/env';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { createStaffMember } from '@/test/support/staff';
+import { parkUnassignedOpenRequests } from '@/test/support/queue';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { claimNextRequest } from './claim-next-request';
@@ -20,10 +21,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * Other files leave unassigned open requests in the shared database; they go to a
  * parking member so the queue holds exactly what this test created.
  */
-beforeEach(async () => {
-  const parking = await createStaffMember(db, { role: 'agent', name: 'Parking' });
-  await db.update(requests).set({ assigneeId: parking.staffId }).where(and(isNull(requests.assigneeId), inArray(requests.status, ['new', 'in_progress'])));
-});
+beforeEach(() => parkUnassignedOpenRequests(db));
 
 /** `count` confirmed requests received one day apart from `firstDay`, most urgent first. */
 async function openRequests(count: number, firstDay: string): Promise<string[]> {

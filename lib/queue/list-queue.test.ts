@@ -1,4 +1,4 @@
-import { and, count, isNotNull, ne } from 'drizzle-orm';
+import { and, count, inArray, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '@/db/schema';
 import { rejectRequest } from '@/lib/requests/reject-request';
@@ -114,9 +114,14 @@ describe('[agent] lists the queue', () => {
     expect([await matches(overdue!, 'dueSoon'), await matches(dueSoon!, 'dueSoon'), await matches(later!, 'dueSoon')]).toEqual([false, true, false]);
   });
 
-  it('counts requests per status, and the counts follow a change', async () => {
+  it('counts open requests per status, and the counts follow a change', async () => {
+    // Only the open statuses are counted: closed ones grow without bound (see list-queue.ts).
     const expected = async () => {
-      const rows = await db.select({ status: requests.status, total: count() }).from(requests).where(and(ne(requests.status, 'unverified'), isNotNull(requests.dueOn))).groupBy(requests.status);
+      const rows = await db
+        .select({ status: requests.status, total: count() })
+        .from(requests)
+        .where(and(inArray(requests.status, ['new', 'in_progress', 'awaiting_requester']), isNotNull(requests.dueOn)))
+        .groupBy(requests.status);
       return Object.fromEntries(rows.map((row) => [row.status, row.total]));
     };
     const before = await listQueue(db, { actor: agent, filters: filtersOf({}) });
@@ -126,7 +131,7 @@ describe('[agent] lists the queue', () => {
     await rejectRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, basis: 'spam' });
 
     const after = await listQueue(db, { actor: agent, filters: filtersOf({}) });
-    expect(after.statusCounts.rejected).toBe((before.statusCounts.rejected ?? 0) + 1);
+    expect(after.statusCounts).not.toHaveProperty('rejected');
     expect(after.statusCounts.new).toBe(before.statusCounts.new! - 1);
     expect((await allPages(agent, window)).rows).toHaveLength(created.length - 1);
     expect((await allPages(agent, { ...window, status: 'rejected' })).rows.map((row) => row.reference)).toEqual([subject.reference]);

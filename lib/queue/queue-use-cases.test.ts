@@ -7,6 +7,7 @@ import type { StaffActor } from '@/lib/staff/staff-actor';
 import { ZQueueFilters } from '@/lib/validation/queue-filters';
 import { aSubmission } from '@/test/support/fixtures';
 import { getRequest, listEvents, submitVerifiedRequest } from '@/test/support/requests';
+import { parkUnassignedOpenRequests } from '@/test/support/queue';
 import { useTestDatabase } from '@/test/support/test-database';
 import { applyBulkAction } from './apply-bulk-action';
 import { claimNextRequest } from './claim-next-request';
@@ -34,6 +35,7 @@ const longAgo = (day: number) => new Date(Date.UTC(2001, 0, day, 12));
 describe('the staff queue', () => {
   it('[agent] claims the most urgent unassigned request, and a second claim takes the next one', async () => {
     const agent = await aStaffMember('agent');
+    await parkUnassignedOpenRequests(db);
     const later = await submitVerifiedRequest(db, { input: aSubmission({ jurisdiction: 'uk_gdpr' }), now: longAgo(1) });
     const sooner = await submitVerifiedRequest(db, { input: aSubmission({ jurisdiction: 'br_lgpd' }), now: longAgo(1) });
 
