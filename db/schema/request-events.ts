@@ -19,6 +19,9 @@ export const requestEvents = pgTable(
     ip: inet(),
     isVisibleToRequester: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Tamper evidence: sha256 over the previous event's hash and this event's canonical JSON (lib/audit). */
+    previousHash: text(),
+    hash: text(),
   },
   (table) => [index('request_events_by_request').on(table.requestId, table.id), index('request_events_by_created_at').on(table.createdAt)],
 );
