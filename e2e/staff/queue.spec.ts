@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { signedInStaff } from '../fixtures/staff';
 import { seedVerifiedRequest } from '../fixtures/verified-request';
 
+// Claim next is exercised in work-a-request.spec.ts, the suite's only claimer.
 // Other specs share the app and its queue, so each test finds its own rows by
 // search or by "assigned to me" (every test signs in a fresh staff member).
 // Each test confirms requests and signs in through real email, which takes
@@ -64,18 +65,6 @@ test('[agent] filters by type via the form and the URL keeps the filter', async 
   await expect(page.getByRole('heading', { name: 'No requests match these filters' })).toBeVisible();
   await page.getByRole('link', { name: 'Clear filters' }).first().click();
   await expect(page).toHaveURL(/\/staff$/);
-});
-
-test('[agent] claims the next request and lands on it', async ({ page }) => {
-  await seedVerifiedRequest(page, { jurisdiction: 'br_lgpd' });
-  await signedInStaff(page, 'agent');
-
-  await page.getByRole('button', { name: 'Claim next request' }).click();
-  await page.waitForURL(/\/staff\/requests\/DSR-\d{4}-\d{6,}$/);
-  const reference = /DSR-\d{4}-\d{6,}/.exec(page.url())![0];
-
-  await page.goto('/staff?assignee=me');
-  await expect(page.getByRole('rowheader', { name: reference })).toBeVisible();
 });
 
 test('[auditor] sees no claim button, no checkboxes, no bulk controls', async ({ page }) => {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
-import { waitForEmail } from '../fixtures/mail-inbox';
+import { extractLink, waitForEmail } from '../fixtures/mail-inbox';
+import { uniqueEmail } from '../fixtures/requests';
 import { signedInStaff } from '../fixtures/staff';
 
 // Each test files and confirms a request and signs staff in through real email: slower than the default minute.
@@ -9,19 +10,45 @@ test.describe.configure({ timeout: 180_000 });
 
 const definition = (page: import('@playwright/test').Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
-test('[agent] works an access request from assignment to fulfilment with a file, and the requester downloads it', async ({ page, browser }) => {
+test('[agent] claims the next request, extends it and fulfils it with a file; the requester is emailed and downloads it', async ({ page, browser }) => {
   const requesterContext = await browser.newContext();
   const requesterPage = await requesterContext.newPage();
-  const { input, reference, statusPath } = await fileConfirmedRequest(requesterPage, { type: 'access' });
-
   const agent = await signedInStaff(page, 'agent');
-  await page.goto(`/staff/requests/${reference}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Request ${reference}` })).toBeVisible();
-  await expect(definition(page, 'Email')).toHaveText(input.email);
+  const input = { email: uniqueEmail('claimed'), fullName: 'Katherine Johnson' };
 
-  await test.step('assign it to myself and start work', async () => {
-    await page.getByRole('button', { name: 'Assign to me' }).click();
+  let reference = '';
+  let statusPath = '';
+  await test.step('a request received by letter three weeks ago is entered and left unassigned', async () => {
+    // Received 20 days ago under GDPR (one month): due in about ten days, so it is the most
+    // urgent request in the queue, and still within the first period, so it can be extended.
+    const receivedOn = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await page.goto('/staff/requests/new');
+    await page.getByLabel(/^Access/).check();
+    await page.getByLabel('Requester’s email address').fill(input.email);
+    await page.getByLabel('Full name').fill(input.fullName);
+    await page.getByLabel('Jurisdiction').selectOption({ label: 'EU/EEA — GDPR' });
+    await page.getByLabel('Date received').fill(receivedOn);
+    await page.getByLabel('Letter').check();
+    await page.getByLabel('How identity was checked').fill('Signed letter; matched the postal address on the account.');
+    await page.getByRole('button', { name: 'File request' }).click();
+    await expect(page).toHaveURL(/\/staff\/requests\/DSR-\d{4}-\d{6,}$/);
+    reference = /DSR-\d{4}-\d{6,}/.exec(page.url())![0];
+    await page.getByRole('button', { name: 'Unassign' }).click();
+    await expect(page.getByText('Not assigned')).toBeVisible();
+    const acknowledgement = await waitForEmail(input.email, { subject: new RegExp(`We received your request ${reference}`) });
+    statusPath = new URL(extractLink(acknowledgement.text, '/status/')).pathname;
+  });
+
+  await test.step('claim the next request from the queue: it is this one, now mine', async () => {
+    await page.goto('/staff');
+    await page.getByRole('button', { name: 'Claim next request' }).click();
+    await expect(page).toHaveURL(new RegExp(`/staff/requests/${reference}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `Request ${reference}` })).toBeVisible();
+    await expect(definition(page, 'Email')).toHaveText(input.email);
     await expect(page.getByText(`Assigned to ${agent.name}`)).toBeVisible();
+  });
+
+  await test.step('start work', async () => {
     await page.getByRole('button', { name: 'Start work' }).click();
     await expect(page.getByRole('status')).toContainText('Work started');
     await expect(page.locator('.status-pill')).toHaveText('In progress');
