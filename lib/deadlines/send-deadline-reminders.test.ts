@@ -6,6 +6,7 @@ import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { deadlineReminders, outboundEmails } from '@/db/schema';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
+import { extendDeadline } from '@/lib/requests/extend-deadline';
 import { requestInformation } from '@/lib/requests/request-information';
 import { startWork } from '@/lib/requests/start-work';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -128,5 +129,26 @@ describe('[system] the daily deadline reminders skip a stopped clock', () => {
     await sendDeadlineReminders(db, { now: new Date('1990-01-05T06:00:00Z') });
 
     expect(await db.select().from(deadlineReminders).where(eq(deadlineReminders.requestId, paused.request.id))).toEqual([]);
+  });
+});
+
+describe('[system] an extended deadline gets its own reminders', () => {
+  it('the 7-day reminder fires again before the new due date', async () => {
+    const agent = await createStaffMember(db, { role: 'agent', name: 'Extending Agent' });
+    // EU GDPR: received 1989-11-01, due 1989-12-01; extended by two months to 1990-02-01.
+    const subject = await createVerifiedRequest(db, { now: new Date('1989-11-01T09:00:00Z') });
+    await startWork(db, { actor: agent, reference: subject.reference, version: subject.request.version });
+    const remindersOf = async () => (await emailsFor(subject)).filter((email) => email.template === 'deadline-reminder');
+
+    await sendDeadlineReminders(db, { now: new Date('1989-11-25T06:00:00Z') });
+    expect(await remindersOf()).toHaveLength(1);
+
+    await extendDeadline(db, { actor: agent, reference: subject.reference, version: subject.request.version + 1, reason: 'Three systems to search.', now: new Date('1989-11-25T10:00:00Z') });
+    await sendDeadlineReminders(db, { now: new Date('1989-11-26T06:00:00Z') });
+    expect(await remindersOf()).toHaveLength(1);
+
+    await sendDeadlineReminders(db, { now: new Date('1990-01-26T06:00:00Z') });
+    await sendDeadlineReminders(db, { now: new Date('1990-01-26T07:00:00Z') });
+    expect(await remindersOf()).toHaveLength(2);
   });
 });

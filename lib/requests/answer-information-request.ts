@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requestNotes, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import { AppError } from '@/lib/errors/app-error';
 import { assertTransition } from './assert-transition';
 import { findRequestByStatusToken } from './find-request-by-status-token';
@@ -22,6 +23,7 @@ export async function answerInformationRequest(db: Database, { token, message, i
       .update(requests)
       .set({ status: 'in_progress', clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}`, version: sql`${requests.version} + 1`, updatedAt: now })
       .where(eq(requests.id, request.id));
+    if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
     await tx.insert(requestNotes).values({ requestId: request.id, staffId: null, isFromRequester: true, body: message });
     await recordEvent(tx, {
       requestId: request.id,

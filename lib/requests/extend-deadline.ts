@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { computeExtendedDueDate } from '@/lib/deadlines/compute-extended-due-date';
 import { DeadlineRuleError } from '@/lib/deadlines/deadline-rule-error';
+import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
@@ -43,6 +44,7 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
       .update(requests)
       .set({ dueOn, extensionCount: sql`${requests.extensionCount} + 1`, extensionReason: reason })
       .where(eq(requests.id, request.id));
+    await rearmDeadlineReminders(tx, { requestId: request.id });
     await recordEvent(tx, {
       requestId: request.id,
       actor: { type: 'staff', staffId: actor.staffId },

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
@@ -22,6 +23,7 @@ export async function startWork(db: Database, { actor, reference, version, now =
       .update(requests)
       .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId, clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
       .where(eq(requests.id, request.id));
+    if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
     const isResuming = request.status === 'awaiting_requester';
     await recordEvent(tx, {
       requestId: request.id,
