@@ -4,6 +4,7 @@ export type JobPayloads = {
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;
+  'delete-expired-attachments': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,6 +1,7 @@
 import type { TaskList } from 'graphile-worker';
 import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
+import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
@@ -18,6 +19,10 @@ export const taskList: TaskList = {
     const sent = await sendDeadlineReminders(getDb(), { now: new Date() });
     if (sent > 0) helpers.logger.info(`queued ${sent} deadline reminder(s)`);
   },
+  'delete-expired-attachments': async (_payload, helpers) => {
+    const deleted = await deleteExpiredAttachments(getDb(), { now: new Date() });
+    if (deleted > 0) helpers.logger.info(`deleted ${deleted} expired fulfilment file(s)`);
+  },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
@@ -27,6 +32,7 @@ export const taskList: TaskList = {
 export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
+  '30 * * * * delete-expired-attachments ?fill=2h',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
 ].join('\n');

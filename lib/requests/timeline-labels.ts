@@ -35,6 +35,7 @@ export const staffTimelineLabels: Record<string, string> = {
   cancelled: 'Cancelled by the requester',
   expired_and_purged: 'Expired unconfirmed; personal data purged',
   attachment_downloaded: 'File downloaded',
+  attachment_deleted: 'File deleted from storage after its link expired',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */
