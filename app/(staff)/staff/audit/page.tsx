@@ -64,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p>
           The last line of every export is its manifest: the row count, the filters and dates, when it was generated, the sha256 of every byte above it,
           and the newest audit-chain hash at the moment the export was taken, signed with this server’s key (HMAC-SHA256). In a CSV file that line starts
-          with <code>#manifest</code>; spreadsheet users can delete it, and CSV readers skip it as a comment. In NDJSON it is a final{' '}
+          with <code>#manifest</code>; delete it in a spreadsheet, or tell a CSV reader that # starts a comment. In NDJSON it is a final{' '}
           <code>{'{"manifest": …, "signature": …}'}</code> object.
         </p>
         <p>
