@@ -34,14 +34,19 @@ beforeAll(async () => {
     createStaffMember(db, { role: 'agent' }),
     createStaffMember(db, { role: 'agent', name: 'Export Agent' }),
   ]);
-  const common = { emailHash: '', assigneeId: assignee.staffId, email: 'never-exported@example.test', fullName: 'Never Exported' };
+  // The requester's identity is on every row, so the tests can show it never reaches the export.
+  const seeded = (row: Omit<typeof requests.$inferInsert, 'emailHash'>) => ({
+    ...row,
+    emailHash: `export-test-${randomUUID()}`,
+    reference: `DSR-2019-${randomSuffix()}`,
+    assigneeId: assignee.staffId,
+    email: 'never-exported@example.test',
+    fullName: 'Never Exported',
+  });
   const inserted = await db
     .insert(requests)
     .values([
-      {
-        ...common,
-        emailHash: `export-test-${randomUUID()}`,
-        reference: `DSR-2019-${randomSuffix()}`,
+      seeded({
         type: 'access',
         status: 'fulfilled',
         channel: 'web',
@@ -52,11 +57,8 @@ beforeAll(async () => {
         originalDueOn: '2019-04-15',
         dueOn: '2019-04-15',
         closedAt: new Date('2019-03-21T09:00:00Z'),
-      },
-      {
-        ...common,
-        emailHash: `export-test-${randomUUID()}`,
-        reference: `DSR-2019-${randomSuffix()}`,
+      }),
+      seeded({
         type: 'deletion',
         status: 'fulfilled',
         channel: 'api',
@@ -67,11 +69,8 @@ beforeAll(async () => {
         originalDueOn: '2019-04-02',
         dueOn: '2019-04-02',
         closedAt: new Date('2019-04-05T12:00:00Z'),
-      },
-      {
-        ...common,
-        emailHash: `export-test-${randomUUID()}`,
-        reference: `DSR-2019-${randomSuffix()}`,
+      }),
+      seeded({
         type: 'export',
         status: 'rejected',
         channel: 'staff',
@@ -84,11 +83,8 @@ beforeAll(async () => {
         dueOn: '2019-04-03',
         rejectionBasis: 'identity_not_verified',
         closedAt: new Date('2019-03-10T00:00:00Z'),
-      },
-      {
-        ...common,
-        emailHash: `export-test-${randomUUID()}`,
-        reference: `DSR-2019-${randomSuffix()}`,
+      }),
+      seeded({
         type: 'access',
         status: 'in_progress',
         channel: 'web',
@@ -100,7 +96,7 @@ beforeAll(async () => {
         dueOn: '2019-06-03',
         extensionCount: 1,
         extensionReason: '=Complex: records held in three systems',
-      },
+      }),
     ])
     .returning({ id: requests.id });
   [ids.onTime, ids.late, ids.rejected, ids.extended] = inserted.map((row) => row.id);
