@@ -25,5 +25,6 @@ export async function getOrganisationSettings(db: DatabaseOrTransaction): Promis
     senderEmail: sender?.[2] ?? MAIL_FROM,
     downloadDays: 7,
     maxDownloads: 10,
+    auditRetentionMonths: 24,
   };
 }

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { requestEvents, settings } from '@/db/schema';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
-import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
+import { type TOrganisationSettings, ZOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
 import { discardQueuedJobs } from '@/test/support/job-worker';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
@@ -27,6 +28,7 @@ const renamed: TOrganisationSettings = {
   senderEmail: 'privacy@fjordline.test',
   downloadDays: 14,
   maxDownloads: 3,
+  auditRetentionMonths: 36,
 };
 
 let inbox: SmtpInbox;
@@ -67,6 +69,16 @@ describe('[admin] saves the organisation settings', () => {
     expect(await getOrganisationSettings(db)).toEqual(renamed);
     const [event] = await db.select().from(requestEvents).where(and(eq(requestEvents.action, 'settings_changed'), eq(requestEvents.actorId, admin.staffId)));
     expect(event).toMatchObject({ requestId: null, actorType: 'staff', details: { key: 'organisation', before, after: renamed } });
+  });
+
+  it('keeps audit records at least 24 months, and reads settings saved before that field existed as 24', async () => {
+    const tooShort = ZOrganisationSettings.safeParse({ ...renamed, auditRetentionMonths: '23' });
+    expect(tooShort.success ? [] : z.flattenError(tooShort.error).fieldErrors.auditRetentionMonths).toEqual(['At least 24 months (CCPA keeps request records for 24 months)']);
+
+    const { auditRetentionMonths: _, ...savedBeforeTheField } = renamed;
+    await db.update(settings).set({ value: savedBeforeTheField }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+    expect(await getOrganisationSettings(db)).toEqual({ ...renamed, auditRetentionMonths: 24 });
+    await db.update(settings).set({ value: renamed }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
   });
 
   it('an agent may not change them (FORBIDDEN) and nothing changes', async () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findActiveStaffMember } from '@/db/queries/staff-members';
+import { exportAuditLog } from '@/lib/audit/export-audit-log';
+import { countExportRows } from '@/lib/audit/export-row-count';
 import { defaultPolicies } from '@/lib/deadlines/default-policies';
 import { applyBulkAction } from '@/lib/queue/apply-bulk-action';
 import { claimNextRequest } from '@/lib/queue/claim-next-request';
@@ -68,6 +70,9 @@ const useCases: UseCase[] = [
   { name: 'deactivate-staff-member', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => deactivateStaffMember(db, { actor, staffId: colleague.staffId }) },
   { name: 'update-organisation-settings', allowed: ['admin'], run: async ({ actor }) => updateOrganisationSettings(db, { actor, input: await getOrganisationSettings(db) }) },
   { name: 'update-jurisdiction-policy', allowed: ['admin'], run: ({ actor }) => updateJurisdictionPolicy(db, { actor, code: 'other', policy: defaultPolicies.other }) },
+  // The download holds a database connection until its body is read or cancelled.
+  { name: 'export-audit-log', allowed: ['admin', 'auditor'], run: async ({ actor }) => (await exportAuditLog(db, { actor, query: { log: 'events', format: 'csv', from: today, to: today } })).body.cancel() },
+  { name: 'count-export-rows', allowed: ['admin', 'auditor'], run: ({ actor }) => countExportRows(db, { actor, input: { log: 'requests', format: 'csv' } }) },
 ];
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];

@@ -30,6 +30,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <StaffNavLink href="/staff/settings">Settings</StaffNavLink>
               </li>
             ) : null}
+            {can(actor.role, 'audit.read') ? (
+              <li>
+                <StaffNavLink href="/staff/audit">Audit</StaffNavLink>
+              </li>
+            ) : null}
           </ul>
           <p className="staff-nav__who">
             {actor.name} <span className="role-pill">{actor.role}</span> <SignOutButton />

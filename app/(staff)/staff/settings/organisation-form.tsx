@@ -13,6 +13,7 @@ const labels: Record<keyof TOrganisationSettings, string> = {
   senderEmail: 'Sender email address',
   downloadDays: 'Download link lifetime (days)',
   maxDownloads: 'Downloads allowed per file',
+  auditRetentionMonths: 'Keep audit records for (months)',
 };
 
 export function OrganisationForm({ current }: { current: TOrganisationSettings }) {
@@ -54,6 +55,11 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
         <FormField id="maxDownloads" label={labels.maxDownloads} hint="1 to 100." errors={errors.maxDownloads}>
           {(describedBy, isInvalid) => (
             <input type="number" inputMode="numeric" id="maxDownloads" name="maxDownloads" required min={1} max={100} defaultValue={values.maxDownloads} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField id="auditRetentionMonths" label={labels.auditRetentionMonths} hint="Request records and the event log, 24 to 240. CCPA requires at least 24 months." errors={errors.auditRetentionMonths}>
+          {(describedBy, isInvalid) => (
+            <input type="number" inputMode="numeric" id="auditRetentionMonths" name="auditRetentionMonths" required min={24} max={240} defaultValue={values.auditRetentionMonths} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <button type="submit" disabled={isPending}>

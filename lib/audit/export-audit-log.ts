@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import type { ReservedSql, Sql } from 'postgres';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { type AuditLog, type TAuditExport, ZAuditExport } from '@/lib/validation/audit-export';
+import { countEventLogRows, eventLogColumns, selectEventLogRows } from './export-event-log-query';
+import { type ExportManifest, manifestFilters, manifestLine } from './export-manifest';
+import { countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
+import type { ChainHead } from './get-chain-head';
+import { recordEvent } from './record-event';
+
+export type AuditExportDownload = { fileName: string; contentType: string; rowCount: number; body: ReadableStream<Uint8Array> };
+
+export type ExportAuditLogOptions = {
+  actor: StaffActor;
+  /** The raw query (URL search parameters): parsed here, after the permission check, so a refused role learns nothing. */
+  query: Record<string, string | undefined>;
+  /** Rows fetched per database round trip; each batch becomes one chunk of the response. */
+  batchSize?: number;
+  now?: Date;
+};
+
+type LogDefinition = {
+  columns: readonly string[];
+  count: (sql: Sql, input: TAuditExport, timeZone: string) => Promise<{ count: number }[]>;
+  select: (sql: Sql, input: TAuditExport, timeZone: string) => { cursor: (rows: number) => AsyncIterable<Record<string, unknown>[]> };
+};
+
+const logs: Record<AuditLog, LogDefinition> = {
+  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows },
+  events: { columns: eventLogColumns, count: countEventLogRows, select: selectEventLogRows },
+};
+
+/**
+ * Streams the request log or the event log as CSV or NDJSON, ending with a
+ * signed manifest line (lib/audit/export-manifest.ts). Rows come from the
+ * database through a cursor, one batch per chunk, so memory stays flat however
+ * many rows there are. Auditors and admins only; the export is itself audited.
+ */
+export async function exportAuditLog(db: Database, { actor, query, batchSize = 1000, now = new Date() }: ExportAuditLogOptions): Promise<AuditExportDownload> {
+  assertCan(actor, 'audit.read');
+  const parsed = ZAuditExport.safeParse(query);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', 'Check the export options.', { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+  }
+  const input = parsed.data;
+  const log = logs[input.log];
+  const timeZone = env().TIME_ZONE;
+
+  // One connection held for the whole download, in a read-only repeatable-read
+  // transaction: the row count, the chain head and every streamed row come from
+  // one snapshot, so the manifest describes exactly what was sent while staff
+  // keep working. A slow download holds that connection (and the snapshot) open.
+  const connection = await (db as Database & { $client: Sql }).$client.reserve();
+  let isSnapshotOpen = false;
+  try {
+    await connection`begin isolation level repeatable read read only`;
+    isSnapshotOpen = true;
+    const [{ count: rowCount } = { count: 0 }] = await log.count(connection, input, timeZone);
+    const chainHead = await readChainHead(connection);
+
+    // Recorded before the first byte, on another connection and in its own
+    // transaction: an export that fails half-way is still on the record.
+    await recordEvent(db, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'audit_exported',
+      details: { log: input.log, format: input.format, filters: manifestFilters(input), rowCount },
+    });
+
+    const manifestBase = {
+      kind: 'dsr-desk-audit-export',
+      version: 1,
+      log: input.log,
+      format: input.format,
+      filters: manifestFilters(input),
+      timeRange: { from: input.from ?? null, to: input.to ?? null, timeZone },
+      generatedAt: now.toISOString(),
+      chainHead,
+      exportedBy: actor.staffId,
+      signatureAlgorithm: 'HMAC-SHA256',
+    } as const;
+    const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase });
+    isSnapshotOpen = false; // the stream owns the connection from here
+    return {
+      fileName: exportFileName(input, now),
+      contentType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      rowCount,
+      body: toByteStream(chunks),
+    };
+  } finally {
+    if (isSnapshotOpen) await closeSnapshot(connection, 'rollback');
+  }
+}
+
+/**
+ * getChainHead's rule (the newest event that has a hash), read on the export's
+ * own connection so the head belongs to the same snapshot as the rows.
+ */
+async function readChainHead(connection: ReservedSql): Promise<ChainHead | null> {
+  const [head] = await connection<{ eventId: number; hash: string }[]>`
+    select id::int as "eventId", hash from request_events where hash is not null order by id desc limit 1
+  `;
+  return head ? { eventId: head.eventId, hash: head.hash } : null;
+}
+
+async function closeSnapshot(connection: ReservedSql, ending: 'commit' | 'rollback'): Promise<void> {
+  try {
+    await (ending === 'commit' ? connection`commit` : connection`rollback`);
+  } finally {
+    connection.release();
+  }
+}
+
+async function* produceChunks({
+  connection,
+  log,
+  input,
+  timeZone,
+  batchSize,
+  manifestBase,
+}: {
+  connection: ReservedSql;
+  log: LogDefinition;
+  input: TAuditExport;
+  timeZone: string;
+  batchSize: number;
+  manifestBase: Omit<ExportManifest, 'rowCount' | 'dataSha256'>;
+}): AsyncGenerator<string> {
+  let isCommitted = false;
+  try {
+    const dataHash = createHash('sha256');
+    let rowCount = 0;
+    const emit = (text: string) => {
+      dataHash.update(text, 'utf8');
+      return text;
+    };
+    if (input.format === 'csv') yield emit(stringify([], { header: true, columns: [...log.columns] }));
+    for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
+      rowCount += rows.length;
+      yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
+    }
+    isCommitted = true;
+    await closeSnapshot(connection, 'commit');
+    yield manifestLine({ ...manifestBase, rowCount, dataSha256: dataHash.digest('hex') });
+  } finally {
+    // Reached early when the client goes away mid-download (the stream is cancelled) or a query fails.
+    if (!isCommitted) await closeSnapshot(connection, 'rollback');
+  }
+}
+
+// escape_formulas: a cell starting with = + - @ gets a leading quote, so opening
+// the file in a spreadsheet never runs a formula typed into a staff text field.
+function csvRows(rows: Record<string, unknown>[], columns: readonly string[]): string {
+  return stringify(rows, { columns: [...columns], escape_formulas: true });
+}
+
+function ndjsonRows(rows: Record<string, unknown>[]): string {
+  return rows.map((row) => `${JSON.stringify('details' in row && typeof row.details === 'string' ? { ...row, details: JSON.parse(row.details) } : row)}\n`).join('');
+}
+
+function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+function exportFileName(input: TAuditExport, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `dsr-desk-${input.log === 'requests' ? 'request' : 'event'}-log-${stamp}.${input.format}`;
+}
