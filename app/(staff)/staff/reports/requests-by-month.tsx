@@ -2,6 +2,7 @@ import { BarChartFigure, type ChartSeries } from '@/components/charts/bar-chart-
 import type { MonthTypeStatusCount } from '@/lib/reports/get-request-report';
 import type { ReportRange } from '@/lib/reports/resolve-report-range';
 import { type RequestType, requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import { FiguresTable } from './figures-table';
 
 const typeColours: Record<RequestType, string> = { access: '#0b5cad', export: '#6f42c1', deletion: '#b35900' };
 const series: ChartSeries[] = requestTypes.map((type) => ({ key: type, label: requestTypeLabels[type].title, colour: typeColours[type] }));
@@ -41,35 +42,13 @@ export function RequestsByMonth({ range, rows }: { range: ReportRange; rows: Mon
       series={series}
       isStacked
     >
-      <table className="data report-table">
-        <caption className="table-caption">Requests received per month, by type</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            {requestTypes.map((type) => (
-              <th scope="col" key={type} className="number">
-                {requestTypeLabels[type].title}
-              </th>
-            ))}
-            <th scope="col" className="number">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row) => (
-            <tr key={row.month}>
-              <th scope="row">{row.month}</th>
-              {requestTypes.map((type) => (
-                <td key={type} className="number">
-                  {Number(row[type]).toLocaleString('en')}
-                </td>
-              ))}
-              <td className="number">{Number(row.total).toLocaleString('en')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption="Requests received per month, by type"
+        rowHeading="Month"
+        columns={requestTypes.map((type) => requestTypeLabels[type].title)}
+        rows={data.map((row) => ({ key: String(row.month), label: String(row.month), cells: requestTypes.map((type) => Number(row[type])) }))}
+        hasTotal
+      />
     </BarChartFigure>
   );
 }

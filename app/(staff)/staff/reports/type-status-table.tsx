@@ -1,6 +1,7 @@
 import type { MonthTypeStatusCount } from '@/lib/reports/get-request-report';
 import { type RequestStatus, statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import { FiguresTable } from './figures-table';
 
 /** Staff wording for the statuses a confirmed request can have (statusLabels speaks to the requester for some). */
 const reportStatuses: { status: RequestStatus; label: string }[] = [
@@ -14,39 +15,14 @@ const reportStatuses: { status: RequestStatus; label: string }[] = [
 
 /** Requests in the range by type (rows) and current status (columns). */
 export function TypeStatusTable({ rows }: { rows: MonthTypeStatusCount[] }) {
-  const countOf = (type: string, status?: RequestStatus) =>
-    rows.filter((row) => row.type === type && (status === undefined || row.status === status)).reduce((sum, row) => sum + row.count, 0);
+  const countOf = (type: string, status: RequestStatus) => rows.filter((row) => row.type === type && row.status === status).reduce((sum, row) => sum + row.count, 0);
   return (
-    <div className="table-scroll">
-      <table className="data report-table">
-        <caption className="table-caption">Requests received in the range, by type and current status</caption>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            {reportStatuses.map(({ status, label }) => (
-              <th scope="col" key={status} className="number">
-                {label}
-              </th>
-            ))}
-            <th scope="col" className="number">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {requestTypes.map((type) => (
-            <tr key={type}>
-              <th scope="row">{requestTypeLabels[type].title}</th>
-              {reportStatuses.map(({ status }) => (
-                <td key={status} className="number">
-                  {countOf(type, status).toLocaleString('en')}
-                </td>
-              ))}
-              <td className="number">{countOf(type).toLocaleString('en')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      caption="Requests received in the range, by type and current status"
+      rowHeading="Type"
+      columns={reportStatuses.map(({ label }) => label)}
+      rows={requestTypes.map((type) => ({ key: type, label: requestTypeLabels[type].title, cells: reportStatuses.map(({ status }) => countOf(type, status)) }))}
+      hasTotal
+    />
   );
 }
