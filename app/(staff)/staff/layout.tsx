@@ -20,6 +20,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <StaffNavLink href="/staff/requests/new">File a request</StaffNavLink>
               </li>
             ) : null}
+            {can(actor.role, 'reports.read') ? (
+              <li>
+                <StaffNavLink href="/staff/reports">Reports</StaffNavLink>
+              </li>
+            ) : null}
             {can(actor.role, 'staff.manage') ? (
               <li>
                 <StaffNavLink href="/staff/team">Staff</StaffNavLink>

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_report_by_received_on" ON "requests" USING btree ("received_on","status","type","due_on","closed_at","extension_count","rejection_basis");

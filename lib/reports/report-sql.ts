@@ -1,0 +1,38 @@
+import { and, between, notInArray, type SQL, sql } from 'drizzle-orm';
+import { requests } from '@/db/schema';
+import type { ReportRange } from './resolve-report-range';
+
+/**
+ * SQL pieces every report shares, so "days to close" and "on time" mean the same
+ * thing in each table, chart and CSV.
+ */
+
+/** Requests that became staff work: never-confirmed (unverified, expired) ones are no request at all. */
+export function confirmedReceivedBetween({ from, to }: ReportRange): SQL {
+  return and(notInArray(requests.status, ['unverified', 'expired']), between(requests.receivedOn, from, to))!;
+}
+
+/** Closed by staff (fulfilled or declined). Withdrawn (cancelled) requests are listed but left out of compliance figures. */
+export const isAnswered = sql`${requests.status} in ('fulfilled', 'rejected')`;
+
+export const isOpenWork = sql`${requests.status} in ('new', 'in_progress', 'awaiting_requester')`;
+
+/** The calendar day a request was closed on, in the organisation's time zone (the zone deadlines are counted in). */
+export function closedOn(timeZone: string): SQL<string> {
+  return sql<string>`(${requests.closedAt} at time zone ${timeZone})::date`;
+}
+
+/** Calendar days from the day of receipt to the day of closing. */
+export function daysToClose(timeZone: string): SQL<number> {
+  return sql<number>`(${closedOn(timeZone)} - ${requests.receivedOn})`;
+}
+
+/** Closed on or before the due date as it stood at closing (extensions and clock stops included). */
+export function isClosedOnTime(timeZone: string): SQL<boolean> {
+  return sql<boolean>`(${closedOn(timeZone)} <= ${requests.dueOn})`;
+}
+
+/** postgres.js returns bigint and numeric as strings: aggregates are cast in SQL, and null stays null. */
+export function toNumberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
