@@ -30,7 +30,8 @@ function parseCommandLine(): { batchSize: number } {
 async function verifyChain({ batchSize }: { batchSize: number }): Promise<number> {
   const { createDatabase } = await import('@/db/client');
   const { env } = await import('@/lib/env');
-  const { breakReasonLabels, verifyAuditChain } = await import('@/lib/audit/verify-audit-chain');
+  const { verifyAuditChain } = await import('@/lib/audit/verify-audit-chain');
+  const { breakReasonLabels } = await import('@/lib/audit/break-reason-labels');
   const { db, close } = createDatabase(env().DATABASE_URL, { max: 1 });
   const startedAt = Date.now();
   // A terminal gets one line rewritten in place; a log file a line at most every few seconds.

@@ -2,11 +2,10 @@ import { desc } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requestEvents } from '@/db/schema';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import type { ChainBreakReason } from './break-reason-labels';
 import { canonicalEventText, chainHash } from './canonical-event-text';
 import { readChainBatch } from './read-chain-batch';
 import { recordEvent } from './record-event';
-
-export type ChainBreakReason = 'hash-mismatch' | 'previous-hash-link-broken' | 'hash-missing';
 
 export type ChainBreak = {
   eventId: number;
@@ -30,12 +29,6 @@ export type VerifyAuditChainOptions = {
   actor: StaffActor | 'system';
   batchSize?: number;
   onProgress?: (progress: { checkedCount: number; lastEventId: number; headEventId: number }) => void;
-};
-
-export const breakReasonLabels: Record<ChainBreakReason, string> = {
-  'hash-mismatch': 'the event’s content no longer matches its hash (changed after it was written)',
-  'previous-hash-link-broken': 'the event does not link to the event before it (an event before it was removed, inserted or re-hashed)',
-  'hash-missing': 'the event has no hash (written while the chaining trigger was disabled)',
 };
 
 /**

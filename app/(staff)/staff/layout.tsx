@@ -25,6 +25,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <StaffNavLink href="/staff/team">Staff</StaffNavLink>
               </li>
             ) : null}
+            {can(actor.role, 'audit.read') ? (
+              <li>
+                <StaffNavLink href="/staff/audit/verify">Audit log</StaffNavLink>
+              </li>
+            ) : null}
             {can(actor.role, 'settings.manage') ? (
               <li>
                 <StaffNavLink href="/staff/settings">Settings</StaffNavLink>
