@@ -7,6 +7,7 @@ import { createDatabase, type Database } from '@/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { prepareDatabase } from '@/scripts/prepare-database';
+import { databaseError } from '@/test/support/database-error';
 import { provisionPostgres, type ProvisionedDatabase } from '@/test/support/provision-postgres';
 import { canonicalEventText } from './canonical-event-text';
 import { readChainBatch } from './read-chain-batch';
@@ -42,16 +43,6 @@ async function writeEvents(count: number, label: string): Promise<void> {
 async function eventIds(): Promise<number[]> {
   const rows = await db.execute<{ id: number }>(sql`select id::int as id from request_events order by id`);
   return rows.map((row) => row.id);
-}
-
-/** PostgreSQL's own message (drizzle wraps it in a "Failed query" error). */
-async function databaseError(query: Promise<unknown>): Promise<string> {
-  const error = await query.then(
-    () => null,
-    (failure: unknown) => failure,
-  );
-  if (!(error instanceof Error)) return 'no error';
-  return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
 /** As the superuser, with the guard trigger off only for this statement's transaction. */

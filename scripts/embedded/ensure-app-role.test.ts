@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
 import { recordEvent } from '@/lib/audit/record-event';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { databaseError } from '@/test/support/database-error';
 import { provisionPostgres, type ProvisionedDatabase } from '@/test/support/provision-postgres';
 import { prepareDatabase } from '../prepare-database';
 import { ensureAppRole } from './ensure-app-role';
@@ -34,15 +35,6 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function permissionError(query: Promise<unknown>): Promise<string> {
-  const error = await query.then(
-    () => null,
-    (failure: unknown) => failure,
-  );
-  if (!(error instanceof Error)) return 'no error';
-  return error.cause instanceof Error ? error.cause.message : error.message;
-}
-
 describe('the app’s own database role (db/roles.sql)', () => {
   it('writes and verifies audit events, and works the other tables', async () => {
     await recordEvent(app, { requestId: null, actor: { type: 'system' }, action: 'probe', details: { as: 'app role' } });
@@ -53,9 +45,9 @@ describe('the app’s own database role (db/roles.sql)', () => {
   });
 
   it('may not update, delete or truncate audit events: refused by privilege before any trigger', async () => {
-    expect(await permissionError(app.execute(sql`update request_events set action = 'changed'`))).toMatch(/permission denied/);
-    expect(await permissionError(app.execute(sql`delete from request_events`))).toMatch(/permission denied/);
-    expect(await permissionError(app.execute(sql`truncate request_events`))).toMatch(/permission denied/);
+    expect(await databaseError(app.execute(sql`update request_events set action = 'changed'`))).toMatch(/permission denied/);
+    expect(await databaseError(app.execute(sql`delete from request_events`))).toMatch(/permission denied/);
+    expect(await databaseError(app.execute(sql`truncate request_events`))).toMatch(/permission denied/);
   });
 
   it('adds jobs and runs them through graphile-worker', async () => {
