@@ -4,6 +4,7 @@
  * Then it migrates and seeds, builds the web app if needed, and runs the web
  * server and the background worker in this process. `--dev` serves with `next dev`.
  */
+import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,6 +18,7 @@ const isDev = process.argv.includes('--dev');
 const { env } = await import('@/lib/env');
 const { runWorker } = await import('@/lib/jobs/run-worker');
 const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded/embedded-postgres');
+const { ensureAppRole } = await import('./embedded/ensure-app-role');
 const { startMailCatcher } = await import('./embedded/mail-catcher');
 const { buildIfNeeded } = await import('./build-if-needed');
 const { dataDir, ensureLocalSecret } = await import('./local-defaults');
@@ -42,7 +44,13 @@ async function main(): Promise<void> {
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort, persistent: true });
     stops.push(() => cluster.stop());
     await ensureDatabase(cluster.urlFor('postgres'), 'dsr_desk');
-    process.env.DATABASE_URL = cluster.urlFor('dsr_desk');
+    // Migrate as the superuser, then run the web server and worker as a role that may only
+    // add to and read the audit log (db/roles.sql). Before env() is first read: it is parsed once.
+    const ownerUrl = cluster.urlFor('dsr_desk');
+    log('applying migrations and seed data…');
+    await prepareDatabase(ownerUrl, { withDemoData: true });
+    const password = createHmac('sha256', process.env.APP_SECRET).update('embedded-postgres:dsr_desk_app').digest('hex');
+    process.env.DATABASE_URL = await ensureAppRole(ownerUrl, { role: 'dsr_desk_app', password });
   }
 
   let inboxUrl: string | null = null;
@@ -58,8 +66,10 @@ async function main(): Promise<void> {
   }
 
   const settings = env();
-  log('applying migrations and seed data…');
-  await prepareDatabase(settings.DATABASE_URL, { withDemoData: isEmbeddedDatabase });
+  if (!isEmbeddedDatabase) {
+    log('applying migrations and seed data…');
+    await prepareDatabase(settings.DATABASE_URL);
+  }
 
   if (!isDev) buildIfNeeded(log);
 

@@ -16,6 +16,11 @@ export type RecordEventOptions = {
  * Appends one audit event. Always called with the transaction that makes the
  * change it describes, so the change and its record commit or fail together.
  * Details hold ids and facts, never the requester's email or name.
+ *
+ * The row is chained by the request_events_chain trigger (migration 0004), not here, so
+ * raw SQL and every other writer are chained too: under a transaction-level advisory
+ * lock it reads the head and sets previous_hash and hash. Audit writers therefore queue
+ * behind each other until commit; keep the transactions that write events short.
  */
 export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEventOptions): Promise<void> {
   await tx.insert(requestEvents).values({

@@ -68,7 +68,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <code>{'{"manifest": …, "signature": …}'}</code> object.
         </p>
         <p>
-          To check a file, run <code>npm run audit:verify-export -- file</code> on the server (it needs the server’s secret), or use{' '}
+          To check a file, run <code>npm run audit:verify -- --export file</code> on the server (it needs the server’s secret), or use{' '}
           <Link href="/staff/audit/verify">Verify the audit trail</Link>. For figures by month and jurisdiction, see <Link href="/staff/reports">Reports</Link>.
         </p>
       </section>
