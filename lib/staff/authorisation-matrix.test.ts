@@ -27,6 +27,9 @@ import { createStaffMember, createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/verified-request';
 import { createStaffAuthAdapter } from './auth-adapter';
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { getAnnualDisclosure } from '@/lib/reports/get-annual-disclosure';
+import { getRequestReport } from '@/lib/reports/get-request-report';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateStaffMember } from './deactivate-staff-member';
 import { inviteStaffMember } from './invite-staff-member';
@@ -73,6 +76,9 @@ const useCases: UseCase[] = [
   // The download holds a database connection until its body is read or cancelled.
   { name: 'export-audit-log', allowed: ['admin', 'auditor'], run: async ({ actor }) => (await exportAuditLog(db, { actor, query: { log: 'events', format: 'csv', from: today, to: today } })).body.cancel() },
   { name: 'count-export-rows', allowed: ['admin', 'auditor'], run: ({ actor }) => countExportRows(db, { actor, input: { log: 'requests', format: 'csv' } }) },
+  { name: 'verify-audit-chain', allowed: ['admin', 'auditor'], run: ({ actor }) => verifyAuditChain(db, { actor }) },
+  { name: 'get-request-report', allowed: ['admin', 'auditor'], run: ({ actor }) => getRequestReport(db, { actor, range: { from: '2026-01-01', to: '2026-12-31' } }) },
+  { name: 'get-annual-disclosure', allowed: ['admin', 'auditor'], run: ({ actor }) => getAnnualDisclosure(db, { actor, year: 2026 }) },
 ];
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
