@@ -98,7 +98,10 @@ describe('[system] the daily deadline reminders', () => {
     await sleep(1500);
     const toAgent = toAddresses(inbox, agent.email).map((mail) => mail.subject).sort();
     expect(toAgent).toEqual([`${dueIn2.reference} is due in 2 days`, `${dueIn7.reference} is due in 7 days`].sort());
-    expect(toAddresses(inbox, admin.email).map((mail) => mail.subject)).toEqual([expect.stringContaining(`Overdue: ${overdue.reference}`)]);
+    // Admins are alerted about every overdue request in the shared database; only this file's three count here.
+    const ours = [dueIn7, dueIn2, overdue].map((subject) => subject.reference);
+    const toAdmin = toAddresses(inbox, admin.email).map((mail) => mail.subject).filter((subject) => ours.some((reference) => subject?.includes(reference)));
+    expect(toAdmin).toEqual([expect.stringContaining(`Overdue: ${overdue.reference}`)]);
   });
 
   it('[agent] gets the 2-day reminder when that day comes, once; earlier thresholds never repeat', async () => {
