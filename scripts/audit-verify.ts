@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 (process.env as Record<string, string>).NODE_ENV ||= 'production';
+const { applyEmbeddedCommandDefaults } = await import('./local-defaults');
+applyEmbeddedCommandDefaults();
 
 const usage = 'usage: npm run audit:verify [-- --batch-size 5000]\n       npm run audit:verify -- --export <export file>';
 

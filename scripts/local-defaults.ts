@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { embeddedPostgresUrl } from './embedded/embedded-postgres';
 
 export const dataDir = path.resolve(process.env.DSR_DESK_DATA_DIR || '.data');
 
@@ -15,4 +16,15 @@ export function ensureLocalSecret(): string {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * For one-off commands (`npm run staff`, `npm run audit:verify`) on the embedded
+ * default, run while `npm start` is up: the same database, secret and mail catcher
+ * it uses. Whatever the environment or .env sets wins.
+ */
+export function applyEmbeddedCommandDefaults(): void {
+  process.env.DATABASE_URL ||= embeddedPostgresUrl(Number(process.env.EMBEDDED_POSTGRES_PORT || 54329), 'dsr_desk');
+  process.env.APP_SECRET ||= ensureLocalSecret();
+  process.env.SMTP_URL ||= `smtp://127.0.0.1:${Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025)}`;
 }

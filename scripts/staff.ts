@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 (process.env as Record<string, string>).NODE_ENV ||= 'production';
+const { applyEmbeddedCommandDefaults } = await import('./local-defaults');
+applyEmbeddedCommandDefaults();
 const { createDatabase } = await import('@/db/client');
 const { env } = await import('@/lib/env');
 const { inviteStaffMember } = await import('@/lib/staff/invite-staff-member');

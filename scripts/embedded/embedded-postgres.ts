@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, log }: 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await cluster.initialise();
   await cluster.start();
   return {
-    urlFor: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    urlFor: (database) => embeddedPostgresUrl(port, database),
     stop: () => cluster.stop(),
   };
 }
@@ -91,4 +91,9 @@ export async function importEmbeddedPostgres() {
   for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
   for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
   return EmbeddedPostgres;
+}
+
+/** The superuser URL of a database on the embedded cluster listening on `port` (127.0.0.1 only). */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
