@@ -3,12 +3,13 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
+import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
-export function RequestForm({ jurisdictions }: { jurisdictions: { code: string; label: string }[] }) {
+export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOption[] }) {
   const [state, formAction, isPending] = useActionState<SubmitRequestFormState, FormData>(submitRequestAction, { values: {} });
   const errors = state.fieldErrors ?? {};
   const values = state.values;
@@ -61,20 +62,7 @@ export function RequestForm({ jurisdictions }: { jurisdictions: { code: string; 
         )}
       </FormField>
 
-      <FormField id="jurisdiction" label={fieldLabels.jurisdiction} hint="This sets the legal deadline for our answer." errors={errors.jurisdiction}>
-        {(describedBy, isInvalid) => (
-          <select id="jurisdiction" name="jurisdiction" required defaultValue={values.jurisdiction ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid}>
-            <option value="" disabled>
-              Choose a region
-            </option>
-            {jurisdictions.map((jurisdiction) => (
-              <option key={jurisdiction.code} value={jurisdiction.code}>
-                {jurisdiction.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <JurisdictionField label={fieldLabels.jurisdiction} hint="This sets the legal deadline for our answer." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
 
       <FormField id="details" label={`${fieldLabels.details} (optional)`} hint="Anything that helps us handle your request." errors={errors.details}>
         {(describedBy, isInvalid) => (

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
+import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
 import { intakeChannelLabels, intakeChannels } from '@/lib/validation/staff-actions';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../action-state';
@@ -21,7 +22,7 @@ const labels = {
   identityCheck: 'How identity was checked',
 };
 
-export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: { code: string; label: string }[]; today: string }) {
+export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: JurisdictionOption[]; today: string }) {
   const [state, formAction, isPending] = useActionState(fileOnBehalfAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
@@ -57,20 +58,7 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: { co
         )}
       </FormField>
 
-      <FormField id="jurisdiction" label={labels.jurisdiction} hint="Sets the legal deadline." errors={errors.jurisdiction}>
-        {(describedBy, isInvalid) => (
-          <select id="jurisdiction" name="jurisdiction" required defaultValue={values.jurisdiction ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid}>
-            <option value="" disabled>
-              Choose a region
-            </option>
-            {jurisdictions.map((jurisdiction) => (
-              <option key={jurisdiction.code} value={jurisdiction.code}>
-                {jurisdiction.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <JurisdictionField label={labels.jurisdiction} hint="Sets the legal deadline." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
 
       <FormField id="receivedOn" label={labels.receivedOn} hint="The deadline counts from this day. It cannot be in the future." errors={errors.receivedOn}>
         {(describedBy, isInvalid) => (
