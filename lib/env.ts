@@ -40,6 +40,19 @@ const ZEnv = z.object({
   /** Largest file staff may attach to a fulfilment, in megabytes. */
   MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /**
+   * Encrypts data-source secrets at rest (connection strings, webhook signing secrets):
+   * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET,
+   * so changing APP_SECRET then means re-entering those secrets.
+   */
+  ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+  /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
+  DATA_SOURCES_FILE: z.string().min(1).optional(),
+  /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */
+  DEMO_SHOP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DEMO_SHOP_DATABASE_URL must be a postgres:// URL' }).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -29,3 +29,15 @@ export const staffRole = pgEnum('staff_role', ['admin', 'agent', 'auditor']);
 export const rejectionBasis = pgEnum('rejection_basis', ['identity_not_verified', 'manifestly_unfounded_or_excessive', 'legal_exemption', 'no_data_held', 'duplicate', 'spam']);
 
 export const deadlineReminderKind = pgEnum('deadline_reminder_kind', ['due_in_7_days', 'due_in_2_days', 'overdue']);
+
+/** Where the person's data lives: a database read through a declarative map, a system with a webhook, or a checklist item. */
+export const dataSourceKind = pgEnum('data_source_kind', ['postgres', 'webhook', 'manual']);
+
+/** What a fulfilment run does: gather the data into a package, count what erasure would touch, or erase. */
+export const fulfilmentRunKind = pgEnum('fulfilment_run_kind', ['gather', 'dry_run', 'erase']);
+
+/** running until every source has an outcome; then succeeded or failed; a gathered package is then released. */
+export const fulfilmentRunStatus = pgEnum('fulfilment_run_status', ['running', 'succeeded', 'failed', 'released']);
+
+/** One source's part in a run. Webhooks may answer later (awaiting_callback); manual sources wait for an agent. */
+export const sourceResultStatus = pgEnum('source_result_status', ['pending', 'running', 'awaiting_callback', 'awaiting_confirmation', 'succeeded', 'failed']);

@@ -12,3 +12,6 @@ export * from './request-notes';
 export * from './request-attachments';
 export * from './deadline-reminders';
 export * from './settings';
+export * from './data-sources';
+export * from './fulfilment-runs';
+export * from './fulfilment-source-results';

@@ -1,7 +1,9 @@
 import type { TaskList } from 'graphile-worker';
 import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
+import { buildPackage } from '@/lib/fulfilment/build-package';
 import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
+import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
@@ -22,6 +24,12 @@ export const taskList: TaskList = {
   'delete-expired-attachments': async (_payload, helpers) => {
     const deleted = await deleteExpiredAttachments(getDb(), { now: new Date() });
     if (deleted > 0) helpers.logger.info(`deleted ${deleted} expired fulfilment file(s)`);
+  },
+  'run-source': async (payload) => {
+    await runSource(getDb(), payload as JobPayloads['run-source']);
+  },
+  'build-package': async (payload) => {
+    await buildPackage(getDb(), payload as JobPayloads['build-package']);
   },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });

@@ -1,0 +1,46 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { dataSources } from './data-sources';
+import { dataSourceKind, sourceResultStatus } from './enums';
+import { fulfilmentRuns } from './fulfilment-runs';
+import { staffMembers } from './staff-members';
+
+/**
+ * One source's outcome in a run: rows exported, rows that would be or were erased,
+ * or the error. Kept after the request's personal data is minimised: it is the
+ * per-source record accountability needs (which systems were searched or erased, when).
+ */
+export const fulfilmentSourceResults = pgTable(
+  'fulfilment_source_results',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    runId: uuid()
+      .notNull()
+      .references(() => fulfilmentRuns.id),
+    sourceId: uuid()
+      .notNull()
+      .references(() => dataSources.id),
+    /** The source's name and kind when the run started: renaming a source later does not rewrite history. */
+    sourceName: text().notNull(),
+    sourceKind: dataSourceKind().notNull(),
+    status: sourceResultStatus().notNull().default('pending'),
+    /** Per table: rows exported (gather), that would be touched (dry run) or that were (erase). */
+    rowCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
+    /** Rows handled so far: the progress shown while the run works. */
+    rowsDone: integer().notNull().default(0),
+    error: text(),
+    attempts: integer().notNull().default(0),
+    /** Webhook: the job id sent to the system and echoed by its callback (random, single-use). */
+    callbackJobId: text().unique(),
+    /** Webhook access data received, staged in the storage folder until the package is built. */
+    stagedStorageKey: text(),
+    /** Manual sources: who confirmed the checklist item, and their note. */
+    confirmedById: uuid().references(() => staffMembers.id),
+    note: text(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('fulfilment_source_results_by_run_source').on(table.runId, table.sourceId), index('fulfilment_source_results_by_source').on(table.sourceId)],
+);
+
+export type FulfilmentSourceResultRow = typeof fulfilmentSourceResults.$inferSelect;

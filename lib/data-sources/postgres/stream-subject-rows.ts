@@ -1,0 +1,20 @@
+import type { Sql, TransactionSql } from 'postgres';
+import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
+import { qualifiedName, quoteIdentifier, subjectCondition, subjectParameters } from './subject-sql';
+
+export type Subject = { email: string; accountIdentifier: string | null };
+export type SourceRow = Record<string, unknown>;
+
+/**
+ * The subject's rows of one table, in batches read through a server-side cursor:
+ * memory stays bounded whatever the row count (a customer with 200,000 orders).
+ * Call it inside a read-only repeatable-read transaction when the same rows are
+ * read twice (the JSON and the CSV of a package), so both passes see one snapshot.
+ */
+export async function* streamSubjectRows(sql: Sql | TransactionSql, map: TPostgresMap, table: TTableMap, subject: Subject, batchSize = 1000): AsyncGenerator<SourceRow[]> {
+  const columns = table.export.map(quoteIdentifier).join(', ');
+  const query = `select ${columns} from ${qualifiedName(table)} where ${subjectCondition(map, table)}`;
+  for await (const rows of sql.unsafe(query, subjectParameters(subject)).cursor(batchSize)) {
+    yield rows.map((row) => ({ ...row }));
+  }
+}

@@ -1,0 +1,17 @@
+import type { DataSourceRow } from '@/db/schema';
+import { decryptSecret, encryptSecret } from '@/lib/security/secret-box';
+
+/** The purpose bound into each kind's ciphertext (see secret-box.ts). */
+function secretPurpose(kind: DataSourceRow['kind']): string {
+  return `data-source:${kind}`;
+}
+
+export function encryptSourceSecret(kind: DataSourceRow['kind'], secret: string): string {
+  return encryptSecret(secret, secretPurpose(kind));
+}
+
+/** A source's decrypted secret: a PostgreSQL connection string, or a webhook signing secret. Server-side only. */
+export function readSourceSecret(source: Pick<DataSourceRow, 'kind' | 'secretCiphertext' | 'name'>): string {
+  if (!source.secretCiphertext) throw new Error(`data source "${source.name}" has no ${source.kind === 'postgres' ? 'connection string' : 'secret'} saved`);
+  return decryptSecret(source.secretCiphertext, secretPurpose(source.kind));
+}

@@ -1,0 +1,64 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { recordSourceOutcome } from './record-source-outcome';
+import { sourceExecutors } from './source-executors';
+import type { SourceOutcome } from './source-executor';
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * The `run-source` job: one source's step of a run. A duplicate job finds the
+ * result no longer pending and does nothing; a job re-run after a worker crash
+ * finds it `running` and runs it again (a PostgreSQL erasure is one transaction,
+ * so a re-run after a crash either redoes it or finds nothing left to erase).
+ * The source is called outside any transaction of ours: a slow source holds no
+ * lock and no pool connection of the app's.
+ */
+export async function runSource(db: Database, { sourceResultId, now = () => new Date() }: { sourceResultId: string; now?: () => Date }): Promise<SourceOutcome | null> {
+  const [claimed] = await db
+    .update(fulfilmentSourceResults)
+    .set({ status: 'running', attempts: sql`${fulfilmentSourceResults.attempts} + 1`, startedAt: now(), updatedAt: now(), error: null })
+    .where(and(eq(fulfilmentSourceResults.id, sourceResultId), inArray(fulfilmentSourceResults.status, ['pending', 'running'])))
+    .returning();
+  if (!claimed) return null;
+
+  const [context] = await db
+    .select({ run: fulfilmentRuns, request: requests, source: dataSources })
+    .from(fulfilmentRuns)
+    .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
+    .innerJoin(dataSources, eq(dataSources.id, claimed.sourceId))
+    .where(eq(fulfilmentRuns.id, claimed.runId));
+
+  let outcome: SourceOutcome;
+  if (!context.request.email) {
+    outcome = { status: 'failed', error: "The requester's details are no longer held, so this source cannot be searched." };
+  } else {
+    let lastProgressAt = 0;
+    try {
+      outcome = await sourceExecutors[context.source.kind]({
+        request: context.request,
+        subject: { email: context.request.email, accountIdentifier: context.request.accountIdentifier },
+        run: context.run,
+        result: claimed,
+        source: context.source,
+        reportProgress: async (rowsDone) => {
+          if (Date.now() - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+          lastProgressAt = Date.now();
+          await db.update(fulfilmentSourceResults).set({ rowsDone, updatedAt: now() }).where(eq(fulfilmentSourceResults.id, sourceResultId));
+        },
+      });
+    } catch (error) {
+      outcome = { status: 'failed', error: describeSourceError(error) };
+    }
+  }
+  await db.transaction((tx) => recordSourceOutcome(tx, { resultId: sourceResultId, outcome, now: now() }));
+  return outcome;
+}
+
+/** What the agent sees on the request page: the driver's message, never a stack trace. */
+function describeSourceError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describeSourceError(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

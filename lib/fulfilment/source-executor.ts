@@ -1,0 +1,26 @@
+import type { DataSourceRow, FulfilmentRunRow, FulfilmentSourceResultRow, RequestRow } from '@/db/schema';
+import type { Subject } from '@/lib/data-sources/postgres/stream-subject-rows';
+
+/** Everything a source's executor needs for one step of a run. */
+export type SourceStep = {
+  request: Pick<RequestRow, 'id' | 'reference' | 'type'>;
+  subject: Subject;
+  run: Pick<FulfilmentRunRow, 'id' | 'kind'>;
+  result: Pick<FulfilmentSourceResultRow, 'id' | 'attempts' | 'callbackJobId'>;
+  source: DataSourceRow;
+  /** Reports rows handled so far (shown as progress on the request page); cheap to call often. */
+  reportProgress: (rowsDone: number) => Promise<void>;
+};
+
+/**
+ * What one step produced. `succeeded` and `failed` are final; `awaiting_callback`
+ * means the system answers later at /api/callbacks/<slug> (webhooks);
+ * `awaiting_confirmation` means an agent confirms it (manual sources).
+ */
+export type SourceOutcome =
+  | { status: 'succeeded'; rowCounts: Record<string, number>; rowsDone?: number; stagedStorageKey?: string | null }
+  | { status: 'failed'; error: string; rowCounts?: Record<string, number> }
+  | { status: 'awaiting_callback'; callbackJobId: string }
+  | { status: 'awaiting_confirmation' };
+
+export type SourceExecutor = (step: SourceStep) => Promise<SourceOutcome>;

@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { sourceStagingFolder, tableFileName } from './staging-folder';
+
+export type StagedRow = Record<string, unknown>;
+export type StagedTable = { name: string; columns: string[]; batches: AsyncIterable<StagedRow[]> };
+
+/**
+ * Writes one source's data for the package in a single pass over its rows:
+ * `<slug>.json` (every table, as `{ source, tables: { name: [rows] } }`) and one
+ * `<table>.csv` per table. Rows arrive in batches and go straight to disk with
+ * back-pressure respected, so memory stays bounded whatever the row count.
+ * A failure removes the half-written folder: a retry starts clean.
+ */
+export async function stageSourceData(options: {
+  runId: string;
+  sourceSlug: string;
+  sourceName: string;
+  tables: AsyncIterable<StagedTable> | Iterable<StagedTable>;
+  onProgress?: (rowsDone: number) => Promise<void>;
+}): Promise<{ rowCounts: Record<string, number>; rowsDone: number }> {
+  const folder = sourceStagingFolder(options.runId, options.sourceSlug);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const json = createWriteStream(path.join(folder, `${options.sourceSlug}.json`), { mode: 0o600 });
+  const rowCounts: Record<string, number> = {};
+  let rowsDone = 0;
+  try {
+    await write(json, `{"source":${JSON.stringify(options.sourceName)},"tables":{`);
+    let isFirstTable = true;
+    for await (const table of options.tables) {
+      await write(json, `${isFirstTable ? '' : ','}${JSON.stringify(table.name)}:[`);
+      isFirstTable = false;
+      const csv = createWriteStream(path.join(folder, tableFileName(table.name, 'csv')), { mode: 0o600 });
+      try {
+        await write(csv, stringify([table.columns]));
+        let count = 0;
+        for await (const batch of table.batches) {
+          if (batch.length === 0) continue;
+          await write(json, `${count === 0 ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`);
+          await write(csv, stringify(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
+          count += batch.length;
+          rowsDone += batch.length;
+          await options.onProgress?.(rowsDone);
+        }
+        rowCounts[table.name] = count;
+      } finally {
+        await close(csv);
+      }
+      await write(json, ']');
+    }
+    await write(json, '}}\n');
+    await close(json);
+    return { rowCounts, rowsDone };
+  } catch (error) {
+    json.destroy();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** CSV cells: dates as ISO 8601, structured values as JSON, nothing as an empty cell. */
+function csvValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'bigint') return value.toString();
+  return value as string | number | boolean;
+}
+
+async function write(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  if (stream.closed) return;
+  stream.end();
+  await once(stream, 'close');
+}

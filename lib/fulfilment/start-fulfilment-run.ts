@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { AppError } from '@/lib/errors/app-error';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
+import { runEventActions } from './run-event-actions';
+import { settleRun } from './settle-run';
+
+export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase';
+
+export type StartFulfilmentRunOptions = {
+  request: RequestRow;
+  kind: FulfilmentRunKind;
+  /** Null when the system starts it (a verified access request gathers by itself). */
+  staffId: string | null;
+  now?: Date;
+};
+
+const openStatuses = new Set<RequestRow['status']>(['new', 'in_progress', 'awaiting_requester']);
+
+/**
+ * Starts a run over every enabled source that serves this kind of work: a result
+ * row per source and a job per automated source, on the caller's transaction, so
+ * the run exists with its jobs or not at all. Manual sources wait for an agent
+ * (in a dry run they have nothing to count and are done at once).
+ * The caller holds the request's row lock (changeRequest), so two agents pressing
+ * the button at once start one run, not two.
+ */
+export async function startFulfilmentRun(tx: Transaction, { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions): Promise<{ runId: string }> {
+  if (!openStatuses.has(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
+  if ((kind === 'gather') === (request.type === 'deletion')) {
+    throw new AppError('INVALID_TRANSITION', kind === 'gather' ? 'A deletion request is erased, not gathered.' : 'Only a deletion request is erased.');
+  }
+  const [running] = await tx
+    .select({ id: fulfilmentRuns.id })
+    .from(fulfilmentRuns)
+    .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, kind), eq(fulfilmentRuns.status, 'running')));
+  if (running) throw new AppError('CONFLICT', 'This is already running for this request. Wait for it to finish (progress is shown below).');
+
+  const sources = await tx
+    .select()
+    .from(dataSources)
+    .where(and(eq(dataSources.isEnabled, true), kind === 'gather' ? eq(dataSources.usedForAccess, true) : eq(dataSources.usedForErasure, true)))
+    .orderBy(asc(dataSources.name));
+  if (sources.length === 0) {
+    throw new AppError('VALIDATION', `No data source is enabled for ${kind === 'gather' ? 'access requests' : 'erasure'}. An admin adds them under Settings → Data sources.`);
+  }
+
+  const [run] = await tx.insert(fulfilmentRuns).values({ requestId: request.id, kind, startedById: staffId, createdAt: now }).returning({ id: fulfilmentRuns.id });
+  const results = await tx
+    .insert(fulfilmentSourceResults)
+    .values(
+      sources.map((source) => ({
+        runId: run.id,
+        sourceId: source.id,
+        sourceName: source.name,
+        sourceKind: source.kind,
+        status: source.kind !== 'manual' ? ('pending' as const) : kind === 'dry_run' ? ('succeeded' as const) : ('awaiting_confirmation' as const),
+        finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
+      })),
+    )
+    .returning({ id: fulfilmentSourceResults.id, kind: fulfilmentSourceResults.sourceKind });
+  for (const result of results) {
+    if (result.kind !== 'manual') await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 1 });
+  }
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: staffId ? { type: 'staff', staffId } : { type: 'system' },
+    action: runEventActions[kind].started,
+    details: { runId: run.id, sources: sources.map((source) => source.name) },
+  });
+  await settleRun(tx, { runId: run.id, now });
+  return { runId: run.id };
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * What admins write to describe a data source. The PostgreSQL map is declarative:
+ * for each table, how its rows belong to the subject, which columns an access
+ * package holds, and what erasure does. Names are checked for shape here and
+ * against the live schema when the map is saved (lib/data-sources/postgres).
+ */
+const identifier = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(63, 'PostgreSQL names are at most 63 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Use a plain PostgreSQL name: letters, digits and underscores, not starting with a digit');
+
+export const subjectIdentifiers = ['email', 'account_identifier'] as const;
+
+/** A row belongs to the subject when a column equals their email (case-insensitive) or account id, or references such a row. */
+export const ZSubjectMatch = z.union([
+  z.strictObject({ column: identifier, equals: z.enum(subjectIdentifiers, { error: 'equals is "email" or "account_identifier"' }) }),
+  z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
+]);
+
+export const ZErasureAction = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('delete') }),
+    /** Keep the rows (e.g. orders for accounting) but blank these columns: NULL, or a unique placeholder where NULL is not allowed. */
+    z.strictObject({ action: z.literal('anonymise'), columns: z.array(identifier).min(1, 'Name the columns to anonymise') }),
+    /** Retained under a legal obligation; counted in the dry run as kept. */
+    z.strictObject({ action: z.literal('keep'), reason: z.string().trim().min(1, 'Say why these rows are kept').max(300) }),
+  ],
+  { error: 'erase.action is "delete", "anonymise" or "keep"' },
+);
+
+export const ZTableMap = z.strictObject({
+  schema: identifier.default('public'),
+  table: identifier,
+  match: ZSubjectMatch,
+  /** Columns copied into an access or export package. */
+  export: z.array(identifier).min(1, 'List at least one column to export'),
+  erase: ZErasureAction,
+});
+
+export const ZPostgresMap = z
+  .strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') })
+  .superRefine((map, context) => {
+    const keys = map.tables.map((table) => `${table.schema}.${table.table}`);
+    keys.forEach((key, index) => {
+      if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
+    });
+    map.tables.forEach((table, index) => {
+      if (!('references' in table.match)) return;
+      const parent = table.match.references.table;
+      if (!map.tables.some((other) => other.table === parent)) {
+        context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
+      }
+    });
+    const cycle = findReferenceCycle(map.tables);
+    if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
+  });
+
+function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubjectMatch> }[]): string[] | null {
+  for (const start of tables) {
+    const seen = [start.table];
+    let current = start;
+    while ('references' in current.match) {
+      const parentName = current.match.references.table;
+      const parent = tables.find((table) => table.table === parentName);
+      if (!parent) break;
+      if (seen.includes(parent.table)) return [...seen, parent.table];
+      seen.push(parent.table);
+      current = parent;
+    }
+  }
+  return null;
+}
+
+export const ZPostgresSourceConfig = z.strictObject({ kind: z.literal('postgres'), map: ZPostgresMap });
+
+export const ZWebhookSourceConfig = z.strictObject({
+  kind: z.literal('webhook'),
+  url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }),
+  /** How long to wait for one answer before trying again. */
+  timeoutSeconds: z.coerce.number().int().min(1, 'At least 1 second').max(120, 'At most 120 seconds').default(15),
+  /** Tries per job (the first call included), with backoff between them. */
+  maxAttempts: z.coerce.number().int().min(1, 'At least 1').max(10, 'At most 10').default(3),
+});
+
+export const ZManualSourceConfig = z.strictObject({
+  kind: z.literal('manual'),
+  /** What the agent checks or does, shown beside the checklist item. */
+  instructions: z.string().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
+});
+
+export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
+
+export const ZDataSourceSlug = z
+  .string()
+  .trim()
+  .min(2, 'At least 2 characters')
+  .max(40, 'At most 40 characters')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens (e.g. shop-database)');
+
+export type TPostgresMap = z.infer<typeof ZPostgresMap>;
+export type TTableMap = z.infer<typeof ZTableMap>;
+export type TSubjectMatch = z.infer<typeof ZSubjectMatch>;
+export type TDataSourceConfig = z.infer<typeof ZDataSourceConfig>;
+export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;
+export type TWebhookSourceConfig = z.infer<typeof ZWebhookSourceConfig>;
+export type TManualSourceConfig = z.infer<typeof ZManualSourceConfig>;
