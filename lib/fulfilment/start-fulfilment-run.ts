@@ -62,7 +62,7 @@ export async function startFulfilmentRun(tx: Transaction, { request, kind, staff
     )
     .returning({ id: fulfilmentSourceResults.id, kind: fulfilmentSourceResults.sourceKind });
   for (const result of results) {
-    if (result.kind !== 'manual') await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 1 });
+    if (result.kind !== 'manual') await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
   }
   await recordEvent(tx, {
     requestId: request.id,
