@@ -6,6 +6,7 @@ import { readRawBody } from '@/lib/http/read-raw-body';
 import { type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
 import { redactText } from './redact-text';
 import { signWebhookRequest } from './sign-webhook-request';
+import { MAX_WEBHOOK_BODY_BYTES } from './webhook-limits';
 
 export type WebhookDeliveryOptions = {
   /** The first retry waits about this long, each later one twice as long (with jitter), up to maxDelayMs. */
@@ -21,7 +22,7 @@ export const defaultWebhookDeliveryOptions: WebhookDeliveryOptions = {
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 60_000,
-  maxBodyBytes: 50 * 1024 * 1024,
+  maxBodyBytes: MAX_WEBHOOK_BODY_BYTES,
 };
 
 export type WebhookDelivery = { attempts: number } & ({ kind: 'answered'; answer: TWebhookAnswer } | { kind: 'failed'; error: string });
