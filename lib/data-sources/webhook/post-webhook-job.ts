@@ -18,7 +18,8 @@ export type WebhookDeliveryOptions = {
   maxBodyBytes: number;
 };
 
-export const defaultWebhookDeliveryOptions: WebhookDeliveryOptions = {
+/** Read at each delivery; tests lower the delays (and the cap) so they never wait seconds. */
+export const webhookDeliveryOptions: WebhookDeliveryOptions = {
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 60_000,
@@ -48,7 +49,7 @@ export async function postWebhookJob({
   timeoutSeconds,
   maxAttempts,
   redact = [],
-  options = defaultWebhookDeliveryOptions,
+  options = webhookDeliveryOptions,
 }: {
   url: string;
   secret: string;
