@@ -7,7 +7,7 @@ export const appErrorCodes = {
   VALIDATION: 400,
   /** Too many submissions for an email address or an IP. Show "try again later" with HTTP 429. */
   RATE_LIMITED: 429,
-  /** No signed-in staff session (or it ended). Routes answer 401; pages redirect to sign-in. */
+  /** No signed-in staff session (or it ended), or a webhook callback without a valid signature. Routes answer 401; pages redirect to sign-in. */
   UNAUTHENTICATED: 401,
   /** Signed in, but the role does not allow this action. Show "not allowed", answer 403. */
   FORBIDDEN: 403,

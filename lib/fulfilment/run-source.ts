@@ -14,6 +14,8 @@ const PROGRESS_INTERVAL_MS = 1000;
  * so a re-run after a crash either redoes it or finds nothing left to erase).
  * The source is called outside any transaction of ours: a slow source holds no
  * lock and no pool connection of the app's.
+ * Returns the outcome recorded, or null when there was nothing to do (or a
+ * webhook's callback recorded its outcome first).
  */
 export async function runSource(db: Database, { sourceResultId, now = () => new Date() }: { sourceResultId: string; now?: () => Date }): Promise<SourceOutcome | null> {
   const [claimed] = await db
@@ -47,13 +49,31 @@ export async function runSource(db: Database, { sourceResultId, now = () => new 
           lastProgressAt = Date.now();
           await db.update(fulfilmentSourceResults).set({ rowsDone, updatedAt: now() }).where(eq(fulfilmentSourceResults.id, sourceResultId));
         },
+        saveCallbackJobId: async (callbackJobId) => {
+          await db
+            .update(fulfilmentSourceResults)
+            .set({ callbackJobId, updatedAt: now() })
+            .where(and(eq(fulfilmentSourceResults.id, sourceResultId), eq(fulfilmentSourceResults.status, 'running')));
+        },
       });
     } catch (error) {
       outcome = { status: 'failed', error: describeSourceError(error) };
     }
   }
-  await db.transaction((tx) => recordSourceOutcome(tx, { resultId: sourceResultId, outcome, now: now() }));
-  return outcome;
+  const isRecorded = await db.transaction(async (tx) => {
+    // A webhook's signed callback can settle the result while we still wait for its
+    // 202 (it already holds the job id); then the callback's outcome stands. The
+    // lock orders us after a callback that is committing right now.
+    const [current] = await tx
+      .select({ status: fulfilmentSourceResults.status })
+      .from(fulfilmentSourceResults)
+      .where(eq(fulfilmentSourceResults.id, sourceResultId))
+      .for('update');
+    if (current?.status !== 'running') return false;
+    await recordSourceOutcome(tx, { resultId: sourceResultId, outcome, now: now() });
+    return true;
+  });
+  return isRecorded ? outcome : null;
 }
 
 /** What the agent sees on the request page: the driver's message, never a stack trace. */

@@ -10,6 +10,11 @@ export type SourceStep = {
   source: DataSourceRow;
   /** Reports rows handled so far (shown as progress on the request page); cheap to call often. */
   reportProgress: (rowsDone: number) => Promise<void>;
+  /**
+   * Stores a webhook job's id on the result before the job is sent, so a callback
+   * that arrives before the source's 202 does still finds its job.
+   */
+  saveCallbackJobId?: (callbackJobId: string) => Promise<void>;
 };
 
 /**

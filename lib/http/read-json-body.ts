@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors/app-error';
+import { readRawBody } from './read-raw-body';
 
 /**
  * Reads a JSON body with a size cap, so a huge upload is refused at the cap
@@ -8,20 +9,13 @@ import { AppError } from '@/lib/errors/app-error';
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) throw new AppError('VALIDATION', 'Send the body as JSON with Content-Type: application/json.', { httpStatus: 415 });
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AppError('VALIDATION', `The body is larger than ${maxBytes} bytes.`, { httpStatus: 413 });
+  return parseJsonBody(await readRawBody(request, maxBytes));
+}
 
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) throw new AppError('VALIDATION', `The body is larger than ${maxBytes} bytes.`, { httpStatus: 413 });
-      chunks.push(chunk);
-    }
-  }
+/** Parses bytes already read (and, for signed bodies, already verified) as JSON. */
+export function parseJsonBody(rawBody: Uint8Array): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(new TextDecoder().decode(rawBody));
   } catch {
     throw new AppError('VALIDATION', 'The body is not valid JSON.', { httpStatus: 400 });
   }

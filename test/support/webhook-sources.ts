@@ -1,0 +1,56 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type DataSourceRow, dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
+import { encryptSourceSecret } from '@/lib/data-sources/read-source-secret';
+import type { FulfilmentRunKind } from '@/lib/fulfilment/start-fulfilment-run';
+
+export type WebhookSourceFixture = { source: DataSourceRow; secret: string };
+
+/**
+ * A webhook source with a fresh secret, straight into the table. Disabled unless
+ * the test needs callbacks to find it; `disableSources` in afterAll keeps enabled
+ * ones from leaking into other files' runs (the database is shared per run).
+ */
+export async function createWebhookSource(
+  db: Database,
+  { url, isEnabled = false, timeoutSeconds = 2, maxAttempts = 3 }: { url: string; isEnabled?: boolean; timeoutSeconds?: number; maxAttempts?: number },
+): Promise<WebhookSourceFixture> {
+  const secret = randomBytes(24).toString('base64url');
+  const slug = `hook-${randomUUID().slice(0, 8)}`;
+  const [source] = await db
+    .insert(dataSources)
+    .values({
+      slug,
+      name: `Webhook ${slug}`,
+      kind: 'webhook',
+      isEnabled,
+      config: { kind: 'webhook', url, timeoutSeconds, maxAttempts },
+      secretCiphertext: encryptSourceSecret('webhook', secret),
+      secretUpdatedAt: new Date(),
+    })
+    .returning();
+  return { source: source!, secret };
+}
+
+export async function disableSources(db: Database, sources: DataSourceRow[]): Promise<void> {
+  if (sources.length === 0) return;
+  await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, sources.map((source) => source.id)));
+}
+
+/**
+ * A run over exactly one source, its result pending, as startFulfilmentRun leaves
+ * it (without the job: the test calls runSource itself). Only this source, whatever
+ * else the shared database has enabled.
+ */
+export async function createSingleSourceRun(
+  db: Database,
+  { request, source, kind }: { request: RequestRow; source: DataSourceRow; kind: FulfilmentRunKind },
+): Promise<{ runId: string; resultId: string }> {
+  const [run] = await db.insert(fulfilmentRuns).values({ requestId: request.id, kind }).returning({ id: fulfilmentRuns.id });
+  const [result] = await db
+    .insert(fulfilmentSourceResults)
+    .values({ runId: run!.id, sourceId: source.id, sourceName: source.name, sourceKind: source.kind })
+    .returning({ id: fulfilmentSourceResults.id });
+  return { runId: run!.id, resultId: result!.id };
+}
