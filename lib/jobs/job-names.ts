@@ -9,6 +9,8 @@ export type JobPayloads = {
   'run-source': { sourceResultId: string };
   /** Assembles a gather run's staged files into the package ZIP once every source is done. */
   'build-package': { runId: string };
+  /** Fails webhook jobs whose callback never came, so they can be retried. */
+  'expire-awaited-callbacks': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
+import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callbacks';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
@@ -31,6 +32,10 @@ export const taskList: TaskList = {
   'build-package': async (payload) => {
     await buildPackage(getDb(), payload as JobPayloads['build-package']);
   },
+  'expire-awaited-callbacks': async (_payload, helpers) => {
+    const expired = await expireAwaitedCallbacks(getDb(), { now: new Date() });
+    if (expired > 0) helpers.logger.info(`${expired} webhook job(s) got no callback in time and were marked failed`);
+  },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
@@ -41,6 +46,7 @@ export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
   '30 * * * * delete-expired-attachments ?fill=2h',
+  '45 * * * * expire-awaited-callbacks ?fill=2h',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
 ].join('\n');

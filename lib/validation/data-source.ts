@@ -85,6 +85,8 @@ export const ZWebhookSourceConfig = z.strictObject({
   timeoutSeconds: z.coerce.number().int().min(1, 'At least 1 second').max(120, 'At most 120 seconds').default(15),
   /** Tries per job (the first call included), with backoff between them. */
   maxAttempts: z.coerce.number().int().min(1, 'At least 1').max(10, 'At most 10').default(3),
+  /** A job the system accepted (202) but never answered fails after this long, so an agent can retry it. */
+  callbackTimeoutHours: z.coerce.number().int().min(1, 'At least 1 hour').max(720, 'At most 720 hours (30 days)').default(72),
 });
 
 export const ZManualSourceConfig = z.strictObject({

@@ -25,7 +25,7 @@ export async function createWebhookSource(
       name: `Webhook ${slug}`,
       kind: 'webhook',
       isEnabled,
-      config: { kind: 'webhook', url, timeoutSeconds, maxAttempts },
+      config: { kind: 'webhook', url, timeoutSeconds, maxAttempts, callbackTimeoutHours: 72 },
       secretCiphertext: encryptSourceSecret('webhook', secret),
       secretUpdatedAt: new Date(),
     })
