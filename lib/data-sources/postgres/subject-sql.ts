@@ -1,3 +1,4 @@
+import type { Sql, TransactionSql } from 'postgres';
 import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 
 /**
@@ -31,9 +32,15 @@ export function subjectCondition(map: TPostgresMap, table: TTableMap): string {
   return `${column} in (select ${quoteIdentifier(match.references.column)} from ${qualifiedName(parent)} where ${subjectCondition(map, parent)})`;
 }
 
-export function subjectParameters(subject: { email: string; accountIdentifier: string | null }): [string, string | null] {
-  return [subject.email.trim().toLowerCase(), subject.accountIdentifier?.trim() || null];
+/**
+ * Typed as text: a condition that uses only one of them (a map matched by email alone)
+ * leaves the other unreferenced, and PostgreSQL refuses an untyped parameter it cannot infer.
+ */
+export function subjectParameters(sql: Sql | TransactionSql, subject: { email: string; accountIdentifier: string | null }) {
+  return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
 }
+
+const TEXT_OID = 25;
 
 /**
  * Tables in the order erasure must visit them: a table before the tables it references,
