@@ -1,4 +1,4 @@
-import type { Sql, TransactionSql } from 'postgres';
+import type { Parameter, Sql } from 'postgres';
 import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 
 /**
@@ -33,10 +33,11 @@ export function subjectCondition(map: TPostgresMap, table: TTableMap): string {
 }
 
 /**
- * Typed as text: a condition that uses only one of them (a map matched by email alone)
- * leaves the other unreferenced, and PostgreSQL refuses an untyped parameter it cannot infer.
+ * Both parameters are typed as text: a table matched by email never mentions $2,
+ * and PostgreSQL refuses an untyped parameter the query does not use
+ * ("could not determine data type of parameter $2").
  */
-export function subjectParameters(sql: Sql | TransactionSql, subject: { email: string; accountIdentifier: string | null }) {
+export function subjectParameters(sql: Pick<Sql, 'typed'>, subject: { email: string; accountIdentifier: string | null }): [Parameter<string>, Parameter<string | null>] {
   return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
 }
 
