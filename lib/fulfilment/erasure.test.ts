@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fulfilmentRuns, fulfilmentSourceResults, outboundEmails } from '@/db/schema';
+import { fulfilmentRuns, fulfilmentSourceResults, outboundEmails, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
 import { closeTransport } from '@/emails/transport';
 import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { cancelRequest } from '@/lib/requests/cancel-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { customerFootprint, createShopDatabase, seedShopCustomer, shopFingerprint, shopMap, type ShopDatabase, useTestSources } from '@/test/support/erasure-shop';
@@ -400,6 +402,27 @@ describe('erasure permissions and stale pages', () => {
   });
 });
 
+describe('[requester] cancels while the erasure runs', () => {
+  it('the request stays cancelled: the finished erasure is recorded, but not reported as fulfilling it', async () => {
+    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    await sources.enableOnly([shopSource]);
+    const { request, reference, statusToken } = await deletionRequestForShopCustomer();
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(dryRun.runId);
+    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+
+    await cancelRequest(db, { token: statusToken, ip: null });
+    await runPendingSources(erase.runId);
+
+    expect((await runOf(erase.runId)).status).toBe('succeeded');
+    expect((await getRequest(db, { id: request.id })).status).toBe('cancelled');
+    const actions = await actionsOf(request.id);
+    expect(actions).toContain('erasure_finished');
+    expect(actions).not.toContain('fulfilled');
+    expect(await confirmationEmails(request.id)).toHaveLength(0);
+  });
+});
+
 describe('[system] settles an erasure once when sources finish together', () => {
   it('two sources finishing at the same moment complete the request once, with one confirmation email', async () => {
     const first = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop D' });
@@ -428,5 +451,33 @@ describe('[system] settles an erasure once when sources finish together', () => 
     expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
     const rows = await db.select({ id: outboundEmails.id }).from(outboundEmails).where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.template, 'erasure-confirmed')));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('[system] the last outcome and an agent acting on the request at the same moment', () => {
+  it('do not deadlock: the outcome waits for the agent’s change, then closes the request', async () => {
+    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    await sources.enableOnly([shopSource]);
+    const { request, reference } = await deletionRequestForShopCustomer();
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(dryRun.runId);
+    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+    const [result] = await resultsOf(erase.runId);
+
+    // As changeRequest does: the request's row lock first, its audit event later in the same transaction.
+    let outcome: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, request.id)).for('update');
+      outcome = runSource(db, { sourceResultId: result!.id });
+      await eventually('the outcome to wait for the request’s lock', async () => {
+        const [waiting] = await db.execute<{ count: number }>(sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        return waiting!.count > 0;
+      });
+      await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: agent.staffId }, action: 'note_added' });
+    });
+    await outcome;
+
+    expect((await resultsOf(erase.runId))[0]!.status).toBe('succeeded');
+    expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
   });
 });

@@ -16,10 +16,10 @@ export async function recordSourceOutcome(
 ): Promise<void> {
   const isFinal = outcome.status === 'succeeded' || outcome.status === 'failed';
   if (isFinal) {
-    // The request's row lock first, as every staff action takes it (changeRequest) before the
-    // audit chain's lock: a final outcome may close the request (completeErasure), and taking
-    // the request's lock only then, after this transaction's audit event, could deadlock with
-    // an agent acting on the same request at that moment.
+    // The request's row lock first, as every staff action (changeRequest) takes it before the
+    // audit chain's lock. Otherwise the audit event below would take the chain's lock and then
+    // wait on the request row (its foreign key check, or completeErasure's update) while an
+    // agent's transaction holds that row and waits for the chain: a deadlock, and the outcome lost.
     await tx
       .select({ id: requests.id })
       .from(requests)

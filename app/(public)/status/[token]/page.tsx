@@ -128,14 +128,9 @@ function MinimisedRequest({ request }: { request: MinimisedRequestView }) {
   return (
     <>
       <h1>Request {request.reference ?? ''}</h1>
-      <dl className="summary">
-        <dt>Request</dt>
-        <dd>{requestTypeLabel(request.type)}</dd>
-        <dt>Status</dt>
-        <dd>
-          <span className="status-pill">{statusLabels[request.status]}</span>
-        </dd>
-      </dl>
+      <p className="lead">
+        {requestTypeLabel(request.type)}: <span className="status-pill">{statusLabels[request.status]}</span>
+      </p>
       <p className="notice" role="status">
         Your personal data was removed from this request on <DateText date={request.minimisedOn} /> after the retention period. We keep only
         the reference, the type of request, its dates and what was done, as the law requires us to be able to show.
