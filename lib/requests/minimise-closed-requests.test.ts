@@ -141,6 +141,9 @@ describe('[system] removes personal data from requests closed longer than the re
     const detail = await getRequestDetail(db, { actor: auditor, reference: old.reference });
     expect(detail).toMatchObject({ minimisedOn: toCalendarDate(now, 'UTC'), email: null, fullName: null, notes: [], attachments: [] });
 
+    const noteAfter = await addNote(db, { actor: agent, reference: old.reference, body: 'Ada phoned again.' }).then(() => null, (error: unknown) => error);
+    expect(noteAfter).toMatchObject({ code: 'INVALID_TRANSITION' });
+
     expect(await getRequest(db, { id: recent.request.id })).toEqual(beforeRecent);
     expect(await getRequest(db, { id: open.request.id })).toEqual(beforeOpen);
     expect((await listEvents(db, { requestId: recent.request.id })).map((row) => row.action)).not.toContain('personal_data_minimised');

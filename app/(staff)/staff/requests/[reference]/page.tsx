@@ -190,7 +190,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 ))}
               </ul>
             )}
-            {canWork ? <AddNoteForm reference={shownReference} /> : null}
+            {canWork && !request.minimisedOn ? <AddNoteForm reference={shownReference} /> : null}
           </section>
         </div>
 
