@@ -22,13 +22,13 @@ export async function confirmManualSource(db: Database, { actor, reference, vers
   if (!z.uuid().safeParse(resultId).success) throw new AppError('NOT_FOUND', 'No such checklist item on this request.');
 
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    // The result's row lock: two agents confirming the same item at once record it once.
+    // Two agents confirming the same item at once are serialised by the request's lock (changeRequest):
+    // the second finds it no longer awaiting confirmation.
     const [row] = await tx
       .select({ result: fulfilmentSourceResults, runStatus: fulfilmentRuns.status })
       .from(fulfilmentSourceResults)
       .innerJoin(fulfilmentRuns, eq(fulfilmentRuns.id, fulfilmentSourceResults.runId))
-      .where(and(eq(fulfilmentSourceResults.id, resultId), eq(fulfilmentRuns.requestId, request.id)))
-      .for('update', { of: fulfilmentSourceResults });
+      .where(and(eq(fulfilmentSourceResults.id, resultId), eq(fulfilmentRuns.requestId, request.id)));
     if (!row) throw new AppError('NOT_FOUND', 'No such checklist item on this request.');
     if (row.result.sourceKind !== 'manual') throw new AppError('INVALID_TRANSITION', 'Only a manual source is confirmed by hand.');
     if (row.result.status !== 'awaiting_confirmation' || row.runStatus !== 'running') {
