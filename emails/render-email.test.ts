@@ -5,6 +5,7 @@ import { previewProps as cancellationPreview } from './cancellation';
 import { previewProps as deadlineExtendedPreview } from './deadline-extended';
 import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
+import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
@@ -26,6 +27,7 @@ const previews = {
   'deadline-extended': { template: 'deadline-extended', version: 1, props: deadlineExtendedPreview },
   'request-fulfilled': { template: 'request-fulfilled', version: 1, props: requestFulfilledPreview },
   'request-rejected': { template: 'request-rejected', version: 1, props: requestRejectedPreview },
+  'erasure-confirmed': { template: 'erasure-confirmed', version: 1, props: erasureConfirmedPreview },
   'staff-sign-in': { template: 'staff-sign-in', version: 1, props: staffSignInPreview },
   'staff-invitation': { template: 'staff-invitation', version: 1, props: staffInvitationPreview },
   'deadline-reminder': { template: 'deadline-reminder', version: 1, props: deadlineReminderPreview },
@@ -42,6 +44,7 @@ const requesterPayloads = [
   previews['deadline-extended'],
   previews['request-fulfilled'],
   previews['request-rejected'],
+  previews['erasure-confirmed'],
 ];
 
 const staffPayloads = [
@@ -99,6 +102,7 @@ it.each([
   { payload: previews['deadline-extended'], subject: 'We need more time for DSR-2026-000123' },
   { payload: previews['request-fulfilled'], subject: 'Your request DSR-2026-000123 is complete' },
   { payload: previews['request-rejected'], subject: 'Update on your request DSR-2026-000123' },
+  { payload: previews['erasure-confirmed'], subject: 'Your personal data has been erased (DSR-2026-000123)' },
   { payload: previews['staff-sign-in'], subject: 'Sign in to Northwind Outdoor Ltd privacy desk' },
   { payload: previews['staff-invitation'], subject: 'You have been invited to the Northwind Outdoor Ltd privacy desk' },
   { payload: previews['deadline-reminder'], subject: 'DSR-2026-000123 is due in 7 days' },
@@ -116,6 +120,7 @@ it.each([
   { payload: previews['deadline-extended'], url: deadlineExtendedPreview.statusUrl },
   { payload: previews['request-fulfilled'], url: requestFulfilledPreview.statusUrl },
   { payload: previews['request-rejected'], url: requestRejectedPreview.statusUrl },
+  { payload: previews['erasure-confirmed'], url: erasureConfirmedPreview.statusUrl },
   { payload: previews['staff-sign-in'], url: staffSignInPreview.signInUrl },
   { payload: previews['staff-invitation'], url: staffInvitationPreview.signInUrl },
   { payload: previews['deadline-reminder'], url: deadlineReminderPreview.requestUrl },
@@ -137,6 +142,7 @@ it.each([
   { payload: previews['deadline-extended'], reference: deadlineExtendedPreview.reference },
   { payload: previews['request-fulfilled'], reference: requestFulfilledPreview.reference },
   { payload: previews['request-rejected'], reference: requestRejectedPreview.reference },
+  { payload: previews['erasure-confirmed'], reference: erasureConfirmedPreview.reference },
   { payload: previews['deadline-reminder'], reference: deadlineReminderPreview.reference },
   { payload: previews['request-overdue'], reference: requestOverduePreview.reference },
   { payload: previews['delivery-failure-alert'], reference: deliveryFailureAlertPreview.reference },

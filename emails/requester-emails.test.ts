@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewProps as deadlineExtendedPreview } from './deadline-extended';
+import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
@@ -116,5 +117,28 @@ describe('request-rejected email', () => {
 
     expect(text).toContain('Reason: We could not verify your identity');
     expect(text).not.toContain('We asked twice');
+  });
+});
+
+describe('erasure-confirmed email', () => {
+  it('lists each system with what was deleted, anonymised or kept, and the manual ones as confirmed by the team', async () => {
+    const { html, text } = await renderEmail({ template: 'erasure-confirmed', version: 1, props: erasureConfirmedPreview });
+
+    for (const version of [html, text]) {
+      expect(version).toContain('Shop database');
+      expect(version).toContain('Helpdesk');
+      expect(version).toContain('Backups');
+    }
+    expect(text).toContain('customers: 1 record anonymised (kept without your personal details)');
+    expect(text).toContain('addresses: 2 records deleted');
+    expect(text).toContain('newsletter_subscriptions: nothing held');
+    expect(text).toContain('invoices: 3 records kept: Tax law requires us to keep invoices for 6 years');
+    expect(text).toContain('tickets: 4 records erased');
+    expect(text).toContain('Erasure confirmed by our team.');
+    expect(text).toContain(`View my request ${erasureConfirmedPreview.statusUrl}`);
+  });
+
+  it('refuses a payload without any system: a confirmation must say where the data was erased', async () => {
+    await expect(renderEmail({ template: 'erasure-confirmed', version: 1, props: { ...erasureConfirmedPreview, systems: [] } })).rejects.toThrow();
   });
 });

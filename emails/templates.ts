@@ -4,6 +4,7 @@ import * as cancellation from './cancellation';
 import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
+import * as erasureConfirmed from './erasure-confirmed';
 import * as informationRequested from './information-requested';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
@@ -64,6 +65,11 @@ export const emailTemplates = {
     subject: requestRejected.subject,
     Component: requestRejected.RequestRejectedEmail,
   },
+  'erasure-confirmed': {
+    schema: erasureConfirmed.ZErasureConfirmedEmailProps,
+    subject: erasureConfirmed.subject,
+    Component: erasureConfirmed.ErasureConfirmedEmail,
+  },
   'deadline-reminder': {
     schema: deadlineReminder.ZDeadlineReminderEmailProps,
     subject: deadlineReminder.subject,
@@ -106,6 +112,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('deadline-extended'),
   payloadSchema('request-fulfilled'),
   payloadSchema('request-rejected'),
+  payloadSchema('erasure-confirmed'),
   payloadSchema('deadline-reminder'),
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),

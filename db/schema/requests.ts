@@ -22,7 +22,7 @@ export const requests = pgTable(
       .references(() => jurisdictionPolicies.code),
     /** Keyed hash of the normalised email: survives the purge, finds duplicates and rate-limits. */
     emailHash: text().notNull(),
-    /** Personal data below is nulled when an unverified request expires (see purge job). */
+    /** Personal data below is nulled when an unverified request expires (purge job) or a closed one passes its retention period (minimise job). */
     email: text(),
     fullName: text(),
     accountIdentifier: text(),
@@ -54,6 +54,7 @@ export const requests = pgTable(
     /** Set when a job or email for this request failed repeatedly; shown in the queue with Retry. */
     lastError: text(),
     closedAt: timestamp({ withTimezone: true }),
+    /** When the requester's personal data was removed: an expired unverified request, or a closed one after the retention period. */
     purgedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every write bumps it and checks the value it read. */
     version: integer().notNull().default(1),
@@ -98,6 +99,11 @@ export const requests = pgTable(
     index('requests_unverified_expiry')
       .on(table.unverifiedExpiresAt)
       .where(sql`${table.status} = 'unverified'`),
+    // Retention (lib/requests/minimise-closed-requests.ts): closed requests still holding personal data,
+    // oldest first for the job's keyset walk. Minimised requests leave it, so it stays small at any size.
+    index('requests_awaiting_minimisation')
+      .on(table.closedAt, table.id)
+      .where(sql`${table.purgedAt} is null and ${table.closedAt} is not null`),
   ],
 );
 

@@ -1,7 +1,56 @@
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import type { FulfilmentRunRow, FulfilmentSourceResultRow } from '@/db/schema';
+import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { requesterEmailContext } from '@/lib/requests/requester-email-context';
+import { describeErasedSystems } from './describe-erased-systems';
 
-/** PLACEHOLDER owned by the erasure work: closes the deletion request and emails the confirmation. */
-export async function completeErasure(_tx: Transaction, _options: { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date }): Promise<void> {
-  throw new Error('completeErasure is not implemented yet');
+export type CompleteErasureOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
+
+const closableStatuses = new Set(['new', 'in_progress', 'awaiting_requester']);
+
+/**
+ * Closes a deletion request once its erasure run has succeeded in every source,
+ * and queues the requester's confirmation listing what happened in each system.
+ * Only settleRun calls it, and only when no source failed, so a request is never
+ * reported erased while a source still holds the data. Runs on the transaction of
+ * the last outcome: the status, the event and the email commit together.
+ *
+ * From "awaiting requester" too: the data is gone, and reporting the request as
+ * still waiting would be false. A request closed meanwhile (cancelled during the
+ * run) is left as it is; the run's own events record the erasure.
+ */
+export async function completeErasure(tx: Transaction, { run, results, now }: CompleteErasureOptions): Promise<void> {
+  const [request] = await tx.select().from(requests).where(eq(requests.id, run.requestId)).for('update');
+  if (!request || !closableStatuses.has(request.status)) return;
+
+  const sourceIds = [...new Set(results.map((result) => result.sourceId))];
+  const sources = sourceIds.length > 0 ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds)) : [];
+  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source.config])));
+
+  await tx
+    .update(requests)
+    .set({
+      status: 'fulfilled',
+      closedAt: now,
+      clockStoppedAt: null,
+      responseMessage: `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`,
+      version: sql`${requests.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(requests.id, request.id));
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: { type: 'system' },
+    action: 'fulfilled',
+    details: { runId: run.id, erasedFrom: systems.map((system) => system.name) },
+    isVisibleToRequester: true,
+  });
+  if (!request.email) return;
+  await enqueueEmail(tx, {
+    requestId: request.id,
+    to: request.email,
+    payload: { template: 'erasure-confirmed', version: 1, props: { ...(await requesterEmailContext(tx, request)), systems } },
+  });
 }

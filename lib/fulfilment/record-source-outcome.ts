@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
+import { fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { type Actor, recordEvent } from '@/lib/audit/record-event';
 import type { SourceOutcome } from './source-executor';
 import { settleRun } from './settle-run';
@@ -15,6 +15,19 @@ export async function recordSourceOutcome(
   { resultId, outcome, actor = { type: 'system' }, note = null, now = new Date() }: { resultId: string; outcome: SourceOutcome; actor?: Actor; note?: string | null; now?: Date },
 ): Promise<void> {
   const isFinal = outcome.status === 'succeeded' || outcome.status === 'failed';
+  if (isFinal) {
+    // The request's row lock first, as every staff action (changeRequest) takes it before the
+    // audit chain's lock. Otherwise the audit event below would take the chain's lock and then
+    // wait on the request row (its foreign key check, or completeErasure's update) while an
+    // agent's transaction holds that row and waits for the chain: a deadlock, and the outcome lost.
+    await tx
+      .select({ id: requests.id })
+      .from(requests)
+      .innerJoin(fulfilmentRuns, eq(fulfilmentRuns.requestId, requests.id))
+      .innerJoin(fulfilmentSourceResults, eq(fulfilmentSourceResults.runId, fulfilmentRuns.id))
+      .where(eq(fulfilmentSourceResults.id, resultId))
+      .for('update', { of: requests });
+  }
   const [result] = await tx
     .update(fulfilmentSourceResults)
     .set({

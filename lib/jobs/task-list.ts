@@ -6,6 +6,7 @@ import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attach
 import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callbacks';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import type { JobPayloads } from './job-names';
@@ -25,6 +26,10 @@ export const taskList: TaskList = {
   'delete-expired-attachments': async (_payload, helpers) => {
     const deleted = await deleteExpiredAttachments(getDb(), { now: new Date() });
     if (deleted > 0) helpers.logger.info(`deleted ${deleted} expired fulfilment file(s)`);
+  },
+  'minimise-closed-requests': async (_payload, helpers) => {
+    const minimised = await minimiseClosedRequests(getDb(), { now: new Date() });
+    if (minimised > 0) helpers.logger.info(`removed personal data from ${minimised} closed request(s) past the retention period`);
   },
   'run-source': async (payload) => {
     await runSource(getDb(), payload as JobPayloads['run-source']);
@@ -47,6 +52,8 @@ export const crontab = [
   '15 3 * * * prune-intake-attempts ?fill=1d',
   '30 * * * * delete-expired-attachments ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
+  // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.
+  '45 3 * * * minimise-closed-requests ?fill=1d',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
 ].join('\n');

@@ -2,6 +2,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
@@ -39,7 +41,17 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
   ]);
-  return { ...row.request, assigneeName: row.assigneeName || row.assigneeEmail || null, events, notes, attachments, emails, pausedIntervals: listPausedIntervals(events) };
+  return {
+    ...row.request,
+    assigneeName: row.assigneeName || row.assigneeEmail || null,
+    /** The day the requester's personal data was removed (expired unconfirmed, or after the retention period). */
+    minimisedOn: row.request.purgedAt ? toCalendarDate(row.request.purgedAt, env().TIME_ZONE) : null,
+    events,
+    notes,
+    attachments,
+    emails,
+    pausedIntervals: listPausedIntervals(events),
+  };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { requests } from '@/db/schema';
+import type { Database, Transaction } from '@/db/client';
+import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -16,21 +16,29 @@ export type StartWorkOptions = { actor: StaffActor; reference: string; version: 
  * a stopped clock, exactly as the requester's own reply would.
  */
 export async function startWork(db: Database, { actor, reference, version, now = new Date() }: StartWorkOptions): Promise<void> {
-  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    assertTransition(request.status, 'in_progress');
-    const { dueOn, pausedDays } = resumeStoppedClock(request, now);
-    await tx
-      .update(requests)
-      .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId, clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
-      .where(eq(requests.id, request.id));
-    if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
-    const isResuming = request.status === 'awaiting_requester';
-    await recordEvent(tx, {
-      requestId: request.id,
-      actor: { type: 'staff', staffId: actor.staffId },
-      action: isResuming ? 'work_resumed' : 'work_started',
-      details: isResuming ? { pausedDays, dueOn, previousDueOn: request.dueOn } : {},
-      isVisibleToRequester: true,
-    });
+  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) => applyStartWork(tx, { actor, request, now }));
+}
+
+/**
+ * The transition itself, on the caller's transaction (which holds the request's row lock):
+ * also used when staff start a fulfilment run on a `new` request. Returns the request as it now is.
+ */
+export async function applyStartWork(tx: Transaction, { actor, request, now }: { actor: StaffActor; request: RequestRow; now: Date }): Promise<RequestRow> {
+  assertTransition(request.status, 'in_progress');
+  const { dueOn, pausedDays } = resumeStoppedClock(request, now);
+  const [started] = await tx
+    .update(requests)
+    .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId, clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
+    .where(eq(requests.id, request.id))
+    .returning();
+  if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
+  const isResuming = request.status === 'awaiting_requester';
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: { type: 'staff', staffId: actor.staffId },
+    action: isResuming ? 'work_resumed' : 'work_started',
+    details: isResuming ? { pausedDays, dueOn, previousDueOn: request.dueOn } : {},
+    isVisibleToRequester: true,
   });
+  return started;
 }

@@ -36,6 +36,8 @@ export const staffTimelineLabels: Record<string, string> = {
   expired_and_purged: 'Expired unconfirmed; personal data purged',
   attachment_downloaded: 'File downloaded',
   attachment_deleted: 'File deleted from storage after its link expired',
+  sources_retried: 'Failed data sources retried',
+  personal_data_minimised: 'Personal data removed after the retention period',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */

@@ -26,5 +26,6 @@ export async function getOrganisationSettings(db: DatabaseOrTransaction): Promis
     downloadDays: 7,
     maxDownloads: 10,
     auditRetentionMonths: 24,
+    personalDataRetentionDays: 365,
   };
 }

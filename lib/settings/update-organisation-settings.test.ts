@@ -29,6 +29,7 @@ const renamed: TOrganisationSettings = {
   downloadDays: 14,
   maxDownloads: 3,
   auditRetentionMonths: 36,
+  personalDataRetentionDays: 400,
 };
 
 let inbox: SmtpInbox;
@@ -78,6 +79,22 @@ describe('[admin] saves the organisation settings', () => {
     const { auditRetentionMonths: _, ...savedBeforeTheField } = renamed;
     await db.update(settings).set({ value: savedBeforeTheField }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
     expect(await getOrganisationSettings(db)).toEqual({ ...renamed, auditRetentionMonths: 24 });
+    await db.update(settings).set({ value: renamed }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+  });
+
+  it('keeps personal data of closed requests 30 to 3,650 days, and reads settings saved before that field existed as 365', async () => {
+    const errorsFor = (value: string) => {
+      const parsed = ZOrganisationSettings.safeParse({ ...renamed, personalDataRetentionDays: value });
+      return parsed.success ? [] : z.flattenError(parsed.error).fieldErrors.personalDataRetentionDays;
+    };
+    expect(errorsFor('29')).toEqual(['At least 30 days']);
+    expect(errorsFor('3651')).toEqual(['At most 3,650 days (10 years)']);
+    expect(errorsFor('45.5')).toEqual(['Enter a whole number of days']);
+    expect(errorsFor('30')).toEqual([]);
+
+    const { personalDataRetentionDays: _, ...savedBeforeTheField } = renamed;
+    await db.update(settings).set({ value: savedBeforeTheField }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+    expect(await getOrganisationSettings(db)).toEqual({ ...renamed, personalDataRetentionDays: 365 });
     await db.update(settings).set({ value: renamed }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
   });
 

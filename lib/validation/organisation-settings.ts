@@ -19,6 +19,18 @@ export const ZOrganisationSettings = z.strictObject({
     .min(24, 'At least 24 months (CCPA keeps request records for 24 months)')
     .max(240, 'At most 240 months')
     .default(24),
+  /**
+   * How long a closed request keeps the requester's personal data (email, name,
+   * details, notes, files) before the daily minimisation job removes it, keeping
+   * only what accountability needs (GDPR Art. 5(1)(c) and (e): data minimisation,
+   * storage limitation). The floor leaves time for a complaint or a follow-up.
+   */
+  personalDataRetentionDays: z.coerce
+    .number({ error: 'Enter a number of days' })
+    .int('Enter a whole number of days')
+    .min(30, 'At least 30 days')
+    .max(3650, 'At most 3,650 days (10 years)')
+    .default(365),
 });
 
 export type TOrganisationSettings = z.infer<typeof ZOrganisationSettings>;

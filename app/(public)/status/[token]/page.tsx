@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
+import { findMinimisedRequest, type MinimisedRequestView } from '@/lib/requests/find-minimised-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
@@ -17,7 +18,11 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle
 export default async function StatusPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const request = await getRequestStatus(getDb(), { token });
-  if (!request) notFound();
+  if (!request) {
+    const minimised = await findMinimisedRequest(getDb(), { token });
+    if (!minimised) notFound();
+    return <MinimisedRequest request={minimised} />;
+  }
 
   return (
     <>
@@ -114,6 +119,22 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
       />
 
       {request.isCancellable ? <CancelForm token={token} /> : null}
+    </>
+  );
+}
+
+/** A closed request whose personal data was removed after the retention period: what is left to say. */
+function MinimisedRequest({ request }: { request: MinimisedRequestView }) {
+  return (
+    <>
+      <h1>Request {request.reference ?? ''}</h1>
+      <p className="lead">
+        {requestTypeLabel(request.type)}: <span className="status-pill">{statusLabels[request.status]}</span>
+      </p>
+      <p className="notice" role="status">
+        Your personal data was removed from this request on <DateText date={request.minimisedOn} /> after the retention period. We keep only
+        the reference, the type of request, its dates and what was done, as the law requires us to be able to show.
+      </p>
     </>
   );
 }

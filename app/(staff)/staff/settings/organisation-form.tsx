@@ -14,6 +14,7 @@ const labels: Record<keyof TOrganisationSettings, string> = {
   downloadDays: 'Download link lifetime (days)',
   maxDownloads: 'Downloads allowed per file',
   auditRetentionMonths: 'Keep audit records for (months)',
+  personalDataRetentionDays: 'Keep requesters’ personal data after closing (days)',
 };
 
 export function OrganisationForm({ current }: { current: TOrganisationSettings }) {
@@ -60,6 +61,16 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
         <FormField id="auditRetentionMonths" label={labels.auditRetentionMonths} hint="Request records and the event log, 24 to 240. CCPA requires at least 24 months." errors={errors.auditRetentionMonths}>
           {(describedBy, isInvalid) => (
             <input type="number" inputMode="numeric" id="auditRetentionMonths" name="auditRetentionMonths" required min={24} max={240} defaultValue={values.auditRetentionMonths} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField
+          id="personalDataRetentionDays"
+          label={labels.personalDataRetentionDays}
+          hint="30 to 3,650. After this many days a closed request loses the requester’s email, name, details, notes and files; its reference, type, dates and the systems searched or erased stay."
+          errors={errors.personalDataRetentionDays}
+        >
+          {(describedBy, isInvalid) => (
+            <input type="number" inputMode="numeric" id="personalDataRetentionDays" name="personalDataRetentionDays" required min={30} max={3650} defaultValue={values.personalDataRetentionDays} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <button type="submit" disabled={isPending}>

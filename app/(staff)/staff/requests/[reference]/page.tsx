@@ -73,6 +73,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
         <div>
           <section className="panel" aria-labelledby="requester-heading">
             <h2 id="requester-heading">Requester</h2>
+            {request.minimisedOn ? (
+              <p className="notice">
+                Personal data removed on <DateText date={request.minimisedOn} />
+                {request.status === 'expired' ? ': the request was never confirmed.' : ' after the retention period.'}
+              </p>
+            ) : null}
             <dl className="summary">
               <dt>Name</dt>
               <dd>{request.fullName ?? '—'}</dd>
@@ -170,7 +176,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             <h2 id="notes-heading">Notes and replies</h2>
             <p className="field__hint">Internal notes are never shown to the requester. Replies from the requester are marked.</p>
             {request.notes.length === 0 ? (
-              <p className="empty-state">No notes yet.</p>
+              <p className="empty-state">{request.minimisedOn ? 'Notes and replies were removed with the personal data.' : 'No notes yet.'}</p>
             ) : (
               <ul className="notes">
                 {request.notes.map((note) => (
@@ -184,7 +190,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 ))}
               </ul>
             )}
-            {canWork ? <AddNoteForm reference={shownReference} /> : null}
+            {canWork && !request.minimisedOn ? <AddNoteForm reference={shownReference} /> : null}
           </section>
         </div>
 

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_awaiting_minimisation" ON "requests" USING btree ("closed_at","id") WHERE "requests"."purged_at" is null and "requests"."closed_at" is not null;
