@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@/db/client';
 import { seedDemoShopDatabase } from '@/db/seed/demo-shop/seed-demo-shop';
@@ -46,7 +47,7 @@ export async function prepareDataSources({ databaseUrl, demoShopDatabaseUrl, dat
       const loaded = await loadDataSourcesFile(db, { file, variables, log });
       const counts = [`${loaded.created.length} created`, `${loaded.updated.length} updated`, `${loaded.unchanged.length} unchanged`];
       if (loaded.madeInTheUi.length > 0) counts.push(`${loaded.madeInTheUi.length} left as made in the UI`);
-      log(`data sources from ${file}: ${counts.join(', ')}`);
+      log(`data sources from ${path.relative(process.cwd(), file) || file}: ${counts.join(', ')}`);
     }
   } finally {
     await close();

@@ -36,7 +36,7 @@ export default async function DataSourcesPage() {
       {sources.length === 0 ? (
         <p className="empty-state">No data sources yet. Add the databases, systems and paper files that hold personal data.</p>
       ) : (
-        <table className="data">
+        <table className="data sources-table">
           <caption className="table-caption">Every data source, whether it is on, and what it is used for</caption>
           <thead>
             <tr>
