@@ -52,6 +52,6 @@ function savedConnectionString(source: DataSourceRow): string {
   try {
     return readSourceSecret(source);
   } catch (error) {
-    throw new AppError('VALIDATION', 'The saved connection string cannot be used.', { fieldErrors: { connectionString: [`${(error as Error).message}`] } });
+    throw new AppError('VALIDATION', 'The saved connection string cannot be used.', { fieldErrors: { connectionString: [(error as Error).message] } });
   }
 }

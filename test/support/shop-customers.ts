@@ -44,10 +44,24 @@ export function aShopPerson({ email = uniqueShopEmail(), fullName = 'Test Shoppe
   };
 }
 
+/** Inserts the customer and their rows; orders go in with one generate_series statement, so 200,000 of them take seconds. */
 export async function insertShopCustomer(sql: Sql, options: ShopCustomerOptions = {}): Promise<ShopCustomer> {
-  const person = aShopPerson(options);
+  const person = aShopPerson({ ...options, orders: 0 });
   const customerId = await insertDemoPerson(sql, person);
+  const orders = options.orders ?? 2;
+  if (orders > 0) {
+    const shipTo = person.addresses[0] ? `${person.addresses[0].line1}, ${person.addresses[0].city} ${person.addresses[0].postcode}` : null;
+    await addShopOrders(sql, { customerId, count: orders, shippingName: person.fullName, shippingAddress: shipTo });
+  }
   return { customerId, email: person.email, fullName: person.fullName };
+}
+
+/** `count` more delivered orders for a customer, a minute apart from 1 March 2024, totals 1000, 1001, … pence. */
+export async function addShopOrders(sql: Sql, { customerId, count, shippingName, shippingAddress }: { customerId: number; count: number; shippingName: string | null; shippingAddress: string | null }): Promise<void> {
+  await sql`
+    insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
+    select ${customerId}, timestamptz '2024-03-01 12:00:00+00' + n * interval '1 minute', 1000 + n, 'delivered', ${shippingName}, ${shippingAddress}
+    from generate_series(0, ${count}::int - 1) as n`;
 }
 
 /** Every row the shop holds for a customer, table by table, as the database has them now. */
