@@ -8,7 +8,7 @@ type FormFieldProps = {
   children: (describedBy: string | undefined, isInvalid: boolean) => ReactNode;
 };
 
-/** A label, an optional hint, the control, and its error slot, wired together for screen readers. */
+/** A label, an optional hint, the control, and its error slot (a list when there are several), wired together for screen readers. */
 export function FormField({ id, label, hint, errors, children }: FormFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -21,9 +21,15 @@ export function FormField({ id, label, hint, errors, children }: FormFieldProps)
           {hint}
         </p>
       ) : null}
-      {errorId ? (
+      {errorId && errors!.length > 1 ? (
+        <ul className="field__error" id={errorId}>
+          {errors!.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : errorId ? (
         <p className="field__error" id={errorId}>
-          {errors!.join(' ')}
+          {errors![0]}
         </p>
       ) : null}
       {children(describedBy, Boolean(errors?.length))}

@@ -27,6 +27,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await provisionPostgres('e2e');
   // Workers inherit this: fixtures add staff members with the app's own CLI against it.
   process.env.E2E_DATABASE_URL = database.databaseUrl;
+  // The demo shop the app seeds and registers as the "Shop database" source; specs add their own customers to it.
+  const shopDatabase = await provisionPostgres('e2e_shop');
+  process.env.E2E_DEMO_SHOP_DATABASE_URL = shopDatabase.databaseUrl;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-e2e-'));
   const logFile = path.join(dataDir, 'app.log');
   console.log(`[e2e] app log: ${logFile}`);
@@ -34,6 +37,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.databaseUrl,
+    DEMO_SHOP_DATABASE_URL: shopDatabase.databaseUrl,
     PORT: String(e2ePorts.web),
     MAIL_CATCHER_SMTP_PORT: String(e2ePorts.mailSmtp),
     MAIL_CATCHER_WEB_PORT: String(e2ePorts.mailWeb),
@@ -75,7 +79,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       process.off('exit', killLeftovers);
     } finally {
       try {
-        await database.stop();
+        await Promise.all([database.stop(), shopDatabase.stop()]);
       } finally {
         removeDataButLog();
       }

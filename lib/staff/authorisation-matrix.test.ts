@@ -29,6 +29,13 @@ import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/veri
 import { createStaffAuthAdapter } from './auth-adapter';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { getAnnualDisclosure } from '@/lib/reports/get-annual-disclosure';
+import { createDataSource } from '@/lib/data-sources/create-data-source';
+import { getDataSource } from '@/lib/data-sources/get-data-source';
+import { listDataSources } from '@/lib/data-sources/list-data-sources';
+import { rotateSigningSecret } from '@/lib/data-sources/rotate-signing-secret';
+import { setDataSourceEnabled } from '@/lib/data-sources/set-data-source-enabled';
+import { updateDataSource } from '@/lib/data-sources/update-data-source';
+import { aWebhookSourceInput } from '@/test/support/data-sources';
 import { getRequestReport } from '@/lib/reports/get-request-report';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateStaffMember } from './deactivate-staff-member';
@@ -38,9 +45,10 @@ import type { StaffActor } from './staff-actor';
 
 const db = useTestDatabase();
 
-type Context = { actor: StaffActor; subject: VerifiedRequest; colleague: StaffActor };
+/** `source` is a webhook data source, switched off so no run elsewhere ever uses it. */
+type Context = { actor: StaffActor; subject: VerifiedRequest; colleague: StaffActor; source: { slug: string; version: number } };
 /** `needs` says which fixtures a case uses, so the matrix only creates what it acts on. */
-type UseCase = { name: string; allowed: StaffRole[]; needs?: ('request' | 'colleague')[]; run: (context: Context) => Promise<unknown> };
+type UseCase = { name: string; allowed: StaffRole[]; needs?: ('request' | 'colleague' | 'source')[]; run: (context: Context) => Promise<unknown> };
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -79,6 +87,18 @@ const useCases: UseCase[] = [
   { name: 'verify-audit-chain', allowed: ['admin', 'auditor'], run: ({ actor }) => verifyAuditChain(db, { actor }) },
   { name: 'get-request-report', allowed: ['admin', 'auditor'], run: ({ actor }) => getRequestReport(db, { actor, range: { from: '2026-01-01', to: '2026-12-31' } }) },
   { name: 'get-annual-disclosure', allowed: ['admin', 'auditor'], run: ({ actor }) => getAnnualDisclosure(db, { actor, year: 2026 }) },
+  { name: 'list-data-sources', allowed: ['admin'], run: ({ actor }) => listDataSources(db, { actor }) },
+  { name: 'get-data-source', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => getDataSource(db, { actor, slug: source.slug }) },
+  { name: 'create-data-source', allowed: ['admin'], run: ({ actor }) => createDataSource(db, { actor, input: aWebhookSourceInput() }) },
+  {
+    name: 'update-data-source',
+    needs: ['source'],
+    allowed: ['admin'],
+    run: ({ actor, source }) =>
+      updateDataSource(db, { actor, slug: source.slug, version: source.version, input: { name: 'Renamed CRM', usedForAccess: true, usedForErasure: true, config: aWebhookSourceInput().config, connectionString: null } }),
+  },
+  { name: 'set-data-source-enabled', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => setDataSourceEnabled(db, { actor, slug: source.slug, version: source.version, isEnabled: false }) },
+  { name: 'rotate-signing-secret', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => rotateSigningSecret(db, { actor, slug: source.slug, version: source.version }) },
 ];
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
@@ -96,6 +116,7 @@ async function snapshotWorkspace(subject: VerifiedRequest | undefined) {
       (select md5(coalesce(string_agg(s::text, ',' order by s.id), '')) from staff_members s) as staff,
       (select md5(coalesce(string_agg(t::text, ',' order by t.key), '')) from settings t) as settings,
       (select md5(coalesce(string_agg(p::text, ',' order by p.code), '')) from jurisdiction_policies p) as policies,
+      (select md5(coalesce(string_agg(d::text, ',' order by d.id), '')) from data_sources d) as sources,
       (select md5(coalesce(string_agg(r::text, ',' order by r.id), '')) from requests r where r.assignee_id is not null) as assignments`);
   return { totals, subject: subject ? await snapshotRequest(db, { id: subject.request.id }) : null };
 }
@@ -108,11 +129,12 @@ describe('[staff] authorisation matrix: every role × every staff use case', () 
 
   it.each(matrix)('[$role] $useCase → allowed: $isAllowed', async ({ role, isAllowed, needs, run }) => {
     // A fresh deletion request (no files needed to fulfil it) and a fresh colleague to act on.
-    const [subject, colleague] = await Promise.all([
+    const [subject, colleague, source] = await Promise.all([
       needs.includes('request') ? createVerifiedRequest(db, { type: 'deletion', jurisdiction: 'eu_gdpr' }) : undefined,
       needs.includes('colleague') ? createStaffMember(db, { role: 'agent' }) : undefined,
+      needs.includes('source') ? createDataSource(db, { actor: team.admin, input: aWebhookSourceInput() }).then(({ slug }) => ({ slug, version: 1 })) : undefined,
     ]);
-    const context = { actor: team[role], subject: subject!, colleague: colleague! };
+    const context = { actor: team[role], subject: subject!, colleague: colleague!, source: source! };
 
     if (isAllowed) {
       await expect(run(context)).resolves.not.toThrow();

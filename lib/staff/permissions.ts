@@ -11,6 +11,8 @@ export const permissions = {
   'requests.file_on_behalf': ['admin', 'agent'],
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
+  // Data sources hold connection strings and signing secrets, and decide what erasure deletes.
+  'sources.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
   // On-time and CCPA §7102 figures: for those who answer for compliance, not the people being measured.
   'reports.read': ['admin', 'auditor'],

@@ -19,7 +19,7 @@ export const subjectIdentifiers = ['email', 'account_identifier'] as const;
 export const ZSubjectMatch = z.union([
   z.strictObject({ column: identifier, equals: z.enum(subjectIdentifiers, { error: 'equals is "email" or "account_identifier"' }) }),
   z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
-]);
+], { error: 'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }' });
 
 export const ZErasureAction = z.discriminatedUnion(
   'action',

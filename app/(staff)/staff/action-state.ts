@@ -9,7 +9,12 @@ export type ActionState = {
   /** Set when the page was stale (someone else changed the request): the form offers a reload. */
   isConflict?: boolean;
   values?: Record<string, string>;
+  /** A secret the save generated (a webhook signing secret): shown once, stored only encrypted, never sent again. */
+  oneTimeSecret?: string;
 };
+
+/** What a successful action may answer: a notice, or a notice with a one-time secret. */
+export type ActionSuccess = { notice: string; oneTimeSecret?: string };
 
 export const initialActionState: ActionState = {};
 
@@ -27,7 +32,7 @@ export function formValues(formData: FormData): Record<string, string> {
 export async function runAction<S extends z.ZodType>(
   schema: S,
   formData: FormData,
-  run: (input: z.infer<S>) => Promise<string | void>,
+  run: (input: z.infer<S>) => Promise<string | void | ActionSuccess>,
 ): Promise<ActionState> {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
@@ -35,14 +40,16 @@ export async function runAction<S extends z.ZodType>(
     return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
   }
   try {
-    const notice = await run(parsed.data);
-    return { notice: notice ?? 'Saved.' };
+    const outcome = await run(parsed.data);
+    return typeof outcome === 'object' ? outcome : { notice: outcome ?? 'Saved.' };
   } catch (error) {
     if (isAppError(error)) {
+      // A use case names the field a problem belongs to (details.field), or several with their messages (details.fieldErrors).
       const field = typeof error.details.field === 'string' ? error.details.field : null;
+      const fieldErrors = (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
       return {
         formError: error.message,
-        fieldErrors: field ? { [field]: [error.message] } : undefined,
+        fieldErrors,
         isConflict: error.code === 'CONFLICT',
         values,
       };

@@ -23,6 +23,14 @@ export default async function SettingsPage() {
         <OrganisationForm current={organisation} />
       </section>
 
+      <section className="panel" aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Data sources</h2>
+        <p>The databases, systems and paper files that hold people’s data: what access requests gather and what erasure deletes.</p>
+        <p>
+          <Link href="/staff/settings/sources">Manage data sources</Link>
+        </p>
+      </section>
+
       <section className="panel" aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">Deadlines by jurisdiction</h2>
         <p className="warning">

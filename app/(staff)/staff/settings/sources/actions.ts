@@ -1,0 +1,57 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { createDataSource } from '@/lib/data-sources/create-data-source';
+import { rotateSigningSecret } from '@/lib/data-sources/rotate-signing-secret';
+import { setDataSourceEnabled } from '@/lib/data-sources/set-data-source-enabled';
+import { updateDataSource } from '@/lib/data-sources/update-data-source';
+import { getDb } from '@/lib/database';
+import { requireStaff } from '@/lib/staff/get-current-staff';
+import { ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
+import { type ActionState, runAction } from '../../action-state';
+
+const SECRET_HINT = 'Copy it into the other system now: it is stored encrypted and will not be shown again.';
+
+export async function createDataSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let createdSlug: string | null = null;
+  const state = await runAction(ZCreateDataSourceForm, formData, async (input) => {
+    const actor = await requireStaff();
+    const created = await createDataSource(getDb(), { actor, input });
+    revalidatePath('/staff/settings/sources');
+    if (created.signingSecret) return { notice: `“${input.name}” was added. Its signing secret is below. ${SECRET_HINT}`, oneTimeSecret: created.signingSecret };
+    createdSlug = created.slug;
+    return 'Added.';
+  });
+  // A webhook's secret is shown on this page once; other kinds go straight to their page.
+  if (createdSlug) redirect(`/staff/settings/sources/${createdSlug}?notice=created`);
+  return state;
+}
+
+export async function updateDataSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZUpdateDataSourceForm, formData, async ({ slug, version, settings }) => {
+    const actor = await requireStaff();
+    const { changes } = await updateDataSource(getDb(), { actor, slug, version, input: settings });
+    revalidatePath('/staff/settings/sources', 'layout');
+    if (changes.length === 0) return 'Nothing had changed.';
+    return settings.config.kind === 'postgres' ? 'Saved. The map matches the source database.' : 'Saved.';
+  });
+}
+
+export async function setDataSourceEnabledAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZSetDataSourceEnabledForm, formData, async ({ slug, version, isEnabled }) => {
+    const actor = await requireStaff();
+    await setDataSourceEnabled(getDb(), { actor, slug, version, isEnabled });
+    revalidatePath('/staff/settings/sources', 'layout');
+    return isEnabled ? 'Switched on: runs started from now on include this source.' : 'Switched off: runs started from now on leave this source out.';
+  });
+}
+
+export async function rotateSigningSecretAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZRotateSigningSecretForm, formData, async ({ slug, version }) => {
+    const actor = await requireStaff();
+    const { signingSecret } = await rotateSigningSecret(getDb(), { actor, slug, version });
+    revalidatePath('/staff/settings/sources', 'layout');
+    return { notice: `A new signing secret was made; the old one no longer works. ${SECRET_HINT}`, oneTimeSecret: signingSecret };
+  });
+}

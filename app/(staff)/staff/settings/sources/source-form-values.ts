@@ -1,0 +1,55 @@
+import type { DataSourceView } from '@/lib/data-sources/data-source-view';
+import type { TPostgresMap } from '@/lib/validation/data-source';
+import type { DataSourceKind } from '@/lib/validation/data-source-form';
+
+/** The labels the error summary links to, by input name. */
+export const sourceFieldLabels: Record<string, string> = {
+  name: 'Name',
+  slug: 'Slug',
+  isEnabled: 'Switched on',
+  usedForAccess: 'Used for',
+  connectionString: 'Connection string',
+  map: 'Map (JSON)',
+  url: 'Job URL',
+  timeoutSeconds: 'Timeout (seconds)',
+  maxAttempts: 'Tries per job',
+  instructions: 'Instructions for the agent',
+};
+
+/** A starting point for a new map: one table matched by email. The page explains the rest. */
+const mapTemplate = JSON.stringify(
+  { tables: [{ table: 'customers', match: { column: 'email', equals: 'email' }, export: ['id', 'email'], erase: { action: 'delete' } }] },
+  null,
+  2,
+);
+
+/** The form's fields for a new source of this kind. */
+export function newSourceValues(kind: DataSourceKind): Record<string, string> {
+  return { kind, name: '', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', connectionString: '', map: mapTemplate, url: '', timeoutSeconds: '15', maxAttempts: '3', instructions: '' };
+}
+
+/** The form's fields from a saved source. Never the secret: the connection string field starts blank ("keep"). */
+export function savedSourceValues(source: DataSourceView): Record<string, string> {
+  const config = source.config;
+  return {
+    kind: source.kind,
+    name: source.name,
+    usedForAccess: source.usedForAccess ? 'on' : '',
+    usedForErasure: source.usedForErasure ? 'on' : '',
+    connectionString: '',
+    map: config.kind === 'postgres' ? mapText(config.map) : '',
+    url: config.kind === 'webhook' ? config.url : '',
+    timeoutSeconds: config.kind === 'webhook' ? String(config.timeoutSeconds) : '',
+    maxAttempts: config.kind === 'webhook' ? String(config.maxAttempts) : '',
+    instructions: config.kind === 'manual' ? config.instructions : '',
+  };
+}
+
+/**
+ * The map as people write it: keys in the documented order (the database keeps JSON
+ * keys in its own order), and `schema` only where it is not the default.
+ */
+function mapText(map: TPostgresMap): string {
+  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({ ...(schema === 'public' ? {} : { schema }), table, match, export: columns, erase }));
+  return JSON.stringify({ tables }, null, 2);
+}

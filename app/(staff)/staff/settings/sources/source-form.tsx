@@ -1,0 +1,100 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import type { DataSourceKind } from '@/lib/validation/data-source-form';
+import { initialActionState } from '../../action-state';
+import { ActionNotice, ActionProblems } from '../../form-feedback';
+import { createDataSourceAction, updateDataSourceAction } from './actions';
+import { KindFields } from './kind-fields';
+import { OneTimeSecret } from './one-time-secret';
+import { sourceFieldLabels as labels } from './source-form-values';
+
+type SourceFormProps = {
+  kind: DataSourceKind;
+  initialValues: Record<string, string>;
+  /** Set when editing a saved source: its slug and the version the page was built from. */
+  saved?: { slug: string; version: number; secretSavedOn: string | null };
+};
+
+/** Adds a data source, or edits one: the same fields, checked on the server by ZCreateDataSourceForm / ZUpdateDataSourceForm. */
+export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
+  const [state, formAction, isPending] = useActionState(saved ? updateDataSourceAction : createDataSourceAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? initialValues;
+
+  if (!saved && state.oneTimeSecret) {
+    return (
+      <>
+        <ActionNotice state={state} />
+        <OneTimeSecret secret={state.oneTimeSecret} />
+        <p>
+          <Link href="/staff/settings/sources">Back to data sources</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ActionNotice state={state} />
+      <form action={formAction} noValidate key={JSON.stringify(state)}>
+        <ActionProblems state={state} labels={labels} />
+        {state.isConflict && saved ? (
+          <p>
+            {/* A full page load, so every form on the page gets the new version. */}
+            <a href={`/staff/settings/sources/${saved.slug}`}>Reload this data source</a>
+          </p>
+        ) : null}
+        <input type="hidden" name="kind" value={kind} />
+        {saved ? (
+          <>
+            <input type="hidden" name="slug" value={saved.slug} />
+            <input type="hidden" name="version" value={saved.version} />
+          </>
+        ) : null}
+
+        <FormField id="name" label={labels.name!} hint="As agents see it on each request, e.g. “Shop database”." errors={errors.name}>
+          {(describedBy, isInvalid) => <input type="text" id="name" name="name" required maxLength={120} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+
+        {saved ? null : (
+          <FormField id="slug" label={`${labels.slug} (optional)`} hint="Lower-case letters, digits and hyphens; names the callback URL and the folder in packages. Left blank, it is made from the name. It cannot change later." errors={errors.slug}>
+            {(describedBy, isInvalid) => <input type="text" id="slug" name="slug" maxLength={40} spellCheck={false} defaultValue={values.slug} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          </FormField>
+        )}
+
+        <fieldset aria-describedby={errors.usedForAccess?.length ? 'usedFor-error' : undefined}>
+          <legend>{labels.usedForAccess}</legend>
+          {errors.usedForAccess?.length ? (
+            <p className="field__error" id="usedFor-error">
+              {errors.usedForAccess[0]}
+            </p>
+          ) : null}
+          <div className="choice">
+            <input type="checkbox" id="usedForAccess" name="usedForAccess" defaultChecked={values.usedForAccess === 'on'} />
+            <label htmlFor="usedForAccess">Access and export requests: its data goes into the package</label>
+          </div>
+          <div className="choice">
+            <input type="checkbox" id="usedForErasure" name="usedForErasure" defaultChecked={values.usedForErasure === 'on'} />
+            <label htmlFor="usedForErasure">Deletion requests: erasure deletes or anonymises its data</label>
+          </div>
+        </fieldset>
+
+        <KindFields kind={kind} values={values} errors={errors} secretSavedOn={saved?.secretSavedOn} />
+
+        {saved ? null : (
+          <div className="choice">
+            <input type="checkbox" id="isEnabled" name="isEnabled" defaultChecked={values.isEnabled === 'on'} />
+            <label htmlFor="isEnabled">Switched on: runs started from now on include it</label>
+          </div>
+        )}
+
+        <button type="submit" disabled={isPending}>
+          {isPending ? (kind === 'postgres' ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+-- The demo "shop": a small made-up business database that dsr-desk reads and erases
+-- through the map in db/seed/demo-data-sources.json. Idempotent: every statement
+-- leaves an existing shop as it is.
+
+create table if not exists customers (
+  id bigserial primary key,
+  email text not null unique,
+  full_name text not null,
+  phone text,
+  created_at timestamptz not null default now()
+);
+
+create table if not exists addresses (
+  id bigserial primary key,
+  customer_id bigint not null references customers (id),
+  line1 text not null,
+  city text not null,
+  postcode text not null,
+  country text not null
+);
+
+create table if not exists orders (
+  id bigserial primary key,
+  customer_id bigint not null references customers (id),
+  placed_at timestamptz not null,
+  total_pence integer not null,
+  status text not null,
+  shipping_name text,
+  shipping_address text
+);
+
+create table if not exists newsletter_subscriptions (
+  id bigserial primary key,
+  email text not null,
+  subscribed_at timestamptz not null,
+  topic text not null
+);
+
+create table if not exists support_tickets (
+  id bigserial primary key,
+  customer_id bigint not null references customers (id),
+  subject text not null,
+  body text not null,
+  opened_at timestamptz not null,
+  status text not null
+);
+
+-- The subject queries look rows up by customer and by lower(email): index both, so a
+-- customer with 200,000 orders is found by an index scan.
+create index if not exists addresses_customer_id on addresses (customer_id);
+create index if not exists orders_customer_id on orders (customer_id);
+create index if not exists support_tickets_customer_id on support_tickets (customer_id);
+create index if not exists customers_lower_email on customers (lower(email));
+create index if not exists newsletter_subscriptions_lower_email on newsletter_subscriptions (lower(email));

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { demoShopUrl } from '../fixtures/demo-shop';
+import { e2eBaseUrl } from '../fixtures/e2e-ports';
+import { signedInStaff } from '../fixtures/staff';
+
+// Signs in through a real magic-link email and saves against a real database.
+test.describe.configure({ timeout: 180_000 });
+
+type DemoEntry = { slug: string; config: { map?: { tables: { table: string; export: string[] }[] } } };
+
+/** The demo shop's map as shipped, with the customers table's export changed by `edit`. */
+function demoMapText(edit: (columns: string[]) => string[] = (columns) => columns): string {
+  const entries = JSON.parse(readFileSync(new URL('../../db/seed/demo-data-sources.json', import.meta.url), 'utf8')) as DemoEntry[];
+  const map = entries.find((entry) => entry.slug === 'shop-database')!.config.map!;
+  return JSON.stringify({ tables: map.tables.map((table) => (table.table === 'customers' ? { ...table, export: edit(table.export) } : table)) }, null, 2);
+}
+
+test('[admin] adds a PostgreSQL source: a misspelt column is named with its place in the map, the fixed map saves, and the connection string is never shown again', async ({ page }) => {
+  await signedInStaff(page, 'admin');
+  const name = `E2E shop ${randomBytes(3).toString('hex')}`;
+  const connectionString = demoShopUrl();
+
+  await test.step('from Settings, choose to add a PostgreSQL source', async () => {
+    await page.goto('/staff/settings');
+    await page.getByRole('link', { name: 'Manage data sources' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data sources' })).toBeVisible();
+    await page.getByRole('link', { name: 'Add a data source' }).click();
+    await page.getByLabel(/^PostgreSQL database/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Add a data source: PostgreSQL database' })).toBeVisible();
+  });
+
+  await test.step('a misspelt column comes back on the map field with its path', async () => {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    // Switched off, so the other specs' runs (which use every source that is on) never meet it.
+    await page.getByLabel(/^Switched on/).uncheck();
+    await page.getByLabel('Connection string').fill(connectionString);
+    await page.getByLabel('Map (JSON)').fill(demoMapText((columns) => columns.map((column) => (column === 'full_name' ? 'full_nmae' : column))));
+    await page.getByRole('button', { name: 'Add data source' }).click();
+
+    await expect(page.getByRole('alert').filter({ hasText: 'The map does not match the source database.' })).toBeVisible();
+    await expect(page.getByLabel('Map (JSON)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('tables[0].export[2]: Column "full_nmae" does not exist in table public.customers').first()).toBeVisible();
+  });
+
+  await test.step('the fixed map saves; the page says when the connection string was saved and never shows it', async () => {
+    await page.getByLabel('Map (JSON)').fill(demoMapText());
+    await page.getByRole('button', { name: 'Add data source' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByText('The data source was added.')).toBeVisible();
+    await expect(page.getByText(/^Saved on .* UTC; leave blank to keep it\./)).toBeVisible();
+    await expect(page.getByLabel('Connection string')).toHaveValue('');
+    expect(await page.content()).not.toContain(connectionString);
+    const password = new URL(connectionString).password;
+    if (password) expect(await page.content()).not.toContain(password);
+  });
+
+  await test.step('the list shows it switched off, with its secret’s date', async () => {
+    await page.getByRole('link', { name: 'Back to data sources' }).click();
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toContainText('PostgreSQL database');
+    await expect(row).toContainText('Off');
+    await expect(row).toContainText('Access and erasure');
+    await expect(row).toContainText(/\d{4}, \d{2}:\d{2} UTC/);
+  });
+});
+
+test('[admin] adds a webhook source and sees its signing secret once, with the callback URL to give the other system', async ({ page }) => {
+  await signedInStaff(page, 'admin');
+  const name = `E2E CRM ${randomBytes(3).toString('hex')}`;
+
+  await page.goto('/staff/settings/sources/new');
+  await page.getByLabel(/^Webhook \(HTTP\)/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Job URL').fill('https://crm.example.test/dsr-jobs');
+  await page.getByLabel(/^Switched on/).uncheck();
+  await page.getByRole('button', { name: 'Add data source' }).click();
+
+  const secretField = page.getByLabel('Signing secret (shown once)');
+  await expect(secretField).toBeVisible();
+  const secret = await secretField.inputValue();
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+  await page.getByRole('link', { name: 'Back to data sources' }).click();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const slug = new URL(page.url()).pathname.split('/').pop();
+  await expect(page.getByText(`${e2eBaseUrl}/api/callbacks/${slug}`)).toBeVisible();
+  await expect(page.getByText(/HMAC-SHA256/)).toBeVisible();
+  await expect(page.getByText(/^Saved on/)).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+});
+
+for (const role of ['agent', 'auditor'] as const) {
+  test(`[${role}] gets "Page not found" at the data source pages`, async ({ page }) => {
+    await signedInStaff(page, role);
+    for (const path of ['/staff/settings/sources', '/staff/settings/sources/new', '/staff/settings/sources/shop-database']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    }
+  });
+}

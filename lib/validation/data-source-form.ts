@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { type TDataSourceConfig, type TPostgresMap, ZDataSourceSlug, ZManualSourceConfig, ZPostgresMap, ZWebhookSourceConfig } from './data-source';
+import { describeIssue } from './issue-path';
+
+/**
+ * The data-source forms under Settings → Data sources, flat as HTML sends them,
+ * turned into what the use cases take. Field names are the inputs' names, so each
+ * problem lands beside its input; the PostgreSQL map is typed as JSON in one
+ * textarea, and its problems come back on that field with their path in the JSON.
+ */
+export const dataSourceKinds = ['postgres', 'webhook', 'manual'] as const;
+export type DataSourceKind = (typeof dataSourceKinds)[number];
+
+/** What every kind of source is saved with. `connectionString` is null when there is none to save (left blank: keep the saved one). */
+export type TDataSourceSettings = {
+  name: string;
+  usedForAccess: boolean;
+  usedForErasure: boolean;
+  config: TDataSourceConfig;
+  connectionString: string | null;
+};
+export type TCreateDataSource = TDataSourceSettings & { slug: string; isEnabled: boolean };
+
+const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const sourceFields = {
+  kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, webhook or manual' }),
+  name: z.string().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
+  usedForAccess: checkbox,
+  usedForErasure: checkbox,
+  connectionString: z.string().trim().optional(),
+  map: z.string().optional(),
+  url: z.string().trim().optional(),
+  timeoutSeconds: z.string().optional(),
+  maxAttempts: z.string().optional(),
+  instructions: z.string().optional(),
+};
+
+type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
+type Context = z.core.$RefinementCtx<unknown>;
+
+/** Parses the map's JSON and checks it against ZPostgresMap; every problem becomes a message on the `map` field naming its place. */
+export function parseMapText(text: string, context: Context, field = 'map'): TPostgresMap | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    context.addIssue({ code: 'custom', path: [field], message: `The map is not valid JSON: ${(error as Error).message}` });
+    return null;
+  }
+  const parsed = ZPostgresMap.safeParse(json);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: [field], message: describeIssue(issue.path, issue.message) });
+  return null;
+}
+
+export function isPostgresUrl(text: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function readConnectionString(form: SourceFields, context: Context, isRequired: boolean): string | null {
+  if (form.kind !== 'postgres' || !form.connectionString) {
+    if (form.kind === 'postgres' && isRequired) context.addIssue({ code: 'custom', path: ['connectionString'], message: 'Enter the connection string' });
+    return null;
+  }
+  if (!isPostgresUrl(form.connectionString)) {
+    // The value is never repeated back: it may hold a password.
+    context.addIssue({ code: 'custom', path: ['connectionString'], message: 'Enter a postgres:// connection string, e.g. postgres://user:password@host:5432/database' });
+    return null;
+  }
+  return form.connectionString;
+}
+
+function readConfig(form: SourceFields, context: Context): TDataSourceConfig | null {
+  if (form.kind === 'postgres') {
+    if (!form.map?.trim()) {
+      context.addIssue({ code: 'custom', path: ['map'], message: 'Enter the map: which tables hold the person’s data' });
+      return null;
+    }
+    const map = parseMapText(form.map, context);
+    return map ? { kind: 'postgres', map } : null;
+  }
+  const parsed =
+    form.kind === 'webhook'
+      ? ZWebhookSourceConfig.safeParse({ kind: 'webhook', url: form.url ?? '', timeoutSeconds: blankToUndefined(form.timeoutSeconds), maxAttempts: blankToUndefined(form.maxAttempts) })
+      : ZManualSourceConfig.safeParse({ kind: 'manual', instructions: form.instructions ?? '' });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return null;
+}
+
+function readSettings(form: SourceFields, context: Context, { isConnectionStringRequired }: { isConnectionStringRequired: boolean }): TDataSourceSettings | null {
+  if (!form.usedForAccess && !form.usedForErasure) {
+    context.addIssue({ code: 'custom', path: ['usedForAccess'], message: 'Use the source for access requests, erasure or both' });
+  }
+  const connectionString = readConnectionString(form, context, isConnectionStringRequired);
+  const config = readConfig(form, context);
+  if (!config || context.issues.length > 0) return null;
+  return { name: form.name, usedForAccess: form.usedForAccess, usedForErasure: form.usedForErasure, config, connectionString };
+}
+
+/** A readable slug from a name: "Shop database" → "shop-database". */
+export function slugFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+export const ZCreateDataSourceForm = z
+  .strictObject({ ...sourceFields, slug: z.string().trim().optional(), isEnabled: checkbox })
+  .transform((form, context): TCreateDataSource => {
+    const slug = ZDataSourceSlug.safeParse(form.slug || slugFromName(form.name));
+    if (!slug.success) context.addIssue({ code: 'custom', path: ['slug'], message: slug.error.issues[0]!.message });
+    const settings = readSettings(form, context, { isConnectionStringRequired: true });
+    if (!settings || !slug.success) return z.NEVER;
+    return { ...settings, slug: slug.data, isEnabled: form.isEnabled };
+  });
+
+export const ZUpdateDataSourceForm = z
+  .strictObject({ ...sourceFields, slug: ZDataSourceSlug, version: z.coerce.number().int().min(1) })
+  .transform((form, context): { slug: string; version: number; settings: TDataSourceSettings } => {
+    const settings = readSettings(form, context, { isConnectionStringRequired: false });
+    if (!settings) return z.NEVER;
+    return { slug: form.slug, version: form.version, settings };
+  });
+
+export const ZSetDataSourceEnabledForm = z.strictObject({
+  slug: ZDataSourceSlug,
+  version: z.coerce.number().int().min(1),
+  isEnabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+
+export const ZRotateSigningSecretForm = z.strictObject({ slug: ZDataSourceSlug, version: z.coerce.number().int().min(1) });
