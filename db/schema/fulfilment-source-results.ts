@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { dataSources } from './data-sources';
 import { dataSourceKind, sourceResultStatus } from './enums';
@@ -40,7 +41,12 @@ export const fulfilmentSourceResults = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('fulfilment_source_results_by_run_source').on(table.runId, table.sourceId), index('fulfilment_source_results_by_source').on(table.sourceId)],
+  (table) => [uniqueIndex('fulfilment_source_results_by_run_source').on(table.runId, table.sourceId), index('fulfilment_source_results_by_source').on(table.sourceId),
+    // The hourly sweep for webhook jobs that never got their callback (expire-awaited-callbacks.ts): a handful of rows, not the whole history.
+    index('fulfilment_source_results_awaiting_callback')
+      .on(table.startedAt)
+      .where(sql`${table.status} = 'awaiting_callback'`),
+  ],
 );
 
 export type FulfilmentSourceResultRow = typeof fulfilmentSourceResults.$inferSelect;

@@ -66,7 +66,7 @@ describe('the data source forms', () => {
     expect(errors.usedForAccess).toEqual(['Use the source for access requests, erasure or both']);
   });
 
-  it('put webhook problems on their own fields and default the timeout and tries', () => {
+  it('put webhook problems on their own fields and default the timeout, tries and callback wait', () => {
     const base = { kind: 'webhook', name: 'CRM', slug: 'crm', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on' };
     expect(fieldErrors(ZCreateDataSourceForm.safeParse({ ...base, url: 'ftp://crm', timeoutSeconds: '500', maxAttempts: '' }))).toEqual({
       url: ['Enter an http:// or https:// URL'],
@@ -77,6 +77,10 @@ describe('the data source forms', () => {
       url: 'https://crm.example.test/dsr',
       timeoutSeconds: 15,
       maxAttempts: 3,
+      callbackTimeoutHours: 72,
+    });
+    expect(fieldErrors(ZCreateDataSourceForm.safeParse({ ...base, url: 'https://crm.example.test/dsr', callbackTimeoutHours: '0' }))).toEqual({
+      callbackTimeoutHours: ['At least 1 hour'],
     });
   });
 

@@ -34,6 +34,7 @@ const sourceFields = {
   url: z.string().trim().optional(),
   timeoutSeconds: z.string().optional(),
   maxAttempts: z.string().optional(),
+  callbackTimeoutHours: z.string().optional(),
   instructions: z.string().optional(),
 };
 
@@ -87,7 +88,7 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
   }
   const parsed =
     form.kind === 'webhook'
-      ? ZWebhookSourceConfig.safeParse({ kind: 'webhook', url: form.url ?? '', timeoutSeconds: blankToUndefined(form.timeoutSeconds), maxAttempts: blankToUndefined(form.maxAttempts) })
+      ? ZWebhookSourceConfig.safeParse({ kind: 'webhook', url: form.url ?? '', timeoutSeconds: blankToUndefined(form.timeoutSeconds), maxAttempts: blankToUndefined(form.maxAttempts), callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours) })
       : ZManualSourceConfig.safeParse({ kind: 'manual', instructions: form.instructions ?? '' });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });

@@ -22,7 +22,7 @@ export function aWebhookSourceInput(overrides: Partial<TCreateDataSource> = {}):
     isEnabled: false,
     usedForAccess: true,
     usedForErasure: true,
-    config: { kind: 'webhook', url: 'http://127.0.0.1:9/jobs', timeoutSeconds: 5, maxAttempts: 2 },
+    config: { kind: 'webhook', url: 'http://127.0.0.1:9/jobs', timeoutSeconds: 5, maxAttempts: 2, callbackTimeoutHours: 72 },
     connectionString: null,
     ...overrides,
   };

@@ -1,3 +1,4 @@
+import type { Sql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 import { erasureOrder, findMappedTable, qualifiedName, quoteIdentifier, subjectCondition, subjectParameters } from './subject-sql';
@@ -50,8 +51,16 @@ describe('subjectCondition', () => {
 
 describe('subjectParameters', () => {
   it('passes the email trimmed and lower-cased, and a blank account identifier as null (which matches nothing)', () => {
-    expect(subjectParameters({ email: '  Ada.Lovelace@Example.COM ', accountIdentifier: '  ' })).toEqual(['ada.lovelace@example.com', null]);
-    expect(subjectParameters({ email: 'a@b.test', accountIdentifier: ' C-42 ' })).toEqual(['a@b.test', 'C-42']);
+    // sql.typed only wraps a value with its type (text, OID 25), so an unused $2 still has a type.
+    const typing = { typed: (value: unknown, type: number) => ({ value, type }) } as unknown as Pick<Sql, 'typed'>;
+    expect(subjectParameters(typing, { email: '  Ada.Lovelace@Example.COM ', accountIdentifier: '  ' })).toEqual([
+      { value: 'ada.lovelace@example.com', type: 25 },
+      { value: null, type: 25 },
+    ]);
+    expect(subjectParameters(typing, { email: 'a@b.test', accountIdentifier: ' C-42 ' })).toEqual([
+      { value: 'a@b.test', type: 25 },
+      { value: 'C-42', type: 25 },
+    ]);
   });
 });
 

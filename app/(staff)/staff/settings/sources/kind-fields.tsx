@@ -52,6 +52,16 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
             <input type="number" inputMode="numeric" id="maxAttempts" name="maxAttempts" min={1} max={10} className="input--short" defaultValue={values.maxAttempts} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
+        <FormField
+          id="callbackTimeoutHours"
+          label={labels.callbackTimeoutHours!}
+          hint="A job the system accepted (202) but never answered by callback is marked failed after this long, so an agent can retry it. 1 to 720."
+          errors={errors.callbackTimeoutHours}
+        >
+          {(describedBy, isInvalid) => (
+            <input type="number" inputMode="numeric" id="callbackTimeoutHours" name="callbackTimeoutHours" min={1} max={720} className="input--short" defaultValue={values.callbackTimeoutHours} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
       </>
     );
   }

@@ -13,6 +13,7 @@ export const sourceFieldLabels: Record<string, string> = {
   url: 'Job URL',
   timeoutSeconds: 'Timeout (seconds)',
   maxAttempts: 'Tries per job',
+  callbackTimeoutHours: 'Wait for a late answer (hours)',
   instructions: 'Instructions for the agent',
 };
 
@@ -25,7 +26,7 @@ const mapTemplate = JSON.stringify(
 
 /** The form's fields for a new source of this kind. */
 export function newSourceValues(kind: DataSourceKind): Record<string, string> {
-  return { kind, name: '', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', connectionString: '', map: mapTemplate, url: '', timeoutSeconds: '15', maxAttempts: '3', instructions: '' };
+  return { kind, name: '', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', connectionString: '', map: mapTemplate, url: '', timeoutSeconds: '15', maxAttempts: '3', callbackTimeoutHours: '72', instructions: '' };
 }
 
 /** The form's fields from a saved source. Never the secret: the connection string field starts blank ("keep"). */
@@ -41,6 +42,8 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
     url: config.kind === 'webhook' ? config.url : '',
     timeoutSeconds: config.kind === 'webhook' ? String(config.timeoutSeconds) : '',
     maxAttempts: config.kind === 'webhook' ? String(config.maxAttempts) : '',
+    // Sources saved before this setting existed read as the default.
+    callbackTimeoutHours: config.kind === 'webhook' ? String(config.callbackTimeoutHours ?? 72) : '',
     instructions: config.kind === 'manual' ? config.instructions : '',
   };
 }

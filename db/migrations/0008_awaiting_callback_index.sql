@@ -1,0 +1,1 @@
+CREATE INDEX "fulfilment_source_results_awaiting_callback" ON "fulfilment_source_results" USING btree ("started_at") WHERE "fulfilment_source_results"."status" = 'awaiting_callback';
