@@ -5,6 +5,8 @@ export type JobPayloads = {
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;
   'delete-expired-attachments': Record<string, never>;
+  /** Unreleased data packages and leftover staging folders past the download period. */
+  'delete-expired-packages': Record<string, never>;
   /** One source's part of a fulfilment run (lib/fulfilment/run-source.ts). */
   'run-source': { sourceResultId: string };
   /** Assembles a gather run's staged files into the package ZIP once every source is done. */

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
+import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
@@ -25,6 +26,10 @@ export const taskList: TaskList = {
     const deleted = await deleteExpiredAttachments(getDb(), { now: new Date() });
     if (deleted > 0) helpers.logger.info(`deleted ${deleted} expired fulfilment file(s)`);
   },
+  'delete-expired-packages': async (_payload, helpers) => {
+    const { packages, stagingFolders } = await deleteExpiredPackages(getDb(), { now: new Date() });
+    if (packages + stagingFolders > 0) helpers.logger.info(`deleted ${packages} unreleased data package(s) and ${stagingFolders} staging folder(s)`);
+  },
   'run-source': async (payload) => {
     await runSource(getDb(), payload as JobPayloads['run-source']);
   },
@@ -41,6 +46,7 @@ export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
   '30 * * * * delete-expired-attachments ?fill=2h',
+  '45 * * * * delete-expired-packages ?fill=2h',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
 ].join('\n');

@@ -13,7 +13,7 @@ export async function countSubjectRows(sql: Sql, map: TPostgresMap, subject: Sub
     for (const table of map.tables) {
       const [{ rows }] = await transaction.unsafe<{ rows: number }[]>(
         `select count(*)::int as rows from ${qualifiedName(table)} where ${subjectCondition(map, table)}`,
-        subjectParameters(subject),
+        subjectParameters(transaction, subject),
       );
       plans.push({
         table: tableLabel(table),

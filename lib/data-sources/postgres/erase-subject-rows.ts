@@ -21,7 +21,7 @@ export async function eraseSubjectRows(sql: Sql, map: TPostgresMap, subject: Sub
     const results: TableErasurePlan[] = [];
     for (const table of erasureOrder(map)) {
       const where = subjectCondition(map, table);
-      const parameters = subjectParameters(subject);
+      const parameters = subjectParameters(transaction, subject);
       const label = tableLabel(table);
       if (table.erase.action === 'keep') {
         const [{ rows }] = await transaction.unsafe<{ rows: number }[]>(`select count(*)::int as rows from ${qualifiedName(table)} where ${where}`, parameters);

@@ -14,7 +14,7 @@ export type SourceRow = Record<string, unknown>;
 export async function* streamSubjectRows(sql: Sql | TransactionSql, map: TPostgresMap, table: TTableMap, subject: Subject, batchSize = 1000): AsyncGenerator<SourceRow[]> {
   const columns = table.export.map(quoteIdentifier).join(', ');
   const query = `select ${columns} from ${qualifiedName(table)} where ${subjectCondition(map, table)}`;
-  for await (const rows of sql.unsafe(query, subjectParameters(subject)).cursor(batchSize)) {
+  for await (const rows of sql.unsafe(query, subjectParameters(sql, subject)).cursor(batchSize)) {
     yield rows.map((row) => ({ ...row }));
   }
 }

@@ -1,3 +1,4 @@
+import type { Parameter, Sql } from 'postgres';
 import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 
 /**
@@ -31,9 +32,16 @@ export function subjectCondition(map: TPostgresMap, table: TTableMap): string {
   return `${column} in (select ${quoteIdentifier(match.references.column)} from ${qualifiedName(parent)} where ${subjectCondition(map, parent)})`;
 }
 
-export function subjectParameters(subject: { email: string; accountIdentifier: string | null }): [string, string | null] {
-  return [subject.email.trim().toLowerCase(), subject.accountIdentifier?.trim() || null];
+/**
+ * Both parameters are typed as text: a table matched by email never mentions $2,
+ * and PostgreSQL refuses an untyped parameter the query does not use
+ * ("could not determine data type of parameter $2").
+ */
+export function subjectParameters(sql: Pick<Sql, 'typed'>, subject: { email: string; accountIdentifier: string | null }): [Parameter<string>, Parameter<string | null>] {
+  return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
 }
+
+const TEXT_OID = 25;
 
 /**
  * Tables in the order erasure must visit them: a table before the tables it references,
