@@ -1,3 +1,5 @@
+import { formatBytes } from '@/components/format-bytes';
+
 /** The one line of facts worth showing under a timeline entry, from the event's recorded details. */
 export function eventDetail(action: string, details: Record<string, unknown>): string | undefined {
   switch (action) {
@@ -9,9 +11,28 @@ export function eventDetail(action: string, details: Record<string, unknown>): s
       return typeof details.pausedDays === 'number' && details.pausedDays > 0 ? `Clock restarted; ${details.pausedDays} paused days added, now due ${String(details.dueOn)}` : undefined;
     case 'fulfilled':
       return Array.isArray(details.files) && details.files.length > 0 ? `${details.files.length} file(s) attached` : undefined;
+    case 'data_gathering_started':
+    case 'erasure_dry_run_started':
+    case 'erasure_started':
+    case 'failed_sources_retried':
+      return Array.isArray(details.sources) ? `Sources: ${details.sources.join(', ')}` : undefined;
+    case 'source_succeeded':
+      return `${String(details.source)}: ${rowTotal(details.rowCounts)} row(s)`;
+    case 'source_failed':
+      return `${String(details.source)}: ${String(details.error)}`;
+    case 'data_gathering_failed':
+    case 'erasure_dry_run_failed':
+    case 'erasure_failed':
+      return Array.isArray(details.failedSources) ? `Failed: ${details.failedSources.join(', ')}` : typeof details.error === 'string' ? details.error : undefined;
+    case 'data_package_built':
+      return typeof details.sizeBytes === 'number' ? `${formatBytes(details.sizeBytes)}, SHA-256 ${String(details.sha256)}` : undefined;
     case 'retry_requested':
       return typeof details.emails === 'number' ? `${details.emails} email(s) rescheduled` : undefined;
     default:
       return undefined;
   }
+}
+
+function rowTotal(rowCounts: unknown): number {
+  return rowCounts && typeof rowCounts === 'object' ? Object.values(rowCounts).reduce((total: number, rows) => total + (typeof rows === 'number' ? rows : 0), 0) : 0;
 }
