@@ -19,6 +19,17 @@ export function resultRows(result: FulfilmentResultView): number {
   return result.status === 'running' ? result.rowsDone : result.tables.reduce((total, table) => total + table.rows, 0);
 }
 
+/**
+ * Whether the system is working on the run right now (a source running or waiting
+ * to, a webhook's answer due, the package being built), so the page should keep
+ * refreshing itself. A run waiting only for an agent's checklist confirmation is not.
+ */
+export function isRunWorking(run: FulfilmentRunView): boolean {
+  if (run.status !== 'running') return false;
+  const isAllDone = run.results.every((result) => result.status === 'succeeded');
+  return isAllDone || run.results.some((result) => result.status === 'pending' || result.status === 'running' || result.status === 'awaiting_callback');
+}
+
 /** One sentence for the run's live status line. */
 export function describeRun(run: FulfilmentRunView): string {
   const done = run.results.filter((result) => result.status === 'succeeded').length;

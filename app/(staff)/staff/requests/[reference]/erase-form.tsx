@@ -21,7 +21,7 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
   const isBlocked = blockedReason !== null;
   return (
     <form action={formAction} className="request-action" aria-labelledby="erase-heading">
-      <h3 id="erase-heading">Erase</h3>
+      <h4 id="erase-heading">Erase this person’s data</h4>
       <p className="warning">Erasure deletes or anonymises this person’s rows in every enabled source, as the dry run showed. It cannot be undone.</p>
       {dryRunSummary ? <p>{dryRunSummary}</p> : null}
       <FormProblem state={state} reference={reference} />

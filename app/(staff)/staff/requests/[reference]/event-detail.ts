@@ -17,7 +17,8 @@ export function eventDetail(action: string, details: Record<string, unknown>): s
     case 'failed_sources_retried':
       return Array.isArray(details.sources) ? `Sources: ${details.sources.join(', ')}` : undefined;
     case 'source_succeeded':
-      return `${String(details.source)}: ${rowTotal(details.rowCounts)} row(s)`;
+      // A manual source has no tables: its note is on the request page, not in the audit details.
+      return hasTables(details.rowCounts) ? `${String(details.source)}: ${rowTotal(details.rowCounts)} row(s)` : `${String(details.source)}: confirmed`;
     case 'source_failed':
       return `${String(details.source)}: ${String(details.error)}`;
     case 'data_gathering_failed':
@@ -31,6 +32,10 @@ export function eventDetail(action: string, details: Record<string, unknown>): s
     default:
       return undefined;
   }
+}
+
+function hasTables(rowCounts: unknown): boolean {
+  return Boolean(rowCounts && typeof rowCounts === 'object' && Object.keys(rowCounts).length > 0);
 }
 
 function rowTotal(rowCounts: unknown): number {

@@ -1,6 +1,6 @@
-import type { FulfilmentRunView } from '@/lib/fulfilment/get-request-fulfilment';
 import { DateTimeText } from '@/components/date-time-text';
-import { describeRun } from './describe-run';
+import type { FulfilmentRunView } from '@/lib/fulfilment/get-request-fulfilment';
+import { describeRun, isRunWorking } from './describe-run';
 import { ManualChecklist } from './manual-checklist';
 import { RetryFailedSourcesForm } from './retry-failed-sources-form';
 import { RunProgress } from './run-progress';
@@ -13,7 +13,7 @@ export function RunDetails({ run, caption, reference, version, isWorkable }: Run
   const failedCount = run.results.filter((result) => result.status === 'failed').length;
   return (
     <>
-      <RunProgress summary={describeRun(run)} isRunning={run.status === 'running'} />
+      <RunProgress summary={describeRun(run)} isRunning={isRunWorking(run)} />
       <p className="field__hint">
         Started <DateTimeText date={run.createdAt} /> by {run.startedByName ?? 'the system (when the request was confirmed)'}
         {run.finishedAt ? (

@@ -18,7 +18,8 @@ export function RunProgress({ summary, isRunning }: { summary: string; isRunning
     return () => clearInterval(timer);
   }, [isRunning, router]);
   return (
-    <p role="status" aria-live="polite" className="run-progress">
+    // A polite live region rather than role="status": the page's action notice already is the one status.
+    <p aria-live="polite" aria-atomic="true" className="run-progress">
       {summary}
     </p>
   );
