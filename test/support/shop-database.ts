@@ -68,6 +68,25 @@ export async function seedShopCustomer(sql: Sql, { email, fullName, orders = 3 }
   return { customerId: id, email, fullName };
 }
 
+/** Many other customers at once (`neighbour-<n>@example.test`), each with addresses, orders and a ticket: the rows a subject's export must never include. */
+export async function seedShopNeighbours(sql: Sql, { count, ordersEach }: { count: number; ordersEach: number }): Promise<void> {
+  await sql.begin(async (transaction) => {
+    await transaction`
+      insert into customers (email, full_name, phone)
+      select 'neighbour-' || g || '@example.test', 'Neighbour ' || g, '+44 7700 ' || lpad(g::text, 6, '0') from generate_series(1, ${count}::int) as g`;
+    await transaction`
+      insert into addresses (customer_id, line1, city, postcode, country)
+      select id, full_name || ' Street', 'Leeds', 'LS1 1AA', 'GB' from customers where email like 'neighbour-%'`;
+    await transaction`
+      insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
+      select c.id, timestamptz '2025-01-01 00:00:00+00' + make_interval(mins => g), 1000 + g, 'shipped', c.full_name, c.full_name || ' Street, Leeds'
+      from customers c cross join generate_series(1, ${ordersEach}::int) as g where c.email like 'neighbour-%'`;
+    await transaction`
+      insert into support_tickets (customer_id, subject, body, opened_at, status)
+      select id, 'Question', 'From ' || full_name, now(), 'open' from customers where email like 'neighbour-%'`;
+  });
+}
+
 /** A PostgreSQL data source over the shop, its connection string encrypted as the admin form stores it. */
 export async function createShopSource(db: Database, { url, isEnabled = false, name = 'Shop database' }: { url: string; isEnabled?: boolean; name?: string }): Promise<DataSourceRow> {
   const [source] = await db
