@@ -19,6 +19,7 @@ import { createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { buildPackage } from './build-package';
+import { deleteExpiredAttachments } from './delete-expired-attachments';
 import { deleteExpiredPackages } from './delete-expired-packages';
 import { getRequestFulfilment } from './get-request-fulfilment';
 import { previewPackage } from './preview-package';
@@ -261,6 +262,23 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({ id: secondRunId, startedByName: team.agent.name });
   });
 
+  it('an auditor may not start gathering: refused, and nothing is written', async () => {
+    const { request, reference } = await aShopCustomerRequest();
+    const before = await snapshotRequest(db, { id: request.id });
+    const runsBefore = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id));
+
+    expect(await refusal(startGathering(db, { actor: team.auditor, reference, version: request.version }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
+    expect(await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id))).toEqual(runsBefore);
+  });
+
+  it('gathering again while a gather is running is refused', async () => {
+    const { request, reference } = await aShopCustomerRequest();
+
+    expect(await refusal(startGathering(db, { actor: team.agent, reference, version: request.version }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already running') });
+  });
+
   it('with no source enabled, a verified access request starts nothing and is accepted all the same; a deletion request never gathers', async () => {
     await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.id, source.id));
     try {
@@ -321,6 +339,23 @@ describe('[agent] releases a gathered package', () => {
     });
     expect(await snapshotRequest(db, { id: request.id })).toEqual(afterFirst);
     expect(await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id))).toHaveLength(1);
+  });
+});
+
+describe('[system] removes a released package when its download link expires', () => {
+  it('the download and the run both record the file as gone, and the page no longer offers it', async () => {
+    const { request, reference, runId } = await aShopCustomerRequest();
+    const run = await gather(runId);
+    await releasePackage(db, { actor: team.agent, reference, version: request.version, runId, message: 'Your data.' });
+    await db.update(requestAttachments).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(requestAttachments.requestId, request.id));
+
+    const now = new Date();
+    await deleteExpiredAttachments(db, { now });
+
+    expect(existsSync(attachmentPath(run.packageStorageKey!))).toBe(false);
+    const [after] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
+    expect(after).toMatchObject({ status: 'released', packageDeletedAt: now });
+    expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({ status: 'released', package: null });
   });
 });
 
