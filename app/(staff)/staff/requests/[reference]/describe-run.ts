@@ -40,7 +40,7 @@ export function describeRun(run: FulfilmentRunView): string {
   switch (run.status) {
     case 'running':
       if (run.kind === 'gather' && done === run.results.length) return 'Every source is done; building the package…';
-      return `${noun} in progress: ${done} of ${count(run.results.length, 'source')} done, ${count(rows, 'row')} so far${waiting > 0 ? `; ${count(waiting, 'checklist item')} to confirm` : ''}.`;
+      return `${noun} in progress: ${done} of ${count(run.results.length, 'source')} done, ${count(rows, 'row')} so far${failed > 0 ? `; ${count(failed, 'source')} failed` : ''}${waiting > 0 ? `; ${count(waiting, 'checklist item')} to confirm` : ''}.`;
     case 'failed':
       return failed > 0 ? `${noun} failed: ${count(failed, 'source')} failed. The request stays open until every source succeeds.` : `${noun} failed.`;
     case 'succeeded':

@@ -30,7 +30,7 @@ export function SourceResultsTable({ run, caption }: { run: FulfilmentRunView; c
               {result.attempts > 1 ? <span className="field__hint"> (attempt {result.attempts})</span> : null}
             </td>
             <td className="number">
-              {result.status === 'pending' || result.sourceKind === 'manual' ? '—' : resultRows(result).toLocaleString('en')}
+              {result.status === 'pending' || result.sourceKind === 'manual' || (result.status === 'failed' && result.tables.length === 0) ? '—' : resultRows(result).toLocaleString('en')}
               {result.status === 'running' ? <span className="field__hint"> so far</span> : null}
             </td>
             <td>
