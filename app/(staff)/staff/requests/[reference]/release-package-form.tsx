@@ -20,7 +20,7 @@ export function ReleasePackageForm({ reference, version, runId, fileDescription,
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="runId" value={runId} />
-      <FormField id="release-message" label="Message to the requester" errors={state.fieldErrors?.message}>
+      <FormField id="release-message" label="Message sent with the package" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
           <textarea id="release-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
