@@ -1,6 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { orderSourceTables } from './order-source-tables';
+import { INDEX_PATH, MANIFEST_PATH, type PackageManifest, type PackageSource, packageCsvPath, packageJsonPath } from './package/package-manifest';
+import { renderPackageIndex } from './package/render-package-index';
+import { type PackageEntry, writePackageZip } from './package/write-package-zip';
+import { runEventActions } from './run-event-actions';
+import { runStagingFolder, sourceStagingFolder, tableFileName } from './staging/staging-folder';
+import { attachmentPath, deleteAttachmentFile } from './store-attachment-file';
 
-/** PLACEHOLDER owned by the gather work: assembles a gather run's staged files into the package ZIP. */
-export async function buildPackage(_db: Database, _options: { runId: string }): Promise<void> {
-  throw new Error('buildPackage is not implemented yet');
+export type BuildPackageOptions = { runId: string; now?: () => Date };
+
+/**
+ * The `build-package` job: once every source of a gather run has its data staged,
+ * streams the staged files into the package ZIP (with manifest.json and index.html),
+ * stores it under a fresh key outside the web root, and marks the run succeeded.
+ * The ZIP is written to a temporary name and renamed into place, so a crash never
+ * leaves a half-written package behind a key. A re-run for a run that is no longer
+ * running does nothing. Any failure marks the run failed (the agent gathers again).
+ */
+export async function buildPackage(db: Database, { runId, now = () => new Date() }: BuildPackageOptions): Promise<void> {
+  const [context] = await db
+    .select({ run: fulfilmentRuns, reference: requests.reference, requestType: requests.type })
+    .from(fulfilmentRuns)
+    .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
+    .where(eq(fulfilmentRuns.id, runId));
+  if (!context || context.run.kind !== 'gather' || context.run.status !== 'running') return;
+  const results = await db
+    .select({ result: fulfilmentSourceResults, slug: dataSources.slug, config: dataSources.config })
+    .from(fulfilmentSourceResults)
+    .innerJoin(dataSources, eq(dataSources.id, fulfilmentSourceResults.sourceId))
+    .where(eq(fulfilmentSourceResults.runId, runId))
+    .orderBy(asc(fulfilmentSourceResults.sourceName));
+  // settleRun queues this job only when every source succeeded; anything else is a stale job.
+  if (results.some(({ result }) => result.status !== 'succeeded')) return;
+
+  const storageKey = randomUUID();
+  const temporaryPath = path.join(runStagingFolder(runId), 'package.zip.partial');
+  try {
+    const generatedAt = now();
+    const sources: PackageSource[] = results.map(({ result, slug, config }) => ({
+      name: result.sourceName,
+      slug,
+      kind: result.sourceKind,
+      status: 'succeeded',
+      rowCounts: Object.fromEntries(orderSourceTables(result.rowCounts, config)),
+      ...(result.sourceKind === 'manual' ? { note: result.note ?? '' } : {}),
+    }));
+    const { organisationName } = await getOrganisationSettings(db);
+    await mkdir(runStagingFolder(runId), { recursive: true, mode: 0o700 });
+    const written = await writePackageZip(temporaryPath, {
+      entries: sources.flatMap(stagedEntries(runId)),
+      date: generatedAt,
+      closingEntries: (files) => {
+        const manifest: PackageManifest = { reference: context.reference ?? '', requestType: context.requestType, generatedAt: generatedAt.toISOString(), sources, files };
+        return [
+          { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` },
+          { path: INDEX_PATH, content: renderPackageIndex({ organisationName, manifest }) },
+        ];
+      },
+    });
+    await mkdir(path.dirname(attachmentPath(storageKey)), { recursive: true, mode: 0o700 });
+    await rename(temporaryPath, attachmentPath(storageKey));
+
+    const finishedAt = now();
+    const replaced = await db.transaction(async (tx) => {
+      // The lock makes a duplicate job (or a worker re-running this one) wait, then find the run settled.
+      const [run] = await tx.select({ status: fulfilmentRuns.status }).from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)).for('update');
+      if (run?.status !== 'running') return null;
+      const older = await tx
+        .update(fulfilmentRuns)
+        .set({ packageDeletedAt: finishedAt })
+        .where(
+          and(
+            eq(fulfilmentRuns.requestId, context.run.requestId),
+            eq(fulfilmentRuns.kind, 'gather'),
+            eq(fulfilmentRuns.status, 'succeeded'),
+            isNotNull(fulfilmentRuns.packageStorageKey),
+            isNull(fulfilmentRuns.packageDeletedAt),
+            ne(fulfilmentRuns.id, runId),
+          ),
+        )
+        .returning({ id: fulfilmentRuns.id, storageKey: fulfilmentRuns.packageStorageKey });
+      await tx
+        .update(fulfilmentRuns)
+        .set({ status: 'succeeded', packageStorageKey: storageKey, packageSizeBytes: written.sizeBytes, packageSha256: written.sha256, error: null, finishedAt })
+        .where(eq(fulfilmentRuns.id, runId));
+      await recordEvent(tx, {
+        requestId: context.run.requestId,
+        actor: { type: 'system' },
+        action: runEventActions.gather.succeeded,
+        // Counts, size and checksum: never a row of the data itself.
+        details: {
+          runId,
+          sources: sources.map((source) => ({ source: source.name, rowCounts: source.rowCounts })),
+          sizeBytes: written.sizeBytes,
+          sha256: written.sha256,
+          ...(older.length > 0 ? { replacedRunIds: older.map((replacedRun) => replacedRun.id) } : {}),
+        },
+      });
+      return older;
+    });
+    if (replaced === null) {
+      await deleteAttachmentFile(storageKey);
+      return;
+    }
+    // After commit: a crash here leaves files nobody can reach, never a package row without its file.
+    for (const older of replaced) if (older.storageKey) await deleteAttachmentFile(older.storageKey);
+    await rm(runStagingFolder(runId), { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporaryPath, { force: true });
+    await deleteAttachmentFile(storageKey);
+    await markBuildFailed(db, { runId, requestId: context.run.requestId, error, now: now() });
+  }
+}
+
+/** A source's staged files, in the order the package lists them: its JSON, then one CSV per table. */
+function stagedEntries(runId: string) {
+  return (source: PackageSource): PackageEntry[] => {
+    if (source.kind === 'manual') return [];
+    const folder = sourceStagingFolder(runId, source.slug);
+    return [
+      { path: packageJsonPath(source.slug), filePath: path.join(folder, `${source.slug}.json`) },
+      ...Object.keys(source.rowCounts).map((table) => ({ path: packageCsvPath(source.slug, table), filePath: path.join(folder, tableFileName(table, 'csv')) })),
+    ];
+  };
+}
+
+async function markBuildFailed(db: Database, { runId, requestId, error, now }: { runId: string; requestId: string; error: unknown; now: Date }): Promise<void> {
+  console.error(`building the package of run ${runId} failed`, error);
+  const message = `The package could not be built: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
+  await db.transaction(async (tx) => {
+    const [run] = await tx.select({ status: fulfilmentRuns.status }).from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)).for('update');
+    if (run?.status !== 'running') return;
+    await tx.update(fulfilmentRuns).set({ status: 'failed', error: message, finishedAt: now }).where(eq(fulfilmentRuns.id, runId));
+    await recordEvent(tx, { requestId, actor: { type: 'system' }, action: runEventActions.gather.failed, details: { runId, error: message } });
+  });
+  // Nothing can be retried from a failed build: gathering again stages afresh.
+  await rm(runStagingFolder(runId), { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { requestAttachments } from '@/db/schema';
+import { fulfilmentRuns, requestAttachments } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { deleteAttachmentFile } from './store-attachment-file';
 
@@ -28,6 +28,8 @@ export async function deleteExpiredAttachments(db: Database, { now }: { now: Dat
         .for('update', { skipLocked: true });
       for (const attachment of expired) {
         await tx.update(requestAttachments).set({ deletedAt: now }).where(eq(requestAttachments.id, attachment.id));
+        // A released data package shares its file with the download: the run says it is gone too.
+        await tx.update(fulfilmentRuns).set({ packageDeletedAt: now }).where(eq(fulfilmentRuns.packageStorageKey, attachment.storageKey));
         await recordEvent(tx, { requestId: attachment.requestId, actor: { type: 'system' }, action: 'attachment_deleted', details: { attachmentId: attachment.id, reason: 'download link expired' } });
       }
       return expired;

@@ -7,6 +7,8 @@ export type JobPayloads = {
   'delete-expired-attachments': Record<string, never>;
   /** Removes the requester's personal data from requests closed longer than the retention setting. */
   'minimise-closed-requests': Record<string, never>;
+  /** Unreleased data packages and leftover staging folders past the download period. */
+  'delete-expired-packages': Record<string, never>;
   /** One source's part of a fulfilment run (lib/fulfilment/run-source.ts). */
   'run-source': { sourceResultId: string };
   /** Assembles a gather run's staged files into the package ZIP once every source is done. */

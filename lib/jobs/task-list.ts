@@ -4,6 +4,7 @@ import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
 import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callbacks';
+import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
@@ -31,6 +32,10 @@ export const taskList: TaskList = {
     const minimised = await minimiseClosedRequests(getDb(), { now: new Date() });
     if (minimised > 0) helpers.logger.info(`removed personal data from ${minimised} closed request(s) past the retention period`);
   },
+  'delete-expired-packages': async (_payload, helpers) => {
+    const { packages, stagingFolders } = await deleteExpiredPackages(getDb(), { now: new Date() });
+    if (packages + stagingFolders > 0) helpers.logger.info(`deleted ${packages} unreleased data package(s) and ${stagingFolders} staging folder(s)`);
+  },
   'run-source': async (payload) => {
     await runSource(getDb(), payload as JobPayloads['run-source']);
   },
@@ -54,6 +59,7 @@ export const crontab = [
   '45 * * * * expire-awaited-callbacks ?fill=2h',
   // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.
   '45 3 * * * minimise-closed-requests ?fill=1d',
+  '50 * * * * delete-expired-packages ?fill=2h',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
 ].join('\n');

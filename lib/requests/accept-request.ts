@@ -8,6 +8,7 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { computeAcknowledgementDueDate } from '@/lib/deadlines/compute-acknowledgement-due-date';
 import { computeDueDate } from '@/lib/deadlines/compute-due-date';
 import { env } from '@/lib/env';
+import { startAutomaticGathering } from '@/lib/fulfilment/start-automatic-gathering';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { ZDeadlinePolicy } from '@/lib/validation/deadline-policy';
@@ -22,7 +23,8 @@ import { requestTypeLabel } from './request-type-label';
  * edits don't rewrite it), a status link, and the acknowledgement email.
  * Shared by email verification and by staff filing on someone's behalf; the
  * caller's own event (e.g. "verified") is written right after the status
- * change, so the trail reads cause before effect.
+ * change, so the trail reads cause before effect. An access or export request
+ * then starts gathering its data from the enabled sources by itself.
  */
 export async function acceptRequest(
   tx: Transaction,
@@ -54,5 +56,6 @@ export async function acceptRequest(
     },
   });
   await recordEvent(tx, { requestId: request.id, actor: { type: 'system' }, action: 'acknowledgement_queued', details: { reference } });
+  await startAutomaticGathering(tx, { request: { ...request, status: 'new', reference }, now });
   return { reference, statusToken, dueOn };
 }

@@ -1,18 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { requestAttachments, requests } from '@/db/schema';
-import { recordEvent } from '@/lib/audit/record-event';
-import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
-import { enqueueEmail } from '@/lib/mail/enqueue-email';
-import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
-import { requesterEmailContext } from './requester-email-context';
+import { closeRequestAsFulfilled } from './close-request-as-fulfilled';
 
 export type FulfilRequestOptions = { actor: StaffActor; reference: string; version: number; message: string; files: File[]; now?: Date };
 
@@ -34,33 +27,7 @@ export async function fulfilRequest(db: Database, { actor, reference, version, m
       if (request.type !== 'deletion' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', { field: 'files' });
       }
-      const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
-      const expiresAt = new Date(now.getTime() + downloadDays * 24 * 60 * 60 * 1000);
-      if (stored.length > 0) {
-        await tx.insert(requestAttachments).values(stored.map((file) => ({ ...file, requestId: request.id, uploadedById: actor.staffId, maxDownloads, expiresAt })));
-      }
-      await tx.update(requests).set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null }).where(eq(requests.id, request.id));
-      await recordEvent(tx, {
-        requestId: request.id,
-        actor: { type: 'staff', staffId: actor.staffId },
-        action: 'fulfilled',
-        details: { files: stored.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
-        isVisibleToRequester: true,
-      });
-      await enqueueEmail(tx, {
-        requestId: request.id,
-        to: request.email!,
-        payload: {
-          template: 'request-fulfilled',
-          version: 1,
-          props: {
-            ...(await requesterEmailContext(tx, request)),
-            message,
-            attachmentCount: stored.length,
-            downloadExpiresOn: stored.length > 0 ? addDays(toCalendarDate(now, env().TIME_ZONE), downloadDays) : null,
-          },
-        },
-      });
+      await closeRequestAsFulfilled(tx, { request, actor, message, files: stored, now });
     });
   } catch (error) {
     await Promise.all(stored.map((file) => deleteAttachmentFile(file.storageKey)));

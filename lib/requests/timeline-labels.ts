@@ -38,6 +38,20 @@ export const staffTimelineLabels: Record<string, string> = {
   attachment_deleted: 'File deleted from storage after its link expired',
   sources_retried: 'Failed data sources retried',
   personal_data_minimised: 'Personal data removed after the retention period',
+  data_gathering_started: 'Data gathering started',
+  data_gathering_failed: 'Data gathering failed',
+  data_package_built: 'Data package built',
+  data_package_previewed: 'Data package previewed',
+  data_package_released: 'Data package released to the requester',
+  data_package_deleted: 'Unreleased data package deleted from storage',
+  source_succeeded: 'Source finished',
+  source_failed: 'Source failed',
+  erasure_dry_run_started: 'Erasure dry run started',
+  erasure_dry_run_failed: 'Erasure dry run failed',
+  erasure_dry_run_finished: 'Erasure dry run finished',
+  erasure_started: 'Erasure started',
+  erasure_failed: 'Erasure failed',
+  erasure_finished: 'Erasure finished',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */

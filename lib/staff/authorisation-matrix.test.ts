@@ -5,6 +5,7 @@ import { findActiveStaffMember } from '@/db/queries/staff-members';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { countExportRows } from '@/lib/audit/export-row-count';
 import { defaultPolicies } from '@/lib/deadlines/default-policies';
+import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { applyBulkAction } from '@/lib/queue/apply-bulk-action';
 import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { listQueue } from '@/lib/queue/list-queue';
@@ -75,6 +76,7 @@ const useCases: UseCase[] = [
   { name: 'apply-bulk-action', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam' } }) },
   { name: 'claim-next-request', allowed: ['admin', 'agent'], run: ({ actor }) => claimNextRequest(db, { actor }) },
   { name: 'list-queue', allowed: ['admin', 'agent', 'auditor'], run: ({ actor }) => listQueue(db, { actor, filters: { dueSoon: false, overdue: false } }) },
+  { name: 'get-request-fulfilment', needs: ['request'], allowed: ['admin', 'agent', 'auditor'], run: ({ actor, subject }) => getRequestFulfilment(db, { actor, requestId: subject.request.id }) },
   { name: 'get-request-detail', needs: ['request'], allowed: ['admin', 'agent', 'auditor'], run: ({ actor, subject }) => getRequestDetail(db, { actor, reference: subject.reference }) },
   { name: 'invite-staff-member', allowed: ['admin'], run: ({ actor }) => inviteStaffMember(db, { actor, input: { email: uniqueEmail('invitee'), name: 'New Colleague', role: 'agent' } }) },
   { name: 'change-staff-role', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => changeStaffRole(db, { actor, staffId: colleague.staffId, role: 'auditor' }) },

@@ -3,10 +3,10 @@ import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { ZEmailAddress } from './submit-request';
 
-const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
-const ZReference = z.string().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
+export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
+export const ZReference = z.string().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
 
-const messageText = (label: string, max = 5000) =>
+export const messageText = (label: string, max = 5000) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()

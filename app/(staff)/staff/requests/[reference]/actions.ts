@@ -1,6 +1,5 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database';
 import { addNote } from '@/lib/requests/add-note';
 import { assignRequest } from '@/lib/requests/assign-request';
@@ -13,18 +12,12 @@ import { startWork } from '@/lib/requests/start-work';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZAddNote, ZAssignRequest, ZExtendDeadline, ZFulfilRequest, ZRejectRequest, ZRequestInformation, ZRetryRequestEmails, ZStartWork } from '@/lib/validation/staff-actions';
 import { type ActionState, runAction } from '../../action-state';
-import type { DoneNotice } from './done-notices';
+import { afterSuccess } from './after-success';
 
-/**
+/*
  * Every action here re-reads the signed-in staff member and hands them to the use
  * case, which checks the role: a hidden field or a hidden button is never the check.
- * On success the page reloads with a fixed notice, so every form shows the new
- * version and status; on failure the form keeps what was typed.
  */
-function afterSuccess(state: ActionState, formData: FormData, done: DoneNotice): ActionState {
-  if (state.formError || state.fieldErrors) return state;
-  redirect(`/staff/requests/${encodeURIComponent(String(formData.get('reference')))}?done=${done}`);
-}
 
 export async function startWorkAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(ZStartWork, formData, async ({ reference, version }) => {

@@ -11,6 +11,12 @@ export const doneNotices = {
   assigned: 'Assignment updated.',
   note_added: 'Note added.',
   retried: 'Failed emails were scheduled to be sent again.',
+  gathering_started: 'Gathering started. Each source’s progress is shown under “Data from your systems”.',
+  package_released: 'Package released. The requester is being emailed your message and a link to download their data.',
+  dry_run_started: 'Dry run started. Nothing is changed in your systems; the counts appear below.',
+  erasure_started: 'Erasure started. Each source’s outcome is shown under “Data from your systems”.',
+  sources_retried: 'The failed sources are being tried again.',
+  source_confirmed: 'Checklist item confirmed.',
 } as const;
 
 export type DoneNotice = keyof typeof doneNotices;

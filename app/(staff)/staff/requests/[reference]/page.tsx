@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
+import { formatBytes } from '@/components/format-bytes';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
+import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { can } from '@/lib/staff/permissions';
@@ -19,6 +22,7 @@ import { AssignRequestForm } from './assign-request-form';
 import { doneNotice } from './done-notices';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
+import { FulfilmentPanel } from './fulfilment-panel';
 import { RejectRequestForm } from './reject-request-form';
 import { RequestClock } from './request-clock';
 import { RequestInformationForm } from './request-information-form';
@@ -51,7 +55,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const request = await loadRequest(actor, decodeURIComponent(reference));
   const canWork = can(actor.role, 'requests.work');
   const isWorkable = canWork && isOpen(request.status) && request.status !== 'unverified';
-  const assignableStaff = isWorkable ? await listAssignableStaff(getDb(), { actor }) : [];
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
+    isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
+    request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
+    getPageOrganisationSettings(),
+  ]);
   const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
   const extension = request.policy?.extension ?? null;
@@ -136,6 +144,16 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               isOpen={isOpen(request.status)}
             />
           </section>
+
+          {fulfilment && request.reference ? (
+            <FulfilmentPanel
+              fulfilment={fulfilment}
+              request={{ reference: request.reference, version: request.version, type: request.type }}
+              isWorkable={isWorkable}
+              canRelease={canTransition(request.status, 'fulfilled')}
+              downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
+            />
+          ) : null}
 
           {isWorkable ? (
             <section className="panel" aria-labelledby="actions-heading">
@@ -276,10 +294,4 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       </div>
     </article>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { initialActionState } from '../../action-state';
+import { FormProblem } from './form-problem';
+import { confirmManualSourceAction } from './fulfilment-actions';
+
+type ConfirmManualSourceFormProps = { reference: string; version: number; resultId: string; sourceName: string; isErasure: boolean };
+
+/** A manual checklist item: the agent does what the instructions say, then records it with a note. */
+export function ConfirmManualSourceForm({ reference, version, resultId, sourceName, isErasure }: ConfirmManualSourceFormProps) {
+  const [state, formAction, isPending] = useActionState(confirmManualSourceAction, initialActionState);
+  const noteId = `confirm-note-${resultId}`;
+  return (
+    <form action={formAction} className="request-action" aria-label={`Confirm ${sourceName}`}>
+      <FormProblem state={state} reference={reference} />
+      <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="resultId" value={resultId} />
+      <FormField
+        id={noteId}
+        label={`What you ${isErasure ? 'did' : 'found'} in ${sourceName}`}
+        hint={isErasure ? 'Kept in the audit trail and the request record.' : 'Included in the package the requester receives.'}
+        errors={state.fieldErrors?.note}
+      >
+        {(describedBy, isInvalid) => (
+          <textarea id={noteId} name="note" required maxLength={2000} defaultValue={state.values?.note} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Confirming…' : `Confirm ${sourceName}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import { ErasurePanel } from './erasure-panel';
+import { GatherPanel } from './gather-panel';
+
+type FulfilmentPanelProps = {
+  fulfilment: RequestFulfilment;
+  request: { reference: string; version: number; type: 'access' | 'export' | 'deletion' };
+  /** The signed-in staff member may act (auditors see the same results without a single control). */
+  isWorkable: boolean;
+  canRelease: boolean;
+  downloadTerms: string;
+};
+
+/** "Data from your systems": the request's fulfilment runs and their controls. */
+export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, downloadTerms }: FulfilmentPanelProps) {
+  return (
+    <section className="panel" aria-labelledby="fulfilment-heading">
+      <h2 id="fulfilment-heading">Data from your systems</h2>
+      {request.type === 'deletion' ? (
+        <ErasurePanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} />
+      ) : (
+        <GatherPanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} canRelease={canRelease} downloadTerms={downloadTerms} />
+      )}
+    </section>
+  );
+}

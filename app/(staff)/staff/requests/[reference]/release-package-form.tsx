@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { initialActionState } from '../../action-state';
+import { FormProblem } from './form-problem';
+import { releasePackageAction } from './fulfilment-actions';
+
+type ReleasePackageFormProps = { reference: string; version: number; runId: string; fileDescription: string; downloadTerms: string };
+
+export function ReleasePackageForm({ reference, version, runId, fileDescription, downloadTerms }: ReleasePackageFormProps) {
+  const [state, formAction, isPending] = useActionState(releasePackageAction, initialActionState);
+  return (
+    <form action={formAction} className="request-action" aria-labelledby="release-heading">
+      <h3 id="release-heading">Release the package</h3>
+      <p className="field__hint">
+        The requester is emailed your message and can download {fileDescription} from their status page ({downloadTerms}). This closes the request as fulfilled.
+      </p>
+      <FormProblem state={state} reference={reference} />
+      <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="runId" value={runId} />
+      <FormField id="release-message" label="Message sent with the package" errors={state.fieldErrors?.message}>
+        {(describedBy, isInvalid) => (
+          <textarea id="release-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+        )}
+      </FormField>
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Releasing…' : 'Release to the requester'}
+      </button>
+    </form>
+  );
+}

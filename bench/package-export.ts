@@ -1,0 +1,144 @@
+/**
+ * Exporting a subject with 200,000 orders: how long gathering and packaging
+ * take, how big the ZIP is, and that memory stays bounded: the measured process
+ * runs with a small V8 heap cap, and its peak RSS is compared across subjects of
+ * 10, 50,000, 200,000 and 800,000 orders. Prints figures; asserts nothing.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:package
+ *
+ * Creates two fresh databases on that server (the app's and a shop's, dropped at
+ * the end). Each case runs in its own process, so its peak RSS is its own:
+ * the PostgreSQL source's gather step (cursor → staging files), then buildPackage
+ * (staging files → ZIP). BENCH_ORDERS changes the big subject's order count.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { desc, eq } from 'drizzle-orm';
+import { createDatabase } from '@/db/client';
+import { fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
+import { buildPackage } from '@/lib/fulfilment/build-package';
+import { runSource } from '@/lib/fulfilment/run-source';
+import { prepareDatabase } from '../scripts/prepare-database';
+import { provisionPostgres } from '../test/support/provision-postgres';
+import { createShopDatabase, createShopSource, seedShopCustomer, seedShopNeighbours } from '../test/support/shop-database';
+import { createVerifiedRequest } from '../test/support/verified-request';
+
+const BIG_ORDERS = Number(process.env.BENCH_ORDERS ?? 200_000);
+const NEIGHBOURS = 10_000;
+const NEIGHBOUR_ORDERS = 20;
+const SAMPLE_MS = 20;
+/** The measured processes' V8 old-generation cap. */
+const HEAP_CAP_MB = Number(process.env.BENCH_HEAP_CAP_MB ?? 64);
+
+type CaseFigures = { rows: number; gatherMs: number; buildMs: number; packageBytes: number; maxRssMb: number; peakHeapMb: number; baselineRssMb: number; gatherRssMb: number };
+
+/** The measured part, in a child process: gather one run's PostgreSQL source, then build its package. */
+async function measure(runId: string): Promise<void> {
+  const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
+  let peakHeap = 0;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, SAMPLE_MS);
+  const { db, close } = createDatabase(process.env.DATABASE_URL!, { max: 2 });
+  try {
+    const [result] = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
+    const gatherStart = performance.now();
+    const outcome = await runSource(db, { sourceResultId: result!.id });
+    const gatherMs = performance.now() - gatherStart;
+    const gatherRssMb = process.resourceUsage().maxRSS / 1024;
+    if (outcome?.status !== 'succeeded') throw new Error(`gather failed: ${JSON.stringify(outcome)}`);
+    const buildStart = performance.now();
+    await buildPackage(db, { runId });
+    const buildMs = performance.now() - buildStart;
+    const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
+    if (run?.status !== 'succeeded') throw new Error(`build failed: ${run?.error}`);
+    clearInterval(sampler);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    const figures: CaseFigures = {
+      rows: outcome.rowsDone ?? 0,
+      gatherMs,
+      buildMs,
+      packageBytes: run.packageSizeBytes ?? 0,
+      // maxRSS is in kilobytes on Linux.
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      peakHeapMb: peakHeap / 1024 / 1024,
+      baselineRssMb,
+      gatherRssMb,
+    };
+    console.log(JSON.stringify(figures));
+  } finally {
+    clearInterval(sampler);
+    await close();
+  }
+}
+
+function runCase(runId: string, environment: NodeJS.ProcessEnv): Promise<CaseFigures> {
+  const tsx = path.join(path.dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin/tsx');
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [fileURLToPath(import.meta.url), '--measure', runId], { env: environment, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`case exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
+  process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
+  process.env.TIME_ZONE ??= 'UTC';
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-bench-package-'));
+  process.env.STORAGE_DIR = storageDir;
+  const database = await provisionPostgres('bench_package');
+  process.env.DATABASE_URL = database.databaseUrl;
+  resetEnvForTests();
+  const shop = await createShopDatabase('bench_shop');
+  const { db, close } = createDatabase(database.databaseUrl, { max: 2 });
+  try {
+    await prepareDatabase(database.databaseUrl);
+    await createShopSource(db, { url: shop.url, isEnabled: true });
+
+    const seedStart = performance.now();
+    await seedShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
+    const cases = [
+      { label: 'small subject (10 orders)', email: 'small.subject@example.test', orders: 10 },
+      { label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`, email: 'medium.subject@example.test', orders: BIG_ORDERS / 4 },
+      { label: `big subject (${BIG_ORDERS.toLocaleString('en')} orders)`, email: 'big.subject@example.test', orders: BIG_ORDERS },
+      // Four times as many rows again: if memory grew with the rows, it would show here.
+      { label: `huge subject (${(BIG_ORDERS * 4).toLocaleString('en')} orders)`, email: 'huge.subject@example.test', orders: BIG_ORDERS * 4 },
+    ];
+    for (const subject of cases) await seedShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, orders: subject.orders });
+    await shop.sql`vacuum analyze`;
+    const [{ total }] = await shop.sql<{ total: string }[]>`select count(*)::text as total from orders`;
+    console.log(`Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`);
+
+    const rows: string[] = [];
+    for (const subject of cases) {
+      const { request } = await createVerifiedRequest(db, { type: 'access', input: { email: subject.email, fullName: 'Bench Subject' } });
+      const [run] = await db.select({ id: fulfilmentRuns.id }).from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id)).orderBy(desc(fulfilmentRuns.createdAt)).limit(1);
+      // A capped old generation proves the point harder than a peak figure: a run that held its rows would die here.
+      const figures = await runCase(run!.id, { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}`.trim() });
+      rows.push(
+        `| ${subject.label} | ${figures.rows.toLocaleString('en')} | ${(figures.gatherMs / 1000).toFixed(2)} | ${(figures.buildMs / 1000).toFixed(2)} | ${(figures.packageBytes / 1024 / 1024).toFixed(2)} | ${figures.baselineRssMb.toFixed(0)} | ${figures.gatherRssMb.toFixed(0)} | ${figures.maxRssMb.toFixed(0)} | ${figures.peakHeapMb.toFixed(0)} |`,
+      );
+    }
+    console.log(`\nEach case in its own process, V8 old generation capped at ${HEAP_CAP_MB} MB (BENCH_HEAP_CAP_MB).`);
+    console.log('\n| case | rows | gather s | build s | ZIP MB | RSS at start MB | peak RSS after gather MB | peak RSS after build MB | peak heapUsed MB |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const row of rows) console.log(row);
+  } finally {
+    await close();
+    await shop.stop();
+    await database.stop();
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+const measureIndex = process.argv.indexOf('--measure');
+if (measureIndex >= 0) await measure(process.argv[measureIndex + 1]!);
+else await main();

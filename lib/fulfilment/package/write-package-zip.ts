@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ZipArchive } from 'archiver';
+import type { PackageFile } from './package-manifest';
+
+/** A file on disk and where it goes inside the ZIP. */
+export type PackageEntry = { path: string; filePath: string };
+
+export type WrittenPackage = { files: PackageFile[]; sizeBytes: number; sha256: string };
+
+/**
+ * Streams files into a ZIP at `targetPath`, one after another, hashing each on its
+ * way in, then appends the small closing entries (manifest, index) made from those
+ * hashes. Nothing is held in memory beyond the streams' buffers, so a source with
+ * 200,000 rows costs what one with ten does. The ZIP's own size and SHA-256 are
+ * taken from the bytes as they are written. On failure the partial file is removed.
+ */
+export async function writePackageZip(
+  targetPath: string,
+  { entries, date, closingEntries }: { entries: PackageEntry[]; date: Date; closingEntries: (files: PackageFile[]) => { path: string; content: string }[] },
+): Promise<WrittenPackage> {
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const zipHash = createHash('sha256');
+  let sizeBytes = 0;
+  const hashZip = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      zipHash.update(chunk);
+      sizeBytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const written = pipeline(archive, hashZip, createWriteStream(targetPath, { mode: 0o600 }));
+  // Rejects (and only rejects) when writing fails, so each wait below can race it.
+  const writeFailed = written.then(() => new Promise<never>(() => {}));
+  writeFailed.catch(() => {});
+  try {
+    const files: PackageFile[] = [];
+    for (const entry of entries) files.push(await appendFile(archive, entry, date, writeFailed));
+    for (const closing of closingEntries(files)) archive.append(Buffer.from(closing.content, 'utf8'), { name: closing.path, date });
+    await Promise.race([archive.finalize(), writeFailed]);
+    await written;
+    return { files, sizeBytes, sha256: zipHash.digest('hex') };
+  } catch (error) {
+    // abort() waits for the entry in progress, which a failed read never finishes: destroy ends it now.
+    // Late errors from the torn-down archive have nothing left to report to.
+    archive.on('error', () => {});
+    archive.destroy();
+    await written.catch(() => {});
+    await rm(targetPath, { force: true });
+    throw error;
+  }
+}
+
+async function appendFile(archive: ZipArchive, entry: PackageEntry, date: Date, writeFailed: Promise<never>): Promise<PackageFile> {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const source = createReadStream(entry.filePath);
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      sizeBytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const readFailed = new Promise<never>((_resolve, reject) => {
+    source.once('error', reject);
+    hashing.once('error', reject);
+  });
+  readFailed.catch(() => {});
+  // The entry event fires once archiver has consumed the whole stream: the hash is then complete.
+  const appended = once(archive, 'entry');
+  appended.catch(() => {});
+  archive.append(source.pipe(hashing), { name: entry.path, date });
+  try {
+    await Promise.race([appended, readFailed, writeFailed]);
+  } catch (error) {
+    source.destroy();
+    hashing.destroy();
+    throw error;
+  }
+  return { path: entry.path, sizeBytes, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DataSourceRow, dataSources, fulfilmentRuns, requestAttachments } from '@/db/schema';
+import { closeTransport } from '@/emails/transport';
+import { resetEnvForTests } from '@/lib/env';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { eventually } from '@/test/support/eventually';
+import { uniqueEmail } from '@/test/support/fixtures';
+import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
+import { tokenFromUrl } from '@/test/support/outbox';
+import { readZipFile } from '@/test/support/read-zip';
+import { getRequest, listEvents } from '@/test/support/requests';
+import { closeSharedDatabase } from '@/test/support/shared-database';
+import { createShopDatabase, createShopSource, type ShopDatabase, seedShopCustomer } from '@/test/support/shop-database';
+import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
+import { createStaffMember } from '@/test/support/staff';
+import { useTestDatabase } from '@/test/support/test-database';
+import { createVerifiedRequest } from '@/test/support/verified-request';
+import { downloadRequesterAttachment } from './download-requester-attachment';
+import { releasePackage } from './release-package';
+
+const db = useTestDatabase();
+const saved = { STORAGE_DIR: process.env.STORAGE_DIR, SMTP_URL: process.env.SMTP_URL };
+let storageDir: string;
+let shop: ShopDatabase;
+let source: DataSourceRow;
+let inbox: SmtpInbox;
+let worker: Runner;
+let agent: StaffActor;
+
+function setEnv(variables: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  resetEnvForTests();
+}
+
+beforeAll(async () => {
+  storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-release-'));
+  inbox = await startSmtpInbox();
+  // Set for the whole file, not per test: the worker runs jobs between tests too.
+  setEnv({ STORAGE_DIR: storageDir, SMTP_URL: inbox.url });
+  shop = await createShopDatabase();
+  source = await createShopSource(db, { url: shop.url, isEnabled: true });
+  agent = await createStaffMember(db, { role: 'agent', name: 'Releasing Agent' });
+  await discardQueuedJobs(db);
+  worker = await startJobWorker();
+});
+
+afterAll(async () => {
+  await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.id, source.id));
+  await worker?.stop();
+  closeTransport();
+  await inbox?.stop();
+  await closeSharedDatabase();
+  await shop?.stop();
+  rmSync(storageDir, { recursive: true, force: true });
+  setEnv(saved);
+});
+
+describe('[requester] gets their gathered data once an agent releases it', () => {
+  it('verifying starts gathering by itself; the worker builds the package; release emails the requester a link to a ZIP with a download limit and expiry', async () => {
+    const email = uniqueEmail('released');
+    await seedShopCustomer(shop.sql, { email, fullName: 'Grace Hopper', orders: 12 });
+    const { request, reference } = await createVerifiedRequest(db, { type: 'access', input: { email, fullName: 'Grace Hopper' } });
+
+    const run = await eventually(
+      'the package to be built by the worker',
+      async () => {
+        const [found] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id));
+        return found?.status === 'succeeded' ? found : found?.status === 'failed' ? Promise.reject(new Error(`run failed: ${found.error}`)) : null;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(run.startedById).toBeNull();
+
+    const releasedAt = new Date();
+    await releasePackage(db, { actor: agent, reference, version: (await getRequest(db, { id: request.id })).version, runId: run.id, message: 'Here is everything our shop holds about you.', now: releasedAt });
+
+    const { downloadDays, maxDownloads } = await getOrganisationSettings(db);
+    const [attachment] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
+    expect(attachment).toMatchObject({
+      fileName: `${reference}-your-data.zip`,
+      contentType: 'application/zip',
+      storageKey: run.packageStorageKey,
+      sizeBytes: run.packageSizeBytes,
+      sha256: run.packageSha256,
+      uploadedById: agent.staffId,
+      maxDownloads,
+      downloadCount: 0,
+      expiresAt: new Date(releasedAt.getTime() + downloadDays * 24 * 60 * 60 * 1000),
+    });
+    const [releasedRun] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, run.id));
+    expect(releasedRun).toMatchObject({ status: 'released', attachmentId: attachment!.id, releasedById: agent.staffId, releasedAt });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled', responseMessage: 'Here is everything our shop holds about you.', closedAt: releasedAt });
+    expect((await listEvents(db, { requestId: request.id })).map((event) => event.action)).toEqual(expect.arrayContaining(['data_gathering_started', 'source_succeeded', 'data_package_built', 'fulfilled', 'data_package_released']));
+
+    // Verification and acknowledgement came first; the answer is the third email.
+    const mail = (await inbox.waitFor(email, { count: 3 })).find((message) => message.subject === `Your request ${reference} is complete`);
+    expect(mail!.text).toContain('Here is everything our shop holds about you.');
+    expect(mail!.text).toContain('1 file is ready to download from your status page');
+    const statusUrl = /http:\/\/localhost:3999\/status\/[A-Za-z0-9_-]+/.exec(mail!.text ?? '')![0];
+
+    const download = await downloadRequesterAttachment(db, { token: tokenFromUrl(statusUrl), fileId: attachment!.id, ip: null });
+    expect(download).toMatchObject({ fileName: `${reference}-your-data.zip`, contentType: 'application/zip', sizeBytes: run.packageSizeBytes });
+    const bytes = Buffer.from(await new Response(download!.body).arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(run.packageSha256);
+    const zipPath = path.join(storageDir, 'downloaded.zip');
+    writeFileSync(zipPath, bytes);
+    const manifest = JSON.parse((await readZipFile(zipPath)).get('manifest.json')!.toString('utf8'));
+    expect(manifest.sources[0].rowCounts.orders).toBe(12);
+    expect(readFileSync(zipPath).length).toBe(run.packageSizeBytes);
+    const [counted] = await db.select().from(requestAttachments).where(eq(requestAttachments.id, attachment!.id));
+    expect(counted!.downloadCount).toBe(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { fulfilmentRuns } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { AppError } from '@/lib/errors/app-error';
+import { changeRequest } from '@/lib/requests/change-request';
+import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { attachmentPath } from './store-attachment-file';
+
+export type ReleasePackageOptions = { actor: StaffActor; reference: string; version: number; runId: string; message: string; now?: Date };
+
+/**
+ * The agent has looked at the gathered package and hands it over: it becomes the
+ * requester's download (the organisation's expiry and download limit), the run is
+ * marked released, and the request closes as fulfilled with the agent's message,
+ * exactly as a manual fulfilment does. Only a built, unreleased package whose
+ * file is still in storage can be released; the run's row lock (under the
+ * request's) makes a double press release it once.
+ */
+export async function releasePackage(db: Database, { actor, reference, version, runId, message, now = new Date() }: ReleasePackageOptions): Promise<void> {
+  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
+    const [run] = await tx
+      .select()
+      .from(fulfilmentRuns)
+      .where(and(eq(fulfilmentRuns.id, runId), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
+      .for('update');
+    if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
+    if (run.status === 'released') throw new AppError('INVALID_TRANSITION', 'This package was already released to the requester.');
+    if (run.status !== 'succeeded' || !run.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256) {
+      throw new AppError('INVALID_TRANSITION', run.status === 'running' ? 'The package is still being gathered.' : 'Gathering failed, so there is no package to release. Fix the sources and gather again.');
+    }
+    if (run.packageDeletedAt || !(await isStored(run.packageStorageKey))) {
+      throw new AppError('INVALID_TRANSITION', 'This package is no longer in storage (it expired or was replaced). Gather the data again.');
+    }
+    const {
+      attachmentIds: [attachmentId],
+    } = await closeRequestAsFulfilled(tx, {
+      request,
+      actor,
+      message,
+      files: [
+        {
+          storageKey: run.packageStorageKey,
+          fileName: `${request.reference}-your-data.zip`,
+          contentType: 'application/zip',
+          sizeBytes: run.packageSizeBytes,
+          sha256: run.packageSha256,
+        },
+      ],
+      now,
+    });
+    await tx.update(fulfilmentRuns).set({ status: 'released', attachmentId, releasedAt: now, releasedById: actor.staffId }).where(eq(fulfilmentRuns.id, run.id));
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'data_package_released',
+      details: { runId: run.id, attachmentId, sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 },
+    });
+  });
+}
+
+async function isStored(storageKey: string): Promise<boolean> {
+  try {
+    return (await stat(attachmentPath(storageKey))).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

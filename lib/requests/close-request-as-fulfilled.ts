@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { type RequestRow, requestAttachments, requests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit/record-event';
+import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
+import type { StoredFile } from '@/lib/fulfilment/store-attachment-file';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import type { StaffActor } from '@/lib/staff/staff-actor';
+import { assertTransition } from './assert-transition';
+import { requesterEmailContext } from './requester-email-context';
+
+export type CloseRequestAsFulfilledOptions = {
+  /** Locked by the caller (changeRequest). */
+  request: RequestRow;
+  actor: StaffActor;
+  message: string;
+  /** Files already in storage, handed to the requester as downloads. */
+  files: StoredFile[];
+  now: Date;
+};
+
+/**
+ * The one way a request is closed as done, whether the agent uploaded the files
+ * or released a gathered package: the downloads (expiry and limit from the
+ * organisation's settings), the status change, the `fulfilled` event and the
+ * requester's email, on the caller's transaction so they commit together.
+ */
+export async function closeRequestAsFulfilled(tx: Transaction, { request, actor, message, files, now }: CloseRequestAsFulfilledOptions): Promise<{ attachmentIds: string[] }> {
+  assertTransition(request.status, 'fulfilled');
+  const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
+  const expiresAt = new Date(now.getTime() + downloadDays * 24 * 60 * 60 * 1000);
+  const attachments =
+    files.length > 0
+      ? await tx
+          .insert(requestAttachments)
+          .values(files.map((file) => ({ ...file, requestId: request.id, uploadedById: actor.staffId, maxDownloads, expiresAt, createdAt: now })))
+          .returning({ id: requestAttachments.id })
+      : [];
+  await tx.update(requests).set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null }).where(eq(requests.id, request.id));
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: { type: 'staff', staffId: actor.staffId },
+    action: 'fulfilled',
+    details: { files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
+    isVisibleToRequester: true,
+  });
+  await enqueueEmail(tx, {
+    requestId: request.id,
+    to: request.email!,
+    payload: {
+      template: 'request-fulfilled',
+      version: 1,
+      props: {
+        ...(await requesterEmailContext(tx, request)),
+        message,
+        attachmentCount: files.length,
+        downloadExpiresOn: files.length > 0 ? addDays(toCalendarDate(now, env().TIME_ZONE), downloadDays) : null,
+      },
+    },
+  });
+  return { attachmentIds: attachments.map((attachment) => attachment.id) };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { messageText, ZReference, ZVersion } from './staff-actions';
+
+/**
+ * The request page's fulfilment forms: gather and release a package (access and
+ * export), dry run and erase (deletion), retry failed sources and confirm a
+ * manual checklist item (both). Each carries the page's version, so an action on
+ * a stale page is refused instead of applied to a request the agent hasn't seen.
+ */
+const ZRunId = z.uuid({ error: 'Reload the page and try again' });
+
+export const ZStartGathering = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TStartGathering = z.infer<typeof ZStartGathering>;
+
+export const ZReleasePackage = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  runId: ZRunId,
+  message: messageText('a message to the requester'),
+});
+export type TReleasePackage = z.infer<typeof ZReleasePackage>;
+
+export const ZStartDryRun = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TStartDryRun = z.infer<typeof ZStartDryRun>;
+
+export const ZStartErasure = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  /** Erasure cannot be undone: the form asks the agent to tick this first. */
+  isConfirmed: z.literal('yes', { error: 'Tick the box to confirm the erasure' }),
+});
+export type TStartErasure = z.infer<typeof ZStartErasure>;
+
+export const ZRetryFailedSources = z.strictObject({ reference: ZReference, version: ZVersion, runId: ZRunId });
+export type TRetryFailedSources = z.infer<typeof ZRetryFailedSources>;
+
+export const ZConfirmManualSource = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  resultId: z.uuid({ error: 'Reload the page and try again' }),
+  note: messageText('a note saying what you checked or did', 2000),
+});
+export type TConfirmManualSource = z.infer<typeof ZConfirmManualSource>;
+
+/** The package preview page's query: which run, and how many rows per table. */
+export const ZPreviewPackageQuery = z.object({
+  run: z.uuid({ error: 'Not a package' }),
+  rows: z.coerce.number().int().min(1).max(100).default(10),
+});

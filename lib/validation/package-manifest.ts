@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * `manifest.json` at the root of a data package: what was gathered, from where,
+ * when, and a checksum per file. Parsed again when staff preview a package, so a
+ * file damaged in storage is reported instead of half-read.
+ */
+export const ZPackageFile = z.strictObject({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const ZPackageSource = z.strictObject({
+  name: z.string(),
+  slug: z.string(),
+  kind: z.enum(['postgres', 'webhook', 'manual']),
+  status: z.literal('succeeded'),
+  /** Rows per table; empty for a manual source. */
+  rowCounts: z.record(z.string(), z.number().int().nonnegative()),
+  /** A manual source: what the agent who checked it wrote. */
+  note: z.string().optional(),
+});
+
+export const ZPackageManifest = z.strictObject({
+  reference: z.string(),
+  requestType: z.enum(['access', 'export', 'deletion']),
+  generatedAt: z.iso.datetime(),
+  sources: z.array(ZPackageSource),
+  files: z.array(ZPackageFile),
+});
+
+export type TPackageFile = z.infer<typeof ZPackageFile>;
+export type TPackageSource = z.infer<typeof ZPackageSource>;
+export type TPackageManifest = z.infer<typeof ZPackageManifest>;
