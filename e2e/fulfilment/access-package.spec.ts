@@ -50,7 +50,7 @@ test('[requester] files an access request, an agent gathers and releases the dat
   const message = 'Attached is everything our shop holds about you.';
   await test.step('the agent releases it; the requester is emailed', async () => {
     await page.reload();
-    await page.getByLabel('Message to the requester').fill(message);
+    await page.getByLabel('Message sent with the package').fill(message);
     await page.getByRole('button', { name: 'Release to the requester' }).click();
     await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
     const email = await waitForEmail(subject.email, { subject: new RegExp(`Your request ${request.reference} is complete`) });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
 
@@ -23,6 +24,14 @@ export type RecordEventOptions = {
  * behind each other until commit; keep the transactions that write events short.
  */
 export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEventOptions): Promise<void> {
+  if (options.requestId) {
+    // Lock order: the request row before the chain's lock. The insert's foreign-key check takes a
+    // KEY SHARE lock on the request only after the chain trigger holds the chain's lock; a staff
+    // action holding that request FOR UPDATE and waiting for the chain would then deadlock with us
+    // (seen: previewing a package while a colleague pressed Gather data). Taking the row lock first
+    // makes us wait for that action to commit instead. Free when the caller already holds the row.
+    await tx.execute(sql`select 1 from requests where id = ${options.requestId} for key share`);
+  }
   await tx.insert(requestEvents).values({
     requestId: options.requestId,
     actorType: options.actor.type,
