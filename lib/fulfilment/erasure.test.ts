@@ -291,7 +291,7 @@ describe('[agent] retries a failed source', () => {
     const first = await startDryRun(db, { actor: agent, reference, version: request.version });
 
     const whileRunning = await refusal(retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: first.runId }));
-    expect(whileRunning).toMatchObject({ code: 'INVALID_TRANSITION', message: 'Only a failed run can be retried.' });
+    expect(whileRunning).toMatchObject({ code: 'INVALID_TRANSITION', message: 'No source failed in this run, so there is nothing to retry. Start a new run instead.' });
 
     // The first dry run fails; a second one is started and replaces it.
     await shop.sql`alter table orders rename to orders_moved`;
@@ -307,6 +307,43 @@ describe('[agent] retries a failed source', () => {
     expect(replaced.message).toContain('A newer run has replaced this one');
     const unknown = await refusal(retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: randomUUID() }));
     expect(unknown.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('[agent] retries a failed source while a checklist item still waits', () => {
+  it('does not have to confirm the manual item first: the failed source runs again and the run waits on for the agent', async () => {
+    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop D' });
+    const table = `points_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await shop.sql.unsafe(`create table ${table} (id bigserial primary key, email text not null)`);
+    const pointsSource = await sources.createPostgresSource({
+      url: shop.url,
+      name: 'Points E',
+      map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email'], erase: { action: 'delete' } }] },
+    });
+    const backups = await sources.createManualSource({ name: 'Backups (retry test)' });
+    await sources.enableOnly([shopSource, pointsSource, backups]);
+    const { request, reference, email } = await deletionRequestForShopCustomer();
+    await shop.sql.unsafe(`insert into ${table} (email) values ($1)`, [email]);
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(dryRun.runId);
+
+    await shop.sql.unsafe(`alter table ${table} rename to ${table}_moved`);
+    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+    await runPendingSources(erase.runId);
+    const failed = (await resultsOf(erase.runId)).find((result) => result.sourceName === 'Points E');
+    expect(failed).toMatchObject({ status: 'failed' });
+    // The manual item still waits, so the run has not settled as failed.
+    expect((await runOf(erase.runId)).status).toBe('running');
+
+    await shop.sql.unsafe(`alter table ${table}_moved rename to ${table}`);
+    await retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: erase.runId });
+    await runPendingSources(erase.runId);
+
+    const results = await resultsOf(erase.runId);
+    expect(results.find((result) => result.sourceName === 'Points E')).toMatchObject({ status: 'succeeded', attempts: 2, rowCounts: { [table]: 1 } });
+    expect(results.find((result) => result.sourceName === 'Backups (retry test)')).toMatchObject({ status: 'awaiting_confirmation' });
+    expect((await runOf(erase.runId)).status).toBe('running');
+    expect((await getRequest(db, { id: request.id })).status).toBe('in_progress');
   });
 });
 

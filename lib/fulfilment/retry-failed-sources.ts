@@ -12,7 +12,7 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 export type RetryFailedSourcesOptions = { actor: StaffActor; reference: string; version: number; runId: string; now?: Date };
 
 /**
- * Runs a failed run's failed sources again; the sources that succeeded are not
+ * Runs a run's failed sources again (the run failed, or is still waiting on others); the sources that succeeded are not
  * repeated (an erasure already done stays done). Only the request's latest run of
  * that kind, so an old run can't be revived beside a newer one. Each retry is a new
  * `run-source` job whose key carries the attempt number, so it is not merged with
@@ -37,7 +37,8 @@ export async function retryFailedSources(db: Database, { actor, reference, versi
       .orderBy(desc(fulfilmentRuns.createdAt))
       .limit(1);
     if (latest?.id !== run.id) throw new AppError('INVALID_TRANSITION', 'A newer run has replaced this one. Retry from the latest run.');
-    if (run.status !== 'failed') throw new AppError('INVALID_TRANSITION', 'Only a failed run can be retried.');
+    // A run still waiting on a checklist item (running) may already have a failed source: retrying it need not wait for the agent.
+    if (run.status !== 'failed' && run.status !== 'running') throw new AppError('INVALID_TRANSITION', 'Only a run with a failed source can be retried.');
 
     const retried = await tx
       .update(fulfilmentSourceResults)
@@ -48,7 +49,7 @@ export async function retryFailedSources(db: Database, { actor, reference, versi
 
     await tx.update(fulfilmentRuns).set({ status: 'running', finishedAt: null, error: null }).where(eq(fulfilmentRuns.id, run.id));
     for (const result of retried) {
-      await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:${result.attempts}`, maxAttempts: 1 });
+      await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:${result.attempts}`, maxAttempts: 5 });
     }
     await recordEvent(tx, {
       requestId: request.id,
