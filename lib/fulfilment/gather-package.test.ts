@@ -18,6 +18,7 @@ import { createShopDatabase, createShopSource, type ShopCustomer, type ShopDatab
 import { createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
+import { rejectRequest } from '@/lib/requests/reject-request';
 import { buildPackage } from './build-package';
 import { deleteExpiredAttachments } from './delete-expired-attachments';
 import { deleteExpiredPackages } from './delete-expired-packages';
@@ -277,6 +278,17 @@ describe('[system] gathers an access request’s data into a package', () => {
     const { request, reference } = await aShopCustomerRequest();
 
     expect(await refusal(startGathering(db, { actor: team.agent, reference, version: request.version }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already running') });
+  });
+
+  it('a request closed before its sources ran is not searched: the run fails with the reason and nothing is staged', async () => {
+    const { request, reference, runId } = await aShopCustomerRequest();
+    await rejectRequest(db, { actor: team.agent, reference, version: request.version, basis: 'duplicate', message: 'You already have a request with us.' });
+
+    const run = await gather(runId);
+    const results = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
+    expect(results).toEqual([expect.objectContaining({ status: 'failed', error: 'The request was closed before this source was searched.', rowsDone: 0 })]);
+    expect(run).toMatchObject({ status: 'failed', packageStorageKey: null });
+    expect(existsSync(runStagingFolder(runId))).toBe(false);
   });
 
   it('with no source enabled, a verified access request starts nothing and is accepted all the same; a deletion request never gathers', async () => {

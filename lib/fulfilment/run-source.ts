@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { isOpen } from '@/lib/requests/request-status';
 import { recordSourceOutcome } from './record-source-outcome';
 import { sourceExecutors } from './source-executors';
 import type { SourceOutcome } from './source-executor';
@@ -35,6 +36,11 @@ export async function runSource(db: Database, { sourceResultId, now = () => new 
   let outcome: SourceOutcome;
   if (!context.request.email) {
     outcome = { status: 'failed', error: "The requester's details are no longer held, so this source cannot be searched." };
+  } else if (context.run.kind !== 'erase' && !isOpen(context.request.status)) {
+    // Closed (fulfilled by hand, rejected, cancelled) before this source's turn: reading or counting
+    // the person's data now would serve nobody. An erasure already under way is finished instead:
+    // half an erasure is worse than a whole one.
+    outcome = { status: 'failed', error: 'The request was closed before this source was searched.' };
   } else {
     let lastProgressAt = 0;
     try {
