@@ -308,6 +308,21 @@ describe('[system] gathers an access request’s data into a package', () => {
 });
 
 describe('[agent] releases a gathered package', () => {
+  it('an older package cannot be released once the agent gathered again', async () => {
+    const { request, reference, runId: firstRunId } = await aShopCustomerRequest();
+    await gather(firstRunId);
+    const { runId: secondRunId } = await startGathering(db, { actor: team.agent, reference, version: (await getRequest(db, { id: request.id })).version });
+
+    const version = (await getRequest(db, { id: request.id })).version;
+    expect(await refusal(releasePackage(db, { actor: team.agent, reference, version, runId: firstRunId, message: 'Here.' }))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'A newer gathering replaced this package. Release the newest one once it is built.',
+    });
+    await gather(secondRunId);
+    await releasePackage(db, { actor: team.agent, reference, version, runId: secondRunId, message: 'Here is your data.' });
+    expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
+  });
+
   it('release is refused for a failed run, for an auditor, and a second time; nothing changes', async () => {
     // A second source that cannot be reached fails the whole run.
     const [broken] = await db

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
@@ -27,6 +27,14 @@ export async function releasePackage(db: Database, { actor, reference, version, 
       .where(and(eq(fulfilmentRuns.id, runId), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
       .for('update');
     if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
+    const [latest] = await tx
+      .select({ id: fulfilmentRuns.id })
+      .from(fulfilmentRuns)
+      .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
+      .orderBy(desc(fulfilmentRuns.createdAt))
+      .limit(1);
+    // An agent gathered again (the data may have changed): only the newest package may go out.
+    if (latest?.id !== run.id) throw new AppError('INVALID_TRANSITION', 'A newer gathering replaced this package. Release the newest one once it is built.');
     if (run.status === 'released') throw new AppError('INVALID_TRANSITION', 'This package was already released to the requester.');
     if (run.status !== 'succeeded' || !run.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256) {
       throw new AppError('INVALID_TRANSITION', run.status === 'running' ? 'The package is still being gathered.' : 'Gathering failed, so there is no package to release. Fix the sources and gather again.');
