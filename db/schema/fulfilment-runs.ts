@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fulfilmentRunKind, fulfilmentRunStatus } from './enums';
 import { requestAttachments } from './request-attachments';
@@ -34,7 +35,14 @@ export const fulfilmentRuns = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('fulfilment_runs_by_request').on(table.requestId, table.createdAt)],
+  (table) => [
+    index('fulfilment_runs_by_request').on(table.requestId, table.createdAt),
+    // The hourly clean-up of packages nobody released (delete-expired-packages.ts): only the few built,
+    // unreleased packages still on disk, oldest first, not every run ever made.
+    index('fulfilment_runs_unreleased_packages')
+      .on(table.finishedAt)
+      .where(sql`${table.status} = 'succeeded' and ${table.packageStorageKey} is not null and ${table.packageDeletedAt} is null`),
+  ],
 );
 
 export type FulfilmentRunRow = typeof fulfilmentRuns.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "fulfilment_runs_unreleased_packages" ON "fulfilment_runs" USING btree ("finished_at") WHERE "fulfilment_runs"."status" = 'succeeded' and "fulfilment_runs"."package_storage_key" is not null and "fulfilment_runs"."package_deleted_at" is null;
