@@ -24,7 +24,7 @@ test('[requester] files an access request, an agent gathers and releases the dat
   const requesterPage = await requesterContext.newPage();
   const request = await test.step('the requester files and confirms an access request', () => fileConfirmedRequest(requesterPage, { type: 'access', email: subject.email, fullName: subject.fullName }));
 
-  await signedInStaff(page, 'agent');
+  const agent = await signedInStaff(page, 'agent');
   await test.step('the agent sees the data gathered from the shop (gathering starts when the request is confirmed) and gathers again', async () => {
     await page.goto(`/staff/requests/${request.reference}`);
     const panel = page.getByRole('region', { name: 'Data from your systems' });
@@ -32,6 +32,9 @@ test('[requester] files an access request, an agent gathers and releases the dat
     // Wait for the automatic run to finish, then run it again by hand: the button is the agent's way to refresh the package.
     await expect(panel.getByRole('button', { name: 'Gather data again' })).toBeVisible({ timeout: 60_000 });
     await panel.getByRole('button', { name: 'Gather data again' }).click();
+    // The page now shows the agent's run (not the automatic one), then refreshes itself until it is done.
+    await expect(panel.getByText(`by ${agent.name}`)).toBeVisible();
+    await expect(panel.getByText(/^Package ready/)).toBeVisible({ timeout: 60_000 });
     const shopRow = panel.getByRole('row', { name: /Shop database/ });
     await expect(shopRow).toContainText('Done', { timeout: 60_000 });
     await expect(shopRow).toContainText('orders: 3 rows');
@@ -44,12 +47,11 @@ test('[requester] files an access request, an agent gathers and releases the dat
     await expect(page.getByRole('table', { name: /orders/ })).toBeVisible();
     await expect(page.getByRole('table', { name: /customers/ })).toContainText(subject.email);
     await expect(page.locator('main')).not.toContainText(neighbour.email);
-    await page.goBack();
   });
 
   const message = 'Attached is everything our shop holds about you.';
   await test.step('the agent releases it; the requester is emailed', async () => {
-    await page.reload();
+    await page.goto(`/staff/requests/${request.reference}`);
     await page.getByLabel('Message sent with the package').fill(message);
     await page.getByRole('button', { name: 'Release to the requester' }).click();
     await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
