@@ -6,10 +6,10 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:package
  *
- * Creates two fresh databases on that server (the app's and a shop's, dropped at
- * the end). Each case runs in its own process, so its peak RSS is its own:
- * the PostgreSQL source's gather step (cursor → staging files), then buildPackage
- * (staging files → ZIP). BENCH_ORDERS changes the big subject's order count.
+ * Creates two fresh databases on that server (the app's and a demo shop, seeded
+ * as shipped in db/seed/demo-shop; both dropped at the end). Each case runs in its
+ * own process, so its peak RSS is its own: the PostgreSQL source's gather step
+ * (cursor → staging files), then buildPackage (staging files → ZIP). BENCH_ORDERS changes the big subject's order count.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { buildPackage } from '@/lib/fulfilment/build-package';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { prepareDatabase } from '../scripts/prepare-database';
 import { provisionPostgres } from '../test/support/provision-postgres';
-import { createShopDatabase, createShopSource, seedShopCustomer, seedShopNeighbours } from '../test/support/shop-database';
+import { createDemoShop, createShopSource, insertShopCustomer, insertShopNeighbours } from '../test/support/demo-shop';
 import { createVerifiedRequest } from '../test/support/verified-request';
 
 const BIG_ORDERS = Number(process.env.BENCH_ORDERS ?? 200_000);
@@ -97,14 +97,14 @@ async function main(): Promise<void> {
   const database = await provisionPostgres('bench_package');
   process.env.DATABASE_URL = database.databaseUrl;
   resetEnvForTests();
-  const shop = await createShopDatabase('bench_shop');
+  const shop = await createDemoShop('bench_shop');
   const { db, close } = createDatabase(database.databaseUrl, { max: 2 });
   try {
     await prepareDatabase(database.databaseUrl);
-    await createShopSource(db, { url: shop.url, isEnabled: true });
+    await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true, name: 'Shop database' });
 
     const seedStart = performance.now();
-    await seedShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
+    await insertShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
     const cases = [
       { label: 'small subject (10 orders)', email: 'small.subject@example.test', orders: 10 },
       { label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`, email: 'medium.subject@example.test', orders: BIG_ORDERS / 4 },
@@ -112,7 +112,8 @@ async function main(): Promise<void> {
       // Four times as many rows again: if memory grew with the rows, it would show here.
       { label: `huge subject (${(BIG_ORDERS * 4).toLocaleString('en')} orders)`, email: 'huge.subject@example.test', orders: BIG_ORDERS * 4 },
     ];
-    for (const subject of cases) await seedShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, orders: subject.orders });
+    // Two addresses, a subscription and a ticket besides the orders: rows = orders + 5, as in bench/README.md.
+    for (const subject of cases) await insertShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, addresses: 2, orders: subject.orders });
     await shop.sql`vacuum analyze`;
     const [{ total }] = await shop.sql<{ total: string }[]>`select count(*)::text as total from orders`;
     console.log(`Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`);

@@ -10,7 +10,7 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import type { StaffActor } from '@/lib/staff/staff-actor';
-import { customerFootprint, createShopDatabase, seedShopCustomer, shopFingerprint, shopMap, type ShopDatabase, useTestSources } from '@/test/support/erasure-shop';
+import { customerFootprint, insertShopCustomer, shopFingerprint, uniqueShopEmail, useDemoShop, useTestSources } from '@/test/support/demo-shop';
 import { eventually } from '@/test/support/eventually';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { listOutboundEmails } from '@/test/support/outbox';
@@ -28,15 +28,14 @@ import { startDryRun } from './start-dry-run';
 import { startErasure } from './start-erasure';
 
 const db = useTestDatabase();
+const shop = useDemoShop();
 const sources = useTestSources(db);
 const originalSmtpUrl = process.env.SMTP_URL;
-let shop: ShopDatabase;
 let inbox: SmtpInbox;
 let agent: StaffActor;
 let auditor: StaffActor;
 
 beforeAll(async () => {
-  shop = await createShopDatabase();
   inbox = await startSmtpInbox();
   process.env.SMTP_URL = inbox.url;
   resetEnvForTests();
@@ -48,18 +47,22 @@ afterAll(async () => {
   process.env.SMTP_URL = originalSmtpUrl;
   resetEnvForTests();
   await inbox?.stop();
-  await shop?.stop();
   await closeSharedDatabase();
 });
 
-/** A verified deletion request whose requester is a shop customer (their shop email differs only in case), and a neighbour customer. */
+/** Each shop customer here has 1 customer row, 2 addresses, 3 orders, 1 newsletter subscription and 2 support tickets. */
+const shopRows = { addresses: 2, orders: 3, tickets: 2 };
+
+/**
+ * A verified deletion request whose requester is a shop customer (their shop account's
+ * email differs only in case; the newsletter has it as typed in the request), and a neighbour customer.
+ */
 async function deletionRequestForShopCustomer() {
   const verified = await createVerifiedRequest(db, { type: 'deletion', input: { fullName: 'Grace Hopper' } });
   const email = verified.input.email;
-  const subject = await seedShopCustomer(shop.sql, { email: email.replace(/^r/, 'R').replace('example.test', 'Example.TEST'), fullName: 'Grace Hopper' });
-  const neighbourEmail = `neighbour-${randomUUID()}@example.test`;
-  const neighbour = await seedShopCustomer(shop.sql, { email: neighbourEmail, fullName: 'Alan Turing' });
-  return { ...verified, email, subject, neighbour: { ...neighbour, email: neighbourEmail } };
+  const subject = await insertShopCustomer(shop.sql, { ...shopRows, email: email.replace(/^r/, 'R').replace('example.test', 'Example.TEST'), newsletterEmail: email.toLowerCase(), fullName: 'Grace Hopper' });
+  const neighbour = await insertShopCustomer(shop.sql, { ...shopRows, email: uniqueShopEmail('neighbour'), fullName: 'Alan Turing' });
+  return { ...verified, email, subject, neighbour };
 }
 
 async function currentVersion(requestId: string): Promise<number> {
@@ -97,7 +100,7 @@ async function actionsOf(requestId: string): Promise<string[]> {
 
 describe('[agent] runs a dry run', () => {
   it('counts the subject’s rows per table, changes nothing in the source, and starts work on a new request', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop (dry run)' });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop (dry run)' });
     await sources.enableOnly([shopSource]);
     const { request, reference } = await deletionRequestForShopCustomer();
     const before = await shopFingerprint(shop.sql);
@@ -124,7 +127,7 @@ describe('[agent] runs a dry run', () => {
 
 describe('[agent] is refused erasure without a successful dry run', () => {
   it('before any dry run, and while the dry run is still running, leaving everything unchanged', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference, subject, email } = await deletionRequestForShopCustomer();
     const footprint = await customerFootprint(shop.sql, { customerId: subject.customerId, email });
@@ -165,7 +168,7 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
   });
 
   it('deletes and anonymises the subject’s rows, leaves the neighbour byte for byte, closes the request and emails one confirmation', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop database (test)' });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop database (test)' });
     await sources.enableOnly([shopSource]);
     const { request, reference, subject, neighbour, email } = await deletionRequestForShopCustomer();
     const neighbourBefore = await customerFootprint(shop.sql, neighbour);
@@ -187,9 +190,9 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(customer!.email).not.toBe(customer!.full_name);
     const orders = await shop.sql`select total_pence, status, shipping_name, shipping_address from orders where customer_id = ${subject.customerId} order by id`;
     expect(orders).toEqual([
-      { total_pence: 1999, status: 'shipped', shipping_name: null, shipping_address: null },
-      { total_pence: 4550, status: 'shipped', shipping_name: null, shipping_address: null },
-      { total_pence: 1200, status: 'refunded', shipping_name: null, shipping_address: null },
+      { total_pence: 1000, status: 'delivered', shipping_name: null, shipping_address: null },
+      { total_pence: 1001, status: 'delivered', shipping_name: null, shipping_address: null },
+      { total_pence: 1002, status: 'delivered', shipping_name: null, shipping_address: null },
     ]);
     expect(await customerFootprint(shop.sql, neighbour)).toEqual(neighbourBefore);
 
@@ -210,7 +213,7 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(mail.text).toContain('orders: 3 records anonymised');
     expect(mail.text).toContain('support_tickets: 2 records deleted');
     expect(mail.html).toContain('Shop database (test)');
-    for (const row of ['Grace Hopper', '1 High Street', '+44 7700 900123', 'Where is my parcel']) expect(`${mail.text}${mail.html}`).not.toContain(row);
+    for (const row of ['Grace Hopper', '1 Test Street', '+44 7700 900123', 'Where is my parcel', 'Question 1']) expect(`${mail.text}${mail.html}`).not.toContain(row);
     await eventually('the confirmation to be marked sent', async () => (await confirmationEmails(request.id))[0]?.status === 'sent');
     expect(await confirmationEmails(request.id)).toHaveLength(1);
 
@@ -224,11 +227,11 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 
 describe('[agent] retries a failed source', () => {
   it('keeps the request open with no confirmation while a source failed, then completes it once the fixed source is retried', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop A' });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop A' });
     const table = `loyalty_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await shop.sql.unsafe(`create table ${table} (id bigserial primary key, email text not null, points integer not null)`);
-    const loyaltySource = await sources.createPostgresSource({
-      url: shop.url,
+    const loyaltySource = await sources.createShopSource({
+      databaseUrl: shop.databaseUrl,
       name: 'Loyalty B',
       map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email', 'points'], erase: { action: 'delete' } }] },
     });
@@ -285,7 +288,7 @@ describe('[agent] retries a failed source', () => {
   });
 
   it('is refused for a run that did not fail and for a run a newer one replaced', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference } = await deletionRequestForShopCustomer();
     const first = await startDryRun(db, { actor: agent, reference, version: request.version });
@@ -312,11 +315,11 @@ describe('[agent] retries a failed source', () => {
 
 describe('[agent] retries a failed source while a checklist item still waits', () => {
   it('does not have to confirm the manual item first: the failed source runs again and the run waits on for the agent', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop D' });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop D' });
     const table = `points_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await shop.sql.unsafe(`create table ${table} (id bigserial primary key, email text not null)`);
-    const pointsSource = await sources.createPostgresSource({
-      url: shop.url,
+    const pointsSource = await sources.createShopSource({
+      databaseUrl: shop.databaseUrl,
       name: 'Points E',
       map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email'], erase: { action: 'delete' } }] },
     });
@@ -349,7 +352,7 @@ describe('[agent] retries a failed source while a checklist item still waits', (
 
 describe('[agent] confirms a manual source', () => {
   it('holds the request open until the checklist item is confirmed with a note, then completes it', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop C' });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop C' });
     const backups = await sources.createManualSource({ name: 'Backups (test)' });
     await sources.enableOnly([shopSource, backups]);
     const { request, reference, email } = await deletionRequestForShopCustomer();
@@ -404,7 +407,7 @@ describe('[agent] confirms a manual source', () => {
 
 describe('erasure permissions and stale pages', () => {
   it('[auditor] may not start, erase, retry or confirm; [agent] on a stale page gets a conflict', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference } = await deletionRequestForShopCustomer();
     const untouched = await snapshotRequest(db, { id: request.id });
@@ -426,7 +429,7 @@ describe('erasure permissions and stale pages', () => {
   });
 
   it('[agent] must run the dry run again when the sources changed since it', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference } = await deletionRequestForShopCustomer();
     const { runId } = await startDryRun(db, { actor: agent, reference, version: request.version });
@@ -441,7 +444,7 @@ describe('erasure permissions and stale pages', () => {
 
 describe('[requester] cancels while the erasure runs', () => {
   it('the request stays cancelled: the finished erasure is recorded, but not reported as fulfilling it', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference, statusToken } = await deletionRequestForShopCustomer();
     const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
@@ -462,11 +465,11 @@ describe('[requester] cancels while the erasure runs', () => {
 
 describe('[system] settles an erasure once when sources finish together', () => {
   it('two sources finishing at the same moment complete the request once, with one confirmation email', async () => {
-    const first = await sources.createPostgresSource({ url: shop.url, map: shopMap, name: 'Shop D' });
+    const first = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop D' });
     const table = `wishlist_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await shop.sql.unsafe(`create table ${table} (id bigserial primary key, email text not null, item text not null)`);
-    const second = await sources.createPostgresSource({
-      url: shop.url,
+    const second = await sources.createShopSource({
+      databaseUrl: shop.databaseUrl,
       name: 'Wishlist E',
       map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['item'], erase: { action: 'delete' } }] },
     });
@@ -493,7 +496,7 @@ describe('[system] settles an erasure once when sources finish together', () => 
 
 describe('[system] the last outcome and an agent acting on the request at the same moment', () => {
   it('do not deadlock: the outcome waits for the agent’s change, then closes the request', async () => {
-    const shopSource = await sources.createPostgresSource({ url: shop.url, map: shopMap });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const { request, reference } = await deletionRequestForShopCustomer();
     const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });

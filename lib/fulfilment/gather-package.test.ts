@@ -14,7 +14,7 @@ import { uniqueEmail } from '@/test/support/fixtures';
 import { readZipFile } from '@/test/support/read-zip';
 import { refusal, snapshotRequest } from '@/test/support/request-snapshot';
 import { getRequest, listEvents } from '@/test/support/requests';
-import { createShopDatabase, createShopSource, type ShopCustomer, type ShopDatabase, seedShopCustomer, shopMap } from '@/test/support/shop-database';
+import { createShopSource, demoShopMap, disableSources, insertShopCustomer, type ShopCustomer, useDemoShop } from '@/test/support/demo-shop';
 import { createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
@@ -31,9 +31,9 @@ import { runStagingFolder } from './staging/staging-folder';
 import { attachmentPath } from './store-attachment-file';
 
 const db = useTestDatabase();
+const shop = useDemoShop();
 const originalStorageDir = process.env.STORAGE_DIR;
 let storageDir: string;
-let shop: ShopDatabase;
 let source: DataSourceRow;
 let team: Record<'admin' | 'agent' | 'auditor', StaffActor>;
 
@@ -41,25 +41,37 @@ beforeAll(async () => {
   storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-gather-'));
   process.env.STORAGE_DIR = storageDir;
   resetEnvForTests();
-  shop = await createShopDatabase();
   // Enabled for this file only (disabled again in afterAll): every verified access request here gathers from it.
-  source = await createShopSource(db, { url: shop.url, isEnabled: true, name: 'Shop database <main> & co' });
+  source = await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true, name: 'Shop database <main> & co' });
   team = await createStaffTeam(db);
 });
 
 afterAll(async () => {
-  await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.id, source.id));
-  await shop.stop();
+  await disableSources(db, [source.id]);
   rmSync(storageDir, { recursive: true, force: true });
   if (originalStorageDir === undefined) delete process.env.STORAGE_DIR;
   else process.env.STORAGE_DIR = originalStorageDir;
   resetEnvForTests();
 });
 
-/** A verified access request from a shop customer, whose data the shop holds, next to a neighbour's. */
+/**
+ * A verified access request from a shop customer, whose data the shop holds, next to a neighbour's.
+ * The subject's rows carry what a CSV must quote: a city with a comma and quotes, a ticket
+ * body over two lines; their newsletter subscription is under their email in capitals.
+ */
 async function aShopCustomerRequest({ orders = 3 }: { orders?: number } = {}) {
-  const subject = await seedShopCustomer(shop.sql, { email: uniqueEmail('shopper'), fullName: `Subject ${crypto.randomUUID().slice(0, 8)}`, orders });
-  const neighbour = await seedShopCustomer(shop.sql, { email: uniqueEmail('neighbour'), fullName: `Neighbour ${crypto.randomUUID().slice(0, 8)}`, orders: 2 });
+  const email = uniqueEmail('shopper');
+  const fullName = `Subject ${crypto.randomUUID().slice(0, 8)}`;
+  const subject = await insertShopCustomer(shop.sql, {
+    email,
+    fullName,
+    addresses: 2,
+    orders,
+    newsletterEmail: email.toUpperCase(),
+    city: 'York, "old town"',
+    ticketBody: `Hello, this is ${fullName}; my parcel is late.\nThanks`,
+  });
+  const neighbour = await insertShopCustomer(shop.sql, { email: uniqueEmail('neighbour'), fullName: `Neighbour ${crypto.randomUUID().slice(0, 8)}`, addresses: 2, orders: 2 });
   const verified = await createVerifiedRequest(db, { type: 'access', input: { email: subject.email, fullName: subject.fullName } });
   return { ...verified, subject, neighbour, runId: await latestRunId(verified.request.id) };
 }
@@ -140,7 +152,7 @@ describe('[system] gathers an access request’s data into a package', () => {
     for (const table of tables) {
       const expectedRows = expected[table]!.sort(byId);
       expect([...json.tables[table]].sort(byId)).toEqual(JSON.parse(JSON.stringify(expectedRows)));
-      const columns = shopMap.tables.find((mapped) => mapped.table === table)!.export;
+      const columns = demoShopMap.tables.find((mapped) => mapped.table === table)!.export;
       const csvRecords = parse(files.get(`${slug}/${table}.csv`)!, { columns: true }) as Record<string, string>[];
       expect(Object.keys(csvRecords[0] ?? {})).toEqual(columns);
       expect(csvRecords.sort(byId)).toEqual(expectedRows.map((row) => Object.fromEntries(columns.map((column) => [column, csvCell(row[column])]))));
@@ -331,7 +343,7 @@ describe('[agent] releases a gathered package', () => {
         slug: `broken-${crypto.randomUUID().slice(0, 8)}`,
         name: 'Unreachable CRM',
         kind: 'postgres',
-        config: { kind: 'postgres', map: shopMap },
+        config: { kind: 'postgres', map: demoShopMap },
         secretCiphertext: encryptSourceSecret('postgres', 'postgres://nobody@127.0.0.1:1/none'),
       })
       .returning();

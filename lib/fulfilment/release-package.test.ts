@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DataSourceRow, dataSources, fulfilmentRuns, requestAttachments } from '@/db/schema';
+import { type DataSourceRow, fulfilmentRuns, requestAttachments } from '@/db/schema';
 import { closeTransport } from '@/emails/transport';
 import { resetEnvForTests } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -17,7 +17,7 @@ import { tokenFromUrl } from '@/test/support/outbox';
 import { readZipFile } from '@/test/support/read-zip';
 import { getRequest, listEvents } from '@/test/support/requests';
 import { closeSharedDatabase } from '@/test/support/shared-database';
-import { createShopDatabase, createShopSource, type ShopDatabase, seedShopCustomer } from '@/test/support/shop-database';
+import { createShopSource, disableSources, insertShopCustomer, useDemoShop } from '@/test/support/demo-shop';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
@@ -26,9 +26,9 @@ import { downloadRequesterAttachment } from './download-requester-attachment';
 import { releasePackage } from './release-package';
 
 const db = useTestDatabase();
+const shop = useDemoShop();
 const saved = { STORAGE_DIR: process.env.STORAGE_DIR, SMTP_URL: process.env.SMTP_URL };
 let storageDir: string;
-let shop: ShopDatabase;
 let source: DataSourceRow;
 let inbox: SmtpInbox;
 let worker: Runner;
@@ -47,20 +47,18 @@ beforeAll(async () => {
   inbox = await startSmtpInbox();
   // Set for the whole file, not per test: the worker runs jobs between tests too.
   setEnv({ STORAGE_DIR: storageDir, SMTP_URL: inbox.url });
-  shop = await createShopDatabase();
-  source = await createShopSource(db, { url: shop.url, isEnabled: true });
+  source = await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true });
   agent = await createStaffMember(db, { role: 'agent', name: 'Releasing Agent' });
   await discardQueuedJobs(db);
   worker = await startJobWorker();
 });
 
 afterAll(async () => {
-  await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.id, source.id));
+  await disableSources(db, [source.id]);
   await worker?.stop();
   closeTransport();
   await inbox?.stop();
   await closeSharedDatabase();
-  await shop?.stop();
   rmSync(storageDir, { recursive: true, force: true });
   setEnv(saved);
 });
@@ -68,7 +66,7 @@ afterAll(async () => {
 describe('[requester] gets their gathered data once an agent releases it', () => {
   it('verifying starts gathering by itself; the worker builds the package; release emails the requester a link to a ZIP with a download limit and expiry', async () => {
     const email = uniqueEmail('released');
-    await seedShopCustomer(shop.sql, { email, fullName: 'Grace Hopper', orders: 12 });
+    await insertShopCustomer(shop.sql, { email, fullName: 'Grace Hopper', orders: 12 });
     const { request, reference } = await createVerifiedRequest(db, { type: 'access', input: { email, fullName: 'Grace Hopper' } });
 
     const run = await eventually(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import postgres, { type Sql } from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '@/db/client';
@@ -92,4 +92,55 @@ export async function createShopSource(db: Database, { databaseUrl, map = demoSh
 export async function disableSources(db: Database, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, ids));
+}
+
+/** A digest of every row of every shop table, to show a dry run changed nothing anywhere in the shop. */
+export async function shopFingerprint(sql: Sql): Promise<Record<string, string | null>> {
+  const tables = ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'];
+  const fingerprint: Record<string, string | null> = {};
+  for (const table of tables) {
+    const [row] = await sql.unsafe<{ digest: string | null }[]>(`select md5(string_agg(to_jsonb(t)::text, ',' order by id)) as digest from ${table} t`);
+    fingerprint[table] = row!.digest;
+  }
+  return fingerprint;
+}
+
+/**
+ * Sources for a test file that decides exactly which sources a run uses: made disabled
+ * (runs use every enabled source, and other files must not meet these) and enabled only
+ * by `enableOnly`. Sources other files or the seed left enabled are switched off for
+ * this file and back on after it, so a run here touches only this file's sources.
+ */
+export function useTestSources(db: Database) {
+  const created: string[] = [];
+  let othersEnabled: string[] = [];
+  beforeAll(async () => {
+    const enabled = await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.isEnabled, true)).returning({ id: dataSources.id });
+    othersEnabled = enabled.map((source) => source.id);
+  });
+  afterAll(async () => {
+    await disableSources(db, created);
+    if (othersEnabled.length > 0) await db.update(dataSources).set({ isEnabled: true }).where(inArray(dataSources.id, othersEnabled));
+  });
+  return {
+    /** A PostgreSQL source over a shop (the shipped demo map unless `map` is given), disabled. */
+    async createShopSource(options: Omit<ShopSourceOptions, 'isEnabled'>): Promise<DataSourceRow> {
+      const source = await createShopSource(db, { ...options, isEnabled: false });
+      created.push(source.id);
+      return source;
+    },
+    async createManualSource({ name = `Test checklist ${randomBytes(4).toString('hex')}` }: { name?: string } = {}): Promise<DataSourceRow> {
+      const [source] = await db
+        .insert(dataSources)
+        .values({ slug: `test-checklist-${randomBytes(4).toString('hex')}`, name, kind: 'manual', isEnabled: false, usedForAccess: false, config: { kind: 'manual', instructions: 'Check the backups roll off within 35 days.' } })
+        .returning();
+      created.push(source!.id);
+      return source!;
+    },
+    /** Enables exactly these of the file's sources. */
+    async enableOnly(sources: DataSourceRow[]): Promise<void> {
+      await disableSources(db, created);
+      if (sources.length > 0) await db.update(dataSources).set({ isEnabled: true }).where(inArray(dataSources.id, sources.map((source) => source.id)));
+    },
+  };
 }
