@@ -461,6 +461,20 @@ describe('[requester] cancels while the erasure runs', () => {
     expect(actions).not.toContain('fulfilled');
     expect(await confirmationEmails(request.id)).toHaveLength(0);
   });
+
+  it('a dry run still under way is stopped: counting for a cancelled request serves nobody', async () => {
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
+    await sources.enableOnly([shopSource]);
+    const { request, reference, statusToken } = await deletionRequestForShopCustomer();
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+
+    await cancelRequest(db, { token: statusToken, ip: null });
+    await runPendingSources(dryRun.runId);
+
+    expect(await runOf(dryRun.runId)).toMatchObject({ status: 'failed', error: 'Stopped: the request was closed.' });
+    expect((await resultsOf(dryRun.runId))[0]).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(await actionsOf(request.id)).toContain('fulfilment_run_stopped');
+  });
 });
 
 describe('[system] settles an erasure once when sources finish together', () => {

@@ -292,13 +292,22 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(await refusal(startGathering(db, { actor: team.agent, reference, version: request.version }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already running') });
   });
 
-  it('a request closed before its sources ran is not searched: the run fails with the reason and nothing is staged', async () => {
+  it('closing a request by hand stops its gathering: unfinished sources and the run fail with the reason, and a late job reads nothing', async () => {
     const { request, reference, runId } = await aShopCustomerRequest();
+    const [result] = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
     await rejectRequest(db, { actor: team.agent, reference, version: request.version, basis: 'duplicate', message: 'You already have a request with us.' });
 
+    expect((await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)))[0]).toMatchObject({ status: 'failed', error: 'Stopped: the request was closed.', finishedAt: expect.any(Date) });
+    expect((await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId)))[0]).toMatchObject({
+      status: 'failed',
+      error: 'Stopped: the request was closed before this source finished.',
+    });
+    const stopped = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'fulfilment_run_stopped');
+    expect(stopped).toMatchObject({ actorType: 'staff', details: { runId, kind: 'gather', stoppedSources: 1 } });
+
+    // The job queued before the request closed finds nothing to do, and no package is built.
+    expect(await runSource(db, { sourceResultId: result!.id })).toBeNull();
     const run = await gather(runId);
-    const results = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
-    expect(results).toEqual([expect.objectContaining({ status: 'failed', error: 'The request was closed before this source was searched.', rowsDone: 0 })]);
     expect(run).toMatchObject({ status: 'failed', packageStorageKey: null });
     expect(existsSync(runStagingFolder(runId))).toBe(false);
   });

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
+import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-request';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { assertTransition } from './assert-transition';
@@ -25,6 +26,7 @@ export async function cancelRequest(db: Database, { token, ip, now = new Date() 
       .set({ status: 'cancelled', closedAt: now, updatedAt: now, version: sql`${requests.version} + 1` })
       .where(eq(requests.id, request.id));
     await recordEvent(tx, { requestId: request.id, actor: { type: 'requester' }, action: 'cancelled', details: { from: request.status }, ip, isVisibleToRequester: true });
+    await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'requester' }, now });
     if (request.email) {
       const { organisationName } = await getOrganisationSettings(tx);
       await enqueueEmail(tx, {

@@ -4,6 +4,7 @@ import { type RequestRow, requestAttachments, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
+import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-request';
 import type { StoredFile } from '@/lib/fulfilment/store-attachment-file';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -39,6 +40,7 @@ export async function closeRequestAsFulfilled(tx: Transaction, { request, actor,
           .returning({ id: requestAttachments.id })
       : [];
   await tx.update(requests).set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null }).where(eq(requests.id, request.id));
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, now });
   await recordEvent(tx, {
     requestId: request.id,
     actor: { type: 'staff', staffId: actor.staffId },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-request';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { type RejectionBasis, rejectionBasisLabels } from '@/lib/validation/staff-actions';
@@ -28,6 +29,7 @@ export async function applyRejection(
     .set({ status: 'rejected', rejectionBasis: basis, responseMessage: message ?? null, closedAt: now, clockStoppedAt: null })
     .where(eq(requests.id, request.id));
   await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'rejected', details: { basis }, isVisibleToRequester: true });
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, now });
   if (request.email) {
     await enqueueEmail(tx, {
       requestId: request.id,

@@ -41,6 +41,7 @@ export const staffTimelineLabels: Record<string, string> = {
   data_gathering_started: 'Data gathering started',
   data_gathering_failed: 'Data gathering failed',
   data_package_built: 'Data package built',
+  fulfilment_run_stopped: 'Gathering or dry run stopped: the request was closed',
   data_package_previewed: 'Data package previewed',
   data_package_released: 'Data package released to the requester',
   data_package_deleted: 'Unreleased data package deleted from storage',

@@ -29,6 +29,8 @@ export function eventDetail(action: string, details: Record<string, unknown>): s
     case 'erasure_dry_run_failed':
     case 'erasure_failed':
       return Array.isArray(details.failedSources) ? `Failed: ${details.failedSources.join(', ')}` : typeof details.error === 'string' ? details.error : undefined;
+    case 'fulfilment_run_stopped':
+      return typeof details.stoppedSources === 'number' ? `${details.stoppedSources} source(s) not yet done were stopped` : undefined;
     case 'data_package_built':
       return typeof details.sizeBytes === 'number' ? `${formatBytes(details.sizeBytes)}, SHA-256 ${String(details.sha256)}` : undefined;
     case 'retry_requested':
