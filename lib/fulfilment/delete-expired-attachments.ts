@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns, requestAttachments } from '@/db/schema';
+import { lockRequestsForEvents } from '@/lib/audit/lock-requests-for-events';
 import { recordEvent } from '@/lib/audit/record-event';
 import { deleteAttachmentFile } from './store-attachment-file';
 
@@ -26,6 +27,7 @@ export async function deleteExpiredAttachments(db: Database, { now }: { now: Dat
         .limit(BATCH_SIZE)
         // Two workers running the job at once take different rows.
         .for('update', { skipLocked: true });
+      await lockRequestsForEvents(tx, expired.map((attachment) => attachment.requestId));
       for (const attachment of expired) {
         await tx.update(requestAttachments).set({ deletedAt: now }).where(eq(requestAttachments.id, attachment.id));
         // A released data package shares its file with the download: the run says it is gone too.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { and, asc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
+import { lockRequestsForEvents } from '@/lib/audit/lock-requests-for-events';
 import { recordEvent } from '@/lib/audit/record-event';
 import { env } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -34,6 +35,7 @@ export async function deleteExpiredPackages(db: Database, { now }: { now: Date }
         .orderBy(asc(fulfilmentRuns.finishedAt))
         .limit(BATCH_SIZE)
         .for('update', { skipLocked: true });
+      await lockRequestsForEvents(tx, expired.map((run) => run.requestId));
       for (const run of expired) {
         await tx.update(fulfilmentRuns).set({ packageDeletedAt: now }).where(eq(fulfilmentRuns.id, run.id));
         await recordEvent(tx, { requestId: run.requestId, actor: { type: 'system' }, action: 'data_package_deleted', details: { runId: run.id, reason: 'not released within the download period' } });
