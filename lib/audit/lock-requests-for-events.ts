@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
+import { requests } from '@/db/schema';
 
 /**
  * For a transaction about to record events on several requests (a clean-up batch):
@@ -9,7 +10,7 @@ import type { DatabaseOrTransaction } from '@/db/client';
  * these requests and waiting for the chain would then deadlock with the batch.
  */
 export async function lockRequestsForEvents(tx: DatabaseOrTransaction, requestIds: string[]): Promise<void> {
-  const ids = [...new Set(requestIds)].sort();
+  const ids = [...new Set(requestIds)];
   if (ids.length === 0) return;
-  await tx.execute(sql`select 1 from requests where id = any(${ids}::uuid[]) order by id for key share`);
+  await tx.select({ id: requests.id }).from(requests).where(inArray(requests.id, ids)).orderBy(asc(requests.id)).for('key share');
 }
