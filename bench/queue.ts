@@ -15,15 +15,13 @@ import * as schema from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { listQueue } from '@/lib/queue/list-queue';
-import { hashEmail } from '@/lib/security/keyed-hash';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { ZQueueFilters } from '@/lib/validation/queue-filters';
 import { prepareDatabase } from '../scripts/prepare-database';
 import { provisionPostgres } from '../test/support/provision-postgres';
+import { describeRequests, SEARCHED_EMAIL, seedRequests } from './seed-requests';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const AGENTS = 20;
-const SEARCHED_EMAIL = 'searched.person@example.test';
 
 type CapturedQuery = { sql: string; params: unknown[] };
 type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: PlanNode[] };
@@ -48,9 +46,10 @@ async function main() {
   try {
     await prepareDatabase(database.databaseUrl);
     const seedStart = performance.now();
-    await seedRequests(client);
+    // A queue running for two years (see bench/seed-requests.ts).
+    await seedRequests(client, { rows: ROWS });
     console.log(`Seeded ${ROWS.toLocaleString('en')} requests in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    await printDistribution(client);
+    console.log(await describeRequests(client));
 
     const [me] = await client<{ id: string }[]>`select id from staff_members where email = 'bench-agent-1@example.test'`;
     const actor: StaffActor = { staffId: me!.id, email: 'bench-agent-1@example.test', name: 'Bench agent 1', role: 'agent' };
@@ -123,59 +122,6 @@ async function explain(client: postgres.Sql, query: CapturedQuery, inRollback: b
       });
   } else plan = await run(client);
   return { executionTime: plan!['Execution Time'], hit: plan!.Plan['Shared Hit Blocks'], read: plan!.Plan['Shared Read Blocks'], scans: scans(plan!.Plan) };
-}
-
-/**
- * A queue that has been running for two years: about 5 % of requests open
- * (received in the last 45 days), 1 % unconfirmed, the rest closed; twenty
- * agents; 40 % of open requests unassigned; a few flagged with a delivery error.
- * The spread is a deterministic hash of the row number, so every run sees the same data.
- */
-async function seedRequests(client: postgres.Sql) {
-  await client`insert into staff_members (email, name, role) select 'bench-agent-' || n || '@example.test', 'Bench agent ' || n, 'agent' from generate_series(1, ${AGENTS}) n`;
-  await client.unsafe(`
-    with agents as (select array_agg(id order by email) as ids from staff_members where email like 'bench-agent-%'),
-    spread as (
-      select g, ((g::bigint * 7919) % 1000)::int as bucket, 1 + (g * 31) % 5 as region from generate_series(1, ${ROWS}) g
-    ),
-    shaped as (
-      select g, region,
-        case when bucket < 20 then 'new' when bucket < 40 then 'in_progress' when bucket < 50 then 'awaiting_requester'
-             when bucket < 60 then 'unverified' when bucket < 860 then 'fulfilled' when bucket < 940 then 'rejected'
-             when bucket < 990 then 'cancelled' else 'expired' end as status
-      from spread
-    ),
-    dated as (
-      select *, case when status in ('new', 'in_progress', 'awaiting_requester', 'unverified') then current_date - ((g * 13) % 45)
-                     else current_date - 45 - ((g * 17) % 700) end as received_on
-      from shaped
-    )
-    insert into requests (reference, type, status, channel, jurisdiction, email_hash, received_at, received_on, verified_at, due_on, assignee_id, last_error, closed_at)
-    select
-      'DSR-2025-' || lpad(g::text, 7, '0'),
-      (array['access', 'export', 'deletion'])[1 + g % 3]::request_type,
-      status::request_status,
-      'web',
-      (array['eu_gdpr', 'uk_gdpr', 'us_ca_ccpa', 'br_lgpd', 'other'])[region],
-      md5('bench-email-' || g),
-      received_on::timestamptz,
-      received_on,
-      case when status in ('unverified', 'expired') then null else received_on::timestamptz end,
-      case when status in ('unverified', 'expired') then null else received_on + (array[30, 30, 45, 15, 30])[region] end,
-      case when status in ('unverified', 'expired') then null
-           when status in ('new', 'in_progress', 'awaiting_requester') and g % 5 < 2 then null
-           else agents.ids[1 + (g / 5) % ${AGENTS}] end,
-      case when status in ('new', 'in_progress') and g % 997 = 0 then 'Email to the requester bounced: 550 mailbox unavailable' end,
-      case when status in ('fulfilled', 'rejected', 'cancelled') then received_on::timestamptz + interval '20 days' end
-    from dated cross join agents`);
-  await client`update requests set email_hash = ${hashEmail(SEARCHED_EMAIL)} where reference = 'DSR-2025-0000777'`;
-  // VACUUM as autovacuum would have by now: it sets the visibility map that index-only scans rely on.
-  await client`vacuum analyze requests`;
-}
-
-async function printDistribution(client: postgres.Sql) {
-  const rows = await client<{ status: string; total: number }[]>`select status, count(*)::int as total from requests group by status order by status`;
-  console.log(rows.map((row) => `${row.status} ${row.total.toLocaleString('en')}`).join(', '));
 }
 
 await main();
