@@ -13,6 +13,15 @@ function chromiumExecutable(): string {
   return existsSync(bundled) ? bundled : '/usr/bin/chromium';
 }
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumExecutable(),
+    // Keep Chromium from reaching for the network on its own (updates, sync, field trials).
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
@@ -27,16 +36,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          // Keep Chromium from reaching for the network on its own (updates, sync, field trials).
-          args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-        },
-      },
-    },
+    { name: 'chromium', use: browser, testIgnore: /e2e\/webhook\// },
+    // Switches on a data source that every access request would use while it runs, so it runs alone, after the rest.
+    { name: 'webhook', use: browser, testMatch: /e2e\/webhook\/.*\.spec\.ts$/, dependencies: ['chromium'] },
   ],
 });
