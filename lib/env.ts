@@ -42,8 +42,8 @@ const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /**
    * Encrypts data-source secrets at rest (connection strings, webhook signing secrets):
-   * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET,
-   * so changing APP_SECRET then means re-entering those secrets.
+   * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET.
+   * After changing either, `npm run sources:rekey` re-encrypts the saved secrets (scripts/rekey-data-sources.ts).
    */
   ENCRYPTION_KEY: z
     .string()

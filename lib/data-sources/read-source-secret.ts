@@ -2,7 +2,7 @@ import type { DataSourceRow } from '@/db/schema';
 import { decryptSecret, encryptSecret } from '@/lib/security/secret-box';
 
 /** The purpose bound into each kind's ciphertext (see secret-box.ts). */
-function secretPurpose(kind: DataSourceRow['kind']): string {
+export function secretPurpose(kind: DataSourceRow['kind']): string {
   return `data-source:${kind}`;
 }
 

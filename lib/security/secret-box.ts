@@ -9,10 +9,15 @@ import { env } from '@/lib/env';
  */
 const VERSION = 'v1';
 
+/** The key from ENCRYPTION_KEY (32 bytes, base64), or derived from APP_SECRET when that is unset. */
+export function secretBoxKey({ encryptionKey, appSecret }: { encryptionKey?: string; appSecret: string }): Buffer {
+  if (encryptionKey) return Buffer.from(encryptionKey, 'base64');
+  return Buffer.from(hkdfSync('sha256', appSecret, 'dsr-desk', 'data-source-secrets', 32));
+}
+
 function encryptionKey(): Buffer {
   const { ENCRYPTION_KEY, APP_SECRET } = env();
-  if (ENCRYPTION_KEY) return Buffer.from(ENCRYPTION_KEY, 'base64');
-  return Buffer.from(hkdfSync('sha256', APP_SECRET, 'dsr-desk', 'data-source-secrets', 32));
+  return secretBoxKey({ encryptionKey: ENCRYPTION_KEY, appSecret: APP_SECRET });
 }
 
 export function encryptSecret(plaintext: string, purpose: string): string {
@@ -24,15 +29,16 @@ export function encryptSecret(plaintext: string, purpose: string): string {
   return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
 }
 
-export function decryptSecret(stored: string, purpose: string): string {
+/** Decrypts with the current key, or with `key` (a previous one, while re-encrypting after a rotation). */
+export function decryptSecret(stored: string, purpose: string, key: Buffer = encryptionKey()): string {
   const [version, iv, tag, ciphertext] = stored.split('.');
   if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('unrecognised encrypted secret format');
-  const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), Buffer.from(iv, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(purpose, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error('a stored secret could not be decrypted: ENCRYPTION_KEY (or APP_SECRET) changed since it was saved; enter the secret again');
+    throw new Error('a stored secret could not be decrypted: ENCRYPTION_KEY (or APP_SECRET) changed since it was saved: run npm run sources:rekey with the previous key, or enter the secret again');
   }
 }

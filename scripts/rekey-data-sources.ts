@@ -1,0 +1,48 @@
+/**
+ * `npm run sources:rekey`: after changing ENCRYPTION_KEY (or APP_SECRET, when no
+ * ENCRYPTION_KEY is set and the key is derived from it), encrypts every saved
+ * data-source secret again under the new key. Start the new configuration, then run
+ * this with the previous key in the environment (never on the command line, where
+ * other users of the machine can read it):
+ *
+ *   PREVIOUS_ENCRYPTION_KEY=<old base64 key> npm run sources:rekey
+ *   PREVIOUS_APP_SECRET=<old APP_SECRET>     npm run sources:rekey
+ *
+ * Exit code 0 when every secret is readable with the current key afterwards, 1 when
+ * some could be read with neither key (re-enter those in Settings → Data sources), 2 usage.
+ */
+import { existsSync } from 'node:fs';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+(process.env as Record<string, string>).NODE_ENV ||= 'production';
+const { applyEmbeddedCommandDefaults } = await import('./local-defaults');
+applyEmbeddedCommandDefaults();
+
+const previousEncryptionKey = process.env.PREVIOUS_ENCRYPTION_KEY;
+const previousAppSecret = process.env.PREVIOUS_APP_SECRET;
+if (!previousEncryptionKey && !previousAppSecret) {
+  console.error('Set PREVIOUS_ENCRYPTION_KEY (the old base64 key) or PREVIOUS_APP_SECRET (the old secret the key was derived from).');
+  process.exit(2);
+}
+if (previousEncryptionKey && Buffer.from(previousEncryptionKey, 'base64').length !== 32) {
+  console.error('PREVIOUS_ENCRYPTION_KEY must be 32 bytes, base64.');
+  process.exit(2);
+}
+
+const { createDatabase } = await import('@/db/client');
+const { env } = await import('@/lib/env');
+const { secretBoxKey } = await import('@/lib/security/secret-box');
+const { reencryptSourceSecrets } = await import('@/lib/data-sources/reencrypt-source-secrets');
+
+const { db, close } = createDatabase(env().DATABASE_URL, { max: 1 });
+try {
+  const result = await reencryptSourceSecrets(db, { previousKey: secretBoxKey({ encryptionKey: previousEncryptionKey, appSecret: previousAppSecret ?? '' }) });
+  console.log(`re-encrypted: ${result.reencrypted.join(', ') || 'none'}`);
+  console.log(`already current: ${result.current.join(', ') || 'none'}`);
+  if (result.unreadable.length > 0) {
+    console.log(`readable with neither key (enter them again in Settings → Data sources): ${result.unreadable.join(', ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await close();
+}
