@@ -9,31 +9,18 @@
  * the size, BENCH_BACKLOG how many closed requests are past retention and not yet minimised.
  */
 import { performance } from 'node:perf_hooks';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import type { Database } from '@/db/client';
-import * as schema from '@/db/schema';
-import { resetEnvForTests } from '@/lib/env';
 import { minimiseClosedRequests, selectDueRequests } from '@/lib/requests/minimise-closed-requests';
-import { prepareDatabase } from '../scripts/prepare-database';
-import { provisionPostgres } from '../test/support/provision-postgres';
+import { openBenchDatabase } from './open-bench-database';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 20_000);
 
 async function main() {
-  process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
-  process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
-  process.env.TIME_ZONE ??= 'UTC';
   process.env.STORAGE_DIR ??= `/tmp/dsr-desk-bench-minimise-${process.pid}`;
-  const database = await provisionPostgres('bench_minimise');
-  process.env.DATABASE_URL = database.databaseUrl;
-  resetEnvForTests();
-  const client = postgres(database.databaseUrl, { max: 2, onnotice: () => {} });
-  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const { client, db, close } = await openBenchDatabase('bench_minimise');
   try {
-    await prepareDatabase(database.databaseUrl);
     const seedStart = performance.now();
     await seedRequests(client);
     console.log(`Seeded ${ROWS.toLocaleString('en')} requests (${BACKLOG.toLocaleString('en')} due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
@@ -54,8 +41,7 @@ async function main() {
     await minimiseClosedRequests(db, { now: new Date() });
     console.log(`## the next day's run with nothing due: ${(performance.now() - idleStart).toFixed(1)} ms`);
   } finally {
-    await client.end({ timeout: 5 });
-    await database.stop();
+    await close();
   }
 }
 

@@ -8,22 +8,16 @@
  * DATABASE_URL it starts a throwaway embedded PostgreSQL. BENCH_ROWS changes the size.
  */
 import { performance } from 'node:perf_hooks';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Database } from '@/db/client';
-import * as schema from '@/db/schema';
-import { resetEnvForTests } from '@/lib/env';
 import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { listQueue } from '@/lib/queue/list-queue';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { ZQueueFilters } from '@/lib/validation/queue-filters';
-import { prepareDatabase } from '../scripts/prepare-database';
-import { provisionPostgres } from '../test/support/provision-postgres';
+import { type CapturedQuery, openBenchDatabase } from './open-bench-database';
 import { describeRequests, SEARCHED_EMAIL, seedRequests } from './seed-requests';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-type CapturedQuery = { sql: string; params: unknown[] };
 type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: PlanNode[] };
 
 function scans(node: PlanNode, found: string[] = []): string[] {
@@ -33,18 +27,9 @@ function scans(node: PlanNode, found: string[] = []): string[] {
 }
 
 async function main() {
-  process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
-  process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
-  process.env.TIME_ZONE ??= 'UTC';
-  const database = await provisionPostgres('bench');
-  process.env.DATABASE_URL = database.databaseUrl;
-  resetEnvForTests();
-  const client = postgres(database.databaseUrl, { max: 2, onnotice: () => {} });
-  const captured: CapturedQuery[] = [];
-  const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (sql, params) => void captured.push({ sql, params }) } }) as unknown as Database;
+  const { client, db, captured, close } = await openBenchDatabase('bench');
 
   try {
-    await prepareDatabase(database.databaseUrl);
     const seedStart = performance.now();
     // A queue running for two years (see bench/seed-requests.ts).
     await seedRequests(client, { rows: ROWS });
@@ -99,8 +84,7 @@ async function main() {
     console.log('\n| scenario | ms (end to end, warm) |\n|---|---|');
     console.log(summary.join('\n'));
   } finally {
-    await client.end({ timeout: 5 });
-    await database.stop();
+    await close();
   }
 }
 

@@ -10,19 +10,15 @@
  * size, BENCH_RUNS the number of timed runs per report.
  */
 import { performance } from 'node:perf_hooks';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Database } from '@/db/client';
-import * as schema from '@/db/schema';
 import { addCalendarMonths, addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { env, resetEnvForTests } from '@/lib/env';
+import { env } from '@/lib/env';
 import { getAnnualDisclosure } from '@/lib/reports/get-annual-disclosure';
 import { getReportCsv } from '@/lib/reports/get-report-csv';
 import { getRequestReport } from '@/lib/reports/get-request-report';
 import { resolveDisclosureYear, resolveReportRange } from '@/lib/reports/resolve-report-range';
 import type { StaffActor } from '@/lib/staff/staff-actor';
-import { prepareDatabase } from '../scripts/prepare-database';
-import { provisionPostgres } from '../test/support/provision-postgres';
+import { type CapturedQuery, openBenchDatabase } from './open-bench-database';
 import { describeRequests, seedRequests } from './seed-requests';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -31,7 +27,6 @@ const HISTORY_DAYS = 3 * 365;
 /** The app's pool size (db/client.ts): the report's three queries run side by side, as on the page. */
 const POOL_SIZE = 10;
 
-type CapturedQuery = { sql: string; params: unknown[] };
 type PlanNode = {
   'Node Type': string;
   Strategy?: string;
@@ -77,19 +72,10 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
-  process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
-  process.env.TIME_ZONE ??= 'UTC';
-  const database = await provisionPostgres('bench_reports');
-  process.env.DATABASE_URL = database.databaseUrl;
-  resetEnvForTests();
-  const client = postgres(database.databaseUrl, { max: POOL_SIZE, onnotice: () => {} });
-  const captured: CapturedQuery[] = [];
-  const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (sql, params) => void captured.push({ sql, params }) } }) as unknown as Database;
+  const { client, db, captured, close } = await openBenchDatabase('bench_reports', { poolSize: POOL_SIZE });
 
   try {
     const [server] = await client<{ version: string }[]>`select current_setting('server_version') as version`;
-    await prepareDatabase(database.databaseUrl);
     const seedStart = performance.now();
     // Three years of history, closings and extensions spread as a real desk has them (see bench/seed-requests.ts).
     await seedRequests(client, { rows: ROWS, closedOverDays: HISTORY_DAYS });
@@ -157,8 +143,7 @@ async function main() {
     console.log(`\n| report | median ms (end to end, warm, ${RUNS} runs) | min–max |\n|---|---|---|`);
     console.log(summaryRows.join('\n'));
   } finally {
-    await client.end({ timeout: 5 });
-    await database.stop();
+    await close();
   }
 }
 
