@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataSources, requestEvents } from '@/db/schema';
 import { secretBoxKey } from '@/lib/security/secret-box';
+import { disableSources } from '@/test/support/data-sources';
 import { useEnvOverrides } from '@/test/support/env-overrides';
 import { useTestDatabase } from '@/test/support/test-database';
 import { encryptSourceSecret, readSourceSecret } from './read-source-secret';
@@ -12,9 +13,7 @@ const db = useTestDatabase();
 const setEnv = useEnvOverrides();
 const made: string[] = [];
 
-afterAll(async () => {
-  if (made.length > 0) await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, made));
-});
+afterAll(() => disableSources(db, made));
 
 async function aSourceWithSecret(secret: string, kind: 'postgres' | 'webhook' = 'postgres') {
   const slug = `rekey-${randomBytes(4).toString('hex')}`;

@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, requestEvents } from '@/db/schema';
 import type { TPostgresMap } from '@/lib/validation/data-source';
 import type { TCreateDataSource } from '@/lib/validation/data-source-form';
+
+/**
+ * Switches off the sources a test file made. Integration tests share one database, and
+ * every run uses every source that is on: a file's sources must not outlive it.
+ */
+export async function disableSources(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, ids));
+}
 
 /** A slug no other test has used. */
 export function uniqueSlug(label = 'source'): string {

@@ -9,6 +9,7 @@ import { seedDemoShop } from '@/db/seed/demo-shop/seed-demo-shop';
 import { encryptSourceSecret } from '@/lib/data-sources/read-source-secret';
 import type { TPostgresMap } from '@/lib/validation/data-source';
 import { ZDataSourcesFile } from '@/lib/validation/data-sources-file';
+import { disableSources } from './data-sources';
 import { provisionPostgres } from './provision-postgres';
 
 export * from './shop-customers';
@@ -89,11 +90,6 @@ export async function createShopSource(db: Database, { databaseUrl, map = demoSh
 }
 
 /** For afterAll: switch a test's sources off so later files' runs never include them. */
-export async function disableSources(db: Database, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, ids));
-}
-
 /** A digest of every row of every shop table, to show a dry run changed nothing anywhere in the shop. */
 export async function shopFingerprint(sql: Sql): Promise<Record<string, string | null>> {
   const tables = ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'];

@@ -9,7 +9,7 @@ import { webhookDeliveryOptions } from '@/lib/data-sources/webhook/post-webhook-
 import { useEnvOverrides } from './env-overrides';
 import { discardQueuedJobs } from './job-worker';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
-import { disableSources } from './webhook-sources';
+import { disableSources } from './data-sources';
 
 export type WebhookHarness = {
   /** This test's receiving system (a real HTTP server). */
@@ -44,7 +44,7 @@ export function useWebhookHarness(db: Database): WebhookHarness {
     if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   });
   afterAll(async () => {
-    await disableSources(db, sources);
+    await disableSources(db, sources.map((source) => source.id));
     // Runs here finish inside the tests; the build-package jobs they queue are not this file's to run.
     await discardQueuedJobs(db);
   });

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type DataSourceRow, dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
 import { encryptSourceSecret } from '@/lib/data-sources/read-source-secret';
@@ -9,7 +8,7 @@ export type WebhookSourceFixture = { source: DataSourceRow; secret: string };
 
 /**
  * A webhook source with a fresh secret, straight into the table. Disabled unless
- * the test needs callbacks to find it; `disableSources` in afterAll keeps enabled
+ * the test needs callbacks to find it; `disableSources` (data-sources.ts) in afterAll keeps enabled
  * ones from leaking into other files' runs (the database is shared per run).
  */
 export async function createWebhookSource(
@@ -31,11 +30,6 @@ export async function createWebhookSource(
     })
     .returning();
   return { source: source!, secret };
-}
-
-export async function disableSources(db: Database, sources: DataSourceRow[]): Promise<void> {
-  if (sources.length === 0) return;
-  await db.update(dataSources).set({ isEnabled: false }).where(inArray(dataSources.id, sources.map((source) => source.id)));
 }
 
 /**
