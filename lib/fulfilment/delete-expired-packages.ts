@@ -7,7 +7,7 @@ import { lockRequestsForEvents } from '@/lib/audit/lock-requests-for-events';
 import { recordEvent } from '@/lib/audit/record-event';
 import { env } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import { isAttachmentId } from './is-attachment-id';
+import { isUuid } from '@/lib/validation/is-uuid';
 import { runStagingFolder } from './staging/staging-folder';
 import { deleteAttachmentFile } from './store-attachment-file';
 
@@ -56,7 +56,7 @@ async function deleteLeftoverStaging(db: Database, { cutoff }: { cutoff: Date })
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const runIds = names.filter(isAttachmentId);
+  const runIds = names.filter(isUuid);
   if (runIds.length === 0) return 0;
   const runs = await db.select({ id: fulfilmentRuns.id, status: fulfilmentRuns.status }).from(fulfilmentRuns).where(inArray(fulfilmentRuns.id, runIds));
   const statusById = new Map(runs.map((run) => [run.id, run.status]));

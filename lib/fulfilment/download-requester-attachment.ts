@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { requestAttachments } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-token';
-import { isAttachmentId } from './is-attachment-id';
+import { isUuid } from '@/lib/validation/is-uuid';
 import { openAttachmentFile } from './open-attachment-file';
 
 export type DownloadRequesterAttachmentOptions = { token: string; fileId: string; ip: string | null; now?: Date };
@@ -22,7 +22,7 @@ export async function downloadRequesterAttachment(
   db: Database,
   { token, fileId, ip, now = new Date() }: DownloadRequesterAttachmentOptions,
 ): Promise<AttachmentDownload | null> {
-  if (!isAttachmentId(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const attachment = await db.transaction(async (tx) => {
     const request = await findRequestByStatusToken(tx, { token });
     if (!request || request.status !== 'fulfilled') return null;

@@ -5,7 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { AttachmentDownload } from './download-requester-attachment';
-import { isAttachmentId } from './is-attachment-id';
+import { isUuid } from '@/lib/validation/is-uuid';
 import { openAttachmentFile } from './open-attachment-file';
 
 /**
@@ -15,7 +15,7 @@ import { openAttachmentFile } from './open-attachment-file';
  */
 export async function downloadStaffAttachment(db: Database, { actor, id }: { actor: StaffActor; id: string }): Promise<AttachmentDownload> {
   assertCan(actor, 'requests.read');
-  if (!isAttachmentId(id)) throw new AppError('NOT_FOUND', 'No such file.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'No such file.');
   const [attachment] = await db
     .select()
     .from(requestAttachments)

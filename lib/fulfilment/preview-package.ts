@@ -7,7 +7,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZPackageManifest } from '@/lib/validation/package-manifest';
-import { isAttachmentId } from './is-attachment-id';
+import { isUuid } from '@/lib/validation/is-uuid';
 import { MANIFEST_PATH, type PackageSource, packageCsvPath } from './package/package-manifest';
 import { openPackageZip, type PackageZip, readSmallEntry } from './package/read-package-zip';
 import { attachmentPath } from './store-attachment-file';
@@ -37,7 +37,7 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
  */
 export async function previewPackage(db: Database, { actor, reference, runId, rowsPerTable = 10 }: PreviewPackageOptions): Promise<PackagePreview> {
   assertCan(actor, 'requests.read');
-  if (!isAttachmentId(runId)) throw new AppError('NOT_FOUND', 'No such data package.');
+  if (!isUuid(runId)) throw new AppError('NOT_FOUND', 'No such data package.');
   const [row] = await db
     .select({ run: fulfilmentRuns, requestId: requests.id })
     .from(fulfilmentRuns)

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { isUuid } from '@/lib/validation/is-uuid';
 
 export type StoredFile = { storageKey: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
 
 /** Where a stored file's bytes live. Keys are random UUIDs, so no name from a user ever reaches the path. */
 export function attachmentPath(storageKey: string): string {
-  if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('invalid storage key');
+  if (!isUuid(storageKey)) throw new Error('invalid storage key');
   return path.resolve(env().STORAGE_DIR, 'attachments', storageKey);
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { isUuid } from '@/lib/validation/is-uuid';
 
 /**
  * Where a gather run's sources write their data before the package is assembled:
@@ -7,7 +8,7 @@ import { env } from '@/lib/env';
  * name from a source or a user ever shapes the path.
  */
 export function runStagingFolder(runId: string): string {
-  if (!/^[0-9a-f-]{36}$/.test(runId)) throw new Error('invalid run id');
+  if (!isUuid(runId)) throw new Error('invalid run id');
   return path.resolve(env().STORAGE_DIR, 'staging', runId);
 }
 

@@ -1,4 +1,0 @@
-/** Attachment (and run) ids are UUIDs; anything else is refused before it reaches a uuid column (which would throw). */
-export function isAttachmentId(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
