@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
+import { text } from './text';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-export const ZEmailAddress = z
-  .string({ error: 'Enter your email address' })
+export const ZEmailAddress = text({ error: 'Enter your email address' })
   .trim()
   .min(1, 'Enter your email address')
   .max(254, 'Email addresses are at most 254 characters')
@@ -20,19 +20,17 @@ export const ZEmailAddress = z
 export const ZSubmitRequest = z.strictObject({
   type: ZRequestType,
   email: ZEmailAddress,
-  fullName: z
-    .string({ error: 'Enter your full name' })
+  fullName: text({ error: 'Enter your full name' })
     .trim()
     .min(1, 'Enter your full name')
     .max(200, 'Names are at most 200 characters'),
   accountIdentifier: z.preprocess(
     emptyToUndefined,
-    z.string({ error: 'Account identifier must be text' }).trim().max(200, 'Account identifiers are at most 200 characters').optional(),
+    text({ error: 'Account identifier must be text' }).trim().max(200, 'Account identifiers are at most 200 characters').optional(),
   ),
   details: z.preprocess(
     emptyToUndefined,
-    z
-      .string({ error: 'Details must be text' })
+    text({ error: 'Details must be text' })
       .trim()
       .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
       .optional(),
@@ -40,7 +38,7 @@ export const ZSubmitRequest = z.strictObject({
   jurisdiction: ZJurisdiction,
   isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
   /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
-  website: z.string().max(500).optional(),
+  website: text().max(500).optional(),
 });
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
