@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import next from 'next';
+import { env } from '@/lib/env';
+import { refusedRequestResponse } from '@/lib/http/refused-request-response';
+import { checkIncomingRequest } from '@/lib/http/request-limits';
 
 type Options = { dev: boolean; port: number; hostname: string; trustProxy: boolean };
 
@@ -12,8 +15,20 @@ export async function startWebServer({ dev, port, hostname, trustProxy }: Option
   const app = next({ dev, port, hostname, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Browsers that once reached the app over https keep to https for a year.
+  const isHttps = env().APP_URL.startsWith('https:');
   const server = createServer((request, response) => {
     if (!trustProxy) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+    if (isHttps) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    const verdict = checkIncomingRequest(request);
+    if (verdict.kind === 'not-found') {
+      // Next's router throws on a malformed %-escape; answer as for any page that does not exist.
+      request.url = '/_not-found';
+    } else if (verdict.kind !== 'pass') {
+      const { status, headers, body } = refusedRequestResponse(verdict, { path: (request.url ?? '/').split('?')[0]! });
+      response.writeHead(status, headers).end(body);
+      return;
+    }
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,10 @@ import { text } from './text';
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
 export const ZReference = text().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
 
-export const messageText = (label: string, max = 5000) =>
+/** The longest message a form takes (a reply, a note, a question to the requester). */
+export const MESSAGE_MAX_LENGTH = 5000;
+
+export const messageText = (label: string, max = MESSAGE_MAX_LENGTH) =>
   text({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)

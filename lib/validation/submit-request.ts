@@ -5,12 +5,15 @@ import { text } from './text';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
+/** The longest value each field of the form takes: the schema refuses more, and a refused form echoes no more than this back. */
+export const submitRequestMaxLengths = { type: 20, email: 254, fullName: 200, accountIdentifier: 200, details: DETAILS_MAX_LENGTH, jurisdiction: 40, website: 500 } as const;
+
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const ZEmailAddress = text({ error: 'Enter your email address' })
   .trim()
   .min(1, 'Enter your email address')
-  .max(254, 'Email addresses are at most 254 characters')
+  .max(submitRequestMaxLengths.email, 'Email addresses are at most 254 characters')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.com' }));
 
 /**
@@ -23,10 +26,10 @@ export const ZSubmitRequest = z.strictObject({
   fullName: text({ error: 'Enter your full name' })
     .trim()
     .min(1, 'Enter your full name')
-    .max(200, 'Names are at most 200 characters'),
+    .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
   accountIdentifier: z.preprocess(
     emptyToUndefined,
-    text({ error: 'Account identifier must be text' }).trim().max(200, 'Account identifiers are at most 200 characters').optional(),
+    text({ error: 'Account identifier must be text' }).trim().max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters').optional(),
   ),
   details: z.preprocess(
     emptyToUndefined,
@@ -38,7 +41,7 @@ export const ZSubmitRequest = z.strictObject({
   jurisdiction: ZJurisdiction,
   isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
   /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
-  website: text().max(500).optional(),
+  website: text().max(submitRequestMaxLengths.website).optional(),
 });
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
