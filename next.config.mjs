@@ -21,7 +21,7 @@ const nextConfig = {
   experimental: {
     // Staff fulfil access/export requests by uploading the requester's files through a server
     // action; this caps one fulfilment's total upload (per-file and count limits are in
-    // lib/fulfilment/attachment-limits.ts). It is STAFF_BODY_LIMIT_BYTES in lib/http/request-limits.ts
+    // lib/fulfilment/attachment-limits.ts). It is STAFF_BODY_LIMIT_BYTES in lib/http/check-incoming-request.ts
     // (a test keeps them equal); public forms get 64 KB there, checked before Next reads the body.
     serverActions: { bodySizeLimit: '100mb' },
     // proxy.ts runs for staff pages too: below the action limit it would cut an upload short

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { refusedRequestResponse } from '@/lib/http/refused-request-response';
-import { checkIncomingRequest } from '@/lib/http/request-limits';
+import { checkIncomingRequest } from '@/lib/http/check-incoming-request';
 
 type Options = { dev: boolean; port: number; hostname: string; trustProxy: boolean };
 

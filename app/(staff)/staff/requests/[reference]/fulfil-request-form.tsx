@@ -2,7 +2,7 @@
 
 import { type FormEvent, useActionState, useState } from 'react';
 import { FormField } from '@/components/form-field';
-import { STAFF_BODY_LIMIT_BYTES } from '@/lib/http/request-limits';
+import { STAFF_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
 import { initialActionState } from '../../action-state';
 import { fulfilRequestAction } from './actions';
 import { FormProblem } from './form-problem';

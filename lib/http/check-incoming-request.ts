@@ -3,6 +3,8 @@ import { decodePathSegment } from './decode-path-segment';
 /**
  * What the web server refuses before Next.js reads a byte of the body or routes the
  * path (scripts/web-server.ts asks this for every request):
+ * - a form post or server action from another site (its Origin names another host):
+ *   Next refuses those with a 500, this answers 403;
  * - a path with a %-escape that is not UTF-8 (`/verify/%ff`): Next's router throws on
  *   it (a 500), so the request is answered as a page that does not exist;
  * - a body over its limit: 64 KB for everything public (the request form, status page
@@ -25,7 +27,8 @@ export type RequestVerdict =
   | { kind: 'pass' }
   | { kind: 'not-found' }
   | { kind: 'too-large'; limitBytes: number; isStaff: boolean }
-  | { kind: 'length-required' };
+  | { kind: 'length-required' }
+  | { kind: 'foreign-origin' };
 
 export function hasMalformedEscape(path: string): boolean {
   return decodePathSegment(path) === null;
@@ -44,10 +47,27 @@ export function bodyLimitFor(request: IncomingRequest): { limitBytes: number; is
   return { limitBytes: isStaff ? STAFF_BODY_LIMIT_BYTES : PUBLIC_BODY_LIMIT_BYTES, isStaff };
 }
 
+/**
+ * Next compares a server action's Origin with the Host it was sent to (X-Forwarded-Host
+ * behind a proxy) and throws on a mismatch or an unparseable Origin. The API's routes
+ * take requests from other systems and check their own way, so only pages are meant.
+ */
+function isForeignOrigin(request: IncomingRequest, path: string): boolean {
+  const origin = header(request, 'origin');
+  if (origin === '' || origin === 'null' || path.startsWith('/api/')) return false;
+  const host = (header(request, 'x-forwarded-host') || header(request, 'host')).split(',')[0]!.trim();
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export function checkIncomingRequest(request: IncomingRequest): RequestVerdict {
   const path = (request.url ?? '/').split('?')[0]!;
   if (hasMalformedEscape(path)) return { kind: 'not-found' };
   if (!BODY_METHODS.has((request.method ?? 'GET').toUpperCase())) return { kind: 'pass' };
+  if (isForeignOrigin(request, path)) return { kind: 'foreign-origin' };
   const limit = bodyLimitFor(request);
   if (!limit) return { kind: 'pass' };
   const declared = header(request, 'content-length');

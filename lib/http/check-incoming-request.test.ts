@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
-import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES, STAFF_BODY_LIMIT_BYTES } from './request-limits';
+import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES, STAFF_BODY_LIMIT_BYTES } from './check-incoming-request';
 
 const post = (url: string, headers: Record<string, string>) => checkIncomingRequest({ method: 'POST', url, headers });
 const session = { cookie: 'theme=dark; next-auth.session-token=abc' };
@@ -30,6 +30,16 @@ describe('what the web server refuses before Next.js reads the request', () => {
   it('leaves webhook callbacks to their own cap and asks a chunked public body for its length', () => {
     expect(post('/api/callbacks/crm', { 'content-length': String(40 * 1024 * 1024) })).toEqual({ kind: 'pass' });
     expect(post('/request', { 'transfer-encoding': 'chunked' })).toEqual({ kind: 'length-required' });
+  });
+
+  it('refuses a form post or server action from another site (Origin names another host) with 403, and lets the API decide for itself', () => {
+    const from = (origin: string, url = '/request') => post(url, { origin, host: '127.0.0.1:3000', 'content-length': '100' });
+    expect(from('https://evil.example')).toEqual({ kind: 'foreign-origin' });
+    expect(from('not a url')).toEqual({ kind: 'foreign-origin' });
+    expect(from('http://127.0.0.1:3000')).toEqual({ kind: 'pass' });
+    expect(from('null')).toEqual({ kind: 'pass' });
+    expect(from('https://evil.example', '/api/requests')).toEqual({ kind: 'pass' });
+    expect(post('/request', { origin: 'https://dsr.example.com', host: '127.0.0.1:3000', 'x-forwarded-host': 'dsr.example.com', 'content-length': '1' })).toEqual({ kind: 'pass' });
   });
 
   it('uses the same staff limit as the server actions and the proxy in next.config.mjs', async () => {
