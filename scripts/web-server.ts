@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { refusedRequestResponse } from '@/lib/http/refused-request-response';
+import { strictTransportSecurityFor } from '@/lib/http/strict-transport-security';
 import { checkIncomingRequest } from '@/lib/http/check-incoming-request';
 
 type Options = { dev: boolean; port: number; hostname: string; trustProxy: boolean };
@@ -15,11 +16,10 @@ export async function startWebServer({ dev, port, hostname, trustProxy }: Option
   const app = next({ dev, port, hostname, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Browsers that once reached the app over https keep to https for a year.
-  const isHttps = env().APP_URL.startsWith('https:');
+  const transportSecurity = strictTransportSecurityFor(env().APP_URL);
   const server = createServer((request, response) => {
     if (!trustProxy) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
-    if (isHttps) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (transportSecurity) response.setHeader('Strict-Transport-Security', transportSecurity);
     const verdict = checkIncomingRequest(request);
     if (verdict.kind === 'not-found') {
       // Next's router throws on a malformed %-escape; answer as for any page that does not exist.
