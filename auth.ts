@@ -21,6 +21,12 @@ export function authOptions(): NextAuthOptions {
     secret: keyedHash('next-auth', 'secret'),
     session: { strategy: 'database', maxAge: EIGHT_HOURS, updateAge: 5 * 60 },
     pages: { signIn: '/staff/sign-in', verifyRequest: '/staff/sign-in/check-email', error: '/staff/sign-in' },
+    // next-auth's own log lines carry what was sent (addresses, callback URLs); print only its error code.
+    logger: {
+      error: (code) => console.error(`[next-auth] ${code}`),
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       EmailProvider({
         maxAge: SIGN_IN_LINK_MINUTES * 60,

@@ -24,6 +24,9 @@ export async function startWebServer({ dev, port, hostname, trustProxy }: Option
     if (verdict.kind === 'not-found') {
       // Next's router throws on a malformed %-escape; answer as for any page that does not exist.
       request.url = '/_not-found';
+    } else if (verdict.kind === 'same-origin-without-origin') {
+      // Next compares a server action's Origin with the host and refuses `null`.
+      request.headers.origin = verdict.origin;
     } else if (verdict.kind !== 'pass') {
       const { status, headers, body } = refusedRequestResponse(verdict, { path: (request.url ?? '/').split('?')[0]! });
       response.writeHead(status, headers).end(body);

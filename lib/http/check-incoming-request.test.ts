@@ -37,7 +37,10 @@ describe('what the web server refuses before Next.js reads the request', () => {
     expect(from('https://evil.example')).toEqual({ kind: 'foreign-origin' });
     expect(from('not a url')).toEqual({ kind: 'foreign-origin' });
     expect(from('http://127.0.0.1:3000')).toEqual({ kind: 'pass' });
-    expect(from('null')).toEqual({ kind: 'pass' });
+    expect(from('null')).toEqual({ kind: 'foreign-origin' });
+    expect(post('/request', { origin: 'null', 'sec-fetch-site': 'cross-site', host: '127.0.0.1:3000', 'content-length': '1' })).toEqual({ kind: 'foreign-origin' });
+    // This site's own form without JavaScript: Referrer-Policy no-referrer makes the browser send Origin: null.
+    expect(post('/request', { origin: 'null', 'sec-fetch-site': 'same-origin', host: '127.0.0.1:3000', 'content-length': '1' })).toEqual({ kind: 'same-origin-without-origin', origin: 'http://127.0.0.1:3000' });
     expect(from('https://evil.example', '/api/requests')).toEqual({ kind: 'pass' });
     expect(post('/request', { origin: 'https://dsr.example.com', host: '127.0.0.1:3000', 'x-forwarded-host': 'dsr.example.com', 'content-length': '1' })).toEqual({ kind: 'pass' });
   });

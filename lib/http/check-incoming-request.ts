@@ -28,7 +28,8 @@ export type RequestVerdict =
   | { kind: 'not-found' }
   | { kind: 'too-large'; limitBytes: number; isStaff: boolean }
   | { kind: 'length-required' }
-  | { kind: 'foreign-origin' };
+  | { kind: 'foreign-origin' }
+  | { kind: 'same-origin-without-origin'; origin: string };
 
 export function hasMalformedEscape(path: string): boolean {
   return decodePathSegment(path) === null;
@@ -52,14 +53,19 @@ export function bodyLimitFor(request: IncomingRequest): { limitBytes: number; is
  * behind a proxy) and throws on a mismatch or an unparseable Origin. The API's routes
  * take requests from other systems and check their own way, so only pages are meant.
  */
-function isForeignOrigin(request: IncomingRequest, path: string): boolean {
+function checkOrigin(request: IncomingRequest, path: string): RequestVerdict {
   const origin = header(request, 'origin');
-  if (origin === '' || origin === 'null' || path.startsWith('/api/')) return false;
+  if (origin === '' || path.startsWith('/api/')) return { kind: 'pass' };
   const host = (header(request, 'x-forwarded-host') || header(request, 'host')).split(',')[0]!.trim();
+  if (origin === 'null') {
+    // With Referrer-Policy: no-referrer a browser sends `Origin: null` even for this site's own form
+    // (a post without JavaScript). Sec-Fetch-Site, which no page can set, tells the two apart.
+    return header(request, 'sec-fetch-site') === 'same-origin' ? { kind: 'same-origin-without-origin', origin: `http://${host}` } : { kind: 'foreign-origin' };
+  }
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).host === host ? { kind: 'pass' } : { kind: 'foreign-origin' };
   } catch {
-    return true;
+    return { kind: 'foreign-origin' };
   }
 }
 
@@ -67,7 +73,8 @@ export function checkIncomingRequest(request: IncomingRequest): RequestVerdict {
   const path = (request.url ?? '/').split('?')[0]!;
   if (hasMalformedEscape(path)) return { kind: 'not-found' };
   if (!BODY_METHODS.has((request.method ?? 'GET').toUpperCase())) return { kind: 'pass' };
-  if (isForeignOrigin(request, path)) return { kind: 'foreign-origin' };
+  const origin = checkOrigin(request, path);
+  if (origin.kind !== 'pass') return origin;
   const limit = bodyLimitFor(request);
   if (!limit) return { kind: 'pass' };
   const declared = header(request, 'content-length');

@@ -1,6 +1,6 @@
 import type { RequestVerdict } from './check-incoming-request';
 
-type Refusal = Exclude<RequestVerdict, { kind: 'pass' } | { kind: 'not-found' }>;
+type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' }>;
 export type RefusedResponse = { status: number; headers: Record<string, string>; body: string };
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
