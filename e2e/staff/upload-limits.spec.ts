@@ -22,7 +22,7 @@ test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is tol
     const plainPage = await noScript.newPage();
     await plainPage.goto(requestUrl);
     await fulfilWith(plainPage, { name: 'thirty.bin', megabytes: 30 });
-    await expect(plainPage.getByText('thirty.bin is larger than 25 MB.')).toBeVisible();
+    await expect(plainPage.locator('#fulfil-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
     await expect(plainPage.getByRole('heading', { name: 'Something went wrong on our side' })).toHaveCount(0);
     await noScript.close();
   });
@@ -30,7 +30,7 @@ test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is tol
   await test.step('30 MB, with JavaScript: the same message, before the upload starts', async () => {
     await page.goto(requestUrl);
     await fulfilWith(page, { name: 'thirty.bin', megabytes: 30 });
-    await expect(page.getByText('thirty.bin is larger than 25 MB.')).toBeVisible();
+    await expect(page.locator('#fulfil-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
   });
 
   await test.step('15 MB: fulfilled', async () => {
