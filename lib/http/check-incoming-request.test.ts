@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
-import { checkIncomingRequest, isParseableFormBody, PUBLIC_BODY_LIMIT_BYTES, STAFF_BODY_LIMIT_BYTES } from './check-incoming-request';
+import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES, STAFF_BODY_LIMIT_BYTES } from './check-incoming-request';
 
 const post = (url: string, headers: Record<string, string>) => checkIncomingRequest({ method: 'POST', url, headers });
 const session = { cookie: 'theme=dark; next-auth.session-token=abc' };
@@ -43,20 +43,6 @@ describe('what the web server refuses before Next.js reads the request', () => {
     expect(post('/request', { origin: 'null', 'sec-fetch-site': 'same-origin', host: '127.0.0.1:3000', 'content-length': '1' })).toEqual({ kind: 'same-origin-without-origin', origin: 'http://127.0.0.1:3000' });
     expect(from('https://evil.example', '/api/requests')).toEqual({ kind: 'pass' });
     expect(post('/request', { origin: 'https://dsr.example.com', host: '127.0.0.1:3000', 'x-forwarded-host': 'dsr.example.com', 'content-length': '1' })).toEqual({ kind: 'pass' });
-  });
-
-  it('reads a public multipart post to a page before Next does (Next answers a malformed one with 500), and leaves staff uploads and the API alone', () => {
-    const multipart = { 'content-type': 'multipart/form-data; boundary=x', 'content-length': '100' };
-    expect(post('/request', multipart)).toEqual({ kind: 'check-form-body' });
-    expect(post('/staff/requests/DSR-2026-000001', { ...multipart, ...session })).toEqual({ kind: 'pass' });
-    expect(post('/api/requests', multipart)).toEqual({ kind: 'pass' });
-  });
-
-  it('tells a form body that parses from one that does not', async () => {
-    const good = new TextEncoder().encode('--x\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nAda\r\n--x--\r\n');
-    expect(await isParseableFormBody(good, 'multipart/form-data; boundary=x')).toBe(true);
-    expect(await isParseableFormBody(new TextEncoder().encode('no boundary here\u0000'), 'multipart/form-data; boundary=x')).toBe(false);
-    expect(await isParseableFormBody(good.slice(0, 30), 'multipart/form-data; boundary=x')).toBe(false);
   });
 
   it('uses the same staff limit as the server actions and the proxy in next.config.mjs', async () => {

@@ -29,8 +29,7 @@ export type RequestVerdict =
   | { kind: 'too-large'; limitBytes: number; isStaff: boolean }
   | { kind: 'length-required' }
   | { kind: 'foreign-origin' }
-  | { kind: 'same-origin-without-origin'; origin: string }
-  | { kind: 'check-form-body' };
+  | { kind: 'same-origin-without-origin'; origin: string };
 
 export function hasMalformedEscape(path: string): boolean {
   return decodePathSegment(path) === null;
@@ -82,18 +81,5 @@ export function checkIncomingRequest(request: IncomingRequest): RequestVerdict {
   if (declared === '') return header(request, 'transfer-encoding') ? { kind: 'length-required' } : { kind: 'pass' };
   const length = Number(declared);
   if (!Number.isSafeInteger(length) || length < 0 || length > limit.limitBytes) return { kind: 'too-large', ...limit };
-  // Next parses a multipart post to a page as a server action and answers 500 when it is malformed;
-  // a public one is small, so it is read and checked first (isParseableFormBody).
-  if (!limit.isStaff && !path.startsWith('/api/') && /^multipart\/form-data\b/i.test(header(request, 'content-type'))) return { kind: 'check-form-body' };
   return { kind: 'pass' };
-}
-
-/** Whether a form body parses as its Content-Type says (undici's own multipart parser, as Next's server actions use). */
-export async function isParseableFormBody(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<boolean> {
-  try {
-    await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    return true;
-  } catch {
-    return false;
-  }
 }

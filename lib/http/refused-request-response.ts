@@ -1,13 +1,12 @@
 import type { RequestVerdict } from './check-incoming-request';
 
-type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' }> | { kind: 'malformed-form' };
+type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' }>;
 export type RefusedResponse = { status: number; headers: Record<string, string>; body: string };
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 function explain(verdict: Refusal): { title: string; message: string } {
-  if (verdict.kind === 'malformed-form') return { title: 'The form could not be read', message: 'What was sent is not a form this site can read, so nothing was done. Go back and send the form again.' };
   if (verdict.kind === 'foreign-origin') return { title: 'Send the form from this site', message: 'This form was sent from another website, so nothing was done. Open the page on this site and send it from there.' };
   if (verdict.kind === 'length-required') return { title: 'Send the length of the body', message: 'This server needs a Content-Length header on requests with a body.' };
   if (verdict.isStaff) {
@@ -27,7 +26,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
  * it costs nothing however many arrive; the connection closes instead of reading the rest.
  */
 export function refusedRequestResponse(verdict: Refusal, { path }: { path: string }): RefusedResponse {
-  const status = { 'length-required': 411, 'foreign-origin': 403, 'too-large': 413, 'malformed-form': 400 }[verdict.kind];
+  const status = { 'length-required': 411, 'foreign-origin': 403, 'too-large': 413 }[verdict.kind];
   const { title, message } = explain(verdict);
   const common = { Connection: 'close', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
   if (path.startsWith('/api/')) {
