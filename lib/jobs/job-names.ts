@@ -1,6 +1,8 @@
 /** Every background job and its payload. Tasks are wired in task-list.ts. */
 export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
+  /** A staff sign-in link asked for (lib/staff/request-sign-in-link.ts): sent only if the address is an active member. */
+  'send-staff-sign-in-link': { email: string; callbackUrl: string };
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;

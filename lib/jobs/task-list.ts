@@ -10,11 +10,15 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import type { JobPayloads } from './job-names';
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
     await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
+  },
+  'send-staff-sign-in-link': async (payload) => {
+    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });
