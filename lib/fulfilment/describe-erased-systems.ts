@@ -1,5 +1,5 @@
 import type { FulfilmentSourceResultRow } from '@/db/schema';
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import type { TDataSourceConfig } from '@/lib/validation/data-source';
 import type { TErasedSystem, TErasedTable } from '@/emails/erasure-confirmed';
 
@@ -16,7 +16,7 @@ export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, '
     .map((result) => {
       if (result.sourceKind === 'manual') return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: true, tables: [] };
       const config = configs.get(result.sourceId);
-      const mapped = config?.kind === 'postgres' ? config.map.tables : [];
+      const mapped = config && 'map' in config ? config.map.tables : [];
       // A webhook reports its own table names and counts: made safe for an email line here, not trusted.
       const tables = Object.entries(result.rowCounts)
         .filter(([table]) => singleLine(table, 200) !== '')

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, staffMembers } from '@/db/schema';
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
@@ -98,7 +98,7 @@ export async function getRequestFulfilment(db: Database, { actor, requestId }: {
 function resultView(result: FulfilmentSourceResultRow, config: unknown, confirmedByName: string | null): FulfilmentResultView {
   const parsed = ZDataSourceConfig.safeParse(config);
   const sourceConfig = parsed.success ? parsed.data : null;
-  const erasureActions = new Map<string, TableErasureAction>(sourceConfig?.kind === 'postgres' ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : []);
+  const erasureActions = new Map<string, TableErasureAction>(sourceConfig && 'map' in sourceConfig ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : []);
   return {
     id: result.id,
     sourceId: result.sourceId,

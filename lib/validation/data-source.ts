@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
 /**
- * What admins write to describe a data source. The PostgreSQL map is declarative:
- * for each table, how its rows belong to the subject, which columns an access
- * package holds, and what erasure does. Names are checked for shape here and
- * against the live schema when the map is saved (lib/data-sources/postgres).
+ * What admins write to describe a data source. The map of a database source
+ * (PostgreSQL, MySQL/MariaDB) is declarative: for each table, how its rows belong
+ * to the subject, which columns an access package holds, and what erasure does.
+ * Names are checked for shape here and against the live schema when the map is
+ * saved (lib/data-sources/map, with each kind's dialect).
  */
 const identifier = z
   .string()
   .trim()
   .min(1, 'Enter a name')
-  .max(63, 'PostgreSQL names are at most 63 characters')
-  .regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Use a plain PostgreSQL name: letters, digits and underscores, not starting with a digit');
+  .max(63, 'Names are at most 63 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Use a plain name: letters, digits and underscores, not starting with a digit');
 
 export const subjectIdentifiers = ['email', 'account_identifier'] as const;
 
@@ -33,32 +34,39 @@ export const ZErasureAction = z.discriminatedUnion(
   { error: 'erase.action is "delete", "anonymise" or "keep"' },
 );
 
-export const ZTableMap = z.strictObject({
-  schema: identifier.default('public'),
+const tableMapFields = {
   table: identifier,
   match: ZSubjectMatch,
   /** Columns copied into an access or export package. */
   export: z.array(identifier).min(1, 'List at least one column to export'),
   erase: ZErasureAction,
-});
+};
 
-export const ZPostgresMap = z
-  .strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') })
-  .superRefine((map, context) => {
-    const keys = map.tables.map((table) => `${table.schema}.${table.table}`);
-    keys.forEach((key, index) => {
-      if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
-    });
-    map.tables.forEach((table, index) => {
-      if (!('references' in table.match)) return;
-      const parent = table.match.references.table;
-      if (!map.tables.some((other) => other.table === parent)) {
-        context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
-      }
-    });
-    const cycle = findReferenceCycle(map.tables);
-    if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
+export const ZTableMap = z.strictObject({ schema: identifier.default('public'), ...tableMapFields });
+
+/** A MySQL/MariaDB table: `schema` is the database, left out for the connection string's own. */
+export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });
+
+/** Rules every map obeys whatever its database: each table once, references to mapped tables, no loops. */
+function refineMap(map: { tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch> }[] }, context: z.core.$RefinementCtx<unknown>): void {
+  const keys = map.tables.map((table) => (table.schema ? `${table.schema}.${table.table}` : table.table));
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
   });
+  map.tables.forEach((table, index) => {
+    if (!('references' in table.match)) return;
+    const parent = table.match.references.table;
+    if (!map.tables.some((other) => other.table === parent)) {
+      context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
+    }
+  });
+  const cycle = findReferenceCycle(map.tables);
+  if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
+}
+
+export const ZPostgresMap = z.strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
+
+export const ZMysqlMap = z.strictObject({ tables: z.array(ZMysqlTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
 
 function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubjectMatch> }[]): string[] | null {
   for (const start of tables) {
@@ -78,6 +86,8 @@ function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubj
 
 export const ZPostgresSourceConfig = z.strictObject({ kind: z.literal('postgres'), map: ZPostgresMap });
 
+export const ZMysqlSourceConfig = z.strictObject({ kind: z.literal('mysql'), map: ZMysqlMap });
+
 export const ZWebhookSourceConfig = z.strictObject({
   kind: z.literal('webhook'),
   url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }),
@@ -95,7 +105,7 @@ export const ZManualSourceConfig = z.strictObject({
   instructions: z.string().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
 });
 
-export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
+export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZMysqlSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
 
 export const ZDataSourceSlug = z
   .string()
@@ -106,8 +116,16 @@ export const ZDataSourceSlug = z
 
 export type TPostgresMap = z.infer<typeof ZPostgresMap>;
 export type TTableMap = z.infer<typeof ZTableMap>;
+export type TMysqlMap = z.infer<typeof ZMysqlMap>;
+/** A mapped table of any database kind: PostgreSQL's always has a schema, MySQL's may not. */
+export type TMapTable = Omit<TTableMap, 'schema'> & { schema?: string };
+/** The map of any database source, as the shared map logic (lib/data-sources/map) reads it. */
+export type TSourceMap = { tables: TMapTable[] };
+/** The database source kinds: those read through a map and a connection string. */
+export type TDatabaseSourceConfig = z.infer<typeof ZPostgresSourceConfig> | z.infer<typeof ZMysqlSourceConfig>;
 export type TSubjectMatch = z.infer<typeof ZSubjectMatch>;
 export type TDataSourceConfig = z.infer<typeof ZDataSourceConfig>;
 export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;
+export type TMysqlSourceConfig = z.infer<typeof ZMysqlSourceConfig>;
 export type TWebhookSourceConfig = z.infer<typeof ZWebhookSourceConfig>;
 export type TManualSourceConfig = z.infer<typeof ZManualSourceConfig>;

@@ -10,7 +10,7 @@ export const ZPackageFile = z.strictObject({ path: z.string().min(1), sizeBytes:
 export const ZPackageSource = z.strictObject({
   name: z.string(),
   slug: z.string(),
-  kind: z.enum(['postgres', 'webhook', 'manual']),
+  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual']),
   status: z.literal('succeeded'),
   /** Rows per table; empty for a manual source. */
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),

@@ -1,12 +1,11 @@
 import type { Sql, TransactionSql } from 'postgres';
+import type { LiveSchema } from '../map/sql-dialect';
 
-export type LiveColumn = { dataType: string; isNullable: boolean; isTextual: boolean };
-/** Columns by "schema.table", then by column name. */
-export type LiveSchema = Map<string, Map<string, LiveColumn>>;
+export type { LiveColumn, LiveSchema } from '../map/sql-dialect';
 
 const textualTypes = new Set(['text', 'character varying', 'character', 'citext']);
 
-/** The columns of the given tables as the source database has them now. */
+/** The columns of the given tables as the source database has them now, by "schema.table" (postgresDialect.tableKey). */
 export async function readLiveSchema(sql: Sql | TransactionSql, tables: { schema: string; table: string }[]): Promise<LiveSchema> {
   const schemas = tables.map((table) => table.schema);
   const names = tables.map((table) => table.table);

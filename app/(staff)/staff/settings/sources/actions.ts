@@ -8,7 +8,7 @@ import { setDataSourceEnabled } from '@/lib/data-sources/set-data-source-enabled
 import { updateDataSource } from '@/lib/data-sources/update-data-source';
 import { getDb } from '@/lib/database';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
+import { isDatabaseKind, ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
 import { type ActionState, runAction } from '../../action-state';
 
 const SECRET_HINT = 'Copy it into the other system now: it is stored encrypted and will not be shown again.';
@@ -34,7 +34,7 @@ export async function updateDataSourceAction(_previous: ActionState, formData: F
     const { changes } = await updateDataSource(getDb(), { actor, slug, version, input: settings });
     revalidatePath('/staff/settings/sources', 'layout');
     if (changes.length === 0) return 'Nothing had changed.';
-    return settings.config.kind === 'postgres' ? 'Saved. The map matches the source database.' : 'Saved.';
+    return isDatabaseKind(settings.config.kind) ? 'Saved. The map matches the source database.' : 'Saved.';
   });
 }
 

@@ -29,7 +29,7 @@ export function MapFormatHelp() {
       <p>One entry per table that holds the person’s data:</p>
       <ul>
         <li>
-          <code>schema</code> (optional, default <code>public</code>) and <code>table</code>.
+          <code>schema</code> (optional: PostgreSQL's default is <code>public</code>; for MySQL/MariaDB it names another database than the connection string's) and <code>table</code>.
         </li>
         <li>
           <code>match</code>: how a row belongs to the person. <code>{'{ "column": "email", "equals": "email" }'}</code> compares

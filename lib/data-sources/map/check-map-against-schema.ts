@@ -1,5 +1,5 @@
-import type { TPostgresMap } from '@/lib/validation/data-source';
-import type { LiveSchema } from './read-live-schema';
+import type { TSourceMap } from '@/lib/validation/data-source';
+import type { LiveSchema, SqlDialect } from './sql-dialect';
 
 export type MapIssue = { path: (string | number)[]; message: string };
 
@@ -7,11 +7,12 @@ export type MapIssue = { path: (string | number)[]; message: string };
  * Every table and column a map names must exist in the source database, and
  * every anonymised column must accept NULL or text (the placeholder), so a wrong
  * name is caught when the map is saved, not in the middle of an erasure.
+ * `live` is keyed by the dialect's tableKey.
  */
-export function checkMapAgainstSchema(map: TPostgresMap, live: LiveSchema): MapIssue[] {
+export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect: Pick<SqlDialect, 'tableKey'>): MapIssue[] {
   const issues: MapIssue[] = [];
   map.tables.forEach((table, index) => {
-    const key = `${table.schema}.${table.table}`;
+    const key = dialect.tableKey(table);
     const columns = live.get(key);
     if (!columns) {
       issues.push({ path: ['tables', index, 'table'], message: `Table ${key} does not exist in the source database (or this connection may not see it)` });
@@ -25,9 +26,9 @@ export function checkMapAgainstSchema(map: TPostgresMap, live: LiveSchema): MapI
     const match = table.match;
     if ('references' in match) {
       const parent = map.tables.find((candidate) => candidate.table === match.references.table);
-      const parentColumns = parent ? live.get(`${parent.schema}.${parent.table}`) : undefined;
+      const parentColumns = parent ? live.get(dialect.tableKey(parent)) : undefined;
       if (parent && parentColumns && !parentColumns.has(match.references.column)) {
-        issues.push({ path: ['tables', index, 'match', 'references', 'column'], message: `Column "${match.references.column}" does not exist in table ${parent.schema}.${parent.table}` });
+        issues.push({ path: ['tables', index, 'match', 'references', 'column'], message: `Column "${match.references.column}" does not exist in table ${dialect.tableKey(parent)}` });
       }
     }
     if (table.erase.action === 'anonymise') {

@@ -1,0 +1,27 @@
+import type { SqlDialect } from '../map/sql-dialect';
+
+/**
+ * MySQL/MariaDB's SQL for a map: back-quoted names, a table in the connection's
+ * database unless the map names another, and named parameters (:email lower-cased,
+ * :accountIdentifier possibly null) that mysql2 binds (namedPlaceholders).
+ */
+export const mysqlDialect: SqlDialect = {
+  label: 'MySQL/MariaDB',
+  quoteIdentifier,
+  qualifiedName: (table) => (table.schema ? `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.table)}` : quoteIdentifier(table.table)),
+  tableKey: (table) => (table.schema ? `${table.schema}.${table.table}` : table.table),
+  equalsEmail: (column) => `lower(${column}) = :email`,
+  equalsAccountIdentifier: (column) => `cast(${column} as char) = :accountIdentifier`,
+  // Unique (a UUID's hex) and cut to the column's length, which MySQL's strict mode enforces.
+  anonymisedValue: (column) =>
+    column.isNullable ? 'null' : `substring(concat('erased-', replace(uuid(), '-', '')), 1, ${Math.max(1, Math.min(column.maxLength ?? 39, 39))})`,
+};
+
+export function quoteIdentifier(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/** The subject as mysqlDialect's named parameters. */
+export function mysqlSubjectParameters(subject: { email: string; accountIdentifier: string | null }): { email: string; accountIdentifier: string | null } {
+  return { email: subject.email.trim().toLowerCase(), accountIdentifier: subject.accountIdentifier?.trim() || null };
+}

@@ -1,0 +1,14 @@
+import type { ResultSetHeader, RowDataPacket } from 'mysql2';
+import type { Connection } from 'mysql2/promise';
+import type { StatementRunner } from '../map/mapped-table-sql';
+import type { Subject } from '../postgres/stream-subject-rows';
+import { mysqlSubjectParameters } from './mysql-dialect';
+
+/** Runs the shared map statements on a MySQL/MariaDB connection with the subject's named parameters. */
+export function mysqlStatementRunner(connection: Connection, subject: Subject): StatementRunner {
+  const parameters = mysqlSubjectParameters(subject);
+  return {
+    count: async (statement) => Number((await connection.query<(RowDataPacket & { row_count: number | string })[]>(statement, parameters))[0][0]!.row_count),
+    change: async (statement) => (await connection.query<ResultSetHeader>(statement, parameters))[0].affectedRows,
+  };
+}

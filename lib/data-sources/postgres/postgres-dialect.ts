@@ -1,0 +1,20 @@
+import type { SqlDialect } from '../map/sql-dialect';
+
+/**
+ * PostgreSQL's SQL for a map: double-quoted names, every table in a schema, and
+ * two text parameters — $1 the email (lower-cased), $2 the account identifier (may be null).
+ */
+export const postgresDialect: SqlDialect = {
+  label: 'PostgreSQL',
+  quoteIdentifier,
+  qualifiedName: (table) => `${quoteIdentifier(table.schema ?? 'public')}.${quoteIdentifier(table.table)}`,
+  tableKey: (table) => `${table.schema ?? 'public'}.${table.table}`,
+  equalsEmail: (column) => `lower(${column}::text) = $1`,
+  equalsAccountIdentifier: (column) => `${column}::text = $2::text`,
+  // Unique, so unique constraints on e.g. email hold.
+  anonymisedValue: (column) => (column.isNullable ? 'null' : `'erased-' || gen_random_uuid()::text`),
+};
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
