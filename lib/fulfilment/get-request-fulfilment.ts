@@ -1,4 +1,5 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { TErasureAction } from '@/lib/validation/data-source';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, staffMembers } from '@/db/schema';
@@ -8,7 +9,7 @@ import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
 
 /** What erasure does to one table of a PostgreSQL source, from its map: shown beside the dry run's counts. */
-export type TableErasureAction = { action: 'delete' } | { action: 'anonymise'; columns: string[] } | { action: 'keep'; reason: string };
+export type TableErasureAction = TErasureAction;
 
 export type FulfilmentResultView = Pick<
   FulfilmentSourceResultRow,

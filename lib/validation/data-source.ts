@@ -22,12 +22,33 @@ export const ZSubjectMatch = z.union([
   z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
 ], { error: 'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }' });
 
+/**
+ * How one anonymised column is masked: NULL; a random string as long as the column
+ * allows; a keyed hash (HMAC-SHA256 under a salt made for the one erasure and then
+ * forgotten: equal values stay equal within it, nothing links them back); the date
+ * cut to its year; or a fixed text. Each is checked on save against the column's
+ * live constraints (NOT NULL, UNIQUE, foreign keys).
+ */
+export const maskStrategies = ['null', 'random', 'hash', 'year'] as const;
+export const ZMaskStrategy = z.union([z.enum(maskStrategies), z.strictObject({ fixed: z.string().max(500, 'At most 500 characters') })], {
+  error: 'A column is masked with "null", "random", "hash", "year" or { "fixed": "text" }',
+});
+
 export const ZErasureAction = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('delete') }),
-    /** Keep the rows (e.g. orders for accounting) but blank these columns: NULL, or a unique placeholder where NULL is not allowed. */
-    z.strictObject({ action: z.literal('anonymise'), columns: z.array(identifier).min(1, 'Name the columns to anonymise') }),
+    /**
+     * Keep the rows (e.g. orders for accounting) but mask these columns: a list blanks each
+     * (NULL, or a unique placeholder where NULL is not allowed); an object names each column's strategy.
+     */
+    z.strictObject({
+      action: z.literal('anonymise'),
+      columns: z.union([
+        z.array(identifier).min(1, 'Name the columns to anonymise'),
+        z.record(identifier, ZMaskStrategy).refine((columns) => Object.keys(columns).length > 0, 'Name the columns to anonymise'),
+      ]),
+    }),
     /** Retained under a legal obligation; counted in the dry run as kept. */
     z.strictObject({ action: z.literal('keep'), reason: z.string().trim().min(1, 'Say why these rows are kept').max(300) }),
   ],
@@ -116,6 +137,8 @@ export const ZDataSourceSlug = z
 
 export type TPostgresMap = z.infer<typeof ZPostgresMap>;
 export type TTableMap = z.infer<typeof ZTableMap>;
+export type TErasureAction = z.infer<typeof ZErasureAction>;
+export type TMaskStrategy = z.infer<typeof ZMaskStrategy>;
 export type TMysqlMap = z.infer<typeof ZMysqlMap>;
 /** A mapped table of any database kind: PostgreSQL's always has a schema, MySQL's may not. */
 export type TMapTable = Omit<TTableMap, 'schema'> & { schema?: string };

@@ -1,12 +1,14 @@
 import type { TSourceMap } from '@/lib/validation/data-source';
+import { maskedColumns } from './masked-columns';
+import { maskProblem } from './mask-problem';
 import type { LiveSchema, SqlDialect } from './sql-dialect';
 
 export type MapIssue = { path: (string | number)[]; message: string };
 
 /**
- * Every table and column a map names must exist in the source database, and
- * every anonymised column must accept NULL or text (the placeholder), so a wrong
- * name is caught when the map is saved, not in the middle of an erasure.
+ * Every table and column a map names must exist in the source database, and every
+ * masked column must take its mask without breaking a live constraint (maskProblem),
+ * so a wrong name or strategy is caught when the map is saved, not in the middle of an erasure.
  * `live` is keyed by the dialect's tableKey.
  */
 export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect: Pick<SqlDialect, 'tableKey'>): MapIssue[] {
@@ -32,15 +34,13 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       }
     }
     if (table.erase.action === 'anonymise') {
-      table.erase.columns.forEach((column, position) => {
-        const live = columns.get(column);
-        if (!live) return requireColumn(['erase', 'columns', position], column);
-        if (!live.isNullable && !live.isTextual) {
-          issues.push({
-            path: ['tables', index, 'erase', 'columns', position],
-            message: `Column "${column}" in ${key} is NOT NULL and not text (${live.dataType}): it cannot be anonymised; delete the rows or keep it`,
-          });
-        }
+      const isList = Array.isArray(table.erase.columns);
+      maskedColumns(table.erase).forEach((mask, position) => {
+        const path = ['erase', 'columns', isList ? position : mask.column];
+        const live = columns.get(mask.column);
+        if (!live) return requireColumn(path, mask.column);
+        const problem = maskProblem(mask, live, key);
+        if (problem) issues.push({ path: ['tables', index, ...path], message: problem });
       });
     }
   });

@@ -1,6 +1,6 @@
 import type { Connection } from 'mysql2/promise';
 import type { TMysqlMap } from '@/lib/validation/data-source';
-import { eraseMappedTables, type TableErasurePlan } from '../map/mapped-table-sql';
+import { type EraseOptions, eraseMappedTables, type TableErasurePlan } from '../map/mapped-table-sql';
 import type { Subject } from '../postgres/stream-subject-rows';
 import { mysqlDialect } from './mysql-dialect';
 import { mysqlStatementRunner } from './mysql-statement-runner';
@@ -11,11 +11,11 @@ import { readMysqlLiveSchema } from './read-mysql-live-schema';
  * eraseMappedTables for the order and the rows touched). The tables must be
  * transactional (InnoDB): a MyISAM table cannot be rolled back.
  */
-export async function eraseMysqlSubjectRows(connection: Connection, map: TMysqlMap, subject: Subject): Promise<TableErasurePlan[]> {
+export async function eraseMysqlSubjectRows(connection: Connection, map: TMysqlMap, subject: Subject, options: EraseOptions = {}): Promise<TableErasurePlan[]> {
   const live = await readMysqlLiveSchema(connection, map.tables);
   await connection.beginTransaction();
   try {
-    const results = await eraseMappedTables(mysqlDialect, map, live, mysqlStatementRunner(connection, subject));
+    const results = await eraseMappedTables(mysqlDialect, map, live, mysqlStatementRunner(connection, subject), options);
     await connection.commit();
     return results;
   } catch (error) {

@@ -6,9 +6,8 @@ import { mysqlSubjectParameters } from './mysql-dialect';
 
 /** Runs the shared map statements on a MySQL/MariaDB connection with the subject's named parameters. */
 export function mysqlStatementRunner(connection: Connection, subject: Subject): StatementRunner {
-  const parameters = mysqlSubjectParameters(subject);
   return {
-    count: async (statement) => Number((await connection.query<(RowDataPacket & { row_count: number | string })[]>(statement, parameters))[0][0]!.row_count),
-    change: async (statement) => (await connection.query<ResultSetHeader>(statement, parameters))[0].affectedRows,
+    count: async (statement) => Number((await connection.query<(RowDataPacket & { row_count: number | string })[]>(statement, mysqlSubjectParameters(subject)))[0][0]!.row_count),
+    change: async (statement, extras = []) => (await connection.query<ResultSetHeader>(statement, mysqlSubjectParameters(subject, extras)))[0].affectedRows,
   };
 }

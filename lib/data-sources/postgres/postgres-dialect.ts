@@ -13,6 +13,12 @@ export const postgresDialect: SqlDialect = {
   equalsAccountIdentifier: (column) => `${column}::text = $2::text`,
   // Unique, so unique constraints on e.g. email hold.
   anonymisedValue: (column) => (column.isNullable ? 'null' : `'erased-' || gen_random_uuid()::text`),
+  extraParameter: (index) => `$${index + 3}`,
+  keyedHash: (column, innerKey, outerKey) =>
+    `encode(sha256(decode(${outerKey}, 'hex') || sha256(decode(${innerKey}, 'hex') || convert_to(${column}::text, 'UTF8'))), 'hex')`,
+  // gen_random_uuid is built in (PostgreSQL 13+) and drawn from a strong source; 32 hex characters each.
+  randomText: (length) => `substr(${Array.from({ length: Math.ceil(length / 32) }, () => `replace(gen_random_uuid()::text, '-', '')`).join(' || ')}, 1, ${length})`,
+  truncateToYear: (column) => `date_trunc('year', ${column})`,
 };
 
 export function quoteIdentifier(name: string): string {

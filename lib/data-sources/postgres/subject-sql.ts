@@ -28,4 +28,4 @@ export function subjectParameters(sql: Pick<Sql, 'typed'>, subject: { email: str
   return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
 }
 
-const TEXT_OID = 25;
+export const TEXT_OID = 25;

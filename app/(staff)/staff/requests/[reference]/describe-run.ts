@@ -1,3 +1,4 @@
+import { describeMasks } from '@/lib/data-sources/map/masked-columns';
 import type { FulfilmentResultView, FulfilmentRunView, TableErasureAction } from '@/lib/fulfilment/get-request-fulfilment';
 
 /** How each source's state reads in the results table. */
@@ -65,7 +66,7 @@ export function describeErasure(erasure: TableErasureAction | null, kind: Fulfil
     case 'delete':
       return isDry ? 'would be deleted' : 'deleted';
     case 'anonymise':
-      return `${isDry ? 'would be kept with' : 'kept with'} ${erasure.columns.join(', ')} blanked`;
+      return `${isDry ? 'would be kept with' : 'kept with'} ${describeMasks(erasure)}`;
     case 'keep':
       return `kept: ${erasure.reason}`;
   }

@@ -43,7 +43,9 @@ export function MapFormatHelp() {
         <li>
           <code>erase</code>: <code>{'{ "action": "delete" }'}</code> removes the rows;{' '}
           <code>{'{ "action": "anonymise", "columns": [...] }'}</code> keeps them (e.g. orders, for accounting) but blanks those
-          columns (NULL, or a unique placeholder where NULL is not allowed); <code>{'{ "action": "keep", "reason": "..." }'}</code>{' '}
+          columns (NULL, or a unique placeholder where NULL is not allowed), or masks each its own way with{' '}
+          <code>{'"columns": { "email": "hash", "phone": "null", "name": { "fixed": "Erased" }, "code": "random", "born_on": "year" }'}</code>{' '}
+          (checked against the table’s NOT NULL, UNIQUE and foreign keys when you save); <code>{'{ "action": "keep", "reason": "..." }'}</code>{' '}
           leaves them under a legal duty to retain. Erasure runs in one transaction, tables that reference others first.
         </li>
       </ul>
