@@ -14,7 +14,7 @@
  * Then the same for a MySQL/MariaDB source: a shop of customers and orders in a fresh
  * database on MARIADB_URL (default mysql://root@127.0.0.1:3306, dropped at the end),
  * with the same neighbours and a subject of 10 and one of BENCH_ORDERS orders, read
- * through mysql2's row stream. BENCH_SKIP_MARIADB=1 leaves it out.
+ * through mysql2's row stream. BENCH_DATABASES=postgres or =mariadb runs one of the two.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +43,8 @@ const NEIGHBOUR_ORDERS = 20;
 const SAMPLE_MS = 20;
 /** The measured processes' V8 old-generation cap. */
 const HEAP_CAP_MB = Number(process.env.BENCH_HEAP_CAP_MB ?? 64);
+/** Which databases' cases run: both unless BENCH_DATABASES names one. */
+const databases = (process.env.BENCH_DATABASES ?? 'postgres,mariadb').split(',');
 
 type CaseFigures = { rows: number; gatherMs: number; buildMs: number; packageBytes: number; maxRssMb: number; peakHeapMb: number; baselineRssMb: number; gatherRssMb: number };
 
@@ -152,6 +154,28 @@ async function measureMariadb(db: Database): Promise<string[]> {
   }
 }
 
+/** The PostgreSQL cases: neighbours and four subjects in the demo shop, each measured in its own process. */
+async function measurePostgres(db: Database, shop: Awaited<ReturnType<typeof createDemoShop>>): Promise<string[]> {
+  const seedStart = performance.now();
+  await insertShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
+  const cases = [
+    { label: 'small subject (10 orders)', email: 'small.subject@example.test', orders: 10 },
+    { label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`, email: 'medium.subject@example.test', orders: BIG_ORDERS / 4 },
+    { label: `big subject (${BIG_ORDERS.toLocaleString('en')} orders)`, email: 'big.subject@example.test', orders: BIG_ORDERS },
+    // Four times as many rows again: if memory grew with the rows, it would show here.
+    { label: `huge subject (${(BIG_ORDERS * 4).toLocaleString('en')} orders)`, email: 'huge.subject@example.test', orders: BIG_ORDERS * 4 },
+  ];
+  // Two addresses, a subscription and a ticket besides the orders: rows = orders + 5, as in bench/README.md.
+  for (const subject of cases) await insertShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, addresses: 2, orders: subject.orders });
+  await shop.sql`vacuum analyze`;
+  const [{ total }] = await shop.sql<{ total: string }[]>`select count(*)::text as total from orders`;
+  console.log(`Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`);
+
+  const rows: string[] = [];
+  for (const subject of cases) rows.push(await measureSubject(db, subject));
+  return rows;
+}
+
 async function main(): Promise<void> {
   process.env.APP_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-0123456789';
   process.env.SMTP_URL ??= 'smtp://127.0.0.1:9';
@@ -167,24 +191,9 @@ async function main(): Promise<void> {
     await prepareDatabase(database.databaseUrl);
     await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true, name: 'Shop database' });
 
-    const seedStart = performance.now();
-    await insertShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
-    const cases = [
-      { label: 'small subject (10 orders)', email: 'small.subject@example.test', orders: 10 },
-      { label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`, email: 'medium.subject@example.test', orders: BIG_ORDERS / 4 },
-      { label: `big subject (${BIG_ORDERS.toLocaleString('en')} orders)`, email: 'big.subject@example.test', orders: BIG_ORDERS },
-      // Four times as many rows again: if memory grew with the rows, it would show here.
-      { label: `huge subject (${(BIG_ORDERS * 4).toLocaleString('en')} orders)`, email: 'huge.subject@example.test', orders: BIG_ORDERS * 4 },
-    ];
-    // Two addresses, a subscription and a ticket besides the orders: rows = orders + 5, as in bench/README.md.
-    for (const subject of cases) await insertShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, addresses: 2, orders: subject.orders });
-    await shop.sql`vacuum analyze`;
-    const [{ total }] = await shop.sql<{ total: string }[]>`select count(*)::text as total from orders`;
-    console.log(`Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`);
-
     const rows: string[] = [];
-    for (const subject of cases) rows.push(await measureSubject(db, subject));
-    if (process.env.BENCH_SKIP_MARIADB !== '1') rows.push(...(await measureMariadb(db)));
+    if (databases.includes('postgres')) rows.push(...(await measurePostgres(db, shop)));
+    if (databases.includes('mariadb')) rows.push(...(await measureMariadb(db)));
     console.log(`\nEach case in its own process, V8 old generation capped at ${HEAP_CAP_MB} MB (BENCH_HEAP_CAP_MB).`);
     console.log('\n| case | rows | gather s | build s | ZIP MB | RSS at start MB | peak RSS after gather MB | peak RSS after build MB | peak heapUsed MB |');
     console.log('|---|---|---|---|---|---|---|---|---|');

@@ -13,7 +13,7 @@ export type TableErasureAction = TErasureAction;
 
 export type FulfilmentResultView = Pick<
   FulfilmentSourceResultRow,
-  'id' | 'sourceId' | 'sourceName' | 'sourceKind' | 'status' | 'rowCounts' | 'rowsDone' | 'error' | 'attempts' | 'note' | 'startedAt' | 'finishedAt'
+  'id' | 'sourceId' | 'sourceName' | 'sourceKind' | 'status' | 'rowCounts' | 'rowsDone' | 'error' | 'attempts' | 'note' | 'startedAt' | 'finishedAt' | 'proof'
 > & {
   confirmedByName: string | null;
   /** A manual source's checklist instructions. */
@@ -113,6 +113,7 @@ function resultView(result: FulfilmentSourceResultRow, config: unknown, confirme
     note: result.note,
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
+    proof: result.proof,
     confirmedByName,
     instructions: sourceConfig?.kind === 'manual' ? sourceConfig.instructions : null,
     tables: orderSourceTables(result.rowCounts, config).map(([name, rows]) => ({ name, rows, erasure: erasureActions.get(name) ?? null })),

@@ -26,6 +26,11 @@ export type SqlDialect = {
   randomText: (length: number) => string;
   /** A date or timestamp cut to the first day of its year. */
   truncateToYear: (column: string) => string;
+  /** True where a column holds lower-case hex only (what "random" and "hash" write). */
+  isHexText: (column: string) => string;
+  /** One text per row from its key columns, and every row's key joined in a fixed order (for the plan's digest). */
+  rowKey: (columns: string[]) => string;
+  aggregateKeys: (rowKey: string) => string;
 };
 
 /**

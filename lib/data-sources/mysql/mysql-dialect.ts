@@ -20,6 +20,10 @@ export const mysqlDialect: SqlDialect = {
   // random_bytes (MySQL 5.6.17+, MariaDB 10.10+) is drawn from a strong source; 64 hex characters each.
   randomText: (length) => `substring(concat(${Array.from({ length: Math.ceil(length / 64) }, () => 'sha2(random_bytes(32), 256)').join(', ')}), 1, ${length})`,
   truncateToYear: (column) => `makedate(year(${column}), 1)`,
+  isHexText: (column) => `${column} regexp '^[0-9a-f]+$'`,
+  rowKey: (columns) => `concat_ws('|', ${columns.join(', ')})`,
+  // group_concat_max_len is raised for each connection (connect-mysql-source.ts), so no key is cut off.
+  aggregateKeys: (rowKey) => `coalesce(group_concat(${rowKey} order by ${rowKey} separator ','), '')`,
 };
 
 export function quoteIdentifier(name: string): string {

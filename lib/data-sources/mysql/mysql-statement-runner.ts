@@ -7,7 +7,7 @@ import { mysqlSubjectParameters } from './mysql-dialect';
 /** Runs the shared map statements on a MySQL/MariaDB connection with the subject's named parameters. */
 export function mysqlStatementRunner(connection: Connection, subject: Subject): StatementRunner {
   return {
-    count: async (statement) => Number((await connection.query<(RowDataPacket & { row_count: number | string })[]>(statement, mysqlSubjectParameters(subject)))[0][0]!.row_count),
+    first: async (statement, extras = []) => ({ ...(await connection.query<RowDataPacket[]>(statement, mysqlSubjectParameters(subject, extras)))[0][0] }),
     change: async (statement, extras = []) => (await connection.query<ResultSetHeader>(statement, mysqlSubjectParameters(subject, extras)))[0].affectedRows,
   };
 }

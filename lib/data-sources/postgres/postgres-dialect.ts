@@ -19,6 +19,9 @@ export const postgresDialect: SqlDialect = {
   // gen_random_uuid is built in (PostgreSQL 13+) and drawn from a strong source; 32 hex characters each.
   randomText: (length) => `substr(${Array.from({ length: Math.ceil(length / 32) }, () => `replace(gen_random_uuid()::text, '-', '')`).join(' || ')}, 1, ${length})`,
   truncateToYear: (column) => `date_trunc('year', ${column})`,
+  isHexText: (column) => `${column}::text ~ '^[0-9a-f]+$'`,
+  rowKey: (columns) => `concat_ws('|', ${columns.map((column) => `${column}::text`).join(', ')})`,
+  aggregateKeys: (rowKey) => `coalesce(string_agg(${rowKey}, ',' order by ${rowKey}), '')`,
 };
 
 export function quoteIdentifier(name: string): string {

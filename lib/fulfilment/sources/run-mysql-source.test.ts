@@ -1,22 +1,20 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import { fulfilmentRuns } from '@/db/schema';
 import { withMysqlSource } from '@/lib/data-sources/mysql/connect-mysql-source';
 import { streamMysqlSubjectRows } from '@/lib/data-sources/mysql/stream-mysql-subject-rows';
-import { resetEnvForTests } from '@/lib/env';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import type { TMysqlMap } from '@/lib/validation/data-source';
 import { createCrmSource, crmFootprint, demoCrmMap, insertCrmContact, useDemoCrm } from '@/test/support/demo-crm';
+import { mapWithTable } from '@/test/support/data-sources';
 import { uniqueShopEmail, useTestSources } from '@/test/support/demo-shop';
 import { readZipFile } from '@/test/support/read-zip';
 import { getRequest } from '@/test/support/requests';
-import { closeSharedDatabase } from '@/test/support/shared-database';
-import { createStaffTeam } from '@/test/support/staff';
+import { resultsOf, runPendingSources } from '@/test/support/source-runs';
+import { useStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { buildPackage } from '../build-package';
-import { runSource } from '../run-source';
 import { startDryRun } from '../start-dry-run';
 import { startErasure } from '../start-erasure';
 import { attachmentPath } from '../store-attachment-file';
@@ -24,29 +22,14 @@ import { attachmentPath } from '../store-attachment-file';
 const db = useTestDatabase();
 const crm = useDemoCrm();
 const sources = useTestSources(db);
-let agent: StaffActor;
-
-beforeAll(async () => {
-  resetEnvForTests();
-  ({ agent } = await createStaffTeam(db));
-});
-
-afterAll(async () => {
-  await closeSharedDatabase();
-});
+const staff = useStaffTeam(db);
 
 async function latestRun(requestId: string) {
   const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, requestId)).orderBy(desc(fulfilmentRuns.createdAt)).limit(1);
   return run!;
 }
 
-async function resultsOf(runId: string) {
-  return db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId)).orderBy(asc(fulfilmentSourceResults.sourceName));
-}
 
-async function runPendingSources(runId: string): Promise<void> {
-  for (const result of await resultsOf(runId)) if (result.status === 'pending') await runSource(db, { sourceResultId: result.id });
-}
 
 async function useCrmSourceOnly(map: TMysqlMap = demoCrmMap) {
   const source = sources.track(await createCrmSource(db, { databaseUrl: crm.databaseUrl, map }));
@@ -69,8 +52,8 @@ describe('[system] gathers an access request from a MariaDB source', () => {
     const { request, subject, neighbour } = await contactAndNeighbour('access');
     const run = await latestRun(request.id);
 
-    await runPendingSources(run.id);
-    const [result] = await resultsOf(run.id);
+    await runPendingSources(db, run.id);
+    const [result] = await resultsOf(db, run.id);
     expect(result).toMatchObject({ status: 'succeeded', error: null, rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 4 });
     await buildPackage(db, { runId: run.id });
 
@@ -128,15 +111,15 @@ describe('[agent] dry-runs and erases a deletion request in a MariaDB source', (
     const subjectBefore = await crmFootprint(crm.connection, subject.contactId);
     const neighbourBefore = await crmFootprint(crm.connection, neighbour.contactId);
 
-    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
-    await runPendingSources(dryRun.runId);
-    expect((await resultsOf(dryRun.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
+    const dryRun = await startDryRun(db, { actor: staff.agent, reference, version: request.version });
+    await runPendingSources(db, dryRun.runId);
+    expect((await resultsOf(db, dryRun.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
     expect(await crmFootprint(crm.connection, subject.contactId)).toEqual(subjectBefore);
 
-    const erase = await startErasure(db, { actor: agent, reference, version: (await getRequest(db, { id: request.id })).version });
-    await runPendingSources(erase.runId);
+    const erase = await startErasure(db, { actor: staff.agent, reference, version: (await getRequest(db, { id: request.id })).version });
+    await runPendingSources(db, erase.runId);
 
-    expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
+    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
     const after = await crmFootprint(crm.connection, subject.contactId);
     // interactions are found through the contact's email: deleted before the contact was anonymised.
     expect(after.interactions).toEqual([]);
@@ -154,15 +137,94 @@ describe('[agent] dry-runs and erases a deletion request in a MariaDB source', (
     const { request, reference, subject } = await contactAndNeighbour('deletion');
     const before = await crmFootprint(crm.connection, subject.contactId);
 
-    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
-    await runPendingSources(dryRun.runId);
-    const erase = await startErasure(db, { actor: agent, reference, version: (await getRequest(db, { id: request.id })).version });
-    await runPendingSources(erase.runId);
+    const dryRun = await startDryRun(db, { actor: staff.agent, reference, version: request.version });
+    await runPendingSources(db, dryRun.runId);
+    const erase = await startErasure(db, { actor: staff.agent, reference, version: (await getRequest(db, { id: request.id })).version });
+    await runPendingSources(db, erase.runId);
 
-    const [result] = await resultsOf(erase.runId);
+    const [result] = await resultsOf(db, erase.runId);
     expect(result).toMatchObject({ status: 'failed', error: expect.stringContaining('foreign key') });
     expect(await crmFootprint(crm.connection, subject.contactId)).toEqual(before);
     const [[{ total }]] = await crm.connection.query<(RowDataPacket & { total: number })[]>('select count(*) as total from interactions where contact_id = ?', [subject.contactId]);
     expect(Number(total)).toBe(2);
+  });
+});
+
+describe('[agent] erasure executes the dry run’s plan and proves itself', () => {
+  async function dryRunThenErase(reference: string, requestId: string, version: number, between: () => Promise<void> = async () => {}) {
+    const dryRun = await startDryRun(db, { actor: staff.agent, reference, version });
+    await runPendingSources(db, dryRun.runId);
+    await between();
+    const erase = await startErasure(db, { actor: staff.agent, reference, version: (await getRequest(db, { id: requestId })).version });
+    await runPendingSources(db, erase.runId);
+    return { dryRun, erase };
+  }
+
+  it('stops with the difference, erasing nothing, when the person gained a row since the dry run; a new dry run lets it through', async () => {
+    await useCrmSourceOnly();
+    const { request, reference, subject } = await contactAndNeighbour('deletion');
+
+    const { dryRun, erase } = await dryRunThenErase(reference, request.id, request.version, async () => {
+      await crm.connection.query("insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'Asked again')", [subject.contactId]);
+    });
+    const [planned] = await resultsOf(db, dryRun.runId);
+    expect(planned!.plan).toEqual({
+      contacts: { rows: 1, keyDigest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      interactions: { rows: 2, keyDigest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      deals: { rows: 1, keyDigest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    const [stopped] = await resultsOf(db, erase.runId);
+    expect(stopped).toMatchObject({
+      status: 'failed',
+      error: 'The data changed since the dry run, so nothing was erased: interactions: 2 rows in the dry run, 3 rows now. Run a new dry run and review it.',
+    });
+    expect((await crmFootprint(crm.connection, subject.contactId)).interactions).toHaveLength(3);
+
+    const again = await dryRunThenErase(reference, request.id, (await getRequest(db, { id: request.id })).version);
+    expect((await resultsOf(db, again.erase.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 3, deals: 1 } });
+  });
+
+  it('notices the same number of rows that are not the same rows', async () => {
+    await useCrmSourceOnly();
+    const { request, reference, subject } = await contactAndNeighbour('deletion');
+
+    const { erase } = await dryRunThenErase(reference, request.id, request.version, async () => {
+      await crm.connection.query('delete from interactions where contact_id = ? order by id limit 1', [subject.contactId]);
+      await crm.connection.query("insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'A new one')", [subject.contactId]);
+    });
+
+    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('interactions: 2 rows as in the dry run, but not the same rows') });
+  });
+
+  it('records the proof: the source queried again finds only the masked contact and the kept deal', async () => {
+    await useCrmSourceOnly(mapWithTable(demoCrmMap, 0, (table): TMysqlMap['tables'][number] => ({ ...table, erase: { action: 'anonymise', columns: { email: 'hash', full_name: { fixed: 'Erased contact' }, phone: 'null' } } })));
+    const { request, reference } = await contactAndNeighbour('deletion');
+
+    const { erase } = await dryRunThenErase(reference, request.id, request.version);
+
+    const [result] = await resultsOf(db, erase.runId);
+    expect(result).toMatchObject({ status: 'succeeded', plan: expect.objectContaining({ contacts: expect.objectContaining({ rows: 1 }) }) });
+    // The contact's email is hashed, so nothing matches the person any more: zero rows is the proof.
+    expect(result!.proof).toEqual({
+      checkedAt: expect.any(String),
+      isProven: true,
+      tables: { contacts: { remaining: 0, masked: 0, isKept: false }, interactions: { remaining: 0, masked: 0, isKept: false }, deals: { remaining: 0, masked: 0, isKept: true } },
+    });
+  });
+
+  it('fails the source with what it still found when a trigger undoes the mask', async () => {
+    await useCrmSourceOnly();
+    const { request, reference, subject } = await contactAndNeighbour('deletion');
+    await crm.connection.query(`create trigger contacts_keep_email before update on contacts for each row set new.email = old.email`);
+    try {
+      const { erase } = await dryRunThenErase(reference, request.id, request.version);
+
+      const [result] = await resultsOf(db, erase.runId);
+      expect(result).toMatchObject({ status: 'failed', error: 'Erased, but querying the source again still found the person: contacts: 1 row not erased.' });
+      expect(result!.proof).toMatchObject({ isProven: false, tables: { contacts: { remaining: 1, masked: 0 }, interactions: { remaining: 0 } } });
+      expect((await crmFootprint(crm.connection, subject.contactId)).contacts[0]).toMatchObject({ email: subject.email, full_name: expect.stringMatching(/^erased-/) });
+    } finally {
+      await crm.connection.query('drop trigger contacts_keep_email');
+    }
   });
 });

@@ -8,7 +8,7 @@ import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { type TMysqlMap, ZMysqlSourceConfig } from '@/lib/validation/data-source';
 import type { SourceExecutor, SourceStep } from '../source-executor';
 import { type StagedTable, stageSourceData } from '../staging/stage-source-data';
-import { databaseSourceOutcome } from './database-source-outcome';
+import { databaseSourceOutcome, erasurePlanKey, planToExecute } from './database-source-outcome';
 
 /** A MySQL/MariaDB source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
 export const runMysqlSource: SourceExecutor = async (step) => {
@@ -30,7 +30,9 @@ export const runMysqlSource: SourceExecutor = async (step) => {
         await promise.query('rollback');
       }
     }
-    return databaseSourceOutcome(step.run.kind === 'dry_run' ? await countMysqlSubjectRows(promise, map, step.subject) : await eraseMysqlSubjectRows(promise, map, step.subject));
+    if (step.run.kind === 'dry_run') return databaseSourceOutcome(await countMysqlSubjectRows(promise, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
+    const expected = planToExecute(step);
+    return databaseSourceOutcome({ ...(await eraseMysqlSubjectRows(promise, map, step.subject, { expected })), plan: expected.plan });
   });
 };
 

@@ -8,7 +8,7 @@ import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { ZPostgresSourceConfig } from '@/lib/validation/data-source';
 import type { SourceExecutor, SourceStep } from '../source-executor';
 import { type StagedTable, stageSourceData } from '../staging/stage-source-data';
-import { databaseSourceOutcome } from './database-source-outcome';
+import { databaseSourceOutcome, erasurePlanKey, planToExecute } from './database-source-outcome';
 
 /** A PostgreSQL source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
 export const runPostgresSource: SourceExecutor = async (step) => {
@@ -27,7 +27,9 @@ export const runPostgresSource: SourceExecutor = async (step) => {
       );
       return { status: 'succeeded', rowCounts, rowsDone };
     }
-    return databaseSourceOutcome(step.run.kind === 'dry_run' ? await countSubjectRows(sql, map, step.subject) : await eraseSubjectRows(sql, map, step.subject));
+    if (step.run.kind === 'dry_run') return databaseSourceOutcome(await countSubjectRows(sql, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
+    const expected = planToExecute(step);
+    return databaseSourceOutcome({ ...(await eraseSubjectRows(sql, map, step.subject, { expected })), plan: expected.plan });
   });
 };
 

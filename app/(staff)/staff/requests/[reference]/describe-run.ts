@@ -71,3 +71,14 @@ export function describeErasure(erasure: TableErasureAction | null, kind: Fulfil
       return `kept: ${erasure.reason}`;
   }
 }
+
+/** An erasure's proof in words: the source searched again afterwards, and what it found per table. */
+export function describeProof(proof: NonNullable<FulfilmentResultView['proof']>): string {
+  const tables = Object.entries(proof.tables).map(([table, found]) => {
+    if (found.isKept) return `${table} kept`;
+    if (found.remaining === 0) return `${table} none left`;
+    const unmasked = found.remaining - found.masked;
+    return unmasked === 0 ? `${table} only masked rows (${found.masked})` : `${table} ${unmasked} not erased`;
+  });
+  return `${proof.isProven ? 'Proven' : 'Not proven'}: searched again afterwards — ${tables.join(', ')}.`;
+}

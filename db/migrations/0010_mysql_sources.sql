@@ -1,1 +1,0 @@
-ALTER TYPE "public"."data_source_kind" ADD VALUE 'mysql';
