@@ -38,7 +38,7 @@ test('[anyone] a malformed %-escape in a path gets the not-found page (404), sig
 });
 
 test('[anyone] control characters and odd values in paths and queries never reach a 500', async ({ request }) => {
-  const paths = ['/verify/%00', `/verify/${MARKER}%00`, '/status/%00', '/status/%01%02', '/request?type=%00', '/verify/new-link?email=%00', '/staff?q=%00', '/staff/requests/%00', '/status/x/files/%00', '/api/staff/attachments/%00', '/api/reports/%00', '/api/audit/export?log=%00&format=csv'];
+  const paths = ['/verify/%00', `/verify/${MARKER}%00`, '/status/%00', '/status/%01%02', '/request?type=%00', '/find-request?email=%00', '/staff?q=%00', '/staff/requests/%00', '/status/x/files/%00', '/api/staff/attachments/%00', '/api/reports/%00', '/api/audit/export?log=%00&format=csv'];
   for (const path of paths) expectNoServerError((await request.get(path, { maxRedirects: 0 })).status(), path);
 });
 
@@ -52,7 +52,7 @@ test('[anyone] a public form body over 64 KB gets a 413 page saying what to do; 
   const html = await response.text();
   expect(html).toContain('That is too much to send');
   expect(html).not.toContain(MARKER);
-  for (const path of ['/status/x', '/verify/x', '/verify/new-link', '/api/requests', '/staff/requests/DSR-2026-000001']) {
+  for (const path of ['/status/x', '/verify/x', '/find-request', '/api/requests', '/staff/requests/DSR-2026-000001']) {
     const big = await postForm(request, path, { body: `{"x":"${'y'.repeat(70 * 1024)}"}`, contentType: 'application/json' });
     expect(big.status(), path).toBe(413);
   }
@@ -83,7 +83,7 @@ test('[anyone] wrong content types and prototype keys on public routes get a 4xx
     expect(await response.text(), path).not.toContain(MARKER);
   }
   // Not here: a malformed multipart body, which Next itself answers with 500 (Failed to parse body as FormData).
-  for (const [path, contentType] of [['/request', 'text/plain'], ['/request', 'application/json'], ['/verify/new-link', 'application/xml']] as const) {
+  for (const [path, contentType] of [['/request', 'text/plain'], ['/request', 'application/json'], ['/find-request', 'application/xml']] as const) {
     expectNoServerError((await postForm(request, path, { body: `${MARKER}\u0000`, contentType })).status(), `${path} ${contentType}`);
   }
 });
