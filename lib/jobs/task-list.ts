@@ -10,6 +10,7 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { sendStatusLinks } from '@/lib/requests/send-status-links';
 import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import type { JobPayloads } from './job-names';
 
@@ -19,6 +20,10 @@ export const taskList: TaskList = {
   },
   'send-staff-sign-in-link': async (payload) => {
     await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
+  },
+  'send-status-links': async (payload) => {
+    const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
+    await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });
