@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import EmailProvider from 'next-auth/providers/email';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
+import { sameOriginCallbackUrl } from '@/lib/staff/callback-url';
 import { createStaffAuthAdapter } from '@/lib/staff/auth-adapter';
 import { nextAuthSecret } from '@/lib/staff/next-auth-secret';
 import { SIGN_IN_LINK_MINUTES } from '@/lib/staff/send-sign-in-link';
@@ -20,6 +21,12 @@ export function authOptions(): NextAuthOptions {
     secret: nextAuthSecret(),
     session: { strategy: 'database', maxAge: EIGHT_HOURS, updateAge: 5 * 60 },
     pages: { signIn: '/staff/sign-in', verifyRequest: '/staff/sign-in/check-email', error: '/staff/sign-in' },
+    // next-auth's own log lines carry what was sent (addresses, callback URLs); print only its error code.
+    logger: {
+      error: (code) => console.error(`[next-auth] ${code}`),
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       EmailProvider({
         maxAge: SIGN_IN_LINK_MINUTES * 60,
@@ -39,6 +46,10 @@ export function authOptions(): NextAuthOptions {
         if (email?.verificationRequest) return `${env().APP_URL}/api/auth/verify-request?provider=email&type=email`;
         // Following a magic link: only an active member signs in.
         return Boolean(user && 'emailVerified' in user && user.id !== user.email);
+      },
+      // Only pages of this site, whatever a sign-in POST asks for (next-auth's default throws on an unparseable URL).
+      async redirect({ url, baseUrl }) {
+        return sameOriginCallbackUrl(url, baseUrl);
       },
       async session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };

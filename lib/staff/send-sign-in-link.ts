@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { nextAuthHash } from './next-auth-secret';
-import { sameOriginUrl } from './same-origin-url';
+import { sameOriginCallbackUrl } from './callback-url';
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
@@ -26,7 +26,7 @@ export async function sendSignInLink(db: Database, { email, callbackUrl, now = n
   const identifier = email.trim().toLowerCase();
   const token = randomBytes(32).toString('hex');
   const { APP_URL } = env();
-  const signInUrl = `${APP_URL}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: sameOriginUrl(callbackUrl, APP_URL), token, email: identifier })}`;
+  const signInUrl = `${APP_URL}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: sameOriginCallbackUrl(callbackUrl, APP_URL), token, email: identifier })}`;
   await db.transaction(async (tx) => {
     // Two links asked for at once take turns here, so exactly one of them (the later) stays valid.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`staff-sign-in:${identifier}`}, 0))`);

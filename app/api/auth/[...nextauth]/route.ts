@@ -5,8 +5,8 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { readRawBody } from '@/lib/http/read-raw-body';
 import { clientIpFrom } from '@/lib/security/client-ip';
+import { repairAuthCallbackUrls, sameOriginCallbackUrl } from '@/lib/staff/callback-url';
 import { requestSignInLink } from '@/lib/staff/request-sign-in-link';
-import { sameOriginUrl } from '@/lib/staff/same-origin-url';
 import { isSignInCsrfValid } from '@/lib/staff/verify-sign-in-csrf';
 import { ZRequestSignInLink } from '@/lib/validation/staff-sign-in';
 
@@ -14,6 +14,8 @@ import { ZRequestSignInLink } from '@/lib/validation/staff-sign-in';
 // sign-in email request is answered here instead (requestSignInLink), the same way
 // for every address.
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  const repaired = repairAuthCallbackUrls(request, env().APP_URL);
+  if (repaired) return repaired;
   const params = await context.params;
   if (request.method === 'POST' && params.nextauth?.join('/') === 'signin/email') return requestSignInEmail(request);
   return NextAuth(authOptions())(request, { params });
@@ -49,7 +51,7 @@ async function requestSignInEmail(request: Request): Promise<Response> {
   if (!parsed.success) return answer(`${authUrl}/error?error=EmailSignin`, 400);
   if (!isSignInCsrfValid(request.headers.get('cookie'), parsed.data.csrfToken)) return answer(`${authUrl}/signin?csrf=true`, 403);
   try {
-    await requestSignInLink(getDb(), { email: parsed.data.email, callbackUrl: sameOriginUrl(parsed.data.callbackUrl, APP_URL), ip: clientIpFrom(request.headers) });
+    await requestSignInLink(getDb(), { email: parsed.data.email, callbackUrl: sameOriginCallbackUrl(parsed.data.callbackUrl, APP_URL), ip: clientIpFrom(request.headers) });
   } catch (error) {
     if (!isAppError(error, 'RATE_LIMITED')) throw error;
     return answer(`${APP_URL}/staff/sign-in?error=RateLimited`, 429, { 'Retry-After': String(error.details.retryAfterSeconds ?? 900) });
