@@ -5,7 +5,7 @@ import { ZEmailAddress } from './submit-request';
 /** The staff sign-in form's POST to /api/auth/signin/email (next-auth's client sends these fields). */
 export const ZRequestSignInLink = z.object({
   email: ZEmailAddress,
-  /** Where to land after signing in; only a same-origin path is ever used (sameOriginCallbackUrl). */
+  /** Where to land after signing in; only a same-origin URL is ever used (sameOriginCallbackUrl). */
   callbackUrl: text().max(2048).optional(),
   csrfToken: text().max(200).optional(),
   /** next-auth's client asks for `{ url }` JSON instead of a redirect. */

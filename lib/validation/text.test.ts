@@ -8,7 +8,6 @@ import { ZJurisdictionPolicyForm } from './jurisdiction-policy-form';
 import { ZManualSourceNote } from './manual-source-note';
 import { ZOrganisationSettings } from './organisation-settings';
 import { ZQueueFilters } from './queue-filters';
-import { ZFindRequest } from './find-request';
 import { ZAddNote, ZAnswerInformationRequest, ZBulkAction, ZFileOnBehalf, ZRejectRequest, ZRequestInformation } from './staff-actions';
 import { ZInviteStaffMember } from './staff-members';
 import { ZSubmitRequest } from './submit-request';
