@@ -15,3 +15,6 @@ export * from './settings';
 export * from './data-sources';
 export * from './fulfilment-runs';
 export * from './fulfilment-source-results';
+export * from './audit-log-leaves';
+export * from './audit-tree-heads';
+export * from './audit-log-state';

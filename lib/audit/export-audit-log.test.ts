@@ -10,7 +10,10 @@ import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { exportAuditLog } from './export-audit-log';
 import { requestLogColumns } from './export-request-log-query';
-import { parseManifestLine } from './export-manifest';
+import { isManifestSignatureValid, parseManifestLine } from './export-manifest';
+import { getLatestTreeHead } from './list-tree-heads';
+import { sealAuditLogFully } from './seal-audit-log';
+import { auditPublicKey, isSignatureValid, treeHeadMessage } from './tree-head-signing-key';
 
 const db = useTestDatabase();
 afterAll(() => closeSharedDatabase());
@@ -244,6 +247,8 @@ describe('request log export', () => {
 
   it('[auditor] exports NDJSON: typed values, then a signed manifest as the last line', async () => {
     const reference = await references();
+    await sealAuditLogFully(db);
+    const treeHead = await getLatestTreeHead(db);
     const download = await exportAuditLog(db, { actor: auditor, query: { log: 'requests', format: 'ndjson', ...march2019, status: 'rejected' }, now: new Date('2026-05-01T12:00:00Z') });
     expect(download.contentType).toBe('application/x-ndjson; charset=utf-8');
     const { text } = await readAll(download.body);
@@ -253,7 +258,7 @@ describe('request log export', () => {
       expect.objectContaining({ id: ids.rejected, reference: reference[ids.rejected], rejection_basis: 'identity_not_verified', days_taken: 7, extension_count: 0, extended_to: null, timeliness: 'on_time' }),
     ]);
     const signed = parseManifestLine(manifestLine)!;
-    expect(signed.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(signed.signature).toMatch(/^[A-Za-z0-9+/]{86}==$/);
     expect(signed.manifest).toMatchObject({
       kind: 'dsr-desk-audit-export',
       log: 'requests',
@@ -263,8 +268,14 @@ describe('request log export', () => {
       rowCount: 1,
       generatedAt: '2026-05-01T12:00:00.000Z',
       exportedBy: auditor.staffId,
-      signatureAlgorithm: 'HMAC-SHA256',
+      signatureAlgorithm: 'Ed25519',
+      publicKey: auditPublicKey().base64,
+      keyFingerprint: auditPublicKey().fingerprint,
     });
+    // The tree head the snapshot saw (the sealer may have signed a newer one since), checkable with the public key alone.
+    expect(signed.manifest.treeHead!.treeSize).toBeGreaterThanOrEqual(treeHead!.treeSize);
+    expect(isSignatureValid(treeHeadMessage(signed.manifest.treeHead!), signed.manifest.treeHead!.signature, auditPublicKey().base64)).toBe(true);
+    expect(isManifestSignatureValid(signed.manifest, signed.signature)).toBe(true);
     const { createHash } = await import('node:crypto');
     expect(signed.manifest.dataSha256).toBe(createHash('sha256').update(data).digest('hex'));
   });
@@ -282,7 +293,8 @@ describe('request log export', () => {
 });
 
 describe('event log export', () => {
-  it('[auditor] exports one row per event in the range, in chain (id) order, staff named, requesters not', async () => {
+  // Each event links to the previous event of its own request (null for a request's first).
+  it('[auditor] exports one row per event in the range, in id order, staff named, requesters not', async () => {
     const reference = await references();
     const { text } = await readAll((await exportAuditLog(db, { actor: auditor, query: { log: 'events', format: 'ndjson', ...march2019 } })).body);
     const rows = splitManifest(text)
@@ -290,9 +302,9 @@ describe('event log export', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
-      { created_at: '2019-03-01T10:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'requester', actor_name: null, action: 'submitted', details: {}, ip: '192.0.2.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { created_at: '2019-03-01T10:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'requester', actor_name: null, action: 'submitted', details: {}, ip: '192.0.2.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: null },
       { created_at: '2019-03-21T09:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'staff', actor_name: 'Export Agent', action: 'fulfilled', details: { files: 1 }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      { created_at: '2019-03-10T00:00:00.000000Z', request_reference: reference[ids.rejected], actor_type: 'staff', actor_name: 'Export Agent', action: 'rejected', details: { basis: 'identity_not_verified' }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { created_at: '2019-03-10T00:00:00.000000Z', request_reference: reference[ids.rejected], actor_type: 'staff', actor_name: 'Export Agent', action: 'rejected', details: { basis: 'identity_not_verified' }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: null },
     ]);
   });
 

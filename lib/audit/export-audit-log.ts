@@ -10,8 +10,9 @@ import { type AuditLog, type TAuditExport, ZAuditExport } from '@/lib/validation
 import { countEventLogRows, eventLogColumns, selectEventLogRows } from './export-event-log-query';
 import { type ExportManifest, manifestFilters, manifestLine } from './export-manifest';
 import { countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
-import type { ChainHead } from './get-chain-head';
+import { latestTreeHeadQuery } from './list-tree-heads';
 import { recordEvent } from './record-event';
+import { auditPublicKey } from './tree-head-signing-key';
 
 export type AuditExportDownload = { fileName: string; contentType: string; rowCount: number; body: ReadableStream<Uint8Array> };
 
@@ -50,6 +51,7 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
   const input = parsed.data;
   const log = logs[input.log];
   const timeZone = env().TIME_ZONE;
+  const publicKey = auditPublicKey();
 
   // One connection held for the whole download, in a read-only repeatable-read
   // transaction: the row count, the chain head and every streamed row come from
@@ -61,7 +63,7 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
     await connection`begin isolation level repeatable read read only`;
     isSnapshotOpen = true;
     const [{ count: rowCount } = { count: 0 }] = await log.count(connection, input, timeZone);
-    const chainHead = await readChainHead(connection);
+    const treeHead = await readTreeHead(connection);
 
     // Recorded before the first byte, on another connection and in its own
     // transaction: an export that fails half-way is still on the record.
@@ -74,15 +76,17 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
 
     const manifestBase = {
       kind: 'dsr-desk-audit-export',
-      version: 1,
+      version: 2,
       log: input.log,
       format: input.format,
       filters: manifestFilters(input),
       timeRange: { from: input.from ?? null, to: input.to ?? null, timeZone },
       generatedAt: now.toISOString(),
-      chainHead,
+      treeHead,
       exportedBy: actor.staffId,
-      signatureAlgorithm: 'HMAC-SHA256',
+      signatureAlgorithm: 'Ed25519',
+      publicKey: publicKey.base64,
+      keyFingerprint: publicKey.fingerprint,
     } as const;
     const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase });
     isSnapshotOpen = false; // the stream owns the connection from here
@@ -97,15 +101,10 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
   }
 }
 
-/**
- * getChainHead's rule (the newest event that has a hash), read on the export's
- * own connection so the head belongs to the same snapshot as the rows.
- */
-async function readChainHead(connection: ReservedSql): Promise<ChainHead | null> {
-  const [head] = await connection<{ eventId: number; hash: string }[]>`
-    select id::int as "eventId", hash from request_events where hash is not null order by id desc limit 1
-  `;
-  return head ? { eventId: head.eventId, hash: head.hash } : null;
+/** The newest signed tree head, read on the export's own connection so it belongs to the same snapshot as the rows. */
+async function readTreeHead(connection: ReservedSql): Promise<ExportManifest['treeHead']> {
+  const [head] = await connection.unsafe<NonNullable<ExportManifest['treeHead']>[]>(latestTreeHeadQuery);
+  return head ? { treeSize: head.treeSize, rootHash: head.rootHash, signedAt: head.signedAt, signature: head.signature } : null;
 }
 
 async function closeSnapshot(connection: ReservedSql, ending: 'commit' | 'rollback'): Promise<void> {

@@ -1,11 +1,16 @@
 import { run, type Runner } from 'graphile-worker';
+import { getDb } from '@/db/client';
+import { startAuditSealer } from '@/lib/audit/start-audit-sealer';
 import { env } from '@/lib/env';
 import { crontab, taskList } from './task-list';
 
-/** Starts the background worker: outbox delivery and scheduled jobs, woken by LISTEN/NOTIFY. */
+/**
+ * Starts the background worker: outbox delivery and scheduled jobs, woken by LISTEN/NOTIFY, and the
+ * audit log's sealer (every AUDIT_SEAL_INTERVAL_MS, stopped with the runner).
+ */
 export async function runWorker(options: { handleSignals: boolean }): Promise<Runner> {
-  const { DATABASE_URL, WORKER_CONCURRENCY } = env();
-  return run({
+  const { DATABASE_URL, WORKER_CONCURRENCY, AUDIT_SEAL_INTERVAL_MS } = env();
+  const runner = await run({
     connectionString: DATABASE_URL,
     concurrency: WORKER_CONCURRENCY,
     noHandleSignals: !options.handleSignals,
@@ -13,4 +18,7 @@ export async function runWorker(options: { handleSignals: boolean }): Promise<Ru
     taskList,
     crontab,
   });
+  const stopSealer = startAuditSealer(getDb(), { intervalMs: AUDIT_SEAL_INTERVAL_MS });
+  void runner.promise.then(stopSealer, stopSealer);
+  return runner;
 }
