@@ -39,7 +39,10 @@ const ZEnv = z.object({
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   /** Largest file staff may attach to a fulfilment, in megabytes. */
   MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Jobs one worker runs at once; email delivery is mostly waiting on SMTP and the database, so more than the cores. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+  /** Pooled SMTP connections per process (options in SMTP_URL's query, such as ?maxConnections=, win). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   /**
    * Encrypts data-source secrets at rest (connection strings, webhook signing secrets):
    * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET.

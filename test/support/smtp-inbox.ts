@@ -6,6 +6,8 @@ export type SmtpInbox = {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** SMTP connections opened so far (a pooled sender reuses a few). */
+  connectionCount(): number;
   /** Waits until `count` messages to `to` have arrived, then returns them. */
   waitFor(to: string, options?: { count?: number; timeoutMs?: number }): Promise<ParsedMail[]>;
   stop(): Promise<void>;
@@ -15,8 +17,13 @@ export type SmtpInbox = {
 export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
   const listenPort = port ?? (await freePort());
   const messages: ParsedMail[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
@@ -38,6 +45,7 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     url: `smtp://127.0.0.1:${listenPort}`,
     port: listenPort,
     messages,
+    connectionCount: () => connections,
     async waitFor(to, { count = 1, timeoutMs = 20_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
