@@ -4,7 +4,7 @@ export * from './requests';
 export * from './request-tokens';
 export * from './request-events';
 export * from './outbound-emails';
-export * from './intake-attempts';
+export * from './intake-rate-counters';
 export * from './staff-members';
 export * from './staff-sessions';
 export * from './staff-sign-in-tokens';

@@ -1,32 +1,42 @@
 import type { DatabaseOrTransaction } from '@/db/client';
-import { countIntakeAttemptsSince, insertIntakeAttempts, lockIntakeKey } from '@/db/queries/intake-attempts';
+import { countIntakeAttempt } from '@/db/queries/intake-rate-counters';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { keyedHash } from '@/lib/security/keyed-hash';
 
 const HOUR = 60 * 60 * 1000;
 
-export type EnforceRateLimitsOptions = { emailHash: string; ip: string | null; now: Date };
+export type RateLimit = { key: string; max: number; windowMs: number };
+
+/** Submissions per address: per fixed 24-hour window (UTC days). */
+export function emailRateLimit(emailHash: string): RateLimit {
+  return { key: `email:${emailHash}`, max: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowMs: 24 * HOUR };
+}
+
+/** Submissions per client address: per fixed one-hour window. */
+export function ipRateLimit(ip: string): RateLimit {
+  return { key: `ip:${keyedHash('ip', ip)}`, max: env().RATE_LIMIT_PER_IP_PER_HOUR, windowMs: HOUR };
+}
 
 /**
- * Counts this attempt against the per-email (24 h) and per-IP (1 h) limits, or
- * throws RATE_LIMITED. Must run inside the intake transaction: the advisory locks
- * make count-then-insert atomic per key, and a rolled-back intake is not counted.
- * Keys are always locked email first, then IP, so two intakes cannot deadlock.
+ * Counts this attempt against one limit, or throws RATE_LIMITED (which rolls the count back with the
+ * rest of the intake). Runs inside the intake transaction; the counter row stays locked until commit,
+ * so take a busy key (an IP) as late in the transaction as possible.
  */
-export async function enforceRateLimits(tx: DatabaseOrTransaction, { emailHash, ip, now }: EnforceRateLimitsOptions): Promise<void> {
-  const { RATE_LIMIT_PER_EMAIL_PER_DAY, RATE_LIMIT_PER_IP_PER_HOUR } = env();
-  const limits = [{ key: `email:${emailHash}`, max: RATE_LIMIT_PER_EMAIL_PER_DAY, windowMs: 24 * HOUR }];
-  if (ip) limits.push({ key: `ip:${keyedHash('ip', ip)}`, max: RATE_LIMIT_PER_IP_PER_HOUR, windowMs: HOUR });
-
-  for (const limit of limits) {
-    await lockIntakeKey(tx, { key: limit.key });
-    const recent = await countIntakeAttemptsSince(tx, { key: limit.key, since: new Date(now.getTime() - limit.windowMs) });
-    if (recent >= limit.max) {
-      throw new AppError('RATE_LIMITED', 'Too many requests have been made from here recently. Please try again later.', {
-        retryAfterSeconds: Math.ceil(limit.windowMs / 1000),
-      });
-    }
+export async function enforceRateLimit(tx: DatabaseOrTransaction, { key, max, windowMs }: RateLimit, now: Date): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const attempts = await countIntakeAttempt(tx, { key, windowStart });
+  if (attempts > max) {
+    throw new AppError('RATE_LIMITED', 'Too many requests have been made from here recently. Please try again later.', {
+      retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+    });
   }
-  await insertIntakeAttempts(tx, { keys: limits.map((limit) => limit.key), now });
+}
+
+export type EnforceRateLimitsOptions = { emailHash: string; ip: string | null; now: Date };
+
+/** Both limits at once, address first, for a use case with nothing else to do in between (resending a link). */
+export async function enforceRateLimits(tx: DatabaseOrTransaction, { emailHash, ip, now }: EnforceRateLimitsOptions): Promise<void> {
+  await enforceRateLimit(tx, emailRateLimit(emailHash), now);
+  if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
 }
