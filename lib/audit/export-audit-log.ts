@@ -9,7 +9,7 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { type AuditLog, type TAuditExport, ZAuditExport } from '@/lib/validation/audit-export';
 import { countEventLogRows, eventLogColumns, selectEventLogRows } from './export-event-log-query';
 import { type ExportManifest, manifestFilters, manifestLine } from './export-manifest';
-import { countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
+import { copyRequestLogCsv, countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
 import { latestTreeHeadQuery } from './list-tree-heads';
 import { recordEvent } from './record-event';
 import { auditPublicKey } from './tree-head-signing-key';
@@ -29,10 +29,12 @@ type LogDefinition = {
   columns: readonly string[];
   count: (sql: Sql, input: TAuditExport, timeZone: string) => Promise<{ count: number }[]>;
   select: (sql: Sql, input: TAuditExport, timeZone: string) => { cursor: (rows: number) => AsyncIterable<Record<string, unknown>[]> };
+  /** When set, the CSV comes from PostgreSQL's COPY (header included) rather than rows built here. */
+  copyCsv?: (sql: Sql, input: TAuditExport, timeZone: string) => Promise<AsyncIterable<Buffer>>;
 };
 
 const logs: Record<AuditLog, LogDefinition> = {
-  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows },
+  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows, copyCsv: copyRequestLogCsv },
   events: { columns: eventLogColumns, count: countEventLogRows, select: selectEventLogRows },
 };
 
@@ -88,7 +90,7 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
       publicKey: publicKey.base64,
       keyFingerprint: publicKey.fingerprint,
     } as const;
-    const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase });
+    const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase, snapshotRowCount: rowCount });
     isSnapshotOpen = false; // the stream owns the connection from here
     return {
       fileName: exportFileName(input, now),
@@ -122,26 +124,35 @@ async function* produceChunks({
   timeZone,
   batchSize,
   manifestBase,
+  snapshotRowCount,
 }: {
   connection: ReservedSql;
+  /** The count taken in the same snapshot: what a COPY streams, row for row. */
+  snapshotRowCount: number;
   log: LogDefinition;
   input: TAuditExport;
   timeZone: string;
   batchSize: number;
   manifestBase: Omit<ExportManifest, 'rowCount' | 'dataSha256'>;
-}): AsyncGenerator<string> {
+}): AsyncGenerator<string | Buffer> {
   let isCommitted = false;
   try {
     const dataHash = createHash('sha256');
     let rowCount = 0;
-    const emit = (text: string) => {
-      dataHash.update(text, 'utf8');
-      return text;
+    const emit = <T extends string | Buffer>(chunk: T): T => {
+      dataHash.update(chunk);
+      return chunk;
     };
-    if (input.format === 'csv') yield emit(stringify([], { header: true, columns: [...log.columns] }));
-    for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
-      rowCount += rows.length;
-      yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
+    if (input.format === 'csv' && log.copyCsv) {
+      // PostgreSQL writes the CSV, formula neutralisation included; here the bytes are only hashed and passed on.
+      for await (const chunk of await log.copyCsv(connection, input, timeZone)) yield emit(chunk);
+      rowCount = snapshotRowCount;
+    } else {
+      if (input.format === 'csv') yield emit(stringify([], { header: true, columns: [...log.columns] }));
+      for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
+        rowCount += rows.length;
+        yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
+      }
     }
     isCommitted = true;
     await closeSnapshot(connection, 'commit');
@@ -162,13 +173,13 @@ function ndjsonRows(rows: Record<string, unknown>[]): string {
   return rows.map((row) => `${JSON.stringify('details' in row && typeof row.details === 'string' ? { ...row, details: JSON.parse(row.details) } : row)}\n`).join('');
 }
 
-function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await chunks.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     },
     async cancel() {
       await chunks.return(undefined);
