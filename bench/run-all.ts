@@ -11,6 +11,7 @@ const isSmall = process.env.BENCH_SMALL === '1';
 const benches: { script: string; env: Record<string, string> }[] = [
   { script: 'bench/audit-append.ts', env: isSmall ? { BENCH_TRANSACTIONS: '1500' } : {} },
   { script: 'bench/mail-throughput.ts', env: isSmall ? { BENCH_EMAILS: '2000' } : {} },
+  { script: 'bench/audit-export.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },
 ];
 
 function runBench({ script, env }: (typeof benches)[number]): Promise<BenchFigure[]> {
