@@ -1,5 +1,6 @@
 import { render, toPlainText } from '@react-email/render';
-import { type Attributes, type ComponentType, createElement } from 'react';
+import { type Attributes, type ComponentType, createElement, type ReactElement } from 'react';
+import { type OrganisationContact, OrganisationContactContext } from './components/organisation-contact';
 import {
   type EmailProps,
   type EmailTemplateName,
@@ -32,8 +33,9 @@ function createEmail<N extends EmailTemplateName>(template: N, props: EmailProps
 }
 
 /** Always renders with React, never from the cache below: the reference the cache is checked against. */
-export async function renderEmailDirectly(template: EmailTemplateName, props: unknown): Promise<RenderedEmail> {
-  const { subject, element } = createEmail(template, props as never);
+export async function renderEmailDirectly(template: EmailTemplateName, props: unknown, contact: OrganisationContact = {}): Promise<RenderedEmail> {
+  const { subject, element: body } = createEmail(template, props as never);
+  const element: ReactElement = createElement(OrganisationContactContext.Provider, { value: contact }, body);
   const html = await render(element);
   // One React render: the text is converted from the HTML rather than rendered again.
   return { subject, html, text: toPlainText(html, plainTextOptions) };
@@ -106,16 +108,17 @@ function substitute(email: RenderedEmail, values: string[]): RenderedEmail {
 }
 
 /** Throws a `ZodError` when the payload does not match its template: an outbox row that cannot render is a bug. */
-export async function renderEmail(payload: TEmailPayload): Promise<RenderedEmail> {
+export async function renderEmail(payload: TEmailPayload, contact: OrganisationContact = {}): Promise<RenderedEmail> {
   const { template, props } = ZEmailPayload.parse(payload);
   const plan = planSubstitution(props);
-  const key = plan ? `${template} ${plan.shape}` : null;
+  // The organisation's contact is part of the shape: it changes only when an admin edits the settings.
+  const key = plan ? `${template} ${JSON.stringify([contact.contactEmail ?? null, contact.privacyNoticeUrl ?? null])} ${plan.shape}` : null;
   const cached = key ? compiled.get(key) : undefined;
   if (cached) return substitute(cached, plan!.values);
-  const direct = await renderEmailDirectly(template, props);
+  const direct = await renderEmailDirectly(template, props, contact);
   if (key && cached === undefined) {
     // A template that cannot render a token (it parses the value) is simply never cached.
-    const withTokens = await renderEmailDirectly(template, plan!.tokenProps).catch(() => null);
+    const withTokens = await renderEmailDirectly(template, plan!.tokenProps, contact).catch(() => null);
     let filled: RenderedEmail | null = null;
     try {
       filled = withTokens && substitute(withTokens, plan!.values);
