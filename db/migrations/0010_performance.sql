@@ -86,4 +86,4 @@ REVOKE UPDATE, DELETE, TRUNCATE ON "audit_log_leaves", "audit_tree_heads", "audi
 -- The queue's open-status counts are index-only scans; they stay cheap only while the visibility map is
 -- fresh. The default waits for 20 % of the table to change (200,000 claims at a million requests); 1 % of
 -- it (and of inserts) keeps vacuum following the churn of claims and status changes.
-ALTER TABLE "requests" SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02);
+ALTER TABLE "requests" SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.01);
