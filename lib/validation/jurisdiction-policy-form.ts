@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { type TDeadlinePolicy, ZDeadlinePolicy } from './deadline-policy';
+import { type PauseKind, pauseKinds, type TDeadlinePolicy, ZBankHolidayRegion, ZDeadlinePolicy } from './deadline-policy';
+
+/** The settings form's checkbox for each pause kind. */
+export const clockStopField = { identity: 'clockStopIdentity', clarification: 'clockStopClarification', fee: 'clockStopFee' } as const satisfies Record<PauseKind, string>;
 
 const number = (label: string, max: number, min = 1) =>
   z.coerce
@@ -28,10 +31,26 @@ export const ZJurisdictionPolicyForm = z
     extensionUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
     extensionMaxCount: z.preprocess(blankToUndefined, number('the number of extensions', 3).optional()),
     acknowledgementBusinessDays: z.preprocess(blankToUndefined, number('the acknowledgement period', 60).optional()),
-    clockStopAllowed: checkbox,
+    bankHolidays: z.preprocess(blankToUndefined, ZBankHolidayRegion.optional()),
+    // One checkbox per pause kind (the action's form values keep one value per name).
+    clockStopIdentity: checkbox,
+    clockStopClarification: checkbox,
+    clockStopFee: checkbox,
+    hasAppeal: checkbox,
+    appealWindowDays: z.preprocess(blankToUndefined, number('the appeal window', 366).optional()),
+    appealDeadlineAmount: z.preprocess(blankToUndefined, number('the time to decide an appeal', 366).optional()),
+    appealDeadlineUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
+    appealExtensionAmount: z.preprocess(blankToUndefined, number('the appeal extension', 366).optional()),
+    appealExtensionUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
+    regulatorContact: z.string().trim().max(300, 'At most 300 characters').default(''),
     legalBasis: z.string().trim().max(300, 'At most 300 characters'),
   })
   .superRefine((form, context) => {
+    if (form.hasAppeal) {
+      if (form.appealWindowDays === undefined) context.addIssue({ code: 'custom', path: ['appealWindowDays'], message: 'Enter how many days a requester has to appeal' });
+      if (form.appealDeadlineAmount === undefined) context.addIssue({ code: 'custom', path: ['appealDeadlineAmount'], message: 'Enter how long you have to decide an appeal' });
+      if (form.appealExtensionAmount !== undefined && form.appealExtensionUnit === undefined) context.addIssue({ code: 'custom', path: ['appealExtensionUnit'], message: 'Choose days or months' });
+    }
     if (!form.hasExtension) return;
     if (form.extensionAmount === undefined) context.addIssue({ code: 'custom', path: ['extensionAmount'], message: 'Enter how long an extension adds' });
     if (form.extensionUnit === undefined) context.addIssue({ code: 'custom', path: ['extensionUnit'], message: 'Choose days or months' });
@@ -41,10 +60,18 @@ export const ZJurisdictionPolicyForm = z
     code: form.code,
     policy: ZDeadlinePolicy.parse({
       label: form.label,
-      deadline: { unit: form.deadlineUnit, amount: form.deadlineAmount, rollWeekendToNextWorkingDay: form.rollWeekendToNextWorkingDay },
+      deadline: { unit: form.deadlineUnit, amount: form.deadlineAmount, rollWeekendToNextWorkingDay: form.rollWeekendToNextWorkingDay, bankHolidays: form.rollWeekendToNextWorkingDay ? (form.bankHolidays ?? null) : null },
       extension: form.hasExtension ? { unit: form.extensionUnit!, amount: form.extensionAmount!, maxCount: form.extensionMaxCount! } : null,
       acknowledgementBusinessDays: form.acknowledgementBusinessDays ?? null,
-      clockStopAllowed: form.clockStopAllowed,
+      clockStopKinds: pauseKinds.filter((kind) => form[clockStopField[kind]]),
+      appeal: form.hasAppeal
+        ? {
+            windowDays: form.appealWindowDays!,
+            deadline: { unit: form.appealDeadlineUnit ?? 'days', amount: form.appealDeadlineAmount! },
+            extension: form.appealExtensionAmount === undefined ? null : { unit: form.appealExtensionUnit!, amount: form.appealExtensionAmount },
+            regulatorContact: form.regulatorContact,
+          }
+        : null,
       legalBasis: form.legalBasis,
     }),
   }));

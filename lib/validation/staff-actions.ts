@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPauseKind } from './deadline-policy';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { ZEmailAddress } from './submit-request';
@@ -19,6 +20,7 @@ export const ZRequestInformation = z.strictObject({
   reference: ZReference,
   version: ZVersion,
   message: messageText('the question for the requester'),
+  pauseKind: ZPauseKind,
 });
 
 export const ZAnswerInformationRequest = z.strictObject({ message: messageText('your reply') });

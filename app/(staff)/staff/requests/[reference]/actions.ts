@@ -27,8 +27,8 @@ export async function startWorkAction(_previous: ActionState, formData: FormData
 }
 
 export async function requestInformationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZRequestInformation, formData, async ({ reference, version, message }) => {
-    await requestInformation(getDb(), { actor: await requireStaff(), reference, version, message });
+  const state = await runAction(ZRequestInformation, formData, async ({ reference, version, message, pauseKind }) => {
+    await requestInformation(getDb(), { actor: await requireStaff(), reference, version, message, pauseKind });
   });
   return afterSuccess(state, formData, 'information_requested');
 }

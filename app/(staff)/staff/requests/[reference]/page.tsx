@@ -10,6 +10,7 @@ import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
+import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
@@ -140,6 +141,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               extensionReason={request.extensionReason}
               pausedDays={request.pausedDays}
               clockStoppedAt={request.clockStoppedAt}
+              projectedDueOn={projectedDueOn(request, new Date())}
               pausedIntervals={request.pausedIntervals}
               isOpen={isOpen(request.status)}
             />
@@ -160,7 +162,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <h2 id="actions-heading">Work this request</h2>
               {canTransition(request.status, 'in_progress') && request.status !== 'in_progress' ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
               {canTransition(request.status, 'awaiting_requester') ? (
-                <RequestInformationForm reference={shownReference} version={request.version} isClockStopAllowed={Boolean(request.policy?.clockStopAllowed)} />
+                <RequestInformationForm reference={shownReference} version={request.version} clockStopKinds={request.policy?.clockStopKinds ?? []} />
               ) : null}
               {canExtend && extension ? (
                 <ExtendDeadlineForm
