@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
 import { staffMembers } from './staff-members';
@@ -22,6 +22,8 @@ export const requests = pgTable(
       .references(() => jurisdictionPolicies.code),
     /** Keyed hash of the normalised email: survives the purge, finds duplicates and rate-limits. */
     emailHash: text().notNull(),
+    /** The browser sent a Global Privacy Control signal (Sec-GPC: 1) with the request: a valid opt-out under CCPA (11 CCR §7025) and the Colorado rules. */
+    gpcSignal: boolean().notNull().default(false),
     /** Personal data below is nulled when an unverified request expires (purge job) or a closed one passes its retention period (minimise job). */
     email: text(),
     fullName: text(),

@@ -65,6 +65,8 @@ describe('computeDueDate follows whatever policy it is given', () => {
       acknowledgementBusinessDays: null,
       clockStopKinds: [],
       appeal: null,
+      requestTypes: ['access'],
+      byRequestType: {},
       legalBasis: '',
     };
     expect(computeDueDate('2026-04-16', edited)).toBe('2026-05-18'); // 16 May 2026 is a Saturday

@@ -24,7 +24,7 @@
 // Which of these applies is data (the policy row), never a branch on the jurisdiction code here.
 import type { TDeadlinePolicy, TDurationRule } from '../validation/deadline-policy';
 import { applyWeekendRoll } from './apply-weekend-roll';
-import { addCalendarMonths, addDays, type CalendarDate } from './calendar-date';
+import { addBusinessDays, addCalendarMonths, addDays, type CalendarDate } from './calendar-date';
 import { DeadlineRuleError } from './deadline-rule-error';
 
 export type DeadlineProgress = {
@@ -46,5 +46,6 @@ export function computeDueDate(receivedOn: CalendarDate, policy: TDeadlinePolicy
   // Months are summed before they are added, so 31 Jan + 1 month + 2 months is 30 Apr (not 28 Apr via 28 Feb).
   const months = periods.filter((period) => period.unit === 'months').reduce((sum, period) => sum + period.amount, 0);
   const days = periods.filter((period) => period.unit === 'days').reduce((sum, period) => sum + period.amount, 0);
-  return applyWeekendRoll(addDays(addCalendarMonths(receivedOn, months), days + pausedDays), policy);
+  const businessDays = periods.filter((period) => period.unit === 'business_days').reduce((sum, period) => sum + period.amount, 0);
+  return applyWeekendRoll(addBusinessDays(addDays(addCalendarMonths(receivedOn, months), days + pausedDays), businessDays), policy);
 }

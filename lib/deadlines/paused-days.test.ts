@@ -4,6 +4,7 @@ import { computeDueDate } from './compute-due-date';
 import { DeadlineRuleError } from './deadline-rule-error';
 import { defaultPolicies } from './default-policies';
 import { isClockStoppedBy } from './is-clock-stopped-by';
+import { isRequestTypeOffered, policyForRequestType } from './policy-for-request-type';
 import { isBankHoliday } from './uk-bank-holidays';
 
 const { eu_gdpr: euGdpr, uk_gdpr: ukGdpr, us_ca_ccpa: ccpa, other } = defaultPolicies;
@@ -63,5 +64,28 @@ describe('which waits stop the clock, per regime', () => {
   it('[EU] identity and clarification stop the clock', () => {
     expect(isClockStoppedBy(euGdpr, 'identity')).toBe(true);
     expect(isClockStoppedBy(euGdpr, 'clarification')).toBe(true);
+  });
+});
+
+describe('a request type with its own clock', () => {
+  it('[CCPA] an opt-out of sale is due 15 business days after receipt, with no extension or acknowledgement', () => {
+    const optOut = policyForRequestType(ccpa, 'opt_out_sale');
+    expect(optOut).toMatchObject({ deadline: { unit: 'business_days', amount: 15 }, extension: null, acknowledgementBusinessDays: null });
+    expect(computeDueDate('2026-01-16', optOut)).toBe('2026-02-06'); // a Friday: counting starts Monday 19 Jan
+    expect(() => computeDueDate('2026-01-16', optOut, { extensionsUsed: 1 })).toThrow(DeadlineRuleError);
+  });
+
+  it('[CCPA] a request to know keeps the 45 + 45 days; [EU] no type has its own clock', () => {
+    expect(policyForRequestType(ccpa, 'access')).toBe(ccpa);
+    expect(computeDueDate('2026-01-16', policyForRequestType(euGdpr, 'objection'))).toBe('2026-02-16');
+  });
+
+  it('each regime offers only its law’s rights', () => {
+    expect(isRequestTypeOffered(euGdpr, 'restriction')).toBe(true);
+    expect(isRequestTypeOffered(euGdpr, 'opt_out_sale')).toBe(false);
+    expect(isRequestTypeOffered(ccpa, 'limit_sensitive')).toBe(true);
+    expect(isRequestTypeOffered(ccpa, 'restriction')).toBe(false);
+    expect(isRequestTypeOffered(defaultPolicies.us_ut_ucpa, 'correction')).toBe(false);
+    expect(isRequestTypeOffered(defaultPolicies.us_co_cpa, 'opt_out_targeted_ads')).toBe(true);
   });
 });

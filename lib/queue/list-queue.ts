@@ -1,3 +1,4 @@
+import type { RequestType } from '@/lib/validation/request-type';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests, staffMembers } from '@/db/schema';
@@ -15,7 +16,7 @@ export const openVerified = ['new', 'in_progress', 'awaiting_requester'] as cons
 export type QueueRow = {
   id: string;
   reference: string;
-  type: 'access' | 'export' | 'deletion';
+  type: RequestType;
   jurisdiction: string;
   status: (typeof openVerified)[number] | 'fulfilled' | 'rejected' | 'cancelled' | 'expired' | 'unverified';
   receivedOn: string;

@@ -1,3 +1,4 @@
+import type { RequestType } from '@/lib/validation/request-type';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { listRequesterVisibleEvents } from '@/db/queries/request-events';
@@ -10,7 +11,7 @@ export type RequesterAttachmentView = { id: string; fileName: string; sizeBytes:
 
 export type RequestStatusView = {
   reference: string | null;
-  type: 'access' | 'export' | 'deletion';
+  type: RequestType;
   status: RequestStatus;
   jurisdictionLabel: string | null;
   receivedOn: string;

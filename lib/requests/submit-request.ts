@@ -9,6 +9,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
+import { assertRequestTypeOffered } from './assert-request-type-offered';
 import { createStatusToken } from './create-status-token';
 import { enforceRateLimits } from './enforce-rate-limits';
 import { requestTypeLabel } from './request-type-label';
@@ -16,6 +17,8 @@ import { requestTypeLabel } from './request-type-label';
 export type SubmitRequestOptions = {
   input: TSubmitRequest;
   channel: 'web' | 'api';
+  /** The browser sent Sec-GPC: 1 (Global Privacy Control) with the submission. */
+  gpcSignal?: boolean;
   ip: string | null;
   now?: Date;
 };
@@ -27,7 +30,7 @@ export type SubmitRequestOptions = {
  */
 export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'ignored';
 
-export async function submitRequest(db: Database, { input, channel, ip, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
+export async function submitRequest(db: Database, { input, channel, ip, gpcSignal = false, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
 
@@ -35,6 +38,7 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
   const emailHash = hashEmail(email);
 
   return db.transaction(async (tx) => {
+    await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     await enforceRateLimits(tx, { emailHash, ip, now });
 
     // The rate-limit lock on this email is held until commit, so two identical
@@ -74,6 +78,7 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
         fullName: input.fullName,
         accountIdentifier: input.accountIdentifier ?? null,
         details: input.details ?? null,
+        gpcSignal,
         receivedAt: now,
         receivedOn: toCalendarDate(now, TIME_ZONE),
         unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
@@ -83,7 +88,7 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
       requestId: created!.id,
       actor: { type: 'requester' },
       action: 'submitted',
-      details: { channel, type: input.type, jurisdiction: input.jurisdiction },
+      details: { channel, type: input.type, jurisdiction: input.jurisdiction, gpcSignal },
       ip,
       isVisibleToRequester: true,
     });

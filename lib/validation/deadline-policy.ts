@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { requestTypes, ZRequestType } from './request-type';
 
 // Capped at 366 so a typo in the staff settings form (e.g. 4500 days) cannot push a due date years out.
+// business_days (weekends skipped) is for the short opt-out clocks, e.g. California's 15 business days.
+export const durationUnits = ['days', 'months', 'business_days'] as const;
 export const ZDurationRule = z.strictObject({
-  unit: z.enum(['days', 'months']),
+  unit: z.enum(durationUnits),
   amount: z.number().int().positive().max(366),
 });
 
@@ -31,6 +34,18 @@ export const ZAppealRule = z.strictObject({
 
 export type TAppealRule = z.infer<typeof ZAppealRule>;
 
+/**
+ * A request type's own clock where the law sets one (CCPA: opt-outs and limiting sensitive information
+ * within 15 business days, 11 CCR §7026(f), §7027(g); no extension, no acknowledgement).
+ */
+export const ZRequestTypeClock = z.strictObject({
+  deadline: ZDurationRule,
+  extension: ZDurationRule.extend({ maxCount: z.number().int().min(1).max(3) }).nullable(),
+  acknowledgementBusinessDays: z.number().int().positive().max(60).nullable(),
+});
+
+export type TRequestTypeClock = z.infer<typeof ZRequestTypeClock>;
+
 export const ZDeadlinePolicy = z.strictObject({
   label: z.string().min(1).max(120),
   deadline: ZDurationRule.extend({
@@ -44,6 +59,10 @@ export const ZDeadlinePolicy = z.strictObject({
   clockStopKinds: z.array(ZPauseKind).max(pauseKinds.length).refine((kinds) => new Set(kinds).size === kinds.length, 'Each kind once'),
   /** Where the law gives a right to appeal a refusal (most US state laws); null where it does not. */
   appeal: ZAppealRule.nullable().default(null),
+  /** The request types this regime gives a right to; the form refuses the others for it. */
+  requestTypes: z.array(ZRequestType).min(1).default([...requestTypes]),
+  /** Types whose clock differs from the regime's; the rest use `deadline`, `extension` and `acknowledgementBusinessDays`. */
+  byRequestType: z.partialRecord(ZRequestType, ZRequestTypeClock).default({}),
   // Shown to staff beside the due date so they can check the rule against the law it claims to follow.
   legalBasis: z.string().max(300),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type PauseKind, pauseKinds, type TDeadlinePolicy, ZBankHolidayRegion, ZDeadlinePolicy } from './deadline-policy';
+import { durationUnits, type PauseKind, pauseKinds, type TDeadlinePolicy, type TRequestTypeClock, ZBankHolidayRegion, ZDeadlinePolicy } from './deadline-policy';
+import { type RequestType, requestTypes } from './request-type';
 
 /** The settings form's checkbox for each pause kind. */
 export const clockStopField = { identity: 'clockStopIdentity', clarification: 'clockStopClarification', fee: 'clockStopFee' } as const satisfies Record<PauseKind, string>;
@@ -13,6 +14,24 @@ const number = (label: string, max: number, min = 1) =>
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const ZUnit = z.enum(['days', 'months'], { error: 'Choose days or months' });
+const ZTypeClockUnit = z.enum(durationUnits, { error: 'Choose days, business days or months' });
+
+/** The settings form's fields for one request type: is it offered, and its own deadline (blank: the regime's). */
+export const requestTypeFields = (type: RequestType) => ({ offered: `offers_${type}`, amount: `typeDeadlineAmount_${type}`, unit: `typeDeadlineUnit_${type}` }) as const;
+
+const requestTypeFormFields = Object.fromEntries(
+  requestTypes.flatMap((type) => {
+    const names = requestTypeFields(type);
+    return [
+      [names.offered, checkbox],
+      [names.amount, z.preprocess(blankToUndefined, number('its own deadline', 366).optional())],
+      [names.unit, z.preprocess(blankToUndefined, ZTypeClockUnit.optional())],
+    ];
+  }),
+) as Record<string, z.ZodType>;
+
+/** The per-type fields are built from the type list, so the parsed form is read by name. */
+const typeField = (form: object, name: string): unknown => (form as Record<string, unknown>)[name];
 
 /**
  * The settings page's form for one jurisdiction, flat as HTML sends it, turned
@@ -44,8 +63,10 @@ export const ZJurisdictionPolicyForm = z
     appealExtensionUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
     regulatorContact: z.string().trim().max(300, 'At most 300 characters').default(''),
     legalBasis: z.string().trim().max(300, 'At most 300 characters'),
+    ...requestTypeFormFields,
   })
   .superRefine((form, context) => {
+    if (!requestTypes.some((type) => typeField(form, requestTypeFields(type).offered))) context.addIssue({ code: 'custom', path: [requestTypeFields('access').offered], message: 'Offer at least one kind of request' });
     if (form.hasAppeal) {
       if (form.appealWindowDays === undefined) context.addIssue({ code: 'custom', path: ['appealWindowDays'], message: 'Enter how many days a requester has to appeal' });
       if (form.appealDeadlineAmount === undefined) context.addIssue({ code: 'custom', path: ['appealDeadlineAmount'], message: 'Enter how long you have to decide an appeal' });
@@ -72,6 +93,15 @@ export const ZJurisdictionPolicyForm = z
             regulatorContact: form.regulatorContact,
           }
         : null,
+      requestTypes: requestTypes.filter((type) => typeField(form, requestTypeFields(type).offered)),
+      byRequestType: Object.fromEntries(
+        requestTypes.flatMap((type): [RequestType, TRequestTypeClock][] => {
+          const amount = typeField(form, requestTypeFields(type).amount) as number | undefined;
+          if (amount === undefined) return [];
+          const unit = (typeField(form, requestTypeFields(type).unit) as TRequestTypeClock['deadline']['unit'] | undefined) ?? 'days';
+          return [[type, { deadline: { unit, amount }, extension: null, acknowledgementBusinessDays: null }]];
+        }),
+      ),
       legalBasis: form.legalBasis,
     }),
   }));

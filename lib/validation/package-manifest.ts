@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRequestType } from './request-type';
 
 /**
  * `manifest.json` at the root of a data package: what was gathered, from where,
@@ -20,7 +21,7 @@ export const ZPackageSource = z.strictObject({
 
 export const ZPackageManifest = z.strictObject({
   reference: z.string(),
-  requestType: z.enum(['access', 'export', 'deletion']),
+  requestType: ZRequestType,
   generatedAt: z.iso.datetime(),
   sources: z.array(ZPackageSource),
   files: z.array(ZPackageFile),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZPauseKind } from './deadline-policy';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { ZEmailAddress } from './submit-request';
+import { requireWhatToCorrect, ZEmailAddress } from './submit-request';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
 export const ZReference = z.string().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
@@ -79,7 +79,7 @@ export const ZFileOnBehalf = z.strictObject({
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: z.string().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
-});
+}).superRefine(requireWhatToCorrect);
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 
 export const ZBulkAction = z.strictObject({

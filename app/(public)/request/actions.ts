@@ -7,6 +7,7 @@ import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
+import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
 
@@ -26,9 +27,13 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   }
 
   try {
-    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(await headers()) });
+    const requestHeaders = await headers();
+    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(requestHeaders), gpcSignal: hasGpcSignal(requestHeaders) });
   } catch (error) {
     if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };
+    if (isAppError(error, 'VALIDATION') && typeof error.details.field === 'string') {
+      return { formError: 'Please correct the problems below.', fieldErrors: { [error.details.field]: [error.message] }, values };
+    }
     throw error;
   }
   redirect('/request/sent');

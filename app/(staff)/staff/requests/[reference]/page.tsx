@@ -11,6 +11,7 @@ import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
@@ -107,6 +108,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 {channelLabels[request.channel]}
                 {request.intakeChannelDetail ? ` (${intakeChannelLabels[request.intakeChannelDetail as keyof typeof intakeChannelLabels] ?? request.intakeChannelDetail})` : ''}
               </dd>
+              {request.gpcSignal ? (
+                <>
+                  <dt>Global Privacy Control</dt>
+                  <dd>The requester’s browser sent the signal (Sec-GPC: 1) with this request: a valid opt-out of sale and sharing.</dd>
+                </>
+              ) : null}
               {request.channel === 'staff' ? (
                 <>
                   <dt>Identity check</dt>
@@ -147,7 +154,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             />
           </section>
 
-          {fulfilment && request.reference ? (
+          {fulfilment && request.reference && requestTypeRules[request.type].answer !== 'action' ? (
             <FulfilmentPanel
               fulfilment={fulfilment}
               request={{ reference: request.reference, version: request.version, type: request.type }}
@@ -172,7 +179,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 />
               ) : null}
               {canTransition(request.status, 'fulfilled') ? (
-                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={request.type !== 'deletion'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
+                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={requestTypeRules[request.type].answer === 'data'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
               ) : null}
               {canTransition(request.status, 'rejected') ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
             </section>

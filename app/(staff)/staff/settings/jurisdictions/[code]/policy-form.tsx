@@ -5,7 +5,8 @@ import { FormField } from '@/components/form-field';
 import { pauseKindLabels } from '@/lib/deadlines/pause-kind-labels';
 import { bankHolidayRegionLabels, bankHolidayYears } from '@/lib/deadlines/uk-bank-holidays';
 import { bankHolidayRegions, pauseKinds, type TDeadlinePolicy } from '@/lib/validation/deadline-policy';
-import { clockStopField } from '@/lib/validation/jurisdiction-policy-form';
+import { clockStopField, requestTypeFields } from '@/lib/validation/jurisdiction-policy-form';
+import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../../action-state';
 import { ActionNotice, ActionProblems } from '../../../form-feedback';
 import { updateJurisdictionPolicyAction } from '../../actions';
@@ -55,6 +56,17 @@ function policyValues(policy: TDeadlinePolicy): Record<string, string> {
     appealExtensionAmount: policy.appeal?.extension ? String(policy.appeal.extension.amount) : '',
     appealExtensionUnit: policy.appeal?.extension?.unit ?? 'days',
     regulatorContact: policy.appeal?.regulatorContact ?? '',
+    ...Object.fromEntries(
+      requestTypes.flatMap((type) => {
+        const names = requestTypeFields(type);
+        const clock = policy.byRequestType[type];
+        return [
+          [names.offered, policy.requestTypes.includes(type) ? 'on' : ''],
+          [names.amount, clock ? String(clock.deadline.amount) : ''],
+          [names.unit, clock?.deadline.unit ?? 'business_days'],
+        ];
+      }),
+    ),
     legalBasis: policy.legalBasis,
   };
 }
@@ -181,6 +193,48 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
           <FormField id="regulatorContact" label={`${labels.regulatorContact} (optional)`} hint="How to complain to the attorney general if an appeal is denied, where the law asks for it." errors={errors.regulatorContact}>
             {(describedBy, isInvalid) => <input type="text" id="regulatorContact" name="regulatorContact" maxLength={300} defaultValue={values.regulatorContact} aria-describedby={describedBy} aria-invalid={isInvalid} />}
           </FormField>
+        </fieldset>
+
+        <fieldset className="policy-fieldset" aria-describedby="request-types-hint">
+          <legend>Rights under this law</legend>
+          <p className="field__hint" id="request-types-hint">
+            Tick the requests this law gives a right to; the form refuses the others for this region. A type’s own deadline (for example California’s 15 business days for opt-outs) replaces the deadline above for that type, with no extension; leave it empty to use the deadline above.
+          </p>
+          {errors[requestTypeFields('access').offered] ? <p className="field__error">{errors[requestTypeFields('access').offered]!.join(' ')}</p> : null}
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Offered</th>
+                <th scope="col">Own deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requestTypes.map((type) => {
+                const names = requestTypeFields(type);
+                const fieldErrors = [...(errors[names.amount] ?? []), ...(errors[names.unit] ?? [])];
+                return (
+                  <tr key={type}>
+                    <th scope="row">{requestTypeLabels[type].title}</th>
+                    <td>
+                      <input type="checkbox" id={names.offered} name={names.offered} defaultChecked={values[names.offered] === 'on'} aria-label={`${requestTypeLabels[type].title} offered`} />
+                    </td>
+                    <td>
+                      <div className="input-group">
+                        <input type="number" inputMode="numeric" id={names.amount} name={names.amount} min={1} max={366} defaultValue={values[names.amount]} aria-label={`${requestTypeLabels[type].title}: own deadline`} aria-invalid={fieldErrors.length > 0} className="input--short" />
+                        <select id={names.unit} name={names.unit} defaultValue={values[names.unit]} aria-label={`${requestTypeLabels[type].title}: own deadline unit`} className="select--inline">
+                          <option value="days">days</option>
+                          <option value="business_days">business days</option>
+                          <option value="months">months</option>
+                        </select>
+                      </div>
+                      {fieldErrors.length ? <p className="field__error">{fieldErrors.join(' ')}</p> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </fieldset>
 
         <FormField id="legalBasis" label={labels.legalBasis!} hint="Shown to staff beside the due date, so they can check the rule against the law." errors={errors.legalBasis}>
