@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as acknowledgement from './acknowledgement';
+import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
 import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
@@ -19,6 +20,11 @@ export const emailTemplates = {
     schema: verification.ZVerificationEmailProps,
     subject: verification.subject,
     Component: verification.VerificationEmail,
+  },
+  'appeal-decided': {
+    schema: appealDecided.ZAppealDecidedEmailProps,
+    subject: appealDecided.subject,
+    Component: appealDecided.AppealDecidedEmail,
   },
   acknowledgement: {
     schema: acknowledgement.ZAcknowledgementEmailProps,
@@ -104,6 +110,7 @@ function payloadSchema<N extends EmailTemplateName>(template: N) {
 export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('verification'),
   payloadSchema('acknowledgement'),
+  payloadSchema('appeal-decided'),
   payloadSchema('status-link'),
   payloadSchema('cancellation'),
   payloadSchema('staff-sign-in'),

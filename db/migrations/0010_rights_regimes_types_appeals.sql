@@ -6,6 +6,9 @@ ALTER TYPE "public"."request_type" ADD VALUE 'marketing_unsubscribe';--> stateme
 ALTER TYPE "public"."request_type" ADD VALUE 'restriction';--> statement-breakpoint
 ALTER TYPE "public"."request_type" ADD VALUE 'objection';--> statement-breakpoint
 ALTER TABLE "requests" ADD COLUMN "gpc_signal" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "appeal_of_id" uuid;--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_appeal_of_id_requests_id_fk" FOREIGN KEY ("appeal_of_id") REFERENCES "public"."requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "requests_one_appeal_per_request" ON "requests" USING btree ("appeal_of_id") WHERE "requests"."appeal_of_id" is not null;--> statement-breakpoint
 -- Hand-written from here (issue #9). The new request_type values above are not used below: PostgreSQL
 -- refuses a value added by ALTER TYPE … ADD VALUE until its transaction commits, and drizzle's migrator
 -- runs all pending migrations in one transaction. The request types below are jsonb strings, not the enum.
