@@ -23,6 +23,8 @@ export type QueueRow = {
   dueOn: string;
   assigneeName: string | null;
   lastError: string | null;
+  /** An appeal of a refused request: shown with an "Appeal" badge. */
+  isAppeal: boolean;
 };
 
 export type QueuePage = {
@@ -77,6 +79,7 @@ export async function listQueue(db: Database, { actor, filters }: { actor: Staff
       dueOn: requests.dueOn,
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
+      isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
     })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))

@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -11,10 +11,11 @@ import { confirmedReceivedBetween, daysToClose, isAnswered, isOpenWork, toNumber
  * correct, to opt out of sale/sharing, to limit — and, after them, the other types we handle, so every
  * request received is in exactly one row.
  */
-export const disclosureCategories = ['know', 'delete', 'correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection'] as const;
+export const disclosureCategories = ['know', 'delete', 'correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'] as const;
 export type DisclosureCategory = (typeof disclosureCategories)[number];
 
-export const disclosureCategoryTypes: Record<DisclosureCategory, readonly RequestType[]> = {
+/** The request types each row counts (appeals excepted: they are counted once, in their own row, whatever their type). */
+export const disclosureCategoryTypes: Record<Exclude<DisclosureCategory, 'appeal'>, readonly RequestType[]> = {
   know: ['access', 'export'],
   delete: ['deletion'],
   correct: ['correction'],
@@ -36,6 +37,7 @@ export const disclosureCategoryLabels: Record<DisclosureCategory, string> = {
   unsubscribe: 'Marketing unsubscribes',
   restriction: 'Requests to restrict processing (GDPR)',
   objection: 'Objections to processing (GDPR)',
+  appeal: 'Appeals of a refusal (complied with: granted; denied: refusal upheld)',
 };
 
 export type DisclosureRow = {
@@ -82,7 +84,7 @@ export async function getAnnualDisclosure(db: Database, { actor, year }: GetAnnu
           meanDaysToRespond: sql<number | null>`(avg(${days}) filter (where ${isAnswered}))::float8`,
         })
         .from(requests)
-        .where(and(receivedInYear, inArray(requests.type, [...disclosureCategoryTypes[category]])));
+        .where(and(receivedInYear, category === 'appeal' ? isNotNull(requests.appealOfId) : and(isNull(requests.appealOfId), inArray(requests.type, [...disclosureCategoryTypes[category]]))));
       return { category, ...row!, medianDaysToRespond: toNumberOrNull(row!.medianDaysToRespond), meanDaysToRespond: toNumberOrNull(row!.meanDaysToRespond) };
     }),
   );

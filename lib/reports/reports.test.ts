@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { extendDeadline } from '@/lib/requests/extend-deadline';
 import { fulfilRequest } from '@/lib/requests/fulfil-request';
+import { appealRequest } from '@/lib/requests/appeal-request';
+import { decideAppeal } from '@/lib/requests/decide-appeal';
 import { rejectRequest } from '@/lib/requests/reject-request';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import type { RejectionBasis } from '@/lib/validation/staff-actions';
@@ -50,7 +52,7 @@ async function seed(type: RequestType, receivedOn: string, closing: Closing, { e
   } else if ('cancelAfterDays' in closing) {
     await cancelRequest(db, { token: statusToken, ip: null, now: plusDays(receivedOn, closing.cancelAfterDays) });
   }
-  return getRequest(db, { id: request.id });
+  return { ...(await getRequest(db, { id: request.id })), statusToken };
 }
 
 beforeAll(async () => {
@@ -138,7 +140,7 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
         { category: 'know', received: 5, compliedInWholeOrPart: 2, denied: 2, withdrawn: 1, stillOpen: 0, medianDaysToRespond: 12.5, meanDaysToRespond: 18.25 },
         // Delete: answered in 40, 60 and 10 days; one still open.
         { category: 'delete', received: 4, compliedInWholeOrPart: 2, denied: 1, withdrawn: 0, stillOpen: 1, medianDaysToRespond: 40, meanDaysToRespond: 110 / 3 },
-        ...['correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection'].map((category) => ({ category, received: 0, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: null, meanDaysToRespond: null })),
+        ...['correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'].map((category) => ({ category, received: 0, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: null, meanDaysToRespond: null })),
       ],
     });
   });
@@ -148,11 +150,17 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
     await seed('opt_out_sale', '1984-03-01', { fulfilAfterDays: 3 }, { jurisdiction: 'us_ca_ccpa' });
     await seed('opt_out_sale', '1984-03-02', { rejectAfterDays: 5, basis: 'identity_not_verified' }, { jurisdiction: 'us_ca_ccpa' });
     await seed('limit_sensitive', '1984-03-01', { open: true }, { jurisdiction: 'us_ca_ccpa' });
+    // A Virginia access request refused, appealed and granted: the appeal is counted once, in its own row.
+    const refused = await seed('access', '1984-04-02', { rejectAfterDays: 5, basis: 'legal_exemption' }, { jurisdiction: 'us_va_vcdpa' });
+    const { reference: appealReference } = await appealRequest(db, { token: refused.statusToken, reason: 'Please look again.', ip: null, now: plusDays('1984-04-02', 7) });
+    await decideAppeal(db, { actor: team.admin, reference: appealReference, version: 1, outcome: 'granted', message: 'Granted.', now: plusDays('1984-04-02', 9) });
     const { rows } = await getAnnualDisclosure(db, { actor: team.auditor, year: 1984 });
     expect(rows.filter((row) => row.received > 0)).toEqual([
+      { category: 'know', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
       { category: 'correct', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 10, meanDaysToRespond: 10 },
       { category: 'opt_out', received: 2, compliedInWholeOrPart: 1, denied: 1, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 4, meanDaysToRespond: 4 },
       { category: 'limit', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
+      { category: 'appeal', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 2, meanDaysToRespond: 2 },
     ]);
   });
 
@@ -168,6 +176,7 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
       ['unsubscribe', 0, null],
       ['restriction', 0, null],
       ['objection', 0, null],
+      ['appeal', 0, null],
     ]);
   });
 });
@@ -206,6 +215,7 @@ describe('[auditor] downloads the figures as CSV', () => {
       '1983,Marketing unsubscribes,0,0,0,0,0,,',
       '1983,Requests to restrict processing (GDPR),0,0,0,0,0,,',
       '1983,Objections to processing (GDPR),0,0,0,0,0,,',
+      '1983,Appeals of a refusal (complied with: granted; denied: refusal upheld),0,0,0,0,0,,',
     ]);
     const byMonth = await getReportCsv(db, { actor: team.auditor, report: 'by-month', query: { from: '1983-02-01', to: '1983-02-28' } });
     expect(byMonth.csv.trim().split('\n')).toEqual(['month,type,status,requests', '1983-02,deletion,Fulfilled,2']);

@@ -25,6 +25,16 @@ export const ZRequestInformation = z.strictObject({
 
 export const ZAnswerInformationRequest = z.strictObject({ message: messageText('your reply') });
 
+export const ZAppealRequest = z.strictObject({ reason: messageText('why you disagree with our decision') });
+
+export const ZDecideAppeal = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  outcome: z.enum(['granted', 'denied'], { error: 'Choose grant or deny' }),
+  message: messageText('a message to the requester'),
+  overrideReason: z.preprocess((value) => (value === '' ? undefined : value), messageText('why you decide your own refusal’s appeal', 1000).optional()),
+});
+
 export const ZExtendDeadline = z.strictObject({ reference: ZReference, version: ZVersion, reason: messageText('the reason', 2000) });
 
 export const ZFulfilRequest = z.strictObject({ reference: ZReference, version: ZVersion, message: messageText('a message to the requester') });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
 import { formatBytes } from '@/components/format-bytes';
@@ -24,6 +25,7 @@ import { AssignRequestForm } from './assign-request-form';
 import { doneNotice } from './done-notices';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
+import { DecideAppealForm } from './decide-appeal-form';
 import { FulfilmentPanel } from './fulfilment-panel';
 import { RejectRequestForm } from './reject-request-form';
 import { RequestClock } from './request-clock';
@@ -75,7 +77,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       </div>
       <h1>Request {shownReference}</h1>
       <p className="lead">
-        <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
+        {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null} <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
       </p>
       {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
 
@@ -98,6 +100,22 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dd>{request.accountIdentifier || 'Not given'}</dd>
               <dt>Details</dt>
               <dd className="preserve-lines">{request.details || 'None given'}</dd>
+              {request.appealLinks.appealOf ? (
+                <>
+                  <dt>Appeal of</dt>
+                  <dd>
+                    <Link href={`/staff/requests/${request.appealLinks.appealOf}`}>{request.appealLinks.appealOf}</Link> (the requester’s reason is under Details)
+                  </dd>
+                </>
+              ) : null}
+              {request.appealLinks.appeal ? (
+                <>
+                  <dt>Appealed</dt>
+                  <dd>
+                    <Link href={`/staff/requests/${request.appealLinks.appeal}`}>{request.appealLinks.appeal}</Link>
+                  </dd>
+                </>
+              ) : null}
               <dt>Rules</dt>
               <dd>
                 {request.policy?.label ?? request.jurisdiction}
@@ -178,10 +196,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
                 />
               ) : null}
-              {canTransition(request.status, 'fulfilled') ? (
+              {request.appealOfId && request.appealLinks.appealOf && isOpen(request.status) ? (
+                <DecideAppealForm reference={shownReference} version={request.version} appealOf={request.appealLinks.appealOf} canOverride={can(actor.role, 'appeals.override_separation')} />
+              ) : null}
+              {canTransition(request.status, 'fulfilled') && !request.appealOfId ? (
                 <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={requestTypeRules[request.type].answer === 'data'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
               ) : null}
-              {canTransition(request.status, 'rejected') ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+              {canTransition(request.status, 'rejected') && !request.appealOfId ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
             </section>
           ) : null}
 
