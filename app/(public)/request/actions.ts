@@ -1,15 +1,17 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
+import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
+import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
 const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website'] as const;
 
@@ -36,5 +38,6 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
     }
     throw error;
   }
+  (await cookies()).set(SENT_TO_COOKIE, parsed.data.email, { ...SENT_TO_COOKIE_OPTIONS, secure: env().APP_URL.startsWith('https:') });
   redirect('/request/sent');
 }
