@@ -53,7 +53,9 @@ export function QueueTable({ rows, today, canWork, jurisdictionLabels, bulkFormI
               ) : null}
             </th>
             <td>
-              {row.isAppeal ? <span className="status-pill status-pill--appeal">Appeal</span> : null} {requestTypeLabels[row.type].title}
+              {row.isAppeal ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
+              {row.isAppeal ? ' ' : null}
+              {requestTypeLabels[row.type].title}
             </td>
             <td>{jurisdictionLabels[row.jurisdiction] ?? row.jurisdiction}</td>
             <td>

@@ -77,7 +77,9 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       </div>
       <h1>Request {shownReference}</h1>
       <p className="lead">
-        {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null} <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
+        {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
+        {request.appealOfId ? ' ' : null}
+        <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
       </p>
       {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
 
