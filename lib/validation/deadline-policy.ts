@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestTypes, ZRequestType } from './request-type';
+import { text } from './text';
 
 // Capped at 366 so a typo in the staff settings form (e.g. 4500 days) cannot push a due date years out.
 // business_days (weekends skipped) is for the short opt-out clocks, e.g. California's 15 business days.
@@ -29,7 +30,7 @@ export const ZAppealRule = z.strictObject({
   deadline: ZDurationRule,
   extension: ZDurationRule.nullable(),
   /** How to complain to the regulator (the state's attorney general) if the appeal is denied; empty where the law does not ask. */
-  regulatorContact: z.string().max(300),
+  regulatorContact: text().max(300),
 });
 
 export type TAppealRule = z.infer<typeof ZAppealRule>;
@@ -47,7 +48,7 @@ export const ZRequestTypeClock = z.strictObject({
 export type TRequestTypeClock = z.infer<typeof ZRequestTypeClock>;
 
 export const ZDeadlinePolicy = z.strictObject({
-  label: z.string().min(1).max(120),
+  label: text().min(1).max(120),
   deadline: ZDurationRule.extend({
     rollWeekendToNextWorkingDay: z.boolean(),
     // Only read when the weekend roll is on: a deadline on one of these days also moves to the next working day.
@@ -64,7 +65,7 @@ export const ZDeadlinePolicy = z.strictObject({
   /** Types whose clock differs from the regime's; the rest use `deadline`, `extension` and `acknowledgementBusinessDays`. */
   byRequestType: z.partialRecord(ZRequestType, ZRequestTypeClock).default({}),
   // Shown to staff beside the due date so they can check the rule against the law it claims to follow.
-  legalBasis: z.string().max(300),
+  legalBasis: text().max(300),
 });
 
 export type TDeadlinePolicy = z.infer<typeof ZDeadlinePolicy>;

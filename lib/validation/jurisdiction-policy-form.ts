@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationUnits, type PauseKind, pauseKinds, type TDeadlinePolicy, type TRequestTypeClock, ZBankHolidayRegion, ZDeadlinePolicy } from './deadline-policy';
 import { type RequestType, requestTypes } from './request-type';
+import { text } from './text';
 
 /** The settings form's checkbox for each pause kind. */
 export const clockStopField = { identity: 'clockStopIdentity', clarification: 'clockStopClarification', fee: 'clockStopFee' } as const satisfies Record<PauseKind, string>;
@@ -40,8 +41,8 @@ const typeField = (form: object, name: string): unknown => (form as Record<strin
  */
 export const ZJurisdictionPolicyForm = z
   .strictObject({
-    code: z.string().min(1).max(40),
-    label: z.string().trim().min(1, 'Enter the name requesters see').max(120, 'At most 120 characters'),
+    code: text().min(1).max(40),
+    label: text().trim().min(1, 'Enter the name requesters see').max(120, 'At most 120 characters'),
     deadlineAmount: number('the deadline', 366),
     deadlineUnit: ZUnit,
     rollWeekendToNextWorkingDay: checkbox,
@@ -61,8 +62,8 @@ export const ZJurisdictionPolicyForm = z
     appealDeadlineUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
     appealExtensionAmount: z.preprocess(blankToUndefined, number('the appeal extension', 366).optional()),
     appealExtensionUnit: z.preprocess(blankToUndefined, ZUnit.optional()),
-    regulatorContact: z.string().trim().max(300, 'At most 300 characters').default(''),
-    legalBasis: z.string().trim().max(300, 'At most 300 characters'),
+    regulatorContact: text().trim().max(300, 'At most 300 characters').default(''),
+    legalBasis: text().trim().max(300, 'At most 300 characters'),
     ...requestTypeFormFields,
   })
   .superRefine((form, context) => {

@@ -9,7 +9,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
-import { ZSubmitRequest } from '@/lib/validation/submit-request';
+import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
@@ -25,7 +25,9 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
 
   const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
   if (!parsed.success) {
-    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    // What was typed comes back to fill the form again, but never more of it than a field takes.
+    const echoed = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, field in submitRequestMaxLengths ? value.slice(0, submitRequestMaxLengths[field as keyof typeof submitRequestMaxLengths]) : value]));
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoed };
   }
 
   try {
