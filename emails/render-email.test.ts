@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { previewProps as acknowledgementPreview } from './acknowledgement';
+import { previewProps as appealDecidedPreview } from './appeal-decided';
 import { previewProps as cancellationPreview } from './cancellation';
 import { previewProps as deadlineExtendedPreview } from './deadline-extended';
 import { previewProps as deadlineReminderPreview } from './deadline-reminder';
@@ -35,6 +36,7 @@ const previews = {
   'deadline-reminder': { template: 'deadline-reminder', version: 1, props: deadlineReminderPreview },
   'request-overdue': { template: 'request-overdue', version: 1, props: requestOverduePreview },
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
+  'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -47,6 +49,7 @@ const requesterPayloads = [
   previews['request-fulfilled'],
   previews['request-rejected'],
   previews['erasure-confirmed'],
+  previews['appeal-decided'],
 ];
 
 const staffPayloads = [

@@ -4,7 +4,8 @@ import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
-import { ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
+import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
+import { formatCalendarDate } from './format-calendar-date';
 
 export const ZRequestRejectedEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -13,6 +14,8 @@ export const ZRequestRejectedEmailProps = z.strictObject({
   basisLabel: ZSingleLineText,
   message: ZMessageText.nullable(),
   statusUrl: ZLinkUrl,
+  /** Where the regime gives an appeal (US state laws): the last day to appeal from the status page. Optional so rows queued before it parse. */
+  appealUntil: ZCalendarDate.nullable().optional(),
 });
 
 export type TRequestRejectedEmailProps = z.infer<typeof ZRequestRejectedEmailProps>;
@@ -39,6 +42,7 @@ export function RequestRejectedEmail({
   basisLabel,
   message,
   statusUrl,
+  appealUntil,
 }: TRequestRejectedEmailProps) {
   return (
     <EmailLayout
@@ -57,6 +61,12 @@ export function RequestRejectedEmail({
       {message !== null && <MessageText text={message} />}
       {/* A refusal must give the reason and mention complaint and court: GDPR Art. 12(4),
           https://gdpr-info.eu/art-12-gdpr/ */}
+      {appealUntil ? (
+        <Paragraph>
+          You can appeal this decision until {formatCalendarDate(appealUntil)}: open your status page below and choose Appeal, saying why you
+          disagree. A different member of our team will decide your appeal.
+        </Paragraph>
+      ) : null}
       <Paragraph>
         If you disagree, you have the right to complain to the data protection authority where you live or work, and to
         seek a remedy through the courts.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as acknowledgement from './acknowledgement';
+import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
 import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
@@ -20,6 +21,11 @@ export const emailTemplates = {
     schema: verification.ZVerificationEmailProps,
     subject: verification.subject,
     Component: verification.VerificationEmail,
+  },
+  'appeal-decided': {
+    schema: appealDecided.ZAppealDecidedEmailProps,
+    subject: appealDecided.subject,
+    Component: appealDecided.AppealDecidedEmail,
   },
   acknowledgement: {
     schema: acknowledgement.ZAcknowledgementEmailProps,
@@ -110,6 +116,7 @@ function payloadSchema<N extends EmailTemplateName>(template: N) {
 export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('verification'),
   payloadSchema('acknowledgement'),
+  payloadSchema('appeal-decided'),
   payloadSchema('status-link'),
   payloadSchema('status-links'),
   payloadSchema('cancellation'),

@@ -1,6 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { requestTypes } from '@/lib/validation/request-type';
 
-export const requestType = pgEnum('request_type', ['access', 'export', 'deletion']);
+/** lib/validation/request-type.ts holds the list and each type's rules; this is its storage. */
+export const requestType = pgEnum('request_type', requestTypes);
 
 /** The request state machine lives in lib/requests/request-status.ts; this is its storage. */
 export const requestStatus = pgEnum('request_status', [

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
 import { staffMembers } from './staff-members';
@@ -22,6 +22,8 @@ export const requests = pgTable(
       .references(() => jurisdictionPolicies.code),
     /** Keyed hash of the normalised email: survives the purge, finds duplicates and rate-limits. */
     emailHash: text().notNull(),
+    /** The browser sent a Global Privacy Control signal (Sec-GPC: 1) with the request: a valid opt-out under CCPA (11 CCR §7025) and the Colorado rules. */
+    gpcSignal: boolean().notNull().default(false),
     /** Personal data below is nulled when an unverified request expires (purge job) or a closed one passes its retention period (minimise job). */
     email: text(),
     fullName: text(),
@@ -45,6 +47,8 @@ export const requests = pgTable(
     /** Set while waiting for the requester with the clock stopped (policy permitting). */
     clockStoppedAt: timestamp({ withTimezone: true }),
     assigneeId: uuid().references(() => staffMembers.id),
+    /** Set on an appeal: the refused request it appeals (US state laws, e.g. Va. Code §59.1-578(C)). */
+    appealOfId: uuid().references((): AnyPgColumn => requests.id),
     /** For requests staff entered: how it reached us (phone, letter, email…) and how identity was checked. */
     intakeChannelDetail: text(),
     identityCheck: text(),
@@ -84,6 +88,10 @@ export const requests = pgTable(
       .on(table.dueOn, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
     index('requests_by_email_hash').on(table.emailHash),
+    // One appeal per refused request: the status page offers it once, and two presses at once make one.
+    uniqueIndex('requests_one_appeal_per_request')
+      .on(table.appealOfId)
+      .where(sql`${table.appealOfId} is not null`),
     index('requests_by_received_at').on(table.receivedAt),
     // Reports (lib/reports): every column they read, so a date range is an index-only scan of a slice
     // of this index instead of a pass over the whole table (at a million requests: 27,000 buffers → 600).

@@ -146,7 +146,7 @@ describe('request log export', () => {
     expect(manifestLine.startsWith('#manifest ')).toBe(true);
     const [header, ...rows] = parse(data) as string[][];
     expect(header).toEqual([...requestLogColumns]);
-    const common = { intake_channel: '', extension_count: '0', extended_to: '', extension_reason: '', paused_days: '0', rejection_basis: '', assignee: 'Export Agent' };
+    const common = { intake_channel: '', gpc_signal: 'no', appeal_of: '', extension_count: '0', extended_to: '', extension_reason: '', paused_days: '0', rejection_basis: '', assignee: 'Export Agent' };
     expect(rows.map((row) => Object.fromEntries(header!.map((column, index) => [column, row[index]])))).toEqual([
       {
         ...common,

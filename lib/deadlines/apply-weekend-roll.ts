@@ -1,8 +1,13 @@
 import type { TDeadlinePolicy } from '../validation/deadline-policy';
-import { nextWorkingDay, type CalendarDate } from './calendar-date';
+import { addDays, isWeekend, type CalendarDate } from './calendar-date';
+import { isBankHoliday } from './uk-bank-holidays';
 
-// Every date that moves the statutory deadline (first due date, extension, clock-stop) rolls the same
-// way, so a UK deadline pushed by an extension or a pause still never lands on a weekend.
+// Applied exactly once, to the final date (receipt + period + extensions + paused days): rolling an
+// intermediate date and then adding to it is what made UK deadlines land days late.
 export function applyWeekendRoll(date: CalendarDate, policy: TDeadlinePolicy): CalendarDate {
-  return policy.deadline.rollWeekendToNextWorkingDay ? nextWorkingDay(date) : date;
+  if (!policy.deadline.rollWeekendToNextWorkingDay) return date;
+  const region = policy.deadline.bankHolidays;
+  let candidate = date;
+  while (isWeekend(candidate) || (region !== null && isBankHoliday(candidate, region))) candidate = addDays(candidate, 1);
+  return candidate;
 }

@@ -60,17 +60,20 @@ describe('computeDueDate follows whatever policy it is given', () => {
   it('applies a staff-edited policy (30 days, rolled) without any jurisdiction code', () => {
     const edited: TDeadlinePolicy = {
       label: 'Custom',
-      deadline: { unit: 'days', amount: 30, rollWeekendToNextWorkingDay: true },
+      deadline: { unit: 'days', amount: 30, rollWeekendToNextWorkingDay: true, bankHolidays: null },
       extension: null,
       acknowledgementBusinessDays: null,
-      clockStopAllowed: false,
+      clockStopKinds: [],
+      appeal: null,
+      requestTypes: ['access'],
+      byRequestType: {},
       legalBasis: '',
     };
     expect(computeDueDate('2026-04-16', edited)).toBe('2026-05-18'); // 16 May 2026 is a Saturday
   });
 
   it('applies a multi-month policy', () => {
-    const threeMonths: TDeadlinePolicy = { ...euGdpr, deadline: { unit: 'months', amount: 3, rollWeekendToNextWorkingDay: false } };
+    const threeMonths: TDeadlinePolicy = { ...euGdpr, deadline: { unit: 'months', amount: 3, rollWeekendToNextWorkingDay: false, bankHolidays: null } };
     expect(computeDueDate('2026-11-30', threeMonths)).toBe('2027-02-28');
   });
 

@@ -58,3 +58,25 @@ describe('ZDeadlinePolicy', () => {
     expect(ZDeadlinePolicy.safeParse({ ...valid, extension: null, acknowledgementBusinessDays: null }).success).toBe(true);
   });
 });
+
+describe('ZDeadlinePolicy: pause kinds, bank holidays and appeals', () => {
+  it('rejects an unknown pause kind, a repeated one and an unknown bank-holiday calendar', () => {
+    expect(issuePaths({ ...valid, clockStopKinds: ['holiday'] })).toEqual(['clockStopKinds.0']);
+    expect(issuePaths({ ...valid, clockStopKinds: ['identity', 'identity'] })).toEqual(['clockStopKinds']);
+    expect(issuePaths({ ...valid, deadline: { ...valid.deadline, bankHolidays: 'wales' } })).toEqual(['deadline.bankHolidays']);
+  });
+
+  it('rejects an appeal without a window or with an oversized one', () => {
+    const appeal = { windowDays: 60, deadline: { unit: 'days', amount: 60 }, extension: null, regulatorContact: '' };
+    expect(ZDeadlinePolicy.safeParse({ ...valid, appeal }).success).toBe(true);
+    expect(issuePaths({ ...valid, appeal: { ...appeal, windowDays: 0 } })).toEqual(['appeal.windowDays']);
+    expect(issuePaths({ ...valid, appeal: { ...appeal, windowDays: 400 } })).toEqual(['appeal.windowDays']);
+  });
+
+  it('reads a policy stored before bank holidays and appeals existed as having neither', () => {
+    const { appeal: _appeal, ...withoutAppeal } = valid;
+    const parsed = ZDeadlinePolicy.parse({ ...withoutAppeal, deadline: { unit: 'months', amount: 1, rollWeekendToNextWorkingDay: true } });
+    expect(parsed.appeal).toBeNull();
+    expect(parsed.deadline.bankHolidays).toBeNull();
+  });
+});

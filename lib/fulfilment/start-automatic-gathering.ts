@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { dataSources, type RequestRow } from '@/db/schema';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { startFulfilmentRun } from './start-fulfilment-run';
 
 /**
@@ -11,7 +12,7 @@ import { startFulfilmentRun } from './start-fulfilment-run';
  * Runs on the accepting transaction: the request is accepted with its run or not at all.
  */
 export async function startAutomaticGathering(tx: Transaction, { request, now }: { request: RequestRow; now: Date }): Promise<{ runId: string } | null> {
-  if (request.type === 'deletion') return null;
+  if (requestTypeRules[request.type].answer !== 'data') return null;
   const [source] = await tx
     .select({ id: dataSources.id })
     .from(dataSources)

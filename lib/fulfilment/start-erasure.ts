@@ -4,6 +4,7 @@ import { dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow }
 import { AppError } from '@/lib/errors/app-error';
 import { changeRequest } from '@/lib/requests/change-request';
 import type { StaffActor } from '@/lib/staff/staff-actor';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { startStaffRun } from './start-staff-run';
 
 export type StartErasureOptions = { actor: StaffActor; reference: string; version: number; now?: Date };
@@ -23,7 +24,7 @@ export async function startErasure(db: Database, { actor, reference, version, no
 }
 
 async function assertErasureMayStart(tx: Transaction, request: RequestRow): Promise<void> {
-  if (request.type !== 'deletion') throw new AppError('INVALID_TRANSITION', 'Only a deletion request is erased.');
+  if (requestTypeRules[request.type].answer !== 'erasure') throw new AppError('INVALID_TRANSITION', 'Only a deletion request is erased.');
   if (request.status === 'awaiting_requester') {
     throw new AppError('INVALID_TRANSITION', 'This request is waiting for the requester. Resume work on it before erasing their data.');
   }

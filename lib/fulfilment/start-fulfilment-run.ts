@@ -4,6 +4,7 @@ import { dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow }
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
 
@@ -29,8 +30,9 @@ const openStatuses = new Set<RequestRow['status']>(['new', 'in_progress', 'await
  */
 export async function startFulfilmentRun(tx: Transaction, { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions): Promise<{ runId: string }> {
   if (!openStatuses.has(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
-  if ((kind === 'gather') === (request.type === 'deletion')) {
-    throw new AppError('INVALID_TRANSITION', kind === 'gather' ? 'A deletion request is erased, not gathered.' : 'Only a deletion request is erased.');
+  const { answer } = requestTypeRules[request.type];
+  if (kind === 'gather' ? answer !== 'data' : answer !== 'erasure') {
+    throw new AppError('INVALID_TRANSITION', kind === 'gather' ? 'Only an access or export request gathers data.' : 'Only a deletion request is erased.');
   }
   const [running] = await tx
     .select({ id: fulfilmentRuns.id })

@@ -1,3 +1,4 @@
+import type { RequestType } from '@/lib/validation/request-type';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests, staffMembers } from '@/db/schema';
@@ -15,13 +16,15 @@ export const openVerified = ['new', 'in_progress', 'awaiting_requester'] as cons
 export type QueueRow = {
   id: string;
   reference: string;
-  type: 'access' | 'export' | 'deletion';
+  type: RequestType;
   jurisdiction: string;
   status: (typeof openVerified)[number] | 'fulfilled' | 'rejected' | 'cancelled' | 'expired' | 'unverified';
   receivedOn: string;
   dueOn: string;
   assigneeName: string | null;
   lastError: string | null;
+  /** An appeal of a refused request: shown with an "Appeal" badge. */
+  isAppeal: boolean;
 };
 
 export type QueuePage = {
@@ -76,6 +79,7 @@ export async function listQueue(db: Database, { actor, filters }: { actor: Staff
       dueOn: requests.dueOn,
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
+      isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
     })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))

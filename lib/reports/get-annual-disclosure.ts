@@ -1,17 +1,43 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { env } from '@/lib/env';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import type { RequestType } from '@/lib/validation/request-type';
 import { confirmedReceivedBetween, daysToClose, isAnswered, isOpenWork, toNumberOrNull } from './report-sql';
 
-/** CCPA's two request kinds we handle: export is a portable "request to know", so it counts with access. */
-export const disclosureCategories = ['know', 'delete'] as const;
+/**
+ * The kinds §7102(a)(1) counts separately — to know (export is a portable request to know), to delete, to
+ * correct, to opt out of sale/sharing, to limit — and, after them, the other types we handle, so every
+ * request received is in exactly one row.
+ */
+export const disclosureCategories = ['know', 'delete', 'correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'] as const;
 export type DisclosureCategory = (typeof disclosureCategories)[number];
+
+/** The request types each row counts (appeals excepted: they are counted once, in their own row, whatever their type). */
+export const disclosureCategoryTypes: Record<Exclude<DisclosureCategory, 'appeal'>, readonly RequestType[]> = {
+  know: ['access', 'export'],
+  delete: ['deletion'],
+  correct: ['correction'],
+  opt_out: ['opt_out_sale'],
+  limit: ['limit_sensitive'],
+  targeted_ads: ['opt_out_targeted_ads'],
+  unsubscribe: ['marketing_unsubscribe'],
+  restriction: ['restriction'],
+  objection: ['objection'],
+};
 
 export const disclosureCategoryLabels: Record<DisclosureCategory, string> = {
   know: 'Requests to know (access and export)',
   delete: 'Requests to delete',
+  correct: 'Requests to correct',
+  opt_out: 'Requests to opt out of sale or sharing',
+  limit: 'Requests to limit use of sensitive personal information',
+  targeted_ads: 'Requests to opt out of targeted advertising (other states)',
+  unsubscribe: 'Marketing unsubscribes',
+  restriction: 'Requests to restrict processing (GDPR)',
+  objection: 'Objections to processing (GDPR)',
+  appeal: 'Appeals of a refusal (complied with: granted; denied: refusal upheld)',
 };
 
 export type DisclosureRow = {
@@ -58,7 +84,7 @@ export async function getAnnualDisclosure(db: Database, { actor, year }: GetAnnu
           meanDaysToRespond: sql<number | null>`(avg(${days}) filter (where ${isAnswered}))::float8`,
         })
         .from(requests)
-        .where(and(receivedInYear, category === 'delete' ? eq(requests.type, 'deletion') : ne(requests.type, 'deletion')));
+        .where(and(receivedInYear, category === 'appeal' ? isNotNull(requests.appealOfId) : and(isNull(requests.appealOfId), inArray(requests.type, [...disclosureCategoryTypes[category]]))));
       return { category, ...row!, medianDaysToRespond: toNumberOrNull(row!.medianDaysToRespond), meanDaysToRespond: toNumberOrNull(row!.meanDaysToRespond) };
     }),
   );

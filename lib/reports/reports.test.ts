@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { extendDeadline } from '@/lib/requests/extend-deadline';
 import { fulfilRequest } from '@/lib/requests/fulfil-request';
+import { appealRequest } from '@/lib/requests/appeal-request';
+import { decideAppeal } from '@/lib/requests/decide-appeal';
 import { rejectRequest } from '@/lib/requests/reject-request';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import type { RejectionBasis } from '@/lib/validation/staff-actions';
@@ -15,6 +17,8 @@ import { getRequest, submitUnverifiedRequest } from '@/test/support/requests';
 import { createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
+import { type JurisdictionCode } from '@/lib/validation/jurisdiction';
+import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
 import { getAnnualDisclosure } from './get-annual-disclosure';
 import { getReportCsv } from './get-report-csv';
 import { getRequestReport } from './get-request-report';
@@ -33,22 +37,22 @@ let storageDir: string;
 
 type Closing = { fulfilAfterDays: number } | { rejectAfterDays: number; basis: RejectionBasis } | { cancelAfterDays: number } | { open: true };
 
-async function seed(type: 'access' | 'export' | 'deletion', receivedOn: string, closing: Closing, { extendAfterDays }: { extendAfterDays?: number } = {}) {
-  const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', type, now: at(receivedOn) });
+async function seed(type: RequestType, receivedOn: string, closing: Closing, { extendAfterDays, jurisdiction = 'eu_gdpr' }: { extendAfterDays?: number; jurisdiction?: JurisdictionCode } = {}) {
+  const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction, type, now: at(receivedOn), input: { details: 'My postcode is wrong: it should be AB1 2CD.' } });
   const agent = team.agent;
   if (extendAfterDays !== undefined) {
     await extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Records in three systems.', now: plusDays(receivedOn, extendAfterDays) });
   }
   const { version } = await getRequest(db, { id: request.id });
   if ('fulfilAfterDays' in closing) {
-    const files = type === 'deletion' ? [] : [new File(['the data'], 'data.csv', { type: 'text/csv' })];
+    const files = requestTypeRules[type].answer === 'data' ? [new File(['the data'], 'data.csv', { type: 'text/csv' })] : [];
     await fulfilRequest(db, { actor: agent, reference, version, message: 'Done.', files, now: plusDays(receivedOn, closing.fulfilAfterDays) });
   } else if ('rejectAfterDays' in closing) {
     await rejectRequest(db, { actor: agent, reference, version, basis: closing.basis, now: plusDays(receivedOn, closing.rejectAfterDays) });
   } else if ('cancelAfterDays' in closing) {
     await cancelRequest(db, { token: statusToken, ip: null, now: plusDays(receivedOn, closing.cancelAfterDays) });
   }
-  return getRequest(db, { id: request.id });
+  return { ...(await getRequest(db, { id: request.id })), statusToken };
 }
 
 beforeAll(async () => {
@@ -136,8 +140,28 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
         { category: 'know', received: 5, compliedInWholeOrPart: 2, denied: 2, withdrawn: 1, stillOpen: 0, medianDaysToRespond: 12.5, meanDaysToRespond: 18.25 },
         // Delete: answered in 40, 60 and 10 days; one still open.
         { category: 'delete', received: 4, compliedInWholeOrPart: 2, denied: 1, withdrawn: 0, stillOpen: 1, medianDaysToRespond: 40, meanDaysToRespond: 110 / 3 },
+        ...['correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'].map((category) => ({ category, received: 0, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: null, meanDaysToRespond: null })),
       ],
     });
+  });
+
+  it('counts requests to correct, to opt out and to limit separately (§7102(a)(1)), each in one row', async () => {
+    await seed('correction', '1984-03-01', { fulfilAfterDays: 10 });
+    await seed('opt_out_sale', '1984-03-01', { fulfilAfterDays: 3 }, { jurisdiction: 'us_ca_ccpa' });
+    await seed('opt_out_sale', '1984-03-02', { rejectAfterDays: 5, basis: 'identity_not_verified' }, { jurisdiction: 'us_ca_ccpa' });
+    await seed('limit_sensitive', '1984-03-01', { open: true }, { jurisdiction: 'us_ca_ccpa' });
+    // A Virginia access request refused, appealed and granted: the appeal is counted once, in its own row.
+    const refused = await seed('access', '1984-04-02', { rejectAfterDays: 5, basis: 'legal_exemption' }, { jurisdiction: 'us_va_vcdpa' });
+    const { reference: appealReference } = await appealRequest(db, { token: refused.statusToken, reason: 'Please look again.', ip: null, now: plusDays('1984-04-02', 7) });
+    await decideAppeal(db, { actor: team.admin, reference: appealReference, version: 1, outcome: 'granted', message: 'Granted.', now: plusDays('1984-04-02', 9) });
+    const { rows } = await getAnnualDisclosure(db, { actor: team.auditor, year: 1984 });
+    expect(rows.filter((row) => row.received > 0)).toEqual([
+      { category: 'know', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
+      { category: 'correct', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 10, meanDaysToRespond: 10 },
+      { category: 'opt_out', received: 2, compliedInWholeOrPart: 1, denied: 1, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 4, meanDaysToRespond: 4 },
+      { category: 'limit', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
+      { category: 'appeal', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 2, meanDaysToRespond: 2 },
+    ]);
   });
 
   it('shows both kinds with zeros for a year without requests', async () => {
@@ -145,6 +169,14 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
     expect(disclosure.rows.map((row) => [row.category, row.received, row.medianDaysToRespond])).toEqual([
       ['know', 0, null],
       ['delete', 0, null],
+      ['correct', 0, null],
+      ['opt_out', 0, null],
+      ['limit', 0, null],
+      ['targeted_ads', 0, null],
+      ['unsubscribe', 0, null],
+      ['restriction', 0, null],
+      ['objection', 0, null],
+      ['appeal', 0, null],
     ]);
   });
 });
@@ -176,6 +208,14 @@ describe('[auditor] downloads the figures as CSV', () => {
       'year,request kind,received,complied with in whole or in part,denied,withdrawn,still open,median days to respond,mean days to respond',
       '1983,Requests to know (access and export),5,2,2,1,0,12.5,18.3',
       '1983,Requests to delete,4,2,1,0,1,40,36.7',
+      '1983,Requests to correct,0,0,0,0,0,,',
+      '1983,Requests to opt out of sale or sharing,0,0,0,0,0,,',
+      '1983,Requests to limit use of sensitive personal information,0,0,0,0,0,,',
+      '1983,Requests to opt out of targeted advertising (other states),0,0,0,0,0,,',
+      '1983,Marketing unsubscribes,0,0,0,0,0,,',
+      '1983,Requests to restrict processing (GDPR),0,0,0,0,0,,',
+      '1983,Objections to processing (GDPR),0,0,0,0,0,,',
+      '1983,Appeals of a refusal (complied with: granted; denied: refusal upheld),0,0,0,0,0,,',
     ]);
     const byMonth = await getReportCsv(db, { actor: team.auditor, report: 'by-month', query: { from: '1983-02-01', to: '1983-02-28' } });
     expect(byMonth.csv.trim().split('\n')).toEqual(['month,type,status,requests', '1983-02,deletion,Fulfilled,2']);

@@ -7,6 +7,7 @@ import { type RecordEventOptions, recordEvent } from '@/lib/audit/record-event';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { computeAcknowledgementDueDate } from '@/lib/deadlines/compute-acknowledgement-due-date';
 import { computeDueDate } from '@/lib/deadlines/compute-due-date';
+import { policyForRequestType } from '@/lib/deadlines/policy-for-request-type';
 import { env } from '@/lib/env';
 import { startAutomaticGathering } from '@/lib/fulfilment/start-automatic-gathering';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
@@ -33,7 +34,7 @@ export async function acceptRequest(
   assertTransition(request.status, 'new');
   const policyRow = await findJurisdictionPolicy(tx, { code: request.jurisdiction });
   if (!policyRow) throw new Error(`no deadline policy for jurisdiction ${request.jurisdiction}`);
-  const policy = ZDeadlinePolicy.parse(policyRow.policy);
+  const policy = policyForRequestType(ZDeadlinePolicy.parse(policyRow.policy), request.type);
   const dueOn = computeDueDate(request.receivedOn, policy);
   const acknowledgementDueOn = computeAcknowledgementDueDate(request.receivedOn, policy);
   const reference = formatReference(toCalendarDate(now, env().TIME_ZONE), await nextReferenceNumber(tx));

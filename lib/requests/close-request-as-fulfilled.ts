@@ -9,6 +9,7 @@ import type { StoredFile } from '@/lib/fulfilment/store-attachment-file';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { StaffActor } from '@/lib/staff/staff-actor';
+import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { assertTransition } from './assert-transition';
 import { requesterEmailContext } from './requester-email-context';
 
@@ -30,6 +31,7 @@ export type CloseRequestAsFulfilledOptions = {
  */
 export async function closeRequestAsFulfilled(tx: Transaction, { request, actor, message, files, now }: CloseRequestAsFulfilledOptions): Promise<{ attachmentIds: string[] }> {
   assertTransition(request.status, 'fulfilled');
+  assertNotAnAppeal(request);
   const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
   const expiresAt = new Date(now.getTime() + downloadDays * 24 * 60 * 60 * 1000);
   const attachments =

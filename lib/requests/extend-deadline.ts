@@ -33,7 +33,7 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
     }
     let dueOn: string;
     try {
-      dueOn = computeExtendedDueDate(request.dueOn, request.policy, request.extensionCount);
+      dueOn = computeExtendedDueDate(request.receivedOn, request.policy, { extensionsUsed: request.extensionCount, pausedDays: request.pausedDays });
     } catch (error) {
       if (error instanceof DeadlineRuleError) {
         throw new AppError('INVALID_TRANSITION', request.policy.extension ? 'This request has already used every extension its policy allows.' : `${request.policy.label} allows no extension.`);

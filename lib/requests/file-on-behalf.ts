@@ -9,6 +9,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { acceptRequest } from './accept-request';
+import { assertRequestTypeOffered } from './assert-request-type-offered';
 
 export type FileOnBehalfOptions = { actor: StaffActor; input: TFileOnBehalf; now?: Date };
 
@@ -24,6 +25,7 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
   const emailHash = hashEmail(input.email);
 
   return db.transaction(async (tx) => {
+    await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
     if (open) throw new AppError('VALIDATION', `This person already has an open ${input.type} request${open.reference ? ` (${open.reference})` : ' waiting for email confirmation'}.`, { field: 'email', reference: open.reference });
 

@@ -1,3 +1,4 @@
+import type { RequestType } from '@/lib/validation/request-type';
 import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { findTokenByHash } from '@/db/queries/request-tokens';
@@ -8,7 +9,7 @@ import { hashToken, isSameHash } from '@/lib/security/tokens';
 import { ZToken } from '@/lib/validation/token';
 import type { RequestStatus } from './request-status';
 
-export type MinimisedRequestView = { reference: string | null; type: 'access' | 'export' | 'deletion'; status: RequestStatus; minimisedOn: string };
+export type MinimisedRequestView = { reference: string | null; type: RequestType; status: RequestStatus; minimisedOn: string };
 
 /**
  * What an old status link still shows once the request's personal data was removed

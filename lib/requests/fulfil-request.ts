@@ -4,6 +4,7 @@ import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from './change-request';
 import { closeRequestAsFulfilled } from './close-request-as-fulfilled';
 
@@ -24,7 +25,7 @@ export async function fulfilRequest(db: Database, { actor, reference, version, m
     for (const file of uploads) stored.push(await storeAttachmentFile(file));
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
       assertTransition(request.status, 'fulfilled');
-      if (request.type !== 'deletion' && stored.length === 0) {
+      if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', { field: 'files' });
       }
       await closeRequestAsFulfilled(tx, { request, actor, message, files: stored, now });

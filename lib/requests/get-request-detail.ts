@@ -20,7 +20,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
   if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
   const requestId = row.request.id;
 
-  const [events, notes, attachments, emails] = await Promise.all([
+  const [events, notes, attachments, emails, appealLinks] = await Promise.all([
     db
       .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
       .from(requestEvents)
@@ -40,6 +40,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .from(outboundEmails)
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
+    findAppealLinks(db, row.request),
   ]);
   return {
     ...row.request,
@@ -51,7 +52,15 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     attachments,
     emails,
     pausedIntervals: listPausedIntervals(events),
+    appealLinks,
   };
+}
+
+/** The refused request an appeal appeals, and the appeal a refused request got (references, for links both ways). */
+async function findAppealLinks(db: Database, request: { id: string; appealOfId: string | null }): Promise<{ appealOf: string | null; appeal: string | null }> {
+  const [appealOf] = request.appealOfId ? await db.select({ reference: requests.reference }).from(requests).where(eq(requests.id, request.appealOfId)) : [];
+  const [appeal] = await db.select({ reference: requests.reference }).from(requests).where(eq(requests.appealOfId, request.id));
+  return { appealOf: appealOf?.reference ?? null, appeal: appeal?.reference ?? null };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;

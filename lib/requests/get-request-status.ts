@@ -1,8 +1,12 @@
+import type { RequestType } from '@/lib/validation/request-type';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { listRequesterVisibleEvents } from '@/db/queries/request-events';
-import { requestAttachments } from '@/db/schema';
+import { requestAttachments, requests } from '@/db/schema';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { isOpen, type RequestStatus } from './request-status';
 
@@ -10,7 +14,7 @@ export type RequesterAttachmentView = { id: string; fileName: string; sizeBytes:
 
 export type RequestStatusView = {
   reference: string | null;
-  type: 'access' | 'export' | 'deletion';
+  type: RequestType;
   status: RequestStatus;
   jurisdictionLabel: string | null;
   receivedOn: string;
@@ -23,6 +27,8 @@ export type RequestStatusView = {
   responseMessage: string | null;
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
+  /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
+  appeal: { until: string; isOpenToAppeal: boolean; made: { reference: string | null; status: RequestStatus; dueOn: string | null } | null } | null;
 };
 
 /** What the requester's private status page shows: no internal notes, no staff names. */
@@ -38,6 +44,10 @@ export async function getRequestStatus(db: DatabaseOrTransaction, { token, now =
           .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
           .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
       : [];
+  const until = appealWindowOf(request);
+  const [made] = until
+    ? await db.select({ reference: requests.reference, status: requests.status, dueOn: requests.dueOn }).from(requests).where(eq(requests.appealOfId, request.id))
+    : [];
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
   return {
@@ -52,6 +62,7 @@ export async function getRequestStatus(db: DatabaseOrTransaction, { token, now =
     openQuestion: request.status === 'awaiting_requester' && lastQuestion && questionText ? { message: questionText, askedAt: lastQuestion.createdAt } : null,
     responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
     rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
+    appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
     attachments: attachments.map((file) => {
       const downloadsLeft = Math.max(0, file.maxDownloads - file.downloadCount);
       return { id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes, expiresAt: file.expiresAt, downloadsLeft, isAvailable: downloadsLeft > 0 && file.expiresAt > now };

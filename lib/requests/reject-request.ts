@@ -6,6 +6,10 @@ import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-re
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { type RejectionBasis, rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { appealableUntil } from '@/lib/deadlines/appeal-rules';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
+import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
@@ -24,6 +28,7 @@ export async function applyRejection(
   { actor, request, basis, message, now }: { actor: StaffActor; request: RequestRow; basis: RejectionBasis; message?: string; now: Date },
 ): Promise<void> {
   assertTransition(request.status, 'rejected');
+  assertNotAnAppeal(request);
   await tx
     .update(requests)
     .set({ status: 'rejected', rejectionBasis: basis, responseMessage: message ?? null, closedAt: now, clockStoppedAt: null })
@@ -37,7 +42,12 @@ export async function applyRejection(
       payload: {
         template: 'request-rejected',
         version: 1,
-        props: { ...(await requesterEmailContext(tx, request)), basisLabel: rejectionBasisLabels[basis], message: message ?? null },
+        props: {
+          ...(await requesterEmailContext(tx, request)),
+          basisLabel: rejectionBasisLabels[basis],
+          message: message ?? null,
+          appealUntil: request.policy ? appealableUntil(toCalendarDate(now, env().TIME_ZONE), request.policy) : null,
+        },
       },
     });
   }

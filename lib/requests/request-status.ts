@@ -44,6 +44,15 @@ export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return transitions[from].includes(to);
 }
 
+/**
+ * Appeals: the one way back from a closed status. Granting an appeal reopens the refused request it
+ * appeals (rejected → in_progress); no other action may, so it is not in `transitions`, which every
+ * other use case checks.
+ */
+export function canReopenOnAppeal(from: RequestStatus): boolean {
+  return from === 'rejected';
+}
+
 export function isOpen(status: RequestStatus): boolean {
   return openStatuses.includes(status);
 }

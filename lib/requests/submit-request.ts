@@ -9,6 +9,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
+import { assertRequestTypeOffered } from './assert-request-type-offered';
 import { createStatusToken } from './create-status-token';
 import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-limits';
 import { requestTypeLabel } from './request-type-label';
@@ -16,6 +17,8 @@ import { requestTypeLabel } from './request-type-label';
 export type SubmitRequestOptions = {
   input: TSubmitRequest;
   channel: 'web' | 'api';
+  /** The browser sent Sec-GPC: 1 (Global Privacy Control) with the submission. */
+  gpcSignal?: boolean;
   ip: string | null;
   now?: Date;
 };
@@ -27,7 +30,7 @@ export type SubmitRequestOptions = {
  */
 export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'ignored';
 
-export async function submitRequest(db: Database, { input, channel, ip, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
+export async function submitRequest(db: Database, { input, channel, ip, gpcSignal = false, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
 
@@ -35,10 +38,11 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
   const emailHash = hashEmail(email);
 
   return db.transaction(async (tx) => {
+    await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     // First: the address's counter row stays locked until commit, so two identical submissions
     // take turns and cannot both miss the open request and create two.
     await enforceRateLimit(tx, emailRateLimit(emailHash), now);
-    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, now });
+    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, gpcSignal, now });
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
@@ -48,7 +52,7 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
 
 async function fileOrMerge(
   tx: Transaction,
-  { input, email, emailHash, channel, ip, now }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; now: Date },
+  { input, email, emailHash, channel, ip, gpcSignal, now }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; gpcSignal: boolean; now: Date },
 ): Promise<SubmitRequestOutcome> {
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
   if (open?.status === 'unverified') {
@@ -85,6 +89,7 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      gpcSignal,
       receivedAt: now,
       receivedOn: toCalendarDate(now, TIME_ZONE),
       unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
@@ -94,7 +99,7 @@ async function fileOrMerge(
     requestId: created!.id,
     actor: { type: 'requester' },
     action: 'submitted',
-    details: { channel, type: input.type, jurisdiction: input.jurisdiction },
+    details: { channel, type: input.type, jurisdiction: input.jurisdiction, gpcSignal },
     ip,
     isVisibleToRequester: true,
   });

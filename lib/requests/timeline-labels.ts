@@ -10,6 +10,11 @@ export const timelineLabels: Record<string, string> = {
   fulfilled: 'Your request was fulfilled',
   rejected: 'Your request was declined',
   cancelled: 'You cancelled this request',
+  appealed: 'You appealed our decision',
+  appeal_received: 'We received your appeal',
+  appeal_granted: 'Your appeal was granted',
+  appeal_denied: 'Your appeal was denied',
+  reopened_on_appeal: 'We reopened your request after your appeal',
 };
 
 /** How every audit action reads on the staff request page (staff see all of them). */
@@ -37,6 +42,11 @@ export const staffTimelineLabels: Record<string, string> = {
   attachment_downloaded: 'File downloaded',
   attachment_deleted: 'File deleted from storage after its link expired',
   sources_retried: 'Failed data sources retried',
+  appealed: 'Appealed by the requester',
+  appeal_received: 'Appeal received from the requester',
+  appeal_granted: 'Appeal granted',
+  appeal_denied: 'Appeal denied',
+  reopened_on_appeal: 'Reopened after a granted appeal',
   personal_data_minimised: 'Personal data removed after the retention period',
   data_gathering_started: 'Data gathering started',
   data_gathering_failed: 'Data gathering failed',

@@ -9,6 +9,9 @@ export const permissions = {
   'requests.read': ['admin', 'agent', 'auditor'],
   'requests.work': ['admin', 'agent'],
   'requests.file_on_behalf': ['admin', 'agent'],
+  // An appeal is decided by someone other than the refuser (separation of duties); only an admin may
+  // decide their own refusal's appeal, and must say why (recorded in the audit trail).
+  'appeals.override_separation': ['admin'],
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
   // Data sources hold connection strings and signing secrets, and decide what erasure deletes.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRequestType } from './request-type';
 import { text } from './text';
 
 /**
@@ -21,7 +22,7 @@ export const ZPackageSource = z.strictObject({
 
 export const ZPackageManifest = z.strictObject({
   reference: text(),
-  requestType: z.enum(['access', 'export', 'deletion']),
+  requestType: ZRequestType,
   generatedAt: z.iso.datetime(),
   /** How the CSV files differ from the JSON (formula escaping); packages built before it was recorded lack it. */
   csv: z.strictObject({ formulasEscaped: z.literal(true), note: text() }).optional(),

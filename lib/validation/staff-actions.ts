@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZPauseKind } from './deadline-policy';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { ZEmailAddress } from './submit-request';
+import { requireWhatToCorrect, ZEmailAddress } from './submit-request';
 import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
@@ -22,9 +23,20 @@ export const ZRequestInformation = z.strictObject({
   reference: ZReference,
   version: ZVersion,
   message: messageText('the question for the requester'),
+  pauseKind: ZPauseKind,
 });
 
 export const ZAnswerInformationRequest = z.strictObject({ message: messageText('your reply') });
+
+export const ZAppealRequest = z.strictObject({ reason: messageText('why you disagree with our decision') });
+
+export const ZDecideAppeal = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  outcome: z.enum(['granted', 'denied'], { error: 'Choose grant or deny' }),
+  message: messageText('a message to the requester'),
+  overrideReason: z.preprocess((value) => (value === '' ? undefined : value), messageText('why you decide your own refusal’s appeal', 1000).optional()),
+});
 
 export const ZExtendDeadline = z.strictObject({ reference: ZReference, version: ZVersion, reason: messageText('the reason', 2000) });
 
@@ -80,7 +92,7 @@ export const ZFileOnBehalf = z.strictObject({
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
-});
+}).superRefine(requireWhatToCorrect);
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 
 export const ZBulkAction = z.strictObject({

@@ -23,6 +23,13 @@ export const ZEmailAddress = text({ error: 'Enter your email address' })
   .max(submitRequestMaxLengths.email, 'Email addresses are at most 254 characters')
   .pipe(z.email({ pattern: INTERNATIONAL_EMAIL, error: 'Enter a valid email address, like name@example.com' }));
 
+/** A correction must say what is wrong and what it should be (GDPR Art. 16; CCPA §1798.106): "nothing to correct" is a field error. */
+export function requireWhatToCorrect(input: { type: string; details?: string }, context: z.RefinementCtx): void {
+  if (input.type === 'correction' && !input.details) {
+    context.addIssue({ code: 'custom', path: ['details'], message: 'Say which of your details are wrong and what they should be' });
+  }
+}
+
 /**
  * One schema for the web form, the JSON intake endpoint and the tests. Unknown
  * keys are refused so a typo in an API client is an error, not silently dropped data.
@@ -49,7 +56,7 @@ export const ZSubmitRequest = z.strictObject({
   isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
   /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
   website: text().max(submitRequestMaxLengths.website).optional(),
-});
+}).superRefine(requireWhatToCorrect);
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 export type SubmitRequestField = keyof TSubmitRequest;

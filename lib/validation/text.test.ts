@@ -19,7 +19,7 @@ const valid = {
   submitRequest: { type: 'access', email: 'ada@example.com', fullName: 'Ada Lovelace', accountIdentifier: 'customer-1', details: 'Orders', jurisdiction: 'eu_gdpr', isAuthorised: true },
   fileOnBehalf: { type: 'access', email: 'ada@example.com', fullName: 'Ada Lovelace', accountIdentifier: 'c-1', details: 'Orders', jurisdiction: 'eu_gdpr', intakeChannel: 'phone', identityCheck: 'Asked for the order number', receivedOn: '2026-11-02' },
   organisation: { organisationName: 'Example Ltd', senderName: 'Privacy team', senderEmail: 'privacy@example.com', downloadDays: '7', maxDownloads: '3' },
-  policy: { code: 'eu_gdpr', label: 'EU GDPR', deadlineAmount: '1', deadlineUnit: 'months', legalBasis: 'Art. 12(3)' },
+  policy: { code: 'eu_gdpr', label: 'EU GDPR', deadlineAmount: '1', deadlineUnit: 'months', legalBasis: 'Art. 12(3)', offers_access: 'on' },
   manualSource: { kind: 'manual', name: 'Paper files', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', instructions: 'Check the cabinet' },
 };
 
@@ -31,7 +31,7 @@ const textFields: { schema: z.ZodType; input: Record<string, unknown>; field: st
   { schema: ZFindRequest, input: { email: 'ada@example.com', reference: 'DSR-2026-000001' }, field: 'reference' },
   { schema: ZAnswerInformationRequest, input: { message: 'Here it is' }, field: 'message' },
   { schema: ZAddNote, input: { reference, body: 'Called back' }, field: 'body' },
-  { schema: ZRequestInformation, input: { reference, version: '1', message: 'Which account?' }, field: 'message' },
+  { schema: ZRequestInformation, input: { reference, version: '1', message: 'Which account?', pauseKind: 'clarification' }, field: 'message' },
   { schema: ZRejectRequest, input: { reference, version: '1', basis: 'spam', message: 'Not genuine' }, field: 'message' },
   { schema: ZBulkAction, input: { references: [reference], action: 'reject_spam', message: 'Spam' }, field: 'message' },
   { schema: ZInviteStaffMember, input: { email: 'new@example.com', name: 'New Person', role: 'agent' }, field: 'name' },

@@ -76,7 +76,7 @@ describe('[requester] confirms with a valid link', () => {
 
   it('the due date follows the policy row as it is at confirmation, and keeps that snapshot after the row changes', async () => {
     const [original] = await db.select().from(jurisdictionPolicies).where(eq(jurisdictionPolicies.code, 'br_lgpd'));
-    const edited = { ...original!.policy, deadline: { unit: 'days' as const, amount: 20, rollWeekendToNextWorkingDay: false } };
+    const edited = { ...original!.policy, deadline: { unit: 'days' as const, amount: 20, rollWeekendToNextWorkingDay: false, bankHolidays: null } };
     const { request, verificationToken } = await submitUnverifiedRequest(db, {
       input: aSubmission({ jurisdiction: 'br_lgpd' }),
       now: new Date('2026-03-02T10:00:00Z'),

@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
+import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
@@ -30,9 +31,13 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   }
 
   try {
-    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(await headers()) });
+    const requestHeaders = await headers();
+    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(requestHeaders), gpcSignal: hasGpcSignal(requestHeaders) });
   } catch (error) {
     if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };
+    if (isAppError(error, 'VALIDATION') && typeof error.details.field === 'string') {
+      return { formError: 'Please correct the problems below.', fieldErrors: { [error.details.field]: [error.message] }, values };
+    }
     throw error;
   }
   (await cookies()).set(SENT_TO_COOKIE, parsed.data.email, { ...SENT_TO_COOKIE_OPTIONS, secure: env().APP_URL.startsWith('https:') });

@@ -11,7 +11,7 @@ import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
-export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOption[] }) {
+export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: JurisdictionOption[]; hasGpcSignal: boolean }) {
   const [state, formAction, isPending] = useActionState<SubmitRequestFormState, FormData>(submitRequestAction, { values: {} });
   const errors = state.fieldErrors ?? {};
   const values = state.values;
@@ -38,9 +38,14 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
             {errors.type.join(' ')}
           </p>
         ) : null}
+        {hasGpcSignal ? (
+          <p className="field__hint" id="gpc-notice">
+            Your browser sent a Global Privacy Control signal, so we have chosen an opt-out of the sale or sharing of your personal information. You can choose something else.
+          </p>
+        ) : null}
         {requestTypes.map((type) => (
           <div className="choice" key={type}>
-            <input type="radio" id={`type-${type}`} name="type" value={type} defaultChecked={values.type === type} />
+            <input type="radio" id={`type-${type}`} name="type" value={type} defaultChecked={(values.type ?? (hasGpcSignal ? 'opt_out_sale' : undefined)) === type} />
             <label htmlFor={`type-${type}`}>
               <strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}
             </label>
@@ -91,7 +96,7 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
 
       <JurisdictionField label={fieldLabels.jurisdiction} hint="This sets the legal deadline for our answer." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
 
-      <FormField id="details" label={`${fieldLabels.details} (optional)`} hint="Anything that helps us handle your request." errors={errors.details}>
+      <FormField id="details" label={`${fieldLabels.details} (optional)`} hint="Anything that helps us handle your request. For a correction, say which details are wrong and what they should be." errors={errors.details}>
         {(describedBy, isInvalid) => (
           <>
             <textarea id="details" name="details" defaultValue={values.details} aria-describedby={`${describedBy ?? ''} details-count`.trim()} aria-invalid={isInvalid} onChange={(event) => setDetailsLength(event.currentTarget.value.length)} />

@@ -52,7 +52,11 @@ export function QueueTable({ rows, today, canWork, jurisdictionLabels, bulkFormI
                 </div>
               ) : null}
             </th>
-            <td>{requestTypeLabels[row.type].title}</td>
+            <td>
+              {row.isAppeal ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
+              {row.isAppeal ? ' ' : null}
+              {requestTypeLabels[row.type].title}
+            </td>
             <td>{jurisdictionLabels[row.jurisdiction] ?? row.jurisdiction}</td>
             <td>
               <DateText date={row.receivedOn} />

@@ -4,6 +4,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
+import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -21,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error);
       return Response.json({ error: 'validation_failed', message: 'Some fields are missing or invalid.', formErrors, fieldErrors }, { status: 400 });
     }
-    await submitRequest(getDb(), { input: parsed.data, channel: 'api', ip: clientIpFrom(request.headers) });
+    await submitRequest(getDb(), { input: parsed.data, channel: 'api', ip: clientIpFrom(request.headers), gpcSignal: hasGpcSignal(request.headers) });
     return Response.json(
       { status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' },
       { status: 202 },
@@ -29,6 +30,9 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (isAppError(error, 'RATE_LIMITED')) {
       return Response.json({ error: 'rate_limited', message: error.message }, { status: 429, headers: { 'Retry-After': String(error.details.retryAfterSeconds ?? 3600) } });
+    }
+    if (isAppError(error, 'VALIDATION') && typeof error.details.field === 'string') {
+      return Response.json({ error: 'validation_failed', message: 'Some fields are missing or invalid.', formErrors: [], fieldErrors: { [error.details.field]: [error.message] } }, { status: 400 });
     }
     if (isAppError(error, 'VALIDATION')) {
       const status = Number(error.details.httpStatus ?? 400);

@@ -8,7 +8,8 @@ import { isAppError } from '@/lib/errors/app-error';
 import { answerInformationRequest } from '@/lib/requests/answer-information-request';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
-import { MESSAGE_MAX_LENGTH, ZAnswerInformationRequest } from '@/lib/validation/staff-actions';
+import { appealRequest } from '@/lib/requests/appeal-request';
+import { MESSAGE_MAX_LENGTH, ZAnswerInformationRequest, ZAppealRequest } from '@/lib/validation/staff-actions';
 
 export type CancelState = { formError?: string };
 
@@ -41,4 +42,23 @@ export async function answerInformationRequestAction(_previous: ReplyState, form
     throw error;
   }
   redirect(`/status/${token}?replied=1`);
+}
+
+export type AppealState = { formError?: string; fieldErrors?: { reason?: string[] }; values?: { reason?: string } };
+
+/** The requester appeals a refusal within the regime's window; the appeal joins the queue as its own item. */
+export async function appealRequestAction(_previous: AppealState, formData: FormData): Promise<AppealState> {
+  const token = formData.get('token');
+  if (typeof token !== 'string') return { formError: 'We could not find this request.' };
+  const values = { reason: typeof formData.get('reason') === 'string' ? String(formData.get('reason')) : '' };
+  const parsed = ZAppealRequest.safeParse(values);
+  if (!parsed.success) return { formError: 'Please correct the problem below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await appealRequest(getDb(), { token, reason: parsed.data.reason, ip: clientIpFrom(await headers()) });
+  } catch (error) {
+    if (isAppError(error, 'VALIDATION')) return { formError: error.message, fieldErrors: { reason: [error.message] }, values };
+    if (isAppError(error, 'INVALID_TRANSITION') || isAppError(error, 'NOT_FOUND')) return { formError: error.message, values };
+    throw error;
+  }
+  redirect(`/status/${token}?appealed=1`);
 }

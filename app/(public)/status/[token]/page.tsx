@@ -8,6 +8,7 @@ import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
+import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { ReplyForm } from './reply-form';
 
@@ -34,6 +35,11 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
       {query.replied ? (
         <div className="notice notice--ok" role="status">
           Thank you: we have your reply and are working on your request again.
+        </div>
+      ) : null}
+      {query.appealed ? (
+        <div className="notice notice--ok" role="status">
+          Thank you: we have your appeal. Someone who did not make the decision will look at it again.
         </div>
       ) : null}
       {query.cancelled ? (
@@ -108,6 +114,34 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
           <h2 id="decline-heading">Why we declined</h2>
           {request.rejectionBasisLabel ? <p>{request.rejectionBasisLabel}</p> : null}
           {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
+        </section>
+      ) : null}
+
+      {request.appeal ? (
+        <section className="panel" aria-labelledby="appeal-heading">
+          <h2 id="appeal-heading">Appeal</h2>
+          {request.appeal.made ? (
+            <p>
+              Your appeal {request.appeal.made.reference} is {statusLabels[request.appeal.made.status].toLowerCase()}
+              {request.appeal.made.dueOn && request.appeal.made.status !== 'fulfilled' && request.appeal.made.status !== 'rejected' ? (
+                <>
+                  ; we will decide it by <DateText date={request.appeal.made.dueOn} />
+                </>
+              ) : null}
+              .
+            </p>
+          ) : request.appeal.isOpenToAppeal ? (
+            <>
+              <p>
+                If you disagree with our decision you can appeal until <DateText date={request.appeal.until} />.
+              </p>
+              <AppealForm token={token} />
+            </>
+          ) : (
+            <p>
+              The time to appeal ended on <DateText date={request.appeal.until} />.
+            </p>
+          )}
         </section>
       ) : null}
 

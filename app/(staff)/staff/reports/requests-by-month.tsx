@@ -4,7 +4,18 @@ import type { ReportRange } from '@/lib/reports/resolve-report-range';
 import { type RequestType, requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { FiguresTable } from './figures-table';
 
-const typeColours: Record<RequestType, string> = { access: '#0b5cad', export: '#6f42c1', deletion: '#b35900' };
+const typeColours: Record<RequestType, string> = {
+  access: '#0b5cad',
+  export: '#6f42c1',
+  deletion: '#b35900',
+  correction: '#1b7f4b',
+  opt_out_sale: '#a3195b',
+  opt_out_targeted_ads: '#5b6770',
+  limit_sensitive: '#8a6d00',
+  marketing_unsubscribe: '#0f7c8c',
+  restriction: '#3d3d99',
+  objection: '#7a3b1f',
+};
 const series: ChartSeries[] = requestTypes.map((type) => ({ key: type, label: requestTypeLabels[type].title, colour: typeColours[type] }));
 
 /** Every month the range touches, so a month without requests shows as a gap, not as missing. */

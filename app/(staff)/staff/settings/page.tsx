@@ -47,6 +47,8 @@ export default async function SettingsPage() {
                 <th scope="col">Jurisdiction</th>
                 <th scope="col">Deadline</th>
                 <th scope="col">Extension</th>
+                <th scope="col">Appeal</th>
+                <th scope="col">Legal basis</th>
                 <th scope="col">Law’s default</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -62,6 +64,8 @@ export default async function SettingsPage() {
                     <th scope="row">{policy.label}</th>
                     <td>{current.deadline}</td>
                     <td>{current.extension}</td>
+                    <td>{current.appeal}</td>
+                    <td>{policy.legalBasis || '—'}</td>
                     <td>{fallback ? `${fallback.deadline}; extension: ${fallback.extension}` : 'No default (added by hand)'}</td>
                     <td>
                       <Link href={`/staff/settings/jurisdictions/${code}`}>

@@ -6,10 +6,12 @@ import { assignRequest } from '@/lib/requests/assign-request';
 import { extendDeadline } from '@/lib/requests/extend-deadline';
 import { fulfilRequest } from '@/lib/requests/fulfil-request';
 import { rejectRequest } from '@/lib/requests/reject-request';
+import { decideAppeal } from '@/lib/requests/decide-appeal';
 import { requestInformation } from '@/lib/requests/request-information';
 import { retryRequestEmails } from '@/lib/requests/retry-request-emails';
 import { startWork } from '@/lib/requests/start-work';
 import { requireStaff } from '@/lib/staff/get-current-staff';
+import { ZDecideAppeal } from '@/lib/validation/staff-actions';
 import { ZAddNote, ZAssignRequest, ZExtendDeadline, ZFulfilRequest, ZRejectRequest, ZRequestInformation, ZRetryRequestEmails, ZStartWork } from '@/lib/validation/staff-actions';
 import { type ActionState, runAction } from '../../action-state';
 import { afterSuccess } from './after-success';
@@ -27,8 +29,8 @@ export async function startWorkAction(_previous: ActionState, formData: FormData
 }
 
 export async function requestInformationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZRequestInformation, formData, async ({ reference, version, message }) => {
-    await requestInformation(getDb(), { actor: await requireStaff(), reference, version, message });
+  const state = await runAction(ZRequestInformation, formData, async ({ reference, version, message, pauseKind }) => {
+    await requestInformation(getDb(), { actor: await requireStaff(), reference, version, message, pauseKind });
   });
   return afterSuccess(state, formData, 'information_requested');
 }
@@ -53,6 +55,13 @@ export async function rejectRequestAction(_previous: ActionState, formData: Form
     await rejectRequest(getDb(), { actor: await requireStaff(), reference, version, basis, message });
   });
   return afterSuccess(state, formData, 'rejected');
+}
+
+export async function decideAppealAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZDecideAppeal, formData, async ({ reference, version, outcome, message, overrideReason }) => {
+    await decideAppeal(getDb(), { actor: await requireStaff(), reference, version, outcome, message, overrideReason });
+  });
+  return afterSuccess(state, formData, 'appeal_decided');
 }
 
 export async function assignRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

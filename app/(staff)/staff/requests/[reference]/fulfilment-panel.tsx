@@ -1,10 +1,11 @@
+import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
 
 type FulfilmentPanelProps = {
   fulfilment: RequestFulfilment;
-  request: { reference: string; version: number; type: 'access' | 'export' | 'deletion' };
+  request: { reference: string; version: number; type: RequestType };
   /** The signed-in staff member may act (auditors see the same results without a single control). */
   isWorkable: boolean;
   canRelease: boolean;
@@ -16,7 +17,7 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, d
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
-      {request.type === 'deletion' ? (
+      {requestTypeRules[request.type].answer === 'erasure' ? (
         <ErasurePanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} />
       ) : (
         <GatherPanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} canRelease={canRelease} downloadTerms={downloadTerms} />

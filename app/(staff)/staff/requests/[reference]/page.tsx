@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
 import { formatBytes } from '@/components/format-bytes';
@@ -10,6 +11,8 @@ import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
+import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
@@ -22,6 +25,7 @@ import { AssignRequestForm } from './assign-request-form';
 import { doneNotice } from './done-notices';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
+import { DecideAppealForm } from './decide-appeal-form';
 import { FulfilmentPanel } from './fulfilment-panel';
 import { RejectRequestForm } from './reject-request-form';
 import { RequestClock } from './request-clock';
@@ -74,6 +78,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       </div>
       <h1>Request {shownReference}</h1>
       <p className="lead">
+        {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
+        {request.appealOfId ? ' ' : null}
         <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
       </p>
       {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
@@ -97,6 +103,22 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dd>{request.accountIdentifier || 'Not given'}</dd>
               <dt>Details</dt>
               <dd className="preserve-lines">{request.details || 'None given'}</dd>
+              {request.appealLinks.appealOf ? (
+                <>
+                  <dt>Appeal of</dt>
+                  <dd>
+                    <Link href={`/staff/requests/${request.appealLinks.appealOf}`}>{request.appealLinks.appealOf}</Link> (the requester’s reason is under Details)
+                  </dd>
+                </>
+              ) : null}
+              {request.appealLinks.appeal ? (
+                <>
+                  <dt>Appealed</dt>
+                  <dd>
+                    <Link href={`/staff/requests/${request.appealLinks.appeal}`}>{request.appealLinks.appeal}</Link>
+                  </dd>
+                </>
+              ) : null}
               <dt>Rules</dt>
               <dd>
                 {request.policy?.label ?? request.jurisdiction}
@@ -107,6 +129,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 {channelLabels[request.channel]}
                 {request.intakeChannelDetail ? ` (${intakeChannelLabels[request.intakeChannelDetail as keyof typeof intakeChannelLabels] ?? request.intakeChannelDetail})` : ''}
               </dd>
+              {request.gpcSignal ? (
+                <>
+                  <dt>Global Privacy Control</dt>
+                  <dd>The requester’s browser sent the signal (Sec-GPC: 1) with this request: a valid opt-out of sale and sharing.</dd>
+                </>
+              ) : null}
               {request.channel === 'staff' ? (
                 <>
                   <dt>Identity check</dt>
@@ -141,12 +169,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               extensionReason={request.extensionReason}
               pausedDays={request.pausedDays}
               clockStoppedAt={request.clockStoppedAt}
+              projectedDueOn={projectedDueOn(request, new Date())}
               pausedIntervals={request.pausedIntervals}
               isOpen={isOpen(request.status)}
             />
           </section>
 
-          {fulfilment && request.reference ? (
+          {fulfilment && request.reference && requestTypeRules[request.type].answer !== 'action' ? (
             <FulfilmentPanel
               fulfilment={fulfilment}
               request={{ reference: request.reference, version: request.version, type: request.type }}
@@ -161,7 +190,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <h2 id="actions-heading">Work this request</h2>
               {canTransition(request.status, 'in_progress') && request.status !== 'in_progress' ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
               {canTransition(request.status, 'awaiting_requester') ? (
-                <RequestInformationForm reference={shownReference} version={request.version} isClockStopAllowed={Boolean(request.policy?.clockStopAllowed)} />
+                <RequestInformationForm reference={shownReference} version={request.version} clockStopKinds={request.policy?.clockStopKinds ?? []} />
               ) : null}
               {canExtend && extension ? (
                 <ExtendDeadlineForm
@@ -170,10 +199,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
                 />
               ) : null}
-              {canTransition(request.status, 'fulfilled') ? (
-                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={request.type !== 'deletion'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
+              {request.appealOfId && request.appealLinks.appealOf && isOpen(request.status) ? (
+                <DecideAppealForm reference={shownReference} version={request.version} appealOf={request.appealLinks.appealOf} canOverride={can(actor.role, 'appeals.override_separation')} />
               ) : null}
-              {canTransition(request.status, 'rejected') ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+              {canTransition(request.status, 'fulfilled') && !request.appealOfId ? (
+                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={requestTypeRules[request.type].answer === 'data'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
+              ) : null}
+              {canTransition(request.status, 'rejected') && !request.appealOfId ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
             </section>
           ) : null}
 

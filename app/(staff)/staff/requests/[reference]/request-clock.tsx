@@ -10,6 +10,8 @@ type RequestClockProps = {
   extensionReason: string | null;
   pausedDays: number;
   clockStoppedAt: Date | null;
+  /** While the clock is stopped: the due date if the requester answered today (it moves a day for every day of waiting). */
+  projectedDueOn: string | null;
   pausedIntervals: PausedInterval[];
   isOpen: boolean;
 };
@@ -17,11 +19,11 @@ type RequestClockProps = {
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** The deadline in plain words: due date, how it moved, and days left counted in the organisation's time zone. */
-export function RequestClock({ dueOn, originalDueOn, extensionCount, extensionReason, pausedDays, clockStoppedAt, pausedIntervals, isOpen }: RequestClockProps) {
+export function RequestClock({ dueOn, originalDueOn, extensionCount, extensionReason, pausedDays, clockStoppedAt, projectedDueOn, pausedIntervals, isOpen }: RequestClockProps) {
   if (!dueOn) return <p>No deadline yet: it starts when the requester confirms their email address.</p>;
   const daysLeft = daysBetween(toCalendarDate(new Date(), env().TIME_ZONE), dueOn);
   const remaining = clockStoppedAt
-    ? 'Clock stopped while we wait for the requester'
+    ? `Clock stopped while we wait for the requester: due ${projectedDueOn ?? dueOn} if they answer today`
     : daysLeft < 0
       ? `Overdue by ${-daysLeft} ${-daysLeft === 1 ? 'day' : 'days'}`
       : daysLeft === 0

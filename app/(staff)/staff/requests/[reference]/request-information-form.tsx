@@ -2,22 +2,38 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
+import { pauseKindLabels } from '@/lib/deadlines/pause-kind-labels';
+import { type PauseKind, pauseKinds } from '@/lib/validation/deadline-policy';
 import { initialActionState } from '../../action-state';
 import { requestInformationAction } from './actions';
 import { FormProblem } from './form-problem';
 
-export function RequestInformationForm({ reference, version, isClockStopAllowed }: { reference: string; version: number; isClockStopAllowed: boolean }) {
+export function RequestInformationForm({ reference, version, clockStopKinds }: { reference: string; version: number; clockStopKinds: readonly PauseKind[] }) {
   const [state, formAction, isPending] = useActionState(requestInformationAction, initialActionState);
   return (
     <form action={formAction} className="request-action" aria-labelledby="request-information-heading">
       <h3 id="request-information-heading">Request more information</h3>
       <p className="field__hint">
         The requester is emailed your question and answers it on their status page.{' '}
-        {isClockStopAllowed ? 'This request’s rules allow stopping the clock: the deadline moves on by the days you wait.' : 'The deadline keeps running while you wait.'}
+        {clockStopKinds.length > 0
+          ? `This request’s rules stop the clock while you wait for ${clockStopKinds.map((kind) => pauseKindLabels[kind].toLowerCase()).join(' or ')}: the deadline moves on by the days you wait. For anything else it keeps running.`
+          : 'The deadline keeps running while you wait, whatever you ask for.'}
       </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
+      <FormField id="information-pause-kind" label="What you are waiting for" errors={state.fieldErrors?.pauseKind}>
+        {(describedBy, isInvalid) => (
+          <select id="information-pause-kind" name="pauseKind" defaultValue={state.values?.pauseKind ?? 'clarification'} aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+            {pauseKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {pauseKindLabels[kind]}
+                {clockStopKinds.includes(kind) ? ' (stops the clock)' : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <FormField id="information-message" label="Your question to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
           <textarea id="information-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />

@@ -22,6 +22,18 @@ function PolicySummary({ policy }: { policy: TDeadlinePolicy }) {
       <dd>{words.acknowledgement}</dd>
       <dt>Clock stop</dt>
       <dd>{words.clockStop}</dd>
+      <dt>Rights</dt>
+      <dd>{words.rights}</dd>
+      <dt>Own deadlines</dt>
+      <dd>{words.ownDeadlines}</dd>
+      <dt>Appeal</dt>
+      <dd>{words.appeal}</dd>
+      {policy.appeal?.regulatorContact ? (
+        <>
+          <dt>Regulator named in a denied appeal</dt>
+          <dd>{policy.appeal.regulatorContact}</dd>
+        </>
+      ) : null}
       <dt>Legal basis</dt>
       <dd>{policy.legalBasis || '—'}</dd>
     </dl>

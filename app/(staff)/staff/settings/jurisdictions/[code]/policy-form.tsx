@@ -2,7 +2,11 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { pauseKindLabels } from '@/lib/deadlines/pause-kind-labels';
+import { bankHolidayRegionLabels, bankHolidayYears } from '@/lib/deadlines/uk-bank-holidays';
+import { bankHolidayRegions, pauseKinds, type TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { clockStopField, requestTypeFields } from '@/lib/validation/jurisdiction-policy-form';
+import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../../action-state';
 import { ActionNotice, ActionProblems } from '../../../form-feedback';
 import { updateJurisdictionPolicyAction } from '../../actions';
@@ -17,7 +21,17 @@ const labels: Record<string, string> = {
   extensionUnit: 'Extension unit',
   extensionMaxCount: 'Extensions allowed',
   acknowledgementBusinessDays: 'Acknowledge within (business days)',
-  clockStopAllowed: 'Clock stop',
+  bankHolidays: 'Bank holidays',
+  clockStopIdentity: 'Clock stop: proof of identity',
+  clockStopClarification: 'Clock stop: clarification',
+  clockStopFee: 'Clock stop: fee',
+  hasAppeal: 'Appeal',
+  appealWindowDays: 'Appeal window (days)',
+  appealDeadlineAmount: 'Time to decide an appeal',
+  appealDeadlineUnit: 'Appeal deadline unit',
+  appealExtensionAmount: 'Appeal extension',
+  appealExtensionUnit: 'Appeal extension unit',
+  regulatorContact: 'Regulator contact',
   legalBasis: 'Legal basis',
 };
 
@@ -33,7 +47,26 @@ function policyValues(policy: TDeadlinePolicy): Record<string, string> {
     extensionUnit: policy.extension?.unit ?? 'days',
     extensionMaxCount: policy.extension ? String(policy.extension.maxCount) : '1',
     acknowledgementBusinessDays: policy.acknowledgementBusinessDays ? String(policy.acknowledgementBusinessDays) : '',
-    clockStopAllowed: policy.clockStopAllowed ? 'on' : '',
+    bankHolidays: policy.deadline.bankHolidays ?? '',
+    ...Object.fromEntries(pauseKinds.map((kind) => [clockStopField[kind], policy.clockStopKinds.includes(kind) ? 'on' : ''])),
+    hasAppeal: policy.appeal ? 'on' : '',
+    appealWindowDays: policy.appeal ? String(policy.appeal.windowDays) : '',
+    appealDeadlineAmount: policy.appeal ? String(policy.appeal.deadline.amount) : '',
+    appealDeadlineUnit: policy.appeal?.deadline.unit ?? 'days',
+    appealExtensionAmount: policy.appeal?.extension ? String(policy.appeal.extension.amount) : '',
+    appealExtensionUnit: policy.appeal?.extension?.unit ?? 'days',
+    regulatorContact: policy.appeal?.regulatorContact ?? '',
+    ...Object.fromEntries(
+      requestTypes.flatMap((type) => {
+        const names = requestTypeFields(type);
+        const clock = policy.byRequestType[type];
+        return [
+          [names.offered, policy.requestTypes.includes(type) ? 'on' : ''],
+          [names.amount, clock ? String(clock.deadline.amount) : ''],
+          [names.unit, clock?.deadline.unit ?? 'business_days'],
+        ];
+      }),
+    ),
     legalBasis: policy.legalBasis,
   };
 }
@@ -49,6 +82,22 @@ function UnitSelect({ id, value, describedBy, isInvalid, label }: { id: string; 
         <option value="months">months</option>
       </select>
     </>
+  );
+}
+
+/** A number and its unit (days or months), named `<name>Amount` and `<name>Unit`, with both fields' errors in one slot. */
+function DurationField({ name, label, hint, values, errors }: { name: string; label: string; hint: string; values: Record<string, string>; errors: Record<string, string[] | undefined> }) {
+  const amount = `${name}Amount`;
+  const unit = `${name}Unit`;
+  return (
+    <FormField id={amount} label={label} hint={hint} errors={[...(errors[amount] ?? []), ...(errors[unit] ?? [])]}>
+      {(describedBy, isInvalid) => (
+        <div className="input-group">
+          <input type="number" inputMode="numeric" id={amount} name={amount} min={1} max={366} defaultValue={values[amount]} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
+          <UnitSelect id={unit} label={labels[unit] ?? unit} value={values[unit]} describedBy={describedBy} isInvalid={Boolean(errors[unit])} />
+        </div>
+      )}
+    </FormField>
   );
 }
 
@@ -88,14 +137,7 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
             <input type="checkbox" id="hasExtension" name="hasExtension" defaultChecked={values.hasExtension === 'on'} />
             <label htmlFor="hasExtension">The deadline can be extended</label>
           </div>
-          <FormField id="extensionAmount" label={labels.extensionAmount!} hint="Added to the deadline each time it is extended." errors={[...(errors.extensionAmount ?? []), ...(errors.extensionUnit ?? [])]}>
-            {(describedBy, isInvalid) => (
-              <div className="input-group">
-                <input type="number" inputMode="numeric" id="extensionAmount" name="extensionAmount" min={1} max={366} defaultValue={values.extensionAmount} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
-                <UnitSelect id="extensionUnit" label={labels.extensionUnit!} value={values.extensionUnit} describedBy={describedBy} isInvalid={Boolean(errors.extensionUnit)} />
-              </div>
-            )}
-          </FormField>
+          <DurationField name="extension" label={labels.extensionAmount!} hint="Added to the deadline each time it is extended." values={values} errors={errors} />
           <FormField id="extensionMaxCount" label={labels.extensionMaxCount!} hint="1 to 3." errors={errors.extensionMaxCount}>
             {(describedBy, isInvalid) => (
               <input type="number" inputMode="numeric" id="extensionMaxCount" name="extensionMaxCount" min={1} max={3} defaultValue={values.extensionMaxCount} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
@@ -109,10 +151,91 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
           )}
         </FormField>
 
-        <div className="choice">
-          <input type="checkbox" id="clockStopAllowed" name="clockStopAllowed" defaultChecked={values.clockStopAllowed === 'on'} />
-          <label htmlFor="clockStopAllowed">The clock stops while we wait for information from the requester</label>
-        </div>
+        <FormField id="bankHolidays" label={`${labels.bankHolidays} (optional)`} hint="With the weekend rule on, a due date on one of these bank holidays also moves to the next working day." errors={errors.bankHolidays}>
+          {(describedBy, isInvalid) => (
+            <select id="bankHolidays" name="bankHolidays" defaultValue={values.bankHolidays ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid}>
+              <option value="">None</option>
+              {bankHolidayRegions.map((region) => (
+                <option key={region} value={region}>
+                  {bankHolidayRegionLabels[region]} (known for {bankHolidayYears(region).join(', ')})
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+
+        <fieldset className="policy-fieldset" aria-describedby="clockStopKinds-hint">
+          <legend>Clock stop</legend>
+          <p className="field__hint" id="clockStopKinds-hint">
+            The clock stops while we wait for the requester to send what is ticked. Leave all empty where the law runs the clock regardless (CCPA).
+          </p>
+          {pauseKinds.map((kind) => (
+            <div className="choice" key={kind}>
+              <input type="checkbox" id={clockStopField[kind]} name={clockStopField[kind]} defaultChecked={values[clockStopField[kind]] === 'on'} />
+              <label htmlFor={clockStopField[kind]}>{pauseKindLabels[kind]}</label>
+            </div>
+          ))}
+        </fieldset>
+
+        <fieldset className="policy-fieldset">
+          <legend>{labels.hasAppeal}</legend>
+          <div className="choice">
+            <input type="checkbox" id="hasAppeal" name="hasAppeal" defaultChecked={values.hasAppeal === 'on'} />
+            <label htmlFor="hasAppeal">The requester can appeal a refusal</label>
+          </div>
+          <FormField id="appealWindowDays" label={labels.appealWindowDays!} hint="Days after a refusal in which the requester may appeal; shown in the refusal email and on the status page." errors={errors.appealWindowDays}>
+            {(describedBy, isInvalid) => (
+              <input type="number" inputMode="numeric" id="appealWindowDays" name="appealWindowDays" min={1} max={366} defaultValue={values.appealWindowDays} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
+            )}
+          </FormField>
+          <DurationField name="appealDeadline" label={labels.appealDeadlineAmount!} hint="Counted from the day the appeal is received." values={values} errors={errors} />
+          <DurationField name="appealExtension" label={`${labels.appealExtensionAmount} (optional)`} hint="Leave empty where the law allows no extension of an appeal." values={values} errors={errors} />
+          <FormField id="regulatorContact" label={`${labels.regulatorContact} (optional)`} hint="How to complain to the attorney general if an appeal is denied, where the law asks for it." errors={errors.regulatorContact}>
+            {(describedBy, isInvalid) => <input type="text" id="regulatorContact" name="regulatorContact" maxLength={300} defaultValue={values.regulatorContact} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          </FormField>
+        </fieldset>
+
+        <fieldset className="policy-fieldset" aria-describedby="request-types-hint">
+          <legend>Rights under this law</legend>
+          <p className="field__hint" id="request-types-hint">
+            Tick the requests this law gives a right to; the form refuses the others for this region. A type’s own deadline (for example California’s 15 business days for opt-outs) replaces the deadline above for that type, with no extension; leave it empty to use the deadline above.
+          </p>
+          {errors[requestTypeFields('access').offered] ? <p className="field__error">{errors[requestTypeFields('access').offered]!.join(' ')}</p> : null}
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Offered</th>
+                <th scope="col">Own deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requestTypes.map((type) => {
+                const names = requestTypeFields(type);
+                const fieldErrors = [...(errors[names.amount] ?? []), ...(errors[names.unit] ?? [])];
+                return (
+                  <tr key={type}>
+                    <th scope="row">{requestTypeLabels[type].title}</th>
+                    <td>
+                      <input type="checkbox" id={names.offered} name={names.offered} defaultChecked={values[names.offered] === 'on'} aria-label={`${requestTypeLabels[type].title} offered`} />
+                    </td>
+                    <td>
+                      <div className="input-group">
+                        <input type="number" inputMode="numeric" id={names.amount} name={names.amount} min={1} max={366} defaultValue={values[names.amount]} aria-label={`${requestTypeLabels[type].title}: own deadline`} aria-invalid={fieldErrors.length > 0} className="input--short" />
+                        <select id={names.unit} name={names.unit} defaultValue={values[names.unit]} aria-label={`${requestTypeLabels[type].title}: own deadline unit`} className="select--inline">
+                          <option value="days">days</option>
+                          <option value="business_days">business days</option>
+                          <option value="months">months</option>
+                        </select>
+                      </div>
+                      {fieldErrors.length ? <p className="field__error">{fieldErrors.join(' ')}</p> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </fieldset>
 
         <FormField id="legalBasis" label={labels.legalBasis!} hint="Shown to staff beside the due date, so they can check the rule against the law." errors={errors.legalBasis}>
           {(describedBy, isInvalid) => <input type="text" id="legalBasis" name="legalBasis" maxLength={300} defaultValue={values.legalBasis} aria-describedby={describedBy} aria-invalid={isInvalid} />}
