@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
 
-export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string };
+export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string } | { type: 'api_key'; apiKeyId: string; name: string };
 
 export type RecordEventOptions = {
   requestId: string | null;
@@ -35,10 +35,17 @@ export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEven
   await tx.insert(requestEvents).values({
     requestId: options.requestId,
     actorType: options.actor.type,
-    actorId: options.actor.type === 'staff' ? options.actor.staffId : null,
+    actorId: actorIdOf(options.actor),
     action: options.action,
-    details: options.details ?? {},
+    // An API key is named in every event it causes: keys can be renamed or deleted, the trail cannot.
+    details: options.actor.type === 'api_key' ? { ...options.details, apiKeyName: options.actor.name } : (options.details ?? {}),
     ip: options.ip ?? null,
     isVisibleToRequester: options.isVisibleToRequester ?? false,
   });
+}
+
+function actorIdOf(actor: Actor): string | null {
+  if (actor.type === 'staff') return actor.staffId;
+  if (actor.type === 'api_key') return actor.apiKeyId;
+  return null;
 }
