@@ -49,6 +49,8 @@ const ZEnv = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+  /** Lets event webhook subscriptions post to private, loopback and link-local addresses (a receiver on your own network). Off by default: SSRF. */
+  ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

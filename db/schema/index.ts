@@ -17,3 +17,5 @@ export * from './fulfilment-runs';
 export * from './fulfilment-source-results';
 export * from './api-keys';
 export * from './api-idempotency-keys';
+export * from './event-subscriptions';
+export * from './event-deliveries';

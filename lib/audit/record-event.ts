@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
+import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
+import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
 
 export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string } | { type: 'api_key'; apiKeyId: string; name: string };
 
@@ -42,6 +44,8 @@ export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEven
     ip: options.ip ?? null,
     isVisibleToRequester: options.isVisibleToRequester ?? false,
   });
+  // Event webhooks ride on the audit event: same transaction, so they go out if and only if the change commits.
+  if (options.requestId) await queueEventWebhooks(tx, { requestId: options.requestId, types: webhookEventsForAction(options.action) });
 }
 
 function actorIdOf(actor: Actor): string | null {

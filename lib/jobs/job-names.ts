@@ -15,6 +15,8 @@ export type JobPayloads = {
   'build-package': { runId: string };
   /** Fails webhook jobs whose callback never came, so they can be retried. */
   'expire-awaited-callbacks': Record<string, never>;
+  /** One try at POSTing an event to a subscription (lib/webhooks/deliver-event-webhook.ts); a retry is a new job. */
+  'deliver-event-webhook': { deliveryId: string };
 };
 
 export type JobName = keyof JobPayloads;

@@ -10,6 +10,7 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
 import type { JobPayloads } from './job-names';
 
 export const taskList: TaskList = {
@@ -45,6 +46,9 @@ export const taskList: TaskList = {
   'expire-awaited-callbacks': async (_payload, helpers) => {
     const expired = await expireAwaitedCallbacks(getDb(), { now: new Date() });
     if (expired > 0) helpers.logger.info(`${expired} webhook job(s) got no callback in time and were marked failed`);
+  },
+  'deliver-event-webhook': async (payload) => {
+    await deliverEventWebhook(getDb(), payload as JobPayloads['deliver-event-webhook']);
   },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiScopes } from '@/lib/staff/permissions';
+import { addIssuesTo, checkboxGroupFields, checkedValues } from './checkbox-group';
 
 export const API_KEY_MAX_DAYS = 730;
 export const apiKeyExpiryChoices = ['30', '90', '365', '730', 'never'] as const;
@@ -13,22 +14,21 @@ export const ZCreateApiKey = z.strictObject({
 });
 export type TCreateApiKey = z.infer<typeof ZCreateApiKey>;
 
-/** The form's fields: a checkbox per scope (`scope:requests:read=on`) and an expiry choice. */
+/** The form's fields: a checkbox per scope (`scopes:requests:read=on`) and an expiry choice. */
 export const ZCreateApiKeyForm = z
   .object({
     name: z.string().optional(),
     expiresIn: z.enum(apiKeyExpiryChoices, { error: 'Choose when the key expires' }),
-    ...Object.fromEntries(apiScopes.map((scope) => [`scope:${scope}`, z.literal('on').optional()])),
+    ...checkboxGroupFields('scopes', apiScopes),
   })
   .transform((form, context) => {
-    const record = form as Record<string, unknown>;
     const parsed = ZCreateApiKey.safeParse({
       name: form.name ?? '',
-      scopes: apiScopes.filter((scope) => record[`scope:${scope}`] === 'on'),
+      scopes: checkedValues(form, 'scopes', apiScopes),
       expiresInDays: form.expiresIn === 'never' ? null : Number(form.expiresIn),
     });
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: [String(issue.path[0] ?? 'name')] });
+    addIssuesTo(context, parsed.error, 'name');
     return z.NEVER;
   });
 

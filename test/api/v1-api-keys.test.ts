@@ -46,7 +46,7 @@ describe('making and keeping API keys', () => {
     expect(parsed.success).toBe(false);
     const fields = parsed.error!.issues.map((issue) => issue.path[0]);
     expect(fields).toEqual(expect.arrayContaining(['name', 'scopes']));
-    expect(ZCreateApiKeyForm.parse({ name: 'CRM', expiresIn: 'never', 'scope:requests:read': 'on', 'scope:audit:read': 'on' })).toEqual({ name: 'CRM', scopes: ['requests:read', 'audit:read'], expiresInDays: null });
+    expect(ZCreateApiKeyForm.parse({ name: 'CRM', expiresIn: 'never', 'scopes:requests:read': 'on', 'scopes:audit:read': 'on' })).toEqual({ name: 'CRM', scopes: ['requests:read', 'audit:read'], expiresInDays: null });
   });
 });
 

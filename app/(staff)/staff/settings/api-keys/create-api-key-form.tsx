@@ -5,6 +5,7 @@ import { FormField } from '@/components/form-field';
 import { apiScopeLabels, apiScopes } from '@/lib/staff/permissions';
 import { apiKeyExpiryChoices } from '@/lib/validation/api-keys';
 import { initialActionState } from '../../action-state';
+import { CheckboxFieldset } from '../../checkbox-fieldset';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { RadioFieldset } from '../../radio-fieldset';
 import { OneTimeSecret } from '../sources/one-time-secret';
@@ -26,20 +27,7 @@ export function CreateApiKeyForm() {
         <FormField id="name" label={labels.name} hint="Which system uses it: the audit trail names the key in every event it causes." errors={errors.name}>
           {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" required maxLength={100} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
         </FormField>
-        <fieldset id="scopes" aria-describedby={errors.scopes?.length ? 'scopes-error' : undefined}>
-          <legend>{labels.scopes}</legend>
-          {errors.scopes?.length ? (
-            <p className="field__error" id="scopes-error">
-              {errors.scopes.join(' ')}
-            </p>
-          ) : null}
-          {apiScopes.map((scope) => (
-            <div className="choice" key={scope}>
-              <input type="checkbox" id={`scope-${scope}`} name={`scope:${scope}`} defaultChecked={values[`scope:${scope}`] === 'on'} />
-              <label htmlFor={`scope-${scope}`}>{apiScopeLabels[scope]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxFieldset name="scopes" legend={labels.scopes} options={apiScopes.map((scope) => ({ value: scope, label: apiScopeLabels[scope] }))} checked={(scope) => values[`scopes:${scope}`] === 'on'} errors={errors.scopes} />
         <RadioFieldset name="expiresIn" legend={labels.expiresIn} options={apiKeyExpiryChoices.map((value) => ({ value, label: expiryLabels[value] }))} checked={values.expiresIn ?? '365'} errors={errors.expiresIn} />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Making the key…' : 'Make an API key'}

@@ -1,0 +1,23 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState } from '../../../action-state';
+import { ActionNotice, ActionProblems } from '../../../form-feedback';
+import { redeliverEventAction } from '../actions';
+
+export function RedeliverForm({ subscriptionId, deliveryId, label }: { subscriptionId: string; deliveryId: string; label: string }) {
+  const [state, formAction, isPending] = useActionState(redeliverEventAction, initialActionState);
+  return (
+    <>
+      <ActionNotice state={state} />
+      <form action={formAction}>
+        <ActionProblems state={state} labels={{}} />
+        <input type="hidden" name="subscriptionId" value={subscriptionId} />
+        <input type="hidden" name="deliveryId" value={deliveryId} />
+        <button type="submit" className="button--small" disabled={isPending} aria-label={label}>
+          {isPending ? 'Queuing…' : 'Redeliver'}
+        </button>
+      </form>
+    </>
+  );
+}
