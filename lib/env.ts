@@ -35,8 +35,20 @@ const ZEnv = z.object({
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
-  /** Files handed to requesters live here, outside the web root. */
+  /** Files handed to requesters live here, outside the web root (when STORAGE_URL is unset); also the staging folder. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
+  /** Where packages and uploads are stored: s3://bucket/prefix, or a local folder (file:///path or a path); unset, STORAGE_DIR. */
+  STORAGE_URL: z.string().regex(/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?|file:\/\/\/.+|[^:]+)$/, 'STORAGE_URL must be s3://bucket/prefix, file:///path or a folder path').optional(),
+  /** For an S3-compatible service other than AWS (MinIO, Ceph, R2…): its endpoint URL. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  /** Server-side encryption asked for on every upload; none for a server that offers none. */
+  S3_SERVER_SIDE_ENCRYPTION: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+  /** Unset, the AWS SDK's usual chain applies (instance role, ~/.aws, …). */
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Largest file staff may attach to a fulfilment, in megabytes. */
   MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),

@@ -11,7 +11,7 @@ import { answerIdempotently } from './answer-idempotently';
 const ZIdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'An Idempotency-Key is 1 to 255 visible ASCII characters');
 const noFields = z.strictObject({});
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * Turns an operation into a Next route handler: the key is authenticated (and its use
@@ -27,7 +27,8 @@ export function apiRoute(operation: ApiOperation<any, any, any, any>): (request:
       const actor = await authenticateApiKey(db, { authorization: request.headers.get('authorization'), method: request.method, path: url.pathname, ip: clientIpFrom(request.headers), now });
 
       // A path that does not name a request (a malformed reference) is as unknown as a missing one.
-      const params = (operation.params ?? noFields).safeParse(await context.params);
+      // A route without dynamic segments gets no params object from Next.
+      const params = (operation.params ?? noFields).safeParse((await context?.params) ?? {});
       if (!params.success) throw new AppError('NOT_FOUND', 'No such request.');
       const query = (operation.query ?? noFields).safeParse(Object.fromEntries(url.searchParams));
       if (!query.success) return validationProblem(query.error, 'Some query parameters are invalid.');
