@@ -54,7 +54,9 @@ export default async function ApiKeysPage() {
                 <td>{stateLabels[key.state]}</td>
                 <td>{key.expiresAt ? <DateTimeText date={key.expiresAt} /> : 'Never'}</td>
                 <td>{key.lastUsedAt ? <DateTimeText date={key.lastUsedAt} /> : 'Never'}</td>
-                <td>{key.state === 'revoked' ? null : <RevokeApiKeyForm id={key.id} name={key.name} />}</td>
+                <td>
+                  <RevokeApiKeyForm id={key.id} name={key.name} isRevoked={key.state === 'revoked'} />
+                </td>
               </tr>
             ))}
           </tbody>

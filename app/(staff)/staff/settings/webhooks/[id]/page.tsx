@@ -63,7 +63,9 @@ export default async function EventWebhookPage({ params }: { params: Promise<{ i
                     {delivery.lastError ? <span className="muted"> — {delivery.lastError}</span> : null}
                   </td>
                   <td>{delivery.attemptLog.map((attempt) => attempt.statusCode ?? 'no answer').join(', ') || '—'}</td>
-                  <td>{delivery.status === 'pending' ? null : <RedeliverForm subscriptionId={subscription.id} deliveryId={delivery.id} label={`Redeliver ${delivery.eventType} of ${request?.reference ?? 'this request'}`} />}</td>
+                  <td>
+                    <RedeliverForm subscriptionId={subscription.id} deliveryId={delivery.id} label={`Redeliver ${delivery.eventType} of ${request?.reference ?? 'this request'}`} isWaiting={delivery.status === 'pending'} />
+                  </td>
                 </tr>
               );
             })}

@@ -1,0 +1,79 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { uniqueEmail } from '../fixtures/requests';
+import { signedInStaff } from '../fixtures/staff';
+
+test.describe.configure({ timeout: 180_000 });
+
+type Received = { headers: IncomingHttpHeaders; body: string };
+
+/** The receiving system: a real HTTP server on a free port that records each POST and answers with the next status in line. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const statuses: number[] = [];
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+    response.writeHead(statuses.shift() ?? 200).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`, received, statuses, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('[admin] subscribes a URL to request events: deliveries arrive signed, the log shows each response code, and a failed one is redelivered', async ({ page, request }) => {
+  const receiver = await startReceiver();
+  try {
+    await signedInStaff(page, 'admin');
+    const name = `E2E ticketing ${randomBytes(3).toString('hex')}`;
+    let secret = '';
+
+    await test.step('Settings → Event webhooks: subscribe; the signing secret is shown once', async () => {
+      await page.goto('/staff/settings');
+      await page.getByRole('link', { name: 'Manage event webhooks' }).click();
+      await page.getByLabel('Name').fill(name);
+      await page.getByLabel('URL').fill(receiver.url);
+      await page.getByLabel(/^request\.created/).check();
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      secret = await page.getByLabel('Signing secret (shown once)').inputValue();
+      expect(secret.length).toBeGreaterThan(30);
+      await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('request.created');
+    });
+
+    await test.step('a request filed on the public intake is POSTed to the receiver, signed over timestamp and body', async () => {
+      // The receiver refuses the first delivery (410: not retried), to be redelivered below.
+      receiver.statuses.push(410);
+      const filed = await request.post('/api/requests', { data: { type: 'access', email: uniqueEmail('hook'), fullName: 'Grace Hopper', jurisdiction: 'eu_gdpr', isAuthorised: true } });
+      expect(filed.status()).toBe(202);
+      await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+      const [first] = receiver.received;
+      expect(JSON.parse(first!.body)).toMatchObject({ type: 'request.created', data: { request: { status: 'unverified', channel: 'api' } } });
+      const expected = createHmac('sha256', secret).update(`${first!.headers['x-dsr-desk-timestamp']}.${first!.body}`).digest('hex');
+      expect(first!.headers['x-dsr-desk-signature']).toBe(`v1=${expected}`);
+    });
+
+    await test.step('the delivery log shows the 410; Redeliver sends it again and it is delivered', async () => {
+      await page.getByRole('link', { name }).click();
+      const row = page.getByRole('row', { name: /request\.created/ });
+      await expect(row).toContainText('Failed');
+      await expect(row).toContainText('410');
+      await row.getByRole('button', { name: /^Redeliver/ }).click();
+      await expect(page.getByText('Queued to be sent again.')).toBeVisible();
+      await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(2);
+      expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByRole('row', { name: /request\.created/ }).textContent();
+          },
+          { timeout: 30_000 },
+        )
+        .toMatch(/Delivered[\s\S]*410, 200/);
+    });
+  } finally {
+    await receiver.close();
+  }
+});
