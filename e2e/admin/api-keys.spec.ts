@@ -76,6 +76,7 @@ test('[admin] makes an API key, another system files and reads a request with it
   await test.step('the reference page is served by the app', async () => {
     await page.goto('/api/v1/docs');
     await expect(page.getByRole('heading', { level: 1, name: /dsr-desk API/ })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'POST /requests — File a request' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'POST /requests', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: /POST \/requests — File a request/ })).toBeVisible();
   });
 });

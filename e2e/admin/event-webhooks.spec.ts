@@ -33,6 +33,7 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
     await test.step('Settings → Event webhooks: subscribe; the signing secret is shown once', async () => {
       await page.goto('/staff/settings');
       await page.getByRole('link', { name: 'Manage event webhooks' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Event webhooks' })).toBeVisible();
       await page.getByLabel('Name').fill(name);
       await page.getByLabel('URL').fill(receiver.url);
       await page.getByLabel(/^request\.created/).check();

@@ -44,7 +44,7 @@ export const fileRequestOperation = defineApiOperation({
   operationId: 'fileRequest',
   summary: 'File a request',
   description:
-    'Files a request for a person whose identity your system has checked (say how in identityCheck), as staff do with “File a request”: it is accepted at once, gets its reference and due date, and the requester is emailed the acknowledgement. Send an Idempotency-Key header so a retry never files twice.',
+    'Files a request for a person whose identity your system has checked (say how in identityCheck), as staff do with “File a request”: it is accepted at once, gets its reference and due date, and the requester is emailed the acknowledgement. Send an Idempotency-Key header so a retry (within 24 hours) never files twice.',
   scope: 'requests:create',
   body: ZApiFileRequest,
   isIdempotent: true,

@@ -17,6 +17,8 @@ export type JobPayloads = {
   'expire-awaited-callbacks': Record<string, never>;
   /** One try at POSTing an event to a subscription (lib/webhooks/deliver-event-webhook.ts); a retry is a new job. */
   'deliver-event-webhook': { deliveryId: string };
+  /** Stored answers to Idempotency-Key POSTs past their 24 hours. */
+  'prune-idempotency-keys': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,4 +1,5 @@
 import type { TaskList } from 'graphile-worker';
+import { pruneIdempotencyKeys } from '@/lib/api/prune-idempotency-keys';
 import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
@@ -50,6 +51,9 @@ export const taskList: TaskList = {
   'deliver-event-webhook': async (payload) => {
     await deliverEventWebhook(getDb(), payload as JobPayloads['deliver-event-webhook']);
   },
+  'prune-idempotency-keys': async () => {
+    await pruneIdempotencyKeys(getDb(), { now: new Date() });
+  },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
@@ -59,6 +63,7 @@ export const taskList: TaskList = {
 export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
+  '20 * * * * prune-idempotency-keys ?fill=2h',
   '30 * * * * delete-expired-attachments ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
   // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiKeys, requestEvents, requestNotes } from '@/db/schema';
+import { apiIdempotencyKeys } from '@/db/schema';
+import { pruneIdempotencyKeys } from '@/lib/api/prune-idempotency-keys';
 import { getRequestDetail } from '@/lib/requests/get-request-detail';
-import { hashEmail } from '@/lib/security/keyed-hash';
 import { aFileRequestBody, anApiKey, type ApiCall, callApi } from '@/test/support/api-v1';
 import { openApiValidator } from '@/test/support/openapi-validator';
 import { listEvents, listRequestsForEmail } from '@/test/support/requests';
@@ -118,6 +118,18 @@ describe('Idempotency-Key', () => {
     expect(response.status).toBe(422);
     expect(json.fieldErrors['Idempotency-Key'][0]).toMatch(/different request/);
     expect(await listRequestsForEmail(db, { email: String(other.email) })).toHaveLength(0);
+  });
+
+  it('answers from the first only for 24 hours: the hourly prune drops older answers', async () => {
+    const { id, secret } = await anApiKey(db, [...allWork]);
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    await api({ method: 'POST', path: '/requests', key: secret, body: aFileRequestBody(), headers });
+    const [stored] = await db.select().from(apiIdempotencyKeys).where(and(eq(apiIdempotencyKeys.apiKeyId, id), eq(apiIdempotencyKeys.key, headers['idempotency-key'])));
+
+    await pruneIdempotencyKeys(db, { now: new Date(stored!.createdAt.getTime() + 23 * 60 * 60 * 1000) });
+    expect(await db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.apiKeyId, id))).toHaveLength(1);
+    await pruneIdempotencyKeys(db, { now: new Date(stored!.createdAt.getTime() + 25 * 60 * 60 * 1000) });
+    expect(await db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.apiKeyId, id))).toHaveLength(0);
   });
 
   it('keys are per API key: another key may use the same Idempotency-Key for its own request', async () => {
