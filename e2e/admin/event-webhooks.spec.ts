@@ -34,8 +34,8 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
       await page.goto('/staff/settings');
       await page.getByRole('link', { name: 'Manage event webhooks' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Event webhooks' })).toBeVisible();
-      await page.getByLabel('Name').fill(name);
-      await page.getByLabel('URL').fill(receiver.url);
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+      await page.getByRole('textbox', { name: 'URL', exact: true }).fill(receiver.url);
       await page.getByLabel(/^request\.created/).check();
       await page.getByRole('button', { name: 'Subscribe' }).click();
       secret = await page.getByLabel('Signing secret (shown once)').inputValue();
