@@ -44,35 +44,38 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
     });
 
     await test.step('a request filed on the public intake is POSTed to the receiver, signed over timestamp and body', async () => {
-      // The receiver refuses the first delivery (410: not retried), to be redelivered below.
+      // The receiver refuses the first delivery (410: not retried), to be redelivered below. Other specs running
+      // beside this one file requests too, so the first delivery may be theirs: every request.created goes here.
       receiver.statuses.push(410);
       const filed = await request.post('/api/requests', { data: { type: 'access', email: uniqueEmail('hook'), fullName: 'Grace Hopper', jurisdiction: 'eu_gdpr', isAuthorised: true } });
       expect(filed.status()).toBe(202);
       await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       const [first] = receiver.received;
-      expect(JSON.parse(first!.body)).toMatchObject({ type: 'request.created', data: { request: { status: 'unverified', channel: 'api' } } });
+      expect(JSON.parse(first!.body)).toMatchObject({ type: 'request.created', data: { request: { status: 'unverified' } } });
       const expected = createHmac('sha256', secret).update(`${first!.headers['x-dsr-desk-timestamp']}.${first!.body}`).digest('hex');
       expect(first!.headers['x-dsr-desk-signature']).toBe(`v1=${expected}`);
     });
 
-    await test.step('the delivery log shows the 410; Redeliver sends it again and it is delivered', async () => {
+    await test.step('the delivery log shows the 410; Redeliver sends the same event again and it is delivered', async () => {
+      const refusedEventId = JSON.parse(receiver.received[0]!.body).id as string;
       await page.getByRole('link', { name }).click();
-      const row = page.getByRole('row', { name: /request\.created/ });
-      await expect(row).toContainText('Failed');
-      await expect(row).toContainText('410');
-      await row.getByRole('button', { name: /^Redeliver/ }).click();
+      const refused = page.getByRole('row').filter({ hasText: /\b410\b/ });
+      await expect(refused).toContainText('Failed');
+      await refused.getByRole('button', { name: /^Redeliver/ }).click();
       await expect(page.getByText('Queued to be sent again.')).toBeVisible();
-      await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(2);
-      expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+      await expect.poll(() => receiver.received.filter((call) => JSON.parse(call.body).id === refusedEventId).length, { timeout: 30_000 }).toBe(2);
+      const [firstTry, secondTry] = receiver.received.filter((call) => JSON.parse(call.body).id === refusedEventId);
+      expect(secondTry!.body).toBe(firstTry!.body);
       await expect
         .poll(
           async () => {
             await page.reload();
-            return page.getByRole('row', { name: /request\.created/ }).textContent();
+            return page.getByRole('cell', { name: '410, 200', exact: true }).count();
           },
           { timeout: 30_000 },
         )
-        .toMatch(/Delivered[\s\S]*410, 200/);
+        .toBe(1);
+      await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: '410, 200', exact: true }) })).toContainText('Delivered');
     });
   } finally {
     await receiver.close();
