@@ -12,6 +12,7 @@ import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests'
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
+import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
 import type { JobPayloads } from './job-names';
 
@@ -22,6 +23,9 @@ export const taskList: TaskList = {
   'send-status-links': async (payload) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
     await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
+  },
+  'send-staff-sign-in-link': async (payload) => {
+    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

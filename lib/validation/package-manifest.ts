@@ -23,6 +23,8 @@ export const ZPackageManifest = z.strictObject({
   reference: text(),
   requestType: z.enum(['access', 'export', 'deletion']),
   generatedAt: z.iso.datetime(),
+  /** How the CSV files differ from the JSON (formula escaping); packages built before it was recorded lack it. */
+  csv: z.strictObject({ formulasEscaped: z.literal(true), note: z.string() }).optional(),
   sources: z.array(ZPackageSource),
   files: z.array(ZPackageFile),
 });
