@@ -70,6 +70,8 @@ const ZEnv = z.object({
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */
   DEMO_SHOP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DEMO_SHOP_DATABASE_URL must be a postgres:// URL' }).optional(),
+  /** The demo CRM database in MySQL/MariaDB the embedded default creates when a server answers; set to use your own. */
+  DEMO_CRM_DATABASE_URL: z.url({ protocol: /^mysql$/, error: 'DEMO_CRM_DATABASE_URL must be a mysql:// URL' }).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TCreateDataSource } from '@/lib/validation/data-source-form';
 import { getNetworkSettings } from '@/lib/settings/get-network-settings';
-import { checkPostgresSource } from './check-postgres-source';
+import { checkDatabaseSource } from './check-database-source';
 import { checkWebhookTarget } from './check-webhook-target';
 import { generateSigningSecret } from './generate-signing-secret';
 import { insertDataSource } from './save-data-source';
@@ -13,7 +13,7 @@ export type CreateDataSourceOptions = { actor: StaffActor; input: TCreateDataSou
 export type CreatedDataSource = { slug: string; signingSecret: string | null };
 
 /**
- * An admin adds a source. A PostgreSQL source is connected to and its map checked
+ * An admin adds a source. A database source (PostgreSQL, MySQL/MariaDB) is connected to and its map checked
  * against the live schema first; a webhook source gets a random signing secret.
  * Either secret is stored only encrypted.
  */
@@ -35,6 +35,6 @@ async function secretForNewSource(input: TCreateDataSource, allowPrivateTargets:
   }
   if (input.config.kind === 'manual') return null;
   if (!input.connectionString) throw new AppError('VALIDATION', 'Enter the connection string.', { fieldErrors: { connectionString: ['Enter the connection string'] } });
-  await checkPostgresSource(input.connectionString, input.config.map, { allowPrivateTargets });
+  await checkDatabaseSource(input.connectionString, input.config, { allowPrivateTargets });
   return input.connectionString;
 }

@@ -107,7 +107,7 @@ const byId = (left: Record<string, unknown>, right: Record<string, unknown>) => 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const csvCell = (value: unknown) => (value === null ? '' : value instanceof Date ? value.toISOString() : spreadsheetText(String(value)));
 /** What a package CSV holds for a text: a cell a spreadsheet would run as a formula gets a leading quote (the demo phone numbers start with +). */
-const spreadsheetText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+const spreadsheetText = (text: string) => (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text);
 
 describe('[system] gathers an access request’s data into a package', () => {
   it('a verified access request starts gathering by itself: one pending result per enabled source, the request stays new', async () => {

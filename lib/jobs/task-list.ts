@@ -20,12 +20,12 @@ export const taskList: TaskList = {
   'deliver-email': async (payload) => {
     await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
   },
+  'send-staff-sign-in-link': async (payload) => {
+    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
+  },
   'send-status-links': async (payload) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
     await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
-  },
-  'send-staff-sign-in-link': async (payload) => {
-    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

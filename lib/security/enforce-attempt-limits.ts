@@ -6,10 +6,11 @@ import { AppError } from '@/lib/errors/app-error';
 export type AttemptLimit = { key: string; max: number; windowMs: number };
 
 /**
- * Counts one attempt against each limit, or throws RATE_LIMITED with the time until
- * the window has room again in `retryAfterSeconds`. Must run inside the caller's transaction: the advisory
- * locks make count-then-insert atomic per key, and a rolled-back attempt is not
- * counted. Callers pass their keys in one fixed order, so two attempts cannot deadlock.
+ * Counts one attempt against each limit, or throws RATE_LIMITED with the seconds
+ * until one more attempt fits in `retryAfterSeconds`. Must run inside the caller's
+ * transaction: the advisory locks make count-then-insert atomic per key, and a
+ * rolled-back attempt is not counted. Callers pass their keys in one fixed order,
+ * so two attempts cannot deadlock.
  */
 export async function enforceAttemptLimits(tx: DatabaseOrTransaction, { limits, now, message }: { limits: AttemptLimit[]; now: Date; message: string }): Promise<void> {
   for (const limit of limits) {

@@ -3,6 +3,7 @@ import { INDEX_PATH, MANIFEST_PATH, type PackageFile, type PackageManifest, type
 
 const kindLabels: Record<PackageSource['kind'], string> = {
   postgres: 'Database',
+  mysql: 'Database',
   webhook: 'Connected system',
   manual: 'Checked by hand',
 };

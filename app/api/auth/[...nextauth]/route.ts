@@ -5,8 +5,8 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { readRawBody } from '@/lib/http/read-raw-body';
 import { clientIpFrom } from '@/lib/security/client-ip';
-import { requestSignInLink } from '@/lib/staff/request-sign-in-link';
 import { repairAuthCallbackUrls, sameOriginCallbackUrl } from '@/lib/staff/callback-url';
+import { requestSignInLink } from '@/lib/staff/request-sign-in-link';
 import { isSignInCsrfValid } from '@/lib/staff/verify-sign-in-csrf';
 import { ZRequestSignInLink } from '@/lib/validation/staff-sign-in';
 
@@ -14,7 +14,6 @@ import { ZRequestSignInLink } from '@/lib/validation/staff-sign-in';
 // sign-in email request is answered here instead (requestSignInLink), the same way
 // for every address.
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
-  // A foreign or unparseable callbackUrl (query or cookie) is repaired before next-auth reads it.
   const repaired = repairAuthCallbackUrls(request, env().APP_URL);
   if (repaired) return repaired;
   const params = await context.params;

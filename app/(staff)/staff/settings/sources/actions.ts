@@ -9,7 +9,7 @@ import { updateDataSource } from '@/lib/data-sources/update-data-source';
 import { getDb } from '@/lib/database';
 import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-allowed';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
+import { isDatabaseKind, ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
 import { ZPrivateTargetsForm } from '@/lib/validation/network-settings';
 import { type ActionState, runAction } from '../../action-state';
 
@@ -36,7 +36,7 @@ export async function updateDataSourceAction(_previous: ActionState, formData: F
     const { changes } = await updateDataSource(getDb(), { actor, slug, version, input: settings });
     revalidatePath('/staff/settings/sources', 'layout');
     if (changes.length === 0) return 'Nothing had changed.';
-    return settings.config.kind === 'postgres' ? 'Saved. The map matches the source database.' : 'Saved.';
+    return isDatabaseKind(settings.config.kind) ? 'Saved. The map matches the source database.' : 'Saved.';
   });
 }
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import type { DataSourceKind } from '@/lib/validation/data-source-form';
+import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { createDataSourceAction, updateDataSourceAction } from './actions';
@@ -92,7 +92,7 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
         )}
 
         <button type="submit" disabled={isPending}>
-          {isPending ? (kind === 'postgres' ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
+          {isPending ? (isDatabaseKind(kind) ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
         </button>
       </form>
     </>
