@@ -1,35 +1,8 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
-
-// Addresses an outbound POST must not reach: this server, its network, cloud metadata services.
-const privateRanges = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  privateRanges.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  privateRanges.addSubnet(network, prefix, 'ipv6');
-
-function isPrivateAddress(address: string): boolean {
-  const mapped = address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
-  return privateRanges.check(mapped, isIP(mapped) === 6 ? 'ipv6' : 'ipv4');
-}
+import { isPrivateAddress } from '@/lib/network/private-address';
 
 /**
  * Refuses a URL that is not http(s) or whose host resolves to a private, loopback or
