@@ -35,6 +35,8 @@ const nextConfig = {
         source: '/:path(api/.*|_next/static/.*)',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
       },
+      // The API reference is one HTML page with its own inline stylesheet and no script (the later entry wins).
+      { source: '/api/v1/docs', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" }] },
     ];
   },
 };

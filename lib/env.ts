@@ -38,8 +38,20 @@ const ZEnv = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
-  /** Files handed to requesters live here, outside the web root. */
+  /** Files handed to requesters live here, outside the web root (when STORAGE_URL is unset); also the staging folder. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
+  /** Where packages and uploads are stored: s3://bucket/prefix, or a local folder (file:///path or a path); unset, STORAGE_DIR. */
+  STORAGE_URL: z.string().regex(/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?|file:\/\/\/.+|[^:]+)$/, 'STORAGE_URL must be s3://bucket/prefix, file:///path or a folder path').optional(),
+  /** For an S3-compatible service other than AWS (MinIO, Ceph, R2…): its endpoint URL. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  /** Server-side encryption asked for on every upload; none for a server that offers none. */
+  S3_SERVER_SIDE_ENCRYPTION: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+  /** Unset, the AWS SDK's usual chain applies (instance role, ~/.aws, …). */
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Largest file staff may attach to a fulfilment, in megabytes. */
   MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
   /** Jobs one worker runs at once; email delivery is mostly waiting on SMTP and the database, so more than the cores. */
@@ -66,6 +78,8 @@ const ZEnv = z.object({
     .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'AUDIT_SIGNING_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
   /** How often the worker seals new audit events into the Merkle tree and signs a tree head (the log's maximum merge delay is about twice this). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
+  /** Lets event webhook subscriptions post to private, loopback and link-local addresses (a receiver on your own network). Off by default: SSRF. */
+  ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

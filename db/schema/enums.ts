@@ -21,7 +21,8 @@ export const requestChannel = pgEnum('request_channel', ['web', 'api', 'staff'])
 
 export const tokenPurpose = pgEnum('token_purpose', ['verification', 'status']);
 
-export const actorType = pgEnum('actor_type', ['requester', 'staff', 'system']);
+/** Who caused an event: an API key is another system acting under an admin-made key (actor_id is the key's id). */
+export const actorType = pgEnum('actor_type', ['requester', 'staff', 'system', 'api_key']);
 
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
 

@@ -18,3 +18,7 @@ export * from './fulfilment-source-results';
 export * from './audit-log-leaves';
 export * from './audit-tree-heads';
 export * from './audit-log-state';
+export * from './api-keys';
+export * from './api-idempotency-keys';
+export * from './event-subscriptions';
+export * from './event-deliveries';

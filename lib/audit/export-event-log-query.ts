@@ -26,7 +26,7 @@ export function countEventLogRows(sql: Sql, input: TAuditExport, timeZone: strin
   `;
 }
 
-/** Staff are named (the auditor needs who did it); requesters and the system are only their actor type. */
+/** Staff and API keys are named (the auditor needs who did it); requesters and the system are only their actor type. */
 export function selectEventLogRows(sql: Sql, input: TAuditExport, timeZone: string) {
   return sql<EventLogRow[]>`
     select
@@ -34,7 +34,7 @@ export function selectEventLogRows(sql: Sql, input: TAuditExport, timeZone: stri
       to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
       r.reference as request_reference,
       e.actor_type::text as actor_type,
-      case when e.actor_type = 'staff' then coalesce(nullif(s.name, ''), s.email, e.actor_id) end as actor_name,
+      case when e.actor_type = 'staff' then coalesce(nullif(s.name, ''), s.email, e.actor_id) when e.actor_type = 'api_key' then e.details->>'apiKeyName' end as actor_name,
       e.action,
       e.details::text as details,
       host(e.ip) as ip,

@@ -1,7 +1,9 @@
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
+import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
+import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
 
-export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string };
+export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string } | { type: 'api_key'; apiKeyId: string; name: string };
 
 export type RecordEventOptions = {
   requestId: string | null;
@@ -27,10 +29,19 @@ export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEven
   await tx.insert(requestEvents).values({
     requestId: options.requestId,
     actorType: options.actor.type,
-    actorId: options.actor.type === 'staff' ? options.actor.staffId : null,
+    actorId: actorIdOf(options.actor),
     action: options.action,
-    details: options.details ?? {},
+    // An API key is named in every event it causes: keys can be renamed or deleted, the trail cannot.
+    details: options.actor.type === 'api_key' ? { ...options.details, apiKeyName: options.actor.name } : (options.details ?? {}),
     ip: options.ip ?? null,
     isVisibleToRequester: options.isVisibleToRequester ?? false,
   });
+  // Event webhooks ride on the audit event: same transaction, so they go out if and only if the change commits.
+  if (options.requestId) await queueEventWebhooks(tx, { requestId: options.requestId, types: webhookEventsForAction(options.action) });
+}
+
+function actorIdOf(actor: Actor): string | null {
+  if (actor.type === 'staff') return actor.staffId;
+  if (actor.type === 'api_key') return actor.apiKeyId;
+  return null;
 }

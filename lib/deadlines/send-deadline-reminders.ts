@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
 import { addDays, daysBetween, toCalendarDate } from './calendar-date';
 
 type ReminderKind = 'due_in_7_days' | 'due_in_2_days' | 'overdue';
@@ -48,6 +49,7 @@ export async function sendDeadlineReminders(db: Database, { now = new Date() }: 
         .returning({ kind: deadlineReminders.kind });
       const newest = kinds.filter((kind) => inserted.some((row) => row.kind === kind)).at(-1);
       if (!newest) return 0;
+      if (newest !== 'overdue') await queueEventWebhooks(tx, { requestId: request.id, types: ['request.due_soon'], now });
 
       const { organisationName } = await getOrganisationSettings(tx);
       const requestUrl = `${env().APP_URL}/staff/requests/${request.reference}`;

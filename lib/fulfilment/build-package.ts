@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -13,7 +14,8 @@ import { renderPackageIndex } from './package/render-package-index';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
 import { runStagingFolder, sourceStagingFolder, tableFileName } from './staging/staging-folder';
-import { attachmentPath, deleteAttachmentFile } from './store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
+import { attachmentObjectKey, deleteAttachmentFile } from './store-attachment-file';
 
 export type BuildPackageOptions = { runId: string; now?: () => Date };
 
@@ -73,8 +75,9 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         ];
       },
     });
-    await mkdir(path.dirname(attachmentPath(storageKey)), { recursive: true, mode: 0o700 });
-    await rename(temporaryPath, attachmentPath(storageKey));
+    // Streamed into storage (multipart for a bucket): memory stays flat however large the package.
+    await getStorage().put(attachmentObjectKey(storageKey), createReadStream(temporaryPath));
+    await rm(temporaryPath, { force: true });
 
     const finishedAt = now();
     const replaced = await db.transaction(async (tx) => {

@@ -11,7 +11,7 @@ import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { deleteExpiredAttachments } from './delete-expired-attachments';
-import { attachmentPath } from './store-attachment-file';
+import { storedObjectExists } from '@/test/support/storage';
 
 const db = useTestDatabase();
 const setEnv = useEnvOverrides();
@@ -39,8 +39,8 @@ describe('[system] deletes fulfilment files whose download link has expired', ()
 
     expect(await deleteExpiredAttachments(db, { now: fulfilledAt })).toBeGreaterThanOrEqual(1);
 
-    expect(existsSync(attachmentPath(oldFile!.storageKey))).toBe(false);
-    expect(existsSync(attachmentPath(recentFile!.storageKey))).toBe(true);
+    expect(await storedObjectExists(oldFile!.storageKey)).toBe(false);
+    expect(await storedObjectExists(recentFile!.storageKey)).toBe(true);
     const [afterOld] = await db.select().from(requestAttachments).where(eq(requestAttachments.id, oldFile!.id));
     expect(afterOld).toMatchObject({ deletedAt: fulfilledAt, sha256: oldFile!.sha256, fileName: 'data.csv' });
     expect((await listEvents(db, { requestId: old.request.id })).map((event) => event.action)).toContain('attachment_deleted');

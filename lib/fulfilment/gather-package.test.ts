@@ -11,7 +11,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { uniqueEmail } from '@/test/support/fixtures';
-import { readZipFile } from '@/test/support/read-zip';
+import { readStoredZip } from '@/test/support/read-zip';
 import { refusal, snapshotRequest } from '@/test/support/request-snapshot';
 import { getRequest, listEvents } from '@/test/support/requests';
 import { disableSources } from '@/test/support/data-sources';
@@ -29,7 +29,7 @@ import { releasePackage } from './release-package';
 import { runSource } from './run-source';
 import { startGathering } from './start-gathering';
 import { runStagingFolder } from './staging/staging-folder';
-import { attachmentPath } from './store-attachment-file';
+import { readStoredBytes, storedObjectExists } from '@/test/support/storage';
 
 const db = useTestDatabase();
 const shop = useDemoShop();
@@ -127,9 +127,8 @@ describe('[system] gathers an access request’s data into a package', () => {
     const run = await gather(runId);
 
     expect(run).toMatchObject({ status: 'succeeded', error: null });
-    const zipPath = attachmentPath(run.packageStorageKey!);
-    const files = await readZipFile(zipPath);
-    const zipBytes = readFileSync(zipPath);
+    const files = await readStoredZip(run.packageStorageKey!);
+    const zipBytes = await readStoredBytes(run.packageStorageKey!);
     expect({ sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 }).toEqual({ sizeBytes: zipBytes.length, sha256: sha256(zipBytes) });
 
     const slug = source.slug;
@@ -195,7 +194,7 @@ describe('[system] gathers an access request’s data into a package', () => {
 
     const run = await gather(runId);
 
-    const files = await readZipFile(attachmentPath(run.packageStorageKey!));
+    const files = await readStoredZip(run.packageStorageKey!);
     const slug = source.slug;
     const csv = (table: string) => parse(files.get(`${slug}/${table}.csv`)!, { columns: true }) as Record<string, string>[];
     expect(csv('customers')[0]!.full_name).toBe(`'${hostile.fullName}`);
@@ -248,7 +247,7 @@ describe('[system] gathers an access request’s data into a package', () => {
   it('the preview shows each table’s first rows, as in the CSV, and its full count; each look is audited', async () => {
     const { request, reference, runId } = await aShopCustomerRequest({ orders: 25 });
     const run = await gather(runId);
-    const files = await readZipFile(attachmentPath(run.packageStorageKey!));
+    const files = await readStoredZip(run.packageStorageKey!);
 
     const preview = await previewPackage(db, { actor: team.auditor, reference, runId, rowsPerTable: 3 });
 
@@ -310,8 +309,8 @@ describe('[system] gathers an access request’s data into a package', () => {
     const second = await gather(secondRunId);
 
     expect(second).toMatchObject({ status: 'succeeded', startedById: team.agent.staffId });
-    expect(existsSync(attachmentPath(second.packageStorageKey!))).toBe(true);
-    expect(existsSync(attachmentPath(first.packageStorageKey!))).toBe(false);
+    expect(await storedObjectExists(second.packageStorageKey!)).toBe(true);
+    expect(await storedObjectExists(first.packageStorageKey!)).toBe(false);
     const [firstAfter] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
     expect(firstAfter!.packageDeletedAt).toEqual(second.finishedAt);
     // An agent gathering on a new request has started work on it.
@@ -444,7 +443,7 @@ describe('[system] removes a released package when its download link expires', (
     const now = new Date();
     await deleteExpiredAttachments(db, { now });
 
-    expect(existsSync(attachmentPath(run.packageStorageKey!))).toBe(false);
+    expect(await storedObjectExists(run.packageStorageKey!)).toBe(false);
     const [after] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
     expect(after).toMatchObject({ status: 'released', packageDeletedAt: now });
     expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({ status: 'released', package: null });
@@ -469,8 +468,8 @@ describe('[system] removes unreleased packages after the download period', () =>
 
     expect(deleted.packages).toBeGreaterThanOrEqual(1);
     expect(deleted.stagingFolders).toBeGreaterThanOrEqual(1);
-    expect(existsSync(attachmentPath(oldRun.packageStorageKey!))).toBe(false);
-    expect(existsSync(attachmentPath(freshRun.packageStorageKey!))).toBe(true);
+    expect(await storedObjectExists(oldRun.packageStorageKey!)).toBe(false);
+    expect(await storedObjectExists(freshRun.packageStorageKey!)).toBe(true);
     expect(existsSync(path.dirname(leftover))).toBe(false);
     const [oldAfter] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, old.runId));
     expect(oldAfter).toMatchObject({ packageDeletedAt: now, packageSha256: oldRun.packageSha256 });

@@ -1,21 +1,21 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AppError } from '@/lib/errors/app-error';
-import { attachmentPath } from './store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
+import { StoredObjectMissing } from '@/lib/storage/object-storage';
+import { attachmentObjectKey } from './store-attachment-file';
 
 /**
- * A stored file's bytes as a web stream, read from disk as the response goes out
- * (a large export is never held in memory). A record whose bytes are gone is
- * "not found" to the visitor; the missing file is a storage problem for the log.
+ * A stored file's bytes as a web stream, read from storage (a folder or a bucket) as the
+ * response goes out, through the app so limits, expiry and the audit trail still apply; a
+ * large export is never held in memory. A record whose bytes are gone is "not found" to the
+ * visitor; the missing file is a storage problem for the log.
  */
 export async function openAttachmentFile(storageKey: string): Promise<ReadableStream<Uint8Array>> {
-  const filePath = attachmentPath(storageKey);
   try {
-    await stat(filePath);
+    return Readable.toWeb(await getStorage().get(attachmentObjectKey(storageKey))) as ReadableStream<Uint8Array>;
   } catch (error) {
-    console.error(`attachment ${storageKey} is recorded but missing from storage`, error);
+    if (!(error instanceof StoredObjectMissing)) throw error;
+    console.error(`attachment ${storageKey} is recorded but missing from storage`);
     throw new AppError('NOT_FOUND', 'This file is no longer available.');
   }
-  return Readable.toWeb(createReadStream(filePath)) as ReadableStream<Uint8Array>;
 }

@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -10,7 +16,9 @@ import { ZPackageManifest } from '@/lib/validation/package-manifest';
 import { isUuid } from '@/lib/validation/is-uuid';
 import { MANIFEST_PATH, type PackageSource, packageCsvPath } from './package/package-manifest';
 import { openPackageZip, type PackageZip, readSmallEntry } from './package/read-package-zip';
-import { attachmentPath } from './store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
+import { StoredObjectMissing } from '@/lib/storage/object-storage';
+import { attachmentObjectKey } from './store-attachment-file';
 
 export type PreviewPackageOptions = { actor: StaffActor; reference: string; runId: string; rowsPerTable?: number };
 
@@ -69,11 +77,26 @@ export async function previewPackage(db: Database, { actor, reference, runId, ro
   }
 }
 
+/**
+ * A ZIP is read from its end (the central directory), so the stored package is first copied,
+ * decrypted, to a private temporary file (a stream, whatever its size), removed on close.
+ */
 async function openStoredPackage(storageKey: string): Promise<PackageZip> {
+  const copy = path.join(tmpdir(), `dsr-desk-preview-${randomUUID()}.zip`);
+  const removeCopy = () => rm(copy, { force: true }).catch((error: unknown) => console.error(`could not remove ${copy}`, error));
   try {
-    return await openPackageZip(attachmentPath(storageKey));
+    await pipeline(await getStorage().get(attachmentObjectKey(storageKey)), createWriteStream(copy, { mode: 0o600 }));
+    const zip = await openPackageZip(copy);
+    return {
+      ...zip,
+      close: () => {
+        zip.close();
+        void removeCopy();
+      },
+    };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await removeCopy();
+    if (!(error instanceof StoredObjectMissing)) throw error;
     console.error(`data package ${storageKey} is recorded but missing from storage`);
     throw new AppError('NOT_FOUND', 'This package is no longer in storage. Gather the data again.');
   }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
@@ -7,7 +6,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { changeRequest } from '@/lib/requests/change-request';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
 import type { StaffActor } from '@/lib/staff/staff-actor';
-import { attachmentPath } from './store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
+import { attachmentObjectKey } from './store-attachment-file';
 
 export type ReleasePackageOptions = { actor: StaffActor; reference: string; version: number; runId: string; message: string; now?: Date };
 
@@ -69,11 +69,6 @@ export async function releasePackage(db: Database, { actor, reference, version, 
   });
 }
 
-async function isStored(storageKey: string): Promise<boolean> {
-  try {
-    return (await stat(attachmentPath(storageKey))).isFile();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+function isStored(storageKey: string): Promise<boolean> {
+  return getStorage().exists(attachmentObjectKey(storageKey));
 }

@@ -1,35 +1,33 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { env } from '@/lib/env';
+import { Readable, Transform } from 'node:stream';
+import { getStorage } from '@/lib/storage/get-storage';
 import { isUuid } from '@/lib/validation/is-uuid';
 
 export type StoredFile = { storageKey: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
 
-/** Where a stored file's bytes live. Keys are random UUIDs, so no name from a user ever reaches the path. */
-export function attachmentPath(storageKey: string): string {
+/** A stored file's key in the storage (STORAGE_URL). Keys are random UUIDs, so no name from a user ever reaches it. */
+export function attachmentObjectKey(storageKey: string): string {
   if (!isUuid(storageKey)) throw new Error('invalid storage key');
-  return path.resolve(env().STORAGE_DIR, 'attachments', storageKey);
+  return `attachments/${storageKey}`;
 }
 
-/** Writes an uploaded file to the storage folder (outside the web root) before the database records it. */
+/** Streams an uploaded file into storage (outside the web root) before the database records it, hashing it on the way. */
 export async function storeAttachmentFile(file: File): Promise<StoredFile> {
-  const bytes = Buffer.from(await file.arrayBuffer());
   const storageKey = randomUUID();
-  const target = attachmentPath(storageKey);
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  await writeFile(target, bytes, { mode: 0o600 });
-  return {
-    storageKey,
-    fileName: safeFileName(file.name),
-    contentType: file.type || 'application/octet-stream',
-    sizeBytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  };
+  const hash = createHash('sha256');
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const { sizeBytes } = await getStorage().put(attachmentObjectKey(storageKey), Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream).pipe(hashing));
+  return { storageKey, fileName: safeFileName(file.name), contentType: file.type || 'application/octet-stream', sizeBytes, sha256: hash.digest('hex') };
 }
 
 export async function deleteAttachmentFile(storageKey: string): Promise<void> {
-  await rm(attachmentPath(storageKey), { force: true });
+  await getStorage().delete(attachmentObjectKey(storageKey));
 }
 
 /** The name shown to the requester: no path parts, no control characters, at most 200 characters. */

@@ -19,6 +19,10 @@ export type JobPayloads = {
   'build-package': { runId: string };
   /** Fails webhook jobs whose callback never came, so they can be retried. */
   'expire-awaited-callbacks': Record<string, never>;
+  /** One try at POSTing an event to a subscription (lib/webhooks/deliver-event-webhook.ts); a retry is a new job. */
+  'deliver-event-webhook': { deliveryId: string };
+  /** Stored answers to Idempotency-Key POSTs past their 24 hours. */
+  'prune-idempotency-keys': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

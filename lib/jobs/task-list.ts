@@ -1,4 +1,5 @@
 import type { TaskList } from 'graphile-worker';
+import { pruneIdempotencyKeys } from '@/lib/api/prune-idempotency-keys';
 import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
@@ -12,6 +13,7 @@ import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
 import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
+import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
 import type { JobPayloads } from './job-names';
 
 export const taskList: TaskList = {
@@ -55,6 +57,12 @@ export const taskList: TaskList = {
     const expired = await expireAwaitedCallbacks(getDb(), { now: new Date() });
     if (expired > 0) helpers.logger.info(`${expired} webhook job(s) got no callback in time and were marked failed`);
   },
+  'deliver-event-webhook': async (payload) => {
+    await deliverEventWebhook(getDb(), payload as JobPayloads['deliver-event-webhook']);
+  },
+  'prune-idempotency-keys': async () => {
+    await pruneIdempotencyKeys(getDb(), { now: new Date() });
+  },
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
@@ -64,6 +72,7 @@ export const taskList: TaskList = {
 export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
+  '20 * * * * prune-idempotency-keys ?fill=2h',
   '30 * * * * delete-expired-attachments ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
   // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.

@@ -6,7 +6,7 @@ import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { DUE_SOON_DAYS } from '@/lib/deadlines/describe-sla';
 import { env } from '@/lib/env';
 import { hashEmail } from '@/lib/security/keyed-hash';
-import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { assertCan, type UseCaseActor, staffIdOf } from '@/lib/staff/staff-actor';
 import type { TQueueFilters } from '@/lib/validation/queue-filters';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 
@@ -42,7 +42,7 @@ export type QueuePage = {
  * says, one page at a time by keyset (due date, id) so page 1,000 costs what page
  * 1 does. Indexes: requests_open_by_due, requests_open_by_assignee_due (see db/schema/requests.ts).
  */
-export async function listQueue(db: Database, { actor, filters }: { actor: StaffActor; filters: TQueueFilters }): Promise<QueuePage> {
+export async function listQueue(db: Database, { actor, filters }: { actor: UseCaseActor; filters: TQueueFilters }): Promise<QueuePage> {
   assertCan(actor, 'requests.read');
   const today = toCalendarDate(new Date(), env().TIME_ZONE);
   // Unconfirmed and expired-unconfirmed requests have no due date and are not staff work.
@@ -53,7 +53,9 @@ export async function listQueue(db: Database, { actor, filters }: { actor: Staff
   else if (status !== 'all') conditions.push(eq(requests.status, status));
   if (filters.type) conditions.push(eq(requests.type, filters.type));
   if (filters.jurisdiction) conditions.push(eq(requests.jurisdiction, filters.jurisdiction));
-  if (filters.assignee === 'me') conditions.push(eq(requests.assigneeId, actor.staffId));
+  const me = staffIdOf(actor);
+  // An API key is nobody's colleague: "mine" is an empty list for it.
+  if (filters.assignee === 'me') conditions.push(me ? eq(requests.assigneeId, me) : sql`false`);
   else if (filters.assignee === 'unassigned') conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee && filters.assignee !== 'anyone') conditions.push(eq(requests.assigneeId, filters.assignee));
   if (filters.overdue) conditions.push(lt(requests.dueOn, today), inArray(requests.status, [...openVerified]));

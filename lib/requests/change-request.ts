@@ -3,10 +3,10 @@ import type { Database, Transaction } from '@/db/client';
 import { type RequestRow, requests } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import type { Permission } from '@/lib/staff/permissions';
-import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 
 export type ChangeRequestOptions = {
-  actor: StaffActor;
+  actor: UseCaseActor;
   permission: Permission;
   reference: string;
   /** The version the staff member saw; null skips the check (bulk actions, claim next). */

@@ -8,7 +8,7 @@ import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-re
 import type { StoredFile } from '@/lib/fulfilment/store-attachment-file';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf, staffIdOf } from '@/lib/staff/staff-actor';
 import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { assertTransition } from './assert-transition';
 import { requesterEmailContext } from './requester-email-context';
@@ -16,7 +16,7 @@ import { requesterEmailContext } from './requester-email-context';
 export type CloseRequestAsFulfilledOptions = {
   /** Locked by the caller (changeRequest). */
   request: RequestRow;
-  actor: StaffActor;
+  actor: UseCaseActor;
   message: string;
   /** Files already in storage, handed to the requester as downloads. */
   files: StoredFile[];
@@ -38,14 +38,14 @@ export async function closeRequestAsFulfilled(tx: Transaction, { request, actor,
     files.length > 0
       ? await tx
           .insert(requestAttachments)
-          .values(files.map((file) => ({ ...file, requestId: request.id, uploadedById: actor.staffId, maxDownloads, expiresAt, createdAt: now })))
+          .values(files.map((file) => ({ ...file, requestId: request.id, uploadedById: staffIdOf(actor), maxDownloads, expiresAt, createdAt: now })))
           .returning({ id: requestAttachments.id })
       : [];
   await tx.update(requests).set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null }).where(eq(requests.id, request.id));
-  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, now });
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
   await recordEvent(tx, {
     requestId: request.id,
-    actor: { type: 'staff', staffId: actor.staffId },
+    actor: eventActorOf(actor),
     action: 'fulfilled',
     details: { files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
     isVisibleToRequester: true,

@@ -9,12 +9,12 @@ import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf } from '@/lib/staff/staff-actor';
 import { changeRequest } from './change-request';
 import { isOpen } from './request-status';
 import { requesterEmailContext } from './requester-email-context';
 
-export type ExtendDeadlineOptions = { actor: StaffActor; reference: string; version: number; reason: string; now?: Date };
+export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; version: number; reason: string; now?: Date };
 
 /**
  * Extends the deadline within the policy's limit. The requester must be told the
@@ -47,7 +47,7 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
     await rearmDeadlineReminders(tx, { requestId: request.id });
     await recordEvent(tx, {
       requestId: request.id,
-      actor: { type: 'staff', staffId: actor.staffId },
+      actor: eventActorOf(actor),
       action: 'deadline_extended',
       details: { previousDueOn: request.dueOn, dueOn },
       isVisibleToRequester: true,

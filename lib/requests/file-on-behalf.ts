@@ -6,17 +6,18 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
-import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { assertCan, eventActorOf, isApiKeyActor, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { acceptRequest } from './accept-request';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
 
-export type FileOnBehalfOptions = { actor: StaffActor; input: TFileOnBehalf; now?: Date };
+export type FileOnBehalfOptions = { actor: UseCaseActor; input: TFileOnBehalf; now?: Date };
 
 /**
  * Staff enter a request received by phone, letter or email. It skips email
  * verification only because the staff member records how identity was checked;
- * the deadline counts from the day it was actually received.
+ * the deadline counts from the day it was actually received. Another system filing
+ * through /api/v1 uses it too, vouching for the identity check the same way.
  */
 export async function fileOnBehalf(db: Database, { actor, input, now = new Date() }: FileOnBehalfOptions): Promise<{ reference: string }> {
   assertCan(actor, 'requests.file_on_behalf');
@@ -34,7 +35,8 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
       .values({
         type: input.type,
         status: 'unverified',
-        channel: 'staff',
+        // CCPA §7101 keeps the manner of each request: another system's API key is 'api', a person at the desk is 'staff'.
+        channel: isApiKeyActor(actor) ? 'api' : 'staff',
         jurisdiction: input.jurisdiction,
         emailHash,
         email: input.email.trim(),
@@ -45,12 +47,12 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
         identityCheck: input.identityCheck,
-        assigneeId: actor.role === 'auditor' ? null : actor.staffId,
+        assigneeId: !isApiKeyActor(actor) && actor.role === 'auditor' ? null : staffIdOf(actor),
       })
       .returning();
     await recordEvent(tx, {
       requestId: created!.id,
-      actor: { type: 'staff', staffId: actor.staffId },
+      actor: eventActorOf(actor),
       action: 'filed_on_behalf',
       details: { channel: input.intakeChannel, type: input.type, jurisdiction: input.jurisdiction, receivedOn: input.receivedOn },
       isVisibleToRequester: true,
@@ -58,7 +60,7 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
     const { reference } = await acceptRequest(tx, {
       request: created!,
       now,
-      acceptedEvent: { actor: { type: 'staff', staffId: actor.staffId }, action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false },
+      acceptedEvent: { actor: eventActorOf(actor), action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false },
     });
     return { reference };
   });

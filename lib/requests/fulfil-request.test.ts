@@ -15,6 +15,7 @@ import { getRequest, listEvents } from '@/test/support/requests';
 import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
+import { readStoredBytes } from '@/test/support/storage';
 import { cancelRequest } from './cancel-request';
 import { fulfilRequest } from './fulfil-request';
 import { getRequestDetail } from './get-request-detail';
@@ -67,8 +68,10 @@ describe('[agent] fulfils a request', () => {
       { fileName: 'profile.json', sizeBytes: Buffer.byteLength(profile), hash: sha256(profile), contentType: 'application/json', uploadedById: agent.staffId },
     ]);
     for (const attachment of attachments) {
-      const bytes = readFileSync(path.join(storageDir, 'attachments', attachment.storageKey));
+      // Read back through the storage: on disk the file is encrypted (AES-256-GCM).
+      const bytes = await readStoredBytes(attachment.storageKey);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(attachment.sha256);
+      expect(readFileSync(path.join(storageDir, 'attachments', attachment.storageKey)).subarray(0, 5).toString()).toBe('DSRE1');
     }
     expect(storedKeys().sort()).toEqual(attachments.map((attachment) => attachment.storageKey).sort());
 

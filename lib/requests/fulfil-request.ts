@@ -2,13 +2,13 @@ import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
-import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from './change-request';
 import { closeRequestAsFulfilled } from './close-request-as-fulfilled';
 
-export type FulfilRequestOptions = { actor: StaffActor; reference: string; version: number; message: string; files: File[]; now?: Date };
+export type FulfilRequestOptions = { actor: UseCaseActor; reference: string; version: number; message: string; files: File[]; now?: Date };
 
 /**
  * Closes a request as done, with a message and, for access and export, the files

@@ -6,10 +6,10 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { listPausedIntervals } from './list-paused-intervals';
-import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 
 /** Everything the staff request page shows. Auditors may read it too; requesters never reach it. */
-export async function getRequestDetail(db: Database, { actor, reference }: { actor: StaffActor; reference: string }) {
+export async function getRequestDetail(db: Database, { actor, reference }: { actor: UseCaseActor; reference: string }) {
   assertCan(actor, 'requests.read');
   const assignee = alias(staffMembers, 'assignee');
   const [row] = await db

@@ -7,7 +7,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requestAttachments, requestNotes, requests, settings } from '@/db/schema';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
-import { attachmentPath } from '@/lib/fulfilment/store-attachment-file';
+import { Readable } from 'node:stream';
+import { attachmentObjectKey } from '@/lib/fulfilment/store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
+import { storedObjectExists } from '@/test/support/storage';
 import { getOrganisationSettings, ORGANISATION_SETTINGS_KEY } from '@/lib/settings/get-organisation-settings';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { useEnvOverrides } from '@/test/support/env-overrides';
@@ -65,8 +68,7 @@ async function gatherRunWithFiles(requestId: string) {
   const packageKey = randomUUID();
   const [run] = await db.insert(fulfilmentRuns).values({ requestId, kind: 'gather', status: 'succeeded', packageStorageKey: packageKey, packageSizeBytes: 10, packageSha256: 'ab'.repeat(32) }).returning();
   await db.insert(fulfilmentSourceResults).values({ runId: run!.id, sourceId: checklist.id, sourceName: 'Paper files (test)', sourceKind: 'manual', status: 'succeeded', rowCounts: { cabinet: 2 }, note: 'Checked the cabinet.' });
-  mkdirSync(path.dirname(attachmentPath(packageKey)), { recursive: true });
-  writeFileSync(attachmentPath(packageKey), 'zip bytes');
+  await getStorage().put(attachmentObjectKey(packageKey), Readable.from([Buffer.from('zip bytes')]));
   mkdirSync(path.join(runStagingFolder(run!.id), 'paper-files'), { recursive: true });
   writeFileSync(path.join(runStagingFolder(run!.id), 'paper-files', 'paper-files.json'), '{"name":"Ada"}');
   return { run: run!, packageKey };
@@ -109,8 +111,8 @@ describe('[system] removes personal data from requests closed longer than the re
     expect(await db.select().from(requestNotes).where(eq(requestNotes.requestId, old.request.id))).toHaveLength(0);
 
     // Files: the attachment and the unreleased package are gone from storage, the staging folder too; their records stay.
-    expect(existsSync(attachmentPath(file!.storageKey))).toBe(false);
-    expect(existsSync(attachmentPath(packageKey))).toBe(false);
+    expect(await storedObjectExists(file!.storageKey)).toBe(false);
+    expect(await storedObjectExists(packageKey)).toBe(false);
     expect(existsSync(runStagingFolder(run.id))).toBe(false);
     const [fileAfter] = await db.select().from(requestAttachments).where(eq(requestAttachments.id, file!.id));
     expect(fileAfter).toMatchObject({ deletedAt: now, sha256: file!.sha256, sizeBytes: file!.sizeBytes });

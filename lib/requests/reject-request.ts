@@ -4,7 +4,7 @@ import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-request';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf } from '@/lib/staff/staff-actor';
 import { type RejectionBasis, rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { appealableUntil } from '@/lib/deadlines/appeal-rules';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
@@ -14,7 +14,7 @@ import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
 
-export type RejectRequestOptions = { actor: StaffActor; reference: string; version: number | null; basis: RejectionBasis; message?: string; now?: Date };
+export type RejectRequestOptions = { actor: UseCaseActor; reference: string; version: number | null; basis: RejectionBasis; message?: string; now?: Date };
 
 /** Declines a request with a reason from the templates; the reason is emailed to the requester. */
 export async function rejectRequest(db: Database, { actor, reference, version, basis, message, now = new Date() }: RejectRequestOptions): Promise<void> {
@@ -25,7 +25,7 @@ export async function rejectRequest(db: Database, { actor, reference, version, b
 
 export async function applyRejection(
   tx: Transaction,
-  { actor, request, basis, message, now }: { actor: StaffActor; request: RequestRow; basis: RejectionBasis; message?: string; now: Date },
+  { actor, request, basis, message, now }: { actor: UseCaseActor; request: RequestRow; basis: RejectionBasis; message?: string; now: Date },
 ): Promise<void> {
   assertTransition(request.status, 'rejected');
   assertNotAnAppeal(request);
@@ -33,8 +33,8 @@ export async function applyRejection(
     .update(requests)
     .set({ status: 'rejected', rejectionBasis: basis, responseMessage: message ?? null, closedAt: now, clockStoppedAt: null })
     .where(eq(requests.id, request.id));
-  await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'rejected', details: { basis }, isVisibleToRequester: true });
-  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, now });
+  await recordEvent(tx, { requestId: request.id, actor: eventActorOf(actor), action: 'rejected', details: { basis }, isVisibleToRequester: true });
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
   if (request.email) {
     await enqueueEmail(tx, {
       requestId: request.id,

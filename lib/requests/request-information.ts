@@ -4,13 +4,13 @@ import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { isClockStoppedBy } from '@/lib/deadlines/is-clock-stopped-by';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf, staffIdOf } from '@/lib/staff/staff-actor';
 import type { PauseKind } from '@/lib/validation/deadline-policy';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
 
-export type RequestInformationOptions = { actor: StaffActor; reference: string; version: number; message: string; pauseKind?: PauseKind; now?: Date };
+export type RequestInformationOptions = { actor: UseCaseActor; reference: string; version: number; message: string; pauseKind?: PauseKind; now?: Date };
 
 /**
  * Asks the requester for identity proof, clarification or a fee. Where the
@@ -24,11 +24,11 @@ export async function requestInformation(db: Database, { actor, reference, versi
     const isClockStopped = request.policy !== null && isClockStoppedBy(request.policy, pauseKind);
     await tx
       .update(requests)
-      .set({ status: 'awaiting_requester', clockStoppedAt: isClockStopped ? now : null, assigneeId: request.assigneeId ?? actor.staffId })
+      .set({ status: 'awaiting_requester', clockStoppedAt: isClockStopped ? now : null, assigneeId: request.assigneeId ?? staffIdOf(actor) })
       .where(eq(requests.id, request.id));
     await recordEvent(tx, {
       requestId: request.id,
-      actor: { type: 'staff', staffId: actor.staffId },
+      actor: eventActorOf(actor),
       action: 'information_requested',
       // The question is kept here (not only in the email, whose payload is erased once sent) so the status page can show it beside the reply form.
       details: { isClockStopped, pauseKind, message },

@@ -3,12 +3,12 @@ import type { Database, Transaction } from '@/db/client';
 import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf, staffIdOf } from '@/lib/staff/staff-actor';
 import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { resumeStoppedClock } from './resume-stopped-clock';
 
-export type StartWorkOptions = { actor: StaffActor; reference: string; version: number; now?: Date };
+export type StartWorkOptions = { actor: UseCaseActor; reference: string; version: number; now?: Date };
 
 /**
  * An agent starts on a new request; unassigned requests become theirs. From
@@ -23,19 +23,19 @@ export async function startWork(db: Database, { actor, reference, version, now =
  * The transition itself, on the caller's transaction (which holds the request's row lock):
  * also used when staff start a fulfilment run on a `new` request. Returns the request as it now is.
  */
-export async function applyStartWork(tx: Transaction, { actor, request, now }: { actor: StaffActor; request: RequestRow; now: Date }): Promise<RequestRow> {
+export async function applyStartWork(tx: Transaction, { actor, request, now }: { actor: UseCaseActor; request: RequestRow; now: Date }): Promise<RequestRow> {
   assertTransition(request.status, 'in_progress');
   const { dueOn, pausedDays } = resumeStoppedClock(request, now);
   const [started] = await tx
     .update(requests)
-    .set({ status: 'in_progress', assigneeId: request.assigneeId ?? actor.staffId, clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
+    .set({ status: 'in_progress', assigneeId: request.assigneeId ?? staffIdOf(actor), clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
     .where(eq(requests.id, request.id))
     .returning();
   if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
   const isResuming = request.status === 'awaiting_requester';
   await recordEvent(tx, {
     requestId: request.id,
-    actor: { type: 'staff', staffId: actor.staffId },
+    actor: eventActorOf(actor),
     action: isResuming ? 'work_resumed' : 'work_started',
     details: isResuming ? { pausedDays, dueOn, previousDueOn: request.dueOn } : {},
     isVisibleToRequester: true,

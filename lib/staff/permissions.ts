@@ -27,6 +27,32 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return (permissions[permission] as readonly StaffRole[]).includes(role);
 }
 
+/**
+ * What an API key may be given. A key acts for another system, not a person, so it gets
+ * scopes rather than a role; each scope stands for the staff permissions below and nothing
+ * more (a key never manages staff, settings or sources).
+ */
+export const apiScopes = ['requests:create', 'requests:read', 'requests:work', 'audit:read'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+export const scopePermissions = {
+  'requests:create': ['requests.file_on_behalf'],
+  'requests:read': ['requests.read'],
+  'requests:work': ['requests.work'],
+  'audit:read': ['audit.read'],
+} as const satisfies Record<ApiScope, readonly Permission[]>;
+
+export function scopesAllow(scopes: readonly ApiScope[], permission: Permission): boolean {
+  return scopes.some((scope) => (scopePermissions[scope] as readonly Permission[]).includes(permission));
+}
+
+export const apiScopeLabels: Record<ApiScope, string> = {
+  'requests:create': 'requests:create — file requests',
+  'requests:read': 'requests:read — read requests, their status and events',
+  'requests:work': 'requests:work — add notes and work requests (start, ask, extend, fulfil, reject)',
+  'audit:read': 'audit:read — read every event on a request, internal ones included',
+};
+
 export const roleLabels: Record<StaffRole, string> = {
   admin: 'Admin — everything, plus staff and settings',
   agent: 'Agent — works requests',

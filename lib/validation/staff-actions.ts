@@ -82,7 +82,8 @@ export const intakeChannelLabels: Record<(typeof intakeChannels)[number], string
   other: 'Other',
 };
 
-export const ZFileOnBehalf = z.strictObject({
+/** The filing form's fields, before the cross-field rule (the API extends these). */
+export const ZFileOnBehalfFields = z.strictObject({
   type: ZRequestType,
   email: ZEmailAddress,
   fullName: text().trim().min(1, 'Enter the full name').max(200),
@@ -92,7 +93,8 @@ export const ZFileOnBehalf = z.strictObject({
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
-}).superRefine(requireWhatToCorrect);
+});
+export const ZFileOnBehalf = ZFileOnBehalfFields.superRefine(requireWhatToCorrect);
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 
 export const ZBulkAction = z.strictObject({

@@ -1,4 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { type Entry, openPromise } from 'yauzl';
+import { attachmentObjectKey } from '@/lib/fulfilment/store-attachment-file';
+import { getStorage } from '@/lib/storage/get-storage';
 
 /** Every file in a (small, test-sized) ZIP, by path. */
 export async function readZipFile(filePath: string): Promise<Map<string, Buffer>> {
@@ -23,5 +31,16 @@ export async function readZipFile(filePath: string): Promise<Map<string, Buffer>
     return files;
   } finally {
     zip.close();
+  }
+}
+
+/** Every file in a stored package (read back through the storage, which decrypts it). */
+export async function readStoredZip(storageKey: string): Promise<Map<string, Buffer>> {
+  const copy = path.join(tmpdir(), `dsr-desk-test-${randomUUID()}.zip`);
+  try {
+    await pipeline(await getStorage().get(attachmentObjectKey(storageKey)), createWriteStream(copy));
+    return await readZipFile(copy);
+  } finally {
+    await rm(copy, { force: true });
   }
 }

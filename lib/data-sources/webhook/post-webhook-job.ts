@@ -153,14 +153,14 @@ async function attemptOnce({
 }
 
 /** Exponential with "equal jitter" (half fixed, half random), so sources that failed together do not retry together. */
-function retryDelayMs(failedAttempt: number, retryAfterMs: number | null, options: WebhookDeliveryOptions): number {
+export function retryDelayMs(failedAttempt: number, retryAfterMs: number | null, options: Pick<WebhookDeliveryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, options.maxRetryAfterMs);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (failedAttempt - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 /** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value: string | null): number | null {
+export function parseRetryAfter(value: string | null): number | null {
   if (!value) return null;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
@@ -171,7 +171,7 @@ function isPrivateTargetRefusal(error: unknown): boolean {
   return error instanceof Error && error.cause instanceof PrivateTargetError;
 }
 
-function describeNetworkError(error: unknown, timeoutSeconds: number): string {
+export function describeNetworkError(error: unknown, timeoutSeconds: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `No answer within ${timeoutSeconds} s.`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));

@@ -8,7 +8,7 @@ import type { TMysqlMap } from '@/lib/validation/data-source';
 import { createCrmSource, crmFootprint, demoCrmMap, insertCrmContact, useDemoCrm } from '@/test/support/demo-crm';
 import { mapWithTable } from '@/test/support/data-sources';
 import { uniqueShopEmail, useTestSources } from '@/test/support/demo-shop';
-import { readZipFile } from '@/test/support/read-zip';
+import { readStoredZip } from '@/test/support/read-zip';
 import { getRequest } from '@/test/support/requests';
 import { resultsOf, runPendingSources } from '@/test/support/source-runs';
 import { useStaffTeam } from '@/test/support/staff';
@@ -17,7 +17,6 @@ import { createVerifiedRequest } from '@/test/support/verified-request';
 import { buildPackage } from '../build-package';
 import { startDryRun } from '../start-dry-run';
 import { startErasure } from '../start-erasure';
-import { attachmentPath } from '../store-attachment-file';
 
 const db = useTestDatabase();
 const crm = useDemoCrm();
@@ -59,7 +58,7 @@ describe('[system] gathers an access request from a MariaDB source', () => {
 
     const built = await latestRun(request.id);
     expect(built.status).toBe('succeeded');
-    const files = await readZipFile(attachmentPath(built.packageStorageKey!));
+    const files = await readStoredZip(built.packageStorageKey!);
     const json = JSON.parse(files.get(`${source.slug}/${source.slug}.json`)!.toString('utf8'));
     // BIGINT columns come out as strings, as from PostgreSQL sources: never rounded.
     expect(json.tables.contacts).toEqual([

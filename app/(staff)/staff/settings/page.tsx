@@ -31,6 +31,22 @@ export default async function SettingsPage() {
         </p>
       </section>
 
+      <section className="panel" aria-labelledby="api-keys-heading">
+        <h2 id="api-keys-heading">API keys</h2>
+        <p>Keys other systems use to file, read and work requests through the REST API.</p>
+        <p>
+          <Link href="/staff/settings/api-keys">Manage API keys</Link>
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Event webhooks</h2>
+        <p>URLs that are sent request events (created, verified, status changed, due soon, closed) as they happen.</p>
+        <p>
+          <Link href="/staff/settings/webhooks">Manage event webhooks</Link>
+        </p>
+      </section>
+
       <section className="panel" aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">Deadlines by jurisdiction</h2>
         <p className="warning">

@@ -216,7 +216,14 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 id: event.id,
                 label: staffTimelineLabel(event.action),
                 at: event.createdAt,
-                actorName: event.actorType === 'staff' ? event.actorName || event.actorEmail || 'Staff member' : event.actorType === 'requester' ? 'Requester' : 'System',
+                actorName:
+                  event.actorType === 'staff'
+                    ? event.actorName || event.actorEmail || 'Staff member'
+                    : event.actorType === 'api_key'
+                      ? `API key “${String(event.details.apiKeyName ?? 'unnamed')}”`
+                      : event.actorType === 'requester'
+                        ? 'Requester'
+                        : 'System',
                 detail: eventDetail(event.action, event.details),
                 isVisibleToRequester: event.isVisibleToRequester,
               }))}
