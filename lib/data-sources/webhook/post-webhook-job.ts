@@ -121,7 +121,7 @@ async function attemptOnce({
   try {
     raw = await readRawBody(response, maxBodyBytes);
   } catch (error) {
-    if (isAppError(error, 'VALIDATION')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
+    if (isAppError(error, 'PAYLOAD_TOO_LARGE')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
   let json: unknown;
