@@ -94,7 +94,7 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
     const [event] = await listSourceEvents(db, { sourceId: row.id });
     expect(event).toMatchObject({ requestId: null, actorType: 'staff', actorId: admin.staffId, action: 'data_source_created' });
     expect(event!.details).toEqual({ sourceId: row.id, slug: input.slug, name: input.name, kind: 'postgres', isEnabled: false, seededFrom: null });
-    expect(JSON.stringify(event!.details)).not.toContain(new URL(shop.databaseUrl).hostname + ':');
+    expect(JSON.stringify(event!.details)).not.toContain(`${new URL(shop.databaseUrl).hostname}:`);
   });
 
   it('reports a server that does not answer on the connection-string field, without the password', async () => {

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { fulfilmentRuns, fulfilmentSourceResults, outboundEmails, requestAttachments, requestNotes, requests, requestTokens } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';

@@ -70,8 +70,11 @@ describe('POST /api/requests with a valid body', () => {
   });
 });
 
+/** The problem details (RFC 9457) a refusal carries. */
+type ProblemBody = { type: string; title: string; status: number; detail: string; code: string; fieldErrors: Record<string, string[]>; formErrors: string[] };
+
 describe('POST /api/requests with bad input is refused and files nothing', () => {
-  it.each<{ name: string; send: () => Promise<Response>; status: number; check: (json: Record<string, any>) => void }>([
+  it.each<{ name: string; send: () => Promise<Response>; status: number; check: (json: ProblemBody) => void }>([
     {
       name: 'an unknown field',
       send: () => postRequest(aBody({ nickname: 'Amazing Grace' })),

@@ -32,6 +32,7 @@ export function formValues(formData: FormData): Record<string, string> {
 export async function runAction<S extends z.ZodType>(
   schema: S,
   formData: FormData,
+  // biome-ignore lint/suspicious/noConfusingVoidType: an action that returns nothing (Promise<void>) is a success without a message
   run: (input: z.infer<S>) => Promise<string | void | ActionSuccess>,
 ): Promise<ActionState> {
   const values = formValues(formData);

@@ -21,7 +21,9 @@ export function checkMapAgainstSchema(map: TPostgresMap, live: LiveSchema): MapI
       if (!columns.has(column)) issues.push({ path: ['tables', index, ...path], message: `Column "${column}" does not exist in table ${key}` });
     };
     requireColumn(['match', 'column'], table.match.column);
-    table.export.forEach((column, position) => requireColumn(['export', position], column));
+    table.export.forEach((column, position) => {
+      requireColumn(['export', position], column);
+    });
     const match = table.match;
     if ('references' in match) {
       const parent = map.tables.find((candidate) => candidate.table === match.references.table);
@@ -33,7 +35,10 @@ export function checkMapAgainstSchema(map: TPostgresMap, live: LiveSchema): MapI
     if (table.erase.action === 'anonymise') {
       table.erase.columns.forEach((column, position) => {
         const live = columns.get(column);
-        if (!live) return requireColumn(['erase', 'columns', position], column);
+        if (!live) {
+          requireColumn(['erase', 'columns', position], column);
+          return;
+        }
         if (!live.isNullable && !live.isTextual) {
           issues.push({
             path: ['tables', index, 'erase', 'columns', position],

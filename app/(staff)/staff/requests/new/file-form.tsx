@@ -6,7 +6,7 @@ import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdi
 import { intakeChannelLabels, intakeChannels } from '@/lib/validation/staff-actions';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../action-state';
-import { ActionNotice, ActionProblems } from '../../form-feedback';
+import { ActionProblems } from '../../form-feedback';
 import { RadioFieldset } from '../../radio-fieldset';
 import { fileOnBehalfAction } from './actions';
 

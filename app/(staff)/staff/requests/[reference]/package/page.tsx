@@ -69,8 +69,10 @@ export default async function PackagePreviewPage({ params, searchParams }: PageP
                 </thead>
                 <tbody>
                   {table.rows.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
                     <tr key={index}>
                       {row.map((cell, cellIndex) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
                         <td key={cellIndex} className="preserve-lines">
                           {cell}
                         </td>
