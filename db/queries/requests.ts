@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client';
 import { requestReferenceSequence, requests } from '../schema';
+import { openStatuses } from '@/lib/requests/request-status';
 
-const openStatuses = ['unverified', 'new', 'in_progress', 'awaiting_requester'] as const;
 
 /** The open request of this type for this person, locked so the caller can change it safely. */
 export async function findOpenRequestForUpdate(db: DatabaseOrTransaction, { emailHash, type }: { emailHash: string; type: 'access' | 'export' | 'deletion' }) {

@@ -1,18 +1,10 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { requestStatuses } from '../../lib/requests/request-status';
 
 export const requestType = pgEnum('request_type', ['access', 'export', 'deletion']);
 
-/** The request state machine lives in lib/requests/request-status.ts; this is its storage. */
-export const requestStatus = pgEnum('request_status', [
-  'unverified',
-  'new',
-  'in_progress',
-  'awaiting_requester',
-  'fulfilled',
-  'rejected',
-  'cancelled',
-  'expired',
-]);
+/** The request state machine lives in lib/requests/request-status.ts; this is its storage (a new status also needs a migration). */
+export const requestStatus = pgEnum('request_status', requestStatuses);
 
 /** How the request was made: CCPA §7101 record-keeping asks for the "manner" of each request. */
 export const requestChannel = pgEnum('request_channel', ['web', 'api', 'staff']);
