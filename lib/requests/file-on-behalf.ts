@@ -6,6 +6,7 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
+import { can } from '@/lib/staff/permissions';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { acceptRequest } from './accept-request';
@@ -43,7 +44,8 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
         identityCheck: input.identityCheck,
-        assigneeId: actor.role === 'auditor' ? null : actor.staffId,
+        // The one filing works it, if their role works requests (filing and working are separate permissions).
+        assigneeId: can(actor.role, 'requests.work') ? actor.staffId : null,
       })
       .returning();
     await recordEvent(tx, {

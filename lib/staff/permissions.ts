@@ -24,6 +24,11 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return (permissions[permission] as readonly StaffRole[]).includes(role);
 }
 
+/** The roles that hold a permission, for queries that select staff by what they may do. */
+export function rolesWith(permission: Permission): readonly StaffRole[] {
+  return permissions[permission];
+}
+
 export const roleLabels: Record<StaffRole, string> = {
   admin: 'Admin — everything, plus staff and settings',
   agent: 'Agent — works requests',
