@@ -9,7 +9,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
-import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
+import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
@@ -54,7 +54,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const [{ reference }, query] = await Promise.all([params, searchParams]);
   const request = await loadRequest(actor, decodeURIComponent(reference));
   const canWork = can(actor.role, 'requests.work');
-  const isWorkable = canWork && isOpen(request.status) && request.status !== 'unverified';
+  const actions = request.availableActions;
+  const isWorkable = actions.work.isAllowed;
   const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
@@ -63,7 +64,6 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
   const extension = request.policy?.extension ?? null;
-  const canExtend = isWorkable && extension !== null && request.extensionCount < extension.maxCount && Boolean(request.dueOn);
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
 
   return (
@@ -150,7 +150,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               fulfilment={fulfilment}
               request={{ reference: request.reference, version: request.version, type: request.type }}
               isWorkable={isWorkable}
-              canRelease={canTransition(request.status, 'fulfilled')}
+              canRelease={actions.fulfil.isAllowed}
+              erasure={actions.erase}
               downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
             />
           ) : null}
@@ -158,21 +159,21 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           {isWorkable ? (
             <section className="panel" aria-labelledby="actions-heading">
               <h2 id="actions-heading">Work this request</h2>
-              {canTransition(request.status, 'in_progress') && request.status !== 'in_progress' ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
-              {canTransition(request.status, 'awaiting_requester') ? (
+              {actions.startWork.isAllowed ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
+              {actions.requestInformation.isAllowed ? (
                 <RequestInformationForm reference={shownReference} version={request.version} isClockStopAllowed={Boolean(request.policy?.clockStopAllowed)} />
               ) : null}
-              {canExtend && extension ? (
+              {actions.extendDeadline.isAllowed && extension ? (
                 <ExtendDeadlineForm
                   reference={shownReference}
                   version={request.version}
                   extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
                 />
               ) : null}
-              {canTransition(request.status, 'fulfilled') ? (
+              {actions.fulfil.isAllowed ? (
                 <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={request.type !== 'deletion'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
               ) : null}
-              {canTransition(request.status, 'rejected') ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+              {actions.reject.isAllowed ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
             </section>
           ) : null}
 
