@@ -5,7 +5,8 @@ import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
 import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
-import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
+import { DETAILS_MAX_LENGTH, ZSubmitRequest } from '@/lib/validation/submit-request';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
@@ -46,19 +47,19 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
 
       <FormField id="email" label={fieldLabels.email} hint="We will send a link to confirm it is yours." errors={errors.email}>
         {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="email" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="email" id="email" name="email" autoComplete="email" required maxLength={maxLengthOf(ZSubmitRequest, 'email')} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
       <FormField id="fullName" label={fieldLabels.fullName} errors={errors.fullName}>
         {(describedBy, isInvalid) => (
-          <input type="text" id="fullName" name="fullName" autoComplete="name" required maxLength={200} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="text" id="fullName" name="fullName" autoComplete="name" required maxLength={maxLengthOf(ZSubmitRequest, 'fullName')} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
       <FormField id="accountIdentifier" label={`${fieldLabels.accountIdentifier} (optional)`} hint="A customer number or username, if you have one. It helps us find your data." errors={errors.accountIdentifier}>
         {(describedBy, isInvalid) => (
-          <input type="text" id="accountIdentifier" name="accountIdentifier" maxLength={200} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="text" id="accountIdentifier" name="accountIdentifier" maxLength={maxLengthOf(ZSubmitRequest, 'accountIdentifier')} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 

@@ -3,7 +3,8 @@
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
-import { intakeChannelLabels, intakeChannels } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { intakeChannelLabels, intakeChannels, ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../action-state';
 import { ActionProblems } from '../../form-feedback';
@@ -42,19 +43,19 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
 
       <FormField id="email" label={labels.email} hint="The acknowledgement and the private status link go here." errors={errors.email}>
         {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="off" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="email" id="email" name="email" autoComplete="off" required maxLength={maxLengthOf(ZFileOnBehalf, 'email')} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
       <FormField id="fullName" label={labels.fullName} errors={errors.fullName}>
         {(describedBy, isInvalid) => (
-          <input type="text" id="fullName" name="fullName" autoComplete="off" required maxLength={200} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="text" id="fullName" name="fullName" autoComplete="off" required maxLength={maxLengthOf(ZFileOnBehalf, 'fullName')} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
       <FormField id="accountIdentifier" label={`${labels.accountIdentifier} (optional)`} hint="A customer number or username, if they gave one." errors={errors.accountIdentifier}>
         {(describedBy, isInvalid) => (
-          <input type="text" id="accountIdentifier" name="accountIdentifier" autoComplete="off" maxLength={200} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="text" id="accountIdentifier" name="accountIdentifier" autoComplete="off" maxLength={maxLengthOf(ZFileOnBehalf, 'accountIdentifier')} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
@@ -81,12 +82,12 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
         errors={errors.identityCheck}
       >
         {(describedBy, isInvalid) => (
-          <textarea id="identityCheck" name="identityCheck" required maxLength={1000} defaultValue={values.identityCheck} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <textarea id="identityCheck" name="identityCheck" required maxLength={maxLengthOf(ZFileOnBehalf, 'identityCheck')} defaultValue={values.identityCheck} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
 
       <FormField id="details" label={`${labels.details} (optional)`} hint="What they asked for, in their words where possible." errors={errors.details}>
-        {(describedBy, isInvalid) => <textarea id="details" name="details" maxLength={2000} defaultValue={values.details} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        {(describedBy, isInvalid) => <textarea id="details" name="details" maxLength={maxLengthOf(ZFileOnBehalf, 'details')} defaultValue={values.details} aria-describedby={describedBy} aria-invalid={isInvalid} />}
       </FormField>
 
       <button type="submit" disabled={isPending}>
