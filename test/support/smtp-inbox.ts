@@ -8,6 +8,12 @@ export type SmtpInbox = {
   messages: ParsedMail[];
   /** Waits until `count` messages to `to` have arrived, then returns them. */
   waitFor(to: string, options?: { count?: number; timeoutMs?: number }): Promise<ParsedMail[]>;
+  /**
+   * Waits until no message has been started or received for `quietMs` (default 1 s):
+   * call it before asserting "exactly once", so a duplicate still on its way fails
+   * the test instead of arriving after it. An idle pooled connection is silence.
+   */
+  waitForSilence(options?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -15,14 +21,21 @@ export type SmtpInbox = {
 export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
   const listenPort = port ?? (await freePort());
   const messages: ParsedMail[] = [];
+  let lastActivityAt = Date.now();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      lastActivityAt = Date.now();
+      callback();
+    },
     onData(stream, _session, callback) {
+      lastActivityAt = Date.now();
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
+          lastActivityAt = Date.now();
           callback();
         })
         .catch(callback);
@@ -45,6 +58,15 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
         if (matching.length >= count) return matching;
         if (Date.now() > deadline) throw new Error(`expected ${count} message(s) to ${to}, got ${matching.length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async waitForSilence({ quietMs = 1000, timeoutMs = 20_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const quietFor = Date.now() - lastActivityAt;
+        if (quietFor >= quietMs) return;
+        if (Date.now() > deadline) throw new Error(`the SMTP inbox was never quiet for ${quietMs} ms within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, quietMs - quietFor)));
       }
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
