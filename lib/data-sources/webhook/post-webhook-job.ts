@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors/app-error';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { parseJsonBody } from '@/lib/http/read-json-body';
 import { readRawBody } from '@/lib/http/read-raw-body';
 import { type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
@@ -183,8 +184,4 @@ async function excerpt(response: Response, secrets: (string | null)[]): Promise<
 function quote(text: string, secrets: (string | null)[]): string {
   const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
   return clean ? `: "${clean.slice(0, 200)}${clean.length > 200 ? '…' : ''}"` : '';
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }

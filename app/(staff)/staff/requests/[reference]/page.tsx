@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';

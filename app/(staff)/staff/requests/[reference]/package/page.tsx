@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateTimeText } from '@/components/date-time-text';
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
 import { type PackagePreview, previewPackage } from '@/lib/fulfilment/preview-package';
