@@ -1,21 +1,26 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
-import { FormField } from '@/components/form-field';
-import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
-import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
-import { DETAILS_MAX_LENGTH, ZSubmitRequest } from '@/lib/validation/submit-request';
+import type { JurisdictionOption } from '@/components/jurisdiction-field';
+import { RequestFields } from '@/components/request-fields';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
+
+const limits = {
+  email: maxLengthOf(ZSubmitRequest, 'email'),
+  fullName: maxLengthOf(ZSubmitRequest, 'fullName'),
+  accountIdentifier: maxLengthOf(ZSubmitRequest, 'accountIdentifier'),
+  details: maxLengthOf(ZSubmitRequest, 'details'),
+};
 
 export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOption[] }) {
   const [state, formAction, isPending] = useActionState<SubmitRequestFormState, FormData>(submitRequestAction, { values: {} });
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [detailsLength, setDetailsLength] = useState(values.details?.length ?? 0);
 
   useEffect(() => {
     if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -28,53 +33,21 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
         <ErrorSummary message={state.formError} fieldErrors={errors} labels={fieldLabels} />
       </div>
 
-      <fieldset id="type" aria-describedby={errors.type ? 'type-error' : undefined}>
-        <legend>{fieldLabels.type}</legend>
-        {errors.type ? (
-          <p className="field__error" id="type-error">
-            {errors.type.join(' ')}
-          </p>
-        ) : null}
-        {requestTypes.map((type) => (
-          <div className="choice" key={type}>
-            <input type="radio" id={`type-${type}`} name="type" value={type} defaultChecked={values.type === type} />
-            <label htmlFor={`type-${type}`}>
-              <strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-
-      <FormField id="email" label={fieldLabels.email} hint="We will send a link to confirm it is yours." errors={errors.email}>
-        {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="email" required maxLength={maxLengthOf(ZSubmitRequest, 'email')} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="fullName" label={fieldLabels.fullName} errors={errors.fullName}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="fullName" name="fullName" autoComplete="name" required maxLength={maxLengthOf(ZSubmitRequest, 'fullName')} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="accountIdentifier" label={`${fieldLabels.accountIdentifier} (optional)`} hint="A customer number or username, if you have one. It helps us find your data." errors={errors.accountIdentifier}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="accountIdentifier" name="accountIdentifier" maxLength={maxLengthOf(ZSubmitRequest, 'accountIdentifier')} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <JurisdictionField label={fieldLabels.jurisdiction} hint="This sets the legal deadline for our answer." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
-
-      <FormField id="details" label={`${fieldLabels.details} (optional)`} hint="Anything that helps us handle your request." errors={errors.details}>
-        {(describedBy, isInvalid) => (
-          <>
-            <textarea id="details" name="details" defaultValue={values.details} aria-describedby={`${describedBy ?? ''} details-count`.trim()} aria-invalid={isInvalid} onChange={(event) => setDetailsLength(event.currentTarget.value.length)} />
-            <p className="counter" id="details-count" aria-live="polite">
-              {detailsLength.toLocaleString('en')} of {DETAILS_MAX_LENGTH.toLocaleString('en')} characters
-            </p>
-          </>
-        )}
-      </FormField>
+      <RequestFields
+        labels={fieldLabels}
+        hints={{
+          email: 'We will send a link to confirm it is yours.',
+          accountIdentifier: 'A customer number or username, if you have one. It helps us find your data.',
+          jurisdiction: 'This sets the legal deadline for our answer.',
+          details: 'Anything that helps us handle your request.',
+        }}
+        limits={limits}
+        jurisdictions={jurisdictions}
+        values={values}
+        errors={errors}
+        isOwnDetails
+        isDetailsCounted
+      />
 
       <div className={errors.isAuthorised ? 'field field--invalid' : 'field'} id="isAuthorised-field">
         {errors.isAuthorised ? (
@@ -83,7 +56,15 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
           </p>
         ) : null}
         <div className="choice">
-          <input type="checkbox" id="isAuthorised" name="isAuthorised" required defaultChecked={values.isAuthorised === 'on'} aria-describedby={errors.isAuthorised ? 'isAuthorised-error' : undefined} aria-invalid={Boolean(errors.isAuthorised)} />
+          <input
+            type="checkbox"
+            id="isAuthorised"
+            name="isAuthorised"
+            required
+            defaultChecked={values.isAuthorised === 'on'}
+            aria-describedby={errors.isAuthorised ? 'isAuthorised-error' : undefined}
+            aria-invalid={Boolean(errors.isAuthorised)}
+          />
           <label htmlFor="isAuthorised">I am the person named, or authorised to act for them</label>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { FormField } from '@/components/form-field';
 import { roleLabels, staffRoles } from '@/lib/staff/permissions';
 import { initialActionState } from '../action-state';
 import { ActionNotice, ActionProblems } from '../form-feedback';
-import { RadioFieldset } from '../radio-fieldset';
+import { RadioFieldset } from '@/components/radio-fieldset';
 import { inviteStaffMemberAction } from './actions';
 import { ZInviteStaffMember } from '@/lib/validation/staff-members';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
