@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { activeStatuses, answeredStatuses, closedStatuses } from '@/lib/requests/request-status';
 import type { TAuditExport } from '@/lib/validation/audit-export';
 
 /**
@@ -80,14 +81,14 @@ export function selectRequestLogRows(sql: Sql, input: TAuditExport, timeZone: st
       r.paused_days,
       r.status::text as status,
       to_char(r.closed_at at time zone 'UTC', ${isoTimestamp}) as closed_at,
-      case when r.status in ('fulfilled', 'rejected', 'cancelled', 'expired') then r.status::text end as response,
+      case when r.status::text in ${sql(closedStatuses)} then r.status::text end as response,
       r.rejection_basis::text as rejection_basis,
       ((r.closed_at at time zone ${timeZone})::date - r.received_on) as days_taken,
       case
         when r.due_on is null then null
-        when r.status in ('fulfilled', 'rejected') then
+        when r.status::text in ${sql(answeredStatuses)} then
           case when (r.closed_at at time zone ${timeZone})::date <= r.due_on then 'on_time' else 'late' end
-        when r.status in ('new', 'in_progress', 'awaiting_requester') then
+        when r.status::text in ${sql(activeStatuses)} then
           case when (now() at time zone ${timeZone})::date > r.due_on then 'overdue' else 'open' end
       end as timeliness,
       coalesce(nullif(s.name, ''), s.email) as assignee
