@@ -3,6 +3,7 @@ import EmailProvider from 'next-auth/providers/email';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { keyedHash } from '@/lib/security/keyed-hash';
+import { sameOriginCallbackUrl } from '@/lib/staff/callback-url';
 import { createStaffAuthAdapter } from '@/lib/staff/auth-adapter';
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from '@/lib/staff/send-sign-in-link';
 
@@ -20,6 +21,12 @@ export function authOptions(): NextAuthOptions {
     secret: keyedHash('next-auth', 'secret'),
     session: { strategy: 'database', maxAge: EIGHT_HOURS, updateAge: 5 * 60 },
     pages: { signIn: '/staff/sign-in', verifyRequest: '/staff/sign-in/check-email', error: '/staff/sign-in' },
+    // next-auth's own log lines carry what was sent (addresses, callback URLs); print only its error code.
+    logger: {
+      error: (code) => console.error(`[next-auth] ${code}`),
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       EmailProvider({
         maxAge: SIGN_IN_LINK_MINUTES * 60,
@@ -37,6 +44,10 @@ export function authOptions(): NextAuthOptions {
         // sign-in form does not reveal who works here. No email goes out.
         if (email?.verificationRequest) return `${env().APP_URL}/api/auth/verify-request?provider=email&type=email`;
         return false;
+      },
+      // Only pages of this site, whatever a sign-in POST asks for (next-auth's default throws on an unparseable URL).
+      async redirect({ url, baseUrl }) {
+        return sameOriginCallbackUrl(url, baseUrl);
       },
       async session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };

@@ -1,10 +1,12 @@
 'use client';
 
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { EmailSuggestion } from './email-suggestion';
 import { FormField } from './form-field';
 import { type JurisdictionOption, JurisdictionField } from './jurisdiction-field';
 import { RadioFieldset } from './radio-fieldset';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import { suggestEmailAddress } from '@/lib/validation/suggest-email-address';
 
 export type RequestFieldName = 'type' | 'email' | 'fullName' | 'accountIdentifier' | 'jurisdiction' | 'details';
 
@@ -23,6 +25,8 @@ type RequestFieldsProps = {
   beforeDetails?: ReactNode;
   /** Shows a live "n of max characters" count under the details. */
   isDetailsCounted?: boolean;
+  /** Offers "Did you mean …?" for a mistyped email domain when the field is left. */
+  isEmailChecked?: boolean;
 };
 
 /**
@@ -40,8 +44,11 @@ export function RequestFields({
   isOwnDetails,
   beforeDetails,
   isDetailsCounted = false,
+  isEmailChecked = false,
 }: RequestFieldsProps) {
   const [detailsLength, setDetailsLength] = useState(values.details?.length ?? 0);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const [emailSuggestion, setEmailSuggestion] = useState<string | null>(null);
   return (
     <>
       <RadioFieldset
@@ -61,17 +68,32 @@ export function RequestFields({
 
       <FormField id="email" label={labels.email} hint={hints.email} errors={errors.email}>
         {(describedBy, isInvalid) => (
-          <input
-            type="email"
-            id="email"
-            name="email"
-            autoComplete={isOwnDetails ? 'email' : 'off'}
-            required
-            maxLength={limits.email}
-            defaultValue={values.email}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid}
-          />
+          <>
+            <input
+              ref={emailRef}
+              type="email"
+              id="email"
+              name="email"
+              autoComplete={isOwnDetails ? 'email' : 'off'}
+              required
+              maxLength={limits.email}
+              defaultValue={values.email}
+              aria-describedby={isEmailChecked ? `${describedBy ?? ''} email-suggestion`.trim() : describedBy}
+              aria-invalid={isInvalid}
+              onBlur={isEmailChecked ? (event) => setEmailSuggestion(suggestEmailAddress(event.currentTarget.value)) : undefined}
+            />
+            {isEmailChecked ? (
+              <EmailSuggestion
+                id="email-suggestion"
+                suggestion={emailSuggestion}
+                onAccept={(address) => {
+                  if (emailRef.current) emailRef.current.value = address;
+                  setEmailSuggestion(null);
+                  emailRef.current?.focus();
+                }}
+              />
+            ) : null}
+          </>
         )}
       </FormField>
 

@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { redactQueryErrors } from './redact-query-errors';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -9,7 +10,9 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseOrTransaction = Database | Transaction;
 
 export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  redactQueryErrors();
+  // `debug` stays off: with it postgres.js puts each failed query's parameters (personal data) on its errors.
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, debug: false });
   return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
 }
 

@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-e2e-'));
   const logFile = path.join(dataDir, 'app.log');
   console.log(`[e2e] app log: ${logFile}`);
+  // Specs read it to check that nothing they sent was printed.
+  process.env.E2E_APP_LOG = logFile;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

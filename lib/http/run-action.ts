@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors/app-error';
+import { findMaxLength } from '@/lib/validation/max-length-of';
 
 /** What every form's server action returns (staff and requester pages): field errors, a form-level message, or success. */
 export type ActionState = {
@@ -38,8 +39,10 @@ export async function runAction<S extends z.ZodType>(
 ): Promise<ActionState> {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
+  // Never echo back more than a field takes (its schema's maximum): a huge post is not re-rendered.
+  const echoed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.slice(0, findMaxLength(schema, key) ?? value.length)]));
   if (!parsed.success) {
-    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: echoed };
   }
   try {
     const outcome = await run(parsed.data);
@@ -53,7 +56,7 @@ export async function runAction<S extends z.ZodType>(
         formError: error.message,
         fieldErrors,
         isConflict: error.code === 'CONFLICT',
-        values,
+        values: echoed,
       };
     }
     throw error;

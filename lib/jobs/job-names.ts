@@ -1,6 +1,8 @@
 /** Every background job and its payload. Tasks are wired in task-list.ts. */
 export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
+  /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */
+  'send-status-links': { emailHash: string; reference: string | null; requestedAt: string; ip: string | null };
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;

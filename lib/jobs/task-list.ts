@@ -10,11 +10,16 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { sendStatusLinks } from '@/lib/requests/send-status-links';
 import type { JobPayloads } from './job-names';
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
     await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
+  },
+  'send-status-links': async (payload) => {
+    const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
+    await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

@@ -6,6 +6,7 @@ import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { FLAG_AFTER_ATTEMPTS, recordDeliveryFailure } from './record-delivery-failure';
 
 export type DeliverOutboundEmailOptions = { outboundEmailId: string };
@@ -23,7 +24,8 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
     await db.transaction(async (tx) => {
       const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
       if (!row || row.status === 'sent' || !row.recipient || !row.payload) return;
-      const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload));
+      const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(tx);
+      const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload), { contactEmail, privacyNoticeUrl });
       const from = await getMailSender(tx);
       await getTransport(env().SMTP_URL).sendMail({ from, to: row.recipient, subject, html, text, messageId: row.messageId });
       // The payload can hold a live token and the recipient is personal data: neither is needed once sent.

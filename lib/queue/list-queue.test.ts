@@ -71,6 +71,20 @@ describe('[agent] lists the queue', () => {
     expect((await allPages(auditor, window)).rows.map((row) => row.id)).toEqual(rows.map((row) => row.id));
   });
 
+  it.each([
+    ['an impossible date', ['2026-02-30', '00000000-0000-4000-8000-000000000000']],
+    ['an id that is not a UUID', ['1995-06-10', '0123456789abcdef0123456789abcdef0123']],
+    ['a date with a time zone tail', ['1995-06-10T00:00:00+99', '00000000-0000-4000-8000-000000000000']],
+    ['not a pair', { dueOn: '1995-06-10' }],
+  ])('starts from the first page when the cursor holds %s (a hand-edited link), instead of failing the query', async (_, cursor) => {
+    const after = Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    const first = await listQueue(db, { actor: agent, filters: filtersOf({ ...window, status: 'all' }) });
+
+    const page = await listQueue(db, { actor: agent, filters: filtersOf({ ...window, status: 'all', after }) });
+
+    expect(page.rows.map((row) => row.reference)).toEqual(first.rows.map((row) => row.reference));
+  });
+
   it('filters by type, jurisdiction, and assignee (me / unassigned)', async () => {
     const deletions = (await allPages(agent, { ...window, type: 'deletion' })).rows;
     expect(deletions.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.input.type === 'deletion').map((subject) => subject.reference).sort());

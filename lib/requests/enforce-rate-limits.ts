@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@/db/client';
-import { countIntakeAttemptsSince, insertIntakeAttempts, lockIntakeKey } from '@/db/queries/intake-attempts';
+import { countIntakeAttemptsSince, findIntakeAttemptTime, insertIntakeAttempts, lockIntakeKey } from '@/db/queries/intake-attempts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { keyedHash } from '@/lib/security/keyed-hash';
@@ -21,10 +21,14 @@ export async function enforceRateLimits(tx: DatabaseOrTransaction, { emailHash, 
 
   for (const limit of limits) {
     await lockIntakeKey(tx, { key: limit.key });
-    const recent = await countIntakeAttemptsSince(tx, { key: limit.key, since: new Date(now.getTime() - limit.windowMs) });
+    const since = new Date(now.getTime() - limit.windowMs);
+    const recent = await countIntakeAttemptsSince(tx, { key: limit.key, since });
     if (recent >= limit.max) {
+      // Retry-After is the time until enough attempts leave the window for one more to fit, not the whole window.
+      const leavesWindowFrom = await findIntakeAttemptTime(tx, { key: limit.key, since, offset: recent - limit.max });
+      const reopensAt = (leavesWindowFrom ?? now).getTime() + limit.windowMs;
       throw new AppError('RATE_LIMITED', 'Too many requests have been made from here recently. Please try again later.', {
-        retryAfterSeconds: Math.ceil(limit.windowMs / 1000),
+        retryAfterSeconds: Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000)),
       });
     }
   }

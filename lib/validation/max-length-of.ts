@@ -38,8 +38,13 @@ function findMaximum(schema: AnySchema): number | undefined {
  * there is none, so a form cannot silently lose its limit.
  */
 export function maxLengthOf(schema: AnySchema, field?: string): number {
-  const target = field === undefined ? schema : findField(schema, field);
-  const maximum = target ? findMaximum(target) : undefined;
+  const maximum = findMaxLength(schema, field);
   if (maximum === undefined) throw new Error(`No string maximum for ${field ?? 'the schema'}`);
   return maximum;
+}
+
+/** The same, or undefined when the field has no string maximum (or does not exist). */
+export function findMaxLength(schema: AnySchema, field?: string): number | undefined {
+  const target = field === undefined ? schema : findField(schema, field);
+  return target ? findMaximum(target) : undefined;
 }

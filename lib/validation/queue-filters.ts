@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { confirmedStatuses } from '@/lib/requests/request-status';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
+import { text } from './text';
 
 /** The statuses a confirmed request can have (from the state machine). */
 export const queueStatuses = confirmedStatuses;
@@ -22,8 +23,8 @@ export const ZQueueFilters = z.object({
   overdue: flag.catch(false),
   receivedFrom: optional(z.iso.date()).catch(undefined),
   receivedTo: optional(z.iso.date()).catch(undefined),
-  q: optional(z.string().trim().max(254)).catch(undefined),
-  after: optional(z.string().max(200)).catch(undefined),
+  q: optional(text().trim().max(254)).catch(undefined),
+  after: optional(text().max(200)).catch(undefined),
 });
 
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;

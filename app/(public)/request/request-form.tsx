@@ -47,6 +47,7 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
         errors={errors}
         isOwnDetails
         isDetailsCounted
+        isEmailChecked
       />
 
       <div className={errors.isAuthorised ? 'field field--invalid' : 'field'} id="isAuthorised-field">

@@ -127,7 +127,7 @@ async function attemptOnce({
   }
   let json: unknown;
   try {
-    json = parseJsonBody(raw);
+    json = parseJsonBody(raw, { isSourceData: true });
   } catch {
     return { kind: 'failed', error: `Answered HTTP ${status} with a body that is not JSON${quote(raw.subarray(0, EXCERPT_BYTES).toString('utf8'), secrets)}.`, isRetryable: false };
   }

@@ -42,7 +42,7 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
     : { isValid: false, reason: 'mismatch' };
   if (!check.isValid) throw new AppError('UNAUTHENTICATED', signatureProblems[check.reason]);
 
-  const json = parseJsonBody(rawBody);
+  const json = parseJsonBody(rawBody, { isSourceData: true });
   const envelope = ZWebhookCallbackEnvelope.safeParse(json);
   if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error));
   const callback = ZWebhookCallback.safeParse(json);
