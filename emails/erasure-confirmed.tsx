@@ -22,6 +22,8 @@ export const ZErasedSystem = z.strictObject({
   /** A system with no API (backups, paper files): an agent did or checked it and confirmed it. */
   isConfirmedByTeam: z.boolean(),
   tables: z.array(ZErasedTable).max(500),
+  /** When the system was queried again after erasing and nothing of the person's was left but masked or kept rows (the proof). */
+  provenAt: z.iso.datetime().nullable().optional(),
 });
 
 export const ZErasureConfirmedEmailProps = z.strictObject({
@@ -45,6 +47,7 @@ export const previewProps = {
     {
       name: 'Shop database',
       isConfirmedByTeam: false,
+      provenAt: '2026-06-02T10:15:00.000Z',
       tables: [
         { table: 'customers', action: 'anonymised', rows: 1, reason: null },
         { table: 'addresses', action: 'deleted', rows: 2, reason: null },
@@ -89,11 +92,17 @@ export function ErasureConfirmedEmail({ organisationName, reference, requestType
               </Text>
             ))
           )}
+          {system.provenAt ? <Text style={lineStyle}>{describeProof(system.provenAt)}</Text> : null}
         </Section>
       ))}
       <ButtonLink href={statusUrl}>View my request</ButtonLink>
     </EmailLayout>
   );
+}
+
+/** The proof line: the system was searched again for the person after erasing. */
+export function describeProof(provenAt: string): string {
+  return `Checked again on ${provenAt.slice(0, 10)}: none of your personal details were found (only anonymised or kept records).`;
 }
 
 function records(rows: number): string {

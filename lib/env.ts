@@ -34,6 +34,9 @@ const ZEnv = z.object({
   UNVERIFIED_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Staff sign-in links per address in 15 minutes, and per client IP in an hour. */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
   /** Files handed to requesters live here, outside the web root. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
@@ -53,6 +56,8 @@ const ZEnv = z.object({
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */
   DEMO_SHOP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DEMO_SHOP_DATABASE_URL must be a postgres:// URL' }).optional(),
+  /** The demo CRM database in MySQL/MariaDB the embedded default creates when a server answers; set to use your own. */
+  DEMO_CRM_DATABASE_URL: z.url({ protocol: /^mysql$/, error: 'DEMO_CRM_DATABASE_URL must be a mysql:// URL' }).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -23,7 +23,7 @@ const { startMailCatcher } = await import('./embedded/mail-catcher');
 const { buildIfNeeded } = await import('./build-if-needed');
 const { dataDir, defaultAppUrl, ensureLocalSecret } = await import('./local-defaults');
 const { prepareDatabase } = await import('./prepare-database');
-const { prepareDataSources, provideEmbeddedDemoShop } = await import('./prepare-data-sources');
+const { prepareDataSources, provideEmbeddedDemoCrm, provideEmbeddedDemoShop } = await import('./prepare-data-sources');
 const { startWebServer } = await import('./web-server');
 const { DEMO_ADMIN_EMAIL } = await import('@/db/seed/seed-demo-admin');
 
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     const password = createHmac('sha256', process.env.APP_SECRET).update('embedded-postgres:dsr_desk_app').digest('hex');
     process.env.DATABASE_URL = await ensureAppRole(ownerUrl, { role: 'dsr_desk_app', password });
     await provideEmbeddedDemoShop(cluster);
+    await provideEmbeddedDemoCrm(log);
   }
 
   let inboxUrl: string | null = null;
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   await prepareDataSources({
     databaseUrl: settings.DATABASE_URL,
     demoShopDatabaseUrl: settings.DEMO_SHOP_DATABASE_URL,
+    demoCrmDatabaseUrl: settings.DEMO_CRM_DATABASE_URL,
     dataSourcesFile: settings.DATA_SOURCES_FILE,
     variables: process.env,
     log,

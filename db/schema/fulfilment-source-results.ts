@@ -5,6 +5,14 @@ import { dataSourceKind, sourceResultStatus } from './enums';
 import { fulfilmentRuns } from './fulfilment-runs';
 import { staffMembers } from './staff-members';
 
+/** Per table label: the rows a dry run found and a keyed digest of their keys. */
+export type ErasurePlan = Record<string, { rows: number; keyDigest: string | null }>;
+/**
+ * Per table label after an erasure: rows still matching the person, and how many of those
+ * hold only masked values. Proven when every table has none left, or only masked ones.
+ */
+export type ErasureProof = { checkedAt: string; isProven: boolean; tables: Record<string, { remaining: number; masked: number; isKept: boolean }> };
+
 /**
  * One source's outcome in a run: rows exported, rows that would be or were erased,
  * or the error. Kept after the request's personal data is minimised: it is the
@@ -28,6 +36,13 @@ export const fulfilmentSourceResults = pgTable(
     rowCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** Rows handled so far: the progress shown while the run works. */
     rowsDone: integer().notNull().default(0),
+    /**
+     * Dry run of a database source: the plan erasure must find unchanged — per table, the rows
+     * and a keyed digest of their keys (never the keys). Erase: the plan it executed.
+     */
+    plan: jsonb().$type<ErasurePlan>(),
+    /** Erase of a database source: what re-querying the source with the same identities found afterwards. */
+    proof: jsonb().$type<ErasureProof>(),
     error: text(),
     attempts: integer().notNull().default(0),
     /** Webhook: the job id sent to the system and echoed by its callback (random, single-use). */

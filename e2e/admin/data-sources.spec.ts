@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { demoShopUrl } from '../fixtures/demo-shop';
+import { createCrmDatabase } from '../fixtures/mariadb';
 import { e2eBaseUrl } from '../fixtures/e2e-ports';
 import { signedInStaff } from '../fixtures/staff';
 
@@ -66,6 +67,39 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     await expect(row).toContainText('Access and erasure');
     await expect(row).toContainText(/\d{4}, \d{2}:\d{2} UTC/);
   });
+});
+
+test('[admin] adds a MySQL/MariaDB source: a wrong column is named with its path, the fixed map saves against the real MariaDB', async ({ page }) => {
+  await signedInStaff(page, 'admin');
+  const crm = await createCrmDatabase();
+  const name = `E2E CRM ${randomBytes(3).toString('hex')}`;
+  const entries = JSON.parse(readFileSync(new URL('../../db/seed/demo-crm-data-source.json', import.meta.url), 'utf8')) as DemoEntry[];
+  const map = entries.find((entry) => entry.slug === 'crm')!.config.map!;
+  const mapText = (edit: (columns: string[]) => string[]) =>
+    JSON.stringify({ tables: map.tables.map((table) => (table.table === 'interactions' ? { ...table, export: edit(table.export) } : table)) }, null, 2);
+  try {
+    await page.goto('/staff/settings/sources/new');
+    await page.getByLabel(/^MySQL or MariaDB database/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Add a data source: MySQL or MariaDB database' })).toBeVisible();
+
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel(/^Switched on/).uncheck();
+    await page.getByLabel('Connection string').fill(crm.databaseUrl);
+    await page.getByLabel('Map (JSON)').fill(mapText((columns) => [...columns, 'sumary']));
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    await expect(page.getByText('tables[1].export[4]: Column "sumary" does not exist in table interactions').first()).toBeVisible();
+
+    await page.getByLabel('Map (JSON)').fill(mapText((columns) => columns));
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByText('The data source was added.')).toBeVisible();
+    expect(await page.content()).not.toContain(crm.databaseUrl);
+    await page.getByRole('link', { name: 'Back to data sources' }).click();
+    await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('MySQL or MariaDB database');
+  } finally {
+    await crm.drop();
+  }
 });
 
 test('[admin] adds a webhook source and sees its signing secret once, with the callback URL to give the other system', async ({ page }) => {

@@ -1,9 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDataSource } from '@/lib/data-sources/get-data-source';
 import { listDataSources } from '@/lib/data-sources/list-data-sources';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import type { TPostgresMap } from '@/lib/validation/data-source';
-import { aPostgresSourceInput, aWebhookSourceInput, disableSources, listSourceEvents, readSourceRow } from '@/test/support/data-sources';
+import { aPostgresSourceInput, aWebhookSourceInput, listSourceEvents, mapWithTable, readSourceRow, useSourceCreation } from '@/test/support/data-sources';
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { freePort } from '@/test/support/free-port';
 import { refusal } from '@/test/support/request-snapshot';
@@ -13,20 +13,11 @@ import { createDataSource } from './create-data-source';
 
 const db = useTestDatabase();
 const shop = useDemoShop();
-const created: string[] = [];
-
-afterAll(() => disableSources(db, created));
-
-async function create(input: Parameters<typeof createDataSource>[1]['input']) {
-  const admin = await createStaffMember(db, { role: 'admin' });
-  const result = await createDataSource(db, { actor: admin, input });
-  created.push((await readSourceRow(db, { slug: result.slug })).id);
-  return { admin, ...result };
-}
+const create = useSourceCreation(db);
 
 /** The demo map with one table changed. */
 function mapWith(index: number, change: (table: TPostgresMap['tables'][number]) => TPostgresMap['tables'][number]): TPostgresMap {
-  return { tables: demoShopMap.tables.map((table, position) => (position === index ? change(table) : table)) };
+  return mapWithTable(demoShopMap, index, change);
 }
 
 describe('[admin] adds a PostgreSQL source: the map is checked against the live schema', () => {

@@ -7,7 +7,7 @@ import { aWebhookSourceInput, disableSources, listSourceEvents, readSourceRow, u
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
-import { checkPostgresSource } from './check-postgres-source';
+import { checkDatabaseSource } from './check-database-source';
 import { createDataSource } from './create-data-source';
 import { loadDataSourcesFile } from './load-data-sources-file';
 import { readSourceSecret } from './read-source-secret';
@@ -136,6 +136,6 @@ describe('db/seed/demo-data-sources.json', () => {
       { slug: 'backups', kind: 'manual', usedForAccess: false, usedForErasure: true, secret: undefined },
     ]);
     expect(entries[1]!.config).toMatchObject({ instructions: expect.stringContaining('35 days') });
-    await expect(checkPostgresSource(shop.databaseUrl, demoShopMap)).resolves.toBeUndefined();
+    await expect(checkDatabaseSource(shop.databaseUrl, { kind: 'postgres', map: demoShopMap }, { allowPrivateTargets: true })).resolves.toBeUndefined();
   });
 });

@@ -4,9 +4,10 @@ import type { Database } from '@/db/client';
 import { findDataSourceBySlug } from '@/db/queries/data-sources';
 import { isAppError } from '@/lib/errors/app-error';
 import { type TDataSourcesFileEntry, ZDataSourcesFile } from '@/lib/validation/data-sources-file';
-import { isPostgresUrl } from '@/lib/validation/data-source-form';
+import { isMysqlUrl, isPostgresUrl } from '@/lib/validation/data-source-form';
 import { describeIssue } from '@/lib/validation/issue-path';
-import { checkPostgresSource, fieldErrorsOf } from './check-postgres-source';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
+import { checkDatabaseSource, fieldErrorsOf } from './check-database-source';
 import { readSourceSecret } from './read-source-secret';
 import { insertDataSource, updateDataSourceRow } from './save-data-source';
 
@@ -25,17 +26,18 @@ type ResolvedEntry = { entry: TDataSourcesFileEntry; index: number; secret: stri
  * Creates or updates the file's sources by slug, in one transaction, as the system.
  * A source an admin made in the UI (seededFrom null) with the same slug is left as it is.
  * Bad input stops start-up with an error naming the file and the entry's path.
- * PostgreSQL maps are checked against their database; one that cannot be reached
+ * Database maps (PostgreSQL, MySQL/MariaDB) are checked against their database; one that cannot be reached
  * is saved anyway with a warning, so a source that is down does not stop the app.
  */
 export async function loadDataSourcesFile(db: Database, { file, variables, log = () => {}, now = new Date() }: LoadDataSourcesFileOptions): Promise<LoadedDataSources> {
   const label = fileLabel(file);
   const entries = await readEntries(file, label);
   const resolved = entries.map((entry, index) => ({ entry, index, secret: resolveSecret(entry, index, variables, label) }));
+  const { allowPrivateTargets } = await getNetworkSettings(db);
   const existing = new Map(await Promise.all(entries.map(async (entry) => [entry.slug, await findDataSourceBySlug(db, { slug: entry.slug })] as const)));
   for (const item of resolved) {
     if (existing.get(item.entry.slug)?.seededFrom === null) continue;
-    await checkMap(item, label, log);
+    await checkMap(item, label, log, allowPrivateTargets);
   }
 
   const outcome: LoadedDataSources = { created: [], updated: [], unchanged: [], madeInTheUi: [] };
@@ -118,13 +120,14 @@ function resolveSecret(entry: TDataSourcesFileEntry, index: number, variables: R
   const value = variables[entry.secret.env]?.trim();
   if (!value) throw new Error(`${label}: [${index}].secret.env: environment variable ${entry.secret.env} is not set; it holds the secret of data source "${entry.slug}"`);
   if (entry.kind === 'postgres' && !isPostgresUrl(value)) throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a postgres:// connection string`);
+  if (entry.kind === 'mysql' && !isMysqlUrl(value)) throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a mysql:// connection string`);
   return value;
 }
 
-async function checkMap({ entry, index, secret }: ResolvedEntry, label: string, log: (line: string) => void): Promise<void> {
-  if (entry.config.kind !== 'postgres' || !secret) return;
+async function checkMap({ entry, index, secret }: ResolvedEntry, label: string, log: (line: string) => void, allowPrivateTargets: boolean): Promise<void> {
+  if ((entry.config.kind !== 'postgres' && entry.config.kind !== 'mysql') || !secret) return;
   try {
-    await checkPostgresSource(secret, entry.config.map);
+    await checkDatabaseSource(secret, entry.config, { allowPrivateTargets });
   } catch (error) {
     if (!isAppError(error, 'VALIDATION')) throw error;
     const { map = [], connectionString = [] } = fieldErrorsOf(error);

@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { canTransition } from '@/lib/requests/request-status';
 import { requesterEmailContext } from '@/lib/requests/requester-email-context';
+import type { TErasedSystem } from '@/emails/erasure-confirmed';
 import { describeErasedSystems } from './describe-erased-systems';
 
 export type CompleteErasureOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
@@ -36,7 +37,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       status: 'fulfilled',
       closedAt: now,
       clockStoppedAt: null,
-      responseMessage: `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`,
+      responseMessage: erasureResponse(systems),
       version: sql`${requests.version} + 1`,
       updatedAt: now,
     })
@@ -54,4 +55,11 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     to: request.email,
     payload: { template: 'erasure-confirmed', version: 1, props: { ...(await requesterEmailContext(tx, request)), systems } },
   });
+}
+
+/** The status page's words: where the data was erased, and where a search afterwards proved it (the proof per system). */
+function erasureResponse(systems: TErasedSystem[]): string {
+  const proven = systems.filter((system) => system.provenAt);
+  const erased = `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`;
+  return proven.length === 0 ? erased : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.`;
 }

@@ -1,5 +1,5 @@
 import type { FulfilmentSourceResultRow } from '@/db/schema';
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import type { TDataSourceConfig } from '@/lib/validation/data-source';
 import type { TErasedSystem, TErasedTable } from '@/emails/erasure-confirmed';
 
@@ -10,13 +10,13 @@ const actionWords = { delete: 'deleted', anonymise: 'anonymised', keep: 'kept' }
  * rows were deleted, anonymised or kept (the action comes from the source's map),
  * or that the team confirmed it. Counts only: never the rows.
  */
-export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts'>[], configs: Map<string, TDataSourceConfig>): TErasedSystem[] {
+export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts' | 'proof'>[], configs: Map<string, TDataSourceConfig>): TErasedSystem[] {
   return [...results]
     .sort((left, right) => left.sourceName.localeCompare(right.sourceName))
     .map((result) => {
       if (result.sourceKind === 'manual') return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: true, tables: [] };
       const config = configs.get(result.sourceId);
-      const mapped = config?.kind === 'postgres' ? config.map.tables : [];
+      const mapped = config && 'map' in config ? config.map.tables : [];
       // A webhook reports its own table names and counts: made safe for an email line here, not trusted.
       const tables = Object.entries(result.rowCounts)
         .filter(([table]) => singleLine(table, 200) !== '')
@@ -29,7 +29,7 @@ export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, '
             reason: erase?.action === 'keep' ? singleLine(erase.reason, 300) : null,
           };
         });
-      return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: false, tables };
+      return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: false, tables, provenAt: result.proof?.isProven ? result.proof.checkedAt : null };
     });
 }
 

@@ -199,6 +199,12 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 
     const [result] = await resultsOf(erase.runId);
     expect(result).toMatchObject({ status: 'succeeded', rowCounts: { customers: 1, addresses: 2, orders: 3, newsletter_subscriptions: 1, support_tickets: 2 } });
+    // The proof: the shop searched again for her finds nothing (her orders no longer reach her anonymised customer row).
+    expect(result!.proof).toEqual({
+      checkedAt: expect.any(String),
+      isProven: true,
+      tables: Object.fromEntries(['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'].map((table) => [table, { remaining: 0, masked: 0, isKept: false }])),
+    });
     expect(closed).toMatchObject({ closedAt: expect.any(Date), clockStoppedAt: null });
     expect(closed.version).toBeGreaterThan(request.version);
     const events = await listEvents(db, { requestId: request.id });
@@ -213,13 +219,16 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(mail.text).toContain('addresses: 2 records deleted');
     expect(mail.text).toContain('orders: 3 records anonymised');
     expect(mail.text).toContain('support_tickets: 2 records deleted');
+    expect(mail.text).toContain('none of your personal details were found (only anonymised or kept records)');
     expect(mail.html).toContain('Shop database (test)');
     for (const row of ['Grace Hopper', '1 Test Street', '+44 7700 900123', 'Where is my parcel', 'Question 1']) expect(`${mail.text}${mail.html}`).not.toContain(row);
     await eventually('the confirmation to be marked sent', async () => (await confirmationEmails(request.id))[0]?.status === 'sent');
     expect(await confirmationEmails(request.id)).toHaveLength(1);
 
     const statusToken = /\/status\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
-    expect(await getRequestStatus(db, { token: statusToken })).toMatchObject({ status: 'fulfilled', responseMessage: 'We have erased your personal data from: Shop database (test).' });
+    expect(await getRequestStatus(db, { token: statusToken })).toMatchObject({ status: 'fulfilled', responseMessage: 'We have erased your personal data from: Shop database (test). Searched again afterwards, none of your personal details were found in: Shop database (test).' });
+    const succeeded = events.find((event) => event.action === 'source_succeeded' && (event.details as { kind?: string }).kind === 'erase');
+    expect(succeeded!.details).toMatchObject({ proof: { isProven: true } });
 
     const again = await refusal(startErasure(db, { actor: agent, reference, version: closed.version }));
     expect(again.message).toBe('This data has already been erased.');

@@ -1,18 +1,19 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { TErasureAction } from '@/lib/validation/data-source';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, staffMembers } from '@/db/schema';
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
 
 /** What erasure does to one table of a PostgreSQL source, from its map: shown beside the dry run's counts. */
-export type TableErasureAction = { action: 'delete' } | { action: 'anonymise'; columns: string[] } | { action: 'keep'; reason: string };
+export type TableErasureAction = TErasureAction;
 
 export type FulfilmentResultView = Pick<
   FulfilmentSourceResultRow,
-  'id' | 'sourceId' | 'sourceName' | 'sourceKind' | 'status' | 'rowCounts' | 'rowsDone' | 'error' | 'attempts' | 'note' | 'startedAt' | 'finishedAt'
+  'id' | 'sourceId' | 'sourceName' | 'sourceKind' | 'status' | 'rowCounts' | 'rowsDone' | 'error' | 'attempts' | 'note' | 'startedAt' | 'finishedAt' | 'proof'
 > & {
   confirmedByName: string | null;
   /** A manual source's checklist instructions. */
@@ -98,7 +99,7 @@ export async function getRequestFulfilment(db: Database, { actor, requestId }: {
 function resultView(result: FulfilmentSourceResultRow, config: unknown, confirmedByName: string | null): FulfilmentResultView {
   const parsed = ZDataSourceConfig.safeParse(config);
   const sourceConfig = parsed.success ? parsed.data : null;
-  const erasureActions = new Map<string, TableErasureAction>(sourceConfig?.kind === 'postgres' ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : []);
+  const erasureActions = new Map<string, TableErasureAction>(sourceConfig && 'map' in sourceConfig ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : []);
   return {
     id: result.id,
     sourceId: result.sourceId,
@@ -112,6 +113,7 @@ function resultView(result: FulfilmentSourceResultRow, config: unknown, confirme
     note: result.note,
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
+    proof: result.proof,
     confirmedByName,
     instructions: sourceConfig?.kind === 'manual' ? sourceConfig.instructions : null,
     tables: orderSourceTables(result.rowCounts, config).map(([name, rows]) => ({ name, rows, erasure: erasureActions.get(name) ?? null })),

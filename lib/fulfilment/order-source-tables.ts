@@ -1,4 +1,4 @@
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 
 /**
@@ -8,7 +8,7 @@ import { ZDataSourceConfig } from '@/lib/validation/data-source';
  */
 export function orderSourceTables(rowCounts: Record<string, number>, config: unknown): [table: string, rows: number][] {
   const parsed = ZDataSourceConfig.safeParse(config);
-  const mapOrder = parsed.success && parsed.data.kind === 'postgres' ? parsed.data.map.tables.map(tableLabel) : [];
+  const mapOrder = parsed.success && 'map' in parsed.data ? parsed.data.map.tables.map(tableLabel) : [];
   const rank = (table: string) => (mapOrder.includes(table) ? mapOrder.indexOf(table) : mapOrder.length);
   return Object.entries(rowCounts).sort(([left], [right]) => rank(left) - rank(right) || left.localeCompare(right));
 }

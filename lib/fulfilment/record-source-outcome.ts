@@ -37,6 +37,8 @@ export async function recordSourceOutcome(
       error: outcome.status === 'failed' ? outcome.error.slice(0, 2000) : null,
       callbackJobId: outcome.status === 'awaiting_callback' ? outcome.callbackJobId : undefined,
       stagedStorageKey: outcome.status === 'succeeded' && outcome.stagedStorageKey !== undefined ? outcome.stagedStorageKey : undefined,
+      plan: outcome.status === 'succeeded' ? outcome.plan : undefined,
+      proof: 'proof' in outcome ? outcome.proof : undefined,
       confirmedById: actor.type === 'staff' ? actor.staffId : undefined,
       note: note ?? undefined,
       finishedAt: isFinal ? now : null,
@@ -50,8 +52,14 @@ export async function recordSourceOutcome(
     requestId: run.requestId,
     actor,
     action: outcome.status === 'succeeded' ? 'source_succeeded' : 'source_failed',
-    // Counts and the error text only: never the rows themselves.
-    details: { runId: result.runId, kind: run.kind, source: result.sourceName, ...(outcome.status === 'succeeded' ? { rowCounts: outcome.rowCounts } : { error: result.error }) },
+    // Counts, the error text and the erasure's proof (counts again): never the rows themselves.
+    details: {
+      runId: result.runId,
+      kind: run.kind,
+      source: result.sourceName,
+      ...(outcome.status === 'succeeded' ? { rowCounts: outcome.rowCounts } : { error: result.error }),
+      ...('proof' in outcome && outcome.proof ? { proof: outcome.proof } : {}),
+    },
   });
   await settleRun(tx, { runId: result.runId, now });
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import type { Database } from '@/db/client';
-import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { dataSources, type ErasurePlan, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { isOpen } from '@/lib/requests/request-status';
 import { recordSourceOutcome } from './record-source-outcome';
 import { sourceExecutors } from './source-executors';
@@ -50,6 +51,8 @@ export async function runSource(db: Database, { sourceResultId, now = () => new 
         run: context.run,
         result: claimed,
         source: context.source,
+        allowPrivateTargets: (await getNetworkSettings(db)).allowPrivateTargets,
+        plan: context.run.kind === 'erase' ? await findDryRunPlan(db, { requestId: context.request.id, sourceId: context.source.id }) : null,
         reportProgress: async (rowsDone) => {
           if (Date.now() - lastProgressAt < PROGRESS_INTERVAL_MS) return;
           lastProgressAt = Date.now();
@@ -87,4 +90,16 @@ function describeSourceError(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describeSourceError(error.errors[0]);
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/** The plan the request's latest successful dry run stored for this source: what the erasure must find unchanged. */
+async function findDryRunPlan(db: Database, { requestId, sourceId }: { requestId: string; sourceId: string }): Promise<ErasurePlan | null> {
+  const [latest] = await db
+    .select({ plan: fulfilmentSourceResults.plan })
+    .from(fulfilmentRuns)
+    .innerJoin(fulfilmentSourceResults, and(eq(fulfilmentSourceResults.runId, fulfilmentRuns.id), eq(fulfilmentSourceResults.sourceId, sourceId)))
+    .where(and(eq(fulfilmentRuns.requestId, requestId), eq(fulfilmentRuns.kind, 'dry_run'), eq(fulfilmentRuns.status, 'succeeded')))
+    .orderBy(desc(fulfilmentRuns.createdAt))
+    .limit(1);
+  return latest?.plan ?? null;
 }

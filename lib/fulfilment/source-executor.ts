@@ -1,4 +1,4 @@
-import type { DataSourceRow, FulfilmentRunRow, FulfilmentSourceResultRow, RequestRow } from '@/db/schema';
+import type { DataSourceRow, ErasurePlan, ErasureProof, FulfilmentRunRow, FulfilmentSourceResultRow, RequestRow } from '@/db/schema';
 import type { Subject } from '@/lib/data-sources/postgres/stream-subject-rows';
 
 /** Everything a source's executor needs for one step of a run. */
@@ -8,6 +8,10 @@ export type SourceStep = {
   run: Pick<FulfilmentRunRow, 'id' | 'kind'>;
   result: Pick<FulfilmentSourceResultRow, 'id' | 'attempts' | 'callbackJobId'>;
   source: DataSourceRow;
+  /** The admin setting read when the step started: off, the step may not reach private or local addresses. */
+  allowPrivateTargets: boolean;
+  /** Erase of a database source: the plan its request's latest successful dry run stored for it (null if none). */
+  plan?: ErasurePlan | null;
   /** Reports rows handled so far (shown as progress on the request page); cheap to call often. */
   reportProgress: (rowsDone: number) => Promise<void>;
   /**
@@ -23,8 +27,8 @@ export type SourceStep = {
  * `awaiting_confirmation` means an agent confirms it (manual sources).
  */
 export type SourceOutcome =
-  | { status: 'succeeded'; rowCounts: Record<string, number>; rowsDone?: number; stagedStorageKey?: string | null }
-  | { status: 'failed'; error: string; rowCounts?: Record<string, number> }
+  | { status: 'succeeded'; rowCounts: Record<string, number>; rowsDone?: number; stagedStorageKey?: string | null; plan?: ErasurePlan; proof?: ErasureProof }
+  | { status: 'failed'; error: string; rowCounts?: Record<string, number>; proof?: ErasureProof }
   | { status: 'awaiting_callback'; callbackJobId: string }
   | { status: 'awaiting_confirmation' };
 

@@ -1,6 +1,8 @@
 /** Every background job and its payload. Tasks are wired in task-list.ts. */
 export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
+  /** A staff sign-in link asked for (lib/staff/request-sign-in-link.ts): sent only if the address is an active member. */
+  'send-staff-sign-in-link': { email: string; callbackUrl: string };
   /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */
   'send-status-links': { emailHash: string; reference: string | null; requestedAt: string; ip: string | null };
   'purge-expired-requests': Record<string, never>;

@@ -11,11 +11,15 @@ import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests'
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
+import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import type { JobPayloads } from './job-names';
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
     await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
+  },
+  'send-staff-sign-in-link': async (payload) => {
+    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
   },
   'send-status-links': async (payload) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];

@@ -18,7 +18,7 @@ afterAll(() => pool.close());
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Other files leave unassigned open requests in the shared database; they go to a
+ * Earlier tests in this file leave unassigned open requests behind; they go to a
  * parking member so the queue holds exactly what this test created.
  */
 beforeEach(() => parkUnassignedOpenRequests(db));

@@ -14,7 +14,7 @@ const db = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
 const jurisdictions = ['eu_gdpr', 'us_ca_ccpa', 'uk_gdpr'] as const;
 const types = ['access', 'export', 'deletion'] as const;
-// A received-date window no other test uses, so the range filter isolates this file's requests.
+// A received-date window of its own, so the range filter isolates these requests from the rest of this file's.
 const window = { receivedFrom: '1995-06-01', receivedTo: '1995-06-30' };
 
 const filtersOf = (input: Record<string, unknown>): TQueueFilters => ZQueueFilters.parse(input);

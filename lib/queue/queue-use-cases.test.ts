@@ -14,7 +14,7 @@ import { listQueue, QUEUE_PAGE_SIZE } from './list-queue';
 
 const db = useTestDatabase();
 
-// Received long ago, so these requests are more urgent than any other test file's.
+// Received long ago, so these requests are more urgent than any other request of this file.
 const longAgo = (day: number) => new Date(Date.UTC(2001, 0, day, 12));
 
 describe('the staff queue', () => {

@@ -40,7 +40,9 @@ describe('the per-address limit', () => {
     const error = await rateLimitError(submit(aSubmission({ email, type: 'deletion' })));
 
     expect(error.httpStatus).toBe(429);
-    expect(error.details).toEqual({ retryAfterSeconds: 24 * 60 * 60 });
+    // Time left until the first of the two leaves the window: a day, less the seconds the submissions took on a busy machine.
+    expect(error.details.retryAfterSeconds).toBeGreaterThan(24 * 60 * 60 - 60);
+    expect(error.details.retryAfterSeconds).toBeLessThanOrEqual(24 * 60 * 60);
     expect((await listRequestsForEmail(db, { email })).map((request) => request.type)).toEqual(['access', 'export']);
   });
 

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { type TDataSourceConfig, type TPostgresMap, ZDataSourceSlug, ZManualSourceConfig, ZPostgresMap, ZWebhookSourceConfig } from './data-source';
+import { type TDataSourceConfig, type TSourceMap, ZDataSourceSlug, ZManualSourceConfig, ZMysqlMap, ZPostgresMap, ZWebhookSourceConfig } from './data-source';
 import { describeIssue } from './issue-path';
 import { text } from './text';
 
 /**
  * The data-source forms under Settings → Data sources, flat as HTML sends them,
  * turned into what the use cases take. Field names are the inputs' names, so each
- * problem lands beside its input; the PostgreSQL map is typed as JSON in one
+ * problem lands beside its input; a database source's map is typed as JSON in one
  * textarea, and its problems come back on that field with their path in the JSON.
  */
-export const dataSourceKinds = ['postgres', 'webhook', 'manual'] as const;
+export const dataSourceKinds = ['postgres', 'mysql', 'webhook', 'manual'] as const;
 export type DataSourceKind = (typeof dataSourceKinds)[number];
+
+/** The kinds read through a connection string and a map of tables. */
+export const databaseSourceKinds = ['postgres', 'mysql'] as const;
+export type DatabaseSourceKind = (typeof databaseSourceKinds)[number];
+export function isDatabaseKind(kind: string): kind is DatabaseSourceKind {
+  return (databaseSourceKinds as readonly string[]).includes(kind);
+}
 
 /** What every kind of source is saved with. `connectionString` is null when there is none to save (left blank: keep the saved one). */
 export type TDataSourceSettings = {
@@ -26,7 +33,7 @@ const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.b
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const sourceFields = {
-  kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, webhook or manual' }),
+  kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook or manual' }),
   name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
   usedForAccess: checkbox,
   usedForErasure: checkbox,
@@ -42,8 +49,8 @@ const sourceFields = {
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
 type Context = z.core.$RefinementCtx<unknown>;
 
-/** Parses the map's JSON and checks it against ZPostgresMap; every problem becomes a message on the `map` field naming its place. */
-export function parseMapText(text: string, context: Context, field = 'map'): TPostgresMap | null {
+/** Parses the map's JSON and checks it against the kind's map schema; every problem becomes a message on the `map` field naming its place. */
+export function parseMapText<Map extends TSourceMap>(text: string, context: Context, schema: z.ZodType<Map, unknown>, field = 'map'): Map | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -51,7 +58,7 @@ export function parseMapText(text: string, context: Context, field = 'map'): TPo
     context.addIssue({ code: 'custom', path: [field], message: `The map is not valid JSON: ${(error as Error).message}` });
     return null;
   }
-  const parsed = ZPostgresMap.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: [field], message: describeIssue(issue.path, issue.message) });
   return null;
@@ -65,26 +72,45 @@ export function isPostgresUrl(text: string): boolean {
   }
 }
 
+/** MySQL/MariaDB connection strings as mysql2 reads them. */
+export function isMysqlUrl(text: string): boolean {
+  try {
+    return new URL(text).protocol === 'mysql:';
+  } catch {
+    return false;
+  }
+}
+
+const connectionStringRules: Record<DatabaseSourceKind, { isValid: (text: string) => boolean; example: string }> = {
+  postgres: { isValid: isPostgresUrl, example: 'Enter a postgres:// connection string, e.g. postgres://user:password@host:5432/database' },
+  mysql: { isValid: isMysqlUrl, example: 'Enter a mysql:// connection string, e.g. mysql://user:password@host:3306/database (MariaDB too)' },
+};
+
 function readConnectionString(form: SourceFields, context: Context, isRequired: boolean): string | null {
-  if (form.kind !== 'postgres' || !form.connectionString) {
-    if (form.kind === 'postgres' && isRequired) context.addIssue({ code: 'custom', path: ['connectionString'], message: 'Enter the connection string' });
+  const rules = isDatabaseKind(form.kind) ? connectionStringRules[form.kind] : null;
+  if (!rules || !form.connectionString) {
+    if (rules && isRequired) context.addIssue({ code: 'custom', path: ['connectionString'], message: 'Enter the connection string' });
     return null;
   }
-  if (!isPostgresUrl(form.connectionString)) {
+  if (!rules.isValid(form.connectionString)) {
     // The value is never repeated back: it may hold a password.
-    context.addIssue({ code: 'custom', path: ['connectionString'], message: 'Enter a postgres:// connection string, e.g. postgres://user:password@host:5432/database' });
+    context.addIssue({ code: 'custom', path: ['connectionString'], message: rules.example });
     return null;
   }
   return form.connectionString;
 }
 
 function readConfig(form: SourceFields, context: Context): TDataSourceConfig | null {
-  if (form.kind === 'postgres') {
+  if (isDatabaseKind(form.kind)) {
     if (!form.map?.trim()) {
       context.addIssue({ code: 'custom', path: ['map'], message: 'Enter the map: which tables hold the person’s data' });
       return null;
     }
-    const map = parseMapText(form.map, context);
+    if (form.kind === 'mysql') {
+      const map = parseMapText(form.map, context, ZMysqlMap);
+      return map ? { kind: 'mysql', map } : null;
+    }
+    const map = parseMapText(form.map, context, ZPostgresMap);
     return map ? { kind: 'postgres', map } : null;
   }
   const parsed =

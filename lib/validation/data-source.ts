@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { text } from './text';
 
 /**
- * What admins write to describe a data source. The PostgreSQL map is declarative:
- * for each table, how its rows belong to the subject, which columns an access
- * package holds, and what erasure does. Names are checked for shape here and
- * against the live schema when the map is saved (lib/data-sources/postgres).
+ * What admins write to describe a data source. The map of a database source
+ * (PostgreSQL, MySQL/MariaDB) is declarative: for each table, how its rows belong
+ * to the subject, which columns an access package holds, and what erasure does.
+ * Names are checked for shape here and against the live schema when the map is
+ * saved (lib/data-sources/map, with each kind's dialect).
  */
 const identifier = text()
   .trim()
   .min(1, 'Enter a name')
-  .max(63, 'PostgreSQL names are at most 63 characters')
-  .regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Use a plain PostgreSQL name: letters, digits and underscores, not starting with a digit');
+  .max(63, 'Names are at most 63 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Use a plain name: letters, digits and underscores, not starting with a digit');
 
 export const subjectIdentifiers = ['email', 'account_identifier'] as const;
 
@@ -21,44 +22,72 @@ export const ZSubjectMatch = z.union([
   z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
 ], { error: 'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }' });
 
+/**
+ * How one anonymised column is masked: NULL; a random string as long as the column
+ * allows; a keyed hash (HMAC-SHA256 under a salt made for the one erasure and then
+ * forgotten: equal values stay equal within it, nothing links them back); the date
+ * cut to its year; or a fixed text. Each is checked on save against the column's
+ * live constraints (NOT NULL, UNIQUE, foreign keys).
+ */
+export const maskStrategies = ['null', 'random', 'hash', 'year'] as const;
+export const ZMaskStrategy = z.union([z.enum(maskStrategies), z.strictObject({ fixed: text().max(500, 'At most 500 characters') })], {
+  error: 'A column is masked with "null", "random", "hash", "year" or { "fixed": "text" }',
+});
+
 export const ZErasureAction = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('delete') }),
-    /** Keep the rows (e.g. orders for accounting) but blank these columns: NULL, or a unique placeholder where NULL is not allowed. */
-    z.strictObject({ action: z.literal('anonymise'), columns: z.array(identifier).min(1, 'Name the columns to anonymise') }),
+    /**
+     * Keep the rows (e.g. orders for accounting) but mask these columns: a list blanks each
+     * (NULL, or a unique placeholder where NULL is not allowed); an object names each column's strategy.
+     */
+    z.strictObject({
+      action: z.literal('anonymise'),
+      columns: z.union([
+        z.array(identifier).min(1, 'Name the columns to anonymise'),
+        z.record(identifier, ZMaskStrategy).refine((columns) => Object.keys(columns).length > 0, 'Name the columns to anonymise'),
+      ]),
+    }),
     /** Retained under a legal obligation; counted in the dry run as kept. */
     z.strictObject({ action: z.literal('keep'), reason: text().trim().min(1, 'Say why these rows are kept').max(300) }),
   ],
   { error: 'erase.action is "delete", "anonymise" or "keep"' },
 );
 
-export const ZTableMap = z.strictObject({
-  schema: identifier.default('public'),
+const tableMapFields = {
   table: identifier,
   match: ZSubjectMatch,
   /** Columns copied into an access or export package. */
   export: z.array(identifier).min(1, 'List at least one column to export'),
   erase: ZErasureAction,
-});
+};
 
-export const ZPostgresMap = z
-  .strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') })
-  .superRefine((map, context) => {
-    const keys = map.tables.map((table) => `${table.schema}.${table.table}`);
-    keys.forEach((key, index) => {
-      if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
-    });
-    map.tables.forEach((table, index) => {
-      if (!('references' in table.match)) return;
-      const parent = table.match.references.table;
-      if (!map.tables.some((other) => other.table === parent)) {
-        context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
-      }
-    });
-    const cycle = findReferenceCycle(map.tables);
-    if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
+export const ZTableMap = z.strictObject({ schema: identifier.default('public'), ...tableMapFields });
+
+/** A MySQL/MariaDB table: `schema` is the database, left out for the connection string's own. */
+export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });
+
+/** Rules every map obeys whatever its database: each table once, references to mapped tables, no loops. */
+function refineMap(map: { tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch> }[] }, context: z.core.$RefinementCtx<unknown>): void {
+  const keys = map.tables.map((table) => (table.schema ? `${table.schema}.${table.table}` : table.table));
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
   });
+  map.tables.forEach((table, index) => {
+    if (!('references' in table.match)) return;
+    const parent = table.match.references.table;
+    if (!map.tables.some((other) => other.table === parent)) {
+      context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
+    }
+  });
+  const cycle = findReferenceCycle(map.tables);
+  if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
+}
+
+export const ZPostgresMap = z.strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
+
+export const ZMysqlMap = z.strictObject({ tables: z.array(ZMysqlTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
 
 function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubjectMatch> }[]): string[] | null {
   for (const start of tables) {
@@ -78,6 +107,8 @@ function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubj
 
 export const ZPostgresSourceConfig = z.strictObject({ kind: z.literal('postgres'), map: ZPostgresMap });
 
+export const ZMysqlSourceConfig = z.strictObject({ kind: z.literal('mysql'), map: ZMysqlMap });
+
 export const ZWebhookSourceConfig = z.strictObject({
   kind: z.literal('webhook'),
   url: text().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' })),
@@ -95,7 +126,7 @@ export const ZManualSourceConfig = z.strictObject({
   instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
 });
 
-export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
+export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZMysqlSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
 
 export const ZDataSourceSlug = text()
   .trim()
@@ -105,8 +136,18 @@ export const ZDataSourceSlug = text()
 
 export type TPostgresMap = z.infer<typeof ZPostgresMap>;
 export type TTableMap = z.infer<typeof ZTableMap>;
+export type TErasureAction = z.infer<typeof ZErasureAction>;
+export type TMaskStrategy = z.infer<typeof ZMaskStrategy>;
+export type TMysqlMap = z.infer<typeof ZMysqlMap>;
+/** A mapped table of any database kind: PostgreSQL's always has a schema, MySQL's may not. */
+export type TMapTable = Omit<TTableMap, 'schema'> & { schema?: string };
+/** The map of any database source, as the shared map logic (lib/data-sources/map) reads it. */
+export type TSourceMap = { tables: TMapTable[] };
+/** The database source kinds: those read through a map and a connection string. */
+export type TDatabaseSourceConfig = z.infer<typeof ZPostgresSourceConfig> | z.infer<typeof ZMysqlSourceConfig>;
 export type TSubjectMatch = z.infer<typeof ZSubjectMatch>;
 export type TDataSourceConfig = z.infer<typeof ZDataSourceConfig>;
 export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;
+export type TMysqlSourceConfig = z.infer<typeof ZMysqlSourceConfig>;
 export type TWebhookSourceConfig = z.infer<typeof ZWebhookSourceConfig>;
 export type TManualSourceConfig = z.infer<typeof ZManualSourceConfig>;

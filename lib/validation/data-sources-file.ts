@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDataSourceConfig, ZDataSourceSlug } from './data-source';
-import { dataSourceKinds } from './data-source-form';
+import { dataSourceKinds, isDatabaseKind } from './data-source-form';
 import { text } from './text';
 
 /**
@@ -12,7 +12,7 @@ export const ZDataSourcesFileEntry = z
   .strictObject({
     slug: ZDataSourceSlug,
     name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
-    kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "webhook" or "manual"' }),
+    kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "mysql", "webhook" or "manual"' }),
     /** Left out: true for a new source, unchanged for an existing one (so an admin's switch-off survives restarts). */
     isEnabled: z.boolean().optional(),
     usedForAccess: z.boolean().optional(),
@@ -24,7 +24,7 @@ export const ZDataSourcesFileEntry = z
     if (entry.config.kind !== entry.kind) context.addIssue({ code: 'custom', path: ['config', 'kind'], message: `config.kind must be "${entry.kind}", as the source's kind` });
     if (entry.kind === 'manual' && entry.secret) context.addIssue({ code: 'custom', path: ['secret'], message: 'A manual source has no secret' });
     if (entry.kind !== 'manual' && !entry.secret) {
-      context.addIssue({ code: 'custom', path: ['secret'], message: `A ${entry.kind} source needs { "env": "VARIABLE" } naming where its ${entry.kind === 'postgres' ? 'connection string' : 'signing secret'} is` });
+      context.addIssue({ code: 'custom', path: ['secret'], message: `A ${entry.kind} source needs { "env": "VARIABLE" } naming where its ${isDatabaseKind(entry.kind) ? 'connection string' : 'signing secret'} is` });
     }
   });
 

@@ -11,7 +11,7 @@ export const ZPackageFile = z.strictObject({ path: text().min(1), sizeBytes: z.n
 export const ZPackageSource = z.strictObject({
   name: text(),
   slug: text(),
-  kind: z.enum(['postgres', 'webhook', 'manual']),
+  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual']),
   status: z.literal('succeeded'),
   /** Rows per table; empty for a manual source. */
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),
@@ -23,6 +23,8 @@ export const ZPackageManifest = z.strictObject({
   reference: text(),
   requestType: z.enum(['access', 'export', 'deletion']),
   generatedAt: z.iso.datetime(),
+  /** How the CSV files differ from the JSON (formula escaping); packages built before it was recorded lack it. */
+  csv: z.strictObject({ formulasEscaped: z.literal(true), note: text() }).optional(),
   sources: z.array(ZPackageSource),
   files: z.array(ZPackageFile),
 });

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ZCreateDataSourceForm } from './data-source-form';
+import { ZFindRequest } from './find-request';
 import { ZJurisdictionPolicyForm } from './jurisdiction-policy-form';
+import { ZManualSourceNote } from './manual-source-note';
 import { ZOrganisationSettings } from './organisation-settings';
 import { ZQueueFilters } from './queue-filters';
-import { ZFindRequest } from './find-request';
 import { ZAddNote, ZAnswerInformationRequest, ZBulkAction, ZFileOnBehalf, ZRejectRequest, ZRequestInformation } from './staff-actions';
 import { ZInviteStaffMember } from './staff-members';
 import { ZSubmitRequest } from './submit-request';
@@ -50,6 +51,10 @@ describe('text fields refuse control characters with a field error', () => {
       expect(z.flattenError(result.error!).fieldErrors).toMatchObject({ [field]: [CONTROL_CHARACTER_MESSAGE] });
     },
   );
+
+  it('refuse one in a manual source note (a schema of one string)', () => {
+    expect(ZManualSourceNote.safeParse('Checked\u0000').error?.issues[0]?.message).toBe(CONTROL_CHARACTER_MESSAGE);
+  });
 
   it('keep tabs, line breaks and the CRLF a textarea sends', () => {
     expect(ZAnswerInformationRequest.parse({ message: 'Line one\r\nLine two\n\tindented' })).toEqual({ message: 'Line one\r\nLine two\n\tindented' });

@@ -133,6 +133,11 @@ export function useTestSources(db: Database) {
       created.push(source!.id);
       return source!;
     },
+    /** A source the file made by other means (e.g. a MariaDB CRM's), switched off with the file's others. */
+    track(source: DataSourceRow): DataSourceRow {
+      created.push(source.id);
+      return source;
+    },
     /** Enables exactly these of the file's sources. */
     async enableOnly(sources: DataSourceRow[]): Promise<void> {
       await disableSources(db, created);

@@ -1,10 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '@/db/client';
 import { staffMembers } from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
 import type { StaffRole } from '@/lib/staff/permissions';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { inviteStaffMember } from '@/lib/staff/invite-staff-member';
 import { uniqueEmail } from './fixtures';
+import { closeSharedDatabase } from './shared-database';
 
 /**
  * A staff member added the way `npm run staff` adds one (actor 'system', no
@@ -35,4 +38,33 @@ export async function makeOnlyActiveAdmin(db: Database, admin: StaffActor): Prom
     .update(staffMembers)
     .set({ isActive: false, deactivatedAt: new Date() })
     .where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true), ne(staffMembers.id, admin.staffId)));
+}
+
+/**
+ * For a test file that runs use cases as staff: an admin, an agent and an auditor made
+ * before its tests, and the shared database client (used by jobs) closed after them.
+ * Read the members inside tests.
+ */
+export function useStaffTeam(db: Database): Record<StaffRole, StaffActor> {
+  let team: Record<StaffRole, StaffActor> | undefined;
+  beforeAll(async () => {
+    resetEnvForTests();
+    team = await createStaffTeam(db);
+  });
+  afterAll(() => closeSharedDatabase());
+  const member = (role: StaffRole) => {
+    if (!team) throw new Error('the staff team is made in beforeAll: use it inside tests');
+    return team[role];
+  };
+  return {
+    get admin() {
+      return member('admin');
+    },
+    get agent() {
+      return member('agent');
+    },
+    get auditor() {
+      return member('auditor');
+    },
+  };
 }

@@ -1,28 +1,17 @@
 import type { Sql } from 'postgres';
+import type { ErasurePlan } from '@/db/schema';
 import type { TPostgresMap } from '@/lib/validation/data-source';
+import { countMappedTables, type TableErasurePlan } from '../map/mapped-table-sql';
+import { postgresDialect } from './postgres-dialect';
+import { postgresStatementRunner } from './postgres-statement-runner';
+import { readLiveSchema } from './read-live-schema';
 import type { Subject } from './stream-subject-rows';
-import { qualifiedName, subjectCondition, subjectParameters } from './subject-sql';
-import { tableLabel } from './table-label';
 
-export type TableErasurePlan = { table: string; action: 'delete' | 'anonymise' | 'keep'; rows: number; columns?: string[]; reason?: string };
+export type { TableErasurePlan } from '../map/mapped-table-sql';
 
-/** The dry run: per table, how many of the subject's rows erasure would delete, anonymise or keep. Reads only. */
-export async function countSubjectRows(sql: Sql, map: TPostgresMap, subject: Subject): Promise<TableErasurePlan[]> {
-  return sql.begin('isolation level repeatable read read only', async (transaction) => {
-    const plans: TableErasurePlan[] = [];
-    for (const table of map.tables) {
-      const [{ rows }] = await transaction.unsafe<{ rows: number }[]>(
-        `select count(*)::int as rows from ${qualifiedName(table)} where ${subjectCondition(map, table)}`,
-        subjectParameters(transaction, subject),
-      );
-      plans.push({
-        table: tableLabel(table),
-        action: table.erase.action,
-        rows,
-        ...(table.erase.action === 'anonymise' ? { columns: table.erase.columns } : {}),
-        ...(table.erase.action === 'keep' ? { reason: table.erase.reason } : {}),
-      });
-    }
-    return plans;
-  });
+/** The dry run: per table, how many of the subject's rows erasure would delete, anonymise or keep, and the plan. Reads only, in one snapshot. */
+export async function countSubjectRows(sql: Sql, map: TPostgresMap, subject: Subject, { planKey }: { planKey: Buffer }): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
+  return sql.begin('isolation level repeatable read read only', async (transaction) =>
+    countMappedTables(postgresDialect, map, await readLiveSchema(transaction, map.tables), postgresStatementRunner(transaction, subject), { planKey }),
+  );
 }

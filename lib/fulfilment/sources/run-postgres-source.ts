@@ -3,16 +3,17 @@ import { withSource } from '@/lib/data-sources/postgres/connect-source';
 import { countSubjectRows } from '@/lib/data-sources/postgres/count-subject-rows';
 import { eraseSubjectRows } from '@/lib/data-sources/postgres/erase-subject-rows';
 import { streamSubjectRows } from '@/lib/data-sources/postgres/stream-subject-rows';
-import { tableLabel } from '@/lib/data-sources/postgres/table-label';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { ZPostgresSourceConfig } from '@/lib/validation/data-source';
 import type { SourceExecutor, SourceStep } from '../source-executor';
 import { type StagedTable, stageSourceData } from '../staging/stage-source-data';
+import { databaseSourceOutcome, erasurePlanKey, planToExecute } from './database-source-outcome';
 
 /** A PostgreSQL source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
 export const runPostgresSource: SourceExecutor = async (step) => {
   const { map } = ZPostgresSourceConfig.parse(step.source.config);
-  return withSource(readSourceSecret(step.source), async (sql) => {
+  return withSource(readSourceSecret(step.source), { allowPrivateTargets: step.allowPrivateTargets }, async (sql) => {
     if (step.run.kind === 'gather') {
       // One read-only snapshot: the tables of a package agree with each other even while the shop takes orders.
       const { rowCounts, rowsDone } = await sql.begin('isolation level repeatable read read only', (transaction) =>
@@ -26,10 +27,9 @@ export const runPostgresSource: SourceExecutor = async (step) => {
       );
       return { status: 'succeeded', rowCounts, rowsDone };
     }
-    const plans = step.run.kind === 'dry_run' ? await countSubjectRows(sql, map, step.subject) : await eraseSubjectRows(sql, map, step.subject);
-    const rowCounts = Object.fromEntries(plans.map((plan) => [plan.table, plan.rows]));
-    const rowsDone = plans.filter((plan) => plan.action !== 'keep').reduce((total, plan) => total + plan.rows, 0);
-    return { status: 'succeeded', rowCounts, rowsDone };
+    if (step.run.kind === 'dry_run') return databaseSourceOutcome(await countSubjectRows(sql, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
+    const expected = planToExecute(step);
+    return databaseSourceOutcome({ ...(await eraseSubjectRows(sql, map, step.subject, { expected })), plan: expected.plan });
   });
 };
 

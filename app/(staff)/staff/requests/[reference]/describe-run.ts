@@ -1,3 +1,4 @@
+import { describeMasks } from '@/lib/data-sources/map/masked-columns';
 import type { FulfilmentResultView, FulfilmentRunView, TableErasureAction } from '@/lib/fulfilment/get-request-fulfilment';
 
 /** How each source's state reads in the results table. */
@@ -65,8 +66,19 @@ export function describeErasure(erasure: TableErasureAction | null, kind: Fulfil
     case 'delete':
       return isDry ? 'would be deleted' : 'deleted';
     case 'anonymise':
-      return `${isDry ? 'would be kept with' : 'kept with'} ${erasure.columns.join(', ')} blanked`;
+      return `${isDry ? 'would be kept with' : 'kept with'} ${describeMasks(erasure)}`;
     case 'keep':
       return `kept: ${erasure.reason}`;
   }
+}
+
+/** An erasure's proof in words: the source searched again afterwards, and what it found per table. */
+export function describeProof(proof: NonNullable<FulfilmentResultView['proof']>): string {
+  const tables = Object.entries(proof.tables).map(([table, found]) => {
+    if (found.isKept) return `${table} kept`;
+    if (found.remaining === 0) return `${table} none left`;
+    const unmasked = found.remaining - found.masked;
+    return unmasked === 0 ? `${table} only masked rows (${found.masked})` : `${table} ${unmasked} not erased`;
+  });
+  return `${proof.isProven ? 'Proven' : 'Not proven'}: searched again afterwards — ${tables.join(', ')}.`;
 }

@@ -1,6 +1,6 @@
 import { DateTimeText } from '@/components/date-time-text';
 import type { FulfilmentRunView } from '@/lib/fulfilment/get-request-fulfilment';
-import { describeErasure, resultRows, sourceStatusLabels } from './describe-run';
+import { describeErasure, describeProof, resultRows, sourceStatusLabels } from './describe-run';
 
 /**
  * One row per source of a run: its state, its rows (so far, while it runs) and
@@ -47,6 +47,11 @@ export function SourceResultsTable({ run, caption }: { run: FulfilmentRunView; c
                     );
                   })}
                 </ul>
+              ) : null}
+              {result.proof ? (
+                <p className={result.proof.isProven ? undefined : 'flag'}>
+                  {describeProof(result.proof)} (<DateTimeText date={new Date(result.proof.checkedAt)} />)
+                </p>
               ) : null}
               {result.sourceKind === 'manual' && result.note ? (
                 <p className="preserve-lines">

@@ -1,5 +1,5 @@
 import { FormField } from '@/components/form-field';
-import type { DataSourceKind } from '@/lib/validation/data-source-form';
+import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
 import { sourceFieldLabels as labels } from './source-form-values';
 import { ZManualSourceConfig } from '@/lib/validation/data-source';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
@@ -14,10 +14,11 @@ type KindFieldsProps = {
 
 /** The inputs that depend on the source's kind: a connection string and map, a webhook URL, or checklist instructions. */
 export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsProps) {
-  if (kind === 'postgres') {
+  if (isDatabaseKind(kind)) {
+    const example = kind === 'mysql' ? 'mysql://user:password@host:3306/database (MySQL or MariaDB)' : 'postgres://user:password@host:5432/database';
     const connectionHint = secretSavedOn
       ? `Saved on ${secretSavedOn}; leave blank to keep it. It is stored encrypted and never shown again.`
-      : 'postgres://user:password@host:5432/database. Use a role that can read (and, for erasure, change) only the mapped tables. It is stored encrypted and never shown again.';
+      : `${example}. Use a role that can read (and, for erasure, change) only the mapped tables. It is stored encrypted and never shown again.`;
     return (
       <>
         <FormField id="connectionString" label={labels.connectionString!} hint={connectionHint} errors={errors.connectionString}>

@@ -1,5 +1,5 @@
 import type { DataSourceView } from '@/lib/data-sources/data-source-view';
-import type { TPostgresMap } from '@/lib/validation/data-source';
+import type { TSourceMap } from '@/lib/validation/data-source';
 import type { DataSourceKind } from '@/lib/validation/data-source-form';
 
 /** The labels the error summary links to, by input name. */
@@ -38,7 +38,7 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
     usedForAccess: source.usedForAccess ? 'on' : '',
     usedForErasure: source.usedForErasure ? 'on' : '',
     connectionString: '',
-    map: config.kind === 'postgres' ? mapText(config.map) : '',
+    map: 'map' in config ? mapText(config.map) : '',
     url: config.kind === 'webhook' ? config.url : '',
     timeoutSeconds: config.kind === 'webhook' ? String(config.timeoutSeconds) : '',
     maxAttempts: config.kind === 'webhook' ? String(config.maxAttempts) : '',
@@ -52,7 +52,7 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
  * The map as people write it: keys in the documented order (the database keeps JSON
  * keys in its own order), and `schema` only where it is not the default.
  */
-function mapText(map: TPostgresMap): string {
-  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({ ...(schema === 'public' ? {} : { schema }), table, match, export: columns, erase }));
+function mapText(map: TSourceMap): string {
+  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({ ...(!schema || schema === 'public' ? {} : { schema }), table, match, export: columns, erase }));
   return JSON.stringify({ tables }, null, 2);
 }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { ZDataSourceSlug } from '@/lib/validation/data-source';
-import { type DataSourceKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
+import { type DataSourceKind, isDatabaseKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
@@ -94,7 +94,7 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
         )}
 
         <button type="submit" disabled={isPending}>
-          {isPending ? (kind === 'postgres' ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
+          {isPending ? (isDatabaseKind(kind) ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
         </button>
       </form>
     </>

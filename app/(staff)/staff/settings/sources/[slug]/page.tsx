@@ -5,6 +5,7 @@ import { DateTimeText, formatDateTime } from '@/components/date-time-text';
 import { getDataSource } from '@/lib/data-sources/get-data-source';
 import { getDb } from '@/lib/database';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { isDatabaseKind } from '@/lib/validation/data-source-form';
 import { MapFormatHelp } from '../map-format-help';
 import { SourceForm } from '../source-form';
 import { savedSourceValues } from '../source-form-values';
@@ -48,7 +49,7 @@ export default async function DataSourcePage({ params, searchParams }: { params:
         </dd>
         {source.kind !== 'manual' ? (
           <>
-            <dt>{source.kind === 'postgres' ? 'Connection string' : 'Signing secret'}</dt>
+            <dt>{isDatabaseKind(source.kind) ? 'Connection string' : 'Signing secret'}</dt>
             <dd>{source.secretUpdatedAt ? <>Saved on <DateTimeText date={source.secretUpdatedAt} /> (stored encrypted, never shown again)</> : 'Not saved'}</dd>
           </>
         ) : null}
@@ -79,7 +80,7 @@ export default async function DataSourcePage({ params, searchParams }: { params:
           saved={{ slug: source.slug, version: source.version, secretSavedOn: source.secretUpdatedAt ? formatDateTime(source.secretUpdatedAt) : null }}
         />
       </section>
-      {source.kind === 'postgres' ? <MapFormatHelp /> : null}
+      {isDatabaseKind(source.kind) ? <MapFormatHelp /> : null}
     </>
   );
 }

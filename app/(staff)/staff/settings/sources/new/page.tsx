@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
-import { dataSourceKinds, type DataSourceKind } from '@/lib/validation/data-source-form';
+import { dataSourceKinds, type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { MapFormatHelp } from '../map-format-help';
 import { SourceForm } from '../source-form';
@@ -55,7 +55,7 @@ export default async function NewDataSourcePage({ searchParams }: { searchParams
       <p>{sourceKindDescriptions[kind]}</p>
       {kind === 'webhook' ? <p>A signing secret is made when you save and shown once, for you to copy into the other system.</p> : null}
       <SourceForm kind={kind} initialValues={newSourceValues(kind)} />
-      {kind === 'postgres' ? <MapFormatHelp /> : null}
+      {isDatabaseKind(kind) ? <MapFormatHelp /> : null}
     </>
   );
 }
