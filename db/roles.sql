@@ -22,6 +22,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO dsr_desk_app;
 -- migration 0004 refuse UPDATE, DELETE and TRUNCATE for every role as well.)
 REVOKE ALL ON TABLE request_events FROM dsr_desk_app;
 GRANT SELECT, INSERT ON TABLE request_events TO dsr_desk_app;
+-- The same for the Merkle tree the worker seals the log into, and its signed tree heads (migration 0010_performance).
+REVOKE ALL ON TABLE audit_log_leaves, audit_tree_heads, audit_log_state FROM dsr_desk_app;
+GRANT SELECT, INSERT ON TABLE audit_log_leaves, audit_tree_heads TO dsr_desk_app;
+GRANT SELECT ON TABLE audit_log_state TO dsr_desk_app;
 
 -- graphile-worker: the app adds jobs (graphile_worker.add_job) and the worker takes, finishes
 -- and reschedules them. Its private tables have row-level security with no policies, so only

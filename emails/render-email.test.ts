@@ -7,7 +7,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as informationRequestedPreview } from './information-requested';
-import { renderEmail } from './render-email';
+import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
 import { previewProps as requestOverduePreview } from './request-overdue';
 import { previewProps as requestRejectedPreview } from './request-rejected';
@@ -15,7 +15,7 @@ import { previewProps as staffInvitationPreview } from './staff-invitation';
 import { previewProps as staffSignInPreview } from './staff-sign-in';
 import { previewProps as statusLinkPreview } from './status-link';
 import { previewProps as statusLinksPreview } from './status-links';
-import type { EmailTemplateName, TEmailPayload } from './templates';
+import { type EmailTemplateName, type TEmailPayload, ZEmailPayload } from './templates';
 import { previewProps as verificationPreview } from './verification';
 
 // Keyed by every template name, so a new template without a preview payload here fails the type check.
@@ -332,3 +332,46 @@ describe('renderEmail', () => {
 function verificationPayload() {
   return { template: 'verification', version: 1, props: verificationPreview } as const;
 }
+
+/** Every text value changed in turn where the template's schema still accepts it: names with quotes and ampersands, longer references. */
+function withOtherValues(payload: TEmailPayload): TEmailPayload {
+  let current = structuredClone(payload) as TEmailPayload;
+  const variants = (value: string) => [`${value} & <Sons> "O'Brien"`, `${value}-2`, value.replace(/\d/g, '7')];
+  const paths: (string | number)[][] = [];
+  const collect = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string' && value !== '') paths.push(path);
+    else if (Array.isArray(value)) for (const [index, item] of value.entries()) collect(item, [...path, index]);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) collect(item, [...path, key]);
+  };
+  collect(current.props, ['props']);
+  for (const path of paths) {
+    // biome-ignore lint/suspicious/noExplicitAny: walks arbitrary JSON props by a path collected above
+    const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], current);
+    const original = parent[path.at(-1)!] as string;
+    for (const variant of variants(original)) {
+      parent[path.at(-1)!] = variant;
+      if (ZEmailPayload.safeParse(current).success) break;
+      parent[path.at(-1)!] = original;
+    }
+  }
+  current = ZEmailPayload.parse(current);
+  return current;
+}
+
+describe('rendering from the per-template cache', () => {
+  it.each(Object.values(previews))('the $template email is byte for byte what React renders, for other values too', async (payload) => {
+    await renderEmail(payload);
+    const other = withOtherValues(payload);
+    expect(await renderEmail(other)).toEqual(await renderEmailDirectly(other.template, other.props));
+    expect(await renderEmail(payload)).toEqual(await renderEmailDirectly(payload.template, payload.props));
+  });
+
+  it('renders a message of several paragraphs with React rather than substituting it', async () => {
+    const payload = previews['information-requested'];
+    const reworded = { ...payload, props: { ...payload.props, message: 'First paragraph.\n\nSecond paragraph,\nwith a second line.' } };
+    await renderEmail(reworded);
+    const rendered = await renderEmail(reworded);
+    expect(rendered).toEqual(await renderEmailDirectly(reworded.template, reworded.props));
+    expect(rendered.html).toContain('Second paragraph,');
+  });
+});

@@ -42,7 +42,10 @@ const ZEnv = z.object({
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   /** Largest file staff may attach to a fulfilment, in megabytes. */
   MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Jobs one worker runs at once; email delivery is mostly waiting on SMTP and the database, so more than the cores. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+  /** Pooled SMTP connections per process (options in SMTP_URL's query, such as ?maxConnections=, win). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   /**
    * Encrypts data-source secrets at rest (connection strings, webhook signing secrets):
    * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET.
@@ -52,6 +55,17 @@ const ZEnv = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+  /**
+   * Signs the audit log's tree heads and export manifests: an Ed25519 seed, 32 bytes, base64
+   * (openssl rand -base64 32). Unset, one is derived from APP_SECRET. Auditors get the public key
+   * from /staff/audit or `npm run audit:verify -- --public-key`.
+   */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'AUDIT_SIGNING_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+  /** How often the worker seals new audit events into the Merkle tree and signs a tree head (the log's maximum merge delay is about twice this). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

@@ -28,7 +28,7 @@ test('[auditor] downloads the request-log CSV and finds a confirmed request in i
   const lines = content.trimEnd().split('\n');
   expect(lines[0]).toMatch(/^id,reference,received_at,/);
   expect(lines.some((line) => line.includes(`,${reference},`))).toBe(true);
-  expect(lines.at(-1)).toMatch(/^#manifest \{"manifest":\{.*"signature":"[0-9a-f]{64}"\}$/);
+  expect(lines.at(-1)).toMatch(/^#manifest \{"manifest":\{.*"signature":"[A-Za-z0-9+/]{86}=="\}$/);
   await auditorContext.close();
 });
 

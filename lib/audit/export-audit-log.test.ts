@@ -10,7 +10,10 @@ import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { exportAuditLog } from './export-audit-log';
 import { requestLogColumns } from './export-request-log-query';
-import { parseManifestLine } from './export-manifest';
+import { isManifestSignatureValid, parseManifestLine } from './export-manifest';
+import { getLatestTreeHead } from './list-tree-heads';
+import { sealAuditLogFully } from './seal-audit-log';
+import { auditPublicKey, isSignatureValid, treeHeadMessage } from './tree-head-signing-key';
 
 const db = useTestDatabase();
 afterAll(() => closeSharedDatabase());
@@ -234,6 +237,8 @@ describe('request log export', () => {
 
   it('[auditor] exports NDJSON: typed values, then a signed manifest as the last line', async () => {
     const reference = await references();
+    await sealAuditLogFully(db);
+    const treeHead = await getLatestTreeHead(db);
     const download = await exportAuditLog(db, { actor: auditor, query: { log: 'requests', format: 'ndjson', ...march2019, status: 'rejected' }, now: new Date('2026-05-01T12:00:00Z') });
     expect(download.contentType).toBe('application/x-ndjson; charset=utf-8');
     const { text } = await readAll(download.body);
@@ -243,7 +248,7 @@ describe('request log export', () => {
       expect.objectContaining({ id: ids.rejected, reference: reference[ids.rejected], rejection_basis: 'identity_not_verified', days_taken: 7, extension_count: 0, extended_to: null, timeliness: 'on_time' }),
     ]);
     const signed = parseManifestLine(manifestLine)!;
-    expect(signed.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(signed.signature).toMatch(/^[A-Za-z0-9+/]{86}==$/);
     expect(signed.manifest).toMatchObject({
       kind: 'dsr-desk-audit-export',
       log: 'requests',
@@ -253,8 +258,14 @@ describe('request log export', () => {
       rowCount: 1,
       generatedAt: '2026-05-01T12:00:00.000Z',
       exportedBy: auditor.staffId,
-      signatureAlgorithm: 'HMAC-SHA256',
+      signatureAlgorithm: 'Ed25519',
+      publicKey: auditPublicKey().base64,
+      keyFingerprint: auditPublicKey().fingerprint,
     });
+    // The tree head the snapshot saw (the sealer may have signed a newer one since), checkable with the public key alone.
+    expect(signed.manifest.treeHead!.treeSize).toBeGreaterThanOrEqual(treeHead!.treeSize);
+    expect(isSignatureValid(treeHeadMessage(signed.manifest.treeHead!), signed.manifest.treeHead!.signature, auditPublicKey().base64)).toBe(true);
+    expect(isManifestSignatureValid(signed.manifest, signed.signature)).toBe(true);
     const { createHash } = await import('node:crypto');
     expect(signed.manifest.dataSha256).toBe(createHash('sha256').update(data).digest('hex'));
   });
@@ -272,7 +283,8 @@ describe('request log export', () => {
 });
 
 describe('event log export', () => {
-  it('[auditor] exports one row per event in the range, in chain (id) order, staff named, requesters not', async () => {
+  // Each event links to the previous event of its own request (null for a request's first).
+  it('[auditor] exports one row per event in the range, in id order, staff named, requesters not', async () => {
     const reference = await references();
     const { text } = await readAll((await exportAuditLog(db, { actor: auditor, query: { log: 'events', format: 'ndjson', ...march2019 } })).body);
     const rows = splitManifest(text)
@@ -280,9 +292,9 @@ describe('event log export', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
-      { created_at: '2019-03-01T10:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'requester', actor_name: null, action: 'submitted', details: {}, ip: '192.0.2.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { created_at: '2019-03-01T10:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'requester', actor_name: null, action: 'submitted', details: {}, ip: '192.0.2.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: null },
       { created_at: '2019-03-21T09:00:00.000000Z', request_reference: reference[ids.onTime], actor_type: 'staff', actor_name: 'Export Agent', action: 'fulfilled', details: { files: 1 }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      { created_at: '2019-03-10T00:00:00.000000Z', request_reference: reference[ids.rejected], actor_type: 'staff', actor_name: 'Export Agent', action: 'rejected', details: { basis: 'identity_not_verified' }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { created_at: '2019-03-10T00:00:00.000000Z', request_reference: reference[ids.rejected], actor_type: 'staff', actor_name: 'Export Agent', action: 'rejected', details: { basis: 'identity_not_verified' }, ip: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), previous_hash: null },
     ]);
   });
 
@@ -332,17 +344,24 @@ describe('who may export', () => {
 });
 
 describe('streaming', () => {
-  it('sends 20,000 requests in many chunks, one per cursor batch, not one buffered body', async () => {
+  it.each(['csv', 'ndjson'] as const)('sends 20,000 requests as %s in many chunks, not one buffered body, every row once', async (format) => {
+    // Seeded once for both formats.
     await db.execute(sql`
       insert into requests (type, status, channel, jurisdiction, email_hash, received_at, received_on, closed_at)
       select 'access', 'fulfilled', 'web', 'eu_gdpr', 'export-bulk-' || gen_random_uuid(), timestamptz '2018-02-01 00:00Z' + g * interval '1 second', date '2018-02-01', timestamptz '2018-02-10 00:00Z'
       from generate_series(1, 20000) as g
+      where not exists (select 1 from requests where email_hash like 'export-bulk-%')
     `);
-    const download = await exportAuditLog(db, { actor: auditor, query: { log: 'requests', format: 'csv', from: '2018-02-01', to: '2018-02-01' }, batchSize: 1000 });
+    const download = await exportAuditLog(db, { actor: auditor, query: { log: 'requests', format, from: '2018-02-01', to: '2018-02-01' }, batchSize: 1000 });
     expect(download.rowCount).toBe(20_000);
     const { text, chunks } = await readAll(download.body);
-    // The header, twenty batches of a thousand rows, and the manifest.
-    expect(chunks).toBe(22);
-    expect(parseManifestLine(splitManifest(text).manifestLine)!.manifest.rowCount).toBe(20_000);
+    // NDJSON: twenty cursor batches of a thousand rows and the manifest; CSV: PostgreSQL's COPY output as it arrives.
+    if (format === 'ndjson') expect(chunks).toBe(21);
+    else expect(chunks).toBeGreaterThan(10);
+    const { data, manifestLine } = splitManifest(text);
+    const ids = format === 'csv' ? (parse(data, { columns: true }) as { id: string }[]).map((row) => row.id) : data.trimEnd().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toHaveLength(20_000);
+    expect(new Set(ids).size).toBe(20_000);
+    expect(parseManifestLine(manifestLine)!.manifest.rowCount).toBe(20_000);
   });
 });

@@ -9,9 +9,10 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { type AuditLog, type TAuditExport, ZAuditExport } from '@/lib/validation/audit-export';
 import { countEventLogRows, eventLogColumns, selectEventLogRows } from './export-event-log-query';
 import { type ExportManifest, manifestFilters, manifestLine } from './export-manifest';
-import { countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
-import type { ChainHead } from './get-chain-head';
+import { copyRequestLogCsv, countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
+import { latestTreeHeadQuery } from './list-tree-heads';
 import { recordEvent } from './record-event';
+import { auditPublicKey } from './tree-head-signing-key';
 
 export type AuditExportDownload = { fileName: string; contentType: string; rowCount: number; body: ReadableStream<Uint8Array> };
 
@@ -28,10 +29,12 @@ type LogDefinition = {
   columns: readonly string[];
   count: (sql: Sql, input: TAuditExport, timeZone: string) => Promise<{ count: number }[]>;
   select: (sql: Sql, input: TAuditExport, timeZone: string) => { cursor: (rows: number) => AsyncIterable<Record<string, unknown>[]> };
+  /** When set, the CSV comes from PostgreSQL's COPY (header included) rather than rows built here. */
+  copyCsv?: (sql: Sql, input: TAuditExport, timeZone: string) => Promise<AsyncIterable<Buffer>>;
 };
 
 const logs: Record<AuditLog, LogDefinition> = {
-  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows },
+  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows, copyCsv: copyRequestLogCsv },
   events: { columns: eventLogColumns, count: countEventLogRows, select: selectEventLogRows },
 };
 
@@ -50,6 +53,7 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
   const input = parsed.data;
   const log = logs[input.log];
   const timeZone = env().TIME_ZONE;
+  const publicKey = auditPublicKey();
 
   // One connection held for the whole download, in a read-only repeatable-read
   // transaction: the row count, the chain head and every streamed row come from
@@ -61,7 +65,7 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
     await connection`begin isolation level repeatable read read only`;
     isSnapshotOpen = true;
     const [{ count: rowCount } = { count: 0 }] = await log.count(connection, input, timeZone);
-    const chainHead = await readChainHead(connection);
+    const treeHead = await readTreeHead(connection);
 
     // Recorded before the first byte, on another connection and in its own
     // transaction: an export that fails half-way is still on the record.
@@ -74,17 +78,19 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
 
     const manifestBase = {
       kind: 'dsr-desk-audit-export',
-      version: 1,
+      version: 2,
       log: input.log,
       format: input.format,
       filters: manifestFilters(input),
       timeRange: { from: input.from ?? null, to: input.to ?? null, timeZone },
       generatedAt: now.toISOString(),
-      chainHead,
+      treeHead,
       exportedBy: actor.staffId,
-      signatureAlgorithm: 'HMAC-SHA256',
+      signatureAlgorithm: 'Ed25519',
+      publicKey: publicKey.base64,
+      keyFingerprint: publicKey.fingerprint,
     } as const;
-    const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase });
+    const chunks = produceChunks({ connection, log, input, timeZone, batchSize, manifestBase, snapshotRowCount: rowCount });
     isSnapshotOpen = false; // the stream owns the connection from here
     return {
       fileName: exportFileName(input, now),
@@ -97,15 +103,10 @@ export async function exportAuditLog(db: Database, { actor, query, batchSize = 1
   }
 }
 
-/**
- * getChainHead's rule (the newest event that has a hash), read on the export's
- * own connection so the head belongs to the same snapshot as the rows.
- */
-async function readChainHead(connection: ReservedSql): Promise<ChainHead | null> {
-  const [head] = await connection<{ eventId: number; hash: string }[]>`
-    select id::int as "eventId", hash from request_events where hash is not null order by id desc limit 1
-  `;
-  return head ? { eventId: head.eventId, hash: head.hash } : null;
+/** The newest signed tree head, read on the export's own connection so it belongs to the same snapshot as the rows. */
+async function readTreeHead(connection: ReservedSql): Promise<ExportManifest['treeHead']> {
+  const [head] = await connection.unsafe<NonNullable<ExportManifest['treeHead']>[]>(latestTreeHeadQuery);
+  return head ? { treeSize: head.treeSize, rootHash: head.rootHash, signedAt: head.signedAt, signature: head.signature } : null;
 }
 
 async function closeSnapshot(connection: ReservedSql, ending: 'commit' | 'rollback'): Promise<void> {
@@ -123,26 +124,35 @@ async function* produceChunks({
   timeZone,
   batchSize,
   manifestBase,
+  snapshotRowCount,
 }: {
   connection: ReservedSql;
+  /** The count taken in the same snapshot: what a COPY streams, row for row. */
+  snapshotRowCount: number;
   log: LogDefinition;
   input: TAuditExport;
   timeZone: string;
   batchSize: number;
   manifestBase: Omit<ExportManifest, 'rowCount' | 'dataSha256'>;
-}): AsyncGenerator<string> {
+}): AsyncGenerator<string | Buffer> {
   let isCommitted = false;
   try {
     const dataHash = createHash('sha256');
     let rowCount = 0;
-    const emit = (text: string) => {
-      dataHash.update(text, 'utf8');
-      return text;
+    const emit = <T extends string | Buffer>(chunk: T): T => {
+      dataHash.update(chunk);
+      return chunk;
     };
-    if (input.format === 'csv') yield emit(spreadsheetSafeCsv([], { header: true, columns: [...log.columns] }));
-    for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
-      rowCount += rows.length;
-      yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
+    if (input.format === 'csv' && log.copyCsv) {
+      // PostgreSQL writes the CSV, formula neutralisation included; here the bytes are only hashed and passed on.
+      for await (const chunk of await log.copyCsv(connection, input, timeZone)) yield emit(chunk);
+      rowCount = snapshotRowCount;
+    } else {
+      if (input.format === 'csv') yield emit(spreadsheetSafeCsv([], { header: true, columns: [...log.columns] }));
+      for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
+        rowCount += rows.length;
+        yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
+      }
     }
     isCommitted = true;
     await closeSnapshot(connection, 'commit');
@@ -162,13 +172,13 @@ function ndjsonRows(rows: Record<string, unknown>[]): string {
   return rows.map((row) => `${JSON.stringify('details' in row && typeof row.details === 'string' ? { ...row, details: JSON.parse(row.details) } : row)}\n`).join('');
 }
 
-function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await chunks.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     },
     async cancel() {
       await chunks.return(undefined);

@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { env } from '@/lib/env';
+import { isSignatureValid, signText } from './tree-head-signing-key';
 import type { AuditExportFormat, AuditLog, TAuditExport } from '@/lib/validation/audit-export';
 
 /**
@@ -9,7 +8,7 @@ import type { AuditExportFormat, AuditLog, TAuditExport } from '@/lib/validation
  */
 export type ExportManifest = {
   kind: 'dsr-desk-audit-export';
-  version: 1;
+  version: 2;
   log: AuditLog;
   format: AuditExportFormat;
   filters: { from: string | null; to: string | null; type: string | null; status: string | null };
@@ -19,22 +18,23 @@ export type ExportManifest = {
   generatedAt: string;
   /** sha256 (hex) of every byte of the file before the manifest line. */
   dataSha256: string;
-  /** The newest hashed audit event when the export's snapshot was taken; null while the chain has no hashes. */
-  chainHead: { eventId: number; hash: string } | null;
+  /**
+   * The newest signed tree head of the audit log when the export's snapshot was taken (null before the
+   * first seal): its signature checks with `publicKey`, and a later `npm run audit:verify -- --tree-head`
+   * proves the log still holds everything it covered.
+   */
+  treeHead: { treeSize: number; rootHash: string; signedAt: string; signature: string } | null;
   exportedBy: string;
-  signatureAlgorithm: 'HMAC-SHA256';
+  signatureAlgorithm: 'Ed25519';
+  /** The log's Ed25519 public key (raw 32 bytes, base64) and its sha256 fingerprint: compare them with the key your auditor was given. */
+  publicKey: string;
+  keyFingerprint: string;
 };
 
 export type SignedManifest = { manifest: ExportManifest; signature: string };
 
 /** A CSV reader configured with `comment: '#'` skips this line; the NDJSON trailer is plain JSON. */
 export const csvManifestPrefix = '#manifest ';
-
-// A key of its own, derived from APP_SECRET by label, so a manifest signature can
-// never be replayed as any other keyed hash the app makes with the same secret.
-function manifestKey(): Buffer {
-  return createHmac('sha256', env().APP_SECRET).update('audit-export-manifest', 'utf8').digest();
-}
 
 /** JSON with keys sorted at every level: the signature covers meaning, not the writer's key order. */
 export function canonicalJson(value: unknown): string {
@@ -46,14 +46,14 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 }
 
+/** Ed25519 (the log's key, lib/audit/tree-head-signing-key.ts) over the manifest's canonical JSON, base64. */
 export function signManifest(manifest: ExportManifest): string {
-  return createHmac('sha256', manifestKey()).update(canonicalJson(manifest), 'utf8').digest('hex');
+  return signText(canonicalJson(manifest));
 }
 
-export function isManifestSignatureValid(manifest: unknown, signature: string): boolean {
-  if (!/^[0-9a-f]{64}$/.test(signature)) return false;
-  const expected = Buffer.from(createHmac('sha256', manifestKey()).update(canonicalJson(manifest), 'utf8').digest('hex'), 'utf8');
-  return timingSafeEqual(expected, Buffer.from(signature, 'utf8'));
+/** Checks the signature with the public key the manifest names; whether that key is the one you trust is the caller's question. */
+export function isManifestSignatureValid(manifest: ExportManifest, signature: string): boolean {
+  return typeof manifest.publicKey === 'string' && isSignatureValid(canonicalJson(manifest), signature, manifest.publicKey);
 }
 
 /** The file's last line, newline included. */

@@ -4,13 +4,13 @@ import { requests } from '@/db/schema';
 
 /**
  * For a transaction about to record events on several requests (a clean-up batch):
- * takes every request's KEY SHARE lock up front, in id order, before the first event
- * takes the audit chain's lock. recordEvent takes each one too, but only once the
- * chain's lock is held from the batch's earlier events; a staff action holding one of
- * these requests and waiting for the chain would then deadlock with the batch.
+ * takes every request's row lock up front, in id order. The chaining trigger takes each
+ * one (FOR NO KEY UPDATE) as its event is written; taken one by one in the batch's own
+ * order, two batches (or a batch and a staff action holding one request while it records
+ * on another) could each hold a row the other waits for.
  */
 export async function lockRequestsForEvents(tx: DatabaseOrTransaction, requestIds: string[]): Promise<void> {
   const ids = [...new Set(requestIds)];
   if (ids.length === 0) return;
-  await tx.select({ id: requests.id }).from(requests).where(inArray(requests.id, ids)).orderBy(asc(requests.id)).for('key share');
+  await tx.select({ id: requests.id }).from(requests).where(inArray(requests.id, ids)).orderBy(asc(requests.id)).for('no key update');
 }

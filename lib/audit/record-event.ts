@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
 
@@ -18,20 +17,13 @@ export type RecordEventOptions = {
  * change it describes, so the change and its record commit or fail together.
  * Details hold ids and facts, never the requester's email or name.
  *
- * The row is chained by the request_events_chain trigger (migration 0004), not here, so
- * raw SQL and every other writer are chained too: under a transaction-level advisory
- * lock it reads the head and sets previous_hash and hash. Audit writers therefore queue
- * behind each other until commit; keep the transactions that write events short.
+ * The row is chained by the request_events_chain trigger, not here, so raw SQL and every
+ * other writer are chained too: it takes the request's row lock (FOR NO KEY UPDATE; free when
+ * the caller already holds the row) and links the event to the request's previous one. Writers
+ * on different requests never wait for each other; the worker later seals every event into the
+ * signed Merkle tree (lib/audit/seal-audit-log.ts). One statement, one round trip.
  */
 export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEventOptions): Promise<void> {
-  if (options.requestId) {
-    // Lock order: the request row before the chain's lock. The insert's foreign-key check takes a
-    // KEY SHARE lock on the request only after the chain trigger holds the chain's lock; a staff
-    // action holding that request FOR UPDATE and waiting for the chain would then deadlock with us
-    // (seen: previewing a package while a colleague pressed Gather data). Taking the row lock first
-    // makes us wait for that action to commit instead. Free when the caller already holds the row.
-    await tx.execute(sql`select 1 from requests where id = ${options.requestId} for key share`);
-  }
   await tx.insert(requestEvents).values({
     requestId: options.requestId,
     actorType: options.actor.type,

@@ -15,6 +15,8 @@ import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import type { AuditExportFormat } from '@/lib/validation/audit-export';
 import { exportAuditLog } from './export-audit-log';
+import { manifestLine, parseManifestLine } from './export-manifest';
+import { auditPublicKey, publicKeyFingerprint } from './tree-head-signing-key';
 import { verifyExportFile } from './verify-export-file';
 
 const db = useTestDatabase();
@@ -61,8 +63,8 @@ function changeByte(file: string, find: (content: Buffer) => number): void {
 
 describe.each(['csv', 'ndjson'] as const)('verifying a %s export', (format) => {
   it('[auditor] an untouched export is valid, with its row count', async () => {
-    const result = await verifyExportFile(await exportToFile(format));
-    expect(result).toMatchObject({ isValid: true, rowCount: 3, problems: [], manifest: { log: 'requests', format, rowCount: 3 } });
+    const result = await verifyExportFile(await exportToFile(format), { publicKey: auditPublicKey().base64 });
+    expect(result).toMatchObject({ isValid: true, rowCount: 3, problems: [], manifest: { log: 'requests', format, rowCount: 3, publicKey: auditPublicKey().base64 } });
   });
 
   it('fails when one data byte changes', async () => {
@@ -98,9 +100,29 @@ describe.each(['csv', 'ndjson'] as const)('verifying a %s export', (format) => {
     expect(result.manifest).toBeNull();
   });
 
-  it('fails on a server with another APP_SECRET', async () => {
+  it('needs no secret to check, and fails against another public key', async () => {
     const file = await exportToFile(format);
+    const ours = auditPublicKey();
     setEnv({ APP_SECRET: 'another-secret-that-is-long-enough-for-hmac-9876543210' });
-    expect((await verifyExportFile(file)).problems).toEqual(['The manifest signature does not match: the manifest was changed, or it was signed with another key.']);
+    expect((await verifyExportFile(file, { publicKey: ours.base64 })).isValid).toBe(true);
+    const theirs = auditPublicKey();
+    expect((await verifyExportFile(file, { publicKey: theirs.base64 })).problems).toEqual([
+      `The file was signed with another key (fingerprint ${ours.fingerprint}), not the one given (${theirs.fingerprint}).`,
+    ]);
+  });
+
+  it('fails when the manifest is re-signed with another key and that key put in the file', async () => {
+    const file = await exportToFile(format);
+    const ours = auditPublicKey().base64;
+    const content = readFileSync(file, 'utf8');
+    const lines = content.trimEnd().split('\n');
+    const { manifest } = parseManifestLine(lines.at(-1)!)!;
+    setEnv({ APP_SECRET: 'a-forger-secret-that-is-long-enough-for-hmac-0123456789' });
+    const forged = auditPublicKey();
+    const rewritten = manifestLine({ ...manifest, publicKey: forged.base64, keyFingerprint: forged.fingerprint, treeHead: null });
+    writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n${rewritten}`);
+    expect((await verifyExportFile(file, { publicKey: ours })).problems).toEqual([
+      `The file was signed with another key (fingerprint ${forged.fingerprint}), not the one given (${publicKeyFingerprint(ours)}).`,
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { csvManifestPrefix, type ExportManifest, isManifestSignatureValid, parseManifestLine } from './export-manifest';
+import { isSignatureValid, publicKeyFingerprint, treeHeadMessage } from './tree-head-signing-key';
 
 export type ExportFileVerification = { isValid: boolean; rowCount: number; problems: string[]; manifest: ExportManifest | null };
 
@@ -11,10 +12,11 @@ const newline = 0x0a;
  * Checks an audit export against its own last line: the manifest's signature,
  * the sha256 of every byte above it, and its row count. Reads the file as a
  * stream, holding back only the last line, so a file of any size fits in memory.
- * The signature is an HMAC keyed from this server's APP_SECRET: only a server
- * with the same secret can check it.
+ * The manifest and the audit tree head it carries are signed with the log's Ed25519 key;
+ * the check needs no database and no secret. Give `publicKey` (base64, as /staff/audit
+ * shows it) to also require that the file was signed by that key and not by any other.
  */
-export async function verifyExportFile(path: string): Promise<ExportFileVerification> {
+export async function verifyExportFile(path: string, { publicKey }: { publicKey?: string } = {}): Promise<ExportFileVerification> {
   const dataHash = createHash('sha256');
   const counter = new RecordCounter();
   let heldBack = Buffer.alloc(0);
@@ -47,6 +49,13 @@ export async function verifyExportFile(path: string): Promise<ExportFileVerifica
   }
   const { manifest, signature } = signed;
   if (!isManifestSignatureValid(manifest, signature)) problems.push('The manifest signature does not match: the manifest was changed, or it was signed with another key.');
+  else if (publicKey !== undefined && manifest.publicKey !== publicKey) {
+    problems.push(`The file was signed with another key (fingerprint ${publicKeyFingerprint(manifest.publicKey)}), not the one given (${publicKeyFingerprint(publicKey)}).`);
+  }
+  if (manifest.keyFingerprint !== publicKeyFingerprint(String(manifest.publicKey))) problems.push('The manifest’s key fingerprint is not the fingerprint of its public key.');
+  if (manifest.treeHead && !isSignatureValid(treeHeadMessage(manifest.treeHead), manifest.treeHead.signature, String(manifest.publicKey))) {
+    problems.push('The audit tree head in the manifest does not check with its public key.');
+  }
   const expectedPrefix = manifest.format === 'csv' ? csvManifestPrefix : '{';
   if (!heldBack.toString('utf8').startsWith(expectedPrefix)) problems.push(`The manifest says ${manifest.format}, but its line is not written that way.`);
   if (dataHash.digest('hex') !== manifest.dataSha256) problems.push('The data does not match the manifest’s sha256: rows were changed, added or removed.');

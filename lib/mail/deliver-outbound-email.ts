@@ -27,7 +27,7 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
       const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(tx);
       const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload), { contactEmail, privacyNoticeUrl });
       const from = await getMailSender(tx);
-      await getTransport(env().SMTP_URL).sendMail({ from, to: row.recipient, subject, html, text, messageId: row.messageId });
+      await getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({ from, to: row.recipient, subject, html, text, messageId: row.messageId });
       // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
       await tx
         .update(outboundEmails)

@@ -48,7 +48,10 @@ describe('[agent] claims the next request', () => {
     // Other events (the acknowledgement the worker queues) may land after it: look the claim up by its action.
     const claimEvents = events.filter((event) => event.action === 'claimed');
     expect(claimEvents).toHaveLength(1);
-    expect(claimEvents[0]).toMatchObject({ action: 'claimed', actorType: 'staff', actorId: agent!.staffId });
+    expect(claimEvents[0]).toMatchObject({ action: 'claimed', actorType: 'staff', actorId: agent!.staffId, details: { to: agent!.staffId } });
+    // Written in the claim's own statement, still chained to the request's previous event.
+    const before = events.filter((event) => event.id < claimEvents[0]!.id).sort((a, b) => a.id - b.id).at(-1);
+    expect(claimEvents[0]!.previousHash).toBe(before!.hash);
   });
 
   it.each([1, 2, 3])('round %i: ten agents claiming at once never share a request; the extras get null', async (round) => {

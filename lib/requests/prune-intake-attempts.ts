@@ -1,7 +1,7 @@
 import type { Database } from '@/db/client';
-import { deleteIntakeAttemptsBefore } from '@/db/queries/intake-attempts';
+import { deleteIntakeCountersBefore } from '@/db/queries/intake-rate-counters';
 
-/** Rate-limit rows older than the longest window (24 h) count for nothing; drop them. */
+/** Rate-limit counters of windows that ended (the longest is 24 h) count for nothing; drop them. */
 export async function pruneIntakeAttempts(db: Database, { now }: { now: Date }): Promise<void> {
-  await deleteIntakeAttemptsBefore(db, { before: new Date(now.getTime() - 25 * 60 * 60 * 1000) });
+  await deleteIntakeCountersBefore(db, { before: new Date(now.getTime() - 48 * 60 * 60 * 1000) });
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { intakeAttempts, outboundEmails } from '@/db/schema';
+import { intakeRateCounters, outboundEmails } from '@/db/schema';
 import { isAppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { hashToken } from '@/lib/security/tokens';
@@ -20,8 +20,8 @@ const setEnv = useEnvOverrides();
 const DAY = 24 * 60 * 60 * 1000;
 
 async function countIntakeAttemptsFor(email: string): Promise<number> {
-  const rows = await db.select().from(intakeAttempts).where(eq(intakeAttempts.key, `email:${hashEmail(email)}`));
-  return rows.length;
+  const rows = await db.select().from(intakeRateCounters).where(eq(intakeRateCounters.key, `email:${hashEmail(email)}`));
+  return rows.reduce((total, row) => total + row.attempts, 0);
 }
 
 async function countEmailsTo(email: string): Promise<number> {
@@ -105,7 +105,7 @@ describe('[requester] files a new request', () => {
       union all select 'token', xmin::text from request_tokens where request_id = ${request.id}
       union all select 'email', xmin::text from outbound_emails where id = ${email!.id}
       union all select 'job', xmin::text from graphile_worker._private_jobs where key = ${`email:${email!.id}`}
-      union all select 'attempt', xmin::text from intake_attempts where key = ${`email:${hashEmail(input.email)}`}
+      union all select 'attempt', xmin::text from intake_rate_counters where key = ${`email:${hashEmail(input.email)}`}
     `);
 
     expect(rows.map((row) => row.source).sort()).toEqual(['attempt', 'email', 'event', 'job', 'request', 'token']);

@@ -1,4 +1,4 @@
-import type { Database } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import { findOpenRequestForUpdate } from '@/db/queries/requests';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
@@ -10,7 +10,7 @@ import { getOrganisationSettings } from '@/lib/settings/get-organisation-setting
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { createStatusToken } from './create-status-token';
-import { enforceRateLimits } from './enforce-rate-limits';
+import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-limits';
 import { requestTypeLabel } from './request-type-label';
 
 export type SubmitRequestOptions = {
@@ -35,59 +35,69 @@ export async function submitRequest(db: Database, { input, channel, ip, now = ne
   const emailHash = hashEmail(email);
 
   return db.transaction(async (tx) => {
-    await enforceRateLimits(tx, { emailHash, ip, now });
-
-    // The rate-limit lock on this email is held until commit, so two identical
-    // submissions can't both miss the open request and create two.
-    const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
-    if (open?.status === 'unverified') {
-      await sendVerificationLink(tx, open, now);
-      await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'verification_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
-      return 'resent-verification';
-    }
-    if (open) {
-      const { statusUrl } = await createStatusToken(tx, { requestId: open.id });
-      const { organisationName } = await getOrganisationSettings(tx);
-      await enqueueEmail(tx, {
-        requestId: open.id,
-        to: email,
-        payload: {
-          template: 'status-link',
-          version: 1,
-          props: { organisationName, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
-        },
-      });
-      await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
-      return 'resent-status-link';
-    }
-
-    const { TIME_ZONE, UNVERIFIED_REQUEST_TTL_DAYS } = env();
-    const [created] = await tx
-      .insert(requests)
-      .values({
-        type: input.type,
-        status: 'unverified',
-        channel,
-        jurisdiction: input.jurisdiction,
-        emailHash,
-        email,
-        fullName: input.fullName,
-        accountIdentifier: input.accountIdentifier ?? null,
-        details: input.details ?? null,
-        receivedAt: now,
-        receivedOn: toCalendarDate(now, TIME_ZONE),
-        unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
-      })
-      .returning();
-    await recordEvent(tx, {
-      requestId: created!.id,
-      actor: { type: 'requester' },
-      action: 'submitted',
-      details: { channel, type: input.type, jurisdiction: input.jurisdiction },
-      ip,
-      isVisibleToRequester: true,
-    });
-    await sendVerificationLink(tx, created!, now);
-    return 'created';
+    // First: the address's counter row stays locked until commit, so two identical submissions
+    // take turns and cannot both miss the open request and create two.
+    await enforceRateLimit(tx, emailRateLimit(emailHash), now);
+    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, now });
+    // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
+    // submissions (an office behind one NAT) do not queue behind each other's whole intake.
+    if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
+    return outcome;
   });
+}
+
+async function fileOrMerge(
+  tx: Transaction,
+  { input, email, emailHash, channel, ip, now }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; now: Date },
+): Promise<SubmitRequestOutcome> {
+  const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
+  if (open?.status === 'unverified') {
+    await sendVerificationLink(tx, open, now);
+    await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'verification_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+    return 'resent-verification';
+  }
+  if (open) {
+    const { statusUrl } = await createStatusToken(tx, { requestId: open.id });
+    const { organisationName } = await getOrganisationSettings(tx);
+    await enqueueEmail(tx, {
+      requestId: open.id,
+      to: email,
+      payload: {
+        template: 'status-link',
+        version: 1,
+        props: { organisationName, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
+      },
+    });
+    await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+    return 'resent-status-link';
+  }
+
+  const { TIME_ZONE, UNVERIFIED_REQUEST_TTL_DAYS } = env();
+  const [created] = await tx
+    .insert(requests)
+    .values({
+      type: input.type,
+      status: 'unverified',
+      channel,
+      jurisdiction: input.jurisdiction,
+      emailHash,
+      email,
+      fullName: input.fullName,
+      accountIdentifier: input.accountIdentifier ?? null,
+      details: input.details ?? null,
+      receivedAt: now,
+      receivedOn: toCalendarDate(now, TIME_ZONE),
+      unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
+    })
+    .returning();
+  await recordEvent(tx, {
+    requestId: created!.id,
+    actor: { type: 'requester' },
+    action: 'submitted',
+    details: { channel, type: input.type, jurisdiction: input.jurisdiction },
+    ip,
+    isVisibleToRequester: true,
+  });
+  await sendVerificationLink(tx, created!, now);
+  return 'created';
 }

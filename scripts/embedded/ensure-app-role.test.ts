@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
 import { recordEvent } from '@/lib/audit/record-event';
+import { sealAuditLogFully } from '@/lib/audit/seal-audit-log';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { databaseError } from '@/test/support/database-error';
 import { provisionPostgres, type ProvisionedDatabase } from '@/test/support/provision-postgres';
@@ -38,7 +39,9 @@ afterAll(async () => {
 describe('the app’s own database role (db/roles.sql)', () => {
   it('writes and verifies audit events, and works the other tables', async () => {
     await recordEvent(app, { requestId: null, actor: { type: 'system' }, action: 'probe', details: { as: 'app role' } });
-    expect(await verifyAuditChain(app, { actor: 'system' })).toMatchObject({ isIntact: true, checkedCount: 1 });
+    // The worker seals as the app role too.
+    expect((await sealAuditLogFully(app)).treeHead).toMatchObject({ treeSize: 1 });
+    expect(await verifyAuditChain(app, { actor: 'system' })).toMatchObject({ isIntact: true, checkedCount: 1, sealedCount: 1 });
     const [current] = await app.execute<{ user: string }>(sql`select current_user as "user"`);
     expect(current!.user).toBe(role);
     await app.execute(sql`update settings set updated_at = updated_at`);
@@ -48,6 +51,10 @@ describe('the app’s own database role (db/roles.sql)', () => {
     expect(await databaseError(app.execute(sql`update request_events set action = 'changed'`))).toMatch(/permission denied/);
     expect(await databaseError(app.execute(sql`delete from request_events`))).toMatch(/permission denied/);
     expect(await databaseError(app.execute(sql`truncate request_events`))).toMatch(/permission denied/);
+    for (const table of ['audit_log_leaves', 'audit_tree_heads']) {
+      expect(await databaseError(app.execute(sql`delete from ${sql.raw(table)}`))).toMatch(/permission denied/);
+      expect(await databaseError(app.execute(sql`update ${sql.raw(table)} set ${sql.raw(table === 'audit_log_leaves' ? 'leaf_hash' : 'root_hash')} = 'x'`))).toMatch(/permission denied/);
+    }
   });
 
   it('adds jobs and runs them through graphile-worker', async () => {

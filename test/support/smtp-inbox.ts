@@ -8,6 +8,8 @@ export type SmtpInbox = {
   messages: ParsedMail[];
   /** What each message's SMTP envelope said, by Message-ID: its recipients and whether the client asked for SMTPUTF8. */
   envelopes: Map<string, { recipients: string[]; isSmtpUtf8: boolean }>;
+  /** SMTP connections opened so far (a pooled sender reuses a few). */
+  connectionCount(): number;
   /** Waits until `count` messages to `to` have arrived, then returns them. */
   waitFor(to: string, options?: { count?: number; timeoutMs?: number }): Promise<ParsedMail[]>;
   /**
@@ -25,8 +27,13 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
   const messages: ParsedMail[] = [];
   const envelopes: SmtpInbox['envelopes'] = new Map();
   let lastActivityAt = Date.now();
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     disabledCommands: ['STARTTLS'],
     logger: false,
     onMailFrom(_address, _session, callback) {
@@ -57,6 +64,7 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     port: listenPort,
     messages,
     envelopes,
+    connectionCount: () => connections,
     async waitFor(to, { count = 1, timeoutMs = 20_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ErrorSummary } from '@/components/error-summary';
 import { countExportRows } from '@/lib/audit/export-row-count';
+import { getLatestTreeHead } from '@/lib/audit/list-tree-heads';
+import { auditPublicKey } from '@/lib/audit/tree-head-signing-key';
 import { getDb } from '@/lib/database';
 import { statusLabels } from '@/lib/requests/request-status';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
@@ -28,6 +30,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = isSubmitted ? ZAuditExport.safeParse(query) : null;
   const fieldErrors = parsed && !parsed.success ? z.flattenError(parsed.error).fieldErrors : {};
   const ready = parsed?.success ? { input: parsed.data, rowCount: await countExportRows(getDb(), { actor, input: parsed.data }) } : null;
+  const publicKey = auditPublicKey();
+  const treeHead = await getLatestTreeHead(getDb());
 
   return (
     <>
@@ -63,13 +67,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h2 id="manifest-heading">The manifest, and how to check a file</h2>
         <p>
           The last line of every export is its manifest: the row count, the filters and dates, when it was generated, the sha256 of every byte above it,
-          and the newest audit-chain hash at the moment the export was taken, signed with this server’s key (HMAC-SHA256). In a CSV file that line starts
-          with <code>#manifest</code>; delete it in a spreadsheet, or tell a CSV reader that # starts a comment. In NDJSON it is a final{' '}
+          and the audit log’s newest signed tree head at the moment the export was taken, signed with the log’s Ed25519 key. In a CSV file that line
+          starts with <code>#manifest</code>; delete it in a spreadsheet, or tell a CSV reader that # starts a comment. In NDJSON it is a final{' '}
           <code>{'{"manifest": …, "signature": …}'}</code> object.
         </p>
         <p>
-          To check a file, run <code>npm run audit:verify -- --export file</code> on the server (it needs the server’s secret), or use{' '}
+          Anyone with the public key below can check a file without this server: <code>npm run audit:verify -- --export file --public-key KEY</code>,
+          or a few lines in any language (Ed25519 over the manifest’s JSON with sorted keys). To check the log itself, use{' '}
           <Link href="/staff/audit/verify">Verify the audit trail</Link>. For figures by month and jurisdiction, see <Link href="/staff/reports">Reports</Link>.
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="key-heading">
+        <h2 id="key-heading">The audit log’s public key</h2>
+        <dl className="summary">
+          <dt>Ed25519 public key (base64)</dt>
+          <dd>
+            <code className="audit-hash">{publicKey.base64}</code>
+          </dd>
+          <dt>Fingerprint (sha256)</dt>
+          <dd>
+            <code className="audit-hash">{publicKey.fingerprint}</code>
+          </dd>
+          <dt>Newest signed tree head</dt>
+          <dd>
+            {treeHead ? (
+              <>
+                {treeHead.treeSize.toLocaleString('en-GB')} events, signed <time dateTime={treeHead.signedAt}>{treeHead.signedAt}</time>, root{' '}
+                <code className="audit-hash">{treeHead.rootHash}</code>, signature <code className="audit-hash">{treeHead.signature}</code>
+              </>
+            ) : (
+              'none yet: the worker seals the log within seconds of the first event'
+            )}
+          </dd>
+        </dl>
+        <p className="field__hint">
+          Keep tree heads somewhere the database cannot reach (a regulator’s copy, your own records): a later check given one proves that nothing it
+          covered was changed or removed since.
         </p>
       </section>
     </>

@@ -24,8 +24,8 @@ export async function verifyAuditChainAction(_previous: VerifyAuditChainState, f
     result = await verifyAuditChain(getDb(), { actor });
     revalidatePath('/staff/audit/verify');
     return result.isIntact
-      ? `The audit chain is intact: ${result.checkedCount.toLocaleString('en-GB')} events checked.`
-      : `The audit chain is broken at event ${result.firstBreak!.eventId}.`;
+      ? `The audit log is intact: ${result.checkedCount.toLocaleString('en-GB')} events checked.`
+      : `The audit log is broken at event ${result.firstBreak!.eventId}.`;
   });
   return { ...state, result };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { breakReasonLabels } from '@/lib/audit/break-reason-labels';
 import { listVerificationRuns } from '@/lib/audit/list-verification-runs';
 import { getDb } from '@/lib/database';
@@ -19,8 +20,10 @@ export default async function VerifyAuditLogPage() {
     <>
       <h1>Verify the audit log</h1>
       <p className="lead">
-        Every event in the audit log carries a hash of its content and of the event before it, and the database refuses to change or
-        delete events. If anyone altered or removed an event behind the application’s back, the chain breaks at that event.
+        Every event in the audit log carries a hash of its content and of the event before it on the same request, and the database refuses
+        to change or delete events. Every second the worker seals new events into a Merkle tree and signs its root with the log’s Ed25519
+        key (a signed tree head). If anyone altered, removed or reordered an event behind the application’s back — the newest included, once
+        sealed — the check names it. Anyone with the public key (on <Link href="/staff/audit">Audit exports</Link>) can check a tree head or an export offline.
       </p>
       <VerifyForm />
 

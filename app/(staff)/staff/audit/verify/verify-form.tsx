@@ -16,19 +16,32 @@ export function VerifyForm() {
       <form action={formAction} className="audit-verify-form">
         <ActionProblems state={state} labels={{}} />
         <button type="submit" className="button" disabled={isPending} aria-describedby="verify-hint">
-          {isPending ? 'Verifying…' : 'Verify the audit chain now'}
+          {isPending ? 'Verifying…' : 'Verify the audit log now'}
         </button>
         <p id="verify-hint" className="field__hint">
-          Recomputes every event’s hash up to the newest event. The check is recorded in the audit log.
+          Seals what is committed, then recomputes every event’s hash and leaf and checks every signed tree head up to the newest event. The
+          check is recorded in the audit log.
         </p>
       </form>
       <div aria-live="polite" className="audit-verify-result">
         {result ? (
           <section className={result.isIntact ? 'panel audit-verify-result--intact' : 'panel panel--danger'} aria-labelledby="verify-result-heading">
-            <h2 id="verify-result-heading">{result.isIntact ? 'The audit chain is intact' : `The audit chain is broken at event ${result.firstBreak!.eventId}`}</h2>
+            <h2 id="verify-result-heading">{result.isIntact ? 'The audit log is intact' : `The audit log is broken at event ${result.firstBreak!.eventId}`}</h2>
             <dl className="summary">
               <dt>Events checked</dt>
-              <dd>{result.checkedCount.toLocaleString('en-GB')}</dd>
+              <dd>
+                {result.checkedCount.toLocaleString('en-GB')} ({result.sealedCount.toLocaleString('en-GB')} sealed in the Merkle tree,{' '}
+                {result.unsealedCount.toLocaleString('en-GB')} not sealed yet)
+              </dd>
+              {result.treeHead ? (
+                <>
+                  <dt>Signed tree head</dt>
+                  <dd>
+                    size {result.treeHead.treeSize.toLocaleString('en-GB')}, signed <time dateTime={result.treeHead.signedAt}>{result.treeHead.signedAt}</time>, root{' '}
+                    <code className="audit-hash">{result.treeHead.rootHash}</code>
+                  </dd>
+                </>
+              ) : null}
               <dt>Head (newest event when the check started)</dt>
               <dd>{result.head ? `event ${result.head.eventId}` : 'none: the audit log is empty'}</dd>
               {result.head?.hash ? (
@@ -43,7 +56,12 @@ export function VerifyForm() {
                 <>
                   <dt>First broken event</dt>
                   <dd>
-                    event {result.firstBreak.eventId}, written <time dateTime={result.firstBreak.createdAt}>{result.firstBreak.createdAt}</time>
+                    event {result.firstBreak.eventId}
+                    {result.firstBreak.createdAt ? (
+                      <>
+                        , written <time dateTime={result.firstBreak.createdAt}>{result.firstBreak.createdAt}</time>
+                      </>
+                    ) : null}
                   </dd>
                   <dt>What is wrong</dt>
                   <dd>{breakReasonLabels[result.firstBreak.reason]}</dd>
