@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { minimiseClosedRequests, selectDueRequests } from '@/lib/requests/minimise-closed-requests';
 import { openBenchDatabase } from './open-bench-database';
 

@@ -8,7 +8,7 @@
  * DATABASE_URL it starts a throwaway embedded PostgreSQL. BENCH_ROWS changes the size.
  */
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { listQueue } from '@/lib/queue/list-queue';
 import type { StaffActor } from '@/lib/staff/staff-actor';

@@ -10,7 +10,7 @@
  * size, BENCH_RUNS the number of timed runs per report.
  */
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { addCalendarMonths, addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { getAnnualDisclosure } from '@/lib/reports/get-annual-disclosure';
@@ -47,7 +47,7 @@ type PlanNode = {
 type Plan = { Plan: PlanNode; 'Execution Time': number; JIT?: { Functions: number; Timing: { Total: number } } };
 
 function describeNode(node: PlanNode): string {
-  const parts = [node['Strategy'] ? `${node['Strategy']} ${node['Node Type']}` : node['Node Type']];
+  const parts = [node.Strategy ? `${node.Strategy} ${node['Node Type']}` : node['Node Type']];
   if (node['Index Name']) parts.push(`using ${node['Index Name']}`);
   if (node['Relation Name']) parts.push(`on ${node['Relation Name']}`);
   const details = [`${(node['Actual Rows'] ?? 0).toLocaleString('en')} rows${(node['Actual Loops'] ?? 1) > 1 ? ` × ${node['Actual Loops']} loops` : ''}`];

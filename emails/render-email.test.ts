@@ -343,11 +343,12 @@ function withOtherValues(payload: TEmailPayload): TEmailPayload {
   const paths: (string | number)[][] = [];
   const collect = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string' && value !== '') paths.push(path);
-    else if (Array.isArray(value)) value.forEach((item, index) => collect(item, [...path, index]));
+    else if (Array.isArray(value)) for (const [index, item] of value.entries()) collect(item, [...path, index]);
     else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) collect(item, [...path, key]);
   };
   collect(current.props, ['props']);
   for (const path of paths) {
+    // biome-ignore lint/suspicious/noExplicitAny: walks arbitrary JSON props by a path collected above
     const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], current);
     const original = parent[path.at(-1)!] as string;
     for (const variant of variants(original)) {

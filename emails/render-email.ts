@@ -88,10 +88,11 @@ const unescapeHtml = (html: string) => html.replace(/&amp;|&lt;|&gt;|&quot;|&#x2
 // so its HTML depends on the values' lengths and is rebuilt here the way the component builds it.
 const previewLength = 150;
 const previewPadding = '\u00A0\u200C\u200B\u200D\u200E\u200F\uFEFF';
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the padding characters (joiners among them) are matched one by one, as the component writes them
 const previewPattern = /(data-skip-in-text="true">)([^<]*)(?:<div>[\u00A0\u200C\u200B\u200D\u200E\u200F\uFEFF]*<\/div>)?<\/div>/;
 
 function substitute(email: RenderedEmail, values: string[]): RenderedEmail {
-  const fill = (text: string, escape: (value: string) => string) => text.replace(tokenPattern, (_, index: string) => escape(values[Number(index)]!));
+  const fill = (text: string, escapeValue: (value: string) => string) => text.replace(tokenPattern, (_, index: string) => escapeValue(values[Number(index)]!));
   const raw = (value: string) => value;
   const preview = previewPattern.exec(email.html);
   let html: string;

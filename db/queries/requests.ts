@@ -2,8 +2,8 @@ import type { RequestType } from '@/lib/validation/request-type';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client';
 import { requestReferenceSequence, requests } from '../schema';
+import { openStatuses } from '@/lib/requests/request-status';
 
-const openStatuses = ['unverified', 'new', 'in_progress', 'awaiting_requester'] as const;
 
 /** The open request of this type for this person, locked so the caller can change it safely. */
 export async function findOpenRequestForUpdate(db: DatabaseOrTransaction, { emailHash, type }: { emailHash: string; type: RequestType }) {

@@ -1,20 +1,12 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { requestTypes } from '@/lib/validation/request-type';
+import { requestStatuses } from '../../lib/requests/request-status';
 
 /** lib/validation/request-type.ts holds the list and each type's rules; this is its storage. */
 export const requestType = pgEnum('request_type', requestTypes);
 
-/** The request state machine lives in lib/requests/request-status.ts; this is its storage. */
-export const requestStatus = pgEnum('request_status', [
-  'unverified',
-  'new',
-  'in_progress',
-  'awaiting_requester',
-  'fulfilled',
-  'rejected',
-  'cancelled',
-  'expired',
-]);
+/** The request state machine lives in lib/requests/request-status.ts; this is its storage (a new status also needs a migration). */
+export const requestStatus = pgEnum('request_status', requestStatuses);
 
 /** How the request was made: CCPA §7101 record-keeping asks for the "manner" of each request. */
 export const requestChannel = pgEnum('request_channel', ['web', 'api', 'staff']);

@@ -130,7 +130,7 @@ test('[anyone] next-auth with a malformed callbackUrl, in the sign-in POST or it
     const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const response = await request.post('/api/auth/signin/email', { form: { csrfToken, email: 'nobody@example.com', callbackUrl, json: 'true' }, maxRedirects: 0 });
     expectNoServerError(response.status(), callbackUrl);
-    const location = response.headers()['location'] ?? (((await response.json().catch(() => ({}))) as { url?: string }).url ?? '');
+    const location = response.headers().location ?? (((await response.json().catch(() => ({}))) as { url?: string }).url ?? '');
     if (location) expect(new URL(location, e2eBaseUrl).origin, callbackUrl).toBe(new URL(e2eBaseUrl).origin);
   }
   for (const cookie of ['http://localhost:3000.evil.example/', 'http://[', '%ff']) {

@@ -14,8 +14,10 @@ export function MessageText({ text }: { text: string }) {
   return (
     <Section style={messageStyle}>
       {paragraphs.map((paragraph, paragraphIndex) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
         <Text key={paragraphIndex} style={paragraphStyle}>
           {paragraph.split('\n').map((line, lineIndex) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
             <Fragment key={lineIndex}>
               {lineIndex > 0 && <br />}
               {line}

@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { activeStatuses, answeredStatuses, closedStatuses } from '@/lib/requests/request-status';
 import type { TAuditExport } from '@/lib/validation/audit-export';
 
 /**
@@ -65,6 +66,11 @@ export function countRequestLogRows(sql: Sql, input: TAuditExport) {
  * full-width forms) gets a leading apostrophe, as csv-stringify's escape_formulas did: staff type some
  * of these fields (extension reasons, names).
  */
+/** A status set of the state machine as SQL literals (the names are the code's own constants, never input). */
+function statusList(statuses: readonly string[]): string {
+  return statuses.map((status) => `'${status}'`).join(', ');
+}
+
 function neutralised(expression: string): string {
   return `case when left(${expression}, 1) in ('=', '+', '-', '@', chr(9), chr(13), '＝', '＋', '－', '＠') then '''' || ${expression} else ${expression} end`;
 }
@@ -101,14 +107,14 @@ export function requestLogQuery(input: TAuditExport, timeZone: string, { forSpre
       r.paused_days,
       r.status::text as status,
       to_char(r.closed_at at time zone 'UTC', ${isoTimestamp}) as closed_at,
-      case when r.status in ('fulfilled', 'rejected', 'cancelled', 'expired') then r.status::text end as response,
+      case when r.status in (${statusList(closedStatuses)}) then r.status::text end as response,
       r.rejection_basis::text as rejection_basis,
       ((r.closed_at at time zone ${zone})::date - r.received_on) as days_taken,
       case
         when r.due_on is null then null
-        when r.status in ('fulfilled', 'rejected') then
+        when r.status in (${statusList(answeredStatuses)}) then
           case when (r.closed_at at time zone ${zone})::date <= r.due_on then 'on_time' else 'late' end
-        when r.status in ('new', 'in_progress', 'awaiting_requester') then
+        when r.status in (${statusList(activeStatuses)}) then
           case when (now() at time zone ${zone})::date > r.due_on then 'overdue' else 'open' end
       end as timeliness,
       ${text("coalesce(nullif(s.name, ''), s.email)")} as assignee

@@ -7,7 +7,7 @@ import { aPostgresSourceInput, aWebhookSourceInput, listSourceEvents, mapWithTab
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { freePort } from '@/test/support/free-port';
 import { refusal } from '@/test/support/request-snapshot';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createDataSource } from './create-data-source';
 
@@ -28,7 +28,7 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
 
     expect(error.code).toBe('VALIDATION');
     expect(error.details.fieldErrors).toEqual({ map: ['tables[0].export[2]: Column "nmae" does not exist in table public.customers'] });
-    expect(await listDataSources(db, { actor: await aStaffActor(db, 'admin') })).not.toContainEqual(expect.objectContaining({ slug: input.slug }));
+    expect(await listDataSources(db, { actor: await createStaffMember(db, { role: 'admin' }) })).not.toContainEqual(expect.objectContaining({ slug: input.slug }));
   });
 
   it('refuses a table the database does not have', async () => {
@@ -85,7 +85,7 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
     const [event] = await listSourceEvents(db, { sourceId: row.id });
     expect(event).toMatchObject({ requestId: null, actorType: 'staff', actorId: admin.staffId, action: 'data_source_created' });
     expect(event!.details).toEqual({ sourceId: row.id, slug: input.slug, name: input.name, kind: 'postgres', isEnabled: false, seededFrom: null });
-    expect(JSON.stringify(event!.details)).not.toContain(new URL(shop.databaseUrl).hostname + ':');
+    expect(JSON.stringify(event!.details)).not.toContain(`${new URL(shop.databaseUrl).hostname}:`);
   });
 
   it('reports a server that does not answer on the connection-string field, without the password', async () => {
@@ -138,13 +138,13 @@ describe('[admin] adds a webhook source', () => {
 describe('[agent] and [auditor] may not manage data sources', () => {
   for (const role of ['agent', 'auditor'] as const) {
     it(`[${role}] is refused listing, reading and adding sources (FORBIDDEN)`, async () => {
-      const actor = await aStaffActor(db, role);
+      const actor = await createStaffMember(db, { role: role });
       const input = aWebhookSourceInput();
 
       expect((await refusal(listDataSources(db, { actor }))).code).toBe('FORBIDDEN');
       expect((await refusal(getDataSource(db, { actor, slug: 'shop-database' }))).code).toBe('FORBIDDEN');
       expect((await refusal(createDataSource(db, { actor, input }))).code).toBe('FORBIDDEN');
-      expect(await getDataSource(db, { actor: await aStaffActor(db, 'admin'), slug: input.slug })).toBeNull();
+      expect(await getDataSource(db, { actor: await createStaffMember(db, { role: 'admin' }), slug: input.slug })).toBeNull();
     });
   }
 });

@@ -7,7 +7,7 @@ import type { TDataSourceSettings } from '@/lib/validation/data-source-form';
 import { aPostgresSourceInput, aWebhookSourceInput, disableSources, listSourceEvents, readSourceRow } from '@/test/support/data-sources';
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { refusal } from '@/test/support/request-snapshot';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createDataSource } from './create-data-source';
 import { rotateSigningSecret } from './rotate-signing-secret';
@@ -34,7 +34,7 @@ function settingsOf(row: Awaited<ReturnType<typeof readSourceRow>>, overrides: P
 
 describe('[admin] edits a PostgreSQL source', () => {
   it('with the connection string left blank: keeps the saved one, checks the map with it, bumps the version and records what changed', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     const map = { tables: demoShopMap.tables.filter((table) => table.table !== 'support_tickets') };
 
@@ -49,7 +49,7 @@ describe('[admin] edits a PostgreSQL source', () => {
   });
 
   it('with a new connection string: stores it encrypted, records "secret" as changed and never the string', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     const sameServerNewSpelling = `${shop.databaseUrl}?application_name=dsr-desk-test`;
 
@@ -64,7 +64,7 @@ describe('[admin] edits a PostgreSQL source', () => {
   });
 
   it('refuses a map with a wrong name, with its path, and changes nothing', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     const map = { tables: demoShopMap.tables.map((table) => (table.table === 'addresses' ? { ...table, export: ['id', 'postcdoe'] } : table)) };
 
@@ -75,7 +75,7 @@ describe('[admin] edits a PostgreSQL source', () => {
   });
 
   it('is refused with CONFLICT when someone saved since the page was read, and their change stands', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     await updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { name: 'Renamed by a colleague' }) });
 
@@ -86,7 +86,7 @@ describe('[admin] edits a PostgreSQL source', () => {
   });
 
   it('reports a saved connection string that no longer decrypts (tampered or a changed key) on the connection-string field', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     const [version, iv, tag, ciphertext] = row.secretCiphertext!.split('.');
     const flipped = `${ciphertext![0] === 'A' ? 'B' : 'A'}${ciphertext!.slice(1)}`;
@@ -101,7 +101,7 @@ describe('[admin] edits a PostgreSQL source', () => {
 
 describe('[admin] switches a source off and on', () => {
   it('records data_source_enabled and data_source_disabled, each bumping the version', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin, 'webhook');
 
     await setDataSourceEnabled(db, { actor: admin, slug: row.slug, version: 1, isEnabled: true });
@@ -117,7 +117,7 @@ describe('[admin] switches a source off and on', () => {
 
 describe('[admin] rotates a webhook source’s signing secret', () => {
   it('gets a new secret once; the old one no longer decrypts from the row', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row, signingSecret } = await aSavedSource(admin, 'webhook');
 
     const rotated = await rotateSigningSecret(db, { actor: admin, slug: row.slug, version: 1 });
@@ -132,7 +132,7 @@ describe('[admin] rotates a webhook source’s signing secret', () => {
   });
 
   it('is refused for a PostgreSQL source, which has a connection string instead', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
     expect((await refusal(rotateSigningSecret(db, { actor: admin, slug: row.slug, version: 1 }))).code).toBe('VALIDATION');
   });
@@ -141,8 +141,8 @@ describe('[admin] rotates a webhook source’s signing secret', () => {
 describe('[agent] and [auditor] may not change data sources', () => {
   for (const role of ['agent', 'auditor'] as const) {
     it(`[${role}] is refused editing, switching and rotating (FORBIDDEN); the source is unchanged`, async () => {
-      const admin = await aStaffActor(db, 'admin');
-      const actor = await aStaffActor(db, role);
+      const admin = await createStaffMember(db, { role: 'admin' });
+      const actor = await createStaffMember(db, { role: role });
       const { row } = await aSavedSource(admin, 'webhook');
 
       for (const attempt of [

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ZDataSourcesFile } from '@/lib/validation/data-sources-file';
 import { aWebhookSourceInput, disableSources, listSourceEvents, readSourceRow, uniqueSlug } from '@/test/support/data-sources';
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { checkDatabaseSource } from './check-database-source';
 import { createDataSource } from './create-data-source';
@@ -80,7 +80,7 @@ describe('[operator] a data sources file loaded on start', () => {
   });
 
   it('never overwrites a source an admin made in the settings pages under the same slug', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const input = aWebhookSourceInput({ name: 'Made by hand' });
     await createDataSource(db, { actor: admin, input });
     const before = await readSourceRow(db, { slug: input.slug });

@@ -7,7 +7,7 @@ import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-all
 import { aPostgresSourceInput, aWebhookSourceInput } from '@/test/support/data-sources';
 import { createShopSource, demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { refusal } from '@/test/support/request-snapshot';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { getSourceResult, useWebhookHarness } from '@/test/support/webhook-harness';
@@ -22,11 +22,11 @@ afterAll(() => closeSharedDatabase());
 
 /** The test set-up allows private targets (its receivers run here); these tests are about the default. */
 beforeEach(async () => {
-  await setPrivateTargetsAllowed(db, { actor: await aStaffActor(db, 'admin'), allowed: false });
+  await setPrivateTargetsAllowed(db, { actor: await createStaffMember(db, { role: 'admin' }), allowed: false });
 });
 
 async function createAs(input: Parameters<typeof createDataSource>[1]['input']) {
-  return createDataSource(db, { actor: await aStaffActor(db, 'admin'), input });
+  return createDataSource(db, { actor: await createStaffMember(db, { role: 'admin' }), input });
 }
 
 const webhookTo = (url: string) => aWebhookSourceInput({ config: { kind: 'webhook', url, timeoutSeconds: 2, maxAttempts: 1, callbackTimeoutHours: 72 } });
@@ -55,7 +55,7 @@ describe('[admin] a data source may not point at a private or local address by d
   });
 
   it('accepts both once an admin allows private targets; the change is audited', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     await setPrivateTargetsAllowed(db, { actor: admin, allowed: true });
 
     await expect(createAs(webhookTo('http://127.0.0.1:8080/jobs'))).resolves.toMatchObject({ signingSecret: expect.any(String) });
@@ -70,7 +70,7 @@ describe('[admin] a data source may not point at a private or local address by d
 
   it('only an admin may change the setting', async () => {
     for (const role of ['agent', 'auditor'] as const) {
-      const error = await refusal(setPrivateTargetsAllowed(db, { actor: await aStaffActor(db, role), allowed: true }));
+      const error = await refusal(setPrivateTargetsAllowed(db, { actor: await createStaffMember(db, { role: role }), allowed: true }));
       expect(error.code).toBe('FORBIDDEN');
     }
     expect(await getNetworkSettings(db)).toEqual({ allowPrivateTargets: false });

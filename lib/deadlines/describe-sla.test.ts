@@ -27,7 +27,7 @@ describe('describeSla', () => {
   });
 
   it('shows no clock for closed requests, even past their due date', () => {
-    for (const status of ['fulfilled', 'rejected', 'cancelled', 'expired']) {
+    for (const status of ['fulfilled', 'rejected', 'cancelled', 'expired'] as const) {
       expect(describeSla({ dueOn: '2026-01-01', today: '2026-03-08', status })).toEqual({ tone: 'closed', text: 'Closed', daysLeft: null });
     }
   });

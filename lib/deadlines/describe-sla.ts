@@ -1,3 +1,4 @@
+import { isOpen, type RequestStatus } from '@/lib/requests/request-status';
 import { daysBetween, type CalendarDate } from './calendar-date';
 
 /** Within this many days of the due date a request is "due soon" (the reminder job warns at 7 too). */
@@ -6,8 +7,6 @@ export const DUE_SOON_DAYS = 7;
 export type SlaTone = 'on_track' | 'due_soon' | 'due_today' | 'overdue' | 'closed';
 
 export type SlaDescription = { tone: SlaTone; text: string; daysLeft: number | null };
-
-const closedStatuses = new Set(['fulfilled', 'rejected', 'cancelled', 'expired']);
 
 function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
@@ -19,8 +18,8 @@ function days(count: number): string {
  * and unconfirmed requests have no running clock. Counts whole calendar days, as
  * the statutory deadlines do (see calendar-date.ts).
  */
-export function describeSla({ dueOn, today, status }: { dueOn: CalendarDate | null; today: CalendarDate; status: string }): SlaDescription {
-  if (closedStatuses.has(status)) return { tone: 'closed', text: 'Closed', daysLeft: null };
+export function describeSla({ dueOn, today, status }: { dueOn: CalendarDate | null; today: CalendarDate; status: RequestStatus }): SlaDescription {
+  if (!isOpen(status)) return { tone: 'closed', text: 'Closed', daysLeft: null };
   if (!dueOn) return { tone: 'closed', text: 'No deadline yet', daysLeft: null };
   const daysLeft = daysBetween(today, dueOn);
   if (daysLeft < 0) return { tone: 'overdue', text: `Overdue by ${days(-daysLeft)}`, daysLeft };

@@ -10,7 +10,6 @@ import { extendDeadline } from '@/lib/requests/extend-deadline';
 import { requestInformation } from '@/lib/requests/request-information';
 import { startWork } from '@/lib/requests/start-work';
 import type { StaffActor } from '@/lib/staff/staff-actor';
-import { sleep } from '@/test/support/eventually';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { closeSharedDatabase } from '@/test/support/shared-database';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
@@ -95,7 +94,7 @@ describe('[system] the daily deadline reminders', () => {
     worker = await startJobWorker();
     await inbox.waitFor(agent.email, { count: 2 });
     await inbox.waitFor(admin.email);
-    await sleep(1500);
+    await inbox.waitForSilence({ quietMs: 1500 });
     const toAgent = toAddresses(inbox, agent.email).map((mail) => mail.subject).sort();
     expect(toAgent).toEqual([`${dueIn2.reference} is due in 2 days`, `${dueIn7.reference} is due in 7 days`].sort());
     // Admins are alerted about every overdue request in the database; only this test's three count here.
@@ -116,7 +115,7 @@ describe('[system] the daily deadline reminders', () => {
     expect(forDueIn2.filter((email) => email.template === 'request-overdue').length).toBeGreaterThan(0);
     expect((await emailsFor(overdue)).length).toBe((await listActiveStaffByRole(db, { role: 'admin' })).length);
     await inbox.waitFor(agent.email, { count: 3 });
-    await sleep(1000);
+    await inbox.waitForSilence();
     expect(toAddresses(inbox, agent.email).map((mail) => mail.subject)).toContain(`${dueIn7.reference} is due in 2 days`);
     expect(toAddresses(inbox, agent.email)).toHaveLength(3);
   });

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { deadlineReminders, requests, staffMembers } from '@/db/schema';
 import { env } from '@/lib/env';
+import { activeStatuses } from '@/lib/requests/request-status';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -34,7 +35,7 @@ export async function sendDeadlineReminders(db: Database, { now = new Date() }: 
     .select({ id: requests.id, reference: requests.reference, type: requests.type, dueOn: requests.dueOn, assigneeEmail: staffMembers.email, assigneeName: staffMembers.name, assigneeActive: staffMembers.isActive })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
-    .where(and(inArray(requests.status, ['new', 'in_progress', 'awaiting_requester']), isNotNull(requests.dueOn), lte(requests.dueOn, addDays(today, 7)), isNull(requests.clockStoppedAt)));
+    .where(and(inArray(requests.status, [...activeStatuses]), isNotNull(requests.dueOn), lte(requests.dueOn, addDays(today, 7)), isNull(requests.clockStoppedAt)));
 
   let sent = 0;
   for (const request of due) {

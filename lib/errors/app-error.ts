@@ -3,9 +3,13 @@
  * anything that is not an AppError is a bug and reaches error.tsx and the log.
  */
 export const appErrorCodes = {
-  /** Input failed its schema after parsing (rare: most validation returns field errors). Show the message. */
+  /** Input failed its schema or is not parseable (malformed JSON). Show the message; details.fieldErrors / formErrors name the fields. */
   VALIDATION: 400,
-  /** Too many submissions for an email address or an IP. Show "try again later" with HTTP 429. */
+  /** A body larger than the route accepts; it was refused at the cap, never buffered whole. Answer 413. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A body in a media type the route does not read (e.g. a form post to a JSON route). Answer 415. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many submissions for an email address or an IP. Show "try again later" with HTTP 429 (details.retryAfterSeconds becomes Retry-After). */
   RATE_LIMITED: 429,
   /** No signed-in staff session (or it ended), or a webhook callback without a valid signature. Routes answer 401; pages redirect to sign-in. */
   UNAUTHENTICATED: 401,

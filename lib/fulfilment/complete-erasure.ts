@@ -3,13 +3,12 @@ import type { Transaction } from '@/db/client';
 import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { canTransition } from '@/lib/requests/request-status';
 import { requesterEmailContext } from '@/lib/requests/requester-email-context';
 import type { TErasedSystem } from '@/emails/erasure-confirmed';
 import { describeErasedSystems } from './describe-erased-systems';
 
 export type CompleteErasureOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
-
-const closableStatuses = new Set(['new', 'in_progress', 'awaiting_requester']);
 
 /**
  * Closes a deletion request once its erasure run has succeeded in every source,
@@ -18,13 +17,15 @@ const closableStatuses = new Set(['new', 'in_progress', 'awaiting_requester']);
  * reported erased while a source still holds the data. Runs on the transaction of
  * the last outcome: the status, the event and the email commit together.
  *
- * From "awaiting requester" too: the data is gone, and reporting the request as
- * still waiting would be false. A request closed meanwhile (cancelled during the
- * run) is left as it is; the run's own events record the erasure.
+ * The state machine decides which requests close (canTransition with
+ * `when: 'erasure_completed'`): from "awaiting requester" too, because the data
+ * is gone and reporting the request as still waiting would be false. A request
+ * closed meanwhile (cancelled during the run) is left as it is; the run's own
+ * events record the erasure.
  */
 export async function completeErasure(tx: Transaction, { run, results, now }: CompleteErasureOptions): Promise<void> {
   const [request] = await tx.select().from(requests).where(eq(requests.id, run.requestId)).for('update');
-  if (!request || !closableStatuses.has(request.status)) return;
+  if (!request || !canTransition(request.status, 'fulfilled', { when: 'erasure_completed' })) return;
 
   const sourceIds = [...new Set(results.map((result) => result.sourceId))];
   const sources = sourceIds.length > 0 ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds)) : [];

@@ -9,6 +9,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
+import { requestInformation } from '@/lib/requests/request-information';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { customerFootprint, insertShopCustomer, shopFingerprint, uniqueShopEmail, useDemoShop, useTestSources } from '@/test/support/demo-shop';
 import { eventually } from '@/test/support/eventually';
@@ -448,6 +449,28 @@ describe('erasure permissions and stale pages', () => {
 
     const refused = await refusal(startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) }));
     expect(refused.message).toContain('The data sources changed since the dry run');
+  });
+});
+
+describe('[agent] asks the requester a question while the erasure runs', () => {
+  it('the finished erasure still closes the request as fulfilled (the data is gone), with one confirmation', async () => {
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
+    await sources.enableOnly([shopSource]);
+    const { request, reference } = await deletionRequestForShopCustomer();
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(dryRun.runId);
+    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+
+    await requestInformation(db, { actor: agent, reference, version: await currentVersion(request.id), message: 'Do you also have an old account?' });
+    expect((await getRequest(db, { id: request.id })).status).toBe('awaiting_requester');
+    await runPendingSources(erase.runId);
+
+    expect((await runOf(erase.runId)).status).toBe('succeeded');
+    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled', closedAt: expect.any(Date), clockStoppedAt: null });
+    expect((await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'fulfilled')).toEqual([
+      expect.objectContaining({ actorType: 'system', isVisibleToRequester: true }),
+    ]);
+    expect(await confirmationEmails(request.id)).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { requestTypeRules } from '@/lib/validation/request-type';
+import { isActive } from '@/lib/requests/request-status';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
 
@@ -18,8 +19,6 @@ export type StartFulfilmentRunOptions = {
   now?: Date;
 };
 
-const openStatuses = new Set<RequestRow['status']>(['new', 'in_progress', 'awaiting_requester']);
-
 /**
  * Starts a run over every enabled source that serves this kind of work: a result
  * row per source and a job per automated source, on the caller's transaction, so
@@ -29,7 +28,7 @@ const openStatuses = new Set<RequestRow['status']>(['new', 'in_progress', 'await
  * the button at once start one run, not two.
  */
 export async function startFulfilmentRun(tx: Transaction, { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions): Promise<{ runId: string }> {
-  if (!openStatuses.has(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
+  if (!isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
   const { answer } = requestTypeRules[request.type];
   if (kind === 'gather' ? answer !== 'data' : answer !== 'erasure') {
     throw new AppError('INVALID_TRANSITION', kind === 'gather' ? 'Only an access or export request gathers data.' : 'Only a deletion request is erased.');

@@ -9,14 +9,14 @@ function jsonRequest(body: BodyInit | null, headers: Record<string, string> = { 
   return new Request(URL_OF_ENDPOINT, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
 }
 
-/** The HTTP status readJsonBody's error asks the route to answer with. */
+/** The HTTP status readJsonBody's AppError maps to (its code's status). */
 async function refusalStatus(attempt: Promise<unknown>): Promise<unknown> {
   const error = await attempt.then(
     () => null,
     (caught: unknown) => caught,
   );
-  if (!isAppError(error, 'VALIDATION')) throw new Error(`expected a VALIDATION AppError, got ${String(error)}`);
-  return error.details.httpStatus;
+  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error.httpStatus;
 }
 
 /** A body that never ends, counting how much of it was read. */

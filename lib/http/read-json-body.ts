@@ -3,12 +3,12 @@ import { readRawBody } from './read-raw-body';
 
 /**
  * Reads a JSON body with a size cap, so a huge upload is refused at the cap
- * instead of buffered whole. Errors are AppError VALIDATION carrying the HTTP
- * status the route passes on (413 too large, 415 wrong type, 400 malformed).
+ * instead of buffered whole. Errors are AppErrors whose code carries the HTTP
+ * status (PAYLOAD_TOO_LARGE 413, UNSUPPORTED_MEDIA_TYPE 415, VALIDATION 400 for malformed JSON).
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(contentType)) throw new AppError('VALIDATION', 'Send the body as JSON with Content-Type: application/json.', { httpStatus: 415 });
+  if (!/^application\/json\b/i.test(contentType)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.');
   return parseJsonBody(await readRawBody(request, maxBytes));
 }
 
@@ -26,6 +26,6 @@ export function parseJsonBody(rawBody: Uint8Array, { isSourceData = false }: { i
   try {
     return JSON.parse(new TextDecoder().decode(rawBody), isSourceData ? (keepBigIntegersAsText as Parameters<typeof JSON.parse>[1]) : undefined);
   } catch {
-    throw new AppError('VALIDATION', 'The body is not valid JSON.', { httpStatus: 400 });
+    throw new AppError('VALIDATION', 'The body is not valid JSON.');
   }
 }

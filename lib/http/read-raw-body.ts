@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors/app-error';
  * Reads a request's or response's body as bytes with a size cap: a declared
  * Content-Length over the cap is refused before reading, and a body that turns out
  * larger is cut off at the cap (the stream is cancelled), never buffered whole.
- * Over the cap throws AppError VALIDATION with httpStatus 413.
+ * Over the cap throws AppError PAYLOAD_TOO_LARGE.
  */
 export async function readRawBody(message: { headers: Headers; body: ReadableStream<Uint8Array> | null }, maxBytes: number): Promise<Buffer> {
   const declared = Number(message.headers.get('content-length') ?? 0);
@@ -26,5 +26,5 @@ export async function readRawBody(message: { headers: Headers; body: ReadableStr
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('VALIDATION', `The body is larger than ${maxBytes} bytes.`, { httpStatus: 413 });
+  return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
 }

@@ -5,7 +5,7 @@ import { env, resetEnvForTests } from '@/lib/env';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { findVerificationLink } from '@/lib/verification/find-verification-link';
-import { eventually, sleep } from '@/test/support/eventually';
+import { eventually } from '@/test/support/eventually';
 import { freePort } from '@/test/support/free-port';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { findEmailJob, getOutboundEmail, listOutboundEmails } from '@/test/support/outbox';
@@ -91,7 +91,7 @@ describe('[worker] delivers the outbox through graphile-worker', () => {
     expect(sent).toMatchObject({ recipient: null, payload: null, attempts: 1, lastError: null });
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(await findEmailJob(db, { outboundEmailId: queued.id })).toBeNull();
-    await sleep(1000);
+    await inbox.waitForSilence();
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
   });
 
@@ -119,7 +119,8 @@ describe('[worker] delivers the outbox through graphile-worker', () => {
     expect(mail!.subject).toBe('Confirm your privacy request');
     expect(mail!.messageId).toBe(queued.messageId);
     await eventually('the outbox row to be marked sent', async () => (await getOutboundEmail(db, { id: queued.id })).status === 'sent');
-    await sleep(3000);
+    // Long enough for a retry the worker might still have scheduled after the outage.
+    await inbox.waitForSilence({ quietMs: 3000 });
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
     expect(await findEmailJob(db, { outboundEmailId: queued.id })).toBeNull();
   });
@@ -146,7 +147,7 @@ describe('deliverOutboundEmail', () => {
     await deliverOutboundEmail(db, { outboundEmailId: queued.id });
 
     await inbox.waitFor(input.email);
-    await sleep(300);
+    await inbox.waitForSilence();
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
   });
@@ -158,7 +159,7 @@ describe('deliverOutboundEmail', () => {
     await Promise.all([deliverOutboundEmail(db, { outboundEmailId: queued.id }), deliverOutboundEmail(db, { outboundEmailId: queued.id })]);
 
     await inbox.waitFor(input.email);
-    await sleep(300);
+    await inbox.waitForSilence();
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
   });
@@ -189,7 +190,7 @@ describe('deliverOutboundEmail', () => {
 
     await deliverOutboundEmail(db, { outboundEmailId: queued.id });
 
-    await sleep(300);
+    await inbox.waitForSilence();
     expect(messagesTo(inbox, input.email)).toHaveLength(0);
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'failed', attempts: 0, recipient: null });
   });

@@ -5,20 +5,22 @@ import { requests, staffMembers } from '@/db/schema';
 import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { DUE_SOON_DAYS } from '@/lib/deadlines/describe-sla';
 import { env } from '@/lib/env';
+import { activeStatuses, type RequestStatus } from '@/lib/requests/request-status';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { assertCan, type UseCaseActor, staffIdOf } from '@/lib/staff/staff-actor';
 import type { TQueueFilters } from '@/lib/validation/queue-filters';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 
 export const QUEUE_PAGE_SIZE = 50;
-export const openVerified = ['new', 'in_progress', 'awaiting_requester'] as const;
+/** The queue's open work: confirmed and not closed (the state machine's active statuses). */
+export const openVerified = activeStatuses;
 
 export type QueueRow = {
   id: string;
   reference: string;
   type: RequestType;
   jurisdiction: string;
-  status: (typeof openVerified)[number] | 'fulfilled' | 'rejected' | 'cancelled' | 'expired' | 'unverified';
+  status: RequestStatus;
   receivedOn: string;
   dueOn: string;
   assigneeName: string | null;

@@ -1,13 +1,12 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { requests, staffMembers } from '@/db/schema';
-import { isAppError } from '@/lib/errors/app-error';
-import type { StaffRole } from '@/lib/staff/permissions';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { requests } from '@/db/schema';
 import { ZQueueFilters } from '@/lib/validation/queue-filters';
 import { aSubmission } from '@/test/support/fixtures';
 import { getRequest, listEvents, submitVerifiedRequest } from '@/test/support/requests';
 import { parkUnassignedOpenRequests } from '@/test/support/queue';
+import { refusal } from '@/test/support/request-snapshot';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { applyBulkAction } from './apply-bulk-action';
 import { claimNextRequest } from './claim-next-request';
@@ -15,26 +14,12 @@ import { listQueue, QUEUE_PAGE_SIZE } from './list-queue';
 
 const db = useTestDatabase();
 
-async function aStaffMember(role: StaffRole): Promise<StaffActor> {
-  const email = `${role}-${randomBytes(4).toString('hex')}@staff.test`;
-  const [member] = await db.insert(staffMembers).values({ email, name: `Test ${role}`, role }).returning({ id: staffMembers.id });
-  return { staffId: member!.id, email, name: `Test ${role}`, role };
-}
-
-async function errorCode(attempt: Promise<unknown>): Promise<string | null> {
-  const error = await attempt.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  return isAppError(error) ? error.code : null;
-}
-
 // Received long ago, so these requests are more urgent than any other request of this file.
 const longAgo = (day: number) => new Date(Date.UTC(2001, 0, day, 12));
 
 describe('the staff queue', () => {
   it('[agent] claims the most urgent unassigned request, and a second claim takes the next one', async () => {
-    const agent = await aStaffMember('agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     await parkUnassignedOpenRequests(db);
     const later = await submitVerifiedRequest(db, { input: aSubmission({ jurisdiction: 'uk_gdpr' }), now: longAgo(1) });
     const sooner = await submitVerifiedRequest(db, { input: aSubmission({ jurisdiction: 'br_lgpd' }), now: longAgo(1) });
@@ -46,19 +31,19 @@ describe('the staff queue', () => {
   });
 
   it('[auditor] reads the queue but is refused claim next and bulk actions on the server', async () => {
-    const auditor = await aStaffMember('auditor');
+    const auditor = await createStaffMember(db, { role: 'auditor' });
     const seeded = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(2) });
 
     const page = await listQueue(db, { actor: auditor, filters: ZQueueFilters.parse({ q: seeded.reference }) });
     expect(page.rows.map((row) => row.reference)).toEqual([seeded.reference]);
 
-    expect(await errorCode(claimNextRequest(db, { actor: auditor }))).toBe('FORBIDDEN');
-    expect(await errorCode(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam' } }))).toBe('FORBIDDEN');
+    expect((await refusal(claimNextRequest(db, { actor: auditor }))).code).toBe('FORBIDDEN');
+    expect((await refusal(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam' } }))).code).toBe('FORBIDDEN');
     expect((await getRequest(db, { id: seeded.request.id })).status).toBe('new');
   });
 
   it('[agent] bulk-rejects a selection and learns which requests failed and why', async () => {
-    const agent = await aStaffMember('agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     const open = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
     const alreadyRejected = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
     await applyBulkAction(db, { actor: agent, references: [alreadyRejected.reference], bulk: { action: 'reject_spam' } });
@@ -79,8 +64,8 @@ describe('the staff queue', () => {
     expect([rejected.status, rejected.rejectionBasis, rejected.responseMessage]).toEqual(['rejected', 'duplicate', 'You sent this twice.']);
   });
 
-  it('finds a request by its requester email and pages by cursor without repeating rows', async () => {
-    const agent = await aStaffMember('agent');
+  it('finds a request by its requester email, whatever its case', async () => {
+    const agent = await createStaffMember(db, { role: 'agent' });
     const seeded = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(4) });
     const byEmail = await listQueue(db, { actor: agent, filters: ZQueueFilters.parse({ q: seeded.input.email.toUpperCase() }) });
     expect(byEmail.rows.map((row) => row.reference)).toEqual([seeded.reference]);
@@ -89,7 +74,7 @@ describe('the staff queue', () => {
   });
 
   it('pages by (due date, id) cursor through rows sharing a due date, without repeating or skipping one', async () => {
-    const agent = await aStaffMember('agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     const batch = String(randomInt(100_000, 1_000_000));
     const inserted = await db
       .insert(requests)

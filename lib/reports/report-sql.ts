@@ -1,5 +1,6 @@
-import { and, between, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, between, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { requests } from '@/db/schema';
+import { activeStatuses, answeredStatuses, neverConfirmedStatuses } from '@/lib/requests/request-status';
 import type { ReportRange } from './resolve-report-range';
 
 /**
@@ -9,13 +10,13 @@ import type { ReportRange } from './resolve-report-range';
 
 /** Requests that became staff work: never-confirmed (unverified, expired) ones are no request at all. */
 export function confirmedReceivedBetween({ from, to }: ReportRange): SQL {
-  return and(notInArray(requests.status, ['unverified', 'expired']), between(requests.receivedOn, from, to))!;
+  return and(notInArray(requests.status, [...neverConfirmedStatuses]), between(requests.receivedOn, from, to))!;
 }
 
 /** Closed by staff (fulfilled or declined). Withdrawn (cancelled) requests are listed but left out of compliance figures. */
-export const isAnswered = sql`${requests.status} in ('fulfilled', 'rejected')`;
+export const isAnswered = inArray(requests.status, [...answeredStatuses]);
 
-export const isOpenWork = sql`${requests.status} in ('new', 'in_progress', 'awaiting_requester')`;
+export const isOpenWork = inArray(requests.status, [...activeStatuses]);
 
 /** The calendar day a request was closed on, in the organisation's time zone (the zone deadlines are counted in). */
 export function closedOn(timeZone: string): SQL<string> {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { isAppError } from '@/lib/errors/app-error';
 import { aSubmission, uniqueIp } from '@/test/support/fixtures';
 import { confirmVerification } from '@/lib/verification/confirm-verification';
 import { latestVerificationToken, listOutboundEmails, payloadProps } from '@/test/support/outbox';
+import { refusal } from '@/test/support/request-snapshot';
 import { getRequest, listEvents, submitUnverifiedRequest, submitVerifiedRequest } from '@/test/support/requests';
 import { useTestDatabase } from '@/test/support/test-database';
 import { cancelRequest } from './cancel-request';
@@ -12,15 +12,6 @@ import { getRequestStatus } from './get-request-status';
 import { submitRequest } from './submit-request';
 
 const db = useTestDatabase();
-
-async function errorCode(attempt: Promise<unknown>): Promise<string> {
-  const error = await attempt.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error.code;
-}
 
 describe('[requester] opens the private status link', () => {
   it('sees the reference, dates and a timeline of only the steps meant for them', async () => {
@@ -95,7 +86,7 @@ describe('[requester] cancels an open request', () => {
     await cancelRequest(db, { token: statusToken, ip: null });
     const emailsAfterFirst = await listOutboundEmails(db, { requestId: request.id });
 
-    expect(await errorCode(cancelRequest(db, { token: statusToken, ip: null }))).toBe('INVALID_TRANSITION');
+    expect((await refusal(cancelRequest(db, { token: statusToken, ip: null }))).code).toBe('INVALID_TRANSITION');
     expect(await listOutboundEmails(db, { requestId: request.id })).toHaveLength(emailsAfterFirst.length);
     expect((await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'cancelled')).toHaveLength(1);
   });
@@ -108,7 +99,7 @@ describe('[requester] cancels an open request', () => {
   });
 
   it('with an unknown or malformed link, is told the request was not found', async () => {
-    expect(await errorCode(cancelRequest(db, { token: randomBytes(32).toString('base64url'), ip: null }))).toBe('NOT_FOUND');
-    expect(await errorCode(cancelRequest(db, { token: 'not-a-token', ip: null }))).toBe('NOT_FOUND');
+    expect((await refusal(cancelRequest(db, { token: randomBytes(32).toString('base64url'), ip: null }))).code).toBe('NOT_FOUND');
+    expect((await refusal(cancelRequest(db, { token: 'not-a-token', ip: null }))).code).toBe('NOT_FOUND');
   });
 });

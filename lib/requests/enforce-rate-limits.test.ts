@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
 import { intakeRateCounters } from '@/db/schema';
 import { env } from '@/lib/env';
-import { AppError, isAppError } from '@/lib/errors/app-error';
+import { type AppError, isAppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { useEnvOverrides } from '@/test/support/env-overrides';

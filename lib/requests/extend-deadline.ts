@@ -3,15 +3,13 @@ import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { computeExtendedDueDate } from '@/lib/deadlines/compute-extended-due-date';
-import { DeadlineRuleError } from '@/lib/deadlines/deadline-rule-error';
 import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { type UseCaseActor, eventActorOf } from '@/lib/staff/staff-actor';
 import { changeRequest } from './change-request';
-import { isOpen } from './request-status';
+import { checkExtension } from './check-extension';
 import { requesterEmailContext } from './requester-email-context';
 
 export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; version: number; reason: string; now?: Date };
@@ -23,23 +21,9 @@ export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; ve
  */
 export async function extendDeadline(db: Database, { actor, reference, version, reason, now = new Date() }: ExtendDeadlineOptions): Promise<{ dueOn: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    if (!isOpen(request.status) || request.status === 'unverified' || !request.dueOn || !request.policy) {
-      throw new AppError('INVALID_TRANSITION', 'Only an open, confirmed request can be extended.');
-    }
-    // The requester must be told of an extension within the first period (GDPR Art. 12(3), CCPA
-    // §1798.130(a)(2)): extending a request that is already late would hide the missed deadline.
-    if (request.dueOn < toCalendarDate(now, env().TIME_ZONE)) {
-      throw new AppError('INVALID_TRANSITION', 'The deadline has already passed: an extension must be given before it ends.');
-    }
-    let dueOn: string;
-    try {
-      dueOn = computeExtendedDueDate(request.receivedOn, request.policy, { extensionsUsed: request.extensionCount, pausedDays: request.pausedDays });
-    } catch (error) {
-      if (error instanceof DeadlineRuleError) {
-        throw new AppError('INVALID_TRANSITION', request.policy.extension ? 'This request has already used every extension its policy allows.' : `${request.policy.label} allows no extension.`);
-      }
-      throw error;
-    }
+    const check = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
+    if (!check.isAllowed) throw new AppError(check.code, check.reason);
+    const { dueOn, previousDueOn, policy } = check;
     await tx
       .update(requests)
       .set({ dueOn, extensionCount: sql`${requests.extensionCount} + 1`, extensionReason: reason })
@@ -49,7 +33,7 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
       requestId: request.id,
       actor: eventActorOf(actor),
       action: 'deadline_extended',
-      details: { previousDueOn: request.dueOn, dueOn },
+      details: { previousDueOn, dueOn },
       isVisibleToRequester: true,
     });
     await enqueueEmail(tx, {
@@ -58,7 +42,7 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
       payload: {
         template: 'deadline-extended',
         version: 1,
-        props: { ...(await requesterEmailContext(tx, request)), previousDueOn: request.dueOn, newDueOn: dueOn, reason, legalBasis: request.policy.legalBasis || request.policy.label },
+        props: { ...(await requesterEmailContext(tx, request)), previousDueOn, newDueOn: dueOn, reason, legalBasis: policy.legalBasis || policy.label },
       },
     });
     return { dueOn };

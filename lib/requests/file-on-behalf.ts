@@ -6,6 +6,7 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
+import { can } from '@/lib/staff/permissions';
 import { assertCan, eventActorOf, isApiKeyActor, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { acceptRequest } from './accept-request';
@@ -47,7 +48,8 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
         identityCheck: input.identityCheck,
-        assigneeId: !isApiKeyActor(actor) && actor.role === 'auditor' ? null : staffIdOf(actor),
+        // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
+        assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
       })
       .returning();
     await recordEvent(tx, {

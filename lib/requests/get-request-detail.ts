@@ -5,10 +5,11 @@ import { outboundEmails, requestAttachments, requestEvents, requestNotes, reques
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import { listAvailableActions } from './list-available-actions';
 import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 
-/** Everything the staff request page shows. Auditors may read it too; requesters never reach it. */
+/** Everything the staff request page shows, with the actions this actor may take now. Auditors may read it too; requesters never reach it. */
 export async function getRequestDetail(db: Database, { actor, reference }: { actor: UseCaseActor; reference: string }) {
   assertCan(actor, 'requests.read');
   const assignee = alias(staffMembers, 'assignee');
@@ -20,7 +21,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
   if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
   const requestId = row.request.id;
 
-  const [events, notes, attachments, emails, appealLinks] = await Promise.all([
+  const [events, notes, attachments, emails, appealLinks, availableActions] = await Promise.all([
     db
       .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
       .from(requestEvents)
@@ -41,6 +42,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
     findAppealLinks(db, row.request),
+    listAvailableActions(db, { actor, request: row.request }),
   ]);
   return {
     ...row.request,
@@ -53,6 +55,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     emails,
     pausedIntervals: listPausedIntervals(events),
     appealLinks,
+    /** What this actor may do now, from the use cases' own checks. */
+    availableActions,
   };
 }
 

@@ -1,8 +1,9 @@
 import { rm } from 'node:fs/promises';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { fulfilmentRuns, fulfilmentSourceResults, outboundEmails, requestAttachments, requestNotes, requests, requestTokens } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
 import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
 import { deleteAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -10,7 +11,6 @@ import { getOrganisationSettings } from '@/lib/settings/get-organisation-setting
 /** Small enough that a batch's transaction (and the audit chain's lock it holds) stays short. */
 const BATCH_SIZE = 250;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const closedStatuses = ['fulfilled', 'rejected', 'cancelled'] as const;
 
 type Cursor = { closedAt: string; id: string };
 type FilesToRemove = { storageKeys: string[]; runIds: string[] };
@@ -60,7 +60,7 @@ export function selectDueRequests(tx: Transaction, { closedBefore, cursor, limit
         isNull(requests.purgedAt),
         isNotNull(requests.closedAt),
         lt(requests.closedAt, closedBefore),
-        inArray(requests.status, [...closedStatuses]),
+        inArray(requests.status, [...closedWithPersonalDataStatuses]),
         cursor ? sql`(${requests.closedAt}, ${requests.id}) > (${cursor.closedAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { revokeTokens } from '@/db/queries/request-tokens';
 import { outboundEmails, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { assertTransition } from './assert-transition';
 
 const BATCH_SIZE = 500;
 
@@ -17,12 +18,13 @@ export async function purgeExpiredRequests(db: Database, { now }: { now: Date })
   for (;;) {
     const purged = await db.transaction(async (tx) => {
       const batch = await tx
-        .select({ id: requests.id })
+        .select({ id: requests.id, status: requests.status })
         .from(requests)
         .where(and(eq(requests.status, 'unverified'), lte(requests.unverifiedExpiresAt, now)))
         .limit(BATCH_SIZE)
         .for('update', { skipLocked: true });
       if (batch.length === 0) return 0;
+      for (const row of batch) assertTransition(row.status, 'expired', { when: 'verification_expired' });
       const ids = batch.map((row) => row.id);
       await tx
         .update(requests)

@@ -1,11 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors/app-error';
 import { assertTransition } from './assert-transition';
-import { canTransition, isOpen, requestStatuses } from './request-status';
+import {
+  activeStatuses,
+  answeredStatuses,
+  canTransition,
+  closedStatuses,
+  closedWithPersonalDataStatuses,
+  confirmedStatuses,
+  isOpen,
+  neverConfirmedStatuses,
+  openStatuses,
+  requestStatuses,
+} from './request-status';
 
 describe('request state machine', () => {
-  it('lets an unverified request be verified, cancelled or expire, nothing else', () => {
-    expect(requestStatuses.filter((to) => canTransition('unverified', to))).toEqual(['new', 'cancelled', 'expired']);
+  it('lets an unverified request be verified or cancelled by an action, and expire only when its link ran out', () => {
+    expect(requestStatuses.filter((to) => canTransition('unverified', to))).toEqual(['new', 'cancelled']);
+    expect(requestStatuses.filter((to) => canTransition('unverified', to, { when: 'verification_expired' }))).toEqual(['new', 'cancelled', 'expired']);
+  });
+
+  it('closes a request waiting for the requester as fulfilled only when its erasure completed, never by an agent', () => {
+    expect(canTransition('awaiting_requester', 'fulfilled')).toBe(false);
+    expect(canTransition('awaiting_requester', 'fulfilled', { when: 'erasure_completed' })).toBe(true);
+    expect(canTransition('awaiting_requester', 'fulfilled', { when: 'verification_expired' })).toBe(false);
+  });
+
+  it('derives every status set from the one definition', () => {
+    expect(openStatuses).toEqual(['unverified', 'new', 'in_progress', 'awaiting_requester']);
+    expect(activeStatuses).toEqual(['new', 'in_progress', 'awaiting_requester']);
+    expect(closedStatuses).toEqual(['fulfilled', 'rejected', 'cancelled', 'expired']);
+    expect(answeredStatuses).toEqual(['fulfilled', 'rejected']);
+    expect(closedWithPersonalDataStatuses).toEqual(['fulfilled', 'rejected', 'cancelled']);
+    expect(neverConfirmedStatuses).toEqual(['unverified', 'expired']);
+    expect(confirmedStatuses).toEqual(['new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled']);
+    expect(requestStatuses.every((status) => isOpen(status) !== (closedStatuses as readonly string[]).includes(status))).toBe(true);
   });
 
   it('never leaves a closed status', () => {

@@ -14,7 +14,7 @@ import { extendDeadline } from './extend-deadline';
 import { fulfilRequest } from './fulfil-request';
 import { rejectRequest } from './reject-request';
 import { requestInformation } from './request-information';
-import { canTransition, type RequestStatus, requestStatuses } from './request-status';
+import { canTransition, type RequestStatus, requestStatuses, type SystemCause } from './request-status';
 import { startWork } from './start-work';
 
 const db = useTestDatabase();
@@ -24,7 +24,6 @@ const db = useTestDatabase();
 const allowedMoves = new Set([
   'unverified → new',
   'unverified → cancelled',
-  'unverified → expired',
   'new → in_progress',
   'new → awaiting_requester',
   'new → fulfilled',
@@ -39,15 +38,26 @@ const allowedMoves = new Set([
   'awaiting_requester → cancelled',
 ]);
 
-const everyPair = requestStatuses.flatMap((from) => requestStatuses.map((to) => ({ from, to, isAllowed: allowedMoves.has(`${from} → ${to}`) })));
+// Moves only the system makes, when something finishes: never by a person's action.
+const systemMoves: Record<string, SystemCause> = {
+  'unverified → expired': 'verification_expired',
+  'awaiting_requester → fulfilled': 'erasure_completed',
+};
+
+const everyPair = requestStatuses.flatMap((from) =>
+  requestStatuses.map((to) => ({ from, to, isAllowed: allowedMoves.has(`${from} → ${to}`), onlyWhen: systemMoves[`${from} → ${to}`] })),
+);
 
 describe('[system] the request state machine', () => {
-  it.each(everyPair)('$from → $to allowed: $isAllowed', ({ from, to, isAllowed }) => {
+  it.each(everyPair)('$from → $to allowed: $isAllowed, or only when $onlyWhen', ({ from, to, isAllowed, onlyWhen }) => {
     expect(canTransition(from, to)).toBe(isAllowed);
     if (isAllowed) {
       expect(() => assertTransition(from, to)).not.toThrow();
     } else {
       expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from, to } }));
+    }
+    for (const when of ['verification_expired', 'erasure_completed'] as const) {
+      expect(canTransition(from, to, { when })).toBe(isAllowed || onlyWhen === when);
     }
   });
 });

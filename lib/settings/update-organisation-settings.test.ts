@@ -12,7 +12,7 @@ import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
 import { listRequestsForEmail, submitUnverifiedRequest } from '@/test/support/requests';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { getMailSender } from './get-mail-sender';
 import { getOrganisationSettings, ORGANISATION_SETTINGS_KEY } from './get-organisation-settings';
@@ -57,7 +57,7 @@ describe('organisation settings before an admin saves them', () => {
 
 describe('[admin] saves the organisation settings', () => {
   it('records the change with the admin as actor, no request, and the values before and after', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const before = await getOrganisationSettings(db);
 
     await updateOrganisationSettings(db, { actor: admin, input: renamed });
@@ -94,16 +94,16 @@ describe('[admin] saves the organisation settings', () => {
   });
 
   it('an agent may not change them (FORBIDDEN) and nothing changes', async () => {
-    const agent = await aStaffActor(db, 'agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     const error = await updateOrganisationSettings(db, { actor: agent, input: { ...renamed, organisationName: 'Hijacked Ltd' } }).catch((caught: unknown) => caught);
     expect(isAppError(error, 'FORBIDDEN')).toBe(true);
     expect((await getOrganisationSettings(db)).organisationName).toBe(renamed.organisationName);
   });
 
   it('[requester] the acknowledgement of a request filed on their behalf comes from the saved sender and names the organisation', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     await updateOrganisationSettings(db, { actor: admin, input: renamed });
-    const agent = await aStaffActor(db, 'agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     const email = uniqueEmail('phoned-in');
 
     const { reference } = await fileOnBehalf(db, {

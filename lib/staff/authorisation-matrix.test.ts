@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findActiveStaffMember } from '@/db/queries/staff-members';
+import { requestEvents, requestNotes, requests } from '@/db/schema';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { countExportRows } from '@/lib/audit/export-row-count';
 import { defaultPolicies } from '@/lib/deadlines/default-policies';
@@ -24,6 +25,7 @@ import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-pol
 import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
 import { uniqueEmail } from '@/test/support/fixtures';
 import { refusal, snapshotRequest } from '@/test/support/request-snapshot';
+import { getRequest } from '@/test/support/requests';
 import { createStaffMember, createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest, type VerifiedRequest } from '@/test/support/verified-request';
@@ -41,6 +43,7 @@ import { getRequestReport } from '@/lib/reports/get-request-report';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateStaffMember } from './deactivate-staff-member';
 import { inviteStaffMember } from './invite-staff-member';
+import { listAssignableStaff } from './list-assignable-staff';
 import type { StaffRole } from './permissions';
 import type { StaffActor } from './staff-actor';
 
@@ -48,22 +51,117 @@ const db = useTestDatabase();
 
 /** `source` is a webhook data source, switched off so no run elsewhere ever uses it. */
 type Context = { actor: StaffActor; subject: VerifiedRequest; colleague: StaffActor; source: { slug: string; version: number } };
-/** `needs` says which fixtures a case uses, so the matrix only creates what it acts on. */
-type UseCase = { name: string; allowed: StaffRole[]; needs?: ('request' | 'colleague' | 'source')[]; run: (context: Context) => Promise<unknown> };
+/**
+ * `needs` says which fixtures a case uses, so the matrix only creates what it acts on.
+ * `effect` checks, for an allowed role, that the use case did what it is for (the
+ * refused cells check that nothing changed).
+ */
+type UseCase = {
+  name: string;
+  allowed: StaffRole[];
+  needs?: ('request' | 'colleague' | 'source')[];
+  run: (context: Context) => Promise<unknown>;
+  effect: (context: Context, result: unknown) => Promise<void>;
+};
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** The subject request as stored now. */
+const subjectNow = ({ subject }: Context) => getRequest(db, { id: subject.request.id });
+
+/** The newest audit event with this action (of the subject request, or of the workspace), which must name the actor. */
+async function expectEventBy({ actor, subject }: Context, action: string, { ofRequest = true }: { ofRequest?: boolean } = {}) {
+  const [event] = await db
+    .select()
+    .from(requestEvents)
+    .where(and(eq(requestEvents.action, action), ofRequest ? eq(requestEvents.requestId, subject.request.id) : isNull(requestEvents.requestId)))
+    .orderBy(desc(requestEvents.id))
+    .limit(1);
+  expect(event, `a ${action} event`).toMatchObject({ actorType: 'staff', actorId: actor.staffId });
+}
 
 // Written out by hand from the product's role descriptions, not derived from permissions.ts:
 // the matrix is what the code is checked against.
 const useCases: UseCase[] = [
-  { name: 'start-work', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => startWork(db, { actor, reference: subject.reference, version: subject.request.version }) },
-  { name: 'request-information', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => requestInformation(db, { actor, reference: subject.reference, version: subject.request.version, message: 'Please send proof of address.' }) },
-  { name: 'extend-deadline', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => extendDeadline(db, { actor, reference: subject.reference, version: subject.request.version, reason: 'Eight years of records.' }) },
-  { name: 'fulfil-request', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => fulfilRequest(db, { actor, reference: subject.reference, version: subject.request.version, message: 'All erased.', files: [] }) },
-  { name: 'reject-request', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => rejectRequest(db, { actor, reference: subject.reference, version: subject.request.version, basis: 'spam' }) },
-  { name: 'assign-request', needs: ['request', 'colleague'], allowed: ['admin', 'agent'], run: ({ actor, subject, colleague }) => assignRequest(db, { actor, reference: subject.reference, version: subject.request.version, assigneeId: colleague.staffId }) },
-  { name: 'add-note', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => addNote(db, { actor, reference: subject.reference, body: 'Called the requester.' }) },
-  { name: 'retry-request-emails', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => retryRequestEmails(db, { actor, reference: subject.reference }) },
+  {
+    name: 'start-work',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => startWork(db, { actor, reference: subject.reference, version: subject.request.version }),
+    effect: async (context) => expect(await subjectNow(context)).toMatchObject({ status: 'in_progress', assigneeId: context.actor.staffId }),
+  },
+  {
+    name: 'request-information',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => requestInformation(db, { actor, reference: subject.reference, version: subject.request.version, message: 'Please send proof of address.' }),
+    effect: async (context) => {
+      expect((await subjectNow(context)).status).toBe('awaiting_requester');
+      await expectEventBy(context, 'information_requested');
+    },
+  },
+  {
+    name: 'extend-deadline',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => extendDeadline(db, { actor, reference: subject.reference, version: subject.request.version, reason: 'Eight years of records.' }),
+    effect: async (context, result) => {
+      const { dueOn } = result as { dueOn: string };
+      expect(dueOn > context.subject.request.dueOn!).toBe(true);
+      expect((await subjectNow(context)).dueOn).toBe(dueOn);
+      await expectEventBy(context, 'deadline_extended');
+    },
+  },
+  {
+    name: 'fulfil-request',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => fulfilRequest(db, { actor, reference: subject.reference, version: subject.request.version, message: 'All erased.', files: [] }),
+    effect: async (context) => {
+      expect(await subjectNow(context)).toMatchObject({ status: 'fulfilled', responseMessage: 'All erased.' });
+      await expectEventBy(context, 'fulfilled');
+    },
+  },
+  {
+    name: 'reject-request',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => rejectRequest(db, { actor, reference: subject.reference, version: subject.request.version, basis: 'spam' }),
+    effect: async (context) => {
+      expect(await subjectNow(context)).toMatchObject({ status: 'rejected', rejectionBasis: 'spam' });
+      await expectEventBy(context, 'rejected');
+    },
+  },
+  {
+    name: 'assign-request',
+    needs: ['request', 'colleague'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject, colleague }) => assignRequest(db, { actor, reference: subject.reference, version: subject.request.version, assigneeId: colleague.staffId }),
+    effect: async (context) => {
+      expect((await subjectNow(context)).assigneeId).toBe(context.colleague.staffId);
+      await expectEventBy(context, 'assigned');
+    },
+  },
+  {
+    name: 'add-note',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => addNote(db, { actor, reference: subject.reference, body: 'Called the requester.' }),
+    effect: async (context) => {
+      const notes = await db.select().from(requestNotes).where(eq(requestNotes.requestId, context.subject.request.id));
+      expect(notes).toEqual([expect.objectContaining({ body: 'Called the requester.', staffId: context.actor.staffId })]);
+    },
+  },
+  {
+    name: 'retry-request-emails',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => retryRequestEmails(db, { actor, reference: subject.reference }),
+    effect: async (context, result) => {
+      expect(result).toBe(0);
+      await expectEventBy(context, 'retry_requested');
+    },
+  },
   {
     name: 'file-on-behalf',
     allowed: ['admin', 'agent'],
@@ -72,39 +170,186 @@ const useCases: UseCase[] = [
         actor,
         input: { type: 'access', email: uniqueEmail(), fullName: 'Grace Hopper', jurisdiction: 'uk_gdpr', intakeChannel: 'phone', identityCheck: 'Confirmed date of birth and last order number', receivedOn: today },
       }),
+    effect: async ({ actor }, result) => {
+      const [filed] = await db.select().from(requests).where(eq(requests.reference, (result as { reference: string }).reference));
+      expect(filed).toMatchObject({ channel: 'staff', status: 'new', assigneeId: actor.staffId, fullName: 'Grace Hopper' });
+    },
   },
-  { name: 'apply-bulk-action', needs: ['request'], allowed: ['admin', 'agent'], run: ({ actor, subject }) => applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam' } }) },
-  { name: 'claim-next-request', allowed: ['admin', 'agent'], run: ({ actor }) => claimNextRequest(db, { actor }) },
-  { name: 'list-queue', allowed: ['admin', 'agent', 'auditor'], run: ({ actor }) => listQueue(db, { actor, filters: { dueSoon: false, overdue: false } }) },
-  { name: 'get-request-fulfilment', needs: ['request'], allowed: ['admin', 'agent', 'auditor'], run: ({ actor, subject }) => getRequestFulfilment(db, { actor, requestId: subject.request.id }) },
-  { name: 'get-request-detail', needs: ['request'], allowed: ['admin', 'agent', 'auditor'], run: ({ actor, subject }) => getRequestDetail(db, { actor, reference: subject.reference }) },
-  { name: 'invite-staff-member', allowed: ['admin'], run: ({ actor }) => inviteStaffMember(db, { actor, input: { email: uniqueEmail('invitee'), name: 'New Colleague', role: 'agent' } }) },
-  { name: 'change-staff-role', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => changeStaffRole(db, { actor, staffId: colleague.staffId, role: 'auditor' }) },
-  { name: 'deactivate-staff-member', needs: ['colleague'], allowed: ['admin'], run: ({ actor, colleague }) => deactivateStaffMember(db, { actor, staffId: colleague.staffId }) },
-  { name: 'update-organisation-settings', allowed: ['admin'], run: async ({ actor }) => updateOrganisationSettings(db, { actor, input: await getOrganisationSettings(db) }) },
-  { name: 'update-jurisdiction-policy', allowed: ['admin'], run: ({ actor }) => updateJurisdictionPolicy(db, { actor, code: 'other', policy: defaultPolicies.other }) },
-  // The download holds a database connection until its body is read or cancelled.
-  { name: 'export-audit-log', allowed: ['admin', 'auditor'], run: async ({ actor }) => (await exportAuditLog(db, { actor, query: { log: 'events', format: 'csv', from: today, to: today } })).body.cancel() },
-  { name: 'count-export-rows', allowed: ['admin', 'auditor'], run: ({ actor }) => countExportRows(db, { actor, input: { log: 'requests', format: 'csv' } }) },
-  { name: 'verify-audit-chain', allowed: ['admin', 'auditor'], run: ({ actor }) => verifyAuditChain(db, { actor }) },
-  { name: 'get-request-report', allowed: ['admin', 'auditor'], run: ({ actor }) => getRequestReport(db, { actor, range: { from: '2026-01-01', to: '2026-12-31' } }) },
-  { name: 'get-annual-disclosure', allowed: ['admin', 'auditor'], run: ({ actor }) => getAnnualDisclosure(db, { actor, year: 2026 }) },
-  { name: 'list-data-sources', allowed: ['admin'], run: ({ actor }) => listDataSources(db, { actor }) },
-  { name: 'get-data-source', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => getDataSource(db, { actor, slug: source.slug }) },
-  { name: 'create-data-source', allowed: ['admin'], run: ({ actor }) => createDataSource(db, { actor, input: aWebhookSourceInput() }) },
+  {
+    name: 'apply-bulk-action',
+    needs: ['request'],
+    allowed: ['admin', 'agent'],
+    run: ({ actor, subject }) => applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam' } }),
+    effect: async (context, result) => {
+      expect(result).toEqual([{ reference: context.subject.reference, isDone: true }]);
+      expect(await subjectNow(context)).toMatchObject({ status: 'rejected', rejectionBasis: 'spam' });
+    },
+  },
+  {
+    name: 'claim-next-request',
+    allowed: ['admin', 'agent'],
+    run: ({ actor }) => claimNextRequest(db, { actor }),
+    effect: async ({ actor }, result) => {
+      // Earlier cells leave unassigned confirmed requests behind, so there is always one to claim.
+      const [claimed] = await db.select().from(requests).where(eq(requests.reference, result as string));
+      expect(claimed?.assigneeId).toBe(actor.staffId);
+    },
+  },
+  {
+    name: 'list-queue',
+    allowed: ['admin', 'agent', 'auditor'],
+    run: ({ actor }) => listQueue(db, { actor, filters: { status: 'all', dueSoon: false, overdue: false } }),
+    effect: async (_context, result) => {
+      const page = result as Awaited<ReturnType<typeof listQueue>>;
+      expect(page.hasAnyRequests).toBe(true);
+      expect(page.rows.length).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: 'get-request-fulfilment',
+    needs: ['request'],
+    allowed: ['admin', 'agent', 'auditor'],
+    run: ({ actor, subject }) => getRequestFulfilment(db, { actor, requestId: subject.request.id }),
+    effect: async (_context, result) => expect(result).toMatchObject({ gather: null, dryRun: null, erase: null, enabledSources: expect.any(Object) }),
+  },
+  {
+    name: 'get-request-detail',
+    needs: ['request'],
+    allowed: ['admin', 'agent', 'auditor'],
+    run: ({ actor, subject }) => getRequestDetail(db, { actor, reference: subject.reference }),
+    effect: async ({ subject }, result) => expect(result).toMatchObject({ id: subject.request.id, reference: subject.reference }),
+  },
+  {
+    name: 'invite-staff-member',
+    allowed: ['admin'],
+    run: ({ actor }) => inviteStaffMember(db, { actor, input: { email: uniqueEmail('invitee'), name: 'New Colleague', role: 'agent' } }),
+    effect: async (_context, result) => expect(await findActiveStaffMember(db, { id: (result as { staffId: string }).staffId })).toMatchObject({ role: 'agent', name: 'New Colleague' }),
+  },
+  {
+    name: 'change-staff-role',
+    needs: ['colleague'],
+    allowed: ['admin'],
+    run: ({ actor, colleague }) => changeStaffRole(db, { actor, staffId: colleague.staffId, role: 'auditor' }),
+    effect: async ({ colleague }) => expect((await findActiveStaffMember(db, { id: colleague.staffId }))?.role).toBe('auditor'),
+  },
+  {
+    name: 'deactivate-staff-member',
+    needs: ['colleague'],
+    allowed: ['admin'],
+    run: ({ actor, colleague }) => deactivateStaffMember(db, { actor, staffId: colleague.staffId }),
+    effect: async ({ colleague }) => expect(await findActiveStaffMember(db, { id: colleague.staffId })).toBeNull(),
+  },
+  {
+    name: 'update-organisation-settings',
+    allowed: ['admin'],
+    run: async ({ actor }) => updateOrganisationSettings(db, { actor, input: { ...(await getOrganisationSettings(db)), downloadDays: 9 } }),
+    effect: async (context) => {
+      expect((await getOrganisationSettings(db)).downloadDays).toBe(9);
+      await expectEventBy(context, 'settings_changed', { ofRequest: false });
+    },
+  },
+  {
+    name: 'update-jurisdiction-policy',
+    allowed: ['admin'],
+    run: ({ actor }) => updateJurisdictionPolicy(db, { actor, code: 'other', policy: defaultPolicies.other }),
+    effect: async (context) => expectEventBy(context, 'policy_changed', { ofRequest: false }),
+  },
+  {
+    name: 'export-audit-log',
+    allowed: ['admin', 'auditor'],
+    // The download holds a database connection until its body is read or cancelled.
+    run: async ({ actor }) => {
+      const download = await exportAuditLog(db, { actor, query: { log: 'events', format: 'csv', from: today, to: today } });
+      await download.body.cancel();
+      return download;
+    },
+    effect: async (context, result) => {
+      expect(result).toMatchObject({ contentType: expect.stringContaining('text/csv'), rowCount: expect.any(Number) });
+      await expectEventBy(context, 'audit_exported', { ofRequest: false });
+    },
+  },
+  {
+    name: 'count-export-rows',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => countExportRows(db, { actor, input: { log: 'requests', format: 'csv' } }),
+    effect: async (_context, result) => expect(result).toBeGreaterThan(0),
+  },
+  {
+    name: 'verify-audit-chain',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => verifyAuditChain(db, { actor }),
+    effect: async (context, result) => {
+      expect(result).toMatchObject({ isIntact: true, firstBreak: null });
+      await expectEventBy(context, 'audit_chain_verified', { ofRequest: false });
+    },
+  },
+  {
+    name: 'get-request-report',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => getRequestReport(db, { actor, range: { from: '2026-01-01', to: '2026-12-31' } }),
+    effect: async (_context, result) => expect(result).toMatchObject({ range: { from: '2026-01-01', to: '2026-12-31' }, byMonth: expect.any(Array) }),
+  },
+  {
+    name: 'get-annual-disclosure',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => getAnnualDisclosure(db, { actor, year: 2026 }),
+    effect: async (_context, result) => expect(result).toMatchObject({ year: 2026, rows: expect.any(Array) }),
+  },
+  {
+    name: 'list-data-sources',
+    needs: ['source'],
+    allowed: ['admin'],
+    run: ({ actor }) => listDataSources(db, { actor }),
+    effect: async ({ source }, result) => expect((result as { slug: string }[]).map((listed) => listed.slug)).toContain(source.slug),
+  },
+  {
+    name: 'get-data-source',
+    needs: ['source'],
+    allowed: ['admin'],
+    run: ({ actor, source }) => getDataSource(db, { actor, slug: source.slug }),
+    effect: async ({ source }, result) => expect(result).toMatchObject({ slug: source.slug }),
+  },
+  {
+    name: 'create-data-source',
+    allowed: ['admin'],
+    run: ({ actor }) => createDataSource(db, { actor, input: aWebhookSourceInput() }),
+    effect: async ({ actor }, result) => {
+      const { slug, signingSecret } = result as { slug: string; signingSecret: string | null };
+      expect(signingSecret).toEqual(expect.any(String));
+      expect(await getDataSource(db, { actor, slug })).toMatchObject({ slug });
+    },
+  },
   {
     name: 'update-data-source',
     needs: ['source'],
     allowed: ['admin'],
     run: ({ actor, source }) =>
       updateDataSource(db, { actor, slug: source.slug, version: source.version, input: { name: 'Renamed CRM', usedForAccess: true, usedForErasure: true, config: aWebhookSourceInput().config, connectionString: null } }),
+    effect: async ({ actor, source }) => expect(await getDataSource(db, { actor, slug: source.slug })).toMatchObject({ name: 'Renamed CRM' }),
   },
-  { name: 'set-data-source-enabled', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => setDataSourceEnabled(db, { actor, slug: source.slug, version: source.version, isEnabled: false }) },
-  { name: 'rotate-signing-secret', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => rotateSigningSecret(db, { actor, slug: source.slug, version: source.version }) },
+  {
+    name: 'set-data-source-enabled',
+    needs: ['source'],
+    allowed: ['admin'],
+    run: ({ actor, source }) => setDataSourceEnabled(db, { actor, slug: source.slug, version: source.version, isEnabled: false }),
+    effect: async ({ actor, source }) => expect(await getDataSource(db, { actor, slug: source.slug })).toMatchObject({ isEnabled: false }),
+  },
+  {
+    name: 'rotate-signing-secret',
+    needs: ['source'],
+    allowed: ['admin'],
+    run: ({ actor, source }) => rotateSigningSecret(db, { actor, slug: source.slug, version: source.version }),
+    effect: async ({ actor, source }, result) => {
+      expect((result as { signingSecret: string }).signingSecret).toEqual(expect.any(String));
+      expect((await getDataSource(db, { actor, slug: source.slug }))?.version).toBe(source.version + 1);
+    },
+  },
 ];
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
-const matrix = roles.flatMap((role) => useCases.map((useCase) => ({ role, useCase: useCase.name, isAllowed: useCase.allowed.includes(role), needs: useCase.needs ?? [], run: useCase.run })));
+const matrix = roles.flatMap((role) =>
+  useCases.map((useCase) => ({ role, useCase: useCase.name, isAllowed: useCase.allowed.includes(role), needs: useCase.needs ?? [], run: useCase.run, effect: useCase.effect })),
+);
 
 /** Everything any of these use cases could write, so a refusal can be shown to have written nothing. */
 async function snapshotWorkspace(subject: VerifiedRequest | undefined) {
@@ -129,7 +374,7 @@ describe('[staff] authorisation matrix: every role × every staff use case', () 
     team = await createStaffTeam(db);
   });
 
-  it.each(matrix)('[$role] $useCase → allowed: $isAllowed', async ({ role, isAllowed, needs, run }) => {
+  it.each(matrix)('[$role] $useCase → allowed: $isAllowed', async ({ role, isAllowed, needs, run, effect }) => {
     // A fresh deletion request (no files needed to fulfil it) and a fresh colleague to act on.
     const [subject, colleague, source] = await Promise.all([
       needs.includes('request') ? createVerifiedRequest(db, { type: 'deletion', jurisdiction: 'eu_gdpr' }) : undefined,
@@ -139,13 +384,27 @@ describe('[staff] authorisation matrix: every role × every staff use case', () 
     const context = { actor: team[role], subject: subject!, colleague: colleague!, source: source! };
 
     if (isAllowed) {
-      await expect(run(context)).resolves.not.toThrow();
+      await effect(context, await run(context));
       return;
     }
     const before = await snapshotWorkspace(subject);
     const error = await refusal(run(context));
     expect(error.code).toBe('FORBIDDEN');
     expect(await snapshotWorkspace(subject)).toEqual(before);
+  });
+});
+
+describe('[agent] gives requests only to roles that work them (can(role, "requests.work"))', () => {
+  it('lists admins and agents as assignable, never auditors, and refuses assigning to an auditor', async () => {
+    const [agent, admin, auditor] = await Promise.all([createStaffMember(db, { role: 'agent' }), createStaffMember(db, { role: 'admin' }), createStaffMember(db, { role: 'auditor' })]);
+    const assignable = (await listAssignableStaff(db, { actor: agent })).map((member) => member.id);
+    expect(assignable).toEqual(expect.arrayContaining([agent.staffId, admin.staffId]));
+    expect(assignable).not.toContain(auditor.staffId);
+
+    const subject = await createVerifiedRequest(db, { type: 'access' });
+    const error = await refusal(assignRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, assigneeId: auditor.staffId }));
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { field: 'assigneeId' } });
+    expect((await getRequest(db, { id: subject.request.id })).assigneeId).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestEvents, staffMembers } from '@/db/schema';
-import { isAppError } from '@/lib/errors/app-error';
-import { aStaffActor, makeOnlyActiveAdmin } from '@/test/support/staff-actors';
+import { refusal } from '@/test/support/request-snapshot';
+import { createStaffMember, makeOnlyActiveAdmin } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { changeStaffRole } from './change-staff-role';
 
@@ -13,17 +13,10 @@ async function roleOf(staffId: string) {
   return row?.role;
 }
 
-async function caught(attempt: Promise<unknown>) {
-  return attempt.then(
-    () => null,
-    (error: unknown) => error,
-  );
-}
-
 describe('[admin] changes a staff member’s role', () => {
   it('the new role is stored and the change is in the audit trail with the admin as actor and no request', async () => {
-    const admin = await aStaffActor(db, 'admin');
-    const agent = await aStaffActor(db, 'agent');
+    const admin = await createStaffMember(db, { role: 'admin' });
+    const agent = await createStaffMember(db, { role: 'agent' });
 
     await changeStaffRole(db, { actor: admin, staffId: agent.staffId, role: 'auditor' });
 
@@ -37,23 +30,23 @@ describe('[admin] changes a staff member’s role', () => {
   });
 
   it('refuses to demote the last active admin, even themselves, and changes nothing', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     await makeOnlyActiveAdmin(db, admin);
 
-    const error = await caught(changeStaffRole(db, { actor: admin, staffId: admin.staffId, role: 'agent' }));
+    const error = await refusal(changeStaffRole(db, { actor: admin, staffId: admin.staffId, role: 'agent' }));
 
-    expect(isAppError(error, 'INVALID_TRANSITION')).toBe(true);
-    expect((error as Error).message).toMatch(/last active admin/);
+    expect(error.code).toBe('INVALID_TRANSITION');
+    expect(error.message).toMatch(/last active admin/);
     expect(await roleOf(admin.staffId)).toBe('admin');
   });
 
   it('an agent may not change roles (FORBIDDEN), whatever the form sent', async () => {
-    const agent = await aStaffActor(db, 'agent');
-    const other = await aStaffActor(db, 'auditor');
+    const agent = await createStaffMember(db, { role: 'agent' });
+    const other = await createStaffMember(db, { role: 'auditor' });
 
-    const error = await caught(changeStaffRole(db, { actor: agent, staffId: other.staffId, role: 'admin' }));
+    const error = await refusal(changeStaffRole(db, { actor: agent, staffId: other.staffId, role: 'admin' }));
 
-    expect(isAppError(error, 'FORBIDDEN')).toBe(true);
+    expect(error.code).toBe('FORBIDDEN');
     expect(await roleOf(other.staffId)).toBe('auditor');
   });
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestEvents, staffMembers, staffSessions } from '@/db/schema';
 import { isAppError } from '@/lib/errors/app-error';
-import { aStaffActor, makeOnlyActiveAdmin } from '@/test/support/staff-actors';
+import { createStaffMember, makeOnlyActiveAdmin } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createStaffAuthAdapter } from './auth-adapter';
 import { deactivateStaffMember } from './deactivate-staff-member';
@@ -20,8 +20,8 @@ async function openSession(staffId: string): Promise<string> {
 
 describe('[admin] deactivates a staff member', () => {
   it('deletes every session of theirs at once, so their open browser is refused, and records who did it', async () => {
-    const admin = await aStaffActor(db, 'admin');
-    const agent = await aStaffActor(db, 'agent');
+    const admin = await createStaffMember(db, { role: 'admin' });
+    const agent = await createStaffMember(db, { role: 'agent' });
     const laptop = await openSession(agent.staffId);
     const phone = await openSession(agent.staffId);
     expect(await adapter.getSessionAndUser!(laptop)).not.toBeNull();
@@ -40,7 +40,7 @@ describe('[admin] deactivates a staff member', () => {
   });
 
   it('refuses to deactivate the last active admin, whose session keeps working', async () => {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     await makeOnlyActiveAdmin(db, admin);
     const session = await openSession(admin.staffId);
 
@@ -51,8 +51,8 @@ describe('[admin] deactivates a staff member', () => {
   });
 
   it('an auditor may not deactivate anyone (FORBIDDEN)', async () => {
-    const auditor = await aStaffActor(db, 'auditor');
-    const agent = await aStaffActor(db, 'agent');
+    const auditor = await createStaffMember(db, { role: 'auditor' });
+    const agent = await createStaffMember(db, { role: 'agent' });
     const session = await openSession(agent.staffId);
 
     const error = await deactivateStaffMember(db, { actor: auditor, staffId: agent.staffId }).catch((caught: unknown) => caught);

@@ -53,6 +53,11 @@ export const apiScopeLabels: Record<ApiScope, string> = {
   'audit:read': 'audit:read — read every event on a request, internal ones included',
 };
 
+/** The roles that hold a permission, for queries that select staff by what they may do. */
+export function rolesWith(permission: Permission): readonly StaffRole[] {
+  return permissions[permission];
+}
+
 export const roleLabels: Record<StaffRole, string> = {
   admin: 'Admin — everything, plus staff and settings',
   agent: 'Agent — works requests',

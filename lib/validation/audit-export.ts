@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestStatuses } from '@/lib/requests/request-status';
 import { ZRequestType } from './request-type';
 
 export const auditLogs = ['requests', 'events'] as const;
@@ -7,8 +8,8 @@ export type AuditLog = (typeof auditLogs)[number];
 export const auditExportFormats = ['csv', 'ndjson'] as const;
 export type AuditExportFormat = (typeof auditExportFormats)[number];
 
-/** Mirrors the request_status enum; kept here so the schema imports zod only. */
-export const auditExportStatuses = ['unverified', 'new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled', 'expired'] as const;
+/** Every status (the state machine's pure definition, the one import here besides zod). */
+export const auditExportStatuses = requestStatuses;
 
 // A form (or a hand-written URL) sends "" for a field left blank: that means "no filter".
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());

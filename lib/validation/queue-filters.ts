@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { confirmedStatuses } from '@/lib/requests/request-status';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
 
-export const queueStatuses = ['new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] as const;
+/** The statuses a confirmed request can have (from the state machine). */
+export const queueStatuses = confirmedStatuses;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 const flag = z.preprocess((value) => value === '1' || value === 'true' || value === true, z.boolean());

@@ -70,14 +70,17 @@ describe('POST /api/requests with a valid body', () => {
   });
 });
 
+/** The problem details (RFC 9457) a refusal carries. */
+type ProblemBody = { type: string; title: string; status: number; detail: string; code: string; fieldErrors: Record<string, string[]>; formErrors: string[] };
+
 describe('POST /api/requests with bad input is refused and files nothing', () => {
-  it.each<{ name: string; send: () => Promise<Response>; status: number; check: (json: Record<string, any>) => void }>([
+  it.each<{ name: string; send: () => Promise<Response>; status: number; check: (json: ProblemBody) => void }>([
     {
       name: 'an unknown field',
       send: () => postRequest(aBody({ nickname: 'Amazing Grace' })),
       status: 400,
       check: (json) => {
-        expect(json.error).toBe('validation_failed');
+        expect(json).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'VALIDATION', detail: 'Some fields are missing or invalid.' });
         expect(json.formErrors.join(' ')).toContain('nickname');
       },
     },
@@ -120,25 +123,25 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       name: 'a JSON array instead of an object',
       send: () => postRequest([aBody()]),
       status: 400,
-      check: (json) => expect(json.error).toBe('validation_failed'),
+      check: (json) => expect(json.code).toBe('VALIDATION'),
     },
     {
       name: 'malformed JSON',
       send: () => postRequest('{"type": "access", '),
       status: 400,
-      check: (json) => expect(json).toEqual({ error: 'invalid_json', message: 'The body is not valid JSON.' }),
+      check: (json) => expect(json).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'VALIDATION', detail: 'The body is not valid JSON.' }),
     },
     {
       name: 'a body over 16 KiB',
       send: () => postRequest(JSON.stringify(aBody({ details: 'x'.repeat(17 * 1024) }))),
       status: 413,
-      check: (json) => expect(json.error).toBe('body_too_large'),
+      check: (json) => expect(json).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' }),
     },
     {
       name: 'a form-encoded body',
       send: () => postRequest('type=access', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       status: 415,
-      check: (json) => expect(json.error).toBe('unsupported_media_type'),
+      check: (json) => expect(json).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }),
     },
   ])('$name → $status', async ({ send, status, check }) => {
     const before = await countRequests();
@@ -146,6 +149,7 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
     const response = await send();
 
     expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
     check(await response.json());
     expect(await countRequests()).toBe(before);
   });
@@ -171,7 +175,7 @@ describe('POST /api/requests over the rate limit', () => {
     // Seconds until the hour's window ends.
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
-    expect(await response.json()).toMatchObject({ error: 'rate_limited' });
+    expect(await response.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED', title: 'Too Many Requests' });
     expect(await countRequests()).toBe(before);
     expect(await listRequestsForEmail(db, { email: String(refused.email) })).toHaveLength(0);
   });

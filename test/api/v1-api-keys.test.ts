@@ -9,7 +9,7 @@ import { hashToken } from '@/lib/security/tokens';
 import { ZCreateApiKeyForm } from '@/lib/validation/api-keys';
 import { aFileRequestBody, anApiKey, callApi } from '@/test/support/api-v1';
 import { closeSharedDatabase } from '@/test/support/shared-database';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 
 const db = useTestDatabase();
@@ -31,7 +31,7 @@ describe('making and keeping API keys', () => {
   });
 
   it.each(['agent', 'auditor'] as const)('[%s] may not make, list or revoke keys', async (role) => {
-    const actor = await aStaffActor(db, role);
+    const actor = await createStaffMember(db, { role: role });
     const { id } = await anApiKey(db, ['requests:read']);
     const refusals = await Promise.allSettled([
       createApiKey(db, { actor, input: { name: 'x', scopes: ['requests:read'], expiresInDays: 1 } }),

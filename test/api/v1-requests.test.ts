@@ -7,7 +7,7 @@ import { aFileRequestBody, anApiKey, type ApiCall, callApi } from '@/test/suppor
 import { openApiValidator } from '@/test/support/openapi-validator';
 import { listEvents, listRequestsForEmail } from '@/test/support/requests';
 import { closeSharedDatabase } from '@/test/support/shared-database';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 
 const db = useTestDatabase();
@@ -221,7 +221,7 @@ describe('work actions', () => {
     const rejected = await api({ method: 'POST', path: `/requests/${reference}/reject`, key: secret, body: { version: asked.json.version, basis: 'duplicate' } });
     expect(rejected.json.status).toBe('rejected');
 
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const detail = await getRequestDetail(db, { actor: admin, reference });
     expect(detail.notes.map((note) => note.body)).toContain('Customer called the helpdesk as well.');
     const byKey = detail.events.filter((event) => event.actorType === 'api_key').map((event) => event.action);

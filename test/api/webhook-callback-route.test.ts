@@ -99,7 +99,7 @@ describe('[webhook source] answers an accepted job by signed callback', () => {
     const response = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', tables: { tickets: 'none' } }, { secret: job.secret });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(/tables\.tickets/);
+    expect((await response.json()).detail).toMatch(/tables\.tickets/);
     expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'failed', error: expect.stringMatching(/does not follow the contract/) });
   });
 
@@ -134,7 +134,7 @@ describe('[webhook source] callbacks that must change nothing', () => {
     const replay = await sendCallback(job.source.slug, { ...body, rowCounts: { contacts: 99 } }, { secret: job.secret });
 
     expect(replay.status).toBe(409);
-    expect(await replay.json()).toMatchObject({ ok: false, error: 'not_waiting' });
+    expect(await replay.json()).toMatchObject({ status: 409, code: 'CONFLICT', detail: 'This job is unknown or has already been answered.' });
     expect(await getSourceResult(db, { id: job.resultId })).toEqual(afterFirst);
     expect(await sourceEvents(job.request.id)).toHaveLength(1);
   });
@@ -169,7 +169,7 @@ describe('[webhook source] callbacks that must change nothing', () => {
     const response = await send(job);
 
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, error: 'bad_signature' });
+    expect(await response.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'awaiting_callback', finishedAt: null });
     expect(await sourceEvents(job.request.id)).toHaveLength(0);
   });
@@ -207,7 +207,7 @@ describe('[webhook source] callbacks that must change nothing', () => {
     for (const slug of ['no-such-source', disabled.source.slug, '..%2Fetc']) {
       const response = await sendCallback(slug, { jobId: job.jobId, status: 'completed', tables: {} }, { secret: disabled.secret });
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ ok: false, error: 'not_found' });
+      expect(await response.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not found.', code: 'NOT_FOUND' });
     }
   });
 

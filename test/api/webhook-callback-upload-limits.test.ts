@@ -62,7 +62,7 @@ describe('[webhook source] a callback is refused as cheaply as possible', () => 
     const response = await post(job.source.slug, stream, { 'Content-Type': 'text/plain', ...forgedSignature() });
 
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ ok: false, error: 'unsupported_media_type' });
+    expect(await response.json()).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(meter.pulled).toBeLessThanOrEqual(MB);
   });
 
@@ -77,7 +77,7 @@ describe('[webhook source] a callback is refused as cheaply as possible', () => 
     const response = await post(job.source.slug, stream, { 'Content-Type': 'application/json', ...signature });
 
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, error: 'bad_signature' });
+    expect(await response.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(meter.pulled).toBeLessThanOrEqual(MB);
     expect((await getSourceResult(db, { id: job.resultId })).status).toBe('awaiting_callback');
   });

@@ -9,7 +9,7 @@ import * as startRoute from '@/app/api/v1/requests/[reference]/start/route';
 import * as requestsRoute from '@/app/api/v1/requests/route';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import type { ApiScope } from '@/lib/staff/permissions';
-import { aStaffActor } from './staff-actors';
+import { createStaffMember } from './staff';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<'GET' | 'POST', Handler>>;
@@ -57,7 +57,7 @@ export async function callApi({ method, path, key, body, query, headers = {} }: 
 
 /** An API key made by an admin through the use case, as the settings page does. */
 export async function anApiKey(db: Database, scopes: ApiScope[], { name = `Test key ${scopes.join(' ')}`, expiresInDays = 30 as number | null, now = new Date() } = {}) {
-  const admin = await aStaffActor(db, 'admin');
+  const admin = await createStaffMember(db, { role: 'admin' });
   const { id, secret } = await createApiKey(db, { actor: admin, input: { name, scopes, expiresInDays }, now });
   return { id, secret, name, admin };
 }

@@ -6,7 +6,7 @@ import { createDataSource } from '@/lib/data-sources/create-data-source';
 import { dataSources, requestEvents } from '@/db/schema';
 import type { TMysqlMap, TPostgresMap } from '@/lib/validation/data-source';
 import type { TCreateDataSource } from '@/lib/validation/data-source-form';
-import { aStaffActor } from './staff-actors';
+import { createStaffMember } from './staff';
 
 /**
  * Switches off the sources a test file made. Integration tests share one database, and
@@ -25,7 +25,7 @@ export function useSourceCreation(db: Database) {
   const created: string[] = [];
   afterAll(() => disableSources(db, created));
   return async function create(input: TCreateDataSource) {
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     const result = await createDataSource(db, { actor: admin, input });
     created.push((await readSourceRow(db, { slug: result.slug })).id);
     return { admin, ...result };

@@ -12,6 +12,12 @@ export type SmtpInbox = {
   connectionCount(): number;
   /** Waits until `count` messages to `to` have arrived, then returns them. */
   waitFor(to: string, options?: { count?: number; timeoutMs?: number }): Promise<ParsedMail[]>;
+  /**
+   * Waits until no message has been started or received for `quietMs` (default 1 s):
+   * call it before asserting "exactly once", so a duplicate still on its way fails
+   * the test instead of arriving after it. An idle pooled connection is silence.
+   */
+  waitForSilence(options?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -20,6 +26,7 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
   const listenPort = port ?? (await freePort());
   const messages: ParsedMail[] = [];
   const envelopes: SmtpInbox['envelopes'] = new Map();
+  let lastActivityAt = Date.now();
   let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -29,12 +36,18 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     },
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      lastActivityAt = Date.now();
+      callback();
+    },
     onData(stream, session, callback) {
+      lastActivityAt = Date.now();
       simpleParser(stream)
         .then((mail) => {
           const envelope = session.envelope as typeof session.envelope & { smtpUtf8?: boolean };
           if (mail.messageId) envelopes.set(mail.messageId, { recipients: envelope.rcptTo.map((recipient) => recipient.address), isSmtpUtf8: Boolean(envelope.smtpUtf8) });
           messages.push(mail);
+          lastActivityAt = Date.now();
           callback();
         })
         .catch(callback);
@@ -59,6 +72,15 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
         if (matching.length >= count) return matching;
         if (Date.now() > deadline) throw new Error(`expected ${count} message(s) to ${to}, got ${matching.length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async waitForSilence({ quietMs = 1000, timeoutMs = 20_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const quietFor = Date.now() - lastActivityAt;
+        if (quietFor >= quietMs) return;
+        if (Date.now() > deadline) throw new Error(`the SMTP inbox was never quiet for ${quietMs} ms within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, quietMs - quietFor)));
       }
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,5 +1,7 @@
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '@/db/client';
+import { staffMembers } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import type { StaffRole } from '@/lib/staff/permissions';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -25,6 +27,17 @@ export async function createStaffTeam(db: Database): Promise<Record<StaffRole, S
     createStaffMember(db, { role: 'auditor' }),
   ]);
   return { admin: admin!, agent: agent!, auditor: auditor! };
+}
+
+/**
+ * Leaves `admin` as the only active admin in the run's database, for the
+ * last-admin rule: other files' admins are deactivated (files run one at a time).
+ */
+export async function makeOnlyActiveAdmin(db: Database, admin: StaffActor): Promise<void> {
+  await db
+    .update(staffMembers)
+    .set({ isActive: false, deactivatedAt: new Date() })
+    .where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true), ne(staffMembers.id, admin.staffId)));
 }
 
 /**

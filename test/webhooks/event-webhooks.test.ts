@@ -18,7 +18,7 @@ import { independentHmacHex } from '@/test/support/independent-hmac';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { eventually } from '@/test/support/eventually';
 import { closeSharedDatabase } from '@/test/support/shared-database';
-import { aStaffActor } from '@/test/support/staff-actors';
+import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { startWebhookReceiver, type WebhookReceiver } from '@/test/support/webhook-receiver';
 
@@ -43,12 +43,12 @@ beforeEach(async () => {
 });
 
 async function subscribe(events: WebhookEventType[]) {
-  const admin = await aStaffActor(db, 'admin');
+  const admin = await createStaffMember(db, { role: 'admin' });
   const { id, signingSecret } = await createEventSubscription(db, { actor: admin, input: { name: `Receiver ${events.join(' ')}`, url: receiver.url, events } });
   return { id, signingSecret, admin };
 }
 
-async function fileARequest(actor: Awaited<ReturnType<typeof aStaffActor>>) {
+async function fileARequest(actor: Awaited<ReturnType<typeof createStaffMember>>) {
   return fileOnBehalf(db, {
     actor,
     input: { type: 'deletion', email: uniqueEmail('hook'), fullName: 'Ada Lovelace', jurisdiction: 'eu_gdpr', intakeChannel: 'phone', identityCheck: 'Answered three security questions', receivedOn: new Date().toISOString().slice(0, 10) },
@@ -156,7 +156,7 @@ describe('outbound event webhooks', () => {
 
   it('refuses a private or local URL unless allowed, and anything but http(s)', async () => {
     setEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: 'false' });
-    const admin = await aStaffActor(db, 'admin');
+    const admin = await createStaffMember(db, { role: 'admin' });
     for (const url of ['http://127.0.0.1:9/hook', 'http://10.1.2.3/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest/meta-data', 'ftp://example.com/x']) {
       const refusal = await createEventSubscription(db, { actor: admin, input: { name: 'x', url, events: ['request.created'] } }).catch((error: unknown) => error);
       expect(isAppError(refusal, 'VALIDATION') && refusal.details.field === 'url', url).toBe(true);
@@ -164,7 +164,7 @@ describe('outbound event webhooks', () => {
   });
 
   it('[agent] may not subscribe', async () => {
-    const agent = await aStaffActor(db, 'agent');
+    const agent = await createStaffMember(db, { role: 'agent' });
     const refusal = await createEventSubscription(db, { actor: agent, input: { name: 'x', url: receiver.url, events: ['request.created'] } }).catch((error: unknown) => error);
     expect(isAppError(refusal, 'FORBIDDEN')).toBe(true);
   });

@@ -1,24 +1,26 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
-import { EmailSuggestion } from '@/components/email-suggestion';
+import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
-import { FormField } from '@/components/form-field';
-import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
-import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
-import { suggestEmailAddress } from '@/lib/validation/suggest-email-address';
-import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
+import type { JurisdictionOption } from '@/components/jurisdiction-field';
+import { RequestFields } from '@/components/request-fields';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
+
+const limits = {
+  email: maxLengthOf(ZSubmitRequest, 'email'),
+  fullName: maxLengthOf(ZSubmitRequest, 'fullName'),
+  accountIdentifier: maxLengthOf(ZSubmitRequest, 'accountIdentifier'),
+  details: maxLengthOf(ZSubmitRequest, 'details'),
+};
 
 export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: JurisdictionOption[]; hasGpcSignal: boolean }) {
   const [state, formAction, isPending] = useActionState<SubmitRequestFormState, FormData>(submitRequestAction, { values: {} });
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [detailsLength, setDetailsLength] = useState(values.details?.length ?? 0);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const [emailSuggestion, setEmailSuggestion] = useState<string | null>(null);
 
   useEffect(() => {
     if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -31,81 +33,28 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
         <ErrorSummary message={state.formError} fieldErrors={errors} labels={fieldLabels} />
       </div>
 
-      <fieldset id="type" aria-describedby={errors.type ? 'type-error' : undefined}>
-        <legend>{fieldLabels.type}</legend>
-        {errors.type ? (
-          <p className="field__error" id="type-error">
-            {errors.type.join(' ')}
-          </p>
-        ) : null}
-        {hasGpcSignal ? (
-          <p className="field__hint" id="gpc-notice">
-            Your browser sent a Global Privacy Control signal, so we have chosen an opt-out of the sale or sharing of your personal information. You can choose something else.
-          </p>
-        ) : null}
-        {requestTypes.map((type) => (
-          <div className="choice" key={type}>
-            <input type="radio" id={`type-${type}`} name="type" value={type} defaultChecked={(values.type ?? (hasGpcSignal ? 'opt_out_sale' : undefined)) === type} />
-            <label htmlFor={`type-${type}`}>
-              <strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-
-      <FormField id="email" label={fieldLabels.email} hint="We will send a link to confirm it is yours." errors={errors.email}>
-        {(describedBy, isInvalid) => (
-          <>
-            <input
-              ref={emailRef}
-              type="email"
-              id="email"
-              name="email"
-              autoComplete="email"
-              required
-              maxLength={254}
-              defaultValue={values.email}
-              aria-describedby={`${describedBy ?? ''} email-suggestion`.trim()}
-              aria-invalid={isInvalid}
-              onBlur={(event) => setEmailSuggestion(suggestEmailAddress(event.currentTarget.value))}
-            />
-            <EmailSuggestion
-              id="email-suggestion"
-              suggestion={emailSuggestion}
-              onAccept={(address) => {
-                if (emailRef.current) emailRef.current.value = address;
-                setEmailSuggestion(null);
-                emailRef.current?.focus();
-              }}
-            />
-          </>
-        )}
-      </FormField>
-
-      <FormField id="fullName" label={fieldLabels.fullName} errors={errors.fullName}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="fullName" name="fullName" autoComplete="name" required maxLength={200} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="accountIdentifier" label={`${fieldLabels.accountIdentifier} (optional)`} hint="A customer number or username, if you have one. It helps us find your data." errors={errors.accountIdentifier}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="accountIdentifier" name="accountIdentifier" maxLength={200} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <JurisdictionField label={fieldLabels.jurisdiction} hint="This sets the legal deadline for our answer." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
-
-      <FormField id="details" label={`${fieldLabels.details} (optional)`} hint="Anything that helps us handle your request. For a correction, say which details are wrong and what they should be." errors={errors.details}>
-        {(describedBy, isInvalid) => (
-          <>
-            <textarea id="details" name="details" defaultValue={values.details} aria-describedby={`${describedBy ?? ''} details-count`.trim()} aria-invalid={isInvalid} onChange={(event) => setDetailsLength(event.currentTarget.value.length)} />
-            <p className="counter" id="details-count" aria-live="polite">
-              {detailsLength.toLocaleString('en')} of {DETAILS_MAX_LENGTH.toLocaleString('en')} characters
-            </p>
-          </>
-        )}
-      </FormField>
+      <RequestFields
+        labels={fieldLabels}
+        hints={{
+          email: 'We will send a link to confirm it is yours.',
+          accountIdentifier: 'A customer number or username, if you have one. It helps us find your data.',
+          jurisdiction: 'This sets the legal deadline for our answer.',
+          details: 'Anything that helps us handle your request. For a correction, say which details are wrong and what they should be.',
+        }}
+        limits={limits}
+        jurisdictions={jurisdictions}
+        // A Global Privacy Control signal pre-selects the opt-out of sale or sharing (CCPA regs §7025; Colorado).
+        values={{ ...values, type: values.type ?? (hasGpcSignal ? 'opt_out_sale' : undefined) }}
+        errors={errors}
+        isOwnDetails
+        isDetailsCounted
+        isEmailChecked
+        typeHint={
+          hasGpcSignal
+            ? 'Your browser sent a Global Privacy Control signal, so we have chosen an opt-out of the sale or sharing of your personal information. You can choose something else.'
+            : undefined
+        }
+      />
 
       <div className={errors.isAuthorised ? 'field field--invalid' : 'field'} id="isAuthorised-field">
         {errors.isAuthorised ? (
@@ -114,7 +63,15 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
           </p>
         ) : null}
         <div className="choice">
-          <input type="checkbox" id="isAuthorised" name="isAuthorised" required defaultChecked={values.isAuthorised === 'on'} aria-describedby={errors.isAuthorised ? 'isAuthorised-error' : undefined} aria-invalid={Boolean(errors.isAuthorised)} />
+          <input
+            type="checkbox"
+            id="isAuthorised"
+            name="isAuthorised"
+            required
+            defaultChecked={values.isAuthorised === 'on'}
+            aria-describedby={errors.isAuthorised ? 'isAuthorised-error' : undefined}
+            aria-invalid={Boolean(errors.isAuthorised)}
+          />
           <label htmlFor="isAuthorised">I am the person named, or authorised to act for them</label>
         </div>
       </div>

@@ -29,7 +29,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const [queue, staff, jurisdictions] = await Promise.all([listQueue(db, { actor, filters }), listStaff(db, { actor }), listJurisdictionOptions(db)]);
   const canWork = can(actor.role, 'requests.work');
   const activeStaff = staff.filter((member) => member.isActive);
-  const assignableStaff = activeStaff.filter((member) => member.role !== 'auditor').map(({ id, name, email }) => ({ id, name: name || email }));
+  const assignableStaff = activeStaff.filter((member) => can(member.role, 'requests.work')).map(({ id, name, email }) => ({ id, name: name || email }));
   const jurisdictionLabels = Object.fromEntries(jurisdictions.map((option) => [option.code, option.label]));
   const isFiltered = hasActiveFilters(filters);
 

@@ -23,6 +23,7 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 /** A plain GET form: the filters land in the URL, so the view works without JavaScript and can be shared. */
 export function QueueFiltersForm({ filters, jurisdictions, staff }: { filters: TQueueFilters; jurisdictions: { code: string; label: string }[]; staff: Option[] }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark older screen readers know; <search> is newer
     <form method="get" action="/staff" className="filters" role="search" aria-label="Filter the queue">
       <div className="field filters__search">
         <label htmlFor="filter-q">Reference or requester email</label>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
-import { isAppError } from '@/lib/errors/app-error';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { problemResponse } from '@/lib/http/problem-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
@@ -12,32 +13,20 @@ const MAX_BODY_BYTES = 16 * 1024;
 /**
  * Programmatic intake: the same schema and use case as the web form. The answer
  * is 202 whether the request is new or merged into an open one (no enumeration);
- * the requester still has to confirm by email.
+ * the requester still has to confirm by email. Refusals are problem details.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     const parsed = ZSubmitRequest.safeParse(body);
-    if (!parsed.success) {
-      const { formErrors, fieldErrors } = z.flattenError(parsed.error);
-      return Response.json({ error: 'validation_failed', message: 'Some fields are missing or invalid.', formErrors, fieldErrors }, { status: 400 });
-    }
+    if (!parsed.success) throw new AppError('VALIDATION', 'Some fields are missing or invalid.', z.flattenError(parsed.error));
     await submitRequest(getDb(), { input: parsed.data, channel: 'api', ip: clientIpFrom(request.headers), gpcSignal: hasGpcSignal(request.headers) });
     return Response.json(
       { status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' },
       { status: 202 },
     );
   } catch (error) {
-    if (isAppError(error, 'RATE_LIMITED')) {
-      return Response.json({ error: 'rate_limited', message: error.message }, { status: 429, headers: { 'Retry-After': String(error.details.retryAfterSeconds ?? 3600) } });
-    }
-    if (isAppError(error, 'VALIDATION') && typeof error.details.field === 'string') {
-      return Response.json({ error: 'validation_failed', message: 'Some fields are missing or invalid.', formErrors: [], fieldErrors: { [error.details.field]: [error.message] } }, { status: 400 });
-    }
-    if (isAppError(error, 'VALIDATION')) {
-      const status = Number(error.details.httpStatus ?? 400);
-      return Response.json({ error: status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_json', message: error.message }, { status });
-    }
+    if (isAppError(error)) return problemResponse(error);
     throw error;
   }
 }

@@ -24,7 +24,9 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       if (!columns.has(column)) issues.push({ path: ['tables', index, ...path], message: `Column "${column}" does not exist in table ${key}` });
     };
     requireColumn(['match', 'column'], table.match.column);
-    table.export.forEach((column, position) => requireColumn(['export', position], column));
+    table.export.forEach((column, position) => {
+      requireColumn(['export', position], column);
+    });
     const match = table.match;
     if ('references' in match) {
       const parent = map.tables.find((candidate) => candidate.table === match.references.table);
@@ -38,7 +40,10 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       maskedColumns(table.erase).forEach((mask, position) => {
         const path = ['erase', 'columns', isList ? position : mask.column];
         const live = columns.get(mask.column);
-        if (!live) return requireColumn(path, mask.column);
+        if (!live) {
+          requireColumn(path, mask.column);
+          return;
+        }
         const problem = maskProblem(mask, live, key);
         if (problem) issues.push({ path: ['tables', index, ...path], message: problem });
       });

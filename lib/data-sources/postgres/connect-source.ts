@@ -1,5 +1,5 @@
 import net from 'node:net';
-import postgres, { type Options, type Sql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { assertPublicLiteral, publicOnlyLookup } from '@/lib/network/public-only-lookup';
 
 export type SourceNetworkOptions = {

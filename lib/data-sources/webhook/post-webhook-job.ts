@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fetch } from 'undici';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors/app-error';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { PrivateTargetError } from '@/lib/network/public-only-lookup';
 import { parseJsonBody } from '@/lib/http/read-json-body';
 import { readRawBody } from '@/lib/http/read-raw-body';
@@ -136,7 +137,7 @@ async function attemptOnce({
     // undici's Response behaves as the built-in one (a web ReadableStream body, Headers.get); only the type declarations differ.
     raw = await readRawBody(response as unknown as Response, maxBodyBytes);
   } catch (error) {
-    if (isAppError(error, 'VALIDATION')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
+    if (isAppError(error, 'PAYLOAD_TOO_LARGE')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
   let json: unknown;
@@ -202,8 +203,4 @@ async function excerpt(response: FetchResponse, secrets: (string | null)[]): Pro
 function quote(text: string, secrets: (string | null)[]): string {
   const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
   return clean ? `: "${clean.slice(0, 200)}${clean.length > 200 ? '…' : ''}"` : '';
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }

@@ -20,7 +20,7 @@ export type CallbackHeaders = { timestamp: string; signature: string; candidates
  */
 export function checkCallbackHeaders(headers: Headers, now = new Date()): CallbackHeaders {
   const mediaType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') throw new AppError('VALIDATION', 'Send the callback as Content-Type: application/json.', { httpStatus: 415 });
+  if (mediaType !== 'application/json') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the callback as Content-Type: application/json.');
   const timestamp = headers.get(TIMESTAMP_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
   const parsed = parseSignatureHeaders({ timestamp, signature, now });
@@ -101,5 +101,5 @@ function signatureRefusal(reason: Extract<SignatureCheck, { isValid: false }>['r
 }
 
 function tooLarge(): AppError {
-  return new AppError('VALIDATION', `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`, { httpStatus: 413 });
+  return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
 }

@@ -36,7 +36,7 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
 
   const json = parseJsonBody(rawBody, { isSourceData: true });
   const envelope = ZWebhookCallbackEnvelope.safeParse(json);
-  if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error), { httpStatus: 400 });
+  if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error));
   const callback = ZWebhookCallback.safeParse(json);
 
   const contractProblem = await db.transaction(async (tx) => {
@@ -71,5 +71,5 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
     await recordSourceOutcome(tx, { resultId: waiting.result.id, outcome, now });
     return callback.success ? null : z.prettifyError(callback.error);
   });
-  if (contractProblem) throw new AppError('VALIDATION', `The job was marked failed: ${contractProblem}`, { httpStatus: 400 });
+  if (contractProblem) throw new AppError('VALIDATION', `The job was marked failed: ${contractProblem}`);
 }

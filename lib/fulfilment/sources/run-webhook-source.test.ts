@@ -274,7 +274,7 @@ describe('[system] refuses a webhook answer over the size cap', () => {
     await runSource(db, { sourceResultId: run.resultId });
 
     expect(harness.receiver.calls).toHaveLength(1);
-    expect((await getSourceResult(db, { id: run.resultId })).error).toBe('Answered with more than 4096 bytes, the most a source may send.');
+    expect((await getSourceResult(db, { id: run.resultId })).error).toBe('Answered with more than 4 kB, the most a source may send.');
     expect(existsSync(path.join(harness.storageDir, 'staging', run.runId))).toBe(false);
   });
 });

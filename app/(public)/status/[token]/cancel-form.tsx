@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { type CancelState, cancelRequestAction } from './actions';
+import { initialActionState } from '@/lib/http/run-action';
+import { cancelRequestAction } from './actions';
 
 /** Two steps (open, then confirm) so a stray click cannot withdraw a request. Works without JavaScript. */
 export function CancelForm({ token }: { token: string }) {
-  const [state, formAction, isPending] = useActionState<CancelState, FormData>(cancelRequestAction, {});
+  const [state, formAction, isPending] = useActionState(cancelRequestAction, initialActionState);
   return (
     <details className="danger-zone">
       <summary>Cancel request</summary>

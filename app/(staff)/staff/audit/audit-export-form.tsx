@@ -2,7 +2,7 @@ import { FormField } from '@/components/form-field';
 import { statusLabels } from '@/lib/requests/request-status';
 import { auditExportStatuses } from '@/lib/validation/audit-export';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
-import { RadioFieldset } from '../radio-fieldset';
+import { RadioFieldset } from '@/components/radio-fieldset';
 
 type AuditExportFormProps = { values: Record<string, string | undefined>; fieldErrors: Record<string, string[] | undefined> };
 

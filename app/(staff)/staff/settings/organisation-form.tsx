@@ -6,6 +6,8 @@ import type { TOrganisationSettings } from '@/lib/validation/organisation-settin
 import { initialActionState } from '../action-state';
 import { ActionNotice, ActionProblems } from '../form-feedback';
 import { updateOrganisationSettingsAction } from './actions';
+import { ZOrganisationSettings } from '@/lib/validation/organisation-settings';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 const labels: Record<keyof TOrganisationSettings, string> = {
   organisationName: 'Organisation name',
@@ -32,12 +34,12 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
         <ActionProblems state={state} labels={labels} />
         <FormField id="organisationName" label={labels.organisationName} hint="Shown on every requester page and in every email." errors={errors.organisationName}>
           {(describedBy, isInvalid) => (
-            <input type="text" id="organisationName" name="organisationName" required maxLength={120} defaultValue={values.organisationName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input type="text" id="organisationName" name="organisationName" required maxLength={maxLengthOf(ZOrganisationSettings, 'organisationName')} defaultValue={values.organisationName} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <FormField id="senderName" label={labels.senderName} hint="The name in the From line of emails." errors={errors.senderName}>
           {(describedBy, isInvalid) => (
-            <input type="text" id="senderName" name="senderName" required maxLength={120} defaultValue={values.senderName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input type="text" id="senderName" name="senderName" required maxLength={maxLengthOf(ZOrganisationSettings, 'senderName')} defaultValue={values.senderName} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <FormField
@@ -47,7 +49,7 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
           errors={errors.senderEmail}
         >
           {(describedBy, isInvalid) => (
-            <input type="email" id="senderEmail" name="senderEmail" required maxLength={254} defaultValue={values.senderEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input type="email" id="senderEmail" name="senderEmail" required maxLength={maxLengthOf(ZOrganisationSettings, 'senderEmail')} defaultValue={values.senderEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <FormField

@@ -5,8 +5,10 @@ import { FormField } from '@/components/form-field';
 import { roleLabels, staffRoles } from '@/lib/staff/permissions';
 import { initialActionState } from '../action-state';
 import { ActionNotice, ActionProblems } from '../form-feedback';
-import { RadioFieldset } from '../radio-fieldset';
+import { RadioFieldset } from '@/components/radio-fieldset';
 import { inviteStaffMemberAction } from './actions';
+import { ZInviteStaffMember } from '@/lib/validation/staff-members';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 const labels = { email: 'Email address', name: 'Name', role: 'Role' };
 
@@ -23,11 +25,11 @@ export function InviteForm() {
       <ActionProblems state={state} labels={labels} />
       <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
         {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="off" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <input type="email" id="email" name="email" autoComplete="off" required maxLength={maxLengthOf(ZInviteStaffMember, 'email')} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
         )}
       </FormField>
       <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
-        {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={120} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={maxLengthOf(ZInviteStaffMember, 'name')} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
       </FormField>
       <RadioFieldset name="role" legend={labels.role} options={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))} checked={values.role ?? 'agent'} errors={errors.role} />
       <button type="submit" disabled={isPending}>

@@ -1,6 +1,7 @@
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
+import { problemResponse } from '@/lib/http/problem-response';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 
 /**
@@ -24,9 +25,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (isAppError(error)) {
-      return Response.json({ error: error.message, fieldErrors: error.code === 'VALIDATION' ? error.details.fieldErrors : undefined }, { status: error.httpStatus, headers: { 'Cache-Control': 'no-store' } });
-    }
+    if (isAppError(error)) return problemResponse(error);
     throw error;
   }
 }

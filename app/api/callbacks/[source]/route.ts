@@ -3,15 +3,7 @@ import { checkCallbackHeaders, readVerifiedCallbackBody } from '@/lib/data-sourc
 import { receiveWebhookCallback } from '@/lib/data-sources/webhook/receive-webhook-callback';
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
-
-const errorNames: Record<number, string> = {
-  400: 'invalid_callback',
-  401: 'bad_signature',
-  404: 'not_found',
-  409: 'not_waiting',
-  413: 'body_too_large',
-  415: 'unsupported_media_type',
-};
+import { problemResponse } from '@/lib/http/problem-response';
 
 /**
  * A webhook source answers a job it accepted with 202 (README, "Webhook sources").
@@ -20,7 +12,8 @@ const errorNames: Record<number, string> = {
  * headers and the declared length before anything is looked up or read; the
  * source before the body, so an unknown URL costs no upload; and the body is
  * hashed as it streams, held in memory only up to a small cap until the
- * signature matches, and parsed only after.
+ * signature matches, and parsed only after. Refusals are problem details; an
+ * unknown source's says only "Not found."
  */
 export async function POST(request: Request, { params }: { params: Promise<{ source: string }> }): Promise<Response> {
   try {
@@ -34,9 +27,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ sou
     if (!isAppError(error)) throw error;
     // Whatever was refused before the body was read, the sender may stop sending it.
     await request.body?.cancel().catch(() => undefined);
-    const status = Number(error.details.httpStatus ?? error.httpStatus);
-    // Not found says nothing more: which sources exist is not the caller's business.
-    const message = status === 404 ? undefined : error.message;
-    return Response.json({ ok: false, error: errorNames[status] ?? 'refused', message }, { status });
+    return problemResponse(error);
   }
 }

@@ -9,7 +9,7 @@ import { VerifyForm } from './verify-form';
 export const metadata: Metadata = { title: 'Verify the audit log' };
 
 function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date) + ' UTC';
+  return `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
 export default async function VerifyAuditLogPage() {

@@ -5,6 +5,8 @@ import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { addNoteAction } from './actions';
 import { FormProblem } from './form-problem';
+import { ZAddNote } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 export function AddNoteForm({ reference }: { reference: string }) {
   const [state, formAction, isPending] = useActionState(addNoteAction, initialActionState);
@@ -14,7 +16,7 @@ export function AddNoteForm({ reference }: { reference: string }) {
       <input type="hidden" name="reference" value={reference} />
       <FormField id="note-body" label="New internal note" hint="Staff only: never shown or sent to the requester." errors={state.fieldErrors?.body}>
         {(describedBy, isInvalid) => (
-          <textarea id="note-body" name="body" required maxLength={5000} defaultValue={state.values?.body} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="note-body" name="body" required maxLength={maxLengthOf(ZAddNote, 'body')} defaultValue={state.values?.body} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" className="button--secondary" disabled={isPending}>

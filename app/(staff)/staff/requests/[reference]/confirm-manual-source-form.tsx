@@ -5,6 +5,8 @@ import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
 import { confirmManualSourceAction } from './fulfilment-actions';
+import { ZConfirmManualSource } from '@/lib/validation/fulfilment';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 type ConfirmManualSourceFormProps = { reference: string; version: number; resultId: string; sourceName: string; isErasure: boolean };
 
@@ -25,7 +27,7 @@ export function ConfirmManualSourceForm({ reference, version, resultId, sourceNa
         errors={state.fieldErrors?.note}
       >
         {(describedBy, isInvalid) => (
-          <textarea id={noteId} name="note" required maxLength={2000} defaultValue={state.values?.note} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id={noteId} name="note" required maxLength={maxLengthOf(ZConfirmManualSource, 'note')} defaultValue={state.values?.note} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

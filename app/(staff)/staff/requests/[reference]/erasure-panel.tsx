@@ -1,18 +1,19 @@
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import type { ActionCheck } from '@/lib/requests/action-check';
 import { describeRun } from './describe-run';
 import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
 import { RunDetails } from './run-details';
 
-type ErasurePanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean };
+type ErasurePanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean; erasure: ActionCheck };
 
 /** Deletion: a dry run first (counts only), then erasure, each source's outcome, retry and the manual checklist. */
-export function ErasurePanel({ fulfilment, reference, version, isWorkable }: ErasurePanelProps) {
+export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasure }: ErasurePanelProps) {
   const { dryRun, erase } = fulfilment;
   const hasSources = fulfilment.enabledSources.erasure > 0;
   const isErasureUnderway = erase?.status === 'running' || erase?.status === 'succeeded';
-  const blockedReason =
-    dryRun?.status === 'succeeded' ? null : dryRun?.status === 'running' ? 'Wait for the dry run to finish.' : 'Run a dry run first: erasure is possible once a dry run has succeeded.';
+  // The domain's check (checkErasure, the one startErasure runs) says why Erase is disabled.
+  const blockedReason = erasure.isAllowed ? null : erasure.reason;
   return (
     <>
       {!dryRun && !erase && !hasSources ? (

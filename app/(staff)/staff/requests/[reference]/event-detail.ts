@@ -1,4 +1,4 @@
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 
 /** The one line of facts worth showing under a timeline entry, from the event's recorded details. */
 export function eventDetail(action: string, details: Record<string, unknown>): string | undefined {

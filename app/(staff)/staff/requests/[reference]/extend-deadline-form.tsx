@@ -5,6 +5,8 @@ import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { extendDeadlineAction } from './actions';
 import { FormProblem } from './form-problem';
+import { ZExtendDeadline } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 export function ExtendDeadlineForm({ reference, version, extensionLimit }: { reference: string; version: number; extensionLimit: string }) {
   const [state, formAction, isPending] = useActionState(extendDeadlineAction, initialActionState);
@@ -19,7 +21,7 @@ export function ExtendDeadlineForm({ reference, version, extensionLimit }: { ref
       <input type="hidden" name="version" value={version} />
       <FormField id="extension-reason" label="Reason for the extension" errors={state.fieldErrors?.reason}>
         {(describedBy, isInvalid) => (
-          <textarea id="extension-reason" name="reason" required maxLength={2000} defaultValue={state.values?.reason} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="extension-reason" name="reason" required maxLength={maxLengthOf(ZExtendDeadline, 'reason')} defaultValue={state.values?.reason} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

@@ -6,6 +6,8 @@ import { STAFF_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
 import { initialActionState } from '../../action-state';
 import { fulfilRequestAction } from './actions';
 import { FormProblem } from './form-problem';
+import { ZFulfilRequest } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 type FulfilRequestFormProps = { reference: string; version: number; needsFiles: boolean; maxFiles: number; maxFileMegabytes: number };
 
@@ -35,7 +37,7 @@ export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, ma
       <input type="hidden" name="version" value={version} />
       <FormField id="fulfil-message" label="Message to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="fulfil-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="fulfil-message" name="message" required maxLength={maxLengthOf(ZFulfilRequest, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       {needsFiles ? (

@@ -1,5 +1,6 @@
 import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
 
@@ -9,16 +10,18 @@ type FulfilmentPanelProps = {
   /** The signed-in staff member may act (auditors see the same results without a single control). */
   isWorkable: boolean;
   canRelease: boolean;
+  /** Whether erasure may start now, and why not (deletion requests; null otherwise). */
+  erasure: ActionCheck | null;
   downloadTerms: string;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, downloadTerms }: FulfilmentPanelProps) {
+export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, erasure, downloadTerms }: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
-      {requestTypeRules[request.type].answer === 'erasure' ? (
-        <ErasurePanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} />
+      {erasure ? (
+        <ErasurePanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} erasure={erasure} />
       ) : (
         <GatherPanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} canRelease={canRelease} downloadTerms={downloadTerms} />
       )}

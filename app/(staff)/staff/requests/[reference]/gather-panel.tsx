@@ -1,5 +1,5 @@
 import { DateTimeText } from '@/components/date-time-text';
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { GatherDataForm } from './gather-data-form';
 import { ReleasePackageForm } from './release-package-form';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
@@ -10,7 +10,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
-import { canTransition, isOpen, statusLabels } from '@/lib/requests/request-status';
+import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
@@ -59,7 +59,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const [{ reference }, query] = await Promise.all([params, searchParams]);
   const request = await loadRequest(actor, referenceFromPath(reference));
   const canWork = can(actor.role, 'requests.work');
-  const isWorkable = canWork && isOpen(request.status) && request.status !== 'unverified';
+  const actions = request.availableActions;
+  const isWorkable = actions.work.isAllowed;
   const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
@@ -68,7 +69,6 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
   const extension = request.policy?.extension ?? null;
-  const canExtend = isWorkable && extension !== null && request.extensionCount < extension.maxCount && Boolean(request.dueOn);
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
 
   return (
@@ -180,7 +180,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               fulfilment={fulfilment}
               request={{ reference: request.reference, version: request.version, type: request.type }}
               isWorkable={isWorkable}
-              canRelease={canTransition(request.status, 'fulfilled')}
+              canRelease={actions.fulfil.isAllowed}
+              erasure={actions.erase}
               downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
             />
           ) : null}
@@ -188,11 +189,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           {isWorkable ? (
             <section className="panel" aria-labelledby="actions-heading">
               <h2 id="actions-heading">Work this request</h2>
-              {canTransition(request.status, 'in_progress') && request.status !== 'in_progress' ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
-              {canTransition(request.status, 'awaiting_requester') ? (
+              {actions.startWork.isAllowed ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
+              {actions.requestInformation.isAllowed ? (
                 <RequestInformationForm reference={shownReference} version={request.version} clockStopKinds={request.policy?.clockStopKinds ?? []} />
               ) : null}
-              {canExtend && extension ? (
+              {actions.extendDeadline.isAllowed && extension ? (
                 <ExtendDeadlineForm
                   reference={shownReference}
                   version={request.version}
@@ -202,10 +203,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               {request.appealOfId && request.appealLinks.appealOf && isOpen(request.status) ? (
                 <DecideAppealForm reference={shownReference} version={request.version} appealOf={request.appealLinks.appealOf} canOverride={can(actor.role, 'appeals.override_separation')} />
               ) : null}
-              {canTransition(request.status, 'fulfilled') && !request.appealOfId ? (
+              {/* An appeal is decided, never fulfilled or rejected as such. */}
+              {actions.fulfil.isAllowed && !request.appealOfId ? (
                 <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={requestTypeRules[request.type].answer === 'data'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
               ) : null}
-              {canTransition(request.status, 'rejected') && !request.appealOfId ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+              {actions.reject.isAllowed && !request.appealOfId ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
             </section>
           ) : null}
 

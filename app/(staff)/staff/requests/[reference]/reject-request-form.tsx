@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import { rejectionBases, rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { rejectionBases, rejectionBasisLabels, ZRejectRequest } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
 import { rejectRequestAction } from './actions';
 import { FormProblem } from './form-problem';
@@ -33,7 +34,7 @@ export function RejectRequestForm({ reference, version }: { reference: string; v
       </fieldset>
       <FormField id="reject-message" label="Explanation for the requester (optional)" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="reject-message" name="message" maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="reject-message" name="message" maxLength={maxLengthOf(ZRejectRequest, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" className="button--danger" disabled={isPending}>

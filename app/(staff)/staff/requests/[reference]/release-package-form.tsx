@@ -5,6 +5,8 @@ import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
 import { releasePackageAction } from './fulfilment-actions';
+import { ZReleasePackage } from '@/lib/validation/fulfilment';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 type ReleasePackageFormProps = { reference: string; version: number; runId: string; fileDescription: string; downloadTerms: string };
 
@@ -22,7 +24,7 @@ export function ReleasePackageForm({ reference, version, runId, fileDescription,
       <input type="hidden" name="runId" value={runId} />
       <FormField id="release-message" label="Message sent with the package" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="release-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="release-message" name="message" required maxLength={maxLengthOf(ZReleasePackage, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

@@ -7,6 +7,8 @@ import { type PauseKind, pauseKinds } from '@/lib/validation/deadline-policy';
 import { initialActionState } from '../../action-state';
 import { requestInformationAction } from './actions';
 import { FormProblem } from './form-problem';
+import { ZRequestInformation } from '@/lib/validation/staff-actions';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 export function RequestInformationForm({ reference, version, clockStopKinds }: { reference: string; version: number; clockStopKinds: readonly PauseKind[] }) {
   const [state, formAction, isPending] = useActionState(requestInformationAction, initialActionState);
@@ -36,7 +38,7 @@ export function RequestInformationForm({ reference, version, clockStopKinds }: {
       </FormField>
       <FormField id="information-message" label="Your question to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="information-message" name="message" required maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea id="information-message" name="message" required maxLength={maxLengthOf(ZRequestInformation, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

@@ -2,12 +2,13 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
-import { intakeChannelLabels, intakeChannels } from '@/lib/validation/staff-actions';
-import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import type { JurisdictionOption } from '@/components/jurisdiction-field';
+import { RadioFieldset } from '@/components/radio-fieldset';
+import { RequestFields } from '@/components/request-fields';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { intakeChannelLabels, intakeChannels, ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
-import { ActionNotice, ActionProblems } from '../../form-feedback';
-import { RadioFieldset } from '../../radio-fieldset';
+import { ActionProblems } from '../../form-feedback';
 import { fileOnBehalfAction } from './actions';
 
 const labels = {
@@ -22,6 +23,13 @@ const labels = {
   identityCheck: 'How identity was checked',
 };
 
+const limits = {
+  email: maxLengthOf(ZFileOnBehalf, 'email'),
+  fullName: maxLengthOf(ZFileOnBehalf, 'fullName'),
+  accountIdentifier: maxLengthOf(ZFileOnBehalf, 'accountIdentifier'),
+  details: maxLengthOf(ZFileOnBehalf, 'details'),
+};
+
 export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: JurisdictionOption[]; today: string }) {
   const [state, formAction, isPending] = useActionState(fileOnBehalfAction, initialActionState);
   const errors = state.fieldErrors ?? {};
@@ -32,62 +40,71 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
     <form action={formAction} noValidate key={JSON.stringify(values)}>
       <ActionProblems state={state} labels={labels} />
 
-      <RadioFieldset
-        name="type"
-        legend={labels.type}
-        options={requestTypes.map((type) => ({ value: type, label: <><strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}</> }))}
-        checked={values.type}
-        errors={errors.type}
+      <RequestFields
+        labels={labels}
+        hints={{
+          email: 'The acknowledgement and the private status link go here.',
+          accountIdentifier: 'A customer number or username, if they gave one.',
+          jurisdiction: 'Sets the legal deadline.',
+          details: 'What they asked for, in their words where possible.',
+        }}
+        limits={limits}
+        jurisdictions={jurisdictions}
+        values={values}
+        errors={errors}
+        isOwnDetails={false}
+        beforeDetails={
+          <>
+            <FormField
+              id="receivedOn"
+              label={labels.receivedOn}
+              hint="The deadline counts from this day. It cannot be in the future."
+              errors={errors.receivedOn}
+            >
+              {(describedBy, isInvalid) => (
+                <input
+                  type="date"
+                  id="receivedOn"
+                  name="receivedOn"
+                  required
+                  max={today}
+                  defaultValue={values.receivedOn ?? today}
+                  aria-describedby={describedBy}
+                  aria-invalid={isInvalid}
+                  className="input--short"
+                />
+              )}
+            </FormField>
+
+            <RadioFieldset
+              name="intakeChannel"
+              legend={labels.intakeChannel}
+              options={intakeChannels.map((channel) => ({ value: channel, label: intakeChannelLabels[channel] }))}
+              checked={values.intakeChannel}
+              errors={errors.intakeChannel}
+            />
+
+            <FormField
+              id="identityCheck"
+              label={labels.identityCheck}
+              hint="Required: the request skips email confirmation only on this record. For example, “Called back on the phone number on the account and confirmed date of birth and last order”."
+              errors={errors.identityCheck}
+            >
+              {(describedBy, isInvalid) => (
+                <textarea
+                  id="identityCheck"
+                  name="identityCheck"
+                  required
+                  maxLength={maxLengthOf(ZFileOnBehalf, 'identityCheck')}
+                  defaultValue={values.identityCheck}
+                  aria-describedby={describedBy}
+                  aria-invalid={isInvalid}
+                />
+              )}
+            </FormField>
+          </>
+        }
       />
-
-      <FormField id="email" label={labels.email} hint="The acknowledgement and the private status link go here." errors={errors.email}>
-        {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="off" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="fullName" label={labels.fullName} errors={errors.fullName}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="fullName" name="fullName" autoComplete="off" required maxLength={200} defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="accountIdentifier" label={`${labels.accountIdentifier} (optional)`} hint="A customer number or username, if they gave one." errors={errors.accountIdentifier}>
-        {(describedBy, isInvalid) => (
-          <input type="text" id="accountIdentifier" name="accountIdentifier" autoComplete="off" maxLength={200} defaultValue={values.accountIdentifier} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <JurisdictionField label={labels.jurisdiction} hint="Sets the legal deadline." jurisdictions={jurisdictions} value={values.jurisdiction} errors={errors.jurisdiction} />
-
-      <FormField id="receivedOn" label={labels.receivedOn} hint="The deadline counts from this day. It cannot be in the future." errors={errors.receivedOn}>
-        {(describedBy, isInvalid) => (
-          <input type="date" id="receivedOn" name="receivedOn" required max={today} defaultValue={values.receivedOn ?? today} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
-        )}
-      </FormField>
-
-      <RadioFieldset
-        name="intakeChannel"
-        legend={labels.intakeChannel}
-        options={intakeChannels.map((channel) => ({ value: channel, label: intakeChannelLabels[channel] }))}
-        checked={values.intakeChannel}
-        errors={errors.intakeChannel}
-      />
-
-      <FormField
-        id="identityCheck"
-        label={labels.identityCheck}
-        hint="Required: the request skips email confirmation only on this record. For example, “Called back on the phone number on the account and confirmed date of birth and last order”."
-        errors={errors.identityCheck}
-      >
-        {(describedBy, isInvalid) => (
-          <textarea id="identityCheck" name="identityCheck" required maxLength={1000} defaultValue={values.identityCheck} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-
-      <FormField id="details" label={`${labels.details} (optional)`} hint="What they asked for, in their words where possible." errors={errors.details}>
-        {(describedBy, isInvalid) => <textarea id="details" name="details" maxLength={2000} defaultValue={values.details} aria-describedby={describedBy} aria-invalid={isInvalid} />}
-      </FormField>
 
       <button type="submit" disabled={isPending}>
         {isPending ? 'Filing…' : 'File request'}

@@ -7,7 +7,7 @@ import { apiKeyExpiryChoices } from '@/lib/validation/api-keys';
 import { initialActionState } from '../../action-state';
 import { CheckboxFieldset } from '../../checkbox-fieldset';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
-import { RadioFieldset } from '../../radio-fieldset';
+import { RadioFieldset } from '@/components/radio-fieldset';
 import { OneTimeSecret } from '../sources/one-time-secret';
 import { createApiKeyAction } from './actions';
 

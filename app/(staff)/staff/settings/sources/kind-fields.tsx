@@ -1,6 +1,8 @@
 import { FormField } from '@/components/form-field';
 import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
 import { sourceFieldLabels as labels } from './source-form-values';
+import { ZManualSourceConfig } from '@/lib/validation/data-source';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 type KindFieldsProps = {
   kind: DataSourceKind;
@@ -68,7 +70,7 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
   }
   return (
     <FormField id="instructions" label={labels.instructions!} hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)." errors={errors.instructions}>
-      {(describedBy, isInvalid) => <textarea id="instructions" name="instructions" rows={5} maxLength={2000} defaultValue={values.instructions} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+      {(describedBy, isInvalid) => <textarea id="instructions" name="instructions" rows={5} maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')} defaultValue={values.instructions} aria-describedby={describedBy} aria-invalid={isInvalid} />}
     </FormField>
   );
 }

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
+import { ZDataSourceSlug } from '@/lib/validation/data-source';
+import { type DataSourceKind, isDatabaseKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { createDataSourceAction, updateDataSourceAction } from './actions';
@@ -56,12 +58,12 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
         ) : null}
 
         <FormField id="name" label={labels.name!} hint="As agents see it on each request, e.g. “Shop database”." errors={errors.name}>
-          {(describedBy, isInvalid) => <input type="text" id="name" name="name" required maxLength={120} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => <input type="text" id="name" name="name" required maxLength={maxLengthOf(ZCreateDataSourceForm, 'name')} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
         </FormField>
 
         {saved ? null : (
           <FormField id="slug" label={`${labels.slug} (optional)`} hint="Lower-case letters, digits and hyphens; names the callback URL and the folder in packages. Left blank, it is made from the name. It cannot change later." errors={errors.slug}>
-            {(describedBy, isInvalid) => <input type="text" id="slug" name="slug" maxLength={40} spellCheck={false} defaultValue={values.slug} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+            {(describedBy, isInvalid) => <input type="text" id="slug" name="slug" maxLength={maxLengthOf(ZDataSourceSlug)} spellCheck={false} defaultValue={values.slug} aria-describedby={describedBy} aria-invalid={isInvalid} />}
           </FormField>
         )}
 

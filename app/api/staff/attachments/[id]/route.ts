@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
+import { problemResponse } from '@/lib/http/problem-response';
 import { attachmentResponse } from '@/lib/fulfilment/attachment-response';
 import { downloadStaffAttachment } from '@/lib/fulfilment/download-staff-attachment';
 import { requireStaff } from '@/lib/staff/get-current-staff';
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     return attachmentResponse(await downloadStaffAttachment(getDb(), { actor: await requireStaff(), id }));
   } catch (error) {
-    if (isAppError(error)) return new Response(error.message, { status: error.httpStatus, headers: { 'Cache-Control': 'no-store' } });
+    if (isAppError(error)) return problemResponse(error, { as: 'text' });
     throw error;
   }
 }

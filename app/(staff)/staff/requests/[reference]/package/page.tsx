@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateTimeText } from '@/components/date-time-text';
-import { formatBytes } from '@/components/format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
 import { decodePathSegment } from '@/lib/http/decode-path-segment';
@@ -71,8 +71,10 @@ export default async function PackagePreviewPage({ params, searchParams }: PageP
                 </thead>
                 <tbody>
                   {table.rows.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
                     <tr key={index}>
                       {row.map((cell, cellIndex) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
                         <td key={cellIndex} className="preserve-lines">
                           {cell}
                         </td>

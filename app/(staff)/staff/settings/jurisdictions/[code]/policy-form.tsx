@@ -10,6 +10,8 @@ import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { initialActionState } from '../../../action-state';
 import { ActionNotice, ActionProblems } from '../../../form-feedback';
 import { updateJurisdictionPolicyAction } from '../../actions';
+import { ZJurisdictionPolicyForm } from '@/lib/validation/jurisdiction-policy-form';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 
 const labels: Record<string, string> = {
   label: 'Name shown to requesters',
@@ -114,7 +116,7 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
         <input type="hidden" name="code" value={code} />
 
         <FormField id="label" label={labels.label!} hint="The region as the request form lists it." errors={errors.label}>
-          {(describedBy, isInvalid) => <input type="text" id="label" name="label" required maxLength={120} defaultValue={values.label} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => <input type="text" id="label" name="label" required maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'label')} defaultValue={values.label} aria-describedby={describedBy} aria-invalid={isInvalid} />}
         </FormField>
 
         <FormField id="deadlineAmount" label={labels.deadlineAmount!} hint="Counted from the day the request was received." errors={[...(errors.deadlineAmount ?? []), ...(errors.deadlineUnit ?? [])]}>
@@ -238,7 +240,7 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
         </fieldset>
 
         <FormField id="legalBasis" label={labels.legalBasis!} hint="Shown to staff beside the due date, so they can check the rule against the law." errors={errors.legalBasis}>
-          {(describedBy, isInvalid) => <input type="text" id="legalBasis" name="legalBasis" maxLength={300} defaultValue={values.legalBasis} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => <input type="text" id="legalBasis" name="legalBasis" maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'legalBasis')} defaultValue={values.legalBasis} aria-describedby={describedBy} aria-invalid={isInvalid} />}
         </FormField>
 
         <button type="submit" disabled={isPending}>

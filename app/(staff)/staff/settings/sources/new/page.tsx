@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import { dataSourceKinds, type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
-import { RadioFieldset } from '../../../radio-fieldset';
+import { RadioFieldset } from '@/components/radio-fieldset';
 import { MapFormatHelp } from '../map-format-help';
 import { SourceForm } from '../source-form';
 import { newSourceValues } from '../source-form-values';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isAppError } from '@/lib/errors/app-error';
+import { findMaxLength } from '@/lib/validation/max-length-of';
+
+/** What every form's server action returns (staff and requester pages): field errors, a form-level message, or success. */
+export type ActionState = {
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  notice?: string;
+  /** Set when the page was stale (someone else changed the request): the form offers a reload. */
+  isConflict?: boolean;
+  values?: Record<string, string>;
+  /** A secret the save generated (a webhook signing secret): shown once, stored only encrypted, never sent again. */
+  oneTimeSecret?: string;
+};
+
+/** What a successful action may answer: a notice, or a notice with a one-time secret. */
+export type ActionSuccess = { notice: string; oneTimeSecret?: string };
+
+export const initialActionState: ActionState = {};
+
+/** Form values as strings, for re-filling a form after a failed submit. Files are left out. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  return values;
+}
+
+/**
+ * The one wrapper every server action runs through: parses with the use case's
+ * schema, runs it, and turns expected failures (AppError) into a form state.
+ * Unexpected errors, and Next's redirect() after a success, are rethrown.
+ */
+export async function runAction<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  // biome-ignore lint/suspicious/noConfusingVoidType: an action that returns nothing (Promise<void>) is a success without a message
+  run: (input: z.infer<S>) => Promise<string | void | ActionSuccess>,
+): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  // Never echo back more than a field takes (its schema's maximum): a huge post is not re-rendered.
+  const echoed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.slice(0, findMaxLength(schema, key) ?? value.length)]));
+  if (!parsed.success) {
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: echoed };
+  }
+  try {
+    const outcome = await run(parsed.data);
+    return typeof outcome === 'object' ? outcome : { notice: outcome ?? 'Saved.' };
+  } catch (error) {
+    if (isAppError(error)) {
+      // A use case names the field a problem belongs to (details.field), or several with their messages (details.fieldErrors).
+      const field = typeof error.details.field === 'string' ? error.details.field : null;
+      const fieldErrors = (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
+      return {
+        formError: error.message,
+        fieldErrors,
+        isConflict: error.code === 'CONFLICT',
+        values: echoed,
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { DatabaseOrTransaction } from '@/db/client';
+import type { RequestRow } from '@/db/schema';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
+import { checkErasure } from '@/lib/fulfilment/start-erasure';
+import { actorCan, type UseCaseActor } from '@/lib/staff/staff-actor';
+import { type ActionCheck, allowed, refused } from './action-check';
+import { checkTransition } from './assert-transition';
+import { checkExtension } from './check-extension';
+import { isActive } from './request-status';
+
+export type AvailableActions = {
+  /** Assign, add notes, run gathering: the actor works requests and this one is open and confirmed. */
+  work: ActionCheck;
+  startWork: ActionCheck;
+  requestInformation: ActionCheck;
+  extendDeadline: ActionCheck;
+  fulfil: ActionCheck;
+  reject: ActionCheck;
+  /** Deletion requests only (null otherwise). */
+  erase: ActionCheck | null;
+};
+
+/**
+ * What this staff member may do to this request now, each answer computed by the
+ * check its use case runs (the state machine, checkExtension, checkErasure), so
+ * the page never offers a form the server then refuses.
+ */
+export async function listAvailableActions(
+  db: DatabaseOrTransaction,
+  { actor, request, now = new Date() }: { actor: UseCaseActor; request: RequestRow; now?: Date },
+): Promise<AvailableActions> {
+  if (!actorCan(actor, 'requests.work')) {
+    const forbidden = refused('FORBIDDEN', 'Your role may read this request but not change it.');
+    return { work: forbidden, startWork: forbidden, requestInformation: forbidden, extendDeadline: forbidden, fulfil: forbidden, reject: forbidden, erase: request.type === 'deletion' ? forbidden : null };
+  }
+  const extension = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
+  return {
+    work: isActive(request.status) ? allowed : refused('INVALID_TRANSITION', 'Only an open, confirmed request can be worked.'),
+    startWork: checkTransition(request.status, 'in_progress'),
+    requestInformation: checkTransition(request.status, 'awaiting_requester'),
+    extendDeadline: extension.isAllowed ? allowed : extension,
+    fulfil: checkTransition(request.status, 'fulfilled'),
+    reject: checkTransition(request.status, 'rejected'),
+    erase: request.type === 'deletion' ? await checkErasure(db, request) : null,
+  };
+}
