@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
+import { outboundEmails } from '@/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
@@ -12,6 +15,7 @@ import { submitUnverifiedRequest } from '@/test/support/requests';
 import { closeSharedDatabase } from '@/test/support/shared-database';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { useTestDatabase } from '@/test/support/test-database';
+import { SENDING_LEASE_MS } from './claim-outbound-email';
 import { deliverOutboundEmail } from './deliver-outbound-email';
 
 const db = useTestDatabase();
@@ -137,12 +141,15 @@ describe('deliverOutboundEmail', () => {
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('run by two workers at the same moment sends the row once (the row lock serialises them)', async () => {
+  it('run by two workers at the same moment sends the row once (the claim refuses the second, which retries later)', async () => {
     const { request, input } = await submitUnverifiedRequest(db);
     const queued = await onlyOutboundEmail(request.id);
 
-    await Promise.all([deliverOutboundEmail(db, { outboundEmailId: queued.id }), deliverOutboundEmail(db, { outboundEmailId: queued.id })]);
+    const outcomes = await Promise.allSettled([deliverOutboundEmail(db, { outboundEmailId: queued.id }), deliverOutboundEmail(db, { outboundEmailId: queued.id })]);
 
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => String((outcome as PromiseRejectedResult).reason))).toEqual([
+      expect.stringMatching(/being sent by another attempt/),
+    ]);
     await inbox.waitFor(input.email);
     await sleep(300);
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
@@ -166,6 +173,25 @@ describe('deliverOutboundEmail', () => {
 
     await inbox.waitFor(input.email);
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 2, lastError: null, recipient: null });
+  });
+
+  it('a claim left by an attempt that died is honoured during its lease, then sent again with the same Message-ID', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+    // As a worker killed between its claim and its record leaves the row.
+    const claimedAt = new Date(Date.now() - 30_000);
+    await db.update(outboundEmails).set({ sendingAttemptId: randomUUID(), sendingSince: claimedAt }).where(eq(outboundEmails.id, queued.id));
+
+    await expect(deliverOutboundEmail(db, { outboundEmailId: queued.id })).rejects.toThrow(/being sent by another attempt/);
+    await sleep(200);
+    expect(messagesTo(inbox, input.email)).toHaveLength(0);
+
+    await db.update(outboundEmails).set({ sendingSince: new Date(Date.now() - SENDING_LEASE_MS - 1000) }).where(eq(outboundEmails.id, queued.id));
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+
+    const [mail] = await inbox.waitFor(input.email);
+    expect(mail!.messageId).toBe(queued.messageId);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', sendingAttemptId: null, sendingSince: null });
   });
 
   it('sends nothing for mail whose request expired before delivery', async () => {

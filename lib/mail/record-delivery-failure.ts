@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { retryWhileDatabaseUnavailable } from '@/db/database-unavailable';
 import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { outboundEmails, requests } from '@/db/schema';
 import { env } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import type { OutboundEmailClaim } from './claim-outbound-email';
 import { enqueueEmail } from './enqueue-email';
 
 /** After this many failed attempts the request is flagged in the queue with a Retry button. */
@@ -12,16 +14,20 @@ export const FLAG_AFTER_ATTEMPTS = 3;
 export const ALERT_AFTER_ATTEMPTS = 5;
 
 /**
- * Counts a failed delivery. Runs in its own transaction after the failed one
- * rolled back, so the count survives; the row lock keeps two failing workers from
- * both seeing attempt 5 and alerting twice. Alerts are never sent about alerts.
+ * Records a failed attempt (counted when it was claimed) and releases the claim, so the
+ * job's retry sends again. Conditional on this attempt's claim, so one that was taken
+ * over after the lease is left alone. Alerts are never sent about alerts.
  */
-export async function recordDeliveryFailure(db: Database, { outboundEmailId, message }: { outboundEmailId: string; message: string }): Promise<void> {
+export async function recordDeliveryFailure(db: Database, { claim, message }: { claim: OutboundEmailClaim; message: string }): Promise<void> {
+  await retryWhileDatabaseUnavailable(() => recordFailedAttempt(db, claim, message), { giveUpAfterMs: 30_000 });
+}
+
+async function recordFailedAttempt(db: Database, { attemptId, email }: OutboundEmailClaim, message: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(outboundEmails)
-      .set({ attempts: sql`${outboundEmails.attempts} + 1`, lastError: message.slice(0, 1000) })
-      .where(eq(outboundEmails.id, outboundEmailId))
+      .set({ lastError: message.slice(0, 1000), sendingAttemptId: null, sendingSince: null })
+      .where(and(eq(outboundEmails.id, email.id), eq(outboundEmails.sendingAttemptId, attemptId)))
       .returning();
     if (!row) return;
     const [request] = row.requestId ? await tx.select({ id: requests.id, reference: requests.reference }).from(requests).where(eq(requests.id, row.requestId)) : [];
