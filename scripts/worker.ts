@@ -9,5 +9,13 @@ const { env } = await import('@/lib/env');
 const { runWorker } = await import('@/lib/jobs/run-worker');
 
 env();
-const worker = await runWorker({ handleSignals: true });
+const worker = await runWorker();
+console.log('[worker] ready');
+// SIGTERM (a deploy, `npm start` stopping its children): finish or release what this process holds, then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    console.log(`[worker] ${signal}: finishing running jobs, then releasing the rest`);
+    void worker.stop().then(() => process.exit(0));
+  });
+}
 await worker.promise;

@@ -15,3 +15,4 @@ export * from './settings';
 export * from './data-sources';
 export * from './fulfilment-runs';
 export * from './fulfilment-source-results';
+export * from './job-worker-heartbeats';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
@@ -53,7 +54,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       ...(result.sourceKind === 'manual' ? { note: result.note ?? '' } : {}),
     }));
     const { organisationName } = await getOrganisationSettings(db);
-    await mkdir(runStagingFolder(runId), { recursive: true, mode: 0o700 });
+    await ensureStorageFolder(runStagingFolder(runId));
     const written = await writePackageZip(temporaryPath, {
       entries: sources.flatMap(stagedEntries(runId)),
       date: generatedAt,
@@ -65,7 +66,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         ];
       },
     });
-    await mkdir(path.dirname(attachmentPath(storageKey)), { recursive: true, mode: 0o700 });
+    await ensureStorageFolder(path.dirname(attachmentPath(storageKey)));
     await rename(temporaryPath, attachmentPath(storageKey));
 
     const finishedAt = now();

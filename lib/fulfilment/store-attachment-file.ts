@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/validation/is-uuid';
 
@@ -17,7 +18,7 @@ export async function storeAttachmentFile(file: File): Promise<StoredFile> {
   const bytes = Buffer.from(await file.arrayBuffer());
   const storageKey = randomUUID();
   const target = attachmentPath(storageKey);
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await ensureStorageFolder(path.dirname(target));
   await writeFile(target, bytes, { mode: 0o600 });
   return {
     storageKey,

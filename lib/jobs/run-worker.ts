@@ -1,16 +1,47 @@
-import { run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
-import { crontab, taskList } from './task-list';
+import { crontab, FULFILMENT_TASKS, taskList } from './task-list';
+import { startWorkerHeartbeat } from './worker-heartbeat';
 
-/** Starts the background worker: outbox delivery and scheduled jobs, woken by LISTEN/NOTIFY. */
-export async function runWorker(options: { handleSignals: boolean }): Promise<Runner> {
-  const { DATABASE_URL, WORKER_CONCURRENCY } = env();
-  return run({
-    connectionString: DATABASE_URL,
-    concurrency: WORKER_CONCURRENCY,
-    noHandleSignals: !options.handleSignals,
-    pollInterval: 2000,
-    taskList,
-    crontab,
-  });
+export type JobWorker = {
+  /** Graceful: running jobs finish (or are aborted after a grace period), then everything this process holds is released. */
+  stop(): Promise<void>;
+  /** Settles when the worker stops, or rejects when a pool fails. */
+  promise: Promise<void>;
+};
+
+/**
+ * Starts the background worker, woken by LISTEN/NOTIFY, as two pools that take
+ * different tasks: fulfilment (gathering and packaging) has its own slots, so a
+ * backlog of thousands of emails never delays a gather or an erasure; everything else
+ * (the outbox, scheduled jobs) shares WORKER_CONCURRENCY. A heartbeat lets a live
+ * worker free the jobs of one that died (lib/jobs/worker-heartbeat.ts).
+ */
+export async function runWorker(): Promise<JobWorker> {
+  const { DATABASE_URL, WORKER_CONCURRENCY, FULFILMENT_CONCURRENCY } = env();
+  const workerIds = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  const pick = (keep: (name: string) => boolean): TaskList => Object.fromEntries(Object.entries(taskList).filter(([name]) => keep(name)));
+  const common = { connectionString: DATABASE_URL, noHandleSignals: true, pollInterval: 2000, events };
+
+  const runners: Runner[] = [];
+  try {
+    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)) }));
+    runners.push(await run({ ...common, concurrency: WORKER_CONCURRENCY, taskList: pick((name) => !FULFILMENT_TASKS.has(name)), crontab }));
+  } catch (error) {
+    await Promise.allSettled(runners.map((runner) => runner.stop()));
+    throw error;
+  }
+  const heartbeat = startWorkerHeartbeat(getDb(), { workerIds: () => [...workerIds] });
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.allSettled(runners.map((runner) => runner.stop()));
+      await heartbeat.stop().catch((error) => console.error('[worker] could not release its jobs at stop:', error));
+    })());
+  return { stop, promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined) };
 }

@@ -10,7 +10,10 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
-import type { JobPayloads } from './job-names';
+import type { JobName, JobPayloads } from './job-names';
+
+/** Gathering and packaging: run by their own worker pool, never queued behind mail (lib/jobs/run-worker.ts). */
+export const FULFILMENT_TASKS: ReadonlySet<string> = new Set<JobName>(['run-source', 'build-package']);
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {

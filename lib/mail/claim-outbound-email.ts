@@ -4,11 +4,14 @@ import type { Database } from '@/db/client';
 import { outboundEmails } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 
+/** An SMTP call is abandoned (outcome unknown, claim kept) after this long. */
+export const SEND_TIMEOUT_MS = 30_000;
 /**
- * How long a claim protects an SMTP call in flight. Longer than a send can take (the
- * pooled transport's timeouts), so a live attempt is never mistaken for a dead one.
+ * How long a claim protects an SMTP call in flight: longer than a send may take
+ * (SEND_TIMEOUT_MS), so a live attempt is never mistaken for a dead one, and short
+ * enough that a killed worker's email goes out within about a minute.
  */
-export const SENDING_LEASE_MS = 2 * 60_000;
+export const SENDING_LEASE_MS = 45_000;
 
 export type OutboundEmailClaim = {
   attemptId: string;

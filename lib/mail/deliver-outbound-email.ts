@@ -4,7 +4,7 @@ import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
-import { claimOutboundEmail } from './claim-outbound-email';
+import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
 import { recordDeliveryFailure } from './record-delivery-failure';
 import { recordDeliverySuccess } from './record-delivery-success';
 
@@ -32,10 +32,24 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
   try {
     const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload));
     const from = await getMailSender(db);
-    await getTransport(env().SMTP_URL).sendMail({ from, to: email.recipient!, subject, html, text, messageId: email.messageId });
+    const sending = getTransport(env().SMTP_URL).sendMail({ from, to: email.recipient!, subject, html, text, messageId: email.messageId });
+    if ((await Promise.race([sending, timeout(SEND_TIMEOUT_MS)])) === TIMED_OUT) {
+      sending.catch(() => {});
+      // The server may still accept it: keep the claim, so no retry sends before the lease ends.
+      throw new UnknownOutcomeError(`SMTP did not answer within ${SEND_TIMEOUT_MS / 1000} s; the outcome is unknown`);
+    }
   } catch (error) {
+    if (error instanceof UnknownOutcomeError) throw error;
     await recordDeliveryFailure(db, { claim, message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
   await recordDeliverySuccess(db, claim);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+class UnknownOutcomeError extends Error {}
+
+function timeout(milliseconds: number): Promise<typeof TIMED_OUT> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds, TIMED_OUT).unref());
 }

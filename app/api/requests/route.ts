@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/lib/database';
+import { getDb, isDatabaseUnavailable } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { submitRequest } from '@/lib/requests/submit-request';
@@ -33,6 +33,10 @@ export async function POST(request: Request): Promise<Response> {
     if (isAppError(error, 'VALIDATION')) {
       const status = Number(error.details.httpStatus ?? 400);
       return Response.json({ error: status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_json', message: error.message }, { status });
+    }
+    // The database went away mid-request (the web process answers 503 itself once its probe notices).
+    if (isDatabaseUnavailable(error)) {
+      return Response.json({ error: 'unavailable', message: 'We cannot reach our database right now. Please try again in a minute.' }, { status: 503, headers: { 'Retry-After': '15' } });
     }
     throw error;
   }
