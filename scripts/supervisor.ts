@@ -64,8 +64,9 @@ export function startSupervisor(specs: ChildSpec[], { env, log }: { env: NodeJS.
         children.delete(spec.name);
         const how = signal ? `signal ${signal}` : `exit code ${code}`;
         if (isStopping) return setState(spec.name, { state: 'stopped', lastExit: how });
-        const nextAttempt = Date.now() - startedAt > STABLE_AFTER_MS ? 0 : attempt + 1;
-        const delay = BACKOFF_MS[Math.min(nextAttempt, BACKOFF_MS.length - 1)]!;
+        const backoff = Date.now() - startedAt > STABLE_AFTER_MS ? 0 : attempt;
+        const delay = BACKOFF_MS[Math.min(backoff, BACKOFF_MS.length - 1)]!;
+        const nextAttempt = backoff + 1;
         log(`${spec.name} exited (${how}); restarting in ${delay / 1000} s`);
         setState(spec.name, { state: 'restarting', restarts: states.get(spec.name)!.restarts + 1, lastExit: `${how} at ${new Date().toISOString()}` });
         setTimeout(() => {

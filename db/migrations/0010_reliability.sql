@@ -6,5 +6,11 @@ CREATE TABLE "job_worker_heartbeats" (
 	"beat_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "delivery_alerts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"failing_count" integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "outbound_emails" ADD COLUMN "sending_attempt_id" uuid;--> statement-breakpoint
 ALTER TABLE "outbound_emails" ADD COLUMN "sending_since" timestamp with time zone;

@@ -16,3 +16,4 @@ export * from './data-sources';
 export * from './fulfilment-runs';
 export * from './fulfilment-source-results';
 export * from './job-worker-heartbeats';
+export * from './delivery-alerts';

@@ -1,6 +1,8 @@
 /** Every background job and its payload. Tasks are wired in task-list.ts. */
 export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
+  /** One "email delivery keeps failing" alert to the admins for every email still failing (lib/mail/send-delivery-alert-digest.ts). */
+  'send-delivery-alert-digest': Record<string, never>;
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { crontab, FULFILMENT_TASKS, taskList } from './task-list';
@@ -25,14 +26,22 @@ export async function runWorker(): Promise<JobWorker> {
   const events: WorkerEvents = new EventEmitter();
   events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
   const pick = (keep: (name: string) => boolean): TaskList => Object.fromEntries(Object.entries(taskList).filter(([name]) => keep(name)));
-  const common = { connectionString: DATABASE_URL, noHandleSignals: true, pollInterval: 2000, events };
+  // One pool for both, with error handlers for its whole life: graphile-worker removes the ones it
+  // installs while a runner stops, and a connection the server cuts just then (a database restart
+  // during a deploy) would otherwise be an unhandled 'error' event that ends the process.
+  const pgPool = new pg.Pool({ connectionString: DATABASE_URL, max: WORKER_CONCURRENCY + FULFILMENT_CONCURRENCY + 4, connectionTimeoutMillis: 5_000 });
+  const logPoolError = (error: Error) => console.error(`[worker] database connection error: ${error.message}`);
+  pgPool.on('error', logPoolError);
+  pgPool.on('connect', (client) => client.on('error', logPoolError));
+  const common = { pgPool, noHandleSignals: true, pollInterval: 2000, events };
 
   const runners: Runner[] = [];
   try {
-    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)) }));
+    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)), crontab: '' }));
     runners.push(await run({ ...common, concurrency: WORKER_CONCURRENCY, taskList: pick((name) => !FULFILMENT_TASKS.has(name)), crontab }));
   } catch (error) {
     await Promise.allSettled(runners.map((runner) => runner.stop()));
+    await pgPool.end();
     throw error;
   }
   const heartbeat = startWorkerHeartbeat(getDb(), { workerIds: () => [...workerIds] });
@@ -42,6 +51,7 @@ export async function runWorker(): Promise<JobWorker> {
     (stopping ??= (async () => {
       await Promise.allSettled(runners.map((runner) => runner.stop()));
       await heartbeat.stop().catch((error) => console.error('[worker] could not release its jobs at stop:', error));
+      await pgPool.end().catch(() => {});
     })());
   return { stop, promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined) };
 }

@@ -7,6 +7,7 @@ import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callback
 import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
@@ -18,6 +19,10 @@ export const FULFILMENT_TASKS: ReadonlySet<string> = new Set<JobName>(['run-sour
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
     await deliverOutboundEmail(getDb(), payload as JobPayloads['deliver-email']);
+  },
+  'send-delivery-alert-digest': async (_payload, helpers) => {
+    const alerted = await sendDeliveryAlertDigest(getDb(), { now: new Date() });
+    if (alerted > 0) helpers.logger.info(`alerted the admins: ${alerted} email(s) keep failing`);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

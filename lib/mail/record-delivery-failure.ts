@@ -1,16 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { retryWhileDatabaseUnavailable } from '@/db/database-unavailable';
-import { listActiveStaffByRole } from '@/db/queries/staff-members';
 import { outboundEmails, requests } from '@/db/schema';
-import { env } from '@/lib/env';
-import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { OutboundEmailClaim } from './claim-outbound-email';
-import { enqueueEmail } from './enqueue-email';
+import { scheduleDeliveryAlertDigest } from './send-delivery-alert-digest';
 
 /** After this many failed attempts the request is flagged in the queue with a Retry button. */
 export const FLAG_AFTER_ATTEMPTS = 3;
-/** At exactly this many, admins get one alert email. */
+/** At exactly this many, an alert digest is scheduled; emails with at least this many failed attempts count as failing. */
 export const ALERT_AFTER_ATTEMPTS = 5;
 
 /**
@@ -35,24 +32,7 @@ async function recordFailedAttempt(db: Database, { attemptId, email }: OutboundE
       await tx.update(requests).set({ lastError: `Email “${row.template}” could not be delivered: ${message.slice(0, 300)}` }).where(eq(requests.id, request.id));
     }
     if (row.attempts !== ALERT_AFTER_ATTEMPTS || row.template === 'delivery-failure-alert') return;
-    const { organisationName } = await getOrganisationSettings(tx);
-    for (const admin of await listActiveStaffByRole(tx, { role: 'admin' })) {
-      await enqueueEmail(tx, {
-        requestId: null,
-        to: admin.email,
-        payload: {
-          template: 'delivery-failure-alert',
-          version: 1,
-          props: {
-            organisationName,
-            reference: request?.reference ?? null,
-            template: row.template,
-            attempts: row.attempts,
-            lastError: message.replace(/[\r\n]+/g, ' ').slice(0, 200),
-            requestUrl: request?.reference ? `${env().APP_URL}/staff/requests/${request.reference}` : null,
-          },
-        },
-      });
-    }
+    // No alert now: one digest for every email still failing, after their next retry (lib/mail/send-delivery-alert-digest.ts).
+    await scheduleDeliveryAlertDigest(tx, { now: new Date() });
   });
 }
