@@ -21,8 +21,10 @@ const server = await startWebServer({
 });
 console.log(`[web] ready: ${settings.APP_URL}`);
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    // Requests in progress finish (for up to 10 s); idle keep-alive connections close now.
     server.close(() => process.exit(0));
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

@@ -13,7 +13,7 @@ const worker = await runWorker();
 console.log('[worker] ready');
 // SIGTERM (a deploy, `npm start` stopping its children): finish or release what this process holds, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     console.log(`[worker] ${signal}: finishing running jobs, then releasing the rest`);
     void worker.stop().then(() => process.exit(0));
   });

@@ -37,7 +37,7 @@ export async function runWorker(): Promise<JobWorker> {
 
   const runners: Runner[] = [];
   try {
-    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)), crontab: '' }));
+    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)), parsedCronItems: [] }));
     runners.push(await run({ ...common, concurrency: WORKER_CONCURRENCY, taskList: pick((name) => !FULFILMENT_TASKS.has(name)), crontab }));
   } catch (error) {
     await Promise.allSettled(runners.map((runner) => runner.stop()));

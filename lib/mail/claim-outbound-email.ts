@@ -33,7 +33,9 @@ export async function claimOutboundEmail(db: Database, { outboundEmailId, now = 
     const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
     if (!row || row.status !== 'pending' || !row.recipient || !row.payload) return null;
     if (row.sendingAttemptId && row.sendingSince && now.getTime() - row.sendingSince.getTime() < SENDING_LEASE_MS) {
-      throw new AppError('CONFLICT', `Email ${row.id} is being sent by another attempt; retrying later.`);
+      throw new AppError('CONFLICT', `Email ${row.id} is being sent by another attempt; retrying later.`, {
+        retryAt: new Date(row.sendingSince.getTime() + SENDING_LEASE_MS),
+      });
     }
     const attemptId = randomUUID();
     const [email] = await tx

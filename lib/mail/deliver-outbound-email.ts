@@ -4,7 +4,9 @@ import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
+import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
+import { queueDelivery } from './enqueue-email';
 import { recordDeliveryFailure } from './record-delivery-failure';
 import { recordDeliverySuccess } from './record-delivery-success';
 
@@ -20,10 +22,17 @@ export type DeliverOutboundEmailOptions = { outboundEmailId: string };
  * the SMTP call and that record (kill -9 within those milliseconds) leaves the outcome
  * unknown: after the claim's lease the row is sent again with the same Message-ID, so
  * the receiving side can recognise it, and the log says so.
+ * A row another attempt is sending is requeued for when that attempt's lease ends.
  * Throws on failure so graphile-worker retries with exponential backoff.
  */
 export async function deliverOutboundEmail(db: Database, { outboundEmailId }: DeliverOutboundEmailOptions): Promise<void> {
-  const claim = await claimOutboundEmail(db, { outboundEmailId });
+  const claim = await claimOutboundEmail(db, { outboundEmailId }).catch(async (error: unknown) => {
+    if (!isAppError(error, 'CONFLICT') || !(error.details.retryAt instanceof Date)) throw error;
+    // Another attempt holds the row (or died holding it): try again exactly when its lease ends,
+    // rather than after graphile-worker's growing backoff.
+    await queueDelivery(db, { outboundEmailId, runAt: error.details.retryAt });
+    return null;
+  });
   if (!claim) return;
   const { email } = claim;
   if (claim.isAfterUnknownOutcome) {

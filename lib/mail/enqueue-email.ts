@@ -25,10 +25,10 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
 }
 
 /**
- * (Re)queues the delivery job of an outbox row to run now. The job key makes a second
+ * (Re)queues the delivery job of an outbox row to run now (or at `runAt`). The job key makes a second
  * enqueue of the same row replace the waiting job (moving a backed-off retry up) rather
  * than add another.
  */
-export async function queueDelivery(tx: DatabaseOrTransaction, { outboundEmailId }: { outboundEmailId: string }): Promise<void> {
-  await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: `email:${outboundEmailId}` });
+export async function queueDelivery(tx: DatabaseOrTransaction, { outboundEmailId, runAt }: { outboundEmailId: string; runAt?: Date }): Promise<void> {
+  await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: `email:${outboundEmailId}`, runAt });
 }

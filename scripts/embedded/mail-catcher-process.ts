@@ -9,4 +9,4 @@ const catcher = await startMailCatcher({
   mailDirectory: path.join(dataDir, 'mail'),
 });
 console.log(`[mail] ready: ${catcher.inboxUrl}`);
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void catcher.stop().finally(() => process.exit(0)));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void catcher.stop().finally(() => process.exit(0)));

@@ -52,7 +52,12 @@ async function intakeLoad({ clients, durationMs, label }: { clients: number; dur
   const deadline = Date.now() + durationMs;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (Date.now() < deadline) answers.push(await submit(`${label}-${randomUUID()}@faults.invalid`));
+      while (Date.now() < deadline) {
+        const answer = await submit(`${label}-${randomUUID()}@faults.invalid`);
+        answers.push(answer);
+        // A client told to retry later waits a little, as a real one would.
+        if (answer.status === 503) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }),
   );
   return answers;
@@ -158,31 +163,34 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
 
   it('a worker killed with kill -9 mid-burst: a live worker delivers its emails within about a minute, none twice under a new Message-ID', async () => {
     await waitUntil('the outbox to drain', async () => (await pendingEmails()) === 0, 60_000);
+    const victim = app.workers[0]!;
+    const survivor = await app.startWorker();
     const sentBefore = sink.messageIds.length;
     const answers = await Promise.all(Array.from({ length: 8 }, () => submit(`kill-${randomUUID()}@faults.invalid`)));
     expect(byStatus(answers)).toEqual({ 202: 8 });
-    const victim = app.workers[0]!;
-    await waitUntil('the worker to be sending', async () => sink.messageIds.length > sentBefore, 10_000);
+    await waitUntil('a worker to be sending', async () => sink.messageIds.length > sentBefore, 20_000);
     await victim.kill('SIGKILL');
     const killedAt = Date.now();
-    await app.startWorker();
 
-    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 120_000);
+    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 150_000).catch((error: Error) => {
+      throw new Error(`${error.message}\nsurvivor:\n${survivor.output().slice(-3000)}`);
+    });
     const recoveryMs = Date.now() - killedAt;
-    console.log(`[faults] after kill -9: all emails delivered in ${recoveryMs} ms; ${sink.messageIds.length - sink.distinctCount()} re-sent with the same Message-ID`);
+    console.log(`[faults] after kill -9: all emails delivered ${recoveryMs} ms after the kill; ${sink.messageIds.length - sink.distinctCount()} re-sent with the same Message-ID`);
     expect(recoveryMs).toBeLessThan(90_000);
     expect(sink.distinctCount()).toBe(await sentEmails());
     expect(await lockedJobs()).toBe(0);
   });
 
   it('a worker stopped with SIGTERM finishes or releases what it holds', async () => {
-    const worker = app.workers.find((child) => child.isAlive())!;
+    const [worker, ...others] = app.workers.filter((child) => child.isAlive());
+    await Promise.all(others.map((other) => other.kill('SIGTERM')));
     const sentBefore = sink.messageIds.length;
     const answers = await Promise.all(Array.from({ length: 8 }, () => submit(`term-${randomUUID()}@faults.invalid`)));
     expect(byStatus(answers)).toEqual({ 202: 8 });
     await waitUntil('the worker to be sending', async () => sink.messageIds.length > sentBefore, 10_000);
     await worker.kill('SIGTERM');
-    expect(worker.exitCode()).toBe(0);
+    expect(worker.exitCode(), worker.output().slice(-2000)).toBe(0);
     expect(await lockedJobs()).toBe(0);
 
     await app.startWorker();
