@@ -11,8 +11,9 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['test/faults/**/*.test.ts'],
+    globalSetup: ['./test/faults/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
-    hookTimeout: 240_000,
+    hookTimeout: 300_000,
   },
 });

@@ -19,7 +19,6 @@ const server = await startWebServer({
   maxConcurrent: settings.WEB_MAX_CONCURRENT,
   maxQueued: settings.WEB_MAX_QUEUED,
 });
-console.log(`[web] ready: ${settings.APP_URL}`);
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     // Requests in progress finish (for up to 10 s); idle keep-alive connections close now.
@@ -28,3 +27,4 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }
+console.log(`[web] ready: ${settings.APP_URL}`);

@@ -8,5 +8,5 @@ const catcher = await startMailCatcher({
   webPort: Number(process.env.MAIL_CATCHER_WEB_PORT || 1080),
   mailDirectory: path.join(dataDir, 'mail'),
 });
-console.log(`[mail] ready: ${catcher.inboxUrl}`);
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void catcher.stop().finally(() => process.exit(0)));
+console.log(`[mail] ready: ${catcher.inboxUrl}`);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfNeeded } from '../../scripts/build-if-needed';
 import { prepareDatabase } from '../../scripts/prepare-database';
 import { type AppProcesses, startAppProcesses } from './support/app-processes';
 import { type CountingSmtpSink, startCountingSmtpSink } from './support/counting-smtp-sink';
@@ -13,7 +12,6 @@ let app: AppProcesses;
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-  buildIfNeeded((line) => console.log(line));
   cluster = await startFaultCluster('app');
   await prepareDatabase(cluster.databaseUrl);
   sink = await startCountingSmtpSink({ acceptDelayMs: 20 });
@@ -111,7 +109,8 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     expect(Object.keys(counts).sort()).toEqual(expect.arrayContaining(['202']));
     expect(answers.filter((answer) => answer.status !== 202 && answer.status !== 503)).toEqual([]);
     expect(answers.filter((answer) => answer.status === 503).every((answer) => Number(answer.retryAfter) > 0)).toBe(true);
-    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(10_000);
+    // No request hangs for postgres.js's old 30 s connect timeout (the bound is loose: the machine is shared).
+    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(20_000);
 
     const accepted = answers.filter((answer) => answer.status === 202).map((answer) => answer.email);
     expect(await rowsFor(accepted)).toBe(accepted.length);
@@ -161,7 +160,7 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     expect(await rowsFor(refused.map((answer) => answer.email))).toBe(0);
   });
 
-  it('a worker killed with kill -9 mid-burst: a live worker delivers its emails within about a minute, none twice under a new Message-ID', async () => {
+  it('a worker killed with kill -9 mid-burst: a live worker delivers its emails within about a minute, none twice under a new Message-ID', { timeout: 300_000 }, async () => {
     await waitUntil('the outbox to drain', async () => (await pendingEmails()) === 0, 60_000);
     const victim = app.workers[0]!;
     const survivor = await app.startWorker();
