@@ -21,8 +21,12 @@ const nextConfig = {
   experimental: {
     // Staff fulfil access/export requests by uploading the requester's files through a server
     // action; this caps one fulfilment's total upload (per-file and count limits are in
-    // lib/fulfilment/attachment-limits.ts). Public forms are a few kB and validated by schema.
+    // lib/fulfilment/attachment-limits.ts). It is STAFF_BODY_LIMIT_BYTES in lib/http/check-incoming-request.ts
+    // (a test keeps them equal); public forms get 64 KB there, checked before Next reads the body.
     serverActions: { bodySizeLimit: '100mb' },
+    // proxy.ts runs for staff pages too: below the action limit it would cut an upload short
+    // (its default is 10 MB) and the action would fail with "Unexpected end of form".
+    proxyClientMaxBodySize: '100mb',
   },
   async headers() {
     return [

@@ -9,9 +9,11 @@ export default defineConfig({
     exclude: ['test/faults/**', 'node_modules/**'],
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup-env.ts'],
-    // Integration tests share one database per run; files run one after another so
-    // rate-limit and outbox assertions never see another file's rows.
-    fileParallelism: false,
+    // Each test file has a database of its own (a copy of the run's migrated template,
+    // test/setup-env.ts), so files run side by side. Two workers suit a 2-core machine:
+    // the tests mostly wait on PostgreSQL, SMTP and HTTP, which run on the same cores.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

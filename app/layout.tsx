@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
+import { PrivacyContact } from '@/components/privacy-contact';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: the CSP nonce (proxy.ts) needs it, and no page here is static.
   await connection();
-  const { organisationName } = await getPageOrganisationSettings();
+  const { organisationName, contactEmail, privacyNoticeUrl } = await getPageOrganisationSettings();
   return (
     <html lang="en">
       <body>
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="site-footer">
           <p>Your request is handled under data protection law (GDPR, UK GDPR, CCPA/CPRA, LGPD).</p>
+          <PrivacyContact organisationName={organisationName} contactEmail={contactEmail} privacyNoticeUrl={privacyNoticeUrl} />
         </footer>
       </body>
     </html>

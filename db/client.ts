@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { redactQueryErrors } from './redact-query-errors';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -9,9 +10,11 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseOrTransaction = Database | Transaction;
 
 export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
+  redactQueryErrors();
   // A short connect timeout: with the database gone a request fails in seconds (and the web
   // process answers 503) instead of waiting postgres.js's default 30 s.
-  const client = postgres(url, { max: options.max ?? 10, connect_timeout: 5, onnotice: () => {} });
+  // `debug` stays off: with it postgres.js puts each failed query's parameters (personal data) on its errors.
+  const client = postgres(url, { max: options.max ?? 10, connect_timeout: 5, onnotice: () => {}, debug: false });
   return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
 }
 

@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-e2e-'));
   const logFile = path.join(dataDir, 'app.log');
   console.log(`[e2e] app log: ${logFile}`);
+  // Specs read it to check that nothing they sent was printed.
+  process.env.E2E_APP_LOG = logFile;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,6 +46,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DSR_DESK_DATA_DIR: dataDir,
     NODE_ENV: 'production',
     APP_URL: e2eBaseUrl,
+    // Every spec signs staff in from 127.0.0.1; the per-IP sign-in limit has its own test (test/api/staff-sign-in-route.test.ts).
+    SIGN_IN_LIMIT_PER_IP_PER_HOUR: '10000',
     // The specs compute due dates from today's UTC date.
     TIME_ZONE: 'UTC',
     // `next build` would otherwise try to report telemetry over the network.

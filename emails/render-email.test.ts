@@ -14,6 +14,7 @@ import { previewProps as requestRejectedPreview } from './request-rejected';
 import { previewProps as staffInvitationPreview } from './staff-invitation';
 import { previewProps as staffSignInPreview } from './staff-sign-in';
 import { previewProps as statusLinkPreview } from './status-link';
+import { previewProps as statusLinksPreview } from './status-links';
 import type { EmailTemplateName, TEmailPayload } from './templates';
 import { previewProps as verificationPreview } from './verification';
 
@@ -22,6 +23,7 @@ const previews = {
   verification: { template: 'verification', version: 1, props: verificationPreview },
   acknowledgement: { template: 'acknowledgement', version: 1, props: acknowledgementPreview },
   'status-link': { template: 'status-link', version: 1, props: statusLinkPreview },
+  'status-links': { template: 'status-links', version: 1, props: statusLinksPreview },
   cancellation: { template: 'cancellation', version: 1, props: cancellationPreview },
   'information-requested': { template: 'information-requested', version: 1, props: informationRequestedPreview },
   'deadline-extended': { template: 'deadline-extended', version: 1, props: deadlineExtendedPreview },
@@ -151,6 +153,45 @@ it.each([
 
   expect(html).toContain(reference);
   expect(text).toContain(reference);
+});
+
+describe('status-links email', () => {
+  it('lists every request with its reference, status and its own link, and says why the requester got it', async () => {
+    const { subject, html, text } = await renderEmail(previews['status-links']);
+
+    expect(subject).toBe('The links to your 2 requests');
+    for (const request of statusLinksPreview.requests) {
+      expect(text).toContain(request.reference);
+      expect(text).toContain(request.statusLabel);
+      expect(text).toContain(request.statusUrl);
+      expect(html).toContain(`href="${request.statusUrl}"`);
+    }
+    expect(text).toContain(requesterFooter);
+  });
+
+  it('speaks of one link when there is one request', async () => {
+    const one = { ...statusLinksPreview, requests: statusLinksPreview.requests.slice(0, 1) };
+    const { subject } = await renderEmail({ template: 'status-links', version: 1, props: one });
+    expect(subject).toBe('The link to your request DSR-2026-000123');
+  });
+});
+
+describe('the organisation contact line', () => {
+  it('names the privacy team’s address and links the privacy notice in every email, when set', async () => {
+    const contact = { contactEmail: 'privacy@northwind.example', privacyNoticeUrl: 'https://northwind.example/privacy' };
+    for (const payload of Object.values(previews)) {
+      const { html, text } = await renderEmail(payload, contact);
+      expect(text).toContain('privacy@northwind.example');
+      expect(html).toContain('href="mailto:privacy@northwind.example"');
+      expect(html).toContain('href="https://northwind.example/privacy"');
+    }
+  });
+
+  it('is left out when the organisation has set neither', async () => {
+    const { text } = await renderEmail(previews.acknowledgement);
+    expect(text).not.toContain('Questions or complaints');
+    expect(text).not.toContain('privacy notice');
+  });
 });
 
 describe('verification email', () => {

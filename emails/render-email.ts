@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
-import { type Attributes, type ComponentType, createElement } from 'react';
+import { type Attributes, type ComponentType, createElement, type ReactElement } from 'react';
+import { type OrganisationContact, OrganisationContactContext } from './components/organisation-contact';
 import {
   type EmailProps,
   type EmailTemplateName,
@@ -31,9 +32,10 @@ function createEmail<N extends EmailTemplateName>(template: N, props: EmailProps
 }
 
 /** Throws a `ZodError` when the payload does not match its template: an outbox row that cannot render is a bug. */
-export async function renderEmail(payload: TEmailPayload): Promise<RenderedEmail> {
+export async function renderEmail(payload: TEmailPayload, contact: OrganisationContact = {}): Promise<RenderedEmail> {
   const { template, props } = ZEmailPayload.parse(payload);
-  const { subject, element } = createEmail(template, props);
+  const { subject, element: body } = createEmail(template, props);
+  const element: ReactElement = createElement(OrganisationContactContext.Provider, { value: contact }, body);
   const [html, text] = await Promise.all([
     render(element),
     render(element, { plainText: true, htmlToTextOptions: plainTextOptions }),

@@ -12,6 +12,7 @@ import * as requestRejected from './request-rejected';
 import * as staffInvitation from './staff-invitation';
 import * as staffSignIn from './staff-sign-in';
 import * as statusLink from './status-link';
+import * as statusLinks from './status-links';
 import * as verification from './verification';
 
 export const emailTemplates = {
@@ -29,6 +30,11 @@ export const emailTemplates = {
     schema: statusLink.ZStatusLinkEmailProps,
     subject: statusLink.subject,
     Component: statusLink.StatusLinkEmail,
+  },
+  'status-links': {
+    schema: statusLinks.ZStatusLinksEmailProps,
+    subject: statusLinks.subject,
+    Component: statusLinks.StatusLinksEmail,
   },
   cancellation: {
     schema: cancellation.ZCancellationEmailProps,
@@ -105,6 +111,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('verification'),
   payloadSchema('acknowledgement'),
   payloadSchema('status-link'),
+  payloadSchema('status-links'),
   payloadSchema('cancellation'),
   payloadSchema('staff-sign-in'),
   payloadSchema('staff-invitation'),

@@ -34,6 +34,9 @@ const ZEnv = z.object({
   UNVERIFIED_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Staff sign-in links per address in 15 minutes, and per client IP in an hour. */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
   /** Files handed to requesters live here, outside the web root. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),

@@ -18,6 +18,11 @@ export function ensureLocalSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The app's address when APP_URL is unset: this machine, on the port the web server listens on (PORT, default 3000). */
+export function defaultAppUrl(): string {
+  return `http://localhost:${Number(process.env.PORT || 3000)}`;
+}
+
 /**
  * For one-off commands (`npm run staff`, `npm run audit:verify`) on the embedded
  * default, run while `npm start` is up: the same database, secret and mail catcher
@@ -27,4 +32,6 @@ export function applyEmbeddedCommandDefaults(): void {
   process.env.DATABASE_URL ||= embeddedPostgresUrl(Number(process.env.EMBEDDED_POSTGRES_PORT || 54329), 'dsr_desk');
   process.env.APP_SECRET ||= ensureLocalSecret();
   process.env.SMTP_URL ||= `smtp://127.0.0.1:${Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025)}`;
+  // Links in invitations must point where `npm start` with the same PORT serves the app.
+  process.env.APP_URL ||= defaultAppUrl();
 }

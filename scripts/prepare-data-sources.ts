@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@/db/client';
 import { seedDemoShopDatabase } from '@/db/seed/demo-shop/seed-demo-shop';
 import { loadDataSourcesFile } from '@/lib/data-sources/load-data-sources-file';
+import { allowPrivateTargetsForDemo } from '@/lib/settings/set-private-targets-allowed';
 import { type EmbeddedPostgresHandle, ensureDatabase } from './embedded/embedded-postgres';
 
 export const DEMO_DATA_SOURCES_FILE = fileURLToPath(new URL('../db/seed/demo-data-sources.json', import.meta.url));
@@ -30,6 +31,8 @@ type PrepareDataSourcesOptions = {
 /**
  * With DEMO_SHOP_DATABASE_URL: seed the demo shop and register it (with the backups
  * checklist) from db/seed/demo-data-sources.json. With DATA_SOURCES_FILE: load that file.
+ * The demo shop is a database on this machine, so its first start allows private
+ * targets (unless an admin already chose); a real install leaves them refused.
  */
 export async function prepareDataSources({ databaseUrl, demoShopDatabaseUrl, dataSourcesFile, variables, log }: PrepareDataSourcesOptions): Promise<void> {
   const files: string[] = [];
@@ -43,6 +46,9 @@ export async function prepareDataSources({ databaseUrl, demoShopDatabaseUrl, dat
 
   const { db, close } = createDatabase(databaseUrl, { max: 2 });
   try {
+    if (demoShopDatabaseUrl && (await allowPrivateTargetsForDemo(db))) {
+      log('data sources: private network addresses allowed, for the demo shop on this machine (Settings → Data sources turns it off)');
+    }
     for (const file of files) {
       const loaded = await loadDataSourcesFile(db, { file, variables, log });
       const counts = [`${loaded.created.length} created`, `${loaded.updated.length} updated`, `${loaded.unchanged.length} unchanged`];

@@ -21,7 +21,7 @@ const { env } = await import('@/lib/env');
 const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded/embedded-postgres');
 const { ensureAppRole } = await import('./embedded/ensure-app-role');
 const { buildIfNeeded } = await import('./build-if-needed');
-const { dataDir, ensureLocalSecret } = await import('./local-defaults');
+const { dataDir, defaultAppUrl, ensureLocalSecret } = await import('./local-defaults');
 const { prepareDatabase } = await import('./prepare-database');
 const { prepareDataSources, provideEmbeddedDemoShop } = await import('./prepare-data-sources');
 const { startSupervisor } = await import('./supervisor');
@@ -32,7 +32,7 @@ const stops: (() => Promise<unknown>)[] = [];
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
-  process.env.APP_URL ||= `http://localhost:${port}`;
+  process.env.APP_URL ||= defaultAppUrl();
   process.env.APP_SECRET ||= ensureLocalSecret();
   // next-auth builds its callback URLs from this.
   process.env.NEXTAUTH_URL ||= process.env.APP_URL;

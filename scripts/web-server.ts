@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
+import { env } from '@/lib/env';
+import { refusedRequestResponse } from '@/lib/http/refused-request-response';
+import { strictTransportSecurityFor } from '@/lib/http/strict-transport-security';
+import { checkIncomingRequest } from '@/lib/http/check-incoming-request';
 import { type DatabaseProbe, startDatabaseProbe } from './web/database-probe';
 import { serviceUnavailable } from './web/service-unavailable';
 import { type SupervisedState, supervisedState } from './web/supervised-state';
@@ -51,8 +55,22 @@ export async function startWebServer({ dev, port, hostname, trustProxy, database
     void handle(request, response);
   };
 
+  const transportSecurity = strictTransportSecurityFor(env().APP_URL);
   const server = createServer((request, response) => {
     if (!trustProxy) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+    if (transportSecurity) response.setHeader('Strict-Transport-Security', transportSecurity);
+    const verdict = checkIncomingRequest(request);
+    if (verdict.kind === 'not-found') {
+      // Next's router throws on a malformed %-escape; answer as for any page that does not exist.
+      request.url = '/_not-found';
+    } else if (verdict.kind === 'same-origin-without-origin') {
+      // Next compares a server action's Origin with the host and refuses `null`.
+      request.headers.origin = verdict.origin;
+    } else if (verdict.kind !== 'pass') {
+      const { status, headers, body } = refusedRequestResponse(verdict, { path: (request.url ?? '/').split('?')[0]! });
+      response.writeHead(status, headers).end(body);
+      return;
+    }
     const url = request.url ?? '/';
     if (url.startsWith('/api/health/')) return answerHealth(url, response, probe, supervised.current());
     if (!probe.isAvailable() && !url.startsWith('/_next/static/')) return serviceUnavailable(request, response, 'database');

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client';
 import { intakeAttempts } from '../schema';
 
@@ -8,6 +8,18 @@ export async function countIntakeAttemptsSince(db: DatabaseOrTransaction, { key,
     .from(intakeAttempts)
     .where(and(eq(intakeAttempts.key, key), gt(intakeAttempts.createdAt, since)));
   return row?.total ?? 0;
+}
+
+/** When the attempt `offset` places after the oldest one still inside the window was made: once it leaves the window, the count drops by one. */
+export async function findIntakeAttemptTime(db: DatabaseOrTransaction, { key, since, offset }: { key: string; since: Date; offset: number }): Promise<Date | null> {
+  const [row] = await db
+    .select({ createdAt: intakeAttempts.createdAt })
+    .from(intakeAttempts)
+    .where(and(eq(intakeAttempts.key, key), gt(intakeAttempts.createdAt, since)))
+    .orderBy(asc(intakeAttempts.createdAt))
+    .offset(offset)
+    .limit(1);
+  return row?.createdAt ?? null;
 }
 
 export async function insertIntakeAttempts(db: DatabaseOrTransaction, { keys, now }: { keys: string[]; now: Date }) {

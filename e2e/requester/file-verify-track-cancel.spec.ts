@@ -61,7 +61,19 @@ test('[requester] files an access request, confirms it from the real email, sees
   await test.step('the verification link cannot be used a second time', async () => {
     await page.goto(verifyLink);
     await expect(page.getByRole('heading', { level: 1, name: 'This link was already used' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Get a new link' })).toBeVisible();
+    await expect(page.getByText('The email headed “We received your request”')).toBeVisible();
+  });
+
+  await test.step('a requester who lost the status link finds it again by email', async () => {
+    await page.getByRole('link', { name: 'Email me the link to my request' }).click();
+    await expect(page).toHaveURL(/\/find-request$/);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Email me my links' }).click();
+    await expect(page.getByRole('status')).toContainText(`If ${email} has an open or recently closed request`);
+
+    const links = await waitForEmail(email, { subject: new RegExp(`The link to your request ${reference}`) });
+    await page.goto(extractLink(links.text, '/status/'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(reference));
   });
 
   await test.step('cancel from the status page', async () => {

@@ -58,7 +58,8 @@ test('[requester] sees how many characters of details are left and is stopped pa
 
   await expect(details).toHaveAccessibleDescription(/Keep the details under 2,000 characters/);
   await expect(page.getByRole('alert').getByRole('link', { name: 'Details: Keep the details under 2,000 characters' })).toBeVisible();
-  await expect(details).toHaveValue('x'.repeat(2_001));
+  // The form comes back with what was typed, cut to what the field takes: never more than its limit is echoed.
+  await expect(details).toHaveValue('x'.repeat(2_000));
   await expect(page.getByRole('heading', { name: 'Check your email' })).toHaveCount(0);
 });
 
@@ -95,4 +96,23 @@ test('[requester] finds every control of the form by its label', async ({ page }
   // Hints are read with their field.
   await expect(page.getByLabel('Email address')).toHaveAccessibleDescription('We will send a link to confirm it is yours.');
   await expect(page.getByLabel('Where do you live?')).toHaveAccessibleDescription('This sets the legal deadline for our answer.');
+});
+
+test('[requester] is offered a correction for a mistyped mail domain, and the next page repeats the address sent to', async ({ page }) => {
+  const local = `typo-${Date.now()}`;
+  await page.getByLabel(/^Access/).check();
+  await page.getByLabel('Email address').fill(`${local}@gmial.con`);
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await expect(page.getByText('Did you mean')).toBeVisible();
+  await page.getByRole('button', { name: `${local}@gmail.com` }).click();
+  await expect(page.getByLabel('Email address')).toHaveValue(`${local}@gmail.com`);
+  await expect(page.getByText('Did you mean')).toHaveCount(0);
+
+  await page.getByLabel('Where do you live?').selectOption({ label: 'EU/EEA — GDPR' });
+  await page.getByLabel('I am the person named, or authorised to act for them').check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+  await expect(page.getByText(`We have sent an email to ${local}@gmail.com`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Make the request again with the right one' })).toHaveAttribute('href', '/request');
 });

@@ -72,7 +72,7 @@ test('[admin] sees the form refuse an invalid invitation with the typed values k
   await expect(page.getByLabel('Name (optional)')).toHaveValue('Typed Name');
 });
 
-test('[admin] renames the organisation and the public home page shows the new name', async ({ page, browser }) => {
+test('[admin] renames the organisation and sets the privacy contact; the public pages show both', async ({ page, browser }) => {
   await signedInStaff(page, 'admin');
   await page.goto('/staff/settings');
   const nameField = page.getByLabel('Organisation name');
@@ -81,6 +81,8 @@ test('[admin] renames the organisation and the public home page shows the new na
 
   try {
     await nameField.fill(newName);
+    await page.getByLabel('Privacy team contact email (optional)').fill('privacy@renamed.example');
+    await page.getByLabel('Privacy notice web address (optional)').fill('https://renamed.example/privacy');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText(/^Settings saved\./)).toBeVisible();
 
@@ -89,6 +91,10 @@ test('[admin] renames the organisation and the public home page shows the new na
       await visitor.goto('/');
       await expect(visitor.getByRole('heading', { level: 1, name: `Your personal data at ${newName}` })).toBeVisible();
       await expect(visitor.getByRole('banner')).toContainText(newName);
+      const footer = visitor.getByRole('contentinfo');
+      await expect(footer.getByRole('link', { name: 'privacy@renamed.example' })).toHaveAttribute('href', 'mailto:privacy@renamed.example');
+      await expect(footer.getByRole('link', { name: `${newName}’s privacy notice` })).toHaveAttribute('href', 'https://renamed.example/privacy');
+      await expect(footer.getByRole('link', { name: 'Find my request' })).toHaveAttribute('href', '/find-request');
     } finally {
       await visitor.close();
     }
@@ -96,6 +102,8 @@ test('[admin] renames the organisation and the public home page shows the new na
     // Other specs run against the same app at the same time: put the name back.
     await page.goto('/staff/settings');
     await page.getByLabel('Organisation name').fill(originalName);
+    await page.getByLabel('Privacy team contact email (optional)').fill('');
+    await page.getByLabel('Privacy notice web address (optional)').fill('');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText(/^Settings saved\./)).toBeVisible();
   }

@@ -1,5 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
+import { OrganisationContactLine } from './organisation-contact';
 
 export type EmailLayoutProps = {
   organisationName: string;
@@ -33,6 +34,7 @@ export function EmailLayout({ organisationName, preview, heading, footer, childr
                 this wasn&apos;t you, you can ignore this email.
               </>
             )}
+            <OrganisationContactLine />
           </Text>
         </Container>
       </Body>

@@ -14,22 +14,12 @@ import { parseManifestLine } from './export-manifest';
 
 const db = useTestDatabase();
 afterAll(() => closeSharedDatabase());
-// Files share the run's database. The audit log is append-only, so the seeded requests stay; the open
-// (and long overdue) one is closed so it never reaches another file's queue or deadline reminders.
-// The 20,000 generated rows have no events and are removed.
-afterAll(async () => {
-  await db
-    .update(requests)
-    .set({ status: 'cancelled', closedAt: new Date() })
-    .where(sql`${requests.id} in ${Object.values(ids)} and ${requests.status} in ('new', 'in_progress', 'awaiting_requester')`);
-  await db.delete(requests).where(sql`${requests.emailHash} like 'export-bulk-%'`);
-});
 
 let auditor: StaffActor;
 let agent: StaffActor;
 let assignee: StaffActor;
 const ids: Record<'onTime' | 'late' | 'rejected' | 'extended', string> = { onTime: '', late: '', rejected: '', extended: '' };
-// Seeded in March 2019, a month no other test file writes to, so the date filters isolate them in the shared database.
+// Seeded in March 2019, a month this file's other tests (the bulk streaming rows) do not write to, so the date filters isolate them.
 const march2019 = { from: '2019-03-01', to: '2019-03-31' };
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import type { ReservedSql, Sql } from 'postgres';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
@@ -139,7 +139,7 @@ async function* produceChunks({
       dataHash.update(text, 'utf8');
       return text;
     };
-    if (input.format === 'csv') yield emit(stringify([], { header: true, columns: [...log.columns] }));
+    if (input.format === 'csv') yield emit(spreadsheetSafeCsv([], { header: true, columns: [...log.columns] }));
     for await (const rows of log.select(connection, input, timeZone).cursor(batchSize)) {
       rowCount += rows.length;
       yield emit(input.format === 'csv' ? csvRows(rows, log.columns) : ndjsonRows(rows));
@@ -153,10 +153,9 @@ async function* produceChunks({
   }
 }
 
-// escape_formulas: a cell starting with = + - @ gets a leading quote, so opening
-// the file in a spreadsheet never runs a formula typed into a staff text field.
+// A formula typed into a staff text field never runs when the file is opened in a spreadsheet.
 function csvRows(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  return stringify(rows, { columns: [...columns], escape_formulas: true });
+  return spreadsheetSafeCsv(rows, { columns: [...columns] });
 }
 
 function ndjsonRows(rows: Record<string, unknown>[]): string {

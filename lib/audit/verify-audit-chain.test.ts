@@ -14,8 +14,8 @@ import { readChainBatch } from './read-chain-batch';
 import { recordEvent } from './record-event';
 import { verifyAuditChain } from './verify-audit-chain';
 
-// Tampering needs a chain of its own: this file works in a throwaway database on the same
-// server, so the run's shared database (and every later file) keeps an intact chain.
+// Tampering needs a chain of its own, with no events from the seed: this file works in an
+// empty, freshly migrated database on the same server, dropped afterwards.
 let provisioned: ProvisionedDatabase;
 let db: Database;
 let closeDb: () => Promise<void>;

@@ -13,10 +13,14 @@ import { type LiveSchema, readLiveSchema } from './postgres/read-live-schema';
  * Problems come back as field errors: the connection on `connectionString`, the map's
  * on `map` with their path (`tables[1].export[2]: Column "nmae" does not exist…`).
  */
-export async function checkPostgresSource(connectionString: string, map: TPostgresMap, { isSavedSecret = false }: { isSavedSecret?: boolean } = {}): Promise<void> {
+export async function checkPostgresSource(
+  connectionString: string,
+  map: TPostgresMap,
+  { isSavedSecret = false, allowPrivateTargets }: { isSavedSecret?: boolean; allowPrivateTargets: boolean },
+): Promise<void> {
   let live: LiveSchema;
   try {
-    live = await withSource(connectionString, (sql) => readLiveSchema(sql, map.tables));
+    live = await withSource(connectionString, { allowPrivateTargets }, (sql) => readLiveSchema(sql, map.tables));
   } catch (error) {
     const message = describeConnectionFailure(connectionString, error);
     throw new AppError('VALIDATION', 'Could not connect to the source database.', {

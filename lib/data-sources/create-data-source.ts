@@ -2,7 +2,9 @@ import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TCreateDataSource } from '@/lib/validation/data-source-form';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { checkPostgresSource } from './check-postgres-source';
+import { checkWebhookTarget } from './check-webhook-target';
 import { generateSigningSecret } from './generate-signing-secret';
 import { insertDataSource } from './save-data-source';
 
@@ -17,7 +19,8 @@ export type CreatedDataSource = { slug: string; signingSecret: string | null };
  */
 export async function createDataSource(db: Database, { actor, input, now = new Date() }: CreateDataSourceOptions): Promise<CreatedDataSource> {
   assertCan(actor, 'sources.manage');
-  const secret = await secretForNewSource(input);
+  const { allowPrivateTargets } = await getNetworkSettings(db);
+  const secret = await secretForNewSource(input, allowPrivateTargets);
   const { connectionString: _, ...settings } = input;
   await db.transaction((tx) =>
     insertDataSource(tx, { source: { ...settings, kind: input.config.kind, secret, seededFrom: null }, actor: { type: 'staff', staffId: actor.staffId }, now }),
@@ -25,10 +28,13 @@ export async function createDataSource(db: Database, { actor, input, now = new D
   return { slug: input.slug, signingSecret: input.config.kind === 'webhook' ? secret : null };
 }
 
-async function secretForNewSource(input: TCreateDataSource): Promise<string | null> {
-  if (input.config.kind === 'webhook') return generateSigningSecret();
+async function secretForNewSource(input: TCreateDataSource, allowPrivateTargets: boolean): Promise<string | null> {
+  if (input.config.kind === 'webhook') {
+    await checkWebhookTarget(input.config.url, { allowPrivateTargets });
+    return generateSigningSecret();
+  }
   if (input.config.kind === 'manual') return null;
   if (!input.connectionString) throw new AppError('VALIDATION', 'Enter the connection string.', { fieldErrors: { connectionString: ['Enter the connection string'] } });
-  await checkPostgresSource(input.connectionString, input.config.map);
+  await checkPostgresSource(input.connectionString, input.config.map, { allowPrivateTargets });
   return input.connectionString;
 }

@@ -6,6 +6,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { type TDataSourcesFileEntry, ZDataSourcesFile } from '@/lib/validation/data-sources-file';
 import { isPostgresUrl } from '@/lib/validation/data-source-form';
 import { describeIssue } from '@/lib/validation/issue-path';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { checkPostgresSource, fieldErrorsOf } from './check-postgres-source';
 import { readSourceSecret } from './read-source-secret';
 import { insertDataSource, updateDataSourceRow } from './save-data-source';
@@ -32,10 +33,11 @@ export async function loadDataSourcesFile(db: Database, { file, variables, log =
   const label = fileLabel(file);
   const entries = await readEntries(file, label);
   const resolved = entries.map((entry, index) => ({ entry, index, secret: resolveSecret(entry, index, variables, label) }));
+  const { allowPrivateTargets } = await getNetworkSettings(db);
   const existing = new Map(await Promise.all(entries.map(async (entry) => [entry.slug, await findDataSourceBySlug(db, { slug: entry.slug })] as const)));
   for (const item of resolved) {
     if (existing.get(item.entry.slug)?.seededFrom === null) continue;
-    await checkMap(item, label, log);
+    await checkMap(item, label, log, allowPrivateTargets);
   }
 
   const outcome: LoadedDataSources = { created: [], updated: [], unchanged: [], madeInTheUi: [] };
@@ -121,10 +123,10 @@ function resolveSecret(entry: TDataSourcesFileEntry, index: number, variables: R
   return value;
 }
 
-async function checkMap({ entry, index, secret }: ResolvedEntry, label: string, log: (line: string) => void): Promise<void> {
+async function checkMap({ entry, index, secret }: ResolvedEntry, label: string, log: (line: string) => void, allowPrivateTargets: boolean): Promise<void> {
   if (entry.config.kind !== 'postgres' || !secret) return;
   try {
-    await checkPostgresSource(secret, entry.config.map);
+    await checkPostgresSource(secret, entry.config.map, { allowPrivateTargets });
   } catch (error) {
     if (!isAppError(error, 'VALIDATION')) throw error;
     const { map = [], connectionString = [] } = fieldErrorsOf(error);

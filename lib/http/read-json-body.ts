@@ -12,10 +12,19 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   return parseJsonBody(await readRawBody(request, maxBytes));
 }
 
-/** Parses bytes already read (and, for signed bodies, already verified) as JSON. */
-export function parseJsonBody(rawBody: Uint8Array): unknown {
+/**
+ * An integer JavaScript cannot hold exactly (a 20-digit account number) kept as its
+ * digits, so data a source sends reaches the package as it was sent. JSON.parse gives
+ * a reviver the source text of each number (Node 21+).
+ */
+function keepBigIntegersAsText(_key: string, value: unknown, context?: { source?: string }): unknown {
+  return typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source) ? context.source : value;
+}
+
+/** Parses bytes already read (and, for signed bodies, already verified) as JSON; `isSourceData` keeps big integers exact, as strings. */
+export function parseJsonBody(rawBody: Uint8Array, { isSourceData = false }: { isSourceData?: boolean } = {}): unknown {
   try {
-    return JSON.parse(new TextDecoder().decode(rawBody));
+    return JSON.parse(new TextDecoder().decode(rawBody), isSourceData ? (keepBigIntegersAsText as Parameters<typeof JSON.parse>[1]) : undefined);
   } catch {
     throw new AppError('VALIDATION', 'The body is not valid JSON.', { httpStatus: 400 });
   }

@@ -3,6 +3,10 @@ export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
   /** One "email delivery keeps failing" alert to the admins for every email still failing (lib/mail/send-delivery-alert-digest.ts). */
   'send-delivery-alert-digest': Record<string, never>;
+  /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */
+  'send-status-links': { emailHash: string; reference: string | null; requestedAt: string; ip: string | null };
+  /** A staff sign-in link asked for (lib/staff/request-sign-in-link.ts): sent only if the address is an active member. */
+  'send-staff-sign-in-link': { email: string; callbackUrl: string };
   'purge-expired-requests': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;

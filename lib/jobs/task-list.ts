@@ -11,6 +11,8 @@ import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { sendStatusLinks } from '@/lib/requests/send-status-links';
+import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import type { JobName, JobPayloads } from './job-names';
 
 /** Gathering and packaging: run by their own worker pool, never queued behind mail (lib/jobs/run-worker.ts). */
@@ -23,6 +25,13 @@ export const taskList: TaskList = {
   'send-delivery-alert-digest': async (_payload, helpers) => {
     const alerted = await sendDeliveryAlertDigest(getDb(), { now: new Date() });
     if (alerted > 0) helpers.logger.info(`alerted the admins: ${alerted} email(s) keep failing`);
+  },
+  'send-status-links': async (payload) => {
+    const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
+    await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
+  },
+  'send-staff-sign-in-link': async (payload) => {
+    await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

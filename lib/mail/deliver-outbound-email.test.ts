@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
+import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { findVerificationLink } from '@/lib/verification/find-verification-link';
 import { eventually, sleep } from '@/test/support/eventually';
 import { freePort } from '@/test/support/free-port';
@@ -58,6 +59,19 @@ describe('[worker] delivers the outbox through graphile-worker', () => {
     await worker?.stop();
     closeTransport();
     await inbox?.stop();
+  });
+
+  it('[requester] with an internationalised address (zoë@bücher.example) receives the verification email, sent with SMTPUTF8', async () => {
+    const email = `zoë-${Date.now()}@bücher.example`;
+    const input = ZSubmitRequest.parse({ type: 'access', email, fullName: 'Zoë Brontë', jurisdiction: 'eu_gdpr', isAuthorised: true });
+    const { request } = await submitUnverifiedRequest(db, { input });
+    const queued = await onlyOutboundEmail(request.id);
+
+    const [mail] = await inbox.waitFor(email);
+
+    expect(mail!.subject).toBe('Confirm your privacy request');
+    expect(inbox.envelopes.get(mail!.messageId!)).toEqual({ recipients: [email], isSmtpUtf8: true });
+    await eventually('the outbox row to be marked sent', async () => (await getOutboundEmail(db, { id: queued.id })).status === 'sent');
   });
 
   it('[requester] receives the verification email once, with a working link in both versions, and the row is scrubbed', async () => {

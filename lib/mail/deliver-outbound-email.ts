@@ -4,6 +4,7 @@ import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
 import { queueDelivery } from './enqueue-email';
@@ -39,7 +40,8 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
     console.warn(`[mail] email ${email.id} (${email.template}): the previous attempt ended without an outcome; sending again with the same Message-ID ${email.messageId}`);
   }
   try {
-    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload));
+    const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
+    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), { contactEmail, privacyNoticeUrl });
     const from = await getMailSender(db);
     const sending = getTransport(env().SMTP_URL).sendMail({ from, to: email.recipient!, subject, html, text, messageId: email.messageId });
     if ((await Promise.race([sending, timeout(SEND_TIMEOUT_MS)])) === TIMED_OUT) {

@@ -14,7 +14,7 @@ const db = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
 const jurisdictions = ['eu_gdpr', 'us_ca_ccpa', 'uk_gdpr'] as const;
 const types = ['access', 'export', 'deletion'] as const;
-// A received-date window no other test uses, so the range filter isolates this file's requests.
+// A received-date window of its own, so the range filter isolates these requests from the rest of this file's.
 const window = { receivedFrom: '1995-06-01', receivedTo: '1995-06-30' };
 
 const filtersOf = (input: Record<string, unknown>): TQueueFilters => ZQueueFilters.parse(input);
@@ -69,6 +69,20 @@ describe('[agent] lists the queue', () => {
     expect(rows.every((row) => row.dueOn < '1995-09-01' && row.dueOn > '1995-06-30')).toBe(true);
     // An auditor reads the same queue.
     expect((await allPages(auditor, window)).rows.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+  });
+
+  it.each([
+    ['an impossible date', ['2026-02-30', '00000000-0000-4000-8000-000000000000']],
+    ['an id that is not a UUID', ['1995-06-10', '0123456789abcdef0123456789abcdef0123']],
+    ['a date with a time zone tail', ['1995-06-10T00:00:00+99', '00000000-0000-4000-8000-000000000000']],
+    ['not a pair', { dueOn: '1995-06-10' }],
+  ])('starts from the first page when the cursor holds %s (a hand-edited link), instead of failing the query', async (_, cursor) => {
+    const after = Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    const first = await listQueue(db, { actor: agent, filters: filtersOf({ ...window, status: 'all' }) });
+
+    const page = await listQueue(db, { actor: agent, filters: filtersOf({ ...window, status: 'all', after }) });
+
+    expect(page.rows.map((row) => row.reference)).toEqual(first.rows.map((row) => row.reference));
   });
 
   it('filters by type, jurisdiction, and assignee (me / unassigned)', async () => {

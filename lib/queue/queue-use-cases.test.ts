@@ -29,7 +29,7 @@ async function errorCode(attempt: Promise<unknown>): Promise<string | null> {
   return isAppError(error) ? error.code : null;
 }
 
-// Received long ago, so these requests are more urgent than any other test file's.
+// Received long ago, so these requests are more urgent than any other request of this file.
 const longAgo = (day: number) => new Date(Date.UTC(2001, 0, day, 12));
 
 describe('the staff queue', () => {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import type { Database } from '@/db/client';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
@@ -80,7 +80,6 @@ export async function getReportCsv(db: Database, { actor, report, query, now = n
   }
 }
 
-/** escape_formulas: a cell a spreadsheet would run as a formula (=, +, -, @) is quoted as text. */
 function toCsv(header: string[], rows: (string | number)[][]): string {
-  return stringify([header, ...rows], { escape_formulas: true });
+  return spreadsheetSafeCsv([header, ...rows]);
 }

@@ -22,8 +22,8 @@ import { getRequestReport } from './get-request-report';
 const db = useTestDatabase();
 const setEnv = useEnvOverrides();
 
-// Every request here is received in 1983, a year no other test file uses, so
-// the figures below are exactly those worked out by hand from this list.
+// Every request here is received in 1983 in this file's own database, so the
+// figures below are exactly those worked out by hand from this list.
 const year1983 = { from: '1983-01-01', to: '1983-12-31' };
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
 const plusDays = (date: string, days: number) => new Date(at(date).getTime() + days * 24 * 60 * 60 * 1000);

@@ -101,6 +101,18 @@ describe('the per-IP limit', () => {
     expect(await submit(aSubmission(), { ip, now: new Date(start.getTime() + HOUR + 1000) })).toBe('created');
   });
 
+  it('answers with Retry-After the time until the oldest counted attempt leaves the window, not the whole window', async () => {
+    setEnv({ RATE_LIMIT_PER_IP_PER_HOUR: '2' });
+    const ip = uniqueIp();
+    const start = new Date();
+    await submit(aSubmission(), { ip, now: start });
+    await submit(aSubmission(), { ip, now: new Date(start.getTime() + 20 * MINUTE) });
+
+    const error = await rateLimitError(submit(aSubmission(), { ip, now: new Date(start.getTime() + 59 * MINUTE) }));
+
+    expect(error.details).toEqual({ retryAfterSeconds: 60 });
+  });
+
   it('does not apply when the IP is unknown, while the per-address limit still does', async () => {
     setEnv({ RATE_LIMIT_PER_IP_PER_HOUR: '1', RATE_LIMIT_PER_EMAIL_PER_DAY: '2' });
     const email = uniqueEmail();

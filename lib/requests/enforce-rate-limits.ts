@@ -1,7 +1,6 @@
 import type { DatabaseOrTransaction } from '@/db/client';
-import { countIntakeAttemptsSince, insertIntakeAttempts, lockIntakeKey } from '@/db/queries/intake-attempts';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors/app-error';
+import { type AttemptLimit, enforceAttemptLimits } from '@/lib/security/enforce-attempt-limits';
 import { keyedHash } from '@/lib/security/keyed-hash';
 
 const HOUR = 60 * 60 * 1000;
@@ -10,23 +9,12 @@ export type EnforceRateLimitsOptions = { emailHash: string; ip: string | null; n
 
 /**
  * Counts this attempt against the per-email (24 h) and per-IP (1 h) limits, or
- * throws RATE_LIMITED. Must run inside the intake transaction: the advisory locks
- * make count-then-insert atomic per key, and a rolled-back intake is not counted.
- * Keys are always locked email first, then IP, so two intakes cannot deadlock.
+ * throws RATE_LIMITED. Must run inside the intake transaction (enforceAttemptLimits
+ * says why). Keys are always locked email first, then IP, so two intakes cannot deadlock.
  */
 export async function enforceRateLimits(tx: DatabaseOrTransaction, { emailHash, ip, now }: EnforceRateLimitsOptions): Promise<void> {
   const { RATE_LIMIT_PER_EMAIL_PER_DAY, RATE_LIMIT_PER_IP_PER_HOUR } = env();
-  const limits = [{ key: `email:${emailHash}`, max: RATE_LIMIT_PER_EMAIL_PER_DAY, windowMs: 24 * HOUR }];
+  const limits: AttemptLimit[] = [{ key: `email:${emailHash}`, max: RATE_LIMIT_PER_EMAIL_PER_DAY, windowMs: 24 * HOUR }];
   if (ip) limits.push({ key: `ip:${keyedHash('ip', ip)}`, max: RATE_LIMIT_PER_IP_PER_HOUR, windowMs: HOUR });
-
-  for (const limit of limits) {
-    await lockIntakeKey(tx, { key: limit.key });
-    const recent = await countIntakeAttemptsSince(tx, { key: limit.key, since: new Date(now.getTime() - limit.windowMs) });
-    if (recent >= limit.max) {
-      throw new AppError('RATE_LIMITED', 'Too many requests have been made from here recently. Please try again later.', {
-        retryAfterSeconds: Math.ceil(limit.windowMs / 1000),
-      });
-    }
-  }
-  await insertIntakeAttempts(tx, { keys: limits.map((limit) => limit.key), now });
+  await enforceAttemptLimits(tx, { limits, now, message: 'Too many requests have been made from here recently. Please try again later.' });
 }

@@ -9,7 +9,6 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
 import { type TOrganisationSettings, ZOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
-import { discardQueuedJobs } from '@/test/support/job-worker';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
 import { listRequestsForEmail, submitUnverifiedRequest } from '@/test/support/requests';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
@@ -35,16 +34,12 @@ const renamed: TOrganisationSettings = {
 let inbox: SmtpInbox;
 
 beforeAll(async () => {
-  // Other files leave deliver-email jobs queued; nothing here runs a worker, but keep the inbox ours alone.
-  await discardQueuedJobs(db);
   inbox = await startSmtpInbox();
   process.env.SMTP_URL = inbox.url;
   resetEnvForTests();
 });
 
 afterAll(async () => {
-  // Later files assert the environment's name and sender: leave the install as unconfigured as we found it.
-  await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
   closeTransport();
   await inbox?.stop();
   process.env.SMTP_URL = originalSmtpUrl;

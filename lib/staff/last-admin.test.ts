@@ -16,7 +16,7 @@ describe('[admin] the workspace never loses its last active admin', () => {
   let lastAdmin: StaffActor;
   let parked: string[] = [];
 
-  // Other files leave admins behind; they are set aside for each test and restored after it.
+  // Earlier tests leave admins behind; they are set aside for each test and restored after it.
   beforeEach(async () => {
     lastAdmin = await createStaffMember(db, { role: 'admin', name: 'Last Admin' });
     const others = await db

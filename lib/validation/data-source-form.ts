@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type TDataSourceConfig, type TPostgresMap, ZDataSourceSlug, ZManualSourceConfig, ZPostgresMap, ZWebhookSourceConfig } from './data-source';
 import { describeIssue } from './issue-path';
+import { text } from './text';
 
 /**
  * The data-source forms under Settings → Data sources, flat as HTML sends them,
@@ -26,16 +27,16 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 const sourceFields = {
   kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, webhook or manual' }),
-  name: z.string().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
+  name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
   usedForAccess: checkbox,
   usedForErasure: checkbox,
-  connectionString: z.string().trim().optional(),
-  map: z.string().optional(),
-  url: z.string().trim().optional(),
-  timeoutSeconds: z.string().optional(),
-  maxAttempts: z.string().optional(),
-  callbackTimeoutHours: z.string().optional(),
-  instructions: z.string().optional(),
+  connectionString: text().trim().optional(),
+  map: text().optional(),
+  url: text().trim().optional(),
+  timeoutSeconds: text().optional(),
+  maxAttempts: text().optional(),
+  callbackTimeoutHours: text().optional(),
+  instructions: text().optional(),
 };
 
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
@@ -117,7 +118,7 @@ export function slugFromName(name: string): string {
 }
 
 export const ZCreateDataSourceForm = z
-  .strictObject({ ...sourceFields, slug: z.string().trim().optional(), isEnabled: checkbox })
+  .strictObject({ ...sourceFields, slug: text().trim().optional(), isEnabled: checkbox })
   .transform((form, context): TCreateDataSource => {
     const slug = ZDataSourceSlug.safeParse(form.slug || slugFromName(form.name));
     if (!slug.success) context.addIssue({ code: 'custom', path: ['slug'], message: slug.error.issues[0]!.message });

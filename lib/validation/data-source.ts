@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * What admins write to describe a data source. The PostgreSQL map is declarative:
@@ -6,8 +7,7 @@ import { z } from 'zod';
  * package holds, and what erasure does. Names are checked for shape here and
  * against the live schema when the map is saved (lib/data-sources/postgres).
  */
-const identifier = z
-  .string()
+const identifier = text()
   .trim()
   .min(1, 'Enter a name')
   .max(63, 'PostgreSQL names are at most 63 characters')
@@ -28,7 +28,7 @@ export const ZErasureAction = z.discriminatedUnion(
     /** Keep the rows (e.g. orders for accounting) but blank these columns: NULL, or a unique placeholder where NULL is not allowed. */
     z.strictObject({ action: z.literal('anonymise'), columns: z.array(identifier).min(1, 'Name the columns to anonymise') }),
     /** Retained under a legal obligation; counted in the dry run as kept. */
-    z.strictObject({ action: z.literal('keep'), reason: z.string().trim().min(1, 'Say why these rows are kept').max(300) }),
+    z.strictObject({ action: z.literal('keep'), reason: text().trim().min(1, 'Say why these rows are kept').max(300) }),
   ],
   { error: 'erase.action is "delete", "anonymise" or "keep"' },
 );
@@ -80,7 +80,7 @@ export const ZPostgresSourceConfig = z.strictObject({ kind: z.literal('postgres'
 
 export const ZWebhookSourceConfig = z.strictObject({
   kind: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }),
+  url: text().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' })),
   /** How long to wait for one answer before trying again. */
   timeoutSeconds: z.coerce.number().int().min(1, 'At least 1 second').max(120, 'At most 120 seconds').default(15),
   /** Tries per job (the first call included), with backoff between them. */
@@ -92,13 +92,12 @@ export const ZWebhookSourceConfig = z.strictObject({
 export const ZManualSourceConfig = z.strictObject({
   kind: z.literal('manual'),
   /** What the agent checks or does, shown beside the checklist item. */
-  instructions: z.string().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
+  instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
 });
 
 export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
 
-export const ZDataSourceSlug = z
-  .string()
+export const ZDataSourceSlug = text()
   .trim()
   .min(2, 'At least 2 characters')
   .max(40, 'At most 40 characters')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDataSourceConfig, ZDataSourceSlug } from './data-source';
 import { dataSourceKinds } from './data-source-form';
+import { text } from './text';
 
 /**
  * A seed file of data sources (DATA_SOURCES_FILE, db/seed/demo-data-sources.json):
@@ -10,14 +11,14 @@ import { dataSourceKinds } from './data-source-form';
 export const ZDataSourcesFileEntry = z
   .strictObject({
     slug: ZDataSourceSlug,
-    name: z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
+    name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
     kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "webhook" or "manual"' }),
     /** Left out: true for a new source, unchanged for an existing one (so an admin's switch-off survives restarts). */
     isEnabled: z.boolean().optional(),
     usedForAccess: z.boolean().optional(),
     usedForErasure: z.boolean().optional(),
     config: ZDataSourceConfig,
-    secret: z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Name an environment variable, e.g. SHOP_DATABASE_URL') }).optional(),
+    secret: z.strictObject({ env: text().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Name an environment variable, e.g. SHOP_DATABASE_URL') }).optional(),
   })
   .superRefine((entry, context) => {
     if (entry.config.kind !== entry.kind) context.addIssue({ code: 'custom', path: ['config', 'kind'], message: `config.kind must be "${entry.kind}", as the source's kind` });

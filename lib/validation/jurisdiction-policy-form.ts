@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type TDeadlinePolicy, ZDeadlinePolicy } from './deadline-policy';
+import { text } from './text';
 
 const number = (label: string, max: number, min = 1) =>
   z.coerce
@@ -18,8 +19,8 @@ const ZUnit = z.enum(['days', 'months'], { error: 'Choose days or months' });
  */
 export const ZJurisdictionPolicyForm = z
   .strictObject({
-    code: z.string().min(1).max(40),
-    label: z.string().trim().min(1, 'Enter the name requesters see').max(120, 'At most 120 characters'),
+    code: text().min(1).max(40),
+    label: text().trim().min(1, 'Enter the name requesters see').max(120, 'At most 120 characters'),
     deadlineAmount: number('the deadline', 366),
     deadlineUnit: ZUnit,
     rollWeekendToNextWorkingDay: checkbox,
@@ -29,7 +30,7 @@ export const ZJurisdictionPolicyForm = z
     extensionMaxCount: z.preprocess(blankToUndefined, number('the number of extensions', 3).optional()),
     acknowledgementBusinessDays: z.preprocess(blankToUndefined, number('the acknowledgement period', 60).optional()),
     clockStopAllowed: checkbox,
-    legalBasis: z.string().trim().max(300, 'At most 300 characters'),
+    legalBasis: text().trim().max(300, 'At most 300 characters'),
   })
   .superRefine((form, context) => {
     if (!form.hasExtension) return;

@@ -1,9 +1,27 @@
 import { z } from 'zod';
+import { text } from './text';
+
+/** An optional field of the settings form: an empty box means "not set". */
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const ZOrganisationSettings = z.strictObject({
-  organisationName: z.string().trim().min(1, 'Enter the organisation name').max(120, 'At most 120 characters'),
-  senderName: z.string().trim().min(1, 'Enter a sender name').max(120, 'At most 120 characters').regex(/^[^\r\n<>"]*$/, 'Use letters, numbers and spaces only'),
-  senderEmail: z.string().trim().max(254).pipe(z.email({ error: 'Enter a valid email address' })),
+  organisationName: text().trim().min(1, 'Enter the organisation name').max(120, 'At most 120 characters'),
+  senderName: text().trim().min(1, 'Enter a sender name').max(120, 'At most 120 characters').regex(/^[^\r\n<>"]*$/, 'Use letters, numbers and spaces only'),
+  senderEmail: text().trim().max(254).pipe(z.email({ error: 'Enter a valid email address' })),
+  /**
+   * How a requester reaches the privacy team, named on every public page and in every email
+   * (GDPR Art. 12(1), 13(1)(b): the controller's and the DPO's contact details).
+   */
+  contactEmail: z.preprocess(emptyAsUndefined, text().trim().max(254).pipe(z.email({ error: 'Enter a valid email address' })).optional()),
+  /** The organisation's privacy notice, linked from every public page and email. */
+  privacyNoticeUrl: z.preprocess(
+    emptyAsUndefined,
+    text()
+      .trim()
+      .max(2000, 'At most 2,000 characters')
+      .pipe(z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }))
+      .optional(),
+  ),
   /** How many days a fulfilment file can be downloaded, and how many times. */
   downloadDays: z.coerce.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days'),
   maxDownloads: z.coerce.number().int().min(1, 'At least 1').max(100, 'At most 100'),

@@ -1,27 +1,30 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * `manifest.json` at the root of a data package: what was gathered, from where,
  * when, and a checksum per file. Parsed again when staff preview a package, so a
  * file damaged in storage is reported instead of half-read.
  */
-export const ZPackageFile = z.strictObject({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const ZPackageFile = z.strictObject({ path: text().min(1), sizeBytes: z.number().int().nonnegative(), sha256: text().regex(/^[0-9a-f]{64}$/) });
 
 export const ZPackageSource = z.strictObject({
-  name: z.string(),
-  slug: z.string(),
+  name: text(),
+  slug: text(),
   kind: z.enum(['postgres', 'webhook', 'manual']),
   status: z.literal('succeeded'),
   /** Rows per table; empty for a manual source. */
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),
   /** A manual source: what the agent who checked it wrote. */
-  note: z.string().optional(),
+  note: text().optional(),
 });
 
 export const ZPackageManifest = z.strictObject({
-  reference: z.string(),
+  reference: text(),
   requestType: z.enum(['access', 'export', 'deletion']),
   generatedAt: z.iso.datetime(),
+  /** How the CSV files differ from the JSON (formula escaping); packages built before it was recorded lack it. */
+  csv: z.strictObject({ formulasEscaped: z.literal(true), note: z.string() }).optional(),
   sources: z.array(ZPackageSource),
   files: z.array(ZPackageFile),
 });

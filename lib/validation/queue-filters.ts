@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
+import { text } from './text';
 
 export const queueStatuses = ['new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] as const;
 
@@ -20,8 +21,8 @@ export const ZQueueFilters = z.object({
   overdue: flag.catch(false),
   receivedFrom: optional(z.iso.date()).catch(undefined),
   receivedTo: optional(z.iso.date()).catch(undefined),
-  q: optional(z.string().trim().max(254)).catch(undefined),
-  after: optional(z.string().max(200)).catch(undefined),
+  q: optional(text().trim().max(254)).catch(undefined),
+  after: optional(text().max(200)).catch(undefined),
 });
 
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { ZEmailAddress } from './submit-request';
+import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
-export const ZReference = z.string().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
+export const ZReference = text().regex(/^DSR-\d{4}-\d{6,}$/, 'Not a request reference');
 
-export const messageText = (label: string, max = 5000) =>
-  z
-    .string({ error: `Enter ${label}` })
+/** The longest message a form takes (a reply, a note, a question to the requester). */
+export const MESSAGE_MAX_LENGTH = 5000;
+
+export const messageText = (label: string, max = MESSAGE_MAX_LENGTH) =>
+  text({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `Keep ${label} under ${max.toLocaleString('en')} characters`);
@@ -70,12 +73,12 @@ export const intakeChannelLabels: Record<(typeof intakeChannels)[number], string
 export const ZFileOnBehalf = z.strictObject({
   type: ZRequestType,
   email: ZEmailAddress,
-  fullName: z.string().trim().min(1, 'Enter the full name').max(200),
-  accountIdentifier: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(200).optional()),
-  details: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(2000, 'Keep the details under 2,000 characters').optional()),
+  fullName: text().trim().min(1, 'Enter the full name').max(200),
+  accountIdentifier: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(200).optional()),
+  details: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(2000, 'Keep the details under 2,000 characters').optional()),
   jurisdiction: ZJurisdiction,
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
-  identityCheck: z.string().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
+  identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
 });
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
@@ -84,5 +87,5 @@ export const ZBulkAction = z.strictObject({
   references: z.array(ZReference).min(1, 'Select at least one request').max(200, 'At most 200 requests at a time'),
   action: z.enum(['assign', 'reject_duplicate', 'reject_spam']),
   assigneeId: z.preprocess((value) => (value === '' ? null : value), z.uuid().nullable().optional()),
-  message: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(5000).optional()),
+  message: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(5000).optional()),
 });

@@ -1,17 +1,27 @@
 import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
+import { text } from './text';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
+/** The longest value each field of the form takes: the schema refuses more, and a refused form echoes no more than this back. */
+export const submitRequestMaxLengths = { type: 20, email: 254, fullName: 200, accountIdentifier: 200, details: DETAILS_MAX_LENGTH, jurisdiction: 40, website: 500 } as const;
+
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-export const ZEmailAddress = z
-  .string({ error: 'Enter your email address' })
+/**
+ * zod's own email check with letters, marks and digits of every script allowed (RFC 6531:
+ * `zoë@bücher.example`). Such mail goes out with SMTPUTF8, which nodemailer asks for
+ * when the server offers it; a server that does not refuses it, and the outbox shows that failure.
+ */
+const INTERNATIONAL_EMAIL = /^(?!\.)(?!.*\.\.)[\p{L}\p{M}\p{N}_'+\-.]*[\p{L}\p{M}\p{N}_+-]@(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}]{2,}$/u;
+
+export const ZEmailAddress = text({ error: 'Enter your email address' })
   .trim()
   .min(1, 'Enter your email address')
-  .max(254, 'Email addresses are at most 254 characters')
-  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com' }));
+  .max(submitRequestMaxLengths.email, 'Email addresses are at most 254 characters')
+  .pipe(z.email({ pattern: INTERNATIONAL_EMAIL, error: 'Enter a valid email address, like name@example.com' }));
 
 /**
  * One schema for the web form, the JSON intake endpoint and the tests. Unknown
@@ -20,19 +30,17 @@ export const ZEmailAddress = z
 export const ZSubmitRequest = z.strictObject({
   type: ZRequestType,
   email: ZEmailAddress,
-  fullName: z
-    .string({ error: 'Enter your full name' })
+  fullName: text({ error: 'Enter your full name' })
     .trim()
     .min(1, 'Enter your full name')
-    .max(200, 'Names are at most 200 characters'),
+    .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
   accountIdentifier: z.preprocess(
     emptyToUndefined,
-    z.string({ error: 'Account identifier must be text' }).trim().max(200, 'Account identifiers are at most 200 characters').optional(),
+    text({ error: 'Account identifier must be text' }).trim().max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters').optional(),
   ),
   details: z.preprocess(
     emptyToUndefined,
-    z
-      .string({ error: 'Details must be text' })
+    text({ error: 'Details must be text' })
       .trim()
       .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
       .optional(),
@@ -40,7 +48,7 @@ export const ZSubmitRequest = z.strictObject({
   jurisdiction: ZJurisdiction,
   isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
   /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
-  website: z.string().max(500).optional(),
+  website: text().max(submitRequestMaxLengths.website).optional(),
 });
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * The webhook contract (README, "Webhook sources"): the job we POST to a source,
@@ -8,14 +9,14 @@ import { z } from 'zod';
  */
 
 /** 32 random bytes, base64url: the id a callback echoes. */
-export const ZWebhookJobId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'jobId is the 43-character id from the job');
+export const ZWebhookJobId = text().regex(/^[A-Za-z0-9_-]{43}$/, 'jobId is the 43-character id from the job');
 
 /**
  * Table names become file names in the package, so they are plain: a letter, then
  * letters, digits, "_", "." or "-" (e.g. "orders" or "crm.contacts").
  */
 const tableNameMessage = 'Table names are 1 to 63 letters, digits, "_", "." or "-", starting with a letter';
-export const ZWebhookTableName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, tableNameMessage);
+export const ZWebhookTableName = text().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, tableNameMessage);
 /** zod reports a bad record key as "Invalid key in record"; say what a good one looks like. */
 const keyError = { error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? tableNameMessage : undefined) };
 
@@ -26,15 +27,15 @@ export const ZWebhookTables = z.record(ZWebhookTableName, z.array(ZWebhookRow, {
 
 export const ZWebhookRowCounts = z.record(ZWebhookTableName, z.number({ error: 'Row counts are numbers' }).int('Row counts are whole numbers').min(0, 'Row counts are not negative'), keyError);
 
-const ZFailureMessage = z.string({ error: 'Say what went wrong in "error"' }).trim().min(1, 'Say what went wrong in "error"').max(2000, 'At most 2,000 characters');
+const ZFailureMessage = text({ error: 'Say what went wrong in "error"' }).trim().min(1, 'Say what went wrong in "error"').max(2000, 'At most 2,000 characters');
 
 export const ZWebhookJob = z.strictObject({
   jobId: ZWebhookJobId,
   /** `access` gathers the subject's data; `erasure` erases it (or, with dryRun, only counts it). */
   type: z.enum(['access', 'erasure']),
   dryRun: z.boolean(),
-  reference: z.string().min(1),
-  subject: z.strictObject({ email: z.email(), accountIdentifier: z.string().nullable() }),
+  reference: text().min(1),
+  subject: z.strictObject({ email: z.email(), accountIdentifier: text().nullable() }),
   callbackUrl: z.url(),
 });
 

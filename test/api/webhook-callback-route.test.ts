@@ -223,7 +223,13 @@ describe('[webhook source] callbacks that must change nothing', () => {
       },
     });
     const streamed = await POST(
-      new Request(`http://localhost:3999/api/callbacks/${job.source.slug}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: endless, duplex: 'half' } as RequestInit),
+      new Request(`http://localhost:3999/api/callbacks/${job.source.slug}`, {
+        method: 'POST',
+        // Well-formed signature headers: without them the body would not be read at all.
+        headers: { 'Content-Type': 'application/json', ...(await independentlySignedHeaders(job.secret, '{}')) },
+        body: endless,
+        duplex: 'half',
+      } as RequestInit),
       { params: Promise.resolve({ source: job.source.slug }) },
     );
 

@@ -20,7 +20,7 @@ export async function startJobWorker(): Promise<Runner> {
 }
 
 /**
- * Marks every queued job done without running it. Other test files queue
+ * Marks every queued job done without running it. Earlier tests in a file queue
  * deliver-email jobs they never run; a worker started later must not spend the
  * test's time (or its SMTP inbox) on them.
  */

@@ -6,6 +6,8 @@ export type SmtpInbox = {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** What each message's SMTP envelope said, by Message-ID: its recipients and whether the client asked for SMTPUTF8. */
+  envelopes: Map<string, { recipients: string[]; isSmtpUtf8: boolean }>;
   /** Waits until `count` messages to `to` have arrived, then returns them. */
   waitFor(to: string, options?: { count?: number; timeoutMs?: number }): Promise<ParsedMail[]>;
   stop(): Promise<void>;
@@ -15,13 +17,16 @@ export type SmtpInbox = {
 export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
   const listenPort = port ?? (await freePort());
   const messages: ParsedMail[] = [];
+  const envelopes: SmtpInbox['envelopes'] = new Map();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          const envelope = session.envelope as typeof session.envelope & { smtpUtf8?: boolean };
+          if (mail.messageId) envelopes.set(mail.messageId, { recipients: envelope.rcptTo.map((recipient) => recipient.address), isSmtpUtf8: Boolean(envelope.smtpUtf8) });
           messages.push(mail);
           callback();
         })
@@ -38,6 +43,7 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     url: `smtp://127.0.0.1:${listenPort}`,
     port: listenPort,
     messages,
+    envelopes,
     async waitFor(to, { count = 1, timeoutMs = 20_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -9,7 +9,7 @@ export type WebhookSourceFixture = { source: DataSourceRow; secret: string };
 /**
  * A webhook source with a fresh secret, straight into the table. Disabled unless
  * the test needs callbacks to find it; `disableSources` (data-sources.ts) in afterAll keeps enabled
- * ones from leaking into other files' runs (the database is shared per run).
+ * ones out of the file's later runs.
  */
 export async function createWebhookSource(
   db: Database,

@@ -1,14 +1,16 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
+import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
-import { ZSubmitRequest } from '@/lib/validation/submit-request';
+import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
+import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
 const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website'] as const;
 
@@ -22,7 +24,9 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
 
   const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
   if (!parsed.success) {
-    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    // What was typed comes back to fill the form again, but never more of it than a field takes.
+    const echoed = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, field in submitRequestMaxLengths ? value.slice(0, submitRequestMaxLengths[field as keyof typeof submitRequestMaxLengths]) : value]));
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoed };
   }
 
   try {
@@ -31,5 +35,6 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
     if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };
     throw error;
   }
+  (await cookies()).set(SENT_TO_COOKIE, parsed.data.email, { ...SENT_TO_COOKIE_OPTIONS, secure: env().APP_URL.startsWith('https:') });
   redirect('/request/sent');
 }

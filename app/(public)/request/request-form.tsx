@@ -1,10 +1,12 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { EmailSuggestion } from '@/components/email-suggestion';
 import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
 import { type JurisdictionOption, JurisdictionField } from '@/components/jurisdiction-field';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import { suggestEmailAddress } from '@/lib/validation/suggest-email-address';
 import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
@@ -15,6 +17,8 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
   const values = state.values;
   const summaryRef = useRef<HTMLDivElement>(null);
   const [detailsLength, setDetailsLength] = useState(values.details?.length ?? 0);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const [emailSuggestion, setEmailSuggestion] = useState<string | null>(null);
 
   useEffect(() => {
     if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -46,7 +50,30 @@ export function RequestForm({ jurisdictions }: { jurisdictions: JurisdictionOpti
 
       <FormField id="email" label={fieldLabels.email} hint="We will send a link to confirm it is yours." errors={errors.email}>
         {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="email" required maxLength={254} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          <>
+            <input
+              ref={emailRef}
+              type="email"
+              id="email"
+              name="email"
+              autoComplete="email"
+              required
+              maxLength={254}
+              defaultValue={values.email}
+              aria-describedby={`${describedBy ?? ''} email-suggestion`.trim()}
+              aria-invalid={isInvalid}
+              onBlur={(event) => setEmailSuggestion(suggestEmailAddress(event.currentTarget.value))}
+            />
+            <EmailSuggestion
+              id="email-suggestion"
+              suggestion={emailSuggestion}
+              onAccept={(address) => {
+                if (emailRef.current) emailRef.current.value = address;
+                setEmailSuggestion(null);
+                emailRef.current?.focus();
+              }}
+            />
+          </>
         )}
       </FormField>
 

@@ -2,8 +2,14 @@ import Link from 'next/link';
 import type { VerificationLinkProblem } from '@/lib/verification/find-verification-link';
 
 const explanations: Record<VerificationLinkProblem, { title: string; body: string }> = {
-  expired: { title: 'This link has expired', body: 'Confirmation links work for a limited time, and only the newest link we sent you works.' },
-  used: { title: 'This link was already used', body: 'This request has already been confirmed. Your confirmation email holds the link to follow it.' },
+  expired: {
+    title: 'This link has expired',
+    body: 'Confirmation links work for a limited time, and only the newest link we sent you works. Ask for a new one below: we will email it to the address you used.',
+  },
+  used: {
+    title: 'This link was already used',
+    body: 'This request has already been confirmed. The email headed “We received your request”, sent to the same address, holds the link to follow it. Can’t find it? We can email you the link again.',
+  },
   unknown: { title: 'We do not recognise this link', body: 'It may have been copied incompletely. Try opening it from the email again.' },
 };
 
@@ -14,8 +20,8 @@ export function LinkProblem({ problem }: { problem: VerificationLinkProblem }) {
       <h1>{title}</h1>
       <p className="lead">{body}</p>
       <p>
-        <Link className="button" href="/verify/new-link">
-          Get a new link
+        <Link className="button" href="/find-request">
+          {problem === 'used' ? 'Email me the link to my request' : 'Get a new link'}
         </Link>
       </p>
       <p>

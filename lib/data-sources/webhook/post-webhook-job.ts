@@ -1,12 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fetch } from 'undici';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors/app-error';
+import { PrivateTargetError } from '@/lib/network/public-only-lookup';
 import { parseJsonBody } from '@/lib/http/read-json-body';
 import { readRawBody } from '@/lib/http/read-raw-body';
 import { type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
 import { redactText } from './redact-text';
 import { signWebhookRequest } from './sign-webhook-request';
 import { MAX_WEBHOOK_BODY_BYTES } from './webhook-limits';
+import { webhookDispatcher } from './webhook-dispatcher';
+
+/** undici's fetch answers with its own Response class (the same as the built-in one, typed apart). */
+type FetchResponse = Awaited<ReturnType<typeof fetch>>;
 
 export type WebhookDeliveryOptions = {
   /** The first retry waits about this long, each later one twice as long (with jitter), up to maxDelayMs. */
@@ -49,6 +55,7 @@ export async function postWebhookJob({
   timeoutSeconds,
   maxAttempts,
   redact = [],
+  allowPrivateTargets,
   options = webhookDeliveryOptions,
 }: {
   url: string;
@@ -57,12 +64,14 @@ export async function postWebhookJob({
   timeoutSeconds: number;
   maxAttempts: number;
   redact?: (string | null)[];
+  /** The admin setting: off, a URL that is or resolves to a private address is refused at connection time. */
+  allowPrivateTargets: boolean;
   options?: WebhookDeliveryOptions;
 }): Promise<WebhookDelivery> {
   const rawBody = JSON.stringify(job);
   const secrets = [secret, ...redact];
   for (let attempt = 1; ; attempt += 1) {
-    const result = await attemptOnce({ url, secret, rawBody, timeoutSeconds, maxBodyBytes: options.maxBodyBytes, secrets });
+    const result = await attemptOnce({ url, secret, rawBody, timeoutSeconds, maxBodyBytes: options.maxBodyBytes, secrets, allowPrivateTargets });
     if (result.kind === 'answered') return { ...result, attempts: attempt };
     if (!result.isRetryable || attempt >= maxAttempts) {
       const gaveUp = result.isRetryable && attempt > 1 ? ` Gave up after ${attempt} attempts.` : '';
@@ -79,6 +88,7 @@ async function attemptOnce({
   timeoutSeconds,
   maxBodyBytes,
   secrets,
+  allowPrivateTargets,
 }: {
   url: string;
   secret: string;
@@ -86,8 +96,9 @@ async function attemptOnce({
   timeoutSeconds: number;
   maxBodyBytes: number;
   secrets: (string | null)[];
+  allowPrivateTargets: boolean;
 }): Promise<Attempt> {
-  let response: Response;
+  let response: FetchResponse;
   try {
     response = await fetch(url, {
       method: 'POST',
@@ -97,8 +108,11 @@ async function attemptOnce({
       signal: AbortSignal.timeout(timeoutSeconds * 1000),
       // Following a redirect would send the subject's details somewhere nobody configured.
       redirect: 'manual',
+      dispatcher: webhookDispatcher({ allowPrivateTargets }),
     });
   } catch (error) {
+    // Sending again cannot make a private address public.
+    if (isPrivateTargetRefusal(error)) return { kind: 'failed', error: `Refused: ${(error as Error & { cause: Error }).cause.message}`, isRetryable: false };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
 
@@ -119,14 +133,15 @@ async function attemptOnce({
 
   let raw: Buffer;
   try {
-    raw = await readRawBody(response, maxBodyBytes);
+    // undici's Response behaves as the built-in one (a web ReadableStream body, Headers.get); only the type declarations differ.
+    raw = await readRawBody(response as unknown as Response, maxBodyBytes);
   } catch (error) {
     if (isAppError(error, 'VALIDATION')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
   let json: unknown;
   try {
-    json = parseJsonBody(raw);
+    json = parseJsonBody(raw, { isSourceData: true });
   } catch {
     return { kind: 'failed', error: `Answered HTTP ${status} with a body that is not JSON${quote(raw.subarray(0, EXCERPT_BYTES).toString('utf8'), secrets)}.`, isRetryable: false };
   }
@@ -152,6 +167,10 @@ function parseRetryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+function isPrivateTargetRefusal(error: unknown): boolean {
+  return error instanceof Error && error.cause instanceof PrivateTargetError;
+}
+
 function describeNetworkError(error: unknown, timeoutSeconds: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `No answer within ${timeoutSeconds} s.`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
@@ -160,7 +179,7 @@ function describeNetworkError(error: unknown, timeoutSeconds: number): string {
 }
 
 /** The first few hundred bytes of an error answer, for the agent; the rest is discarded unread. */
-async function excerpt(response: Response, secrets: (string | null)[]): Promise<string> {
+async function excerpt(response: FetchResponse, secrets: (string | null)[]): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -10,8 +10,7 @@ import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { ZWebhookCallback, ZWebhookCallbackEnvelope } from '@/lib/validation/webhook';
 import { completedJobOutcome } from './completed-job-outcome';
 import { redactText } from './redact-text';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './sign-webhook-request';
-import { type SignatureCheck, verifyWebhookSignature } from './verify-webhook-signature';
+import { type SignatureCheck, signatureProblems, verifyWebhookSignature } from './verify-webhook-signature';
 
 export type ReceiveWebhookCallbackOptions = {
   source: DataSourceRow;
@@ -19,13 +18,6 @@ export type ReceiveWebhookCallbackOptions = {
   timestamp: string | null;
   signature: string | null;
   now?: Date;
-};
-
-const signatureProblems: Record<Extract<SignatureCheck, { isValid: false }>['reason'], string> = {
-  missing: `Sign the callback: ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} are required.`,
-  malformed: `Send ${TIMESTAMP_HEADER} as unix seconds and ${SIGNATURE_HEADER} as v1=<hex HMAC-SHA256>.`,
-  stale: `${TIMESTAMP_HEADER} is more than 5 minutes from our clock: sign each callback when you send it.`,
-  mismatch: "The signature does not match: sign `<timestamp>.<raw body>` with the source's secret.",
 };
 
 /**
@@ -42,7 +34,7 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
     : { isValid: false, reason: 'mismatch' };
   if (!check.isValid) throw new AppError('UNAUTHENTICATED', signatureProblems[check.reason]);
 
-  const json = parseJsonBody(rawBody);
+  const json = parseJsonBody(rawBody, { isSourceData: true });
   const envelope = ZWebhookCallbackEnvelope.safeParse(json);
   if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error), { httpStatus: 400 });
   const callback = ZWebhookCallback.safeParse(json);

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type Hmac } from 'node:crypto';
 
 export const TIMESTAMP_HEADER = 'X-DSR-Desk-Timestamp';
 export const SIGNATURE_HEADER = 'X-DSR-Desk-Signature';
@@ -9,7 +9,12 @@ export const SIGNATURE_HEADER = 'X-DSR-Desk-Signature';
  * later with a fresh timestamp.
  */
 export function webhookSignature(secret: string, timestamp: string, rawBody: string | Uint8Array): string {
-  return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(rawBody).digest('hex');
+  return webhookSignatureHmac(secret, timestamp).update(rawBody).digest('hex');
+}
+
+/** The same HMAC, ready for the body to be fed in as it streams. */
+export function webhookSignatureHmac(secret: string, timestamp: string): Hmac {
+  return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8');
 }
 
 /** The headers that sign one request (our job, or a test's callback) sent now. */

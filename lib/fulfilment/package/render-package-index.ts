@@ -39,7 +39,7 @@ code { font-size: 0.85em; word-break: break-all; }
 <dt>Gathered</dt><dd><time datetime="${escapeHtml(manifest.generatedAt)}">${escapeHtml(generatedAt.toUTCString())}</time></dd>
 </dl>
 <h2>What is in this package</h2>
-<p>There is one folder per system we searched. Each folder holds a <strong>JSON file</strong> with everything found in that system (for programs) and one <strong>CSV file</strong> per table, which opens in any spreadsheet. <code>${MANIFEST_PATH}</code> lists every file with its SHA-256 checksum, so you can check nothing was changed.</p>
+<p>There is one folder per system we searched. Each folder holds a <strong>JSON file</strong> with everything found in that system (for programs) and one <strong>CSV file</strong> per table, which opens in any spreadsheet. ${manifest.csv ? `${escapeHtml(manifest.csv.note)} ` : ''}<code>${MANIFEST_PATH}</code> lists every file with its SHA-256 checksum, so you can check nothing was changed.</p>
 ${manifest.sources.map((source) => renderSource(source, sizes)).join('\n')}
 <h2>Files and checksums</h2>
 <table>

@@ -12,7 +12,7 @@ import { type StagedTable, stageSourceData } from '../staging/stage-source-data'
 /** A PostgreSQL source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
 export const runPostgresSource: SourceExecutor = async (step) => {
   const { map } = ZPostgresSourceConfig.parse(step.source.config);
-  return withSource(readSourceSecret(step.source), async (sql) => {
+  return withSource(readSourceSecret(step.source), { allowPrivateTargets: step.allowPrivateTargets }, async (sql) => {
     if (step.run.kind === 'gather') {
       // One read-only snapshot: the tables of a package agree with each other even while the shop takes orders.
       const { rowCounts, rowsDone } = await sql.begin('isolation level repeatable read read only', (transaction) =>

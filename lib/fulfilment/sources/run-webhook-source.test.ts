@@ -104,6 +104,18 @@ describe('[system] acts on a webhook source answer given at once', () => {
     expect(job?.task_identifier).toBe('build-package');
   });
 
+  it('keeps an integer too big for a JavaScript number (a 20-digit account number) exactly, as its digits', async () => {
+    const run = await aWebhookRun('gather');
+    harness.receiver.replyWith({ status: 200, body: '{"status":"completed","tables":{"accounts":[{"id":12345678901234567891,"balance_pence":-98765432109876543210,"points":42,"ratio":0.5}]}}' });
+
+    await runSource(db, { sourceResultId: run.resultId });
+
+    const folder = path.join(harness.storageDir, 'staging', run.runId, run.source.slug);
+    const staged = readFileSync(path.join(folder, `${run.source.slug}.json`), 'utf8');
+    expect(JSON.parse(staged).tables.accounts).toEqual([{ id: '12345678901234567891', balance_pence: '-98765432109876543210', points: 42, ratio: 0.5 }]);
+    expect(readFileSync(path.join(folder, 'accounts.csv'), 'utf8')).toBe('id,balance_pence,points,ratio\n12345678901234567891,-98765432109876543210,42,0.5\n');
+  });
+
   it('records a dry run answer\'s counts and finishes the run', async () => {
     const run = await aWebhookRun('dry_run');
     harness.receiver.replyWith({ status: 200, body: { status: 'completed', rowCounts: { contacts: 2, notes: 5 } } });

@@ -24,7 +24,15 @@ export const runWebhookSource: SourceExecutor = async (step) => {
   await step.saveCallbackJobId?.(job.jobId);
 
   const redact = [step.subject.email, step.subject.accountIdentifier];
-  const delivery = await postWebhookJob({ url: config.data.url, secret, job, timeoutSeconds: config.data.timeoutSeconds, maxAttempts: config.data.maxAttempts, redact });
+  const delivery = await postWebhookJob({
+    url: config.data.url,
+    secret,
+    job,
+    timeoutSeconds: config.data.timeoutSeconds,
+    maxAttempts: config.data.maxAttempts,
+    redact,
+    allowPrivateTargets: step.allowPrivateTargets,
+  });
   if (delivery.kind === 'failed') return { status: 'failed', error: delivery.error };
   const { answer } = delivery;
   if (answer.status === 'accepted') return { status: 'awaiting_callback', callbackJobId: job.jobId };

@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import { sourceStagingFolder, tableFileName } from './staging-folder';
 
 export type StagedRow = Record<string, unknown>;
@@ -14,6 +14,8 @@ export type StagedTable = { name: string; columns: string[]; batches: AsyncItera
  * `<slug>.json` (every table, as `{ source, tables: { name: [rows] } }`) and one
  * `<table>.csv` per table. Rows arrive in batches and go straight to disk with
  * back-pressure respected, so memory stays bounded whatever the row count.
+ * The JSON keeps every value exactly; the CSVs neutralise cells a spreadsheet
+ * would run as formulas (a source value such as `=HYPERLINK(…)`), as every CSV we write does.
  * A failure removes the half-written folder: a retry starts clean.
  */
 export async function stageSourceData(options: {
@@ -37,12 +39,12 @@ export async function stageSourceData(options: {
       isFirstTable = false;
       const csv = createWriteStream(path.join(folder, tableFileName(table.name, 'csv')), { mode: 0o600 });
       try {
-        await write(csv, stringify([table.columns]));
+        await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
         for await (const batch of table.batches) {
           if (batch.length === 0) continue;
           await write(json, `${count === 0 ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`);
-          await write(csv, stringify(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
+          await write(csv, spreadsheetSafeCsv(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
           count += batch.length;
           rowsDone += batch.length;
           await options.onProgress?.(rowsDone);

@@ -8,7 +8,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { answerInformationRequest } from '@/lib/requests/answer-information-request';
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
-import { ZAnswerInformationRequest } from '@/lib/validation/staff-actions';
+import { MESSAGE_MAX_LENGTH, ZAnswerInformationRequest } from '@/lib/validation/staff-actions';
 
 export type CancelState = { formError?: string };
 
@@ -32,7 +32,8 @@ export async function answerInformationRequestAction(_previous: ReplyState, form
   if (typeof token !== 'string') return { formError: 'We could not find this request.' };
   const values = { message: typeof formData.get('message') === 'string' ? String(formData.get('message')) : '' };
   const parsed = ZAnswerInformationRequest.safeParse(values);
-  if (!parsed.success) return { formError: 'Please correct the problem below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  // Never echo back more than the field takes.
+  if (!parsed.success) return { formError: 'Please correct the problem below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { message: values.message.slice(0, MESSAGE_MAX_LENGTH) } };
   try {
     await answerInformationRequest(getDb(), { token, message: parsed.data.message, ip: clientIpFrom(await headers()) });
   } catch (error) {

@@ -1,14 +1,6 @@
-import type { Metadata } from 'next';
-import { NewLinkForm } from './new-link-form';
+import { redirect } from 'next/navigation';
 
-export const metadata: Metadata = { title: 'Get a new confirmation link' };
-
+/** Older emails and pages link here; "Find my request" now sends confirmation and status links alike. */
 export default function NewLinkPage() {
-  return (
-    <>
-      <h1>Get a new confirmation link</h1>
-      <p className="lead">Enter the email address you used. If a request is waiting for confirmation, we will send a fresh link to it.</p>
-      <NewLinkForm />
-    </>
-  );
+  redirect('/find-request');
 }

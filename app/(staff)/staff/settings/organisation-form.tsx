@@ -11,6 +11,8 @@ const labels: Record<keyof TOrganisationSettings, string> = {
   organisationName: 'Organisation name',
   senderName: 'Sender name',
   senderEmail: 'Sender email address',
+  contactEmail: 'Privacy team contact email',
+  privacyNoticeUrl: 'Privacy notice web address',
   downloadDays: 'Download link lifetime (days)',
   maxDownloads: 'Downloads allowed per file',
   auditRetentionMonths: 'Keep audit records for (months)',
@@ -21,7 +23,7 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
   const [state, formAction, isPending] = useActionState(updateOrganisationSettingsAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   // After a failed save the typed values; otherwise what is stored (the page re-reads it after a save).
-  const values: Record<string, string> = state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, String(value)]));
+  const values: Record<string, string> = state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, value === undefined ? '' : String(value)]));
 
   return (
     <>
@@ -46,6 +48,26 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
         >
           {(describedBy, isInvalid) => (
             <input type="email" id="senderEmail" name="senderEmail" required maxLength={254} defaultValue={values.senderEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField
+          id="contactEmail"
+          label={`${labels.contactEmail} (optional)`}
+          hint="Named on every requester page and in every email, for questions and complaints. Leave empty to show none."
+          errors={errors.contactEmail}
+        >
+          {(describedBy, isInvalid) => (
+            <input type="email" id="contactEmail" name="contactEmail" maxLength={254} defaultValue={values.contactEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+          )}
+        </FormField>
+        <FormField
+          id="privacyNoticeUrl"
+          label={`${labels.privacyNoticeUrl} (optional)`}
+          hint="Linked from every requester page and email, e.g. https://example.com/privacy."
+          errors={errors.privacyNoticeUrl}
+        >
+          {(describedBy, isInvalid) => (
+            <input type="url" id="privacyNoticeUrl" name="privacyNoticeUrl" maxLength={2000} defaultValue={values.privacyNoticeUrl} aria-describedby={describedBy} aria-invalid={isInvalid} />
           )}
         </FormField>
         <FormField id="downloadDays" label={labels.downloadDays} hint="How long a requester can download a file sent with a fulfilment, 1 to 90." errors={errors.downloadDays}>

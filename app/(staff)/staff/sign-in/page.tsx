@@ -12,7 +12,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Staff sign-in</h1>
       <p className="lead">Enter your work email address. If you are a member of staff, we will email you a sign-in link.</p>
-      {error ? (
+      {error === 'RateLimited' ? (
+        <div className="error-summary" role="alert">
+          <h2>Too many sign-in links were asked for</h2>
+          <p>Wait 15 minutes, then ask again. The last link sent to you still works.</p>
+        </div>
+      ) : error ? (
         <div className="error-summary" role="alert">
           <h2>That sign-in link did not work</h2>
           <p>Links work once and expire after 15 minutes. Ask for a new one below.</p>

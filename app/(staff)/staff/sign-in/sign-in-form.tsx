@@ -18,8 +18,13 @@ export function SignInForm() {
       return;
     }
     setIsPending(true);
-    // Whatever the answer, the next page is the same: the form never tells who is staff.
-    await signIn('email', { email, callbackUrl: '/staff', redirect: false }).catch(() => undefined);
+    // Whatever the address, the next page is the same: the form never tells who is staff.
+    const result = await signIn('email', { email, callbackUrl: '/staff', redirect: false }).catch(() => undefined);
+    if (result?.error === 'RateLimited') {
+      setIsPending(false);
+      setError('Too many sign-in links were asked for. Wait 15 minutes, then try again; the last link sent still works.');
+      return;
+    }
     router.push('/staff/sign-in/check-email');
   }
 

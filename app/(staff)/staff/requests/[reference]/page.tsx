@@ -29,6 +29,7 @@ import { RequestInformationForm } from './request-information-form';
 import { RetryEmailsForm } from './retry-emails-form';
 import { StartWorkForm } from './start-work-form';
 import { eventDetail } from './event-detail';
+import { referenceFromPath } from './reference-param';
 
 type PageProps = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -52,7 +53,7 @@ async function loadRequest(actor: Parameters<typeof getRequestDetail>[1]['actor'
 export default async function StaffRequestPage({ params, searchParams }: PageProps) {
   const actor = await requireStaffPage('requests.read');
   const [{ reference }, query] = await Promise.all([params, searchParams]);
-  const request = await loadRequest(actor, decodeURIComponent(reference));
+  const request = await loadRequest(actor, referenceFromPath(reference));
   const canWork = can(actor.role, 'requests.work');
   const isWorkable = canWork && isOpen(request.status) && request.status !== 'unverified';
   const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([

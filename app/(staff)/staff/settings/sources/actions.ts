@@ -7,8 +7,10 @@ import { rotateSigningSecret } from '@/lib/data-sources/rotate-signing-secret';
 import { setDataSourceEnabled } from '@/lib/data-sources/set-data-source-enabled';
 import { updateDataSource } from '@/lib/data-sources/update-data-source';
 import { getDb } from '@/lib/database';
+import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-allowed';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
+import { ZPrivateTargetsForm } from '@/lib/validation/network-settings';
 import { type ActionState, runAction } from '../../action-state';
 
 const SECRET_HINT = 'Copy it into the other system now: it is stored encrypted and will not be shown again.';
@@ -53,5 +55,16 @@ export async function rotateSigningSecretAction(_previous: ActionState, formData
     const { signingSecret } = await rotateSigningSecret(getDb(), { actor, slug, version });
     revalidatePath('/staff/settings/sources', 'layout');
     return { notice: `A new signing secret was made; the old one no longer works. ${SECRET_HINT}`, oneTimeSecret: signingSecret };
+  });
+}
+
+export async function setPrivateTargetsAllowedAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZPrivateTargetsForm, formData, async ({ allowPrivateTargets }) => {
+    const actor = await requireStaff();
+    await setPrivateTargetsAllowed(getDb(), { actor, allowed: allowPrivateTargets });
+    revalidatePath('/staff/settings/sources');
+    return allowPrivateTargets
+      ? 'Saved: sources may now point at private network addresses.'
+      : 'Saved: sources may point at public addresses only. Sources already saved with a private address fail when they run.';
   });
 }

@@ -4,7 +4,9 @@ import { DateTimeText } from '@/components/date-time-text';
 import type { DataSourceSummary } from '@/lib/data-sources/data-source-view';
 import { listDataSources } from '@/lib/data-sources/list-data-sources';
 import { getDb } from '@/lib/database';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { PrivateTargetsForm } from './private-targets-form';
 import { sourceKindLabels } from './source-kind-labels';
 
 export const metadata: Metadata = { title: 'Data sources' };
@@ -17,6 +19,7 @@ function usedFor(source: DataSourceSummary): string {
 export default async function DataSourcesPage() {
   const actor = await requireStaffPage('sources.manage');
   const sources = await listDataSources(getDb(), { actor });
+  const { allowPrivateTargets } = await getNetworkSettings(getDb());
 
   return (
     <>
@@ -63,6 +66,7 @@ export default async function DataSourcesPage() {
           </tbody>
         </table>
       )}
+      <PrivateTargetsForm isAllowed={allowPrivateTargets} />
     </>
   );
 }

@@ -4,15 +4,17 @@ import { DateTimeText } from '@/components/date-time-text';
 import { formatBytes } from '@/components/format-bytes';
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
+import { decodePathSegment } from '@/lib/http/decode-path-segment';
 import { type PackagePreview, previewPackage } from '@/lib/fulfilment/preview-package';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import { ZPreviewPackageQuery } from '@/lib/validation/fulfilment';
+import { referenceFromPath } from '../reference-param';
 
 type PageProps = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  return { title: `Data package for ${decodeURIComponent((await params).reference)}` };
+  return { title: `Data package for ${decodePathSegment((await params).reference) ?? 'a request'}` };
 }
 
 async function loadPreview(actor: StaffActor, reference: string, query: Record<string, string | undefined>): Promise<PackagePreview> {
@@ -30,7 +32,7 @@ async function loadPreview(actor: StaffActor, reference: string, query: Record<s
 export default async function PackagePreviewPage({ params, searchParams }: PageProps) {
   const actor = await requireStaffPage('requests.read');
   const [{ reference: rawReference }, query] = await Promise.all([params, searchParams]);
-  const reference = decodeURIComponent(rawReference);
+  const reference = referenceFromPath(rawReference);
   const preview = await loadPreview(actor, reference, query);
   const requestHref = `/staff/requests/${encodeURIComponent(reference)}`;
   return (
