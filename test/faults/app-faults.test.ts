@@ -171,8 +171,10 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     await victim.kill('SIGKILL');
     const killedAt = Date.now();
 
-    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 150_000).catch((error: Error) => {
-      throw new Error(`${error.message}\nsurvivor:\n${survivor.output().slice(-3000)}`);
+    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 150_000).catch(async (error: Error) => {
+      const emails = await sql`select id, attempts, sending_since, last_error from outbound_emails where status = 'pending'`;
+      const jobs = await sql`select id, task_identifier, key, run_at, attempts, locked_by, last_error from graphile_worker.jobs`;
+      throw new Error(`${error.message}\npending emails: ${JSON.stringify(emails)}\njobs: ${JSON.stringify(jobs)}\nsurvivor:\n${survivor.output().slice(-3000)}`);
     });
     const recoveryMs = Date.now() - killedAt;
     console.log(`[faults] after kill -9: all emails delivered ${recoveryMs} ms after the kill; ${sink.messageIds.length - sink.distinctCount()} re-sent with the same Message-ID`);
