@@ -24,6 +24,8 @@ export async function runWorker(): Promise<JobWorker> {
   const { DATABASE_URL, WORKER_CONCURRENCY, FULFILMENT_CONCURRENCY } = env();
   const workerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
+  // graphile-worker 0.18 locks jobs with its pool's id (locked_by = 'pool-…'); the workers' own ids are kept too.
+  events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
   events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
   const pick = (keep: (name: string) => boolean): TaskList => Object.fromEntries(Object.entries(taskList).filter(([name]) => keep(name)));
   // One pool for both, with error handlers for its whole life: graphile-worker removes the ones it
