@@ -14,6 +14,8 @@ export const ZDeliveryFailureAlertEmailProps = z.strictObject({
   /** The transport's last error, on one line; the caller cuts it to 200 characters. */
   lastError: ZSingleLineText,
   requestUrl: ZLinkUrl.nullable(),
+  /** How many emails keep failing (a digest); the other fields describe the oldest. Absent in alerts queued before digests. */
+  failingCount: z.number().int().positive().optional(),
 });
 
 export type TDeliveryFailureAlertEmailProps = z.infer<typeof ZDeliveryFailureAlertEmailProps>;
@@ -27,7 +29,8 @@ export const previewProps = {
   requestUrl: 'https://privacy.example.com/staff/requests/DSR-2026-000123',
 } satisfies TDeliveryFailureAlertEmailProps;
 
-export function subject({ reference }: TDeliveryFailureAlertEmailProps): string {
+export function subject({ reference, failingCount = 1 }: TDeliveryFailureAlertEmailProps): string {
+  if (failingCount > 1) return `Email delivery keeps failing: ${failingCount} emails`;
   return reference === null ? 'Email delivery keeps failing' : `Email delivery keeps failing for ${reference}`;
 }
 
@@ -38,6 +41,7 @@ export function DeliveryFailureAlertEmail({
   attempts,
   lastError,
   requestUrl,
+  failingCount = 1,
 }: TDeliveryFailureAlertEmailProps) {
   const tries = `${attempts} ${attempts === 1 ? 'time' : 'times'}`;
   const recipient = reference === null ? 'The staff member' : 'The requester';
@@ -45,12 +49,18 @@ export function DeliveryFailureAlertEmail({
     <EmailLayout
       organisationName={organisationName}
       preview={`The ${template} email failed ${tries}. Last error: ${lastError}`}
-      heading="An email could not be delivered"
+      heading={failingCount > 1 ? `${failingCount} emails could not be delivered` : 'An email could not be delivered'}
       footer={<>You are receiving this because you are an administrator of the {organisationName} privacy desk.</>}
     >
-      <Paragraph>
-        The privacy desk tried to send an email {tries} and every attempt failed. {recipient} may be waiting for it.
-      </Paragraph>
+      {failingCount > 1 ? (
+        <Paragraph>
+          {failingCount} emails keep failing; the privacy desk keeps retrying them. This is the only alert for the next hour. The oldest:
+        </Paragraph>
+      ) : (
+        <Paragraph>
+          The privacy desk tried to send an email {tries} and every attempt failed. {recipient} may be waiting for it.
+        </Paragraph>
+      )}
       <DetailList
         details={[
           ...(reference === null ? [] : [{ label: 'Reference', value: reference }]),

@@ -3,3 +3,4 @@
  * handle here and pass it to a use case, which does the querying.
  */
 export { getDb } from '@/db/client';
+export { isDatabaseUnavailable } from '@/db/database-unavailable';

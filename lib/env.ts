@@ -58,6 +58,11 @@ const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
   /** Pooled SMTP connections per process (options in SMTP_URL's query, such as ?maxConnections=, win). */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Requests the web process handles at once; WEB_MAX_QUEUED more wait a few seconds, the rest get 503 at once. */
+  WEB_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(64),
+  WEB_MAX_QUEUED: z.coerce.number().int().min(0).max(10000).default(128),
+  /** Slots for gathering and packaging, apart from WORKER_CONCURRENCY, so mail never holds them up. */
+  FULFILMENT_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
   /**
    * Encrypts data-source secrets at rest (connection strings, webhook signing secrets):
    * 32 bytes, base64 (openssl rand -base64 32). Unset, a key is derived from APP_SECRET.

@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole app from one command. With DATABASE_URL unset it runs an
  * embedded PostgreSQL; with SMTP_URL unset, a local mail catcher with a web inbox.
- * Then it migrates and seeds, builds the web app if needed, and runs the web
- * server and the background worker in this process. `--dev` serves with `next dev`.
+ * Then it migrates and seeds, builds the web app if needed, and supervises the mail
+ * catcher, the background worker and the web server as child processes: one that
+ * exits is restarted with backoff (scripts/supervisor.ts), and /api/health/ready shows
+ * their state. `--dev` serves with `next dev`.
  */
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,15 +18,13 @@ const isDev = process.argv.includes('--dev');
 (process.env as Record<string, string>).NODE_ENV ||= isDev ? 'development' : 'production';
 
 const { env } = await import('@/lib/env');
-const { runWorker } = await import('@/lib/jobs/run-worker');
 const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded/embedded-postgres');
 const { ensureAppRole } = await import('./embedded/ensure-app-role');
-const { startMailCatcher } = await import('./embedded/mail-catcher');
 const { buildIfNeeded } = await import('./build-if-needed');
 const { dataDir, defaultAppUrl, ensureLocalSecret } = await import('./local-defaults');
 const { prepareDatabase } = await import('./prepare-database');
 const { prepareDataSources, provideEmbeddedDemoCrm, provideEmbeddedDemoShop } = await import('./prepare-data-sources');
-const { startWebServer } = await import('./web-server');
+const { startSupervisor } = await import('./supervisor');
 const { DEMO_ADMIN_EMAIL } = await import('@/db/seed/seed-demo-admin');
 
 const log = (line: string) => console.log(`[dsr-desk] ${line}`);
@@ -57,15 +57,12 @@ async function main(): Promise<void> {
   }
 
   let inboxUrl: string | null = null;
-  if (!process.env.SMTP_URL) {
-    const catcher = await startMailCatcher({
-      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025),
-      webPort: Number(process.env.MAIL_CATCHER_WEB_PORT || 1080),
-      mailDirectory: path.join(dataDir, 'mail'),
-    });
-    stops.push(() => catcher.stop());
-    process.env.SMTP_URL = catcher.smtpUrl;
-    inboxUrl = catcher.inboxUrl;
+  const isMailCatcher = !process.env.SMTP_URL;
+  if (isMailCatcher) {
+    const smtpPort = Number((process.env.MAIL_CATCHER_SMTP_PORT ||= '1025'));
+    const webPort = Number((process.env.MAIL_CATCHER_WEB_PORT ||= '1080'));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    inboxUrl = `http://127.0.0.1:${webPort}/`;
   }
 
   const settings = env();
@@ -84,12 +81,17 @@ async function main(): Promise<void> {
 
   if (!isDev) buildIfNeeded(log);
 
-  const worker = await runWorker({ handleSignals: false });
-  stops.unshift(() => worker.stop());
-
-  const hostname = process.env.HOSTNAME_BIND || '127.0.0.1';
-  const server = await startWebServer({ dev: isDev, port, hostname, trustProxy: settings.TRUST_PROXY });
-  stops.unshift(() => new Promise((resolve) => server.close(resolve)));
+  process.env.PORT = String(port);
+  const supervisor = startSupervisor(
+    [
+      ...(isMailCatcher ? [{ name: 'mail catcher', script: 'scripts/embedded/mail-catcher-process.ts', readyLine: '[mail] ready' }] : []),
+      { name: 'worker', script: 'scripts/worker.ts', readyLine: '[worker] ready' },
+      { name: 'web', script: 'scripts/web.ts', args: isDev ? ['--dev'] : [], readyLine: '[web] ready', receivesState: true },
+    ],
+    { env: process.env, log },
+  );
+  stops.unshift(() => supervisor.stop());
+  await supervisor.start();
 
   log(`ready: ${settings.APP_URL}`);
   if (inboxUrl) log(`mail inbox (every email the app sends lands here): ${inboxUrl}`);

@@ -7,7 +7,56 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const { env } = await import('@/lib/env');
 const { runWorker } = await import('@/lib/jobs/run-worker');
+type JobWorker = Awaited<ReturnType<typeof runWorker>>;
 
 env();
-const worker = await runWorker({ handleSignals: true });
-await worker.promise;
+const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+const STOP_TIMEOUT_MS = 15_000;
+let worker: JobWorker | null = null;
+let isStopping = false;
+let isRestarting = false;
+let failures = 0;
+
+/**
+ * graphile-worker treats a lost database connection while it records a job's outcome
+ * as fatal: the promise it rejects is its own, so nothing can catch it, and the process
+ * would end (a database restart under load did exactly that). Instead the worker is
+ * stopped and started again in this process, with backoff; whatever the old one still
+ * held is released by its stop, or by a live worker's heartbeat reaper.
+ */
+async function restart(reason: unknown): Promise<void> {
+  if (isStopping || isRestarting) return;
+  isRestarting = true;
+  console.error(`[worker] restarting after a fatal error: ${reason instanceof Error ? reason.message : String(reason)}`);
+  const old = worker;
+  worker = null;
+  await Promise.race([old?.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]).catch(() => {});
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, RESTART_DELAYS_MS[Math.min(failures++, RESTART_DELAYS_MS.length - 1)]));
+    if (isStopping) break;
+    try {
+      worker = await runWorker();
+      console.log('[worker] running again');
+      break;
+    } catch (error) {
+      console.error(`[worker] could not start yet: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  isRestarting = false;
+  setTimeout(() => (failures = 0), 60_000).unref();
+}
+
+process.on('unhandledRejection', (reason) => void restart(reason));
+// SIGTERM (a deploy, `npm start` stopping its children): finish or release what this process holds, then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`[worker] ${signal}: finishing running jobs, then releasing the rest`);
+    void Promise.resolve(worker?.stop()).finally(() => process.exit(0));
+  });
+}
+worker = await runWorker();
+console.log('[worker] ready');
+// Keeps the process alive between a fatal error and the restarted worker.
+setInterval(() => {}, 60_000);

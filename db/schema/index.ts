@@ -22,3 +22,5 @@ export * from './api-keys';
 export * from './api-idempotency-keys';
 export * from './event-subscriptions';
 export * from './event-deliveries';
+export * from './job-worker-heartbeats';
+export * from './delivery-alerts';

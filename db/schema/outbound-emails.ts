@@ -20,6 +20,13 @@ export const outboundEmails = pgTable(
     lastError: text(),
     /** Stable per row, so a receiving server can recognise a redelivery as the same message. */
     messageId: text().notNull(),
+    /**
+     * Set (committed) just before the SMTP call, cleared when its outcome is recorded: a
+     * pending row with a claim is "sending". A claim older than the lease means the
+     * attempt died with its outcome unknown (lib/mail/claim-outbound-email.ts).
+     */
+    sendingAttemptId: uuid(),
+    sendingSince: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
@@ -56,7 +57,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       ...(result.sourceKind === 'manual' ? { note: result.note ?? '' } : {}),
     }));
     const { organisationName } = await getOrganisationSettings(db);
-    await mkdir(runStagingFolder(runId), { recursive: true, mode: 0o700 });
+    await ensureStorageFolder(runStagingFolder(runId));
     const written = await writePackageZip(temporaryPath, {
       entries: sources.flatMap(stagedEntries(runId)),
       date: generatedAt,

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import type { JobPayloads, JobName } from './job-names';
 
-export type EnqueueJobOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number };
+export type EnqueueJobOptions = {
+  jobKey?: string;
+  /** graphile-worker's job_key_mode: 'replace' (default) moves a pending job's run_at, 'preserve_run_at' keeps it. */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
+  runAt?: Date;
+  maxAttempts?: number;
+};
 
 /**
  * Adds a graphile-worker job with SQL on the caller's transaction: the job
@@ -20,6 +26,7 @@ export async function enqueueJob<N extends JobName>(
     ${JSON.stringify(payload)}::json,
     job_key => ${options.jobKey ?? null},
     run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
-    max_attempts => ${options.maxAttempts ?? 25}
+    max_attempts => ${options.maxAttempts ?? 25},
+    job_key_mode => ${options.jobKeyMode ?? null}
   )`);
 }

@@ -1,6 +1,8 @@
 /** Every background job and its payload. Tasks are wired in task-list.ts. */
 export type JobPayloads = {
   'deliver-email': { outboundEmailId: string };
+  /** One "email delivery keeps failing" alert to the admins for every email still failing (lib/mail/send-delivery-alert-digest.ts). */
+  'send-delivery-alert-digest': Record<string, never>;
   /** A staff sign-in link asked for (lib/staff/request-sign-in-link.ts): sent only if the address is an active member. */
   'send-staff-sign-in-link': { email: string; callbackUrl: string };
   /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */

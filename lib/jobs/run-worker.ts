@@ -1,8 +1,18 @@
-import { run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import { getDb } from '@/db/client';
 import { startAuditSealer } from '@/lib/audit/start-audit-sealer';
 import { env } from '@/lib/env';
-import { crontab, taskList } from './task-list';
+import { crontab, FULFILMENT_TASKS, taskList } from './task-list';
+import { startWorkerHeartbeat } from './worker-heartbeat';
+
+export type JobWorker = {
+  /** Graceful: running jobs finish (or are aborted after a grace period), then everything this process holds is released. */
+  stop(): Promise<void>;
+  /** Settles when the worker stops, or rejects when a pool fails. */
+  promise: Promise<void>;
+};
 
 /**
  * Batching for a backlog (a burst of intake mail): the pool locks a few more jobs than it runs and hands
@@ -14,21 +24,49 @@ export function workerPreset(concurrency: number): GraphileConfig.Preset {
 }
 
 /**
- * Starts the background worker: outbox delivery and scheduled jobs, woken by LISTEN/NOTIFY, and the
- * audit log's sealer (every AUDIT_SEAL_INTERVAL_MS, stopped with the runner).
+ * Starts the background worker, woken by LISTEN/NOTIFY, as two pools that take
+ * different tasks: fulfilment (gathering and packaging) has its own slots, so a
+ * backlog of thousands of emails never delays a gather or an erasure; everything else
+ * (the outbox, scheduled jobs) shares WORKER_CONCURRENCY. A heartbeat lets a live
+ * worker free the jobs of one that died (lib/jobs/worker-heartbeat.ts). The audit log's sealer runs
+ * beside them (every AUDIT_SEAL_INTERVAL_MS) and stops with them.
  */
-export async function runWorker(options: { handleSignals: boolean }): Promise<Runner> {
-  const { DATABASE_URL, WORKER_CONCURRENCY, AUDIT_SEAL_INTERVAL_MS } = env();
-  const runner = await run({
-    connectionString: DATABASE_URL,
-    concurrency: WORKER_CONCURRENCY,
-    preset: workerPreset(WORKER_CONCURRENCY),
-    noHandleSignals: !options.handleSignals,
-    pollInterval: 2000,
-    taskList,
-    crontab,
-  });
+export async function runWorker(): Promise<JobWorker> {
+  const { DATABASE_URL, WORKER_CONCURRENCY, FULFILMENT_CONCURRENCY, AUDIT_SEAL_INTERVAL_MS } = env();
+  const workerIds = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  // graphile-worker 0.18 locks jobs with its pool's id (locked_by = 'pool-…'); the workers' own ids are kept too.
+  events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  const pick = (keep: (name: string) => boolean): TaskList => Object.fromEntries(Object.entries(taskList).filter(([name]) => keep(name)));
+  // One pool for both, with error handlers for its whole life: graphile-worker removes the ones it
+  // installs while a runner stops, and a connection the server cuts just then (a database restart
+  // during a deploy) would otherwise be an unhandled 'error' event that ends the process.
+  const pgPool = new pg.Pool({ connectionString: DATABASE_URL, max: WORKER_CONCURRENCY + FULFILMENT_CONCURRENCY + 4, connectionTimeoutMillis: 5_000 });
+  const logPoolError = (error: Error) => console.error(`[worker] database connection error: ${error.message}`);
+  pgPool.on('error', logPoolError);
+  pgPool.on('connect', (client) => client.on('error', logPoolError));
+  const common = { pgPool, noHandleSignals: true, pollInterval: 2000, events };
+
+  const runners: Runner[] = [];
+  try {
+    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)), parsedCronItems: [] }));
+    runners.push(await run({ ...common, concurrency: WORKER_CONCURRENCY, preset: workerPreset(WORKER_CONCURRENCY), taskList: pick((name) => !FULFILMENT_TASKS.has(name)), crontab }));
+  } catch (error) {
+    await Promise.allSettled(runners.map((runner) => runner.stop()));
+    await pgPool.end();
+    throw error;
+  }
+  const heartbeat = startWorkerHeartbeat(getDb(), { workerIds: () => [...workerIds] });
   const stopSealer = startAuditSealer(getDb(), { intervalMs: AUDIT_SEAL_INTERVAL_MS });
-  void runner.promise.then(stopSealer, stopSealer);
-  return runner;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopSealer();
+      await Promise.allSettled(runners.map((runner) => runner.stop()));
+      await heartbeat.stop().catch((error) => console.error('[worker] could not release its jobs at stop:', error));
+      await pgPool.end().catch(() => {});
+    })());
+  return { stop, promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined) };
 }

@@ -8,13 +8,17 @@ import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callback
 import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
 import { sendSignInLink } from '@/lib/staff/send-sign-in-link';
 import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
-import type { JobPayloads } from './job-names';
+import type { JobName, JobPayloads } from './job-names';
+
+/** Gathering and packaging: run by their own worker pool, never queued behind mail (lib/jobs/run-worker.ts). */
+export const FULFILMENT_TASKS: ReadonlySet<string> = new Set<JobName>(['run-source', 'build-package']);
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
@@ -22,6 +26,10 @@ export const taskList: TaskList = {
   },
   'send-staff-sign-in-link': async (payload) => {
     await sendSignInLink(getDb(), payload as JobPayloads['send-staff-sign-in-link']);
+  },
+  'send-delivery-alert-digest': async (_payload, helpers) => {
+    const alerted = await sendDeliveryAlertDigest(getDb(), { now: new Date() });
+    if (alerted > 0) helpers.logger.info(`alerted the admins: ${alerted} email(s) keep failing`);
   },
   'send-status-links': async (payload) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];

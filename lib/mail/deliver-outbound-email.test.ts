@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
+import { outboundEmails } from '@/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTransport } from '@/emails/transport';
 import { env, resetEnvForTests } from '@/lib/env';
@@ -13,6 +16,7 @@ import { submitUnverifiedRequest } from '@/test/support/requests';
 import { closeSharedDatabase } from '@/test/support/shared-database';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { useTestDatabase } from '@/test/support/test-database';
+import { SENDING_LEASE_MS } from './claim-outbound-email';
 import { deliverOutboundEmail } from './deliver-outbound-email';
 
 const db = useTestDatabase();
@@ -152,7 +156,7 @@ describe('deliverOutboundEmail', () => {
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('run by two workers at the same moment sends the row once (the row lock serialises them)', async () => {
+  it('run by two workers at the same moment sends the row once (the claim turns the second away; it requeues for the lease end)', async () => {
     const { request, input } = await submitUnverifiedRequest(db);
     const queued = await onlyOutboundEmail(request.id);
 
@@ -181,6 +185,27 @@ describe('deliverOutboundEmail', () => {
 
     await inbox.waitFor(input.email);
     expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', attempts: 2, lastError: null, recipient: null });
+  });
+
+  it('a claim left by an attempt that died is honoured during its lease, then sent again with the same Message-ID', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+    const queued = await onlyOutboundEmail(request.id);
+    // As a worker killed between its claim and its record leaves the row.
+    const claimedAt = new Date(Date.now() - 30_000);
+    await db.update(outboundEmails).set({ sendingAttemptId: randomUUID(), sendingSince: claimedAt }).where(eq(outboundEmails.id, queued.id));
+
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+    await inbox.waitForSilence({ quietMs: 300 });
+    expect(messagesTo(inbox, input.email)).toHaveLength(0);
+    const requeued = await findEmailJob(db, { outboundEmailId: queued.id });
+    expect(Math.abs(new Date(requeued!.run_at).getTime() - (claimedAt.getTime() + SENDING_LEASE_MS))).toBeLessThan(1000);
+
+    await db.update(outboundEmails).set({ sendingSince: new Date(Date.now() - SENDING_LEASE_MS - 1000) }).where(eq(outboundEmails.id, queued.id));
+    await deliverOutboundEmail(db, { outboundEmailId: queued.id });
+
+    const [mail] = await inbox.waitFor(input.email);
+    expect(mail!.messageId).toBe(queued.messageId);
+    expect(await getOutboundEmail(db, { id: queued.id })).toMatchObject({ status: 'sent', sendingAttemptId: null, sendingSince: null });
   });
 
   it('sends nothing for mail whose request expired before delivery', async () => {

@@ -1,44 +1,66 @@
-import { and, eq, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { outboundEmails, requests } from '@/db/schema';
 import { renderEmail } from '@/emails/render-email';
 import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import { FLAG_AFTER_ATTEMPTS, recordDeliveryFailure } from './record-delivery-failure';
+import { isAppError } from '@/lib/errors/app-error';
+import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
+import { queueDelivery } from './enqueue-email';
+import { recordDeliveryFailure } from './record-delivery-failure';
+import { recordDeliverySuccess } from './record-delivery-success';
 
 export type DeliverOutboundEmailOptions = { outboundEmailId: string };
 
 /**
- * Sends one outbox row. The row lock serialises workers on the same row and
- * `status = 'sent'` makes a retried job a no-op, so a message is sent once.
- * The one window left is a crash after the SMTP server accepted the message and
- * before the commit: the retry sends again with the same Message-ID, so mail
- * systems can recognise the duplicate. SMTP offers nothing stronger.
+ * Sends one outbox row in three steps, each committed on its own: claim the row
+ * ("sending", with this attempt's id), call SMTP, record the outcome. SMTP cannot take
+ * part in a database transaction, so the old single transaction around the send made
+ * every commit lost after the server accepted the message (a database restart) into a
+ * second copy. Now the outcome the worker knows is recorded with retries until the
+ * database answers, and a retry finds the row sent. Only an attempt that dies between
+ * the SMTP call and that record (kill -9 within those milliseconds) leaves the outcome
+ * unknown: after the claim's lease the row is sent again with the same Message-ID, so
+ * the receiving side can recognise it, and the log says so.
+ * A row another attempt is sending is requeued for when that attempt's lease ends.
  * Throws on failure so graphile-worker retries with exponential backoff.
  */
 export async function deliverOutboundEmail(db: Database, { outboundEmailId }: DeliverOutboundEmailOptions): Promise<void> {
+  const claim = await claimOutboundEmail(db, { outboundEmailId }).catch(async (error: unknown) => {
+    if (!isAppError(error, 'CONFLICT') || !(error.details.retryAt instanceof Date)) throw error;
+    // Another attempt holds the row (or died holding it): try again exactly when its lease ends,
+    // rather than after graphile-worker's growing backoff.
+    await queueDelivery(db, { outboundEmailId, runAt: error.details.retryAt });
+    return null;
+  });
+  if (!claim) return;
+  const { email } = claim;
+  if (claim.isAfterUnknownOutcome) {
+    console.warn(`[mail] email ${email.id} (${email.template}): the previous attempt ended without an outcome; sending again with the same Message-ID ${email.messageId}`);
+  }
   try {
-    await db.transaction(async (tx) => {
-      const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
-      if (!row || row.status === 'sent' || !row.recipient || !row.payload) return;
-      const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(tx);
-      const { subject, html, text } = await renderEmail(ZEmailPayload.parse(row.payload), { contactEmail, privacyNoticeUrl });
-      const from = await getMailSender(tx);
-      await getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({ from, to: row.recipient, subject, html, text, messageId: row.messageId });
-      // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
-      await tx
-        .update(outboundEmails)
-        .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboundEmails.attempts} + 1`, lastError: null, recipient: null, payload: null })
-        .where(eq(outboundEmails.id, row.id));
-      if (row.requestId && row.attempts >= FLAG_AFTER_ATTEMPTS) {
-        await tx.update(requests).set({ lastError: null }).where(and(eq(requests.id, row.requestId), like(requests.lastError, 'Email %')));
-      }
-    });
+    const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
+    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), { contactEmail, privacyNoticeUrl });
+    const from = await getMailSender(db);
+    const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({ from, to: email.recipient!, subject, html, text, messageId: email.messageId });
+    if ((await Promise.race([sending, timeout(SEND_TIMEOUT_MS)])) === TIMED_OUT) {
+      sending.catch(() => {});
+      // The server may still accept it: keep the claim, so no retry sends before the lease ends.
+      throw new UnknownOutcomeError(`SMTP did not answer within ${SEND_TIMEOUT_MS / 1000} s; the outcome is unknown`);
+    }
   } catch (error) {
-    await recordDeliveryFailure(db, { outboundEmailId, message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof UnknownOutcomeError) throw error;
+    await recordDeliveryFailure(db, { claim, message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+  await recordDeliverySuccess(db, claim);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+class UnknownOutcomeError extends Error {}
+
+function timeout(milliseconds: number): Promise<typeof TIMED_OUT> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds, TIMED_OUT).unref());
 }

@@ -21,6 +21,14 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
     payload: options.payload,
     messageId: `<${id}@dsr-desk>`,
   });
-  // The job key makes a second enqueue of the same row a no-op.
-  await enqueueJob(tx, 'deliver-email', { outboundEmailId: id }, { jobKey: `email:${id}` });
+  await queueDelivery(tx, { outboundEmailId: id });
+}
+
+/**
+ * (Re)queues the delivery job of an outbox row to run now (or at `runAt`). The job key makes a second
+ * enqueue of the same row replace the waiting job (moving a backed-off retry up) rather
+ * than add another.
+ */
+export async function queueDelivery(tx: DatabaseOrTransaction, { outboundEmailId, runAt }: { outboundEmailId: string; runAt?: Date }): Promise<void> {
+  await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: `email:${outboundEmailId}`, runAt });
 }

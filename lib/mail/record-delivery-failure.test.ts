@@ -14,6 +14,7 @@ import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { deliverOutboundEmail } from './deliver-outbound-email';
 import { ALERT_AFTER_ATTEMPTS, FLAG_AFTER_ATTEMPTS } from './record-delivery-failure';
+import { DIGEST_DELAY_MS, INCIDENT_WINDOW_MS, sendDeliveryAlertDigest } from './send-delivery-alert-digest';
 
 const db = useTestDatabase();
 const originalSmtpUrl = process.env.SMTP_URL;
@@ -34,7 +35,7 @@ async function failOnce(outboundEmailId: string): Promise<void> {
 }
 
 describe('[system] an email to the requester keeps failing', () => {
-  it('[agent] sees the request flagged in the queue, retries it, and [admin]s were alerted once', async () => {
+  it('[agent] sees the request flagged in the queue, retries it, and [admin]s get one digest, after the retry, naming how many fail', async () => {
     const agent = await createStaffMember(db, { role: 'agent' });
     await createStaffMember(db, { role: 'admin', name: 'Alerted Admin' });
     const { request, reference, input } = await createVerifiedRequest(db);
@@ -53,8 +54,24 @@ describe('[system] an email to the requester keeps failing', () => {
 
     for (let attempt = FLAG_AFTER_ATTEMPTS + 1; attempt <= ALERT_AFTER_ATTEMPTS + 2; attempt++) await failOnce(acknowledgement.id);
     expect(await getOutboundEmail(db, { id: acknowledgement.id })).toMatchObject({ status: 'pending', attempts: ALERT_AFTER_ATTEMPTS + 2 });
+    // No alert per failing email: one digest, scheduled after the email's next retry.
+    expect(await alertsAbout(reference)).toHaveLength(0);
+    const [digestJob] = await db.execute<{ run_at: string }>(sql`select run_at from graphile_worker.jobs where task_identifier = 'send-delivery-alert-digest'`);
+    expect(new Date(digestJob!.run_at).getTime()).toBeGreaterThan(Date.now() + DIGEST_DELAY_MS - 60_000);
+
+    const digestAt = new Date(Date.now() + DIGEST_DELAY_MS);
+    const named = await sendDeliveryAlertDigest(db, { now: digestAt });
+    expect(named).toBeGreaterThanOrEqual(1);
     const admins = await listActiveStaffByRole(db, { role: 'admin' });
-    expect((await alertsAbout(reference)).map((row) => row.recipient).sort()).toEqual(admins.map((admin) => admin.email).sort());
+    const digests = await db.execute<{ recipient: string; failing: number }>(
+      sql`select recipient, (payload->'props'->>'failingCount')::int as failing from outbound_emails where template = 'delivery-failure-alert' and payload->'props' ? 'failingCount'`,
+    );
+    expect(digests.map((row) => row.recipient).sort()).toEqual(admins.map((admin) => admin.email).sort());
+    expect(digests.every((row) => row.failing === named)).toBe(true);
+    // Within the incident window, more failures alert nobody again.
+    await failOnce(acknowledgement.id);
+    expect(await sendDeliveryAlertDigest(db, { now: new Date(digestAt.getTime() + INCIDENT_WINDOW_MS / 2) })).toBe(0);
+    expect(await db.execute(sql`select 1 from outbound_emails where template = 'delivery-failure-alert' and payload->'props' ? 'failingCount'`)).toHaveLength(admins.length);
 
     // As the worker would leave it: the job waiting out an hour of exponential backoff.
     const waiting = await findEmailJob(db, { outboundEmailId: acknowledgement.id });

@@ -129,7 +129,7 @@ describe('[bot] fills the hidden honeypot field', () => {
 });
 
 describe('[requester] files the same request twice', () => {
-  it('while unverified, gets a fresh link for the same request, even typed in other case and with spaces', async () => {
+  it('while unverified and the first email is not delivered yet, gets that same email (one live link), even typed in other case and with spaces', async () => {
     const { request, verificationToken: firstToken, input } = await submitUnverifiedRequest(db);
 
     const outcome = await submitRequest(db, { input: { ...input, email: `  ${input.email.toUpperCase()} ` }, channel: 'web', ip: uniqueIp() });
@@ -137,24 +137,42 @@ describe('[requester] files the same request twice', () => {
     expect(outcome).toBe('resent-verification');
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
     const tokens = await listTokens(db, { requestId: request.id, purpose: 'verification' });
-    expect(tokens).toHaveLength(2);
-    expect(tokens.find((token) => token.tokenHash === hashToken(firstToken))?.revokedAt).toBeInstanceOf(Date);
-
-    const secondToken = await latestVerificationToken(db, { requestId: request.id });
-    expect(secondToken).not.toBe(firstToken);
-    expect(await findVerificationLink(db, { token: firstToken })).toEqual({ isValid: false, problem: 'expired' });
-    expect(await findVerificationLink(db, { token: secondToken })).toMatchObject({ isValid: true, request: { id: request.id } });
-
+    expect(tokens).toHaveLength(1);
+    expect(await findVerificationLink(db, { token: firstToken })).toMatchObject({ isValid: true, request: { id: request.id } });
     const emails = await listOutboundEmails(db, { requestId: request.id });
-    expect(emails.map((email) => [email.template, email.recipient])).toEqual([
-      ['verification', input.email],
-      ['verification', input.email],
-    ]);
+    expect(emails.map((email) => [email.template, email.status, email.recipient])).toEqual([['verification', 'pending', input.email]]);
     const events = await listEvents(db, { requestId: request.id });
     expect(events.map((event) => [event.action, event.isVisibleToRequester])).toEqual([
       ['submitted', true],
       ['verification_link_resent', false],
     ]);
+  });
+
+  it('while unverified and the first email was delivered, gets a fresh link and the first stops working', async () => {
+    const { request, verificationToken: firstToken, input } = await submitUnverifiedRequest(db);
+    const [first] = await listOutboundEmails(db, { requestId: request.id });
+    // As the worker leaves a delivered row.
+    await db.update(outboundEmails).set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null }).where(eq(outboundEmails.id, first!.id));
+
+    expect(await submitRequest(db, { input, channel: 'web', ip: uniqueIp() })).toBe('resent-verification');
+
+    const secondToken = await latestVerificationToken(db, { requestId: request.id });
+    expect(secondToken).not.toBe(firstToken);
+    expect(await findVerificationLink(db, { token: firstToken })).toEqual({ isValid: false, problem: 'expired' });
+    expect(await findVerificationLink(db, { token: secondToken })).toMatchObject({ isValid: true, request: { id: request.id } });
+    expect((await listOutboundEmails(db, { requestId: request.id })).map((email) => email.status)).toEqual(['sent', 'pending']);
+  });
+
+  it('filed again four times at once (the daily limit), has exactly one live link, in the one email still to be delivered', async () => {
+    const { request, input } = await submitUnverifiedRequest(db);
+
+    await Promise.all(Array.from({ length: 4 }, () => submitRequest(db, { input, channel: 'web', ip: uniqueIp() })));
+
+    const live = (await listTokens(db, { requestId: request.id, purpose: 'verification' })).filter((token) => !token.revokedAt);
+    const pending = (await listOutboundEmails(db, { requestId: request.id })).filter((email) => email.status === 'pending');
+    expect(live).toHaveLength(1);
+    expect(pending).toHaveLength(1);
+    expect(hashToken(tokenFromUrl(String(payloadProps(pending[0]!).verifyUrl)))).toBe(live[0]!.tokenHash);
   });
 
   it('after confirming, is sent a new private status link instead of a second request', async () => {
@@ -197,6 +215,8 @@ describe('submitting does not reveal whether an address has filed before', () =>
     const newInput = aSubmission();
     const { request: existing, input: repeatInput } = await submitUnverifiedRequest(db);
     const existingEmailsBefore = await listOutboundEmails(db, { requestId: existing.id });
+    // Delivered, so the repeat issues a fresh link (an undelivered one would be re-sent as it is).
+    await db.update(outboundEmails).set({ status: 'sent' }).where(eq(outboundEmails.requestId, existing.id));
 
     await expect(submitRequest(db, { input: newInput, channel: 'web', ip: uniqueIp() })).resolves.toBeTypeOf('string');
     await expect(submitRequest(db, { input: repeatInput, channel: 'web', ip: uniqueIp() })).resolves.toBeTypeOf('string');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
-import { jurisdictionPolicies } from '@/db/schema';
+import { jurisdictionPolicies, outboundEmails } from '@/db/schema';
 import { defaultPolicies } from '@/lib/deadlines/default-policies';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
@@ -156,6 +156,8 @@ describe('[requester] cannot confirm with a bad link', () => {
 
   it('a link that was replaced by a newer one is refused as "expired", and the newer one works', async () => {
     const { request, verificationToken: oldToken, input } = await submitUnverifiedRequest(db);
+    // The first email was delivered; a resubmission then replaces its link.
+    await db.update(outboundEmails).set({ status: 'sent' }).where(eq(outboundEmails.requestId, request.id));
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp() });
     const newToken = await latestVerificationToken(db, { requestId: request.id });
 

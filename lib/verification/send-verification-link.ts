@@ -1,19 +1,33 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { insertToken, revokeTokens } from '@/db/queries/request-tokens';
-import type { RequestRow } from '@/db/schema';
+import { outboundEmails, type RequestRow } from '@/db/schema';
 import { env } from '@/lib/env';
-import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { enqueueEmail, queueDelivery } from '@/lib/mail/enqueue-email';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { createToken } from '@/lib/security/tokens';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { findUndeliveredVerificationEmail } from './find-undelivered-verification-email';
 
 /**
- * Issues a fresh verification link for an unverified request and queues the
- * email. Earlier links stop working: only the newest one in the inbox counts.
+ * Sends the requester a verification link, keeping exactly one live link, in the last
+ * email delivered. While an earlier verification email is still undelivered (and its
+ * link live), that same email is sent (now) instead of issuing another: a new token would
+ * revoke the old one, and emails are not delivered in the order they were queued. Once
+ * the earlier one was delivered, a fresh link replaces it; earlier links stop working.
+ * Callers lock the request (or its email's rate-limit row), so two submissions at once
+ * take turns here.
  */
 export async function sendVerificationLink(tx: Transaction, request: RequestRow, now: Date): Promise<void> {
   const { APP_URL, VERIFICATION_TOKEN_TTL_HOURS } = env();
   if (!request.email) throw new Error(`request ${request.id} has no email to verify`);
+  const undelivered = await findUndeliveredVerificationEmail(tx, { requestId: request.id, now });
+  if (undelivered) return queueDelivery(tx, { outboundEmailId: undelivered.id });
+  // Undelivered emails whose link is about to lapse are replaced, not delivered after the new one.
+  await tx
+    .update(outboundEmails)
+    .set({ status: 'failed', lastError: 'replaced by a newer verification link', recipient: null, payload: null })
+    .where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.template, 'verification'), eq(outboundEmails.status, 'pending'), isNull(outboundEmails.sendingAttemptId)));
   await revokeTokens(tx, { requestId: request.id, purpose: 'verification', now });
   const { token, tokenHash } = createToken();
   const expiresAt = new Date(now.getTime() + VERIFICATION_TOKEN_TTL_HOURS * 60 * 60 * 1000);

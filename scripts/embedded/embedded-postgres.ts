@@ -7,6 +7,8 @@ export type EmbeddedPostgresHandle = {
   /** Connection URL for a database on this cluster. */
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /** Starts a stopped cluster again on the same data folder (needs `persistent: true`); the fault tests restart it under load. */
+  start(): Promise<void>;
 };
 
 type Options = { dataDir: string; port: number; persistent: boolean; log?: (line: string) => void };
@@ -45,6 +47,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, log }: 
   return {
     urlFor: (database) => embeddedPostgresUrl(port, database),
     stop: () => cluster.stop(),
+    start: () => cluster.start(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getDb } from '@/lib/database';
+import { getDb, isDatabaseUnavailable } from '@/lib/database';
 import { AppError, isAppError } from '@/lib/errors/app-error';
-import { problemResponse } from '@/lib/http/problem-response';
+import { problemJson, problemKinds, problemResponse, problemType } from '@/lib/http/problem-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
@@ -27,6 +27,13 @@ export async function POST(request: Request): Promise<Response> {
     );
   } catch (error) {
     if (isAppError(error)) return problemResponse(error);
+    // The database went away mid-request (the web process answers 503 itself once its probe notices).
+    if (isDatabaseUnavailable(error)) {
+      return problemJson(
+        { type: problemType('UNAVAILABLE'), title: problemKinds.UNAVAILABLE.title, status: 503, detail: 'We cannot reach our database right now. Please try again in a minute.' },
+        { 'Retry-After': '15' },
+      );
+    }
     throw error;
   }
 }

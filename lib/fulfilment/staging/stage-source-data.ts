@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import { sourceStagingFolder, tableFileName } from './staging-folder';
 
@@ -26,7 +27,7 @@ export async function stageSourceData(options: {
 }): Promise<{ rowCounts: Record<string, number>; rowsDone: number }> {
   const folder = sourceStagingFolder(options.runId, options.sourceSlug);
   await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await ensureStorageFolder(folder);
   const json = createWriteStream(path.join(folder, `${options.sourceSlug}.json`), { mode: 0o600 });
   const rowCounts: Record<string, number> = {};
   let rowsDone = 0;
