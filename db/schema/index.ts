@@ -15,3 +15,5 @@ export * from './settings';
 export * from './data-sources';
 export * from './fulfilment-runs';
 export * from './fulfilment-source-results';
+export * from './incidents';
+export * from './incident-reminders';
