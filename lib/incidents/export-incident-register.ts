@@ -32,8 +32,7 @@ const columns = [
  */
 export async function exportIncidentRegister(db: Database, { actor, now = new Date() }: { actor: StaffActor; now?: Date }): Promise<{ fileName: string; csv: string }> {
   assertCan(actor, 'incidents.read');
-  return db.transaction(
-    async (tx) => {
+  return db.transaction(async (tx) => {
       const rows = await tx.select().from(incidents).orderBy(asc(incidents.discoveredAt), asc(incidents.id));
       const sourceIds = [...new Set(rows.flatMap((row) => row.sourceIds))];
       const names = new Map(
@@ -59,7 +58,5 @@ export async function exportIncidentRegister(db: Database, { actor, now = new Da
       }));
       await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'incident_register_exported', details: { rows: records.length } });
       return { fileName: `breach-register-${now.toISOString().slice(0, 10)}.csv`, csv: stringify(records, { header: true, columns: [...columns], escape_formulas: true }) };
-    },
-    { isolationLevel: 'repeatable read' },
-  );
+  });
 }
