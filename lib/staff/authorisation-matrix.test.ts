@@ -41,6 +41,10 @@ import { getRequestReport } from '@/lib/reports/get-request-report';
 import { changeStaffRole } from './change-staff-role';
 import { deactivateStaffMember } from './deactivate-staff-member';
 import { inviteStaffMember } from './invite-staff-member';
+import { exportIncidentRegister } from '@/lib/incidents/export-incident-register';
+import { listIncidents } from '@/lib/incidents/list-incidents';
+import { openIncident } from '@/lib/incidents/open-incident';
+import { toWallClockTime } from '@/lib/incidents/zoned-date-time';
 import type { StaffRole } from './permissions';
 import type { StaffActor } from './staff-actor';
 
@@ -100,6 +104,17 @@ const useCases: UseCase[] = [
       updateDataSource(db, { actor, slug: source.slug, version: source.version, input: { name: 'Renamed CRM', usedForAccess: true, usedForErasure: true, config: aWebhookSourceInput().config, connectionString: null } }),
   },
   { name: 'set-data-source-enabled', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => setDataSourceEnabled(db, { actor, slug: source.slug, version: source.version, isEnabled: false }) },
+  {
+    name: 'open-incident',
+    allowed: ['admin'],
+    run: ({ actor }) =>
+      openIncident(db, {
+        actor,
+        input: { title: 'Lost laptop', description: 'Unencrypted laptop left on a train.', discoveredAt: toWallClockTime(new Date(Date.now() - 60 * 60 * 1000), 'UTC'), regimes: ['uk_gdpr'], sourceIds: [], dataCategories: ['contact'], likelyConsequences: '', measuresTaken: '' },
+      }),
+  },
+  { name: 'list-incidents', allowed: ['admin', 'auditor'], run: ({ actor }) => listIncidents(db, { actor }) },
+  { name: 'export-incident-register', allowed: ['admin', 'auditor'], run: ({ actor }) => exportIncidentRegister(db, { actor }) },
   { name: 'rotate-signing-secret', needs: ['source'], allowed: ['admin'], run: ({ actor, source }) => rotateSigningSecret(db, { actor, slug: source.slug, version: source.version }) },
 ];
 
@@ -115,6 +130,7 @@ async function snapshotWorkspace(subject: VerifiedRequest | undefined) {
       (select count(*) from request_notes)::text as notes,
       (select count(*) from outbound_emails)::text as emails,
       (select count(*) from graphile_worker.jobs)::text as jobs,
+      (select count(*) from incidents)::text as incidents,
       (select md5(coalesce(string_agg(s::text, ',' order by s.id), '')) from staff_members s) as staff,
       (select md5(coalesce(string_agg(t::text, ',' order by t.key), '')) from settings t) as settings,
       (select md5(coalesce(string_agg(p::text, ',' order by p.code), '')) from jurisdiction_policies p) as policies,
