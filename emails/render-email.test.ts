@@ -7,6 +7,7 @@ import { previewProps as deadlineExtendedPreview } from './deadline-extended';
 import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
+import { previewProps as incidentClockPreview } from './incident-clock';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
@@ -37,6 +38,7 @@ const previews = {
   'request-overdue': { template: 'request-overdue', version: 1, props: requestOverduePreview },
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
+  'incident-clock': { template: 'incident-clock', version: 1, props: incidentClockPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -58,6 +60,7 @@ const staffPayloads = [
   previews['deadline-reminder'],
   previews['request-overdue'],
   previews['delivery-failure-alert'],
+  previews['incident-clock'],
 ];
 
 const requesterFooter = 'You are receiving this because a privacy request was made with this address';
@@ -113,6 +116,7 @@ it.each([
   { payload: previews['deadline-reminder'], subject: 'DSR-2026-000123 is due in 7 days' },
   { payload: previews['request-overdue'], subject: 'Overdue: DSR-2026-000123 was due 25 December 2026' },
   { payload: previews['delivery-failure-alert'], subject: 'Email delivery keeps failing for DSR-2026-000123' },
+  { payload: previews['incident-clock'], subject: '24 hours left to notify the regulator of INC-2026-0007' },
 ])('the $payload.template email has the subject "$subject"', async ({ payload, subject }) => {
   expect((await renderEmail(payload)).subject).toBe(subject);
 });
@@ -131,6 +135,7 @@ it.each([
   { payload: previews['deadline-reminder'], url: deadlineReminderPreview.requestUrl },
   { payload: previews['request-overdue'], url: requestOverduePreview.requestUrl },
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
+  { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 

@@ -6,6 +6,7 @@ import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
+import * as incidentClock from './incident-clock';
 import * as informationRequested from './information-requested';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
@@ -97,6 +98,11 @@ export const emailTemplates = {
     subject: deliveryFailureAlert.subject,
     Component: deliveryFailureAlert.DeliveryFailureAlertEmail,
   },
+  'incident-clock': {
+    schema: incidentClock.ZIncidentClockEmailProps,
+    subject: incidentClock.subject,
+    Component: incidentClock.IncidentClockEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -130,6 +136,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('deadline-reminder'),
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),
+  payloadSchema('incident-clock'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -24,3 +24,5 @@ export * from './event-subscriptions';
 export * from './event-deliveries';
 export * from './job-worker-heartbeats';
 export * from './delivery-alerts';
+export * from './incidents';
+export * from './incident-reminders';

@@ -8,6 +8,8 @@ export type JobPayloads = {
   /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */
   'send-status-links': { emailHash: string; reference: string | null; requestedAt: string; ip: string | null };
   'purge-expired-requests': Record<string, never>;
+  /** Regulator-clock reminders and overdue alerts for personal data breaches (lib/incidents). */
+  'send-incident-reminders': Record<string, never>;
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;
   'delete-expired-attachments': Record<string, never>;

@@ -10,6 +10,7 @@ import { runSource } from '@/lib/fulfilment/run-source';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
+import { sendIncidentReminders } from '@/lib/incidents/send-incident-reminders';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
@@ -38,6 +39,10 @@ export const taskList: TaskList = {
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });
     if (purged > 0) helpers.logger.info(`purged ${purged} expired unverified request(s)`);
+  },
+  'send-incident-reminders': async (_payload, helpers) => {
+    const sent = await sendIncidentReminders(getDb(), { now: new Date() });
+    if (sent > 0) helpers.logger.info(`queued ${sent} breach regulator-clock email(s)`);
   },
   'send-deadline-reminders': async (_payload, helpers) => {
     const sent = await sendDeadlineReminders(getDb(), { now: new Date() });
@@ -88,4 +93,6 @@ export const crontab = [
   '50 * * * * delete-expired-packages ?fill=2h',
   // Daily; idempotent per request and threshold, so the catch-up fill after downtime is safe.
   '0 7 * * * send-deadline-reminders ?fill=1d',
+  // Every 5 minutes: a 72-hour clock needs its 48 h and 66 h reminders close to the hour. Idempotent per incident and reminder.
+  '*/5 * * * * send-incident-reminders ?fill=1h',
 ].join('\n');

@@ -44,6 +44,11 @@ import { changeStaffRole } from './change-staff-role';
 import { deactivateStaffMember } from './deactivate-staff-member';
 import { inviteStaffMember } from './invite-staff-member';
 import { listAssignableStaff } from './list-assignable-staff';
+import { exportIncidentRegister } from '@/lib/incidents/export-incident-register';
+import { getIncident } from '@/lib/incidents/get-incident';
+import { listIncidents } from '@/lib/incidents/list-incidents';
+import { openIncident } from '@/lib/incidents/open-incident';
+import { toWallClockTime } from '@/lib/incidents/zoned-date-time';
 import type { StaffRole } from './permissions';
 import type { StaffActor } from './staff-actor';
 
@@ -344,6 +349,32 @@ const useCases: UseCase[] = [
       expect((await getDataSource(db, { actor, slug: source.slug }))?.version).toBe(source.version + 1);
     },
   },
+  {
+    name: 'open-incident',
+    allowed: ['admin'],
+    run: ({ actor }) =>
+      openIncident(db, {
+        actor,
+        input: { title: 'Lost laptop', description: 'Unencrypted laptop left on a train.', discoveredAt: toWallClockTime(new Date(Date.now() - 60 * 60 * 1000), 'UTC'), regimes: ['uk_gdpr'], sourceIds: [], dataCategories: ['contact'], likelyConsequences: '', measuresTaken: '' },
+      }),
+    effect: async ({ actor }, result) => {
+      const { incident, events } = await getIncident(db, { actor, reference: result as string });
+      expect(incident).toMatchObject({ title: 'Lost laptop', regimes: ['uk_gdpr'], openedBy: actor.staffId });
+      expect(events.map((event) => event.action)).toEqual(['incident_opened']);
+    },
+  },
+  {
+    name: 'list-incidents',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => listIncidents(db, { actor }),
+    effect: async (_context, result) => expect(result).toEqual(expect.any(Array)),
+  },
+  {
+    name: 'export-incident-register',
+    allowed: ['admin', 'auditor'],
+    run: ({ actor }) => exportIncidentRegister(db, { actor }),
+    effect: async (_context, result) => expect((result as { csv: string }).csv).toMatch(/^reference,title,/),
+  },
 ];
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
@@ -360,6 +391,7 @@ async function snapshotWorkspace(subject: VerifiedRequest | undefined) {
       (select count(*) from request_notes)::text as notes,
       (select count(*) from outbound_emails)::text as emails,
       (select count(*) from graphile_worker.jobs)::text as jobs,
+      (select count(*) from incidents)::text as incidents,
       (select md5(coalesce(string_agg(s::text, ',' order by s.id), '')) from staff_members s) as staff,
       (select md5(coalesce(string_agg(t::text, ',' order by t.key), '')) from settings t) as settings,
       (select md5(coalesce(string_agg(p::text, ',' order by p.code), '')) from jurisdiction_policies p) as policies,

@@ -19,6 +19,9 @@ export const permissions = {
   'audit.read': ['admin', 'auditor'],
   // On-time and CCPA §7102 figures: for those who answer for compliance, not the people being measured.
   'reports.read': ['admin', 'auditor'],
+  // Personal data breaches: opened and worked by admins; auditors read them and the register (GDPR Art. 33(5)).
+  'incidents.manage': ['admin'],
+  'incidents.read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

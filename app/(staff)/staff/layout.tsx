@@ -25,6 +25,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <StaffNavLink href="/staff/reports">Reports</StaffNavLink>
               </li>
             ) : null}
+            {can(actor.role, 'incidents.read') ? (
+              <li>
+                <StaffNavLink href="/staff/incidents">Incidents</StaffNavLink>
+              </li>
+            ) : null}
             {can(actor.role, 'staff.manage') ? (
               <li>
                 <StaffNavLink href="/staff/team">Staff</StaffNavLink>

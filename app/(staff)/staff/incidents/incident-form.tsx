@@ -1,0 +1,102 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { breachNotificationRules } from '@/lib/incidents/breach-notification-rules';
+import { dataCategories, dataCategoryLabels, INCIDENT_TEXT_MAX } from '@/lib/validation/incident';
+import { type ActionState, initialActionState } from '../action-state';
+import { ActionNotice, ActionProblems } from '../form-feedback';
+
+const labels: Record<string, string> = {
+  title: 'Title',
+  description: 'What happened',
+  startedAt: 'When it started (if known)',
+  discoveredAt: 'When you became aware of it',
+  regimes: 'Laws it falls under',
+  sourceIds: 'Systems involved',
+  dataCategories: 'Kinds of personal data involved',
+  likelyConsequences: 'Likely consequences for the people affected',
+  measuresTaken: 'Measures taken or proposed',
+};
+
+export type IncidentFormValues = Partial<Record<keyof typeof labels, string>> & { reference?: string; version?: string };
+
+type IncidentFormProps = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  sources: { id: string; name: string }[];
+  current: IncidentFormValues;
+  timeZone: string;
+  submitLabel: string;
+};
+
+/** Opening and editing an incident: one form. Times are typed in the organisation's time zone. */
+export function IncidentForm({ action, sources, current, timeZone, submitLabel }: IncidentFormProps) {
+  const [state, formAction, isPending] = useActionState(action, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const values: IncidentFormValues = state.values ?? current;
+  const checked = (field: 'regimes' | 'sourceIds' | 'dataCategories', value: string) => (values[field] ?? '').split(',').includes(value);
+
+  return (
+    <>
+      <ActionNotice state={state} />
+      <form action={formAction} noValidate key={JSON.stringify(state)}>
+        <ActionProblems state={state} labels={labels} />
+        {current.reference ? <input type="hidden" name="reference" value={current.reference} /> : null}
+        {current.version ? <input type="hidden" name="version" value={current.version} /> : null}
+        <FormField id="title" label={labels.title!} hint="A short name colleagues will recognise." errors={errors.title}>
+          {(describedBy, isInvalid) => <input type="text" id="title" name="title" required maxLength={200} defaultValue={values.title} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <FormField id="description" label={labels.description!} errors={errors.description}>
+          {(describedBy, isInvalid) => <textarea id="description" name="description" required maxLength={INCIDENT_TEXT_MAX} defaultValue={values.description} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <FormField id="discoveredAt" label={labels.discoveredAt!} hint={`Your organisation's time (${timeZone}). The regulator deadlines count from here.`} errors={errors.discoveredAt}>
+          {(describedBy, isInvalid) => <input type="datetime-local" id="discoveredAt" name="discoveredAt" required defaultValue={values.discoveredAt} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <FormField id="startedAt" label={labels.startedAt!} hint={`Your organisation's time (${timeZone}).`} errors={errors.startedAt}>
+          {(describedBy, isInvalid) => <input type="datetime-local" id="startedAt" name="startedAt" defaultValue={values.startedAt} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <CheckboxGroup id="regimes" legend={labels.regimes!} errors={errors.regimes} options={breachNotificationRules.map((rule) => ({ value: rule.regime, label: `${rule.label} — ${rule.citation}` }))} isChecked={(value) => checked('regimes', value)} />
+        <CheckboxGroup
+          id="sourceIds"
+          legend={labels.sourceIds!}
+          errors={errors.sourceIds}
+          options={sources.map((source) => ({ value: source.id, label: source.name }))}
+          isChecked={(value) => checked('sourceIds', value)}
+          empty="No data sources are set up yet (Settings → Data sources)."
+        />
+        <CheckboxGroup id="dataCategories" legend={labels.dataCategories!} errors={errors.dataCategories} options={dataCategories.map((category) => ({ value: category, label: dataCategoryLabels[category] }))} isChecked={(value) => checked('dataCategories', value)} />
+        <FormField id="likelyConsequences" label={labels.likelyConsequences!} errors={errors.likelyConsequences}>
+          {(describedBy, isInvalid) => <textarea id="likelyConsequences" name="likelyConsequences" maxLength={INCIDENT_TEXT_MAX} defaultValue={values.likelyConsequences} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <FormField id="measuresTaken" label={labels.measuresTaken!} errors={errors.measuresTaken}>
+          {(describedBy, isInvalid) => <textarea id="measuresTaken" name="measuresTaken" maxLength={INCIDENT_TEXT_MAX} defaultValue={values.measuresTaken} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        </FormField>
+        <button type="submit" disabled={isPending}>
+          {isPending ? 'Saving…' : submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}
+
+type CheckboxGroupProps = { id: string; legend: string; errors?: string[]; options: { value: string; label: string }[]; isChecked: (value: string) => boolean; empty?: string };
+
+function CheckboxGroup({ id, legend, errors, options, isChecked, empty }: CheckboxGroupProps) {
+  return (
+    <fieldset id={id} className={errors?.length ? 'field field--invalid' : 'field'} aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {errors?.length ? (
+        <p className="field__error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      ) : null}
+      {options.length === 0 && empty ? <p className="empty-state">{empty}</p> : null}
+      {options.map((option) => (
+        <div className="choice" key={option.value}>
+          <input type="checkbox" id={`${id}-${option.value}`} name={id} value={option.value} defaultChecked={isChecked(option.value)} />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
