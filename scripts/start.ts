@@ -59,8 +59,10 @@ async function main(): Promise<void> {
   let inboxUrl: string | null = null;
   const isMailCatcher = !process.env.SMTP_URL;
   if (isMailCatcher) {
-    const smtpPort = Number((process.env.MAIL_CATCHER_SMTP_PORT ||= '1025'));
-    const webPort = Number((process.env.MAIL_CATCHER_WEB_PORT ||= '1080'));
+    process.env.MAIL_CATCHER_SMTP_PORT ||= '1025';
+    process.env.MAIL_CATCHER_WEB_PORT ||= '1080';
+    const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT);
+    const webPort = Number(process.env.MAIL_CATCHER_WEB_PORT);
     process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
     inboxUrl = `http://127.0.0.1:${webPort}/`;
   }

@@ -18,6 +18,7 @@ type RouteContext = { params?: Promise<Record<string, string | string[] | undefi
  * audited), the path, query and body parsed with the operation's schemas, the use case
  * run, and every failure answered as problem details by the one mapping.
  */
+// biome-ignore lint/suspicious/noExplicitAny: operations differ in their schemas; each one is typed where it is defined (lib/api/v1-operations.ts)
 export function apiRoute(operation: ApiOperation<any, any, any, any>): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     const now = new Date();

@@ -20,7 +20,7 @@ function remindersDue(clocks: RegulatorClock[], elapsedMs: number): DueReminder[
   if (hourly) {
     // Only the latest threshold reached is emailed; an earlier one passed meanwhile (the worker was down) is marked, not sent.
     const reached = reminderHours.filter((hours) => elapsedMs >= hours * HOUR);
-    reached.forEach((hours, index) => due.push({ kind: `${hours}h`, clock: hourly, emailKind: index === reached.length - 1 ? 'reminder' : null }));
+    for (const [index, hours] of reached.entries()) due.push({ kind: `${hours}h`, clock: hourly, emailKind: index === reached.length - 1 ? 'reminder' : null });
   }
   for (const clock of clocks) if (clock.state === 'overdue') due.push({ kind: `overdue:${clock.rule.regime}`, clock, emailKind: 'overdue' });
   return due;

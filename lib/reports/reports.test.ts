@@ -17,7 +17,7 @@ import { getRequest, submitUnverifiedRequest } from '@/test/support/requests';
 import { createStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
-import { type JurisdictionCode } from '@/lib/validation/jurisdiction';
+import type { JurisdictionCode } from '@/lib/validation/jurisdiction';
 import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
 import { getAnnualDisclosure } from './get-annual-disclosure';
 import { getReportCsv } from './get-report-csv';

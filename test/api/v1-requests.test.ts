@@ -183,6 +183,7 @@ describe('GET /api/v1/requests', () => {
     let after: string | null = null;
     let dueDates: string[] = [];
     do {
+      // biome-ignore lint/suspicious/noExplicitAny: a JSON body checked against the OpenAPI document by callApi
       const { response, json }: { response: Response; json: any } = await api({ method: 'GET', path: '/requests', key: reader.secret, query: { jurisdiction, status: 'all', ...(after ? { after } : {}) } });
       expect(response.status).toBe(200);
       seen.push(...json.data.map((row: { reference: string }) => row.reference));

@@ -91,7 +91,11 @@ async function lockedJobs(): Promise<number> {
   return row!.count;
 }
 
-const byStatus = (answers: Answer[]) => answers.reduce<Record<number, number>>((counts, answer) => ({ ...counts, [answer.status]: (counts[answer.status] ?? 0) + 1 }), {});
+const byStatus = (answers: Answer[]) => {
+  const counts: Record<number, number> = {};
+  for (const answer of answers) counts[answer.status] = (counts[answer.status] ?? 0) + 1;
+  return counts;
+};
 
 describe('[system] under faults, nothing that got a 202 is lost, no email goes out twice, and every process heals', () => {
   it('PostgreSQL restarted under intake load', async () => {

@@ -14,6 +14,7 @@ export function openApiValidator() {
   ajv.addSchema({ $id: 'openapi', components: document.components } as object);
 
   return function responseProblems({ method, template, status, contentType, body }: { method: string; template: string; status: number; contentType: string | null; body: unknown }): string[] {
+    // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by key
     const operation = (document.paths as Record<string, Record<string, any>>)[template]?.[method.toLowerCase()];
     if (!operation) return [`${method} ${template} is not in the document`];
     const response = operation.responses[String(status)];

@@ -10,7 +10,7 @@ import { answerInformationRequest } from '@/lib/requests/answer-information-requ
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { appealRequest } from '@/lib/requests/appeal-request';
-import { MESSAGE_MAX_LENGTH, ZAnswerInformationRequest, ZAppealRequest } from '@/lib/validation/staff-actions';
+import { ZAnswerInformationRequest, ZAppealRequest } from '@/lib/validation/staff-actions';
 import { ZToken } from '@/lib/validation/token';
 
 const ZCancelRequestForm = z.strictObject({ token: ZToken });

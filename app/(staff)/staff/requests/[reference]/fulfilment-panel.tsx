@@ -1,4 +1,4 @@
-import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
+import type { RequestType, } from '@/lib/validation/request-type';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
