@@ -36,7 +36,10 @@ const nextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
       },
       // The API reference is one HTML page with its own inline stylesheet and no script (the later entry wins).
-      { source: '/api/v1/docs', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" }] },
+      {
+        source: '/api/v1/docs',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

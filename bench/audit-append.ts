@@ -32,26 +32,46 @@ async function main() {
     const drive = async (write: (requestId: string, index: number) => Promise<void>) => {
       let next = 0;
       const started = performance.now();
-      await Promise.all(Array.from({ length: WRITERS }, async () => {
-        while (next < TRANSACTIONS) {
-          const index = next++;
-          await write(requestIds[index % requestIds.length]!, index);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: WRITERS }, async () => {
+          while (next < TRANSACTIONS) {
+            const index = next++;
+            await write(requestIds[index % requestIds.length]!, index);
+          }
+        }),
+      );
       return TRANSACTIONS / ((performance.now() - started) / 1000);
     };
     const appended: number[] = [];
     const plain: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      plain.push(await drive((requestId, index) => db.transaction(async (tx) => {
-        await tx.execute(sql`insert into bench_plain_events (request_id, actor_type, action, details) values (${requestId}, 'system', 'bench', ${JSON.stringify({ index })}::jsonb)`);
-      })));
-      appended.push(await drive((requestId, index) => db.transaction(async (tx) => {
-        await recordEvent(tx, { requestId, actor: { type: 'system' }, action: 'bench', details: { index } });
-      })));
-      console.log(`run ${run + 1}: ${appended.at(-1)!.toFixed(0)} event transactions/s (one-INSERT baseline ${plain.at(-1)!.toFixed(0)}/s), ${WRITERS} writers`);
+      plain.push(
+        await drive((requestId, index) =>
+          db.transaction(async (tx) => {
+            await tx.execute(
+              sql`insert into bench_plain_events (request_id, actor_type, action, details) values (${requestId}, 'system', 'bench', ${JSON.stringify({ index })}::jsonb)`,
+            );
+          }),
+        ),
+      );
+      appended.push(
+        await drive((requestId, index) =>
+          db.transaction(async (tx) => {
+            await recordEvent(tx, { requestId, actor: { type: 'system' }, action: 'bench', details: { index } });
+          }),
+        ),
+      );
+      console.log(
+        `run ${run + 1}: ${appended.at(-1)!.toFixed(0)} event transactions/s (one-INSERT baseline ${plain.at(-1)!.toFixed(0)}/s), ${WRITERS} writers`,
+      );
     }
-    reportFigure({ name: `audit event transactions/s, ${WRITERS} writers (was ≈117/s, one global lock)`, runs: appended, unit: 'tx/s', baseline: { name: 'same INSERT, no audit trigger', runs: plain }, target: 'no global ceiling' });
+    reportFigure({
+      name: `audit event transactions/s, ${WRITERS} writers (was ≈117/s, one global lock)`,
+      runs: appended,
+      unit: 'tx/s',
+      baseline: { name: 'same INSERT, no audit trigger', runs: plain },
+      target: 'no global ceiling',
+    });
 
     const sealStarted = performance.now();
     const { treeHead } = await sealAuditLogFully(db, { maxEvents: 50_000 });
@@ -59,7 +79,9 @@ async function main() {
     const verifyStarted = performance.now();
     const verification = await verifyAuditChain(db, { actor: 'system' });
     const verifyRate = verification.checkedCount / ((performance.now() - verifyStarted) / 1000);
-    console.log(`sealed ${treeHead!.treeSize.toLocaleString('en')} events at ${sealRate.toFixed(0)}/s; verified at ${verifyRate.toFixed(0)}/s (intact: ${verification.isIntact})`);
+    console.log(
+      `sealed ${treeHead!.treeSize.toLocaleString('en')} events at ${sealRate.toFixed(0)}/s; verified at ${verifyRate.toFixed(0)}/s (intact: ${verification.isIntact})`,
+    );
     reportFigure({ name: 'sealer: events sealed/s (from cold)', runs: [sealRate], unit: 'events/s' });
     reportFigure({ name: 'verifier: events checked/s', runs: [verifyRate], unit: 'events/s' });
     reportFigure({ name: 'audit bench peak RSS (MB)', runs: [peakRssMb()], unit: 'MB' });

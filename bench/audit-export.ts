@@ -21,7 +21,9 @@ async function main() {
   try {
     await seedRequests(client, { rows: ROWS });
     await client`vacuum analyze requests`;
-    const [auditor] = await client<{ id: string }[]>`insert into staff_members (email, name, role) values ('bench-auditor@example.test', 'Bench auditor', 'auditor') returning id`;
+    const [auditor] = await client<
+      { id: string }[]
+    >`insert into staff_members (email, name, role) values ('bench-auditor@example.test', 'Bench auditor', 'auditor') returning id`;
     const actor: StaffActor = { staffId: auditor!.id, email: 'bench-auditor@example.test', name: 'Bench auditor', role: 'auditor' };
     const query = { log: 'requests', format: 'csv' } as const;
 
@@ -30,7 +32,9 @@ async function main() {
     for (let run = 0; run < RUNS; run += 1) {
       let started = performance.now();
       let bytes = 0;
-      const stream = await client.unsafe(`copy (${requestLogQuery({ ...query }, 'UTC', { forSpreadsheet: true })}) to stdout with (format csv, header true)`).readable();
+      const stream = await client
+        .unsafe(`copy (${requestLogQuery({ ...query }, 'UTC', { forSpreadsheet: true })}) to stdout with (format csv, header true)`)
+        .readable();
       for await (const chunk of stream) bytes += (chunk as Buffer).length;
       copied.push(ROWS / ((performance.now() - started) / 1000));
 
@@ -39,9 +43,17 @@ async function main() {
       let exportedBytes = 0;
       for await (const chunk of download.body) exportedBytes += chunk.length;
       exported.push(download.rowCount / ((performance.now() - started) / 1000));
-      console.log(`run ${run + 1}: export ${exported.at(-1)!.toFixed(0)} rows/s (${(exportedBytes / 1e6).toFixed(1)} MB), bare COPY ${copied.at(-1)!.toFixed(0)} rows/s (${(bytes / 1e6).toFixed(1)} MB); peak RSS so far ${peakRssMb()} MB`);
+      console.log(
+        `run ${run + 1}: export ${exported.at(-1)!.toFixed(0)} rows/s (${(exportedBytes / 1e6).toFixed(1)} MB), bare COPY ${copied.at(-1)!.toFixed(0)} rows/s (${(bytes / 1e6).toFixed(1)} MB); peak RSS so far ${peakRssMb()} MB`,
+      );
     }
-    reportFigure({ name: `request-log CSV export, ${ROWS.toLocaleString('en')} rows (rows/s)`, runs: exported, unit: 'rows/s', baseline: { name: 'bare COPY … TO STDOUT', runs: copied }, target: '≥ 80 % of COPY' });
+    reportFigure({
+      name: `request-log CSV export, ${ROWS.toLocaleString('en')} rows (rows/s)`,
+      runs: exported,
+      unit: 'rows/s',
+      baseline: { name: 'bare COPY … TO STDOUT', runs: copied },
+      target: '≥ 80 % of COPY',
+    });
     reportFigure({ name: 'export bench peak RSS (MB, the whole process)', runs: [peakRssMb()], unit: 'MB', target: '≤ 200 MB' });
   } finally {
     await close();

@@ -23,7 +23,9 @@ async function main() {
   try {
     const seedStart = performance.now();
     await seedRequests(client);
-    console.log(`Seeded ${ROWS.toLocaleString('en')} requests (${BACKLOG.toLocaleString('en')} due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seeded ${ROWS.toLocaleString('en')} requests (${BACKLOG.toLocaleString('en')} due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     const plan = await db.transaction(async (tx) => {
       const query = selectDueRequests(tx, { closedBefore: new Date(Date.now() - 365 * 86_400_000), cursor: null, limit: 250 });
@@ -35,7 +37,9 @@ async function main() {
     const start = performance.now();
     const minimised = await minimiseClosedRequests(db, { now: new Date() });
     const elapsed = performance.now() - start;
-    console.log(`\n## backlog: ${minimised.toLocaleString('en')} requests minimised in ${(elapsed / 1000).toFixed(1)} s (${((elapsed / minimised) * 250).toFixed(0)} ms per batch of 250)`);
+    console.log(
+      `\n## backlog: ${minimised.toLocaleString('en')} requests minimised in ${(elapsed / 1000).toFixed(1)} s (${((elapsed / minimised) * 250).toFixed(0)} ms per batch of 250)`,
+    );
 
     const idleStart = performance.now();
     await minimiseClosedRequests(db, { now: new Date() });

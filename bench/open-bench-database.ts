@@ -32,7 +32,11 @@ export async function openBenchDatabase(label: string, { poolSize = 2 }: { poolS
   resetEnvForTests();
   const client = postgres(database.databaseUrl, { max: poolSize, onnotice: () => {} });
   const captured: CapturedQuery[] = [];
-  const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (sql, params) => void captured.push({ sql, params }) } }) as unknown as Database;
+  const db = drizzle(client, {
+    schema,
+    casing: 'snake_case',
+    logger: { logQuery: (sql, params) => void captured.push({ sql, params }) },
+  }) as unknown as Database;
   const close = async () => {
     await client.end({ timeout: 5 });
     await database.stop();

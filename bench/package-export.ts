@@ -46,7 +46,16 @@ const HEAP_CAP_MB = Number(process.env.BENCH_HEAP_CAP_MB ?? 64);
 /** Which databases' cases run: both unless BENCH_DATABASES names one. */
 const databases = (process.env.BENCH_DATABASES ?? 'postgres,mariadb').split(',');
 
-type CaseFigures = { rows: number; gatherMs: number; buildMs: number; packageBytes: number; maxRssMb: number; peakHeapMb: number; baselineRssMb: number; gatherRssMb: number };
+type CaseFigures = {
+  rows: number;
+  gatherMs: number;
+  buildMs: number;
+  packageBytes: number;
+  maxRssMb: number;
+  peakHeapMb: number;
+  baselineRssMb: number;
+  gatherRssMb: number;
+};
 
 /** The measured part, in a child process: gather one run's database source, then build its package. */
 async function measure(runId: string): Promise<void> {
@@ -91,42 +100,75 @@ async function measure(runId: string): Promise<void> {
 function runCase(runId: string, environment: NodeJS.ProcessEnv): Promise<CaseFigures> {
   const tsx = path.join(path.dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin/tsx');
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [fileURLToPath(import.meta.url), '--measure', runId], { env: environment, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(tsx, [fileURLToPath(import.meta.url), '--measure', runId], {
+      env: environment,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`case exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`case exited with ${code}`)),
+    );
   });
 }
 
 /** Files and confirms an access request for `subject` (which starts its gather run), then measures the run in a child process: one table row. */
 async function measureSubject(db: Database, subject: { label: string; email: string }): Promise<string> {
   const { request } = await createVerifiedRequest(db, { type: 'access', input: { email: subject.email, fullName: 'Bench Subject' } });
-  const [run] = await db.select({ id: fulfilmentRuns.id }).from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id)).orderBy(desc(fulfilmentRuns.createdAt)).limit(1);
+  const [run] = await db
+    .select({ id: fulfilmentRuns.id })
+    .from(fulfilmentRuns)
+    .where(eq(fulfilmentRuns.requestId, request.id))
+    .orderBy(desc(fulfilmentRuns.createdAt))
+    .limit(1);
   // A capped old generation proves the point harder than a peak figure: a run that held its rows would die here.
-  const figures = await runCase(run!.id, { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}`.trim() });
+  const figures = await runCase(run!.id, {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}`.trim(),
+  });
   return `| ${subject.label} | ${figures.rows.toLocaleString('en')} | ${(figures.gatherMs / 1000).toFixed(2)} | ${(figures.buildMs / 1000).toFixed(2)} | ${(figures.packageBytes / 1024 / 1024).toFixed(2)} | ${figures.baselineRssMb.toFixed(0)} | ${figures.gatherRssMb.toFixed(0)} | ${figures.maxRssMb.toFixed(0)} | ${figures.peakHeapMb.toFixed(0)} |`;
 }
 
 /** The MariaDB shop: customers and their orders, as the PostgreSQL demo shop has them. */
 const mariadbShopMap = {
   tables: [
-    { table: 'customers', match: { column: 'email', equals: 'email' as const }, export: ['id', 'email', 'full_name'], erase: { action: 'delete' as const } },
-    { table: 'orders', match: { column: 'customer_id', references: { table: 'customers', column: 'id' } }, export: ['id', 'placed_at', 'total_pence', 'status', 'shipping_name', 'shipping_address'], erase: { action: 'delete' as const } },
+    {
+      table: 'customers',
+      match: { column: 'email', equals: 'email' as const },
+      export: ['id', 'email', 'full_name'],
+      erase: { action: 'delete' as const },
+    },
+    {
+      table: 'orders',
+      match: { column: 'customer_id', references: { table: 'customers', column: 'id' } },
+      export: ['id', 'placed_at', 'total_pence', 'status', 'shipping_name', 'shipping_address'],
+      erase: { action: 'delete' as const },
+    },
   ],
 };
 
 async function seedMariadbShop(connection: Connection, subjects: { email: string; orders: number }[]): Promise<void> {
-  await connection.query('create table customers (id bigint not null auto_increment primary key, email varchar(254) not null unique, full_name varchar(200) not null) engine = InnoDB');
+  await connection.query(
+    'create table customers (id bigint not null auto_increment primary key, email varchar(254) not null unique, full_name varchar(200) not null) engine = InnoDB',
+  );
   await connection.query(`create table orders (id bigint not null auto_increment primary key, customer_id bigint not null, placed_at datetime not null, total_pence int not null,
     status varchar(20) not null, shipping_name varchar(200), shipping_address varchar(300), key orders_customer (customer_id), foreign key (customer_id) references customers (id)) engine = InnoDB`);
-  await connection.query(`insert into customers (email, full_name) select concat('neighbour-', seq, '@example.test'), concat('Neighbour ', seq) from seq_1_to_${NEIGHBOURS}`);
+  await connection.query(
+    `insert into customers (email, full_name) select concat('neighbour-', seq, '@example.test'), concat('Neighbour ', seq) from seq_1_to_${NEIGHBOURS}`,
+  );
   await connection.query(`insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
     select c.id, '2024-01-01 12:00:00', 1000 + o.seq, 'delivered', c.full_name, '1 Bench Street, Testington' from customers c join seq_1_to_${NEIGHBOUR_ORDERS} o`);
   for (const subject of subjects) {
-    const [inserted] = await connection.query<ResultSetHeader>('insert into customers (email, full_name) values (?, ?)', [subject.email, 'Bench Subject']);
-    await connection.query(`insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
-      select ?, '2024-01-01 12:00:00', 1000 + seq, 'delivered', 'Bench Subject', '1 Bench Street, Testington' from seq_1_to_${subject.orders}`, [inserted.insertId]);
+    const [inserted] = await connection.query<ResultSetHeader>('insert into customers (email, full_name) values (?, ?)', [
+      subject.email,
+      'Bench Subject',
+    ]);
+    await connection.query(
+      `insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
+      select ?, '2024-01-01 12:00:00', 1000 + seq, 'delivered', 'Bench Subject', '1 Bench Street, Testington' from seq_1_to_${subject.orders}`,
+      [inserted.insertId],
+    );
   }
   await connection.query('analyze table customers, orders');
 }
@@ -142,12 +184,30 @@ async function measureMariadb(db: Database): Promise<string[]> {
     const seedStart = performance.now();
     await seedMariadbShop(mariadb.connection, cases);
     console.log(`MariaDB shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    const enabled = await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.isEnabled, true)).returning({ id: dataSources.id });
-    const source = await createCrmSource(db, { databaseUrl: mariadb.databaseUrl, map: mariadbShopMap, isEnabled: true, name: 'Shop (MariaDB)' });
+    const enabled = await db
+      .update(dataSources)
+      .set({ isEnabled: false })
+      .where(eq(dataSources.isEnabled, true))
+      .returning({ id: dataSources.id });
+    const source = await createCrmSource(db, {
+      databaseUrl: mariadb.databaseUrl,
+      map: mariadbShopMap,
+      isEnabled: true,
+      name: 'Shop (MariaDB)',
+    });
     const rows: string[] = [];
     for (const subject of cases) rows.push(await measureSubject(db, subject));
     await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.id, source.id));
-    if (enabled.length > 0) await db.update(dataSources).set({ isEnabled: true }).where(inArray(dataSources.id, enabled.map((row) => row.id)));
+    if (enabled.length > 0)
+      await db
+        .update(dataSources)
+        .set({ isEnabled: true })
+        .where(
+          inArray(
+            dataSources.id,
+            enabled.map((row) => row.id),
+          ),
+        );
     return rows;
   } finally {
     await mariadb.stop();
@@ -160,16 +220,23 @@ async function measurePostgres(db: Database, shop: Awaited<ReturnType<typeof cre
   await insertShopNeighbours(shop.sql, { count: NEIGHBOURS, ordersEach: NEIGHBOUR_ORDERS });
   const cases = [
     { label: 'small subject (10 orders)', email: 'small.subject@example.test', orders: 10 },
-    { label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`, email: 'medium.subject@example.test', orders: BIG_ORDERS / 4 },
+    {
+      label: `medium subject (${(BIG_ORDERS / 4).toLocaleString('en')} orders)`,
+      email: 'medium.subject@example.test',
+      orders: BIG_ORDERS / 4,
+    },
     { label: `big subject (${BIG_ORDERS.toLocaleString('en')} orders)`, email: 'big.subject@example.test', orders: BIG_ORDERS },
     // Four times as many rows again: if memory grew with the rows, it would show here.
     { label: `huge subject (${(BIG_ORDERS * 4).toLocaleString('en')} orders)`, email: 'huge.subject@example.test', orders: BIG_ORDERS * 4 },
   ];
   // Two addresses, a subscription and a ticket besides the orders: rows = orders + 5, as in bench/README.md.
-  for (const subject of cases) await insertShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, addresses: 2, orders: subject.orders });
+  for (const subject of cases)
+    await insertShopCustomer(shop.sql, { email: subject.email, fullName: subject.label, addresses: 2, orders: subject.orders });
   await shop.sql`vacuum analyze`;
   const [{ total }] = await shop.sql<{ total: string }[]>`select count(*)::text as total from orders`;
-  console.log(`Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`);
+  console.log(
+    `Shop seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${Number(total).toLocaleString('en')} orders, ${NEIGHBOURS.toLocaleString('en')} neighbours`,
+  );
 
   const rows: string[] = [];
   for (const subject of cases) rows.push(await measureSubject(db, subject));
@@ -195,7 +262,9 @@ async function main(): Promise<void> {
     if (databases.includes('postgres')) rows.push(...(await measurePostgres(db, shop)));
     if (databases.includes('mariadb')) rows.push(...(await measureMariadb(db)));
     console.log(`\nEach case in its own process, V8 old generation capped at ${HEAP_CAP_MB} MB (BENCH_HEAP_CAP_MB).`);
-    console.log('\n| case | rows | gather s | build s | ZIP MB | RSS at start MB | peak RSS after gather MB | peak RSS after build MB | peak heapUsed MB |');
+    console.log(
+      '\n| case | rows | gather s | build s | ZIP MB | RSS at start MB | peak RSS after gather MB | peak RSS after build MB | peak heapUsed MB |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);
   } finally {

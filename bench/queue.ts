@@ -18,10 +18,21 @@ import { describeRequests, SEARCHED_EMAIL, seedRequests } from './seed-requests'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
+  Plans?: PlanNode[];
+};
 
 function scans(node: PlanNode, found: string[] = []): string[] {
-  if (/Scan/.test(node['Node Type'])) found.push(`${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''} (${node['Actual Rows']} rows)`);
+  if (/Scan/.test(node['Node Type']))
+    found.push(
+      `${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''} (${node['Actual Rows']} rows)`,
+    );
   for (const child of node.Plans ?? []) scans(child, found);
   return found;
 }
@@ -38,7 +49,9 @@ async function main() {
 
     const [me] = await client<{ id: string }[]>`select id from staff_members where email = 'bench-agent-1@example.test'`;
     const actor: StaffActor = { staffId: me!.id, email: 'bench-agent-1@example.test', name: 'Bench agent 1', role: 'agent' };
-    const [someReference] = await client<{ reference: string }[]>`select reference from requests where status = 'fulfilled' offset ${Math.floor(ROWS / 8)} limit 1`;
+    const [someReference] = await client<
+      { reference: string }[]
+    >`select reference from requests where status = 'fulfilled' offset ${Math.floor(ROWS / 8)} limit 1`;
 
     const view = (query: Record<string, string>) => listQueue(db, { actor, filters: ZQueueFilters.parse(query) });
     // Walk to page 200 once, untimed, to get the cursor a staff member clicking "Next page" 199 times would hold.
@@ -76,9 +89,12 @@ async function main() {
     }
 
     const countStart = performance.now();
-    const [allCounts] = await client`explain (analyze, buffers, format json) select status, count(*) from requests where status <> 'unverified' and due_on is not null group by status`;
+    const [allCounts] =
+      await client`explain (analyze, buffers, format json) select status, count(*) from requests where status <> 'unverified' and due_on is not null group by status`;
     const allPlan = (allCounts!['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[])[0]!;
-    console.log(`\n## for comparison, counts over every status (not used by the page): ${allPlan['Execution Time'].toFixed(1)} ms (${(performance.now() - countStart).toFixed(1)} ms round trip)`);
+    console.log(
+      `\n## for comparison, counts over every status (not used by the page): ${allPlan['Execution Time'].toFixed(1)} ms (${(performance.now() - countStart).toFixed(1)} ms round trip)`,
+    );
     for (const scan of scans(allPlan.Plan)) console.log(`    ${scan}`);
 
     console.log('\n| scenario | ms (end to end, warm) |\n|---|---|');
@@ -90,8 +106,13 @@ async function main() {
 
 async function explain(client: postgres.Sql, query: CapturedQuery, inRollback: boolean) {
   const run = async (sql: postgres.Sql | postgres.TransactionSql) => {
-    const [row] = await sql.unsafe(`explain (analyze, buffers, format json) ${query.sql}`, query.params as postgres.ParameterOrJSON<never>[]);
-    return (row!['QUERY PLAN'] as { Plan: PlanNode & { 'Shared Hit Blocks': number; 'Shared Read Blocks': number }; 'Execution Time': number }[])[0]!;
+    const [row] = await sql.unsafe(
+      `explain (analyze, buffers, format json) ${query.sql}`,
+      query.params as postgres.ParameterOrJSON<never>[],
+    );
+    return (
+      row!['QUERY PLAN'] as { Plan: PlanNode & { 'Shared Hit Blocks': number; 'Shared Read Blocks': number }; 'Execution Time': number }[]
+    )[0]!;
   };
   let plan: Awaited<ReturnType<typeof run>> | undefined;
   if (inRollback) {
@@ -105,7 +126,12 @@ async function explain(client: postgres.Sql, query: CapturedQuery, inRollback: b
         if (!(error instanceof Error && error.message === 'rollback')) throw error;
       });
   } else plan = await run(client);
-  return { executionTime: plan!['Execution Time'], hit: plan!.Plan['Shared Hit Blocks'], read: plan!.Plan['Shared Read Blocks'], scans: scans(plan!.Plan) };
+  return {
+    executionTime: plan!['Execution Time'],
+    hit: plan!.Plan['Shared Hit Blocks'],
+    read: plan!.Plan['Shared Read Blocks'],
+    scans: scans(plan!.Plan),
+  };
 }
 
 await main();

@@ -50,7 +50,9 @@ function describeNode(node: PlanNode): string {
   const parts = [node.Strategy ? `${node.Strategy} ${node['Node Type']}` : node['Node Type']];
   if (node['Index Name']) parts.push(`using ${node['Index Name']}`);
   if (node['Relation Name']) parts.push(`on ${node['Relation Name']}`);
-  const details = [`${(node['Actual Rows'] ?? 0).toLocaleString('en')} rows${(node['Actual Loops'] ?? 1) > 1 ? ` × ${node['Actual Loops']} loops` : ''}`];
+  const details = [
+    `${(node['Actual Rows'] ?? 0).toLocaleString('en')} rows${(node['Actual Loops'] ?? 1) > 1 ? ` × ${node['Actual Loops']} loops` : ''}`,
+  ];
   details.push(`${node['Actual Total Time']?.toFixed(1)} ms`);
   details.push(`buffers hit ${node['Shared Hit Blocks']} read ${node['Shared Read Blocks']}`);
   if (node['Heap Fetches'] !== undefined) details.push(`heap fetches ${node['Heap Fetches']}`);
@@ -79,10 +81,14 @@ async function main() {
     const seedStart = performance.now();
     // Three years of history, closings and extensions spread as a real desk has them (see bench/seed-requests.ts).
     await seedRequests(client, { rows: ROWS, closedOverDays: HISTORY_DAYS });
-    console.log(`PostgreSQL ${server!.version}. Seeded ${ROWS.toLocaleString('en')} requests in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `PostgreSQL ${server!.version}. Seeded ${ROWS.toLocaleString('en')} requests in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
     console.log(await describeRequests(client));
 
-    const [auditor] = await client<{ id: string }[]>`insert into staff_members (email, name, role) values ('bench-auditor@example.test', 'Bench auditor', 'auditor') returning id`;
+    const [auditor] = await client<
+      { id: string }[]
+    >`insert into staff_members (email, name, role) values ('bench-auditor@example.test', 'Bench auditor', 'auditor') returning id`;
     const actor: StaffActor = { staffId: auditor!.id, email: 'bench-auditor@example.test', name: 'Bench auditor', role: 'auditor' };
     const today = toCalendarDate(new Date(), env().TIME_ZONE);
     const lastTwelveMonths = resolveReportRange({}, today);
@@ -100,8 +106,16 @@ async function main() {
     );
 
     const scenarios: { name: string; run: () => Promise<unknown>; explain?: boolean }[] = [
-      { name: `report page figures, last 12 months (${lastTwelveMonths.from} to ${lastTwelveMonths.to})`, run: () => getRequestReport(db, { actor, range: lastTwelveMonths }), explain: true },
-      { name: `report page figures, one month (${lastMonth.from} to ${lastMonth.to})`, run: () => getRequestReport(db, { actor, range: lastMonth }), explain: true },
+      {
+        name: `report page figures, last 12 months (${lastTwelveMonths.from} to ${lastTwelveMonths.to})`,
+        run: () => getRequestReport(db, { actor, range: lastTwelveMonths }),
+        explain: true,
+      },
+      {
+        name: `report page figures, one month (${lastMonth.from} to ${lastMonth.to})`,
+        run: () => getRequestReport(db, { actor, range: lastMonth }),
+        explain: true,
+      },
       { name: `CCPA annual disclosure ${year}`, run: () => getAnnualDisclosure(db, { actor, year }), explain: true },
       {
         name: 'whole reports page (12 months + disclosure, side by side)',
@@ -110,7 +124,10 @@ async function main() {
       { name: 'CSV summary, 12 months', run: () => getReportCsv(db, { actor, report: 'summary', query: twelveMonthsQuery }) },
       { name: 'CSV by-month, 12 months', run: () => getReportCsv(db, { actor, report: 'by-month', query: twelveMonthsQuery }) },
       { name: 'CSV rejections, 12 months', run: () => getReportCsv(db, { actor, report: 'rejections', query: twelveMonthsQuery }) },
-      { name: `CSV annual-disclosure ${year}`, run: () => getReportCsv(db, { actor, report: 'annual-disclosure', query: { year: String(year) } }) },
+      {
+        name: `CSV annual-disclosure ${year}`,
+        run: () => getReportCsv(db, { actor, report: 'annual-disclosure', query: { year: String(year) } }),
+      },
     ];
 
     const summaryRows: string[] = [];
@@ -127,7 +144,9 @@ async function main() {
       console.log(
         `\n## ${scenario.name}: median ${median(times).toFixed(1)} ms end to end (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${RUNS} runs; ${queries.length} queries)`,
       );
-      summaryRows.push(`| ${scenario.name} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)} |`);
+      summaryRows.push(
+        `| ${scenario.name} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)} |`,
+      );
       if (!scenario.explain) continue;
       for (const query of queries) {
         const plan = await explain(client, query);
@@ -148,7 +167,10 @@ async function main() {
 }
 
 async function explain(client: postgres.Sql, query: CapturedQuery): Promise<Plan> {
-  const [row] = await client.unsafe(`explain (analyze, buffers, format json) ${query.sql}`, query.params as postgres.ParameterOrJSON<never>[]);
+  const [row] = await client.unsafe(
+    `explain (analyze, buffers, format json) ${query.sql}`,
+    query.params as postgres.ParameterOrJSON<never>[],
+  );
   return (row!['QUERY PLAN'] as Plan[])[0]!;
 }
 

@@ -16,7 +16,10 @@ const benches: { script: string; env: Record<string, string> }[] = [
 
 function runBench({ script, env }: (typeof benches)[number]): Promise<BenchFigure[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { BENCH_RUNS: '3', ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { BENCH_RUNS: '3', ...process.env, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const figures: BenchFigure[] = [];
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -42,7 +45,9 @@ for (const bench of benches) {
   for (const figure of await runBench(bench)) {
     const value = median(figure.runs);
     const baseline = figure.baseline ? median(figure.baseline.runs) : null;
-    const ratio = baseline ? `${((100 * value) / baseline).toFixed(0)} % of ${figure.baseline!.name} (${format(baseline)} ${figure.unit}, ${spread(figure.baseline!.runs)})` : '';
+    const ratio = baseline
+      ? `${((100 * value) / baseline).toFixed(0)} % of ${figure.baseline!.name} (${format(baseline)} ${figure.unit}, ${spread(figure.baseline!.runs)})`
+      : '';
     rows.push(`| ${figure.name} | ${format(value)} ${figure.unit} | ${spread(figure.runs)} | ${ratio} | ${figure.target ?? ''} |`);
   }
 }

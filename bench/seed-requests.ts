@@ -59,8 +59,12 @@ export async function seedRequests(client: postgres.Sql, { rows, closedOverDays 
     ),
     dated as (
       select *, case when status in ('new', 'in_progress', 'awaiting_requester', 'unverified') then current_date - ((g * 13) % 45)
-                     ${isVaried ? `when status = 'expired' then current_date - 10 - ((g * 17) % ${closedOverDays})
-                     else current_date - 1 - close_days - ((g * 17) % ${closedOverDays})` : `else current_date - 45 - ((g * 17) % 700)`} end as received_on
+                     ${
+                       isVaried
+                         ? `when status = 'expired' then current_date - 10 - ((g * 17) % ${closedOverDays})
+                     else current_date - 1 - close_days - ((g * 17) % ${closedOverDays})`
+                         : `else current_date - 45 - ((g * 17) % 700)`
+                     } end as received_on
       from closing
     )
     insert into requests (reference, type, status, channel, jurisdiction, email_hash, received_at, received_on, verified_at, due_on, original_due_on,
@@ -107,6 +111,8 @@ export async function seedRequests(client: postgres.Sql, { rows, closedOverDays 
 
 /** One line: how many requests of each status the seed made. */
 export async function describeRequests(client: postgres.Sql): Promise<string> {
-  const rows = await client<{ status: string; total: number }[]>`select status, count(*)::int as total from requests group by status order by status`;
+  const rows = await client<
+    { status: string; total: number }[]
+  >`select status, count(*)::int as total from requests group by status order by status`;
   return rows.map((row) => `${row.status} ${row.total.toLocaleString('en')}`).join(', ');
 }

@@ -9,7 +9,14 @@ export function JurisdictionField({ label, hint, jurisdictions, value, errors }:
   return (
     <FormField id="jurisdiction" label={label} hint={hint} errors={errors}>
       {(describedBy, isInvalid) => (
-        <select id="jurisdiction" name="jurisdiction" required defaultValue={value ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid}>
+        <select
+          id="jurisdiction"
+          name="jurisdiction"
+          required
+          defaultValue={value ?? ''}
+          aria-describedby={describedBy}
+          aria-invalid={isInvalid}
+        >
           <option value="" disabled>
             Choose a region
           </option>

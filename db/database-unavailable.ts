@@ -37,7 +37,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * For writes whose outcome the caller knows and must not lose (an email the SMTP server
  * accepted is "sent" even if the database restarted meanwhile).
  */
-export async function retryWhileDatabaseUnavailable<T>(work: () => Promise<T>, { giveUpAfterMs = 5 * 60_000 }: { giveUpAfterMs?: number } = {}): Promise<T> {
+export async function retryWhileDatabaseUnavailable<T>(
+  work: () => Promise<T>,
+  { giveUpAfterMs = 5 * 60_000 }: { giveUpAfterMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + giveUpAfterMs;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -18,7 +18,9 @@ async function failure(query: Promise<unknown>): Promise<FailedQuery> {
 
 /** Everything a logger could print of an error: console.error uses util.inspect, JSON loggers stringify. */
 function everythingPrinted(error: Error): string {
-  return [inspect(error, { depth: 8 }), String(error), error.stack ?? '', JSON.stringify(error), inspect(error.cause, { depth: 8 })].join('\n');
+  return [inspect(error, { depth: 8 }), String(error), error.stack ?? '', JSON.stringify(error), inspect(error.cause, { depth: 8 })].join(
+    '\n',
+  );
 }
 
 describe('a failed query never prints its parameters', () => {

@@ -59,8 +59,7 @@ export function AcknowledgementEmail({
         ]}
       />
       <Paragraph>
-        If we need more time, which the law allows for complex requests, we will tell you before {dueDate} and explain
-        why.
+        If we need more time, which the law allows for complex requests, we will tell you before {dueDate} and explain why.
       </Paragraph>
       <Paragraph>You can follow your request, or cancel it if you change your mind, on its status page:</Paragraph>
       <ButtonLink href={statusUrl}>View my request</ButtonLink>

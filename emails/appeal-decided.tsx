@@ -27,7 +27,8 @@ export const previewProps = {
   requestTypeLabel: 'Access — a copy of my personal data',
   outcome: 'denied',
   message: 'We looked at the decision again. The records you asked for are held for a fraud investigation and are exempt.',
-  regulatorContact: 'Office of the Attorney General of Virginia, Consumer Protection Section: https://www.oag.state.va.us/consumer-protection/',
+  regulatorContact:
+    'Office of the Attorney General of Virginia, Consumer Protection Section: https://www.oag.state.va.us/consumer-protection/',
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TAppealDecidedEmailProps;
 
@@ -35,7 +36,16 @@ export function subject({ appealedReference, outcome }: TAppealDecidedEmailProps
   return outcome === 'granted' ? `Your appeal about ${appealedReference} was granted` : `Your appeal about ${appealedReference} was denied`;
 }
 
-export function AppealDecidedEmail({ organisationName, reference, appealedReference, requestTypeLabel, outcome, message, regulatorContact, statusUrl }: TAppealDecidedEmailProps) {
+export function AppealDecidedEmail({
+  organisationName,
+  reference,
+  appealedReference,
+  requestTypeLabel,
+  outcome,
+  message,
+  regulatorContact,
+  statusUrl,
+}: TAppealDecidedEmailProps) {
   const isGranted = outcome === 'granted';
   return (
     <EmailLayout
@@ -55,7 +65,9 @@ export function AppealDecidedEmail({ organisationName, reference, appealedRefere
         ]}
       />
       <MessageText text={message} />
-      {!isGranted && regulatorContact ? <Paragraph>If you are not satisfied, you can complain to the attorney general: {regulatorContact}</Paragraph> : null}
+      {!isGranted && regulatorContact ? (
+        <Paragraph>If you are not satisfied, you can complain to the attorney general: {regulatorContact}</Paragraph>
+      ) : null}
       <Paragraph>You can see your request and its history on its status page:</Paragraph>
       <ButtonLink href={statusUrl}>View my request</ButtonLink>
       <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>

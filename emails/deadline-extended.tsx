@@ -57,8 +57,8 @@ export function DeadlineExtendedEmail({
       heading="We need more time for your request"
     >
       <Paragraph>
-        {organisationName} is still working on your request, but we need more time to complete it. The law allows us to
-        extend the deadline when that is necessary, for example for a complex request ({legalBasis}).
+        {organisationName} is still working on your request, but we need more time to complete it. The law allows us to extend the deadline
+        when that is necessary, for example for a complex request ({legalBasis}).
       </Paragraph>
       <DetailList
         details={[

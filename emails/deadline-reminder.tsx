@@ -44,13 +44,11 @@ export function DeadlineReminderEmail({
       organisationName={organisationName}
       preview={`${reference} must be answered by ${dueDate}.`}
       heading={`A request you are handling is due ${dueIn(daysLeft)}`}
-      footer={
-        <>You are receiving this because you are assigned to this request on the {organisationName} privacy desk.</>
-      }
+      footer={<>You are receiving this because you are assigned to this request on the {organisationName} privacy desk.</>}
     >
       <Paragraph>
-        The request below must be answered by {dueDate}. If you cannot finish in time and the law allows it, extend the
-        deadline and tell the requester before it passes.
+        The request below must be answered by {dueDate}. If you cannot finish in time and the law allows it, extend the deadline and tell
+        the requester before it passes.
       </Paragraph>
       <DetailList
         details={[

@@ -14,7 +14,13 @@ export const ZErasedTable = z.strictObject({
   action: z.enum(['deleted', 'anonymised', 'kept', 'erased']),
   rows: z.number().int().nonnegative(),
   /** Why rows were kept (the map's reason), shown to the requester. */
-  reason: z.string().trim().min(1).max(300).regex(/^[^\r\n]*$/, 'Must be a single line').nullable(),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[^\r\n]*$/, 'Must be a single line')
+    .nullable(),
 });
 
 export const ZErasedSystem = z.strictObject({
@@ -67,7 +73,11 @@ export function subject({ reference }: TErasureConfirmedEmailProps): string {
 
 export function ErasureConfirmedEmail({ organisationName, reference, requestTypeLabel, statusUrl, systems }: TErasureConfirmedEmailProps) {
   return (
-    <EmailLayout organisationName={organisationName} preview={`${organisationName} has erased your personal data (${reference}).`} heading="Your personal data has been erased">
+    <EmailLayout
+      organisationName={organisationName}
+      preview={`${organisationName} has erased your personal data (${reference}).`}
+      heading="Your personal data has been erased"
+    >
       <Paragraph>{organisationName} has completed your request to erase your personal data.</Paragraph>
       <DetailList
         details={[

@@ -36,11 +36,24 @@ export const previewProps = {
 } satisfies TIncidentClockEmailProps;
 
 export function subject({ reference, kind, timeLeft, regimeLabel }: TIncidentClockEmailProps): string {
-  return kind === 'overdue' ? `Overdue: regulator notice for ${reference} (${regimeLabel})` : `${timeLeft} left to notify the regulator of ${reference}`;
+  return kind === 'overdue'
+    ? `Overdue: regulator notice for ${reference} (${regimeLabel})`
+    : `${timeLeft} left to notify the regulator of ${reference}`;
 }
 
 /** To every admin: a breach's regulator deadline is near or has passed with no decision recorded. */
-export function IncidentClockEmail({ organisationName, reference, title, kind, regimeLabel, authority, citation, deadline, timeLeft, incidentUrl }: TIncidentClockEmailProps) {
+export function IncidentClockEmail({
+  organisationName,
+  reference,
+  title,
+  kind,
+  regimeLabel,
+  authority,
+  citation,
+  deadline,
+  timeLeft,
+  incidentUrl,
+}: TIncidentClockEmailProps) {
   return (
     <EmailLayout
       organisationName={organisationName}

@@ -59,9 +59,7 @@ export function InformationRequestedEmail({
       <Paragraph>Please reply on your request&apos;s status page rather than to this email:</Paragraph>
       <ButtonLink href={statusUrl}>Reply on my status page</ButtonLink>
       {isClockStopped && (
-        <Paragraph>
-          The deadline for our response is paused until you reply, and starts again from where it stopped when you do.
-        </Paragraph>
+        <Paragraph>The deadline for our response is paused until you reply, and starts again from where it stopped when you do.</Paragraph>
       )}
       <Paragraph>Keep this link private: anyone with it can see and cancel your request.</Paragraph>
     </EmailLayout>

@@ -239,22 +239,13 @@ describe('renderEmail', () => {
   });
 
   const invalidPayloads: Array<[string, unknown]> = [
-    [
-      'a verifyUrl that is not a URL',
-      { ...verificationPayload(), props: { ...verificationPreview, verifyUrl: 'not a url' } },
-    ],
-    [
-      'a javascript: link',
-      { ...verificationPayload(), props: { ...verificationPreview, verifyUrl: 'javascript:alert(1)' } },
-    ],
+    ['a verifyUrl that is not a URL', { ...verificationPayload(), props: { ...verificationPreview, verifyUrl: 'not a url' } }],
+    ['a javascript: link', { ...verificationPayload(), props: { ...verificationPreview, verifyUrl: 'javascript:alert(1)' } }],
     ['an unknown prop', { ...verificationPayload(), props: { ...verificationPreview, firstName: 'Ada' } }],
     ['a missing prop', { ...verificationPayload(), props: { ...verificationPreview, expiresInHours: undefined } }],
     ['an unknown template', { ...verificationPayload(), template: 'welcome' }],
     ['an unknown version', { ...verificationPayload(), version: 2 }],
-    [
-      'a date that does not exist',
-      { template: 'acknowledgement', version: 1, props: { ...acknowledgementPreview, dueOn: '2026-02-30' } },
-    ],
+    ['a date that does not exist', { template: 'acknowledgement', version: 1, props: { ...acknowledgementPreview, dueOn: '2026-02-30' } }],
     [
       'a line break that would reach the subject header',
       {
@@ -263,18 +254,12 @@ describe('renderEmail', () => {
         props: { ...cancellationPreview, reference: 'DSR-1\r\nBcc: x@example.com' },
       },
     ],
-    [
-      'a sign-in link that has already expired',
-      { ...previews['staff-sign-in'], props: { ...staffSignInPreview, expiresInMinutes: 0 } },
-    ],
+    ['a sign-in link that has already expired', { ...previews['staff-sign-in'], props: { ...staffSignInPreview, expiresInMinutes: 0 } }],
     [
       'a sign-in link to another scheme',
       { ...previews['staff-sign-in'], props: { ...staffSignInPreview, signInUrl: 'data:text/html,<h1>Sign in</h1>' } },
     ],
-    [
-      'an invitation without a role',
-      { ...previews['staff-invitation'], props: { ...staffInvitationPreview, roleLabel: '   ' } },
-    ],
+    ['an invitation without a role', { ...previews['staff-invitation'], props: { ...staffInvitationPreview, roleLabel: '   ' } }],
     [
       'a staff message that is only whitespace',
       { ...previews['information-requested'], props: { ...informationRequestedPreview, message: ' \n\n ' } },
@@ -295,26 +280,14 @@ describe('renderEmail', () => {
       'a legal basis over two lines',
       { ...previews['deadline-extended'], props: { ...deadlineExtendedPreview, legalBasis: 'GDPR\nArt. 12(3)' } },
     ],
-    [
-      'a negative attachment count',
-      { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: -1 } },
-    ],
-    [
-      'a fractional attachment count',
-      { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: 1.5 } },
-    ],
+    ['a negative attachment count', { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: -1 } }],
+    ['a fractional attachment count', { ...previews['request-fulfilled'], props: { ...requestFulfilledPreview, attachmentCount: 1.5 } }],
     [
       'a rejection that leaves out the message instead of passing null',
       { ...previews['request-rejected'], props: { ...requestRejectedPreview, message: undefined } },
     ],
-    [
-      'a rejection with an empty message',
-      { ...previews['request-rejected'], props: { ...requestRejectedPreview, message: '' } },
-    ],
-    [
-      'a reminder with negative days left',
-      { ...previews['deadline-reminder'], props: { ...deadlineReminderPreview, daysLeft: -1 } },
-    ],
+    ['a rejection with an empty message', { ...previews['request-rejected'], props: { ...requestRejectedPreview, message: '' } }],
+    ['a reminder with negative days left', { ...previews['deadline-reminder'], props: { ...deadlineReminderPreview, daysLeft: -1 } }],
     [
       'an overdue alert with a date in another format',
       { ...previews['request-overdue'], props: { ...requestOverduePreview, dueOn: '25/12/2026' } },

@@ -1,13 +1,7 @@
 import { render, toPlainText } from '@react-email/render';
 import { type Attributes, type ComponentType, createElement, type ReactElement } from 'react';
 import { type OrganisationContact, OrganisationContactContext } from './components/organisation-contact';
-import {
-  type EmailProps,
-  type EmailTemplateName,
-  emailTemplates,
-  type TEmailPayload,
-  ZEmailPayload,
-} from './templates';
+import { type EmailProps, type EmailTemplateName, emailTemplates, type TEmailPayload, ZEmailPayload } from './templates';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -33,7 +27,11 @@ function createEmail<N extends EmailTemplateName>(template: N, props: EmailProps
 }
 
 /** Always renders with React, never from the cache below: the reference the cache is checked against. */
-export async function renderEmailDirectly(template: EmailTemplateName, props: unknown, contact: OrganisationContact = {}): Promise<RenderedEmail> {
+export async function renderEmailDirectly(
+  template: EmailTemplateName,
+  props: unknown,
+  contact: OrganisationContact = {},
+): Promise<RenderedEmail> {
   const { subject, element: body } = createEmail(template, props as never);
   const element: ReactElement = createElement(OrganisationContactContext.Provider, { value: contact }, body);
   const html = await render(element);
@@ -92,7 +90,8 @@ const previewPadding = '\u00A0\u200C\u200B\u200D\u200E\u200F\uFEFF';
 const previewPattern = /(data-skip-in-text="true">)([^<]*)(?:<div>[\u00A0\u200C\u200B\u200D\u200E\u200F\uFEFF]*<\/div>)?<\/div>/;
 
 function substitute(email: RenderedEmail, values: string[]): RenderedEmail {
-  const fill = (text: string, escapeValue: (value: string) => string) => text.replace(tokenPattern, (_, index: string) => escapeValue(values[Number(index)]!));
+  const fill = (text: string, escapeValue: (value: string) => string) =>
+    text.replace(tokenPattern, (_, index: string) => escapeValue(values[Number(index)]!));
   const raw = (value: string) => value;
   const preview = previewPattern.exec(email.html);
   let html: string;

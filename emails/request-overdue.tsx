@@ -48,8 +48,8 @@ export function RequestOverdueEmail({
       footer={<>You are receiving this because you are an administrator of the {organisationName} privacy desk.</>}
     >
       <Paragraph>
-        The request below passed its deadline on {dueDate} without a response. Answer it, or tell the requester why it
-        is late, as soon as you can: a late answer can be the subject of a complaint to a regulator.
+        The request below passed its deadline on {dueDate} without a response. Answer it, or tell the requester why it is late, as soon as
+        you can: a late answer can be the subject of a complaint to a regulator.
       </Paragraph>
       <DetailList
         details={[

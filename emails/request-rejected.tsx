@@ -63,13 +63,13 @@ export function RequestRejectedEmail({
           https://gdpr-info.eu/art-12-gdpr/ */}
       {appealUntil ? (
         <Paragraph>
-          You can appeal this decision until {formatCalendarDate(appealUntil)}: open your status page below and choose Appeal, saying why you
-          disagree. A different member of our team will decide your appeal.
+          You can appeal this decision until {formatCalendarDate(appealUntil)}: open your status page below and choose Appeal, saying why
+          you disagree. A different member of our team will decide your appeal.
         </Paragraph>
       ) : null}
       <Paragraph>
-        If you disagree, you have the right to complain to the data protection authority where you live or work, and to
-        seek a remedy through the courts.
+        If you disagree, you have the right to complain to the data protection authority where you live or work, and to seek a remedy
+        through the courts.
       </Paragraph>
       <Paragraph>You can see your request and its history on its status page:</Paragraph>
       <ButtonLink href={statusUrl}>View my request</ButtonLink>

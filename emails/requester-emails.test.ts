@@ -139,6 +139,8 @@ describe('erasure-confirmed email', () => {
   });
 
   it('refuses a payload without any system: a confirmation must say where the data was erased', async () => {
-    await expect(renderEmail({ template: 'erasure-confirmed', version: 1, props: { ...erasureConfirmedPreview, systems: [] } })).rejects.toThrow();
+    await expect(
+      renderEmail({ template: 'erasure-confirmed', version: 1, props: { ...erasureConfirmedPreview, systems: [] } }),
+    ).rejects.toThrow();
   });
 });

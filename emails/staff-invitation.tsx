@@ -26,12 +26,7 @@ export function subject({ organisationName }: TStaffInvitationEmailProps): strin
   return `You have been invited to the ${organisationName} privacy desk`;
 }
 
-export function StaffInvitationEmail({
-  organisationName,
-  inviterName,
-  roleLabel,
-  signInUrl,
-}: TStaffInvitationEmailProps) {
+export function StaffInvitationEmail({ organisationName, inviterName, roleLabel, signInUrl }: TStaffInvitationEmailProps) {
   return (
     <EmailLayout
       organisationName={organisationName}
@@ -44,8 +39,8 @@ export function StaffInvitationEmail({
       }
     >
       <Paragraph>
-        {inviterName} invited you to the {organisationName} privacy desk, where the team handles people&apos;s requests
-        to see, export or delete their personal data.
+        {inviterName} invited you to the {organisationName} privacy desk, where the team handles people&apos;s requests to see, export or
+        delete their personal data.
       </Paragraph>
       <DetailList
         details={[
@@ -53,9 +48,7 @@ export function StaffInvitationEmail({
           { label: 'Your role', value: roleLabel },
         ]}
       />
-      <Paragraph>
-        To accept, open the sign-in page and enter this email address. We will email you a link that signs you in.
-      </Paragraph>
+      <Paragraph>To accept, open the sign-in page and enter this email address. We will email you a link that signs you in.</Paragraph>
       <ButtonLink href={signInUrl}>Go to the sign-in page</ButtonLink>
       <Paragraph>If you weren&apos;t expecting this invitation, you can ignore this email.</Paragraph>
     </EmailLayout>

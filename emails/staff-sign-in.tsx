@@ -30,21 +30,13 @@ export function StaffSignInEmail({ organisationName, signInUrl, expiresInMinutes
       organisationName={organisationName}
       preview={`Your sign-in link works once and expires in ${lifetime}.`}
       heading="Sign in to the privacy desk"
-      footer={
-        <>
-          You are receiving this because someone asked to sign in to the {organisationName} privacy desk with this
-          address.
-        </>
-      }
+      footer={<>You are receiving this because someone asked to sign in to the {organisationName} privacy desk with this address.</>}
     >
       <Paragraph>Use the button below to sign in to the {organisationName} privacy desk.</Paragraph>
       <ButtonLink href={signInUrl}>Sign in</ButtonLink>
+      <Paragraph>The link expires in {lifetime} and works only once. If it has expired, ask for a new one on the sign-in page.</Paragraph>
       <Paragraph>
-        The link expires in {lifetime} and works only once. If it has expired, ask for a new one on the sign-in page.
-      </Paragraph>
-      <Paragraph>
-        If you didn&apos;t try to sign in, ignore this email: nobody can sign in without the link. Don&apos;t forward
-        it.
+        If you didn&apos;t try to sign in, ignore this email: nobody can sign in without the link. Don&apos;t forward it.
       </Paragraph>
     </EmailLayout>
   );

@@ -33,8 +33,7 @@ export function StatusLinkEmail({ organisationName, reference, requestTypeLabel,
       heading="You already have an open request"
     >
       <Paragraph>
-        You already have an open request of this type with {organisationName}; we did not create a second one. Follow
-        it here.
+        You already have an open request of this type with {organisationName}; we did not create a second one. Follow it here.
       </Paragraph>
       <DetailList
         details={[

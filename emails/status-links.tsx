@@ -8,7 +8,9 @@ import { ZLinkUrl, ZSingleLineText } from './fields';
 export const ZStatusLinksEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
   requests: z
-    .array(z.strictObject({ reference: ZSingleLineText, requestTypeLabel: ZSingleLineText, statusLabel: ZSingleLineText, statusUrl: ZLinkUrl }))
+    .array(
+      z.strictObject({ reference: ZSingleLineText, requestTypeLabel: ZSingleLineText, statusLabel: ZSingleLineText, statusUrl: ZLinkUrl }),
+    )
     .min(1)
     .max(20),
 });
@@ -18,8 +20,18 @@ export type TStatusLinksEmailProps = z.infer<typeof ZStatusLinksEmailProps>;
 export const previewProps = {
   organisationName: 'Northwind Outdoor Ltd',
   requests: [
-    { reference: 'DSR-2026-000123', requestTypeLabel: 'Access — a copy of my personal data', statusLabel: 'In progress', statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz' },
-    { reference: 'DSR-2026-000098', requestTypeLabel: 'Deletion — erase my personal data', statusLabel: 'Fulfilled', statusUrl: 'https://privacy.example.com/status/Qm3vT8sPz1LwY6bN5dKc' },
+    {
+      reference: 'DSR-2026-000123',
+      requestTypeLabel: 'Access — a copy of my personal data',
+      statusLabel: 'In progress',
+      statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
+    },
+    {
+      reference: 'DSR-2026-000098',
+      requestTypeLabel: 'Deletion — erase my personal data',
+      statusLabel: 'Fulfilled',
+      statusUrl: 'https://privacy.example.com/status/Qm3vT8sPz1LwY6bN5dKc',
+    },
   ],
 } satisfies TStatusLinksEmailProps;
 
@@ -35,7 +47,10 @@ export function StatusLinksEmail({ organisationName, requests }: TStatusLinksEma
       preview={requests.length === 1 ? 'Here is the link to follow your request.' : 'Here are the links to follow your requests.'}
       heading={requests.length === 1 ? 'The link to your request' : 'The links to your requests'}
     >
-      <Paragraph>You asked us to send the {requests.length === 1 ? 'link' : 'links'} to your privacy {requests.length === 1 ? 'request' : 'requests'} with {organisationName}.</Paragraph>
+      <Paragraph>
+        You asked us to send the {requests.length === 1 ? 'link' : 'links'} to your privacy {requests.length === 1 ? 'request' : 'requests'}{' '}
+        with {organisationName}.
+      </Paragraph>
       {requests.map((request) => (
         <div key={request.reference}>
           <DetailList
@@ -48,7 +63,9 @@ export function StatusLinksEmail({ organisationName, requests }: TStatusLinksEma
           <ButtonLink href={request.statusUrl}>View {request.reference}</ButtonLink>
         </div>
       ))}
-      <Paragraph>Keep these links private: anyone with one can see and cancel that request. Earlier links you received still work.</Paragraph>
+      <Paragraph>
+        Keep these links private: anyone with one can see and cancel that request. Earlier links you received still work.
+      </Paragraph>
     </EmailLayout>
   );
 }

@@ -14,7 +14,8 @@ afterAll(async () => {
 describe('the SMTP transport', () => {
   it('reuses a few pooled connections for many emails instead of one connection each', async () => {
     const transport = getTransport(inbox.url, { maxConnections: 3 });
-    const send = (index: number) => transport.sendMail({ from: 'desk@example.test', to: 'pool@example.test', subject: `pooled ${index}`, text: 'hello' });
+    const send = (index: number) =>
+      transport.sendMail({ from: 'desk@example.test', to: 'pool@example.test', subject: `pooled ${index}`, text: 'hello' });
     await Promise.all(Array.from({ length: 12 }, (_, index) => send(index)));
     for (let index = 12; index < 17; index += 1) await send(index);
     expect(await inbox.waitFor('pool@example.test', { count: 17 })).toHaveLength(17);

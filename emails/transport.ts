@@ -36,7 +36,10 @@ export function getTransport(smtpUrl: string, { maxConnections = 5 }: { maxConne
  * that ACK (≈ 40 ms on Linux): every pooled email took ≈ 45 ms instead of a few. nodemailer takes the
  * socket as a `connection` and speaks SMTP (and STARTTLS) over it as usual.
  */
-function socketWithoutDelay(options: SMTPPool.Options, callback: (error: Error | null, socketOptions: { connection: Socket }) => void): void {
+function socketWithoutDelay(
+  options: SMTPPool.Options,
+  callback: (error: Error | null, socketOptions: { connection: Socket }) => void,
+): void {
   // Handed over while still connecting: nodemailer's own handlers then see a refused connection or a timeout.
   callback(null, { connection: connect({ host: options.host ?? 'localhost', port: options.port ?? 25, noDelay: true }) });
 }

@@ -25,12 +25,7 @@ export function subject(_props: TVerificationEmailProps): string {
   return 'Confirm your privacy request';
 }
 
-export function VerificationEmail({
-  organisationName,
-  requestTypeLabel,
-  verifyUrl,
-  expiresInHours,
-}: TVerificationEmailProps) {
+export function VerificationEmail({ organisationName, requestTypeLabel, verifyUrl, expiresInHours }: TVerificationEmailProps) {
   const deadline = `${expiresInHours} ${expiresInHours === 1 ? 'hour' : 'hours'}`;
   return (
     <EmailLayout
@@ -39,13 +34,13 @@ export function VerificationEmail({
       heading="Confirm your privacy request"
     >
       <Paragraph>
-        We received a privacy request for {organisationName} made with this email address. Before we act on it, we need
-        to know that it came from you.
+        We received a privacy request for {organisationName} made with this email address. Before we act on it, we need to know that it came
+        from you.
       </Paragraph>
       <DetailList details={[{ label: 'Request', value: requestTypeLabel }]} />
       <Paragraph>
-        Open the link below and press “Confirm my request” within {deadline}. After that the link stops working and
-        you would need to make the request again.
+        Open the link below and press “Confirm my request” within {deadline}. After that the link stops working and you would need to make
+        the request again.
       </Paragraph>
       <ButtonLink href={verifyUrl}>Review and confirm</ButtonLink>
       <Paragraph>If you didn&apos;t make this request, ignore this email and nothing will happen.</Paragraph>

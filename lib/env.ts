@@ -16,7 +16,10 @@ const ZEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
   MAIL_FROM: z.string().min(3).default('dsr-desk <privacy@dsr-desk.localhost>'),
-  APP_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
+  APP_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters (openssl rand -base64 48)'),
   ORGANISATION_NAME: z.string().min(1).max(120).default('Example Ltd'),
   TIME_ZONE: z
@@ -41,7 +44,13 @@ const ZEnv = z.object({
   /** Files handed to requesters live here, outside the web root (when STORAGE_URL is unset); also the staging folder. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   /** Where packages and uploads are stored: s3://bucket/prefix, or a local folder (file:///path or a path); unset, STORAGE_DIR. */
-  STORAGE_URL: z.string().regex(/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?|file:\/\/\/.+|[^:]+)$/, 'STORAGE_URL must be s3://bucket/prefix, file:///path or a folder path').optional(),
+  STORAGE_URL: z
+    .string()
+    .regex(
+      /^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?|file:\/\/\/.+|[^:]+)$/,
+      'STORAGE_URL must be s3://bucket/prefix, file:///path or a folder path',
+    )
+    .optional(),
   /** For an S3-compatible service other than AWS (MinIO, Ceph, R2…): its endpoint URL. */
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -71,7 +80,10 @@ const ZEnv = z.object({
   ENCRYPTION_KEY: z
     .string()
     .optional()
-    .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+    .refine(
+      (value) => value === undefined || Buffer.from(value, 'base64').length === 32,
+      'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
+    ),
   /**
    * Signs the audit log's tree heads and export manifests: an Ed25519 seed, 32 bytes, base64
    * (openssl rand -base64 32). Unset, one is derived from APP_SECRET. Auditors get the public key
@@ -80,7 +92,10 @@ const ZEnv = z.object({
   AUDIT_SIGNING_KEY: z
     .string()
     .optional()
-    .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'AUDIT_SIGNING_KEY must be 32 bytes, base64 (openssl rand -base64 32)'),
+    .refine(
+      (value) => value === undefined || Buffer.from(value, 'base64').length === 32,
+      'AUDIT_SIGNING_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
+    ),
   /** How often the worker seals new audit events into the Merkle tree and signs a tree head (the log's maximum merge delay is about twice this). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /** Lets event webhook subscriptions post to private, loopback and link-local addresses (a receiver on your own network). Off by default: SSRF. */

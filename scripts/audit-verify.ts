@@ -24,7 +24,13 @@ const usage = [
   '       npm run audit:verify -- --public-key',
 ].join('\n');
 
-type CommandLine = { batchSize: number; exportFile: string | undefined; publicKey: string | undefined; isShowingKey: boolean; treeHeads: { treeSize: number; rootHash: string }[] };
+type CommandLine = {
+  batchSize: number;
+  exportFile: string | undefined;
+  publicKey: string | undefined;
+  isShowingKey: boolean;
+  treeHeads: { treeSize: number; rootHash: string }[];
+};
 
 function parseCommandLine(): CommandLine {
   try {
@@ -39,7 +45,13 @@ function parseCommandLine(): CommandLine {
         'tree-head': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
-      args: process.argv.slice(2).map((argument, index, all) => (argument === '--public-key' && (all[index + 1] === undefined || all[index + 1]!.startsWith('--')) ? '--show-public-key' : argument)),
+      args: process.argv
+        .slice(2)
+        .map((argument, index, all) =>
+          argument === '--public-key' && (all[index + 1] === undefined || all[index + 1]!.startsWith('--'))
+            ? '--show-public-key'
+            : argument,
+        ),
     });
     if (values.help) {
       console.log(usage);
@@ -53,8 +65,15 @@ function parseCommandLine(): CommandLine {
       if (!match) throw new Error(`--tree-head must be <size>:<64 hex digits>, not ${text}`);
       return { treeSize: Number(match[1]), rootHash: match[2]! };
     });
-    if (values['public-key'] !== undefined && Buffer.from(values['public-key'], 'base64').length !== 32) throw new Error('--public-key must be 32 bytes, base64');
-    return { batchSize, exportFile: values.export, publicKey: values['public-key'], isShowingKey: values['show-public-key'] === true, treeHeads };
+    if (values['public-key'] !== undefined && Buffer.from(values['public-key'], 'base64').length !== 32)
+      throw new Error('--public-key must be 32 bytes, base64');
+    return {
+      batchSize,
+      exportFile: values.export,
+      publicKey: values['public-key'],
+      isShowingKey: values['show-public-key'] === true,
+      treeHeads,
+    };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     process.exit(2);
@@ -92,7 +111,9 @@ async function verifyChain({ batchSize, treeHeads }: CommandLine): Promise<numbe
     console.log(`sealed: ${result.sealedCount.toLocaleString('en')} events; not sealed yet: ${result.unsealedCount.toLocaleString('en')}`);
     if (result.treeHead) {
       const { treeSize, rootHash, signedAt, signature } = result.treeHead;
-      console.log(`signed tree head (keep it; pass it back with --tree-head ${treeSize}:${rootHash}):\n  size ${treeSize}, root ${rootHash}, signed ${signedAt}\n  signature ${signature}`);
+      console.log(
+        `signed tree head (keep it; pass it back with --tree-head ${treeSize}:${rootHash}):\n  size ${treeSize}, root ${rootHash}, signed ${signedAt}\n  signature ${signature}`,
+      );
     }
     console.log(`public key fingerprint: ${result.publicKeyFingerprint}`);
     if (!result.firstBreak) {
@@ -133,7 +154,9 @@ async function verifyExport(file: string, { publicKey }: CommandLine): Promise<n
     const { log, format, rowCount, generatedAt, filters, treeHead, keyFingerprint } = result.manifest;
     console.log(`${log} log, ${format}, ${rowCount} rows, generated ${generatedAt}`);
     console.log(`filters: ${JSON.stringify(filters)}`);
-    console.log(`audit tree head: ${treeHead ? `size ${treeHead.treeSize}, root ${treeHead.rootHash}, signed ${treeHead.signedAt}` : 'none (nothing sealed yet)'}`);
+    console.log(
+      `audit tree head: ${treeHead ? `size ${treeHead.treeSize}, root ${treeHead.rootHash}, signed ${treeHead.signedAt}` : 'none (nothing sealed yet)'}`,
+    );
     console.log(`signed by key ${keyFingerprint}${trustedKey ? '' : ' (no key given to compare with: pass --public-key)'}`);
   }
   if (result.isValid) {
@@ -146,4 +169,8 @@ async function verifyExport(file: string, { publicKey }: CommandLine): Promise<n
 }
 
 const options = parseCommandLine();
-process.exitCode = options.isShowingKey ? await showPublicKey() : options.exportFile ? await verifyExport(options.exportFile, options) : await verifyChain(options);
+process.exitCode = options.isShowingKey
+  ? await showPublicKey()
+  : options.exportFile
+    ? await verifyExport(options.exportFile, options)
+    : await verifyChain(options);

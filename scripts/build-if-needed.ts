@@ -9,7 +9,10 @@ export function buildIfNeeded(log: (line: string) => void): void {
   const buildId = path.resolve('.next/BUILD_ID');
   if (existsSync(buildId) && newestModification(sources) <= statSync(buildId).mtimeMs) return;
   log('building the web app (next build); this takes a minute the first time…');
-  const result = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
 }
 

@@ -31,7 +31,10 @@ export async function provideEmbeddedDemoShop(cluster: EmbeddedPostgresHandle): 
  */
 export async function provideEmbeddedDemoCrm(
   log: (line: string) => void,
-  { serverUrl = process.env.DEMO_MARIADB_SERVER_URL || 'mysql://root@127.0.0.1:3306', database = DEMO_CRM_DATABASE }: { serverUrl?: string; database?: string } = {},
+  {
+    serverUrl = process.env.DEMO_MARIADB_SERVER_URL || 'mysql://root@127.0.0.1:3306',
+    database = DEMO_CRM_DATABASE,
+  }: { serverUrl?: string; database?: string } = {},
 ): Promise<void> {
   if (process.env.DEMO_CRM_DATABASE_URL) return;
   const target = new URL(serverUrl);
@@ -43,7 +46,9 @@ export async function provideEmbeddedDemoCrm(
       await connection.end();
     }
   } catch (error) {
-    log(`demo CRM: no MySQL/MariaDB at ${target.host} (${(error as Error).message}); running without it (set DEMO_MARIADB_SERVER_URL to use another server)`);
+    log(
+      `demo CRM: no MySQL/MariaDB at ${target.host} (${(error as Error).message}); running without it (set DEMO_MARIADB_SERVER_URL to use another server)`,
+    );
     return;
   }
   target.pathname = `/${database}`;
@@ -69,7 +74,14 @@ type PrepareDataSourcesOptions = {
  * The demo shop is a database on this machine, so its first start allows private
  * targets (unless an admin already chose); a real install leaves them refused.
  */
-export async function prepareDataSources({ databaseUrl, demoShopDatabaseUrl, demoCrmDatabaseUrl, dataSourcesFile, variables, log }: PrepareDataSourcesOptions): Promise<void> {
+export async function prepareDataSources({
+  databaseUrl,
+  demoShopDatabaseUrl,
+  demoCrmDatabaseUrl,
+  dataSourcesFile,
+  variables,
+  log,
+}: PrepareDataSourcesOptions): Promise<void> {
   const files: string[] = [];
   if (demoShopDatabaseUrl) {
     const { isSeeded } = await seedDemoShopDatabase(demoShopDatabaseUrl);

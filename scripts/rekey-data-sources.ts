@@ -36,7 +36,9 @@ const { reencryptSourceSecrets } = await import('@/lib/data-sources/reencrypt-so
 
 const { db, close } = createDatabase(env().DATABASE_URL, { max: 1 });
 try {
-  const result = await reencryptSourceSecrets(db, { previousKey: secretBoxKey({ encryptionKey: previousEncryptionKey, appSecret: previousAppSecret ?? '' }) });
+  const result = await reencryptSourceSecrets(db, {
+    previousKey: secretBoxKey({ encryptionKey: previousEncryptionKey, appSecret: previousAppSecret ?? '' }),
+  });
   console.log(`re-encrypted: ${result.reencrypted.join(', ') || 'none'}`);
   console.log(`already current: ${result.current.join(', ') || 'none'}`);
   if (result.unreadable.length > 0) {

@@ -97,7 +97,8 @@ async function main(): Promise<void> {
 
   log(`ready: ${settings.APP_URL}`);
   if (inboxUrl) log(`mail inbox (every email the app sends lands here): ${inboxUrl}`);
-  if (isEmbeddedDatabase) log(`staff sign-in: ${settings.APP_URL}/staff/sign-in as ${DEMO_ADMIN_EMAIL} (the link arrives in the mail inbox)`);
+  if (isEmbeddedDatabase)
+    log(`staff sign-in: ${settings.APP_URL}/staff/sign-in as ${DEMO_ADMIN_EMAIL} (the link arrives in the mail inbox)`);
 }
 
 let isStopping = false;

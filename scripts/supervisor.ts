@@ -25,7 +25,9 @@ const STOP_GRACE_MS = 15_000;
  */
 export function startSupervisor(specs: ChildSpec[], { env, log }: { env: NodeJS.ProcessEnv; log: (line: string) => void }) {
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const states = new Map<string, SupervisedChild>(specs.map((spec) => [spec.name, { name: spec.name, state: 'starting', restarts: 0, lastExit: null }]));
+  const states = new Map<string, SupervisedChild>(
+    specs.map((spec) => [spec.name, { name: spec.name, state: 'starting', restarts: 0, lastExit: null }]),
+  );
   const children = new Map<string, ChildProcess>();
   let isStopping = false;
 
@@ -68,7 +70,11 @@ export function startSupervisor(specs: ChildSpec[], { env, log }: { env: NodeJS.
         const delay = BACKOFF_MS[Math.min(backoff, BACKOFF_MS.length - 1)]!;
         const nextAttempt = backoff + 1;
         log(`${spec.name} exited (${how}); restarting in ${delay / 1000} s`);
-        setState(spec.name, { state: 'restarting', restarts: states.get(spec.name)!.restarts + 1, lastExit: `${how} at ${new Date().toISOString()}` });
+        setState(spec.name, {
+          state: 'restarting',
+          restarts: states.get(spec.name)!.restarts + 1,
+          lastExit: `${how} at ${new Date().toISOString()}`,
+        });
         setTimeout(() => {
           if (!isStopping) void launch(spec, nextAttempt).then(resolve);
         }, delay);

@@ -34,7 +34,15 @@ const MAX_QUEUE_WAIT_MS = 5_000;
  * Without a trusted proxy in front, the client IP is the socket's: an X-Forwarded-For
  * sent by the client is overwritten so it cannot dodge the per-IP limits.
  */
-export async function startWebServer({ dev, port, hostname, trustProxy, databaseUrl, maxConcurrent, maxQueued }: Options): Promise<Server & { probe: DatabaseProbe }> {
+export async function startWebServer({
+  dev,
+  port,
+  hostname,
+  trustProxy,
+  databaseUrl,
+  maxConcurrent,
+  maxQueued,
+}: Options): Promise<Server & { probe: DatabaseProbe }> {
   const app = next({ dev, port, hostname, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();

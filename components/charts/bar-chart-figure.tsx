@@ -27,14 +27,27 @@ export function BarChartFigure({ caption, summary, data, categoryKey, series, is
       <figcaption>{caption}</figcaption>
       <div className="chart-figure__chart" role="img" aria-label={summary}>
         {/* The keyboard layer is off: the table below gives every figure to keyboard and screen-reader users. */}
-        <BarChart responsive accessibilityLayer={false} data={data} style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          responsive
+          accessibilityLayer={false}
+          data={data}
+          style={{ width: '100%', height: 300 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={categoryKey} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
           {series.map((item) => (
-            <Bar key={item.key} dataKey={item.key} name={item.label} fill={item.colour} stackId={isStacked ? 'stack' : undefined} isAnimationActive={false} />
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              name={item.label}
+              fill={item.colour}
+              stackId={isStacked ? 'stack' : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </div>

@@ -15,9 +15,18 @@ export async function insertToken(
   await db.insert(requestTokens).values(values);
 }
 
-export async function revokeTokens(db: DatabaseOrTransaction, { requestId, purpose, now }: { requestId: string; purpose?: 'verification' | 'status'; now: Date }) {
+export async function revokeTokens(
+  db: DatabaseOrTransaction,
+  { requestId, purpose, now }: { requestId: string; purpose?: 'verification' | 'status'; now: Date },
+) {
   await db
     .update(requestTokens)
     .set({ revokedAt: now })
-    .where(and(eq(requestTokens.requestId, requestId), isNull(requestTokens.revokedAt), purpose ? eq(requestTokens.purpose, purpose) : undefined));
+    .where(
+      and(
+        eq(requestTokens.requestId, requestId),
+        isNull(requestTokens.revokedAt),
+        purpose ? eq(requestTokens.purpose, purpose) : undefined,
+      ),
+    );
 }

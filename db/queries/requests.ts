@@ -4,7 +4,6 @@ import type { DatabaseOrTransaction } from '../client';
 import { requestReferenceSequence, requests } from '../schema';
 import { openStatuses } from '@/lib/requests/request-status';
 
-
 /** The open request of this type for this person, locked so the caller can change it safely. */
 export async function findOpenRequestForUpdate(db: DatabaseOrTransaction, { emailHash, type }: { emailHash: string; type: RequestType }) {
   const [row] = await db

@@ -8,7 +8,10 @@ export async function findStaffMemberByEmail(db: DatabaseOrTransaction, { email 
 }
 
 export async function findActiveStaffMember(db: DatabaseOrTransaction, { id }: { id: string }) {
-  const [row] = await db.select().from(staffMembers).where(and(eq(staffMembers.id, id), eq(staffMembers.isActive, true)));
+  const [row] = await db
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.id, id), eq(staffMembers.isActive, true)));
   return row ?? null;
 }
 
@@ -17,5 +20,8 @@ export async function listStaffMembers(db: DatabaseOrTransaction) {
 }
 
 export async function listActiveStaffByRole(db: DatabaseOrTransaction, { role }: { role: 'admin' | 'agent' | 'auditor' }) {
-  return db.select().from(staffMembers).where(and(eq(staffMembers.role, role), eq(staffMembers.isActive, true)));
+  return db
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.role, role), eq(staffMembers.isActive, true)));
 }

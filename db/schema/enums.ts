@@ -21,7 +21,14 @@ export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed'])
 export const staffRole = pgEnum('staff_role', ['admin', 'agent', 'auditor']);
 
 /** Why a request was declined: the templates staff choose from (the basis CCPA §7102 reports count). */
-export const rejectionBasis = pgEnum('rejection_basis', ['identity_not_verified', 'manifestly_unfounded_or_excessive', 'legal_exemption', 'no_data_held', 'duplicate', 'spam']);
+export const rejectionBasis = pgEnum('rejection_basis', [
+  'identity_not_verified',
+  'manifestly_unfounded_or_excessive',
+  'legal_exemption',
+  'no_data_held',
+  'duplicate',
+  'spam',
+]);
 
 export const deadlineReminderKind = pgEnum('deadline_reminder_kind', ['due_in_7_days', 'due_in_2_days', 'overdue']);
 
@@ -35,4 +42,11 @@ export const fulfilmentRunKind = pgEnum('fulfilment_run_kind', ['gather', 'dry_r
 export const fulfilmentRunStatus = pgEnum('fulfilment_run_status', ['running', 'succeeded', 'failed', 'released']);
 
 /** One source's part in a run. Webhooks may answer later (awaiting_callback); manual sources wait for an agent. */
-export const sourceResultStatus = pgEnum('source_result_status', ['pending', 'running', 'awaiting_callback', 'awaiting_confirmation', 'succeeded', 'failed']);
+export const sourceResultStatus = pgEnum('source_result_status', [
+  'pending',
+  'running',
+  'awaiting_callback',
+  'awaiting_confirmation',
+  'succeeded',
+  'failed',
+]);

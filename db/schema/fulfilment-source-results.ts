@@ -11,7 +11,11 @@ export type ErasurePlan = Record<string, { rows: number; keyDigest: string | nul
  * Per table label after an erasure: rows still matching the person, and how many of those
  * hold only masked values. Proven when every table has none left, or only masked ones.
  */
-export type ErasureProof = { checkedAt: string; isProven: boolean; tables: Record<string, { remaining: number; masked: number; isKept: boolean }> };
+export type ErasureProof = {
+  checkedAt: string;
+  isProven: boolean;
+  tables: Record<string, { remaining: number; masked: number; isKept: boolean }>;
+};
 
 /**
  * One source's outcome in a run: rows exported, rows that would be or were erased,
@@ -56,11 +60,11 @@ export const fulfilmentSourceResults = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('fulfilment_source_results_by_run_source').on(table.runId, table.sourceId), index('fulfilment_source_results_by_source').on(table.sourceId),
+  (table) => [
+    uniqueIndex('fulfilment_source_results_by_run_source').on(table.runId, table.sourceId),
+    index('fulfilment_source_results_by_source').on(table.sourceId),
     // The hourly sweep for webhook jobs that never got their callback (expire-awaited-callbacks.ts): a handful of rows, not the whole history.
-    index('fulfilment_source_results_awaiting_callback')
-      .on(table.startedAt)
-      .where(sql`${table.status} = 'awaiting_callback'`),
+    index('fulfilment_source_results_awaiting_callback').on(table.startedAt).where(sql`${table.status} = 'awaiting_callback'`),
   ],
 );
 

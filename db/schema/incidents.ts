@@ -49,7 +49,9 @@ export const incidents = pgTable(
   (table) => [
     index('incidents_by_discovered_at').on(table.discoveredAt, table.id),
     // The reminder job reads only incidents still waiting for a regulator decision.
-    index('incidents_awaiting_decision').on(table.discoveredAt).where(sql`${table.regulatorDecision} is null and ${table.closedAt} is null`),
+    index('incidents_awaiting_decision')
+      .on(table.discoveredAt)
+      .where(sql`${table.regulatorDecision} is null and ${table.closedAt} is null`),
   ],
 );
 

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
 import { staffMembers } from './staff-members';
@@ -73,25 +86,19 @@ export const requests = pgTable(
       .where(sql`${table.status} in ('unverified', 'new', 'in_progress', 'awaiting_requester')`),
     index('requests_queue_by_due').on(table.status, table.dueOn, table.id),
     // The queue's default view: open requests by due date, then id (keyset pagination).
-    index('requests_open_by_due')
-      .on(table.dueOn, table.id)
-      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
+    index('requests_open_by_due').on(table.dueOn, table.id).where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
     index('requests_open_by_assignee_due')
       .on(table.assigneeId, table.dueOn, table.id)
       .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester')`),
     // The "All statuses" view: every confirmed request by due date, so it walks an index instead of sorting the table.
-    index('requests_confirmed_by_due')
-      .on(table.dueOn, table.id)
-      .where(sql`${table.dueOn} is not null`),
+    index('requests_confirmed_by_due').on(table.dueOn, table.id).where(sql`${table.dueOn} is not null`),
     // Claim next: the most urgent unassigned request, found without scanning assigned ones.
     index('requests_unassigned_by_due')
       .on(table.dueOn, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
     index('requests_by_email_hash').on(table.emailHash),
     // One appeal per refused request: the status page offers it once, and two presses at once make one.
-    uniqueIndex('requests_one_appeal_per_request')
-      .on(table.appealOfId)
-      .where(sql`${table.appealOfId} is not null`),
+    uniqueIndex('requests_one_appeal_per_request').on(table.appealOfId).where(sql`${table.appealOfId} is not null`),
     index('requests_by_received_at').on(table.receivedAt),
     // Reports (lib/reports): every column they read, so a date range is an index-only scan of a slice
     // of this index instead of a pass over the whole table (at a million requests: 27,000 buffers → 600).
@@ -104,9 +111,7 @@ export const requests = pgTable(
       table.extensionCount,
       table.rejectionBasis,
     ),
-    index('requests_unverified_expiry')
-      .on(table.unverifiedExpiresAt)
-      .where(sql`${table.status} = 'unverified'`),
+    index('requests_unverified_expiry').on(table.unverifiedExpiresAt).where(sql`${table.status} = 'unverified'`),
     // Retention (lib/requests/minimise-closed-requests.ts): closed requests still holding personal data,
     // oldest first for the job's keyset walk. Minimised requests leave it, so it stays small at any size.
     index('requests_awaiting_minimisation')

@@ -6,7 +6,10 @@ import { signedInStaff } from '../fixtures/staff';
 
 test.describe.configure({ timeout: 180_000 });
 
-test('[admin] makes an API key, another system files and reads a request with it through the real server, and revoking it stops it', async ({ page, request }) => {
+test('[admin] makes an API key, another system files and reads a request with it through the real server, and revoking it stops it', async ({
+  page,
+  request,
+}) => {
   await signedInStaff(page, 'admin');
   const name = `E2E CRM ${randomBytes(3).toString('hex')}`;
   let key = '';
@@ -41,7 +44,13 @@ test('[admin] makes an API key, another system files and reads a request with it
   const email = uniqueEmail('api');
   let reference = '';
   await test.step('the key files a request (idempotently) and reads it back; the requester is acknowledged', async () => {
-    const body = { type: 'deletion', email, fullName: 'Grace Hopper', jurisdiction: 'uk_gdpr', identityCheck: 'Signed in to the customer portal with two-factor authentication' };
+    const body = {
+      type: 'deletion',
+      email,
+      fullName: 'Grace Hopper',
+      jurisdiction: 'uk_gdpr',
+      identityCheck: 'Signed in to the customer portal with two-factor authentication',
+    };
     const headers = { authorization: `Bearer ${key}`, 'idempotency-key': randomUUID() };
     const filed = await request.post('/api/v1/requests', { data: body, headers });
     expect(filed.status()).toBe(201);

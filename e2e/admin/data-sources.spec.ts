@@ -15,10 +15,16 @@ type DemoEntry = { slug: string; config: { map?: { tables: { table: string; expo
 function demoMapText(edit: (columns: string[]) => string[] = (columns) => columns): string {
   const entries = JSON.parse(readFileSync(new URL('../../db/seed/demo-data-sources.json', import.meta.url), 'utf8')) as DemoEntry[];
   const map = entries.find((entry) => entry.slug === 'shop-database')!.config.map!;
-  return JSON.stringify({ tables: map.tables.map((table) => (table.table === 'customers' ? { ...table, export: edit(table.export) } : table)) }, null, 2);
+  return JSON.stringify(
+    { tables: map.tables.map((table) => (table.table === 'customers' ? { ...table, export: edit(table.export) } : table)) },
+    null,
+    2,
+  );
 }
 
-test('[admin] adds a PostgreSQL source: a misspelt column is named with its place in the map, the fixed map saves, and the connection string is never shown again', async ({ page }) => {
+test('[admin] adds a PostgreSQL source: a misspelt column is named with its place in the map, the fixed map saves, and the connection string is never shown again', async ({
+  page,
+}) => {
   await signedInStaff(page, 'admin');
   const name = `E2E shop ${randomBytes(3).toString('hex')}`;
   const connectionString = demoShopUrl();
@@ -38,7 +44,9 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     // Switched off, so the other specs' runs (which use every source that is on) never meet it.
     await page.getByLabel(/^Switched on/).uncheck();
     await page.getByLabel('Connection string').fill(connectionString);
-    await page.getByLabel('Map (JSON)').fill(demoMapText((columns) => columns.map((column) => (column === 'full_name' ? 'full_nmae' : column))));
+    await page
+      .getByLabel('Map (JSON)')
+      .fill(demoMapText((columns) => columns.map((column) => (column === 'full_name' ? 'full_nmae' : column))));
     await page.getByRole('button', { name: 'Add data source' }).click();
 
     await expect(page.getByRole('alert').filter({ hasText: 'The map does not match the source database.' })).toBeVisible();
@@ -69,14 +77,20 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
   });
 });
 
-test('[admin] adds a MySQL/MariaDB source: a wrong column is named with its path, the fixed map saves against the real MariaDB', async ({ page }) => {
+test('[admin] adds a MySQL/MariaDB source: a wrong column is named with its path, the fixed map saves against the real MariaDB', async ({
+  page,
+}) => {
   await signedInStaff(page, 'admin');
   const crm = await createCrmDatabase();
   const name = `E2E CRM ${randomBytes(3).toString('hex')}`;
   const entries = JSON.parse(readFileSync(new URL('../../db/seed/demo-crm-data-source.json', import.meta.url), 'utf8')) as DemoEntry[];
   const map = entries.find((entry) => entry.slug === 'crm')!.config.map!;
   const mapText = (edit: (columns: string[]) => string[]) =>
-    JSON.stringify({ tables: map.tables.map((table) => (table.table === 'interactions' ? { ...table, export: edit(table.export) } : table)) }, null, 2);
+    JSON.stringify(
+      { tables: map.tables.map((table) => (table.table === 'interactions' ? { ...table, export: edit(table.export) } : table)) },
+      null,
+      2,
+    );
   try {
     await page.goto('/staff/settings/sources/new');
     await page.getByLabel(/^MySQL or MariaDB database/).check();

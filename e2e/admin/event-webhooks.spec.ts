@@ -20,10 +20,18 @@ async function startReceiver() {
     response.writeHead(statuses.shift() ?? 200).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`, received, statuses, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
+    received,
+    statuses,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
-test('[admin] subscribes a URL to request events: deliveries arrive signed, the log shows each response code, and a failed one is redelivered', async ({ page, request }) => {
+test('[admin] subscribes a URL to request events: deliveries arrive signed, the log shows each response code, and a failed one is redelivered', async ({
+  page,
+  request,
+}) => {
   const receiver = await startReceiver();
   try {
     await signedInStaff(page, 'admin');
@@ -47,7 +55,9 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
       // The receiver refuses the first delivery (410: not retried), to be redelivered below. Other specs running
       // beside this one file requests too, so the first delivery may be theirs: every request.created goes here.
       receiver.statuses.push(410);
-      const filed = await request.post('/api/requests', { data: { type: 'access', email: uniqueEmail('hook'), fullName: 'Grace Hopper', jurisdiction: 'eu_gdpr', isAuthorised: true } });
+      const filed = await request.post('/api/requests', {
+        data: { type: 'access', email: uniqueEmail('hook'), fullName: 'Grace Hopper', jurisdiction: 'eu_gdpr', isAuthorised: true },
+      });
       expect(filed.status()).toBe(202);
       await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       const [first] = receiver.received;
@@ -63,7 +73,9 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
       await expect(refused).toContainText('Failed');
       await refused.getByRole('button', { name: /^Redeliver/ }).click();
       await expect(page.getByText('Queued to be sent again.')).toBeVisible();
-      await expect.poll(() => receiver.received.filter((call) => JSON.parse(call.body).id === refusedEventId).length, { timeout: 30_000 }).toBe(2);
+      await expect
+        .poll(() => receiver.received.filter((call) => JSON.parse(call.body).id === refusedEventId).length, { timeout: 30_000 })
+        .toBe(2);
       const [firstTry, secondTry] = receiver.received.filter((call) => JSON.parse(call.body).id === refusedEventId);
       expect(secondTry!.body).toBe(firstTry!.body);
       await expect
@@ -75,7 +87,9 @@ test('[admin] subscribes a URL to request events: deliveries arrive signed, the 
           { timeout: 30_000 },
         )
         .toBe(1);
-      await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: '410, 200', exact: true }) })).toContainText('Delivered');
+      await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: '410, 200', exact: true }) })).toContainText(
+        'Delivered',
+      );
     });
   } finally {
     await receiver.close();

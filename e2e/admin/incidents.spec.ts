@@ -4,7 +4,10 @@ import { signedInStaff } from '../fixtures/staff';
 // Staff sign in through real email.
 test.describe.configure({ timeout: 120_000 });
 
-test('[admin] records a breach, sees the 72-hour clocks, records the regulator notification and the clock stops; an auditor reads it', async ({ page, browser }) => {
+test('[admin] records a breach, sees the 72-hour clocks, records the regulator notification and the clock stops; an auditor reads it', async ({
+  page,
+  browser,
+}) => {
   const title = `Public file share ${Date.now()}`;
   await signedInStaff(page, 'admin');
   await page.goto('/staff');

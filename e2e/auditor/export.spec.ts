@@ -35,7 +35,9 @@ test('[auditor] downloads the request-log CSV and finds a confirmed request in i
 test('[auditor] an invalid date range is explained on the form, field by field', async ({ page }) => {
   await signedInStaff(page, 'auditor');
   await page.goto('/staff/audit?log=events&format=ndjson&from=2026-05-02&to=2026-05-01');
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('To: The end date must be on or after the start date');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'To: The end date must be on or after the start date',
+  );
   await expect(page.getByLabel('To', { exact: true })).toHaveValue('2026-05-01');
   await expect(page.getByRole('heading', { name: 'Ready to download' })).toHaveCount(0);
 });

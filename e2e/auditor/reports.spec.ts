@@ -37,12 +37,17 @@ test('[auditor] reads the reports, changes the date range and downloads the figu
 
   await test.step('an end before the start is shown as a field error', async () => {
     await page.goto('/staff/reports?from=1990-12-31&to=1990-01-01');
-    await expect(page.getByRole('alert').getByRole('link', { name: 'Received to: The end date must be on or after the start date' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').getByRole('link', { name: 'Received to: The end date must be on or after the start date' }),
+    ).toBeVisible();
   });
 
   await test.step('the summary downloads as CSV with the same range', async () => {
     await page.goto('/staff/reports?from=1990-01-01&to=1990-12-31');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these figures (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download these figures (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('summary-1990-01-01-to-1990-12-31.csv');
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
     expect(lines.slice(0, 4)).toEqual(['figure,value', 'received from,1990-01-01', 'received to,1990-12-31', 'requests received,0']);

@@ -16,13 +16,23 @@ type Manifest = {
   files: { path: string; sizeBytes: number; sha256: string }[];
 };
 
-test('[requester] files an access request, an agent gathers and releases the data, and the ZIP holds exactly their shop rows', async ({ page, browser }) => {
-  const { subject, neighbour } = await insertShopCustomerAndNeighbour({ fullName: 'Grace Hopper', orders: 3, addresses: 2, newsletterTopics: ['offers', 'news'], tickets: 1 });
+test('[requester] files an access request, an agent gathers and releases the data, and the ZIP holds exactly their shop rows', async ({
+  page,
+  browser,
+}) => {
+  const { subject, neighbour } = await insertShopCustomerAndNeighbour({
+    fullName: 'Grace Hopper',
+    orders: 3,
+    addresses: 2,
+    newsletterTopics: ['offers', 'news'],
+    tickets: 1,
+  });
   const seeded = await readShopRows(subject);
 
   const requesterContext = await browser.newContext();
   const requesterPage = await requesterContext.newPage();
-  const request = await test.step('the requester files and confirms an access request', () => fileConfirmedRequest(requesterPage, { type: 'access', email: subject.email, fullName: subject.fullName }));
+  const request = await test.step('the requester files and confirms an access request', () =>
+    fileConfirmedRequest(requesterPage, { type: 'access', email: subject.email, fullName: subject.fullName }));
 
   const agent = await signedInStaff(page, 'agent');
   await test.step('the agent sees the data gathered from the shop (gathering starts when the request is confirmed) and gathers again', async () => {
@@ -42,7 +52,7 @@ test('[requester] files an access request, an agent gathers and releases the dat
     await expect(panel.getByRole('link', { name: 'Preview the package' })).toBeVisible({ timeout: 60_000 });
   });
 
-  await test.step('the agent previews the package: the subject\'s orders, not the neighbour\'s', async () => {
+  await test.step("the agent previews the package: the subject's orders, not the neighbour's", async () => {
     await page.getByRole('link', { name: 'Preview the package' }).click();
     await expect(page.getByRole('table', { name: /orders/ })).toBeVisible();
     await expect(page.getByRole('table', { name: /customers/ })).toContainText(subject.email);
@@ -62,7 +72,10 @@ test('[requester] files an access request, an agent gathers and releases the dat
   await test.step('the requester downloads the ZIP from their status page; its files match the shop and the manifest', async () => {
     await requesterPage.goto(request.statusPath);
     const fileName = `${request.reference}-your-data.zip`;
-    const [download] = await Promise.all([requesterPage.waitForEvent('download'), requesterPage.getByRole('link', { name: fileName }).click()]);
+    const [download] = await Promise.all([
+      requesterPage.waitForEvent('download'),
+      requesterPage.getByRole('link', { name: fileName }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(fileName);
     const entries = await readZipEntries((await download.path())!);
 
@@ -73,7 +86,13 @@ test('[requester] files an access request, an agent gathers and releases the dat
       expect(content, file.path).toBeDefined();
       expect(createHash('sha256').update(content!).digest('hex'), file.path).toBe(file.sha256);
     }
-    expect(manifest.sources.find((source) => source.name === 'Shop database')?.rowCounts).toMatchObject({ customers: 1, addresses: 2, orders: 3, newsletter_subscriptions: 2, support_tickets: 1 });
+    expect(manifest.sources.find((source) => source.name === 'Shop database')?.rowCounts).toMatchObject({
+      customers: 1,
+      addresses: 2,
+      orders: 3,
+      newsletter_subscriptions: 2,
+      support_tickets: 1,
+    });
     expect(entries.get('index.html')).toContain(request.reference);
 
     const orders = parse(entries.get('shop-database/orders.csv')!, { columns: true }) as Record<string, string>[];

@@ -6,8 +6,16 @@ import { signedInStaff } from '../fixtures/staff';
 
 test.describe.configure({ timeout: 180_000 });
 
-test('[agent] dry-runs and erases a deletion request: the subject\'s shop rows are gone or anonymised, a neighbour\'s untouched', async ({ page }) => {
-  const { subject, neighbour } = await insertShopCustomerAndNeighbour({ fullName: 'Hedy Lamarr', orders: 2, addresses: 1, newsletterTopics: ['offers'], tickets: 2 });
+test("[agent] dry-runs and erases a deletion request: the subject's shop rows are gone or anonymised, a neighbour's untouched", async ({
+  page,
+}) => {
+  const { subject, neighbour } = await insertShopCustomerAndNeighbour({
+    fullName: 'Hedy Lamarr',
+    orders: 2,
+    addresses: 1,
+    newsletterTopics: ['offers'],
+    tickets: 2,
+  });
   const before = await readShopRows(subject);
   const neighbourBefore = await readShopRows(neighbour);
   const request = await fileConfirmedRequest(page, { type: 'deletion', email: subject.email, fullName: subject.fullName });
@@ -22,7 +30,9 @@ test('[agent] dry-runs and erases a deletion request: the subject\'s shop rows a
 
   await test.step('the dry run counts, per table, what erasure would do, and changes nothing', async () => {
     await panel.getByRole('button', { name: 'Dry run' }).click();
-    const shopRow = panel.getByRole('table', { name: 'What erasure would do, per source and table' }).getByRole('row', { name: /Shop database/ });
+    const shopRow = panel
+      .getByRole('table', { name: 'What erasure would do, per source and table' })
+      .getByRole('row', { name: /Shop database/ });
     await expect(shopRow).toContainText('Done', { timeout: 60_000 });
     await expect(shopRow).toContainText('addresses: 1 row — would be deleted');
     await expect(shopRow).toContainText('orders: 2 rows — would be kept with shipping_name, shipping_address blanked');
@@ -41,13 +51,16 @@ test('[agent] dry-runs and erases a deletion request: the subject\'s shop rows a
     await expect(page.locator('.status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
   });
 
-  await test.step('the requester\'s confirmation lists the systems erased', async () => {
-    const email = await waitForEmail(subject.email, { subject: new RegExp(`Your personal data has been erased \\(${request.reference}\\)`), timeoutMs: 30_000 });
+  await test.step("the requester's confirmation lists the systems erased", async () => {
+    const email = await waitForEmail(subject.email, {
+      subject: new RegExp(`Your personal data has been erased \\(${request.reference}\\)`),
+      timeoutMs: 30_000,
+    });
     expect(email.text).toContain('Shop database');
     expect(email.text).toContain('Backups');
   });
 
-  await test.step('in the shop: the subject\'s rows are deleted or anonymised, the neighbour\'s are unchanged', async () => {
+  await test.step("in the shop: the subject's rows are deleted or anonymised, the neighbour's are unchanged", async () => {
     const after = await readShopRows(subject);
     expect(after.addresses).toEqual([]);
     expect(after.newsletterSubscriptions).toEqual([]);

@@ -3,7 +3,9 @@ import { expectedUkGdprDueDate } from '../fixtures/due-dates';
 import { extractLink, waitForEmail } from '../fixtures/mail-inbox';
 import { uniqueEmail } from '../fixtures/requests';
 
-test('[requester] files an access request, confirms it from the real email, sees the reference and due date, and cancels it', async ({ page }) => {
+test('[requester] files an access request, confirms it from the real email, sees the reference and due date, and cancels it', async ({
+  page,
+}) => {
   const email = uniqueEmail('requester');
   const fullName = 'Grace Hopper';
 
@@ -24,7 +26,10 @@ test('[requester] files an access request, confirms it from the real email, sees
 
   // Received on today's date (UTC); also accept tomorrow's in case the run crosses midnight.
   const submittedAt = new Date();
-  const acceptableDueDates = [expectedUkGdprDueDate(submittedAt), expectedUkGdprDueDate(new Date(submittedAt.getTime() + 24 * 60 * 60 * 1000))];
+  const acceptableDueDates = [
+    expectedUkGdprDueDate(submittedAt),
+    expectedUkGdprDueDate(new Date(submittedAt.getTime() + 24 * 60 * 60 * 1000)),
+  ];
 
   const verification = await waitForEmail(email, { subject: /Confirm your privacy request/ });
   const verifyLink = extractLink(verification.text, '/verify/');

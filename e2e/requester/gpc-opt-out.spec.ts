@@ -5,9 +5,13 @@ import { signedInStaff } from '../fixtures/staff';
 
 test.describe.configure({ timeout: 180_000 });
 
-const definition = (page: import('@playwright/test').Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+const definition = (page: import('@playwright/test').Page, term: string) =>
+  page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
-test('[requester] with Global Privacy Control on, the form pre-selects the opt-out of sale; the request records the signal for staff', async ({ page, browser }) => {
+test('[requester] with Global Privacy Control on, the form pre-selects the opt-out of sale; the request records the signal for staff', async ({
+  page,
+  browser,
+}) => {
   const requesterContext = await browser.newContext();
   const requester = await requesterContext.newPage();
   await requester.setExtraHTTPHeaders({ 'Sec-GPC': '1' });

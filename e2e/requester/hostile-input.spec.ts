@@ -27,7 +27,15 @@ test.afterAll(() => {
   expect(appLog(), 'the app log').not.toContain(MARKER);
 });
 
-const malformedPaths = ['/verify/%ff', '/status/%ff', '/staff/requests/%ff', '/status/x/files/%e2%82', '/api/staff/attachments/%ff', '/api/reports/%ff', '/api/callbacks/%c0%af'];
+const malformedPaths = [
+  '/verify/%ff',
+  '/status/%ff',
+  '/staff/requests/%ff',
+  '/status/x/files/%e2%82',
+  '/api/staff/attachments/%ff',
+  '/api/reports/%ff',
+  '/api/callbacks/%c0%af',
+];
 
 test('[anyone] a malformed %-escape in a path gets the not-found page (404), signed out', async ({ page }) => {
   for (const path of malformedPaths) {
@@ -38,16 +46,41 @@ test('[anyone] a malformed %-escape in a path gets the not-found page (404), sig
 });
 
 test('[anyone] control characters and odd values in paths and queries never reach a 500', async ({ request }) => {
-  const paths = ['/verify/%00', `/verify/${MARKER}%00`, '/status/%00', '/status/%01%02', '/request?type=%00', '/verify/new-link?email=%00', '/find-request?email=%00', '/staff?q=%00', '/staff/requests/%00', '/status/x/files/%00', '/api/staff/attachments/%00', '/api/reports/%00', '/api/audit/export?log=%00&format=csv'];
+  const paths = [
+    '/verify/%00',
+    `/verify/${MARKER}%00`,
+    '/status/%00',
+    '/status/%01%02',
+    '/request?type=%00',
+    '/verify/new-link?email=%00',
+    '/find-request?email=%00',
+    '/staff?q=%00',
+    '/staff/requests/%00',
+    '/status/x/files/%00',
+    '/api/staff/attachments/%00',
+    '/api/reports/%00',
+    '/api/audit/export?log=%00&format=csv',
+  ];
   for (const path of paths) expectNoServerError((await request.get(path, { maxRedirects: 0 })).status(), path);
 });
 
-async function postForm(request: APIRequestContext, path: string, options: { body: string | Buffer; contentType: string; origin?: string }) {
-  return request.post(path, { headers: { 'content-type': options.contentType, ...(options.origin ? { origin: options.origin } : {}) }, data: options.body, maxRedirects: 0 });
+async function postForm(
+  request: APIRequestContext,
+  path: string,
+  options: { body: string | Buffer; contentType: string; origin?: string },
+) {
+  return request.post(path, {
+    headers: { 'content-type': options.contentType, ...(options.origin ? { origin: options.origin } : {}) },
+    data: options.body,
+    maxRedirects: 0,
+  });
 }
 
 test('[anyone] a public form body over 64 KB gets a 413 page saying what to do; nothing is echoed back', async ({ request }) => {
-  const response = await postForm(request, '/request', { body: `details=${MARKER}${'x'.repeat(70 * 1024)}`, contentType: 'application/x-www-form-urlencoded' });
+  const response = await postForm(request, '/request', {
+    body: `details=${MARKER}${'x'.repeat(70 * 1024)}`,
+    contentType: 'application/x-www-form-urlencoded',
+  });
   expect(response.status()).toBe(413);
   const html = await response.text();
   expect(html).toContain('That is too much to send');
@@ -59,20 +92,35 @@ test('[anyone] a public form body over 64 KB gets a 413 page saying what to do; 
 });
 
 test('[anyone] a form post from another site is refused with 403, not a 500', async ({ request }) => {
-  const response = await postForm(request, '/request', { body: `fullName=${MARKER}`, contentType: 'application/x-www-form-urlencoded', origin: 'https://evil.example' });
+  const response = await postForm(request, '/request', {
+    body: `fullName=${MARKER}`,
+    contentType: 'application/x-www-form-urlencoded',
+    origin: 'https://evil.example',
+  });
   expect(response.status()).toBe(403);
   expect(await response.text()).toContain('Send the form from this site');
   // A Next server action POST as a browser would send it, from a foreign page.
-  const action = await request.post('/request', { headers: { 'next-action': '0'.repeat(42), origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' }, data: '[]' });
+  const action = await request.post('/request', {
+    headers: { 'next-action': '0'.repeat(42), origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+  });
   expect(action.status()).toBe(403);
 });
 
 test('[anyone] wrong content types and prototype keys on public routes get a 4xx', async ({ request }) => {
   const bodies: { path: string; contentType: string; body: string }[] = [
     { path: '/api/requests', contentType: 'text/plain', body: `{"fullName":"${MARKER}"}` },
-    { path: '/api/requests', contentType: 'application/json', body: `{"__proto__":{"admin":true},"constructor":{"prototype":{"x":"${MARKER}"}}}` },
+    {
+      path: '/api/requests',
+      contentType: 'application/json',
+      body: `{"__proto__":{"admin":true},"constructor":{"prototype":{"x":"${MARKER}"}}}`,
+    },
     { path: '/api/requests', contentType: 'application/json', body: `${'['.repeat(10_000)}${']'.repeat(10_000)}` },
-    { path: '/api/requests', contentType: 'application/json', body: `{"fullName":"${MARKER}\\u0000","email":"a@example.com","type":"access","jurisdiction":"eu_gdpr","isAuthorised":true}` },
+    {
+      path: '/api/requests',
+      contentType: 'application/json',
+      body: `{"fullName":"${MARKER}\\u0000","email":"a@example.com","type":"access","jurisdiction":"eu_gdpr","isAuthorised":true}`,
+    },
     { path: '/api/callbacks/%00', contentType: 'application/json', body: `{"jobId":"${MARKER}"}` },
     { path: '/api/callbacks/no-such-source', contentType: 'text/xml', body: `<x>${MARKER}</x>` },
   ];
@@ -83,7 +131,12 @@ test('[anyone] wrong content types and prototype keys on public routes get a 4xx
     expect(await response.text(), path).not.toContain(MARKER);
   }
   // Not here: a malformed multipart body, which Next itself answers with 500 (Failed to parse body as FormData).
-  for (const [path, contentType] of [['/request', 'text/plain'], ['/request', 'application/json'], ['/verify/new-link', 'application/xml'], ['/find-request', 'application/xml']] as const) {
+  for (const [path, contentType] of [
+    ['/request', 'text/plain'],
+    ['/request', 'application/json'],
+    ['/verify/new-link', 'application/xml'],
+    ['/find-request', 'application/xml'],
+  ] as const) {
     expectNoServerError((await postForm(request, path, { body: `${MARKER}\u0000`, contentType })).status(), `${path} ${contentType}`);
   }
 });
@@ -118,23 +171,40 @@ test('[staff] a NUL in a note, the queue search or the path, or a forged cursor,
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByLabel('New internal note')).toHaveAccessibleDescription(/Remove the invisible control characters/);
 
-  for (const path of ['/staff?q=%00', `/staff?q=${MARKER}%00`, '/staff/requests/%00', '/staff/requests/DSR-2026-%00', `/staff?after=${Buffer.from(JSON.stringify(['2026-02-30', '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`, `/staff?after=${Buffer.from(JSON.stringify(['2026-01-01', '0123456789abcdef0123456789abcdef0123'])).toString('base64url')}`, `${new URL(requestUrl).pathname}/package?run=%00`]) {
+  for (const path of [
+    '/staff?q=%00',
+    `/staff?q=${MARKER}%00`,
+    '/staff/requests/%00',
+    '/staff/requests/DSR-2026-%00',
+    `/staff?after=${Buffer.from(JSON.stringify(['2026-02-30', '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`,
+    `/staff?after=${Buffer.from(JSON.stringify(['2026-01-01', '0123456789abcdef0123456789abcdef0123'])).toString('base64url')}`,
+    `${new URL(requestUrl).pathname}/package?run=%00`,
+  ]) {
     const response = await page.goto(path);
     expectNoServerError(response?.status() ?? 0, path);
     await expect(page.getByRole('heading', { name: 'Something went wrong on our side' }), path).toHaveCount(0);
   }
 });
 
-test('[anyone] next-auth with a malformed callbackUrl, in the sign-in POST or its cookie, never answers 500 and only sends to this site', async ({ request, playwright }) => {
+test('[anyone] next-auth with a malformed callbackUrl, in the sign-in POST or its cookie, never answers 500 and only sends to this site', async ({
+  request,
+  playwright,
+}) => {
   for (const callbackUrl of ['http://localhost:3000.evil.example/', 'http://[', '//evil.example/x', 'javascript:alert(1)']) {
     const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const response = await request.post('/api/auth/signin/email', { form: { csrfToken, email: 'nobody@example.com', callbackUrl, json: 'true' }, maxRedirects: 0 });
+    const response = await request.post('/api/auth/signin/email', {
+      form: { csrfToken, email: 'nobody@example.com', callbackUrl, json: 'true' },
+      maxRedirects: 0,
+    });
     expectNoServerError(response.status(), callbackUrl);
-    const location = response.headers().location ?? (((await response.json().catch(() => ({}))) as { url?: string }).url ?? '');
+    const location = response.headers().location ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? '';
     if (location) expect(new URL(location, e2eBaseUrl).origin, callbackUrl).toBe(new URL(e2eBaseUrl).origin);
   }
   for (const cookie of ['http://localhost:3000.evil.example/', 'http://[', '%ff']) {
-    const context = await playwright.request.newContext({ baseURL: e2eBaseUrl, extraHTTPHeaders: { cookie: `next-auth.callback-url=${cookie === '%ff' ? cookie : encodeURIComponent(cookie)}` } });
+    const context = await playwright.request.newContext({
+      baseURL: e2eBaseUrl,
+      extraHTTPHeaders: { cookie: `next-auth.callback-url=${cookie === '%ff' ? cookie : encodeURIComponent(cookie)}` },
+    });
     for (const path of ['/api/auth/session', '/api/auth/signin', '/api/auth/providers']) {
       const response = await context.get(path, { maxRedirects: 0 });
       expectNoServerError(response.status(), `${path} with cookie ${cookie}`);

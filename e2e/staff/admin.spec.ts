@@ -6,7 +6,10 @@ import { signedInStaff, signInAsStaff } from '../fixtures/staff';
 // Every test signs staff in through real magic-link emails: slow on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-test('[admin] invites an agent, changes their role to auditor and deactivates them; their open session is refused', async ({ page, browser }) => {
+test('[admin] invites an agent, changes their role to auditor and deactivates them; their open session is refused', async ({
+  page,
+  browser,
+}) => {
   await signedInStaff(page, 'admin');
   const invitee = { email: uniqueEmail('invited-agent'), name: 'Katherine Johnson', role: 'agent' as const };
 
@@ -93,7 +96,10 @@ test('[admin] renames the organisation and sets the privacy contact; the public 
       await expect(visitor.getByRole('banner')).toContainText(newName);
       const footer = visitor.getByRole('contentinfo');
       await expect(footer.getByRole('link', { name: 'privacy@renamed.example' })).toHaveAttribute('href', 'mailto:privacy@renamed.example');
-      await expect(footer.getByRole('link', { name: `${newName}’s privacy notice` })).toHaveAttribute('href', 'https://renamed.example/privacy');
+      await expect(footer.getByRole('link', { name: `${newName}’s privacy notice` })).toHaveAttribute(
+        'href',
+        'https://renamed.example/privacy',
+      );
       await expect(footer.getByRole('link', { name: 'Find my request' })).toHaveAttribute('href', '/find-request');
     } finally {
       await visitor.close();

@@ -5,7 +5,10 @@ import { signedInStaff } from '../fixtures/staff';
 
 test.describe.configure({ timeout: 240_000 });
 
-test('[requester] appeals a refused Virginia request from the status page; a second agent grants it and the request reopens', async ({ page, browser }) => {
+test('[requester] appeals a refused Virginia request from the status page; a second agent grants it and the request reopens', async ({
+  page,
+  browser,
+}) => {
   const requesterContext = await browser.newContext();
   const requester = await requesterContext.newPage();
   const { input, reference, statusPath } = await fileConfirmedRequest(requester, { jurisdiction: 'us_va_vcdpa', type: 'deletion' });

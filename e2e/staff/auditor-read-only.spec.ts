@@ -45,7 +45,11 @@ test('[auditor] reads a request without any control, and a replayed "Start work"
 
   await test.step('the forged server-action POST with the auditor’s cookies is refused', async () => {
     const response = await auditorPage.request.post(startWork.url, {
-      headers: { 'next-action': startWork.headers['next-action']!, 'content-type': startWork.headers['content-type']!, accept: 'text/x-component' },
+      headers: {
+        'next-action': startWork.headers['next-action']!,
+        'content-type': startWork.headers['content-type']!,
+        accept: 'text/x-component',
+      },
       data: startWork.body,
     });
     expect(await response.text()).toContain('Your role does not allow this action.');

@@ -6,7 +6,10 @@ import { signedInStaff } from '../fixtures/staff';
 // Every test signs staff in through real magic-link emails: slow on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-test('[agent] files a request received by phone and the requester gets the acknowledgement email with a status link', async ({ page, browser }) => {
+test('[agent] files a request received by phone and the requester gets the acknowledgement email with a status link', async ({
+  page,
+  browser,
+}) => {
   await signedInStaff(page, 'agent');
   const requesterEmail = uniqueEmail('phoned-in');
 
@@ -21,7 +24,9 @@ test('[agent] files a request received by phone and the requester gets the ackno
   await page.getByLabel('Account identifier (optional)').fill('customer-2212');
   await page.getByLabel('Jurisdiction').selectOption({ label: 'United Kingdom — UK GDPR' });
   await page.getByLabel('Phone call').check();
-  await page.getByLabel('How identity was checked').fill('Called back on the number held on the account; confirmed postcode and last order.');
+  await page
+    .getByLabel('How identity was checked')
+    .fill('Called back on the number held on the account; confirmed postcode and last order.');
   await page.getByLabel('Details (optional)').fill('Wants the account and order history erased.');
   await page.getByRole('button', { name: 'File request' }).click();
 
@@ -40,7 +45,9 @@ test('[agent] files a request received by phone and the requester gets the ackno
   }
 });
 
-test('[agent] sees what to correct when the identity check is missing and the date is in the future, with typed values kept', async ({ page }) => {
+test('[agent] sees what to correct when the identity check is missing and the date is in the future, with typed values kept', async ({
+  page,
+}) => {
   await signedInStaff(page, 'agent');
   const requesterEmail = uniqueEmail('letter');
   await page.goto('/staff/requests/new');

@@ -31,7 +31,10 @@ test('[agent] sees requests most urgent first with SLA badges', async ({ page })
   }
 
   await page.goto('/staff?assignee=me');
-  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') });
+  const rows = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') });
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0).getByRole('rowheader')).toHaveText(urgent.reference);
   await expect(rows.nth(1).getByRole('rowheader')).toHaveText(monthly.reference);
@@ -48,7 +51,11 @@ test('[agent] filters by type via the form and the URL keeps the filter', async 
   await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Deletion' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/[?&]type=deletion/);
-  const typeCells = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') }).locator('td:nth-child(3)');
+  const typeCells = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') })
+    .locator('td:nth-child(3)');
   await expect(typeCells.first()).toHaveText('Deletion');
   expect(new Set(await typeCells.allTextContents())).toEqual(new Set(['Deletion']));
 

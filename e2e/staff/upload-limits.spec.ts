@@ -9,11 +9,16 @@ const MEGABYTE = 1024 * 1024;
 
 async function fulfilWith(page: Page, file: { name: string; megabytes: number }): Promise<void> {
   await page.getByLabel('Message to the requester').fill('Here is a copy of the personal data we hold about you.');
-  await page.getByLabel('Files for the requester').setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(file.megabytes * MEGABYTE, 7) });
+  await page
+    .getByLabel('Files for the requester')
+    .setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(file.megabytes * MEGABYTE, 7) });
   await page.getByRole('button', { name: 'Fulfil request' }).click();
 }
 
-test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is told on the form that a 30 MB one is over 25 MB', async ({ page, browser }) => {
+test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is told on the form that a 30 MB one is over 25 MB', async ({
+  page,
+  browser,
+}) => {
   await signedInStaff(page, 'agent');
   const requestUrl = await fileAccessRequestInProgress(page);
 

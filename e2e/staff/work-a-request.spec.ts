@@ -8,9 +8,13 @@ import { signedInStaff } from '../fixtures/staff';
 // Each test files and confirms a request and signs staff in through real email: slower than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-const definition = (page: import('@playwright/test').Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+const definition = (page: import('@playwright/test').Page, term: string) =>
+  page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
-test('[agent] claims the next request, extends it and fulfils it with a file; the requester is emailed and downloads it', async ({ page, browser }) => {
+test('[agent] claims the next request, extends it and fulfils it with a file; the requester is emailed and downloads it', async ({
+  page,
+  browser,
+}) => {
   const requesterContext = await browser.newContext();
   const requesterPage = await requesterContext.newPage();
   const agent = await signedInStaff(page, 'agent');
@@ -70,7 +74,9 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
   const fileContent = 'field,value\nname,Ada Lovelace\n';
   await test.step('fulfil with a message and an uploaded file; the requester is emailed', async () => {
     await page.getByLabel('Message to the requester').fill(message);
-    await page.getByLabel('Files for the requester').setInputFiles({ name: 'your-data.csv', mimeType: 'text/csv', buffer: Buffer.from(fileContent) });
+    await page
+      .getByLabel('Files for the requester')
+      .setInputFiles({ name: 'your-data.csv', mimeType: 'text/csv', buffer: Buffer.from(fileContent) });
     await page.getByRole('button', { name: 'Fulfil request' }).click();
     await expect(page.getByRole('status')).toContainText('Request fulfilled');
     await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
@@ -84,7 +90,10 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
     await expect(definition(requesterPage, 'Status')).toHaveText('Fulfilled');
     await expect(requesterPage.getByText(message)).toBeVisible();
     await expect(requesterPage.getByRole('listitem').filter({ hasText: 'We extended the deadline' })).toBeVisible();
-    const [download] = await Promise.all([requesterPage.waitForEvent('download'), requesterPage.getByRole('link', { name: 'your-data.csv' }).click()]);
+    const [download] = await Promise.all([
+      requesterPage.waitForEvent('download'),
+      requesterPage.getByRole('link', { name: 'your-data.csv' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('your-data.csv');
     expect(await readFile((await download.path())!, 'utf8')).toBe(fileContent);
 

@@ -26,13 +26,20 @@ async function postSignedCallback(secret: string, url: string, body: string): Pr
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-DSR-Desk-Timestamp': timestamp, 'X-DSR-Desk-Signature': `v1=${sign(secret, timestamp, body)}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-DSR-Desk-Timestamp': timestamp,
+      'X-DSR-Desk-Signature': `v1=${sign(secret, timestamp, body)}`,
+    },
     body,
   });
   return { status: response.status, text: await response.text() };
 }
 
-test('[admin] connects a system by webhook: its signed job is accepted, answered by a signed callback, and the data lands in the package', async ({ page, browser }) => {
+test('[admin] connects a system by webhook: its signed job is accepted, answered by a signed callback, and the data lands in the package', async ({
+  page,
+  browser,
+}) => {
   // The other system: checks our signature, accepts the job (202), and answers a moment later by callback.
   let secret = '';
   const jobs: Job[] = [];
@@ -50,7 +57,11 @@ test('[admin] connects a system by webhook: its signed job is accepted, answered
     const job = JSON.parse(body) as Job;
     jobs.push(job);
     response.writeHead(202, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'accepted' }));
-    const answer = JSON.stringify({ jobId: job.jobId, status: 'completed', tables: { loyalty_accounts: [{ email: job.subject.email, points: 420, tier: 'gold' }] } });
+    const answer = JSON.stringify({
+      jobId: job.jobId,
+      status: 'completed',
+      tables: { loyalty_accounts: [{ email: job.subject.email, points: 420, tier: 'gold' }] },
+    });
     setTimeout(() => {
       void postSignedCallback(secret, job.callbackUrl, answer).then(({ status }) => callbacks.push({ body: answer, status }));
     }, 300);
@@ -81,8 +92,7 @@ test('[admin] connects a system by webhook: its signed job is accepted, answered
     const { subject } = await insertShopCustomerAndNeighbour({ fullName: 'Radia Perlman', orders: 1 });
     const requesterContext = await browser.newContext();
     const request = await test.step('a shop customer files and confirms an access request', async () =>
-      fileConfirmedRequest(await requesterContext.newPage(), { type: 'access', email: subject.email, fullName: subject.fullName }),
-    );
+      fileConfirmedRequest(await requesterContext.newPage(), { type: 'access', email: subject.email, fullName: subject.fullName }));
     await requesterContext.close();
 
     await test.step('the system got a signed access job for that person, and its callback was taken', async () => {
@@ -93,7 +103,7 @@ test('[admin] connects a system by webhook: its signed job is accepted, answered
       expect(callbacks[0]!.status).toBe(200);
     });
 
-    await test.step('the request page shows both sources done, and the package preview holds the system\'s rows', async () => {
+    await test.step("the request page shows both sources done, and the package preview holds the system's rows", async () => {
       await page.goto(`/staff/requests/${request.reference}`);
       const panel = page.getByRole('region', { name: 'Data from your systems' });
       await expect(panel.getByText(/^Package ready/)).toBeVisible({ timeout: 60_000 });
@@ -107,7 +117,11 @@ test('[admin] connects a system by webhook: its signed job is accepted, answered
     await test.step('the same callback sent again is refused and changes nothing', async () => {
       const replay = await postSignedCallback(secret, jobs[0]!.callbackUrl, callbacks[0]!.body);
       expect(replay.status).toBe(409);
-      const forged = await fetch(jobs[0]!.callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-DSR-Desk-Timestamp': '1', 'X-DSR-Desk-Signature': 'v1=00' }, body: callbacks[0]!.body });
+      const forged = await fetch(jobs[0]!.callbackUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-DSR-Desk-Timestamp': '1', 'X-DSR-Desk-Signature': 'v1=00' },
+        body: callbacks[0]!.body,
+      });
       expect(forged.status).toBe(401);
     });
   } finally {

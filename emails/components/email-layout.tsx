@@ -30,8 +30,8 @@ export function EmailLayout({ organisationName, preview, heading, footer, childr
           <Text style={footerStyle}>
             {footer ?? (
               <>
-                You are receiving this because a privacy request was made with this address at {organisationName}. If
-                this wasn&apos;t you, you can ignore this email.
+                You are receiving this because a privacy request was made with this address at {organisationName}. If this wasn&apos;t you,
+                you can ignore this email.
               </>
             )}
             <OrganisationContactLine />

@@ -15,10 +15,16 @@ export type AuthenticateApiKeyOptions = { authorization: string | null; method: 
  * a call that is not on the trail did not happen. The lookup is by the secret's SHA-256,
  * an indexed equality: no secret is compared character by character.
  */
-export async function authenticateApiKey(db: Database, { authorization, method, path, ip, now = new Date() }: AuthenticateApiKeyOptions): Promise<ApiKeyActor> {
+export async function authenticateApiKey(
+  db: Database,
+  { authorization, method, path, ip, now = new Date() }: AuthenticateApiKeyOptions,
+): Promise<ApiKeyActor> {
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (!secret) throw new AppError('UNAUTHENTICATED', 'Send an API key as “Authorization: Bearer <key>”.');
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.secretHash, hashToken(secret)));
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.secretHash, hashToken(secret)));
   if (!key) throw new AppError('UNAUTHENTICATED', 'This API key is not recognised.');
   // The caller holds the real secret, so saying why it stopped working gives nothing away.
   const state = apiKeyState(key, now);
@@ -28,7 +34,13 @@ export async function authenticateApiKey(db: Database, { authorization, method, 
   const actor: ApiKeyActor = { kind: 'api_key', apiKeyId: key.id, name: key.name, scopes: key.scopes };
   await db.transaction(async (tx) => {
     await tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
-    await recordEvent(tx, { requestId: null, actor: { type: 'api_key', apiKeyId: key.id, name: key.name }, action: 'api_key_used', details: { method, path }, ip });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'api_key', apiKeyId: key.id, name: key.name },
+      action: 'api_key_used',
+      details: { method, path },
+      ip,
+    });
   });
   return actor;
 }

@@ -20,16 +20,26 @@ export async function answerIdempotently(
   { apiKeyId, key, method, path, body }: AnswerIdempotentlyOptions,
   run: (tx: Transaction) => Promise<{ status: number; body: unknown }>,
 ): Promise<IdempotentAnswer> {
-  const fingerprint = createHash('sha256').update(JSON.stringify([method, path, body]), 'utf8').digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([method, path, body]), 'utf8')
+    .digest('hex');
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(apiIdempotencyKeys).values({ apiKeyId, key, fingerprint }).onConflictDoNothing().returning({ key: apiIdempotencyKeys.key });
+    const claimed = await tx
+      .insert(apiIdempotencyKeys)
+      .values({ apiKeyId, key, fingerprint })
+      .onConflictDoNothing()
+      .returning({ key: apiIdempotencyKeys.key });
     if (claimed.length === 0) {
       const [first] = await tx
         .select()
         .from(apiIdempotencyKeys)
         .where(and(eq(apiIdempotencyKeys.apiKeyId, apiKeyId), eq(apiIdempotencyKeys.key, key)));
       if (!first || first.fingerprint !== fingerprint || first.responseStatus === null) {
-        throw new AppError('VALIDATION', 'This Idempotency-Key was already used for a different request. Use a new key for each new request.', { httpStatus: 422, field: 'Idempotency-Key' });
+        throw new AppError(
+          'VALIDATION',
+          'This Idempotency-Key was already used for a different request. Use a new key for each new request.',
+          { httpStatus: 422, field: 'Idempotency-Key' },
+        );
       }
       return { status: first.responseStatus, body: first.responseBody, isReplay: true };
     }

@@ -13,7 +13,12 @@ export const API_MAX_BODY_BYTES = 64 * 1024;
  * answer) and the use case it runs. The route file only hands it to apiRoute(), and the
  * OpenAPI document is built from the same objects, so the two cannot drift apart.
  */
-export type ApiOperation<Params extends AnyObject = AnyObject, Query extends AnyObject = AnyObject, Body extends z.ZodType = z.ZodType, Result extends z.ZodType = z.ZodType> = {
+export type ApiOperation<
+  Params extends AnyObject = AnyObject,
+  Query extends AnyObject = AnyObject,
+  Body extends z.ZodType = z.ZodType,
+  Result extends z.ZodType = z.ZodType,
+> = {
   method: 'GET' | 'POST';
   /** OpenAPI form, under /api/v1: `/requests/{reference}`. */
   path: string;

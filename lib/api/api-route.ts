@@ -25,7 +25,13 @@ export function apiRoute(operation: ApiOperation<any, any, any, any>): (request:
     try {
       const db = getDb();
       const url = new URL(request.url);
-      const actor = await authenticateApiKey(db, { authorization: request.headers.get('authorization'), method: request.method, path: url.pathname, ip: clientIpFrom(request.headers), now });
+      const actor = await authenticateApiKey(db, {
+        authorization: request.headers.get('authorization'),
+        method: request.method,
+        path: url.pathname,
+        ip: clientIpFrom(request.headers),
+        now,
+      });
 
       // A path that does not name a request (a malformed reference) is as unknown as a missing one.
       // A route without dynamic segments gets no params object from Next.
@@ -49,7 +55,11 @@ export function apiRoute(operation: ApiOperation<any, any, any, any>): (request:
       if (operation.isIdempotent && idempotencyKey !== null) {
         const key = ZIdempotencyKey.safeParse(idempotencyKey);
         if (!key.success) throw new AppError('VALIDATION', key.error.issues[0]!.message, { field: 'Idempotency-Key' });
-        const answer = await answerIdempotently(db, { apiKeyId: actor.apiKeyId, key: key.data, method: request.method, path: url.pathname, body }, run);
+        const answer = await answerIdempotently(
+          db,
+          { apiKeyId: actor.apiKeyId, key: key.data, method: request.method, path: url.pathname, body },
+          run,
+        );
         return Response.json(answer.body, { status: answer.status, headers: answer.isReplay ? { 'idempotent-replayed': 'true' } : {} });
       }
       const answer = await run(db);

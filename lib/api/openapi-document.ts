@@ -41,10 +41,19 @@ function parametersOf(operation: ApiOperation, components: Components): JsonSche
   ] as const) {
     if (!schema) continue;
     const converted = toSchema(schema, 'input', components);
-    const object = (converted.$ref ? components[String(converted.$ref).split('/').pop()!] : converted) as { properties: Record<string, JsonSchema>; required?: string[] };
+    const object = (converted.$ref ? components[String(converted.$ref).split('/').pop()!] : converted) as {
+      properties: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(object.properties)) {
       const { description, ...propertySchema } = property;
-      parameters.push({ name, in: location, required: location === 'path' || (object.required ?? []).includes(name), ...(description ? { description } : {}), schema: propertySchema });
+      parameters.push({
+        name,
+        in: location,
+        required: location === 'path' || (object.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: propertySchema,
+      });
     }
   }
   if (operation.isIdempotent) {
@@ -52,7 +61,8 @@ function parametersOf(operation: ApiOperation, components: Components): JsonSche
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Any unique string up to 255 characters. A retry with the same key and body gets the first answer (with Idempotent-Replayed: true), never a second request.',
+      description:
+        'Any unique string up to 255 characters. A retry with the same key and body gets the first answer (with Idempotent-Replayed: true), never a second request.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
@@ -69,9 +79,14 @@ function operationObject(operation: ApiOperation, components: Components): JsonS
     'x-scope': operation.scope,
     security: [{ apiKey: [] }],
     parameters: parametersOf(operation, components),
-    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(operation.body, 'input', components) } } } } : {}),
+    ...(operation.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(operation.body, 'input', components) } } } }
+      : {}),
     responses: {
-      [operation.successStatus]: { description: operation.summary, content: { 'application/json': { schema: toSchema(operation.result, 'output', components) } } },
+      [operation.successStatus]: {
+        description: operation.summary,
+        content: { 'application/json': { schema: toSchema(operation.result, 'output', components) } },
+      },
       ...Object.fromEntries(problemStatuses.map((status) => [status, { description: problemDescriptions[status], ...problem }])),
     },
   };
@@ -87,15 +102,31 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = v1Ope
     paths[operation.path]![operation.method.toLowerCase()] = operationObject(operation, components);
   }
   // The two routes that describe the API are part of it, open to anyone (they hold no data).
-  paths['/openapi.json'] = { get: { operationId: 'getOpenApiDocument', summary: 'This document', security: [], responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } } };
-  paths['/docs'] = { get: { operationId: 'getApiReference', summary: 'The readable reference', security: [], responses: { 200: { description: 'This reference as an HTML page', content: { 'text/html': { schema: { type: 'string' } } } } } } };
+  paths['/openapi.json'] = {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'This document',
+      security: [],
+      responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  };
+  paths['/docs'] = {
+    get: {
+      operationId: 'getApiReference',
+      summary: 'The readable reference',
+      security: [],
+      responses: { 200: { description: 'This reference as an HTML page', content: { 'text/html': { schema: { type: 'string' } } } } },
+    },
+  };
   return {
     openapi: '3.1.1',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'dsr-desk API',
       version: '1.0.0',
-      description: `File, read and work data-subject requests from other systems. Authenticate with an API key an admin makes under Settings → API keys, sent as \`Authorization: Bearer <key>\`. Scopes: ${Object.values(apiScopeLabels).join('; ')}. Errors are RFC 9457 problem details; their kinds: ${Object.values(problemKinds)
+      description: `File, read and work data-subject requests from other systems. Authenticate with an API key an admin makes under Settings → API keys, sent as \`Authorization: Bearer <key>\`. Scopes: ${Object.values(apiScopeLabels).join('; ')}. Errors are RFC 9457 problem details; their kinds: ${Object.values(
+        problemKinds,
+      )
         .map((kind) => kind.slug)
         .join(', ')}.`,
     },

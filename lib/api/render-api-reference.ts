@@ -4,14 +4,24 @@ import type { OpenApiDocument } from './openapi-document';
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 const json = (value: unknown) => `<pre><code>${escapeHtml(JSON.stringify(value, null, 2))}</code></pre>`;
 
-type Operation = { operationId: string; summary: string; description?: string; 'x-scope'?: string; parameters?: { name: string; in: string; required: boolean; description?: string; schema: unknown }[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }> };
+type Operation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  'x-scope'?: string;
+  parameters?: { name: string; in: string; required: boolean; description?: string; schema: unknown }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+};
 
 /**
  * The readable reference at /api/v1/docs: plain server-rendered HTML from the OpenAPI
  * document itself (no script, no CDN), so what it says is what the routes do.
  */
 export function renderApiReference(document: OpenApiDocument): string {
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as unknown as Operation })));
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as unknown as Operation })),
+  );
   const section = ({ path, method, operation }: (typeof operations)[number]) => `
 <section id="${escapeHtml(operation.operationId)}">
   <h3><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code> — ${escapeHtml(operation.summary)}</h3>
@@ -20,14 +30,20 @@ export function renderApiReference(document: OpenApiDocument): string {
   ${
     operation.parameters?.length
       ? `<table><caption>Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Schema</th><th scope="col">About</th></tr></thead><tbody>${operation.parameters
-          .map((parameter) => `<tr><td><code>${escapeHtml(parameter.name)}</code></td><td>${parameter.in}</td><td>${parameter.required ? 'yes' : 'no'}</td><td><code>${escapeHtml(JSON.stringify(parameter.schema))}</code></td><td>${escapeHtml(parameter.description ?? '')}</td></tr>`)
+          .map(
+            (parameter) =>
+              `<tr><td><code>${escapeHtml(parameter.name)}</code></td><td>${parameter.in}</td><td>${parameter.required ? 'yes' : 'no'}</td><td><code>${escapeHtml(JSON.stringify(parameter.schema))}</code></td><td>${escapeHtml(parameter.description ?? '')}</td></tr>`,
+          )
           .join('')}</tbody></table>`
       : ''
   }
   ${operation.requestBody ? `<h4>Body (application/json)</h4>${json(operation.requestBody.content['application/json']!.schema)}` : ''}
   <h4>Responses</h4>
   <ul>${Object.entries(operation.responses)
-    .map(([status, response]) => `<li><strong>${status}</strong> ${escapeHtml(response.description)}${status.startsWith('2') && response.content ? json(Object.values(response.content)[0]!.schema) : ''}</li>`)
+    .map(
+      ([status, response]) =>
+        `<li><strong>${status}</strong> ${escapeHtml(response.description)}${status.startsWith('2') && response.content ? json(Object.values(response.content)[0]!.schema) : ''}</li>`,
+    )
     .join('')}</ul>
 </section>`;
 

@@ -63,7 +63,8 @@ export const listRequestsOperation = defineApiOperation({
   path: '/requests',
   operationId: 'listRequests',
   summary: 'List requests',
-  description: 'Confirmed requests, most urgent (earliest due) first, 50 a page. Follow nextCursor for the next page: keyset pagination, so later pages cost what the first does.',
+  description:
+    'Confirmed requests, most urgent (earliest due) first, 50 a page. Follow nextCursor for the next page: keyset pagination, so later pages cost what the first does.',
   scope: 'requests:read',
   query: ZApiListRequestsQuery,
   successStatus: 200,
@@ -72,7 +73,14 @@ export const listRequestsOperation = defineApiOperation({
   handle: async ({ db, actor, query }) => {
     const page = await listQueue(db, { actor, filters: { ...query, overdue: query.overdue ?? false, dueSoon: query.dueSoon ?? false } });
     return {
-      data: page.rows.map((row) => ({ reference: row.reference, type: row.type, status: row.status, jurisdiction: row.jurisdiction, receivedOn: row.receivedOn, dueOn: row.dueOn })),
+      data: page.rows.map((row) => ({
+        reference: row.reference,
+        type: row.type,
+        status: row.status,
+        jurisdiction: row.jurisdiction,
+        receivedOn: row.receivedOn,
+        dueOn: row.dueOn,
+      })),
       nextCursor: page.nextCursor,
     };
   },
@@ -97,7 +105,8 @@ export const addNoteOperation = defineApiOperation({
   path: '/requests/{reference}/notes',
   operationId: 'addNote',
   summary: 'Add an internal note',
-  description: 'Staff see it on the request page; the requester never does. The audit trail records that the key added a note, not its text.',
+  description:
+    'Staff see it on the request page; the requester never does. The audit trail records that the key added a note, not its text.',
   scope: 'requests:work',
   params: ZApiReferenceParams,
   body: ZApiAddNote,
@@ -110,7 +119,14 @@ export const addNoteOperation = defineApiOperation({
   },
 });
 
-const workAction = <Body extends z.ZodType>(action: { path: string; operationId: string; summary: string; description: string; body: Body; run: (context: { db: Database; actor: ApiKeyActor; reference: string; body: z.infer<Body>; now: Date }) => Promise<unknown> }) =>
+const workAction = <Body extends z.ZodType>(action: {
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  body: Body;
+  run: (context: { db: Database; actor: ApiKeyActor; reference: string; body: z.infer<Body>; now: Date }) => Promise<unknown>;
+}) =>
   defineApiOperation({
     method: 'POST',
     path: `/requests/{reference}/${action.path}`,
@@ -144,7 +160,8 @@ export const requestInformationOperation = workAction({
   summary: 'Ask the requester for information',
   description: 'Emails the requester the question; where the jurisdiction allows, the deadline pauses until they answer.',
   body: ZApiRequestInformation,
-  run: ({ db, actor, reference, body, now }) => requestInformation(db, { actor, reference, version: body.version, message: body.message, now }),
+  run: ({ db, actor, reference, body, now }) =>
+    requestInformation(db, { actor, reference, version: body.version, message: body.message, now }),
 });
 
 export const extendDeadlineOperation = workAction({
@@ -160,9 +177,11 @@ export const fulfilRequestOperation = workAction({
   path: 'fulfil',
   operationId: 'fulfilRequest',
   summary: 'Close as fulfilled',
-  description: 'Closes the request with a message to the requester. Access and export requests are answered with files, which staff attach on the request page, so here only deletion requests can be fulfilled.',
+  description:
+    'Closes the request with a message to the requester. Access and export requests are answered with files, which staff attach on the request page, so here only deletion requests can be fulfilled.',
   body: ZApiFulfilRequest,
-  run: ({ db, actor, reference, body, now }) => fulfilRequest(db, { actor, reference, version: body.version, message: body.message, files: [], now }),
+  run: ({ db, actor, reference, body, now }) =>
+    fulfilRequest(db, { actor, reference, version: body.version, message: body.message, files: [], now }),
 });
 
 export const rejectRequestOperation = workAction({
@@ -171,7 +190,8 @@ export const rejectRequestOperation = workAction({
   summary: 'Reject',
   description: 'Declines the request on one of the standard bases; the requester is emailed the reason.',
   body: ZApiRejectRequest,
-  run: ({ db, actor, reference, body, now }) => rejectRequest(db, { actor, reference, version: body.version, basis: body.basis, message: body.message, now }),
+  run: ({ db, actor, reference, body, now }) =>
+    rejectRequest(db, { actor, reference, version: body.version, basis: body.basis, message: body.message, now }),
 });
 
 /** In the order the reference page lists them. */

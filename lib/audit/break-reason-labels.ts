@@ -18,7 +18,9 @@ export const breakReasonLabels: Record<ChainBreakReason, string> = {
   'leaf-mismatch': 'the event no longer matches the leaf sealed into the Merkle tree for it (it was changed after it was sealed)',
   'event-removed': 'the event was sealed into the Merkle tree but is no longer in the log (it was deleted)',
   'event-not-in-tree': 'the event sits among sealed events but was never sealed (it was inserted afterwards)',
-  'tree-head-mismatch': 'the signed tree head does not match the events it covers (sealed events or leaves were rewritten, removed or reordered)',
+  'tree-head-mismatch':
+    'the signed tree head does not match the events it covers (sealed events or leaves were rewritten, removed or reordered)',
   'tree-head-signature-invalid': 'the tree head’s signature does not check with this log’s public key (it was forged or rewritten)',
-  'tree-head-lost': 'a tree head seen before (by an earlier check or given to this one) covers more events than the log now holds, or another root: events at the end were removed',
+  'tree-head-lost':
+    'a tree head seen before (by an earlier check or given to this one) covers more events than the log now holds, or another root: events at the end were removed',
 };

@@ -34,7 +34,12 @@ type LogDefinition = {
 };
 
 const logs: Record<AuditLog, LogDefinition> = {
-  requests: { columns: requestLogColumns, count: (sql, input) => countRequestLogRows(sql, input), select: selectRequestLogRows, copyCsv: copyRequestLogCsv },
+  requests: {
+    columns: requestLogColumns,
+    count: (sql, input) => countRequestLogRows(sql, input),
+    select: selectRequestLogRows,
+    copyCsv: copyRequestLogCsv,
+  },
   events: { columns: eventLogColumns, count: countEventLogRows, select: selectEventLogRows },
 };
 
@@ -44,7 +49,10 @@ const logs: Record<AuditLog, LogDefinition> = {
  * database through a cursor, one batch per chunk, so memory stays flat however
  * many rows there are. Auditors and admins only; the export is itself audited.
  */
-export async function exportAuditLog(db: Database, { actor, query, batchSize = 1000, now = new Date() }: ExportAuditLogOptions): Promise<AuditExportDownload> {
+export async function exportAuditLog(
+  db: Database,
+  { actor, query, batchSize = 1000, now = new Date() }: ExportAuditLogOptions,
+): Promise<AuditExportDownload> {
   assertCan(actor, 'audit.read');
   const parsed = ZAuditExport.safeParse(query);
   if (!parsed.success) {
@@ -169,7 +177,12 @@ function csvRows(rows: Record<string, unknown>[], columns: readonly string[]): s
 }
 
 function ndjsonRows(rows: Record<string, unknown>[]): string {
-  return rows.map((row) => `${JSON.stringify('details' in row && typeof row.details === 'string' ? { ...row, details: JSON.parse(row.details) } : row)}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `${JSON.stringify('details' in row && typeof row.details === 'string' ? { ...row, details: JSON.parse(row.details) } : row)}\n`,
+    )
+    .join('');
 }
 
 function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<Uint8Array> {
@@ -178,7 +191,10 @@ function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<U
     async pull(controller) {
       const { value, done } = await chunks.next();
       if (done) controller.close();
-      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      else
+        controller.enqueue(
+          typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+        );
     },
     async cancel() {
       await chunks.return(undefined);
@@ -187,6 +203,9 @@ function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<U
 }
 
 function exportFileName(input: TAuditExport, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `dsr-desk-${input.log === 'requests' ? 'request' : 'event'}-log-${stamp}.${input.format}`;
 }

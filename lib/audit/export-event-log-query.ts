@@ -2,7 +2,18 @@ import type { Sql } from 'postgres';
 import type { TAuditExport } from '@/lib/validation/audit-export';
 
 /** The event log: one row per audit event, in chain order, with the hashes a verifier recomputes. */
-export const eventLogColumns = ['id', 'created_at', 'request_reference', 'actor_type', 'actor_name', 'action', 'details', 'ip', 'hash', 'previous_hash'] as const;
+export const eventLogColumns = [
+  'id',
+  'created_at',
+  'request_reference',
+  'actor_type',
+  'actor_name',
+  'action',
+  'details',
+  'ip',
+  'hash',
+  'previous_hash',
+] as const;
 
 export type EventLogRow = Record<(typeof eventLogColumns)[number], string | null>;
 

@@ -131,5 +131,7 @@ export function selectRequestLogRows(sql: Sql, input: TAuditExport, timeZone: st
 
 /** The CSV (header first) exactly as PostgreSQL writes it; the caller only hashes and forwards the bytes. */
 export async function copyRequestLogCsv(sql: Sql, input: TAuditExport, timeZone: string): Promise<AsyncIterable<Buffer>> {
-  return sql.unsafe(`copy (${requestLogQuery(input, timeZone, { forSpreadsheet: true })}) to stdout with (format csv, header true)`).readable();
+  return sql
+    .unsafe(`copy (${requestLogQuery(input, timeZone, { forSpreadsheet: true })}) to stdout with (format csv, header true)`)
+    .readable();
 }

@@ -19,10 +19,19 @@ export type VerificationRun = {
 type RunDetails = Omit<VerificationRun, 'eventId' | 'createdAt' | 'runBy'>;
 
 /** The latest verification runs, newest first: each was recorded by verifyAuditChain as an event of the chain itself. */
-export async function listVerificationRuns(db: DatabaseOrTransaction, { actor, limit = 10 }: { actor: StaffActor; limit?: number }): Promise<VerificationRun[]> {
+export async function listVerificationRuns(
+  db: DatabaseOrTransaction,
+  { actor, limit = 10 }: { actor: StaffActor; limit?: number },
+): Promise<VerificationRun[]> {
   assertCan(actor, 'audit.read');
   const rows = await db
-    .select({ eventId: requestEvents.id, createdAt: requestEvents.createdAt, details: requestEvents.details, staffName: staffMembers.name, staffEmail: staffMembers.email })
+    .select({
+      eventId: requestEvents.id,
+      createdAt: requestEvents.createdAt,
+      details: requestEvents.details,
+      staffName: staffMembers.name,
+      staffEmail: staffMembers.email,
+    })
     .from(requestEvents)
     .leftJoin(staffMembers, eq(sql`${staffMembers.id}::text`, requestEvents.actorId))
     .where(eq(requestEvents.action, 'audit_chain_verified'))

@@ -40,7 +40,8 @@ export class MerkleFrontier {
         remaining -= bit;
       }
     }
-    if (sizes.length !== frontier.length) throw new Error(`a tree of ${size} leaves has ${sizes.length} frontier hashes, not ${frontier.length}`);
+    if (sizes.length !== frontier.length)
+      throw new Error(`a tree of ${size} leaves has ${sizes.length} frontier hashes, not ${frontier.length}`);
     this.subtrees = sizes.map((subtreeSize, index) => ({ size: subtreeSize, hash: Buffer.from(frontier[index]!, 'hex') }));
   }
 

@@ -14,7 +14,8 @@ export async function readChainBatch(
   db: DatabaseOrTransaction,
   { afterId, throughId, limit }: { afterId: string; throughId: string; limit: number },
 ): Promise<ChainEventRow[]> {
-  return db.execute<ChainEventRow>(sql`
+  return db
+    .execute<ChainEventRow>(sql`
     select id::text as "id", request_id::text as "requestId", actor_type::text as "actorType", actor_id as "actorId",
       action, details::text as "details", ip::text as "ip", is_visible_to_requester as "isVisibleToRequester",
       to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt",
@@ -24,7 +25,8 @@ export async function readChainBatch(
     -- Qualified: a bare "id" here would sort by the text alias above (10 before 2).
     order by request_events.id
     limit ${limit}
-  `).then((rows) => (rows as unknown as ChainEventRow[]).filter((row) => BigInt(row.id) <= BigInt(throughId)));
+  `)
+    .then((rows) => (rows as unknown as ChainEventRow[]).filter((row) => BigInt(row.id) <= BigInt(throughId)));
 }
 
 export type SealedEventRow = ChainEventRow & {
@@ -39,8 +41,12 @@ export type SealedEventRow = ChainEventRow & {
  * readChainBatch with what the verifier checks besides: each event's leaf, and the hash of the
  * event before it on the same request (an index probe per event on request_events_by_request).
  */
-export async function readSealedBatch(db: DatabaseOrTransaction, { afterId, throughId, limit }: { afterId: string; throughId: string; limit: number }): Promise<SealedEventRow[]> {
-  return db.execute<SealedEventRow>(sql`
+export async function readSealedBatch(
+  db: DatabaseOrTransaction,
+  { afterId, throughId, limit }: { afterId: string; throughId: string; limit: number },
+): Promise<SealedEventRow[]> {
+  return db
+    .execute<SealedEventRow>(sql`
     select e.id::text as "id", e.request_id::text as "requestId", e.actor_type::text as "actorType", e.actor_id as "actorId",
       e.action, e.details::text as "details", e.ip::text as "ip", e.is_visible_to_requester as "isVisibleToRequester",
       to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt",
@@ -54,5 +60,6 @@ export async function readSealedBatch(db: DatabaseOrTransaction, { afterId, thro
     where e.id > ${afterId}::bigint
     order by e.id
     limit ${limit}
-  `).then((rows) => (rows as unknown as SealedEventRow[]).filter((row) => BigInt(row.id) <= BigInt(throughId)));
+  `)
+    .then((rows) => (rows as unknown as SealedEventRow[]).filter((row) => BigInt(row.id) <= BigInt(throughId)));
 }

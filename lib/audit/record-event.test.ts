@@ -19,7 +19,9 @@ describe('[system] records an event on a request a staff action is changing', ()
     // Were its chain lock taken before the request's row, each would wait for the other.
     await db.transaction(async (tx) => {
       await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, request.id)).for('update');
-      other = db.transaction((second) => recordEvent(second, { requestId: request.id, actor: { type: 'system' }, action: 'data_package_previewed' }));
+      other = db.transaction((second) =>
+        recordEvent(second, { requestId: request.id, actor: { type: 'system' }, action: 'data_package_previewed' }),
+      );
       await eventually('the second writer to wait for the request', async () => {
         const [waiting] = await db.execute<{ count: number }>(
           sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and (query ilike '%for key share%' or query ilike '%insert into "request_events"%')`,

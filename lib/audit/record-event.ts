@@ -3,7 +3,11 @@ import { requestEvents } from '@/db/schema';
 import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
 import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
 
-export type Actor = { type: 'requester' } | { type: 'system' } | { type: 'staff'; staffId: string } | { type: 'api_key'; apiKeyId: string; name: string };
+export type Actor =
+  | { type: 'requester' }
+  | { type: 'system' }
+  | { type: 'staff'; staffId: string }
+  | { type: 'api_key'; apiKeyId: string; name: string };
 
 export type RecordEventOptions = {
   requestId: string | null;

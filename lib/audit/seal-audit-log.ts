@@ -27,7 +27,10 @@ export type SealResult = { sealedCount: number; treeHead: (TreeHead & { lastEven
  * transaction that was running when it was read has ended. The chaining trigger takes the
  * transaction's xid before drawing the id, so each such writer is in that set.
  */
-export async function sealAuditLog(db: Database, { maxWaitMs = 2000, maxEvents = 50_000, now = () => new Date() }: SealAuditLogOptions = {}): Promise<SealResult> {
+export async function sealAuditLog(
+  db: Database,
+  { maxWaitMs = 2000, maxEvents = 50_000, now = () => new Date() }: SealAuditLogOptions = {},
+): Promise<SealResult> {
   const [mark] = await db.execute<{ lastId: string | null }>(
     sql`select pg_sequence_last_value(pg_get_serial_sequence('public.request_events', 'id')::regclass)::text as "lastId"`,
   );
@@ -35,7 +38,9 @@ export async function sealAuditLog(db: Database, { maxWaitMs = 2000, maxEvents =
   const [snapshot] = await db.execute<{ xmax: string }>(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`);
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
-    const [state] = await db.execute<{ isSettled: boolean }>(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${snapshot!.xmax}::xid8 as "isSettled"`);
+    const [state] = await db.execute<{ isSettled: boolean }>(
+      sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${snapshot!.xmax}::xid8 as "isSettled"`,
+    );
     if (state!.isSettled) break;
     if (Date.now() >= deadline) return { sealedCount: 0, treeHead: null };
     await sleep(10);

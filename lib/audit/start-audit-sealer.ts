@@ -6,7 +6,10 @@ import { sealAuditLog } from './seal-audit-log';
  * intervals plus the longest event-writing transaction). Runs in every worker; the sealer's advisory
  * lock lets one seal at a time. A failed run is logged and the next one tries again.
  */
-export function startAuditSealer(db: Database, { intervalMs, log = console }: { intervalMs: number; log?: Pick<Console, 'error' | 'info'> }): () => Promise<void> {
+export function startAuditSealer(
+  db: Database,
+  { intervalMs, log = console }: { intervalMs: number; log?: Pick<Console, 'error' | 'info'> },
+): () => Promise<void> {
   let isStopped = false;
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {

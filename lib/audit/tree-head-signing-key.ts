@@ -13,7 +13,9 @@ const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
  */
 function privateKey(): KeyObject {
   const { AUDIT_SIGNING_KEY, APP_SECRET } = env();
-  const seed = AUDIT_SIGNING_KEY ? Buffer.from(AUDIT_SIGNING_KEY, 'base64') : createHmac('sha256', APP_SECRET).update('audit-tree-head-signing-key', 'utf8').digest();
+  const seed = AUDIT_SIGNING_KEY
+    ? Buffer.from(AUDIT_SIGNING_KEY, 'base64')
+    : createHmac('sha256', APP_SECRET).update('audit-tree-head-signing-key', 'utf8').digest();
   return createPrivateKey({ key: Buffer.concat([pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
 }
 

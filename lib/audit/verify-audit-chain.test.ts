@@ -46,7 +46,12 @@ afterAll(async () => {
 
 async function writeEvents(count: number, label: string): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    await recordEvent(db, { requestId: null, actor: { type: 'staff', staffId: auditor.staffId }, action: 'probe', details: { label, index } });
+    await recordEvent(db, {
+      requestId: null,
+      actor: { type: 'staff', staffId: auditor.staffId },
+      action: 'probe',
+      details: { label, index },
+    });
   }
 }
 
@@ -66,7 +71,8 @@ async function tamper(...statements: ReturnType<typeof sql>[]): Promise<void> {
   await db.transaction(async (tx) => {
     for (const [table, trigger] of Object.entries(guards)) await tx.execute(sql.raw(`alter table ${table} disable trigger ${trigger}`));
     for (const statement of statements) await tx.execute(statement);
-    for (const [table, trigger] of Object.entries(guards)) await tx.execute(sql.raw(`alter table ${table} enable always trigger ${trigger}`));
+    for (const [table, trigger] of Object.entries(guards))
+      await tx.execute(sql.raw(`alter table ${table} enable always trigger ${trigger}`));
   });
 }
 
@@ -85,7 +91,9 @@ async function savedRows(table: 'request_events' | 'audit_log_leaves' | 'audit_t
     await db.transaction(async (tx) => {
       await tx.execute(sql`alter table request_events disable trigger request_events_chain`);
       for (const row of rows) {
-        await tx.execute(sql`insert into ${sql.raw(table)} ${sql.raw(table === 'request_events' ? 'overriding system value' : '')} select * from json_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::json)`);
+        await tx.execute(
+          sql`insert into ${sql.raw(table)} ${sql.raw(table === 'request_events' ? 'overriding system value' : '')} select * from json_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::json)`,
+        );
       }
       await tx.execute(sql`alter table request_events enable trigger request_events_chain`);
     });
@@ -96,7 +104,11 @@ describe('audit log', () => {
   it('[auditor] verifies an untouched log as intact, batch after batch, sealed or not', async () => {
     await writeEvents(7, 'intact');
     const progress: number[] = [];
-    const unsealed = await verifyAuditChain(db, { actor: auditor, batchSize: 3, onProgress: ({ checkedCount }) => progress.push(checkedCount) });
+    const unsealed = await verifyAuditChain(db, {
+      actor: auditor,
+      batchSize: 3,
+      onProgress: ({ checkedCount }) => progress.push(checkedCount),
+    });
     const ids = await eventIds();
     expect(unsealed).toMatchObject({ isIntact: true, firstBreak: null, checkedCount: 7, sealedCount: 0, unsealedCount: 7, treeHead: null });
     // The run's own event is written after the snapshot it verified.
@@ -106,7 +118,14 @@ describe('audit log', () => {
     const sealed = await sealAuditLogFully(db);
     expect(sealed.treeHead).toMatchObject({ treeSize: 8, lastEventId: ids.at(-1) });
     const result = await verifyAuditChain(db, { actor: auditor, batchSize: 3 });
-    expect(result).toMatchObject({ isIntact: true, checkedCount: 8, sealedCount: 8, unsealedCount: 0, treeHead: { treeSize: 8 }, publicKeyFingerprint: auditPublicKey().fingerprint });
+    expect(result).toMatchObject({
+      isIntact: true,
+      checkedCount: 8,
+      sealedCount: 8,
+      unsealedCount: 0,
+      treeHead: { treeSize: 8 },
+      publicKeyFingerprint: auditPublicKey().fingerprint,
+    });
   });
 
   it('signs every tree head with the log’s Ed25519 key, checkable with the public key alone', async () => {
@@ -124,14 +143,16 @@ describe('audit log', () => {
       actor: { type: 'requester' },
       action: 'probe "quoted" \\ back\nslash\t\u0001 ünïcödé 😀 \u2028',
       // biome-ignore lint/correctness/noPrecisionLoss: the canonical form must survive a number JavaScript cannot hold exactly
-      details: { z: 1.5, a: [1, 2.50, 'x'], nested: { b: null, a: true }, big: 12345678901234567890, tiny: 1e-7, text: '</script>' },
+      details: { z: 1.5, a: [1, 2.5, 'x'], nested: { b: null, a: true }, big: 12345678901234567890, tiny: 1e-7, text: '</script>' },
       ip: '2001:db8::1',
       isVisibleToRequester: true,
     });
     await recordEvent(db, { requestId: null, actor: { type: 'system' }, action: 'probe', ip: '203.0.113.9' });
     const [head] = await db.execute<{ id: string }>(sql`select max(id)::text as id from request_events`);
     const rows = await readChainBatch(db, { afterId: '0', throughId: head!.id, limit: 1000 });
-    const inDatabase = await db.execute<{ canonical: string }>(sql`select audit_event_canonical_text(e) as canonical from request_events e order by id`);
+    const inDatabase = await db.execute<{ canonical: string }>(
+      sql`select audit_event_canonical_text(e) as canonical from request_events e order by id`,
+    );
     expect(rows.map((row) => canonicalEventText(row))).toEqual(inDatabase.map((row) => row.canonical));
     await sealAuditLogFully(db);
     expect((await verifyAuditChain(db, { actor: 'system' })).isIntact).toBe(true);
@@ -146,7 +167,12 @@ describe('audit log', () => {
     const rows = await db.execute<{ request_id: string | null; action: string; previous_hash: string | null; hash: string }>(
       sql`select request_id::text, action, previous_hash, hash from request_events where request_id in (${first}, ${second}) or action = 'settings_changed' order by id`,
     );
-    expect(rows.map((row) => [row.request_id, row.action])).toEqual([[first, 'submitted'], [second, 'submitted'], [null, 'settings_changed'], [first, 'verified']]);
+    expect(rows.map((row) => [row.request_id, row.action])).toEqual([
+      [first, 'submitted'],
+      [second, 'submitted'],
+      [null, 'settings_changed'],
+      [first, 'verified'],
+    ]);
     expect(rows.map((row) => row.previous_hash)).toEqual([null, null, null, rows[0]!.hash]);
     await sealAuditLogFully(db);
     expect((await verifyAuditChain(db, { actor: 'system' })).isIntact).toBe(true);
@@ -222,11 +248,17 @@ describe('audit log', () => {
     const requestId = await createRequest();
     for (const action of ['submitted', 'verified', 'closed']) await recordEvent(db, { requestId, actor: { type: 'system' }, action });
     await sealAuditLogFully(db);
-    const ids = (await db.execute<{ id: number }>(sql`select id::int as id from request_events where request_id = ${requestId} order by id`)).map((row) => row.id);
+    const ids = (
+      await db.execute<{ id: number }>(sql`select id::int as id from request_events where request_id = ${requestId} order by id`)
+    ).map((row) => row.id);
 
     const restoreMiddle = await savedRows('request_events', sql`id = ${ids[1]!}`);
     await tamper(sql`delete from request_events where id = ${ids[1]!}`);
-    expect((await verifyAuditChain(db, { actor: auditor })).firstBreak).toMatchObject({ eventId: ids[1], reason: 'event-removed', createdAt: null });
+    expect((await verifyAuditChain(db, { actor: auditor })).firstBreak).toMatchObject({
+      eventId: ids[1],
+      reason: 'event-removed',
+      createdAt: null,
+    });
     await restoreMiddle();
 
     // The newest event of the whole log, sealed, then deleted: a chain alone could not tell.
@@ -254,7 +286,10 @@ describe('audit log', () => {
       sql`delete from audit_log_leaves where event_id >= ${tail[0]!}`,
       sql`delete from audit_tree_heads where last_event_id >= ${tail[0]!}`,
     );
-    const result = await verifyAuditChain(db, { actor: 'system', knownTreeHeads: [{ treeSize: kept!.treeSize, rootHash: kept!.rootHash }] });
+    const result = await verifyAuditChain(db, {
+      actor: 'system',
+      knownTreeHeads: [{ treeSize: kept!.treeSize, rootHash: kept!.rootHash }],
+    });
     expect(result.firstBreak).toMatchObject({ reason: 'tree-head-lost' });
     // The events this check itself wrote are removed again before the log is restored.
     await tamper(sql`delete from request_events where id >= ${tail[0]!}`);
@@ -265,8 +300,13 @@ describe('audit log', () => {
   it('refuses a tree head signed with another key', async () => {
     const [latest] = (await listTreeHeads(db)).slice(-1);
     const restore = await savedRows('audit_tree_heads', sql`tree_size = ${latest!.treeSize}`);
-    await tamper(sql`update audit_tree_heads set signature = ${Buffer.alloc(64, 1).toString('base64')} where tree_size = ${latest!.treeSize}`);
-    expect((await verifyAuditChain(db, { actor: auditor })).firstBreak).toMatchObject({ eventId: latest!.lastEventId, reason: 'tree-head-signature-invalid' });
+    await tamper(
+      sql`update audit_tree_heads set signature = ${Buffer.alloc(64, 1).toString('base64')} where tree_size = ${latest!.treeSize}`,
+    );
+    expect((await verifyAuditChain(db, { actor: auditor })).firstBreak).toMatchObject({
+      eventId: latest!.lastEventId,
+      reason: 'tree-head-signature-invalid',
+    });
     await tamper(sql`delete from audit_tree_heads where tree_size = ${latest!.treeSize}`);
     await restore();
     expect((await verifyAuditChain(db, { actor: auditor })).isIntact).toBe(true);
@@ -290,7 +330,9 @@ describe('audit log', () => {
     await slow;
     const sealed = await sealAuditLogFully(db);
     expect(sealed.sealedCount).toBe(2);
-    const order = await db.execute<{ action: string }>(sql`select e.action from audit_log_leaves l join request_events e on e.id = l.event_id order by l.leaf_index desc limit 2`);
+    const order = await db.execute<{ action: string }>(
+      sql`select e.action from audit_log_leaves l join request_events e on e.id = l.event_id order by l.leaf_index desc limit 2`,
+    );
     expect(order.map((row) => row.action)).toEqual(['fast_writer', 'slow_writer']);
     expect((await verifyAuditChain(db, { actor: 'system' })).isIntact).toBe(true);
   });
@@ -302,7 +344,13 @@ describe('audit log', () => {
     );
     expect(event).toMatchObject({
       actor_id: auditor.staffId,
-      details: { isIntact: true, checkedCount: result.checkedCount, headEventId: result.head!.eventId, headHash: result.head!.hash, treeHead: { treeSize: result.treeHead!.treeSize, rootHash: result.treeHead!.rootHash } },
+      details: {
+        isIntact: true,
+        checkedCount: result.checkedCount,
+        headEventId: result.head!.eventId,
+        headHash: result.head!.hash,
+        treeHead: { treeSize: result.treeHead!.treeSize, rootHash: result.treeHead!.rootHash },
+      },
     });
   });
 
@@ -318,8 +366,12 @@ describe('audit log', () => {
     const shared = [await createRequest(), await createRequest(), await createRequest()];
     const run = promisify(execFile);
     const tsx = 'node_modules/.bin/tsx';
-    await Promise.all(['one', 'two'].map((label) => run(tsx, ['test/support/write-audit-events.ts', provisioned.databaseUrl, label, '60', ...shared])));
-    await Promise.all(['three', 'four'].map((label) => run(tsx, ['test/support/write-audit-events.ts', provisioned.databaseUrl, label, '30'])));
+    await Promise.all(
+      ['one', 'two'].map((label) => run(tsx, ['test/support/write-audit-events.ts', provisioned.databaseUrl, label, '60', ...shared])),
+    );
+    await Promise.all(
+      ['three', 'four'].map((label) => run(tsx, ['test/support/write-audit-events.ts', provisioned.databaseUrl, label, '30'])),
+    );
     expect((await eventIds()).length).toBe(before + 2 * 60 * 2 + 2 * 30 * 2);
 
     const [forks] = await db.execute<{ total: number }>(sql`
@@ -343,13 +395,16 @@ describe('audit log written before the Merkle tree', () => {
     const journalFile = path.join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
     // The migration that brings the Merkle tree, whatever number it ends up with.
-    const switchIndex = journal.entries.findIndex((entry) => readFileSync(path.join(folder, `${entry.tag}.sql`), 'utf8').includes('CREATE TABLE "audit_log_leaves"'));
+    const switchIndex = journal.entries.findIndex((entry) =>
+      readFileSync(path.join(folder, `${entry.tag}.sql`), 'utf8').includes('CREATE TABLE "audit_log_leaves"'),
+    );
     expect(switchIndex).toBeGreaterThan(0);
     writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, switchIndex) }));
     const client = postgres(legacy.databaseUrl, { max: 1, onnotice: () => {} });
     await migrate(drizzle(client), { migrationsFolder: folder });
     // Written under migration 0004's trigger: one chain across the whole log.
-    for (let index = 0; index < 4; index += 1) await client`insert into request_events (actor_type, action, details) values ('system', 'old_event', ${JSON.stringify({ index })}::jsonb)`;
+    for (let index = 0; index < 4; index += 1)
+      await client`insert into request_events (actor_type, action, details) values ('system', 'old_event', ${JSON.stringify({ index })}::jsonb)`;
     await client.end();
     rmSync(folder, { recursive: true, force: true });
 
@@ -369,7 +424,10 @@ describe('audit log written before the Merkle tree', () => {
         await tx.execute(sql`update request_events set details = '{"index":9}' where id = ${second!.id}`);
         await tx.execute(sql`alter table request_events enable always trigger request_events_no_update_delete`);
       });
-      expect((await verifyAuditChain(migrated, { actor: 'system' })).firstBreak).toMatchObject({ eventId: second!.id, reason: 'hash-mismatch' });
+      expect((await verifyAuditChain(migrated, { actor: 'system' })).firstBreak).toMatchObject({
+        eventId: second!.id,
+        reason: 'hash-mismatch',
+      });
     } finally {
       await close();
     }

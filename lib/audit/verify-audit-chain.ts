@@ -55,20 +55,40 @@ export type VerifyAuditChainOptions = {
  * - the head recorded by the previous check, and any heads given, are still prefixes of the log.
  * Rows are read in keyset batches, so memory is flat at any length. The run is itself recorded.
  */
-export async function verifyAuditChain(db: Database, { actor, batchSize = 5000, knownTreeHeads = [], onProgress }: VerifyAuditChainOptions): Promise<AuditChainVerification> {
+export async function verifyAuditChain(
+  db: Database,
+  { actor, batchSize = 5000, knownTreeHeads = [], onProgress }: VerifyAuditChainOptions,
+): Promise<AuditChainVerification> {
   if (actor !== 'system') assertCan(actor, 'audit.read');
   const publicKey = auditPublicKey();
   // Heads first, then the newest event: every head read covers only events at or below that event.
   const treeHeads = await listTreeHeads(db);
-  const [state] = await db.execute<{ legacyThrough: string | null }>(sql`select legacy_chain_through_event_id::text as "legacyThrough" from audit_log_state`);
+  const [state] = await db.execute<{ legacyThrough: string | null }>(
+    sql`select legacy_chain_through_event_id::text as "legacyThrough" from audit_log_state`,
+  );
   const legacyThrough = state?.legacyThrough ? BigInt(state.legacyThrough) : 0n;
-  const [head] = await db.select({ eventId: requestEvents.id, hash: requestEvents.hash }).from(requestEvents).orderBy(desc(requestEvents.id)).limit(1);
-  const expectedHeads = [...treeHeads.map((treeHead) => ({ ...treeHead, isKept: false })), ...(await keptHeads(db, knownTreeHeads))].sort((a, b) => a.treeSize - b.treeSize);
+  const [head] = await db
+    .select({ eventId: requestEvents.id, hash: requestEvents.hash })
+    .from(requestEvents)
+    .orderBy(desc(requestEvents.id))
+    .limit(1);
+  const expectedHeads = [...treeHeads.map((treeHead) => ({ ...treeHead, isKept: false })), ...(await keptHeads(db, knownTreeHeads))].sort(
+    (a, b) => a.treeSize - b.treeSize,
+  );
 
   const candidates: ChainBreak[] = [];
   for (const treeHead of treeHeads) {
-    if (treeHead.keyFingerprint !== publicKey.fingerprint || !isSignatureValid(treeHeadMessage(treeHead), treeHead.signature, publicKey.base64)) {
-      candidates.push({ eventId: treeHead.lastEventId, createdAt: null, reason: 'tree-head-signature-invalid', expected: publicKey.fingerprint, found: treeHead.keyFingerprint });
+    if (
+      treeHead.keyFingerprint !== publicKey.fingerprint ||
+      !isSignatureValid(treeHeadMessage(treeHead), treeHead.signature, publicKey.base64)
+    ) {
+      candidates.push({
+        eventId: treeHead.lastEventId,
+        createdAt: null,
+        reason: 'tree-head-signature-invalid',
+        expected: publicKey.fingerprint,
+        found: treeHead.keyFingerprint,
+      });
       break;
     }
   }
@@ -76,7 +96,8 @@ export async function verifyAuditChain(db: Database, { actor, batchSize = 5000, 
     select l.event_id::int as "eventId", l.leaf_hash as "leafHash" from audit_log_leaves l
     where not exists (select 1 from request_events e where e.id = l.event_id) order by l.leaf_index limit 1
   `);
-  if (removed) candidates.push({ eventId: removed.eventId, createdAt: null, reason: 'event-removed', expected: removed.leafHash, found: null });
+  if (removed)
+    candidates.push({ eventId: removed.eventId, createdAt: null, reason: 'event-removed', expected: removed.leafHash, found: null });
   const lastSealedEventId = treeHeads.at(-1)?.lastEventId ?? 0;
 
   let checkedCount = 0;
@@ -97,7 +118,13 @@ export async function verifyAuditChain(db: Database, { actor, batchSize = 5000, 
       for (const event of batch) {
         if (Number(event.id) > stopAfter) break scan;
         checkedCount += 1;
-        const at = (reason: ChainBreakReason, expected: string | null, found: string | null): ChainBreak => ({ eventId: Number(event.id), createdAt: event.createdAt, reason, expected, found });
+        const at = (reason: ChainBreakReason, expected: string | null, found: string | null): ChainBreak => ({
+          eventId: Number(event.id),
+          createdAt: event.createdAt,
+          reason,
+          expected,
+          found,
+        });
         const recomputed = chainHash(event.previousHash, canonicalEventText(event));
         const expectedPrevious = BigInt(event.id) <= legacyThrough ? previousLogHash : event.requestPreviousHash;
         previousLogHash = event.hash;
@@ -143,7 +170,13 @@ export async function verifyAuditChain(db: Database, { actor, batchSize = 5000, 
   if (!scanBreak && nextHead < expectedHeads.length && candidates.length === 0) {
     // A head covers more leaves than the log holds: its newest events (and their leaves) are gone.
     const lost = expectedHeads[nextHead]!;
-    scanBreak = { eventId: 'lastEventId' in lost ? lost.lastEventId : (head?.eventId ?? 0), createdAt: null, reason: lost.isKept ? 'tree-head-lost' : 'tree-head-mismatch', expected: `${lost.treeSize}:${lost.rootHash}`, found: `${tree.size}:${tree.root()}` };
+    scanBreak = {
+      eventId: 'lastEventId' in lost ? lost.lastEventId : (head?.eventId ?? 0),
+      createdAt: null,
+      reason: lost.isKept ? 'tree-head-lost' : 'tree-head-mismatch',
+      expected: `${lost.treeSize}:${lost.rootHash}`,
+      found: `${tree.size}:${tree.root()}`,
+    };
   }
   const firstBreak = [...candidates, ...(scanBreak ? [scanBreak] : [])].sort((a, b) => a.eventId - b.eventId)[0] ?? null;
 
@@ -184,5 +217,9 @@ async function keptHeads(db: Database, knownTreeHeads: KnownTreeHead[]): Promise
     where action = 'audit_chain_verified' and details->'treeHead' is not null and jsonb_typeof(details->'treeHead') = 'object'
     order by id desc limit 1
   `);
-  return [...knownTreeHeads, ...(previous?.treeHead ? [previous.treeHead] : [])].map((kept) => ({ treeSize: Number(kept.treeSize), rootHash: kept.rootHash, isKept: true as const }));
+  return [...knownTreeHeads, ...(previous?.treeHead ? [previous.treeHead] : [])].map((kept) => ({
+    treeSize: Number(kept.treeSize),
+    rootHash: kept.rootHash,
+    isKept: true as const,
+  }));
 }

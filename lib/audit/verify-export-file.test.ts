@@ -41,7 +41,16 @@ beforeAll(async () => {
   ].map((row, index) => {
     const emailHash = `verify-export-${randomUUID()}`;
     seededHashes.push(emailHash);
-    return { ...row, emailHash, type: 'access' as const, status: 'fulfilled' as const, channel: 'web' as const, jurisdiction: 'eu_gdpr', receivedOn: `2017-07-0${index + 1}`, receivedAt: new Date(`2017-07-0${index + 1}T12:00:00Z`) };
+    return {
+      ...row,
+      emailHash,
+      type: 'access' as const,
+      status: 'fulfilled' as const,
+      channel: 'web' as const,
+      jurisdiction: 'eu_gdpr',
+      receivedOn: `2017-07-0${index + 1}`,
+      receivedAt: new Date(`2017-07-0${index + 1}T12:00:00Z`),
+    };
   });
   await db.insert(requests).values(rows);
 });
@@ -64,7 +73,12 @@ function changeByte(file: string, find: (content: Buffer) => number): void {
 describe.each(['csv', 'ndjson'] as const)('verifying a %s export', (format) => {
   it('[auditor] an untouched export is valid, with its row count', async () => {
     const result = await verifyExportFile(await exportToFile(format), { publicKey: auditPublicKey().base64 });
-    expect(result).toMatchObject({ isValid: true, rowCount: 3, problems: [], manifest: { log: 'requests', format, rowCount: 3, publicKey: auditPublicKey().base64 } });
+    expect(result).toMatchObject({
+      isValid: true,
+      rowCount: 3,
+      problems: [],
+      manifest: { log: 'requests', format, rowCount: 3, publicKey: auditPublicKey().base64 },
+    });
   });
 
   it('fails when one data byte changes', async () => {
@@ -80,7 +94,9 @@ describe.each(['csv', 'ndjson'] as const)('verifying a %s export', (format) => {
     changeByte(file, (content) => content.lastIndexOf('"signature":"') + '"signature":"'.length);
     const result = await verifyExportFile(file);
     expect(result.isValid).toBe(false);
-    expect(result.problems).toEqual(['The manifest signature does not match: the manifest was changed, or it was signed with another key.']);
+    expect(result.problems).toEqual([
+      'The manifest signature does not match: the manifest was changed, or it was signed with another key.',
+    ]);
   });
 
   it('fails when a row is removed and the manifest edited to match (the signature covers the manifest)', async () => {
@@ -88,7 +104,9 @@ describe.each(['csv', 'ndjson'] as const)('verifying a %s export', (format) => {
     const content = readFileSync(file, 'utf8');
     const edited = content.replace('"rowCount":3', '"rowCount":2');
     writeFileSync(file, edited);
-    expect((await verifyExportFile(file)).problems).toContain('The manifest signature does not match: the manifest was changed, or it was signed with another key.');
+    expect((await verifyExportFile(file)).problems).toContain(
+      'The manifest signature does not match: the manifest was changed, or it was signed with another key.',
+    );
   });
 
   it('fails when the manifest line is missing (a download cut short)', async () => {

@@ -45,20 +45,31 @@ export async function verifyExportFile(path: string, { publicKey }: { publicKey?
   const problems: string[] = csvProblem ? [csvProblem] : [];
   const signed = parseManifestLine(heldBack.toString('utf8').replace(/\n$/, ''));
   if (!signed) {
-    return { isValid: false, rowCount, problems: [...problems, 'The last line is not a dsr-desk export manifest (the file is incomplete or not an export).'], manifest: null };
+    return {
+      isValid: false,
+      rowCount,
+      problems: [...problems, 'The last line is not a dsr-desk export manifest (the file is incomplete or not an export).'],
+      manifest: null,
+    };
   }
   const { manifest, signature } = signed;
-  if (!isManifestSignatureValid(manifest, signature)) problems.push('The manifest signature does not match: the manifest was changed, or it was signed with another key.');
+  if (!isManifestSignatureValid(manifest, signature))
+    problems.push('The manifest signature does not match: the manifest was changed, or it was signed with another key.');
   else if (publicKey !== undefined && manifest.publicKey !== publicKey) {
-    problems.push(`The file was signed with another key (fingerprint ${publicKeyFingerprint(manifest.publicKey)}), not the one given (${publicKeyFingerprint(publicKey)}).`);
+    problems.push(
+      `The file was signed with another key (fingerprint ${publicKeyFingerprint(manifest.publicKey)}), not the one given (${publicKeyFingerprint(publicKey)}).`,
+    );
   }
-  if (manifest.keyFingerprint !== publicKeyFingerprint(String(manifest.publicKey))) problems.push('The manifest’s key fingerprint is not the fingerprint of its public key.');
+  if (manifest.keyFingerprint !== publicKeyFingerprint(String(manifest.publicKey)))
+    problems.push('The manifest’s key fingerprint is not the fingerprint of its public key.');
   if (manifest.treeHead && !isSignatureValid(treeHeadMessage(manifest.treeHead), manifest.treeHead.signature, String(manifest.publicKey))) {
     problems.push('The audit tree head in the manifest does not check with its public key.');
   }
   const expectedPrefix = manifest.format === 'csv' ? csvManifestPrefix : '{';
-  if (!heldBack.toString('utf8').startsWith(expectedPrefix)) problems.push(`The manifest says ${manifest.format}, but its line is not written that way.`);
-  if (dataHash.digest('hex') !== manifest.dataSha256) problems.push('The data does not match the manifest’s sha256: rows were changed, added or removed.');
+  if (!heldBack.toString('utf8').startsWith(expectedPrefix))
+    problems.push(`The manifest says ${manifest.format}, but its line is not written that way.`);
+  if (dataHash.digest('hex') !== manifest.dataSha256)
+    problems.push('The data does not match the manifest’s sha256: rows were changed, added or removed.');
   if (rowCount !== manifest.rowCount) problems.push(`The file holds ${rowCount} rows; the manifest says ${manifest.rowCount}.`);
   return { isValid: problems.length === 0, rowCount, problems, manifest };
 }

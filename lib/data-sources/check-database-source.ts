@@ -35,12 +35,15 @@ export async function checkDatabaseSource(
   }
   const issues = checkMapAgainstSchema(config.map, live, dialectOf(config));
   if (issues.length > 0) {
-    throw new AppError('VALIDATION', 'The map does not match the source database.', { fieldErrors: { map: issues.map((issue) => describeIssue(issue.path, issue.message)) } });
+    throw new AppError('VALIDATION', 'The map does not match the source database.', {
+      fieldErrors: { map: issues.map((issue) => describeIssue(issue.path, issue.message)) },
+    });
   }
 }
 
 function readLiveSchemaOf(connectionString: string, config: TDatabaseSourceConfig, network: SourceNetworkOptions): Promise<LiveSchema> {
-  if (config.kind === 'mysql') return withMysqlSource(connectionString, network, ({ promise }) => readMysqlLiveSchema(promise, config.map.tables));
+  if (config.kind === 'mysql')
+    return withMysqlSource(connectionString, network, ({ promise }) => readMysqlLiveSchema(promise, config.map.tables));
   return withSource(connectionString, network, (sql) => readLiveSchema(sql, config.map.tables));
 }
 

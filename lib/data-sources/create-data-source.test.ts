@@ -3,7 +3,14 @@ import { getDataSource } from '@/lib/data-sources/get-data-source';
 import { listDataSources } from '@/lib/data-sources/list-data-sources';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import type { TPostgresMap } from '@/lib/validation/data-source';
-import { aPostgresSourceInput, aWebhookSourceInput, listSourceEvents, mapWithTable, readSourceRow, useSourceCreation } from '@/test/support/data-sources';
+import {
+  aPostgresSourceInput,
+  aWebhookSourceInput,
+  listSourceEvents,
+  mapWithTable,
+  readSourceRow,
+  useSourceCreation,
+} from '@/test/support/data-sources';
 import { demoShopMap, useDemoShop } from '@/test/support/demo-shop';
 import { freePort } from '@/test/support/free-port';
 import { refusal } from '@/test/support/request-snapshot';
@@ -28,14 +35,23 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
 
     expect(error.code).toBe('VALIDATION');
     expect(error.details.fieldErrors).toEqual({ map: ['tables[0].export[2]: Column "nmae" does not exist in table public.customers'] });
-    expect(await listDataSources(db, { actor: await createStaffMember(db, { role: 'admin' }) })).not.toContainEqual(expect.objectContaining({ slug: input.slug }));
+    expect(await listDataSources(db, { actor: await createStaffMember(db, { role: 'admin' }) })).not.toContainEqual(
+      expect.objectContaining({ slug: input.slug }),
+    );
   });
 
   it('refuses a table the database does not have', async () => {
-    const map: TPostgresMap = { tables: [...demoShopMap.tables, { schema: 'public', table: 'invoices', match: { column: 'email', equals: 'email' }, export: ['id'], erase: { action: 'delete' } }] };
+    const map: TPostgresMap = {
+      tables: [
+        ...demoShopMap.tables,
+        { schema: 'public', table: 'invoices', match: { column: 'email', equals: 'email' }, export: ['id'], erase: { action: 'delete' } },
+      ],
+    };
     const error = await refusal(create(aPostgresSourceInput({ connectionString: shop.databaseUrl, map })));
 
-    expect(error.details.fieldErrors).toEqual({ map: ['tables[5].table: Table public.invoices does not exist in the source database (or this connection may not see it)'] });
+    expect(error.details.fieldErrors).toEqual({
+      map: ['tables[5].table: Table public.invoices does not exist in the source database (or this connection may not see it)'],
+    });
   });
 
   it('refuses to anonymise a NOT NULL column that is not text, and a referenced column that does not exist', async () => {
@@ -60,7 +76,14 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
 
     expect(signingSecret).toBeNull();
     const row = await readSourceRow(db, { slug: input.slug });
-    expect(row).toMatchObject({ name: 'Shop copy', kind: 'postgres', isEnabled: false, seededFrom: null, version: 1, config: { kind: 'postgres', map: demoShopMap } });
+    expect(row).toMatchObject({
+      name: 'Shop copy',
+      kind: 'postgres',
+      isEnabled: false,
+      seededFrom: null,
+      version: 1,
+      config: { kind: 'postgres', map: demoShopMap },
+    });
     expect(row.secretCiphertext).toMatch(/^v1\./);
     expect(row.secretCiphertext).not.toContain(shop.databaseUrl);
     expect(readSourceSecret(row)).toBe(shop.databaseUrl);
@@ -84,7 +107,14 @@ describe('[admin] adds a PostgreSQL source: the map is checked against the live 
 
     const [event] = await listSourceEvents(db, { sourceId: row.id });
     expect(event).toMatchObject({ requestId: null, actorType: 'staff', actorId: admin.staffId, action: 'data_source_created' });
-    expect(event!.details).toEqual({ sourceId: row.id, slug: input.slug, name: input.name, kind: 'postgres', isEnabled: false, seededFrom: null });
+    expect(event!.details).toEqual({
+      sourceId: row.id,
+      slug: input.slug,
+      name: input.name,
+      kind: 'postgres',
+      isEnabled: false,
+      seededFrom: null,
+    });
     expect(JSON.stringify(event!.details)).not.toContain(`${new URL(shop.databaseUrl).hostname}:`);
   });
 

@@ -17,13 +17,20 @@ export type CreatedDataSource = { slug: string; signingSecret: string | null };
  * against the live schema first; a webhook source gets a random signing secret.
  * Either secret is stored only encrypted.
  */
-export async function createDataSource(db: Database, { actor, input, now = new Date() }: CreateDataSourceOptions): Promise<CreatedDataSource> {
+export async function createDataSource(
+  db: Database,
+  { actor, input, now = new Date() }: CreateDataSourceOptions,
+): Promise<CreatedDataSource> {
   assertCan(actor, 'sources.manage');
   const { allowPrivateTargets } = await getNetworkSettings(db);
   const secret = await secretForNewSource(input, allowPrivateTargets);
   const { connectionString: _, ...settings } = input;
   await db.transaction((tx) =>
-    insertDataSource(tx, { source: { ...settings, kind: input.config.kind, secret, seededFrom: null }, actor: { type: 'staff', staffId: actor.staffId }, now }),
+    insertDataSource(tx, {
+      source: { ...settings, kind: input.config.kind, secret, seededFrom: null },
+      actor: { type: 'staff', staffId: actor.staffId },
+      now,
+    }),
   );
   return { slug: input.slug, signingSecret: input.config.kind === 'webhook' ? secret : null };
 }
@@ -34,7 +41,10 @@ async function secretForNewSource(input: TCreateDataSource, allowPrivateTargets:
     return generateSigningSecret();
   }
   if (input.config.kind === 'manual') return null;
-  if (!input.connectionString) throw new AppError('VALIDATION', 'Enter the connection string.', { fieldErrors: { connectionString: ['Enter the connection string'] } });
+  if (!input.connectionString)
+    throw new AppError('VALIDATION', 'Enter the connection string.', {
+      fieldErrors: { connectionString: ['Enter the connection string'] },
+    });
   await checkDatabaseSource(input.connectionString, input.config, { allowPrivateTargets });
   return input.connectionString;
 }

@@ -22,7 +22,11 @@ describe('[admin] adds a MySQL/MariaDB source: the map is checked against the li
   it('refuses unknown tables and columns with their path in the map, and saves nothing', async () => {
     const map: TMysqlMap = {
       tables: [
-        ...mapWith(1, (table) => ({ ...table, export: ['id', 'sumary'], match: { column: 'contact_id', references: { table: 'contacts', column: 'contact_number' } } })).tables,
+        ...mapWith(1, (table) => ({
+          ...table,
+          export: ['id', 'sumary'],
+          match: { column: 'contact_id', references: { table: 'contacts', column: 'contact_number' } },
+        })).tables,
         { table: 'invoices', match: { column: 'email', equals: 'email' }, export: ['id'], erase: { action: 'delete' } },
       ],
     };
@@ -44,17 +48,33 @@ describe('[admin] adds a MySQL/MariaDB source: the map is checked against the li
     const map = mapWith(2, (table) => ({ ...table, erase: { action: 'anonymise', columns: ['title', 'amount_pence'] } }));
     const error = await refusal(create(aMysqlSourceInput({ connectionString: crm.databaseUrl, map })));
 
-    expect(error.details.fieldErrors).toEqual({ map: ['tables[2].erase.columns[1]: Column "amount_pence" in deals is NOT NULL and not text (int): it cannot be anonymised; delete the rows or keep it'] });
+    expect(error.details.fieldErrors).toEqual({
+      map: [
+        'tables[2].erase.columns[1]: Column "amount_pence" in deals is NOT NULL and not text (int): it cannot be anonymised; delete the rows or keep it',
+      ],
+    });
   });
 
   it('a table in another database is named with it, and checked there', async () => {
     const database = new URL(crm.databaseUrl).pathname.slice(1);
-    const map: TMysqlMap = { tables: [{ schema: database, table: 'contacts', match: { column: 'email', equals: 'email' }, export: ['id', 'email'], erase: { action: 'delete' } }] };
+    const map: TMysqlMap = {
+      tables: [
+        {
+          schema: database,
+          table: 'contacts',
+          match: { column: 'email', equals: 'email' },
+          export: ['id', 'email'],
+          erase: { action: 'delete' },
+        },
+      ],
+    };
     await expect(create(aMysqlSourceInput({ connectionString: crm.databaseUrl, map }))).resolves.toBeTruthy();
 
     const wrong: TMysqlMap = { tables: [{ ...map.tables[0]!, schema: 'no_such_database' }] };
     const error = await refusal(create(aMysqlSourceInput({ connectionString: crm.databaseUrl, map: wrong })));
-    expect(error.details.fieldErrors).toEqual({ map: ['tables[0].table: Table no_such_database.contacts does not exist in the source database (or this connection may not see it)'] });
+    expect(error.details.fieldErrors).toEqual({
+      map: ['tables[0].table: Table no_such_database.contacts does not exist in the source database (or this connection may not see it)'],
+    });
   });
 
   it('saves a good map with the connection string encrypted; an edit is checked again with the saved one', async () => {
@@ -69,7 +89,18 @@ describe('[admin] adds a MySQL/MariaDB source: the map is checked against the li
 
     const broken = mapWith(0, (table) => ({ ...table, export: ['id', 'emial'] }));
     const editError = await refusal(
-      updateDataSource(db, { actor: admin, slug: input.slug, version: row.version, input: { name: row.name, usedForAccess: true, usedForErasure: true, config: { kind: 'mysql', map: broken }, connectionString: null } }),
+      updateDataSource(db, {
+        actor: admin,
+        slug: input.slug,
+        version: row.version,
+        input: {
+          name: row.name,
+          usedForAccess: true,
+          usedForErasure: true,
+          config: { kind: 'mysql', map: broken },
+          connectionString: null,
+        },
+      }),
     );
     expect(editError.details.fieldErrors).toEqual({ map: ['tables[0].export[1]: Column "emial" does not exist in table contacts'] });
   });
@@ -86,7 +117,17 @@ describe('[admin] adds a MySQL/MariaDB source: the map is checked against the li
 
 describe('[admin] the form offers MySQL/MariaDB', () => {
   it('wants a mysql:// connection string and the map as JSON, with the map’s problems on the map field', () => {
-    const form = { kind: 'mysql', name: 'CRM', usedForAccess: 'on', usedForErasure: 'on', isEnabled: 'on', connectionString: 'postgres://x@y/z', map: JSON.stringify({ tables: [{ table: 'contacts', match: { column: 'email', equals: 'email' }, export: [], erase: { action: 'delete' } }] }) };
+    const form = {
+      kind: 'mysql',
+      name: 'CRM',
+      usedForAccess: 'on',
+      usedForErasure: 'on',
+      isEnabled: 'on',
+      connectionString: 'postgres://x@y/z',
+      map: JSON.stringify({
+        tables: [{ table: 'contacts', match: { column: 'email', equals: 'email' }, export: [], erase: { action: 'delete' } }],
+      }),
+    };
     const parsed = ZCreateDataSourceForm.safeParse(form);
 
     expect(parsed.success).toBe(false);

@@ -7,7 +7,18 @@ import { env } from '@/lib/env';
  */
 export type DataSourceSummary = Pick<
   DataSourceRow,
-  'id' | 'slug' | 'name' | 'kind' | 'isEnabled' | 'usedForAccess' | 'usedForErasure' | 'secretUpdatedAt' | 'seededFrom' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'kind'
+  | 'isEnabled'
+  | 'usedForAccess'
+  | 'usedForErasure'
+  | 'secretUpdatedAt'
+  | 'seededFrom'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 > & { hasSecret: boolean };
 
 export type DataSourceView = DataSourceSummary & Pick<DataSourceRow, 'config'> & { callbackUrl: string | null };

@@ -21,7 +21,8 @@ const created: string[] = [];
 afterAll(() => disableSources(db, created));
 
 async function aSavedSource(admin: StaffActor, kind: 'postgres' | 'webhook' = 'postgres') {
-  const input = kind === 'postgres' ? aPostgresSourceInput({ connectionString: shop.databaseUrl, map: demoShopMap }) : aWebhookSourceInput();
+  const input =
+    kind === 'postgres' ? aPostgresSourceInput({ connectionString: shop.databaseUrl, map: demoShopMap }) : aWebhookSourceInput();
   const { signingSecret } = await createDataSource(db, { actor: admin, input });
   const row = await readSourceRow(db, { slug: input.slug });
   created.push(row.id);
@@ -29,7 +30,14 @@ async function aSavedSource(admin: StaffActor, kind: 'postgres' | 'webhook' = 'p
 }
 
 function settingsOf(row: Awaited<ReturnType<typeof readSourceRow>>, overrides: Partial<TDataSourceSettings> = {}): TDataSourceSettings {
-  return { name: row.name, usedForAccess: row.usedForAccess, usedForErasure: row.usedForErasure, config: row.config, connectionString: null, ...overrides };
+  return {
+    name: row.name,
+    usedForAccess: row.usedForAccess,
+    usedForErasure: row.usedForErasure,
+    config: row.config,
+    connectionString: null,
+    ...overrides,
+  };
 }
 
 describe('[admin] edits a PostgreSQL source', () => {
@@ -38,14 +46,31 @@ describe('[admin] edits a PostgreSQL source', () => {
     const { row } = await aSavedSource(admin);
     const map = { tables: demoShopMap.tables.filter((table) => table.table !== 'support_tickets') };
 
-    const { changes } = await updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { name: 'Shop (no tickets)', usedForAccess: false, config: { kind: 'postgres', map } }) });
+    const { changes } = await updateDataSource(db, {
+      actor: admin,
+      slug: row.slug,
+      version: 1,
+      input: settingsOf(row, { name: 'Shop (no tickets)', usedForAccess: false, config: { kind: 'postgres', map } }),
+    });
 
     const saved = await readSourceRow(db, { slug: row.slug });
     expect(changes).toEqual(['name', 'usedForAccess', 'config']);
-    expect(saved).toMatchObject({ name: 'Shop (no tickets)', usedForAccess: false, version: 2, secretCiphertext: row.secretCiphertext, secretUpdatedAt: row.secretUpdatedAt });
+    expect(saved).toMatchObject({
+      name: 'Shop (no tickets)',
+      usedForAccess: false,
+      version: 2,
+      secretCiphertext: row.secretCiphertext,
+      secretUpdatedAt: row.secretUpdatedAt,
+    });
     const events = await listSourceEvents(db, { sourceId: row.id });
     expect(events.map((event) => event.action)).toEqual(['data_source_created', 'data_source_updated']);
-    expect(events[1]!.details).toEqual({ sourceId: row.id, slug: row.slug, name: 'Shop (no tickets)', kind: 'postgres', changes: ['name', 'usedForAccess', 'config'] });
+    expect(events[1]!.details).toEqual({
+      sourceId: row.id,
+      slug: row.slug,
+      name: 'Shop (no tickets)',
+      kind: 'postgres',
+      changes: ['name', 'usedForAccess', 'config'],
+    });
   });
 
   it('with a new connection string: stores it encrypted, records "secret" as changed and never the string', async () => {
@@ -53,7 +78,12 @@ describe('[admin] edits a PostgreSQL source', () => {
     const { row } = await aSavedSource(admin);
     const sameServerNewSpelling = `${shop.databaseUrl}?application_name=dsr-desk-test`;
 
-    await updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { connectionString: sameServerNewSpelling }) });
+    await updateDataSource(db, {
+      actor: admin,
+      slug: row.slug,
+      version: 1,
+      input: settingsOf(row, { connectionString: sameServerNewSpelling }),
+    });
 
     const saved = await readSourceRow(db, { slug: row.slug });
     expect(readSourceSecret(saved)).toBe(sameServerNewSpelling);
@@ -66,9 +96,13 @@ describe('[admin] edits a PostgreSQL source', () => {
   it('refuses a map with a wrong name, with its path, and changes nothing', async () => {
     const admin = await createStaffMember(db, { role: 'admin' });
     const { row } = await aSavedSource(admin);
-    const map = { tables: demoShopMap.tables.map((table) => (table.table === 'addresses' ? { ...table, export: ['id', 'postcdoe'] } : table)) };
+    const map = {
+      tables: demoShopMap.tables.map((table) => (table.table === 'addresses' ? { ...table, export: ['id', 'postcdoe'] } : table)),
+    };
 
-    const error = await refusal(updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { config: { kind: 'postgres', map } }) }));
+    const error = await refusal(
+      updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { config: { kind: 'postgres', map } }) }),
+    );
 
     expect(error.details.fieldErrors).toEqual({ map: ['tables[1].export[1]: Column "postcdoe" does not exist in table public.addresses'] });
     expect(await readSourceRow(db, { slug: row.slug })).toEqual(row);
@@ -79,7 +113,9 @@ describe('[admin] edits a PostgreSQL source', () => {
     const { row } = await aSavedSource(admin);
     await updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { name: 'Renamed by a colleague' }) });
 
-    const error = await refusal(updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { name: 'My stale edit' }) }));
+    const error = await refusal(
+      updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row, { name: 'My stale edit' }) }),
+    );
 
     expect(error.code).toBe('CONFLICT');
     expect(await readSourceRow(db, { slug: row.slug })).toMatchObject({ name: 'Renamed by a colleague', version: 2 });
@@ -90,12 +126,17 @@ describe('[admin] edits a PostgreSQL source', () => {
     const { row } = await aSavedSource(admin);
     const [version, iv, tag, ciphertext] = row.secretCiphertext!.split('.');
     const flipped = `${ciphertext![0] === 'A' ? 'B' : 'A'}${ciphertext!.slice(1)}`;
-    await db.update(dataSources).set({ secretCiphertext: [version, iv, tag, flipped].join('.') }).where(eq(dataSources.id, row.id));
+    await db
+      .update(dataSources)
+      .set({ secretCiphertext: [version, iv, tag, flipped].join('.') })
+      .where(eq(dataSources.id, row.id));
 
     const tampered = await readSourceRow(db, { slug: row.slug });
     expect(() => readSourceSecret(tampered)).toThrow(/could not be decrypted/);
     const error = await refusal(updateDataSource(db, { actor: admin, slug: row.slug, version: 1, input: settingsOf(row) }));
-    expect(error.details.fieldErrors).toEqual({ connectionString: [expect.stringMatching(/could not be decrypted.*enter the secret again/)] });
+    expect(error.details.fieldErrors).toEqual({
+      connectionString: [expect.stringMatching(/could not be decrypted.*enter the secret again/)],
+    });
   });
 });
 

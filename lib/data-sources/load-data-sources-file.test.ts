@@ -28,10 +28,29 @@ function writeSourcesFile(entries: unknown, file = path.join(folder, `${uniqueSl
 }
 
 /** A disabled shop source and a disabled manual checklist, as a seed file holds them. */
-function seedEntries({ shopSlug = uniqueSlug('seeded-shop'), manualSlug = uniqueSlug('seeded-backups'), shopName = 'Seeded shop', map = demoShopMap } = {}) {
+function seedEntries({
+  shopSlug = uniqueSlug('seeded-shop'),
+  manualSlug = uniqueSlug('seeded-backups'),
+  shopName = 'Seeded shop',
+  map = demoShopMap,
+} = {}) {
   return [
-    { slug: shopSlug, name: shopName, kind: 'postgres', isEnabled: false, secret: { env: 'TEST_SHOP_URL' }, config: { kind: 'postgres', map } },
-    { slug: manualSlug, name: 'Seeded backups', kind: 'manual', isEnabled: false, usedForAccess: false, config: { kind: 'manual', instructions: 'Backups roll off after 35 days.' } },
+    {
+      slug: shopSlug,
+      name: shopName,
+      kind: 'postgres',
+      isEnabled: false,
+      secret: { env: 'TEST_SHOP_URL' },
+      config: { kind: 'postgres', map },
+    },
+    {
+      slug: manualSlug,
+      name: 'Seeded backups',
+      kind: 'manual',
+      isEnabled: false,
+      usedForAccess: false,
+      config: { kind: 'manual', instructions: 'Backups roll off after 35 days.' },
+    },
   ];
 }
 
@@ -49,9 +68,22 @@ describe('[operator] a data sources file loaded on start', () => {
     expect(await load(file)).toEqual({ created: [entries[0]!.slug, entries[1]!.slug], updated: [], unchanged: [], madeInTheUi: [] });
 
     const shopRow = await readSourceRow(db, { slug: entries[0]!.slug });
-    expect(shopRow).toMatchObject({ name: 'Seeded shop', kind: 'postgres', isEnabled: false, usedForAccess: true, usedForErasure: true, seededFrom: file, version: 1 });
+    expect(shopRow).toMatchObject({
+      name: 'Seeded shop',
+      kind: 'postgres',
+      isEnabled: false,
+      usedForAccess: true,
+      usedForErasure: true,
+      seededFrom: file,
+      version: 1,
+    });
     expect(readSourceSecret(shopRow)).toBe(shop.databaseUrl);
-    expect(await readSourceRow(db, { slug: entries[1]!.slug })).toMatchObject({ kind: 'manual', usedForAccess: false, usedForErasure: true, secretCiphertext: null });
+    expect(await readSourceRow(db, { slug: entries[1]!.slug })).toMatchObject({
+      kind: 'manual',
+      usedForAccess: false,
+      usedForErasure: true,
+      secretCiphertext: null,
+    });
     const [event] = await listSourceEvents(db, { sourceId: shopRow.id });
     expect(event).toMatchObject({ action: 'data_source_created', actorType: 'system', requestId: null });
     expect(JSON.stringify(event!.details)).not.toContain(shop.databaseUrl);
@@ -67,11 +99,21 @@ describe('[operator] a data sources file loaded on start', () => {
     expect(shopRow.version).toBe(1);
 
     const fewerTables = { tables: demoShopMap.tables.filter((table) => table.table !== 'support_tickets') };
-    const changed = seedEntries({ shopSlug: entries[0]!.slug, manualSlug: entries[1]!.slug, shopName: 'Seeded shop, renamed', map: fewerTables });
+    const changed = seedEntries({
+      shopSlug: entries[0]!.slug,
+      manualSlug: entries[1]!.slug,
+      shopName: 'Seeded shop, renamed',
+      map: fewerTables,
+    });
     expect(await load(writeSourcesFile(changed, file))).toMatchObject({ updated: [entries[0]!.slug], unchanged: [entries[1]!.slug] });
 
     const updated = await readSourceRow(db, { slug: entries[0]!.slug });
-    expect(updated).toMatchObject({ name: 'Seeded shop, renamed', version: 2, secretCiphertext: shopRow.secretCiphertext, config: { kind: 'postgres', map: fewerTables } });
+    expect(updated).toMatchObject({
+      name: 'Seeded shop, renamed',
+      version: 2,
+      secretCiphertext: shopRow.secretCiphertext,
+      config: { kind: 'postgres', map: fewerTables },
+    });
     const events = await listSourceEvents(db, { sourceId: shopRow.id });
     expect(events.map((event) => [event.action, event.details.changes])).toEqual([
       ['data_source_created', undefined],
@@ -86,9 +128,20 @@ describe('[operator] a data sources file loaded on start', () => {
     const before = await readSourceRow(db, { slug: input.slug });
     touched.push(before.id);
 
-    const outcome = await load(writeSourcesFile([{ slug: input.slug, name: 'From the file', kind: 'webhook', secret: { env: 'TEST_HOOK_SECRET' }, config: { kind: 'webhook', url: 'https://crm.example.test/jobs' } }]), {
-      TEST_HOOK_SECRET: 'file-secret',
-    });
+    const outcome = await load(
+      writeSourcesFile([
+        {
+          slug: input.slug,
+          name: 'From the file',
+          kind: 'webhook',
+          secret: { env: 'TEST_HOOK_SECRET' },
+          config: { kind: 'webhook', url: 'https://crm.example.test/jobs' },
+        },
+      ]),
+      {
+        TEST_HOOK_SECRET: 'file-secret',
+      },
+    );
 
     expect(outcome.madeInTheUi).toEqual([input.slug]);
     expect(await readSourceRow(db, { slug: input.slug })).toEqual(before);
@@ -98,13 +151,18 @@ describe('[operator] a data sources file loaded on start', () => {
     const entries = seedEntries();
     const file = writeSourcesFile(entries);
 
-    await expect(load(file, {})).rejects.toThrow(`${file}: [0].secret.env: environment variable TEST_SHOP_URL is not set; it holds the secret of data source "${entries[0]!.slug}"`);
+    await expect(load(file, {})).rejects.toThrow(
+      `${file}: [0].secret.env: environment variable TEST_SHOP_URL is not set; it holds the secret of data source "${entries[0]!.slug}"`,
+    );
     await expect(readSourceRow(db, { slug: entries[1]!.slug })).rejects.toThrow(/no data source/);
   });
 
   it('stops with an error naming the file and each bad entry’s path', async () => {
     const [shopEntry] = seedEntries();
-    const file = writeSourcesFile([{ ...shopEntry, config: { kind: 'postgres', map: { tables: [{ ...demoShopMap.tables[0], export: [] }] } } }, { slug: 'Not A Slug', name: 'x', kind: 'manual', config: { kind: 'manual', instructions: 'x' } }]);
+    const file = writeSourcesFile([
+      { ...shopEntry, config: { kind: 'postgres', map: { tables: [{ ...demoShopMap.tables[0], export: [] }] } } },
+      { slug: 'Not A Slug', name: 'x', kind: 'manual', config: { kind: 'manual', instructions: 'x' } },
+    ]);
 
     const error = await load(file).catch((caught: Error) => caught);
     expect(String(error)).toContain(`${file} has problems:`);
@@ -113,11 +171,15 @@ describe('[operator] a data sources file loaded on start', () => {
   });
 
   it('stops with an error giving the path of a map name the database does not have', async () => {
-    const map = { tables: demoShopMap.tables.map((table) => (table.table === 'orders' ? { ...table, export: ['id', 'totl_pence'] } : table)) };
+    const map = {
+      tables: demoShopMap.tables.map((table) => (table.table === 'orders' ? { ...table, export: ['id', 'totl_pence'] } : table)),
+    };
     const entries = seedEntries({ map });
     const file = writeSourcesFile(entries);
 
-    await expect(load(file)).rejects.toThrow('[0].config.map.tables[2].export[1]: Column "totl_pence" does not exist in table public.orders');
+    await expect(load(file)).rejects.toThrow(
+      '[0].config.map.tables[2].export[1]: Column "totl_pence" does not exist in table public.orders',
+    );
   });
 
   it('reports JSON that does not parse with the file name', async () => {
@@ -131,11 +193,15 @@ describe('db/seed/demo-data-sources.json', () => {
   it('holds the shop database and the backups checklist, and its map matches the demo shop’s tables', async () => {
     const entries = ZDataSourcesFile.parse(JSON.parse(readFileSync(path.resolve('db/seed/demo-data-sources.json'), 'utf8')));
 
-    expect(entries.map(({ slug, kind, usedForAccess, usedForErasure, secret }) => ({ slug, kind, usedForAccess, usedForErasure, secret }))).toEqual([
+    expect(
+      entries.map(({ slug, kind, usedForAccess, usedForErasure, secret }) => ({ slug, kind, usedForAccess, usedForErasure, secret })),
+    ).toEqual([
       { slug: 'shop-database', kind: 'postgres', usedForAccess: true, usedForErasure: true, secret: { env: 'DEMO_SHOP_DATABASE_URL' } },
       { slug: 'backups', kind: 'manual', usedForAccess: false, usedForErasure: true, secret: undefined },
     ]);
     expect(entries[1]!.config).toMatchObject({ instructions: expect.stringContaining('35 days') });
-    await expect(checkDatabaseSource(shop.databaseUrl, { kind: 'postgres', map: demoShopMap }, { allowPrivateTargets: true })).resolves.toBeUndefined();
+    await expect(
+      checkDatabaseSource(shop.databaseUrl, { kind: 'postgres', map: demoShopMap }, { allowPrivateTargets: true }),
+    ).resolves.toBeUndefined();
   });
 });

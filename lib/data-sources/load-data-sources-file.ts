@@ -29,12 +29,17 @@ type ResolvedEntry = { entry: TDataSourcesFileEntry; index: number; secret: stri
  * Database maps (PostgreSQL, MySQL/MariaDB) are checked against their database; one that cannot be reached
  * is saved anyway with a warning, so a source that is down does not stop the app.
  */
-export async function loadDataSourcesFile(db: Database, { file, variables, log = () => {}, now = new Date() }: LoadDataSourcesFileOptions): Promise<LoadedDataSources> {
+export async function loadDataSourcesFile(
+  db: Database,
+  { file, variables, log = () => {}, now = new Date() }: LoadDataSourcesFileOptions,
+): Promise<LoadedDataSources> {
   const label = fileLabel(file);
   const entries = await readEntries(file, label);
   const resolved = entries.map((entry, index) => ({ entry, index, secret: resolveSecret(entry, index, variables, label) }));
   const { allowPrivateTargets } = await getNetworkSettings(db);
-  const existing = new Map(await Promise.all(entries.map(async (entry) => [entry.slug, await findDataSourceBySlug(db, { slug: entry.slug })] as const)));
+  const existing = new Map(
+    await Promise.all(entries.map(async (entry) => [entry.slug, await findDataSourceBySlug(db, { slug: entry.slug })] as const)),
+  );
   for (const item of resolved) {
     if (existing.get(item.entry.slug)?.seededFrom === null) continue;
     await checkMap(item, label, log, allowPrivateTargets);
@@ -68,7 +73,10 @@ export async function loadDataSourcesFile(db: Database, { file, variables, log =
         outcome.madeInTheUi.push(entry.slug);
         continue;
       }
-      if (row.kind !== entry.kind) throw new Error(`${label}: [${index}].kind: "${entry.slug}" is saved as a ${row.kind} source; a source's kind cannot change (use a new slug)`);
+      if (row.kind !== entry.kind)
+        throw new Error(
+          `${label}: [${index}].kind: "${entry.slug}" is saved as a ${row.kind} source; a source's kind cannot change (use a new slug)`,
+        );
       const changes = await updateDataSourceRow(tx, {
         row,
         changes: {
@@ -110,29 +118,50 @@ async function readEntries(file: string, label: string): Promise<TDataSourcesFil
   }
   const parsed = ZDataSourcesFile.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`${label} has problems:\n${parsed.error.issues.map((issue) => `  ${describeIssue(issue.path, issue.message)}`).join('\n')}`);
+    throw new Error(
+      `${label} has problems:\n${parsed.error.issues.map((issue) => `  ${describeIssue(issue.path, issue.message)}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }
 
-function resolveSecret(entry: TDataSourcesFileEntry, index: number, variables: Record<string, string | undefined>, label: string): string | null {
+function resolveSecret(
+  entry: TDataSourcesFileEntry,
+  index: number,
+  variables: Record<string, string | undefined>,
+  label: string,
+): string | null {
   if (!entry.secret) return null;
   const value = variables[entry.secret.env]?.trim();
-  if (!value) throw new Error(`${label}: [${index}].secret.env: environment variable ${entry.secret.env} is not set; it holds the secret of data source "${entry.slug}"`);
-  if (entry.kind === 'postgres' && !isPostgresUrl(value)) throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a postgres:// connection string`);
-  if (entry.kind === 'mysql' && !isMysqlUrl(value)) throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a mysql:// connection string`);
+  if (!value)
+    throw new Error(
+      `${label}: [${index}].secret.env: environment variable ${entry.secret.env} is not set; it holds the secret of data source "${entry.slug}"`,
+    );
+  if (entry.kind === 'postgres' && !isPostgresUrl(value))
+    throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a postgres:// connection string`);
+  if (entry.kind === 'mysql' && !isMysqlUrl(value))
+    throw new Error(`${label}: [${index}].secret.env: ${entry.secret.env} is not a mysql:// connection string`);
   return value;
 }
 
-async function checkMap({ entry, index, secret }: ResolvedEntry, label: string, log: (line: string) => void, allowPrivateTargets: boolean): Promise<void> {
+async function checkMap(
+  { entry, index, secret }: ResolvedEntry,
+  label: string,
+  log: (line: string) => void,
+  allowPrivateTargets: boolean,
+): Promise<void> {
   if ((entry.config.kind !== 'postgres' && entry.config.kind !== 'mysql') || !secret) return;
   try {
     await checkDatabaseSource(secret, entry.config, { allowPrivateTargets });
   } catch (error) {
     if (!isAppError(error, 'VALIDATION')) throw error;
     const { map = [], connectionString = [] } = fieldErrorsOf(error);
-    if (map.length > 0) throw new Error(`${label}: [${index}] "${entry.slug}": the map does not match its database:\n${map.map((message) => `  [${index}].config.map.${message}`).join('\n')}`);
-    for (const message of connectionString) log(`warning: ${label}: [${index}] "${entry.slug}": ${message}; saved without checking its map`);
+    if (map.length > 0)
+      throw new Error(
+        `${label}: [${index}] "${entry.slug}": the map does not match its database:\n${map.map((message) => `  [${index}].config.map.${message}`).join('\n')}`,
+      );
+    for (const message of connectionString)
+      log(`warning: ${label}: [${index}] "${entry.slug}": ${message}; saved without checking its map`);
   }
 }
 

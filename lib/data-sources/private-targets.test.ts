@@ -29,7 +29,8 @@ async function createAs(input: Parameters<typeof createDataSource>[1]['input']) 
   return createDataSource(db, { actor: await createStaffMember(db, { role: 'admin' }), input });
 }
 
-const webhookTo = (url: string) => aWebhookSourceInput({ config: { kind: 'webhook', url, timeoutSeconds: 2, maxAttempts: 1, callbackTimeoutHours: 72 } });
+const webhookTo = (url: string) =>
+  aWebhookSourceInput({ config: { kind: 'webhook', url, timeoutSeconds: 2, maxAttempts: 1, callbackTimeoutHours: 72 } });
 
 describe('[admin] a data source may not point at a private or local address by default', () => {
   it.each([
@@ -51,7 +52,9 @@ describe('[admin] a data source may not point at a private or local address by d
     const error = await refusal(createAs(aPostgresSourceInput({ connectionString: shop.databaseUrl, map: demoShopMap })));
 
     expect(error.code).toBe('VALIDATION');
-    expect((error.details.fieldErrors as { connectionString: string[] }).connectionString).toEqual([expect.stringMatching(/127\.0\.0\.1.* is a private or local address/)]);
+    expect((error.details.fieldErrors as { connectionString: string[] }).connectionString).toEqual([
+      expect.stringMatching(/127\.0\.0\.1.* is a private or local address/),
+    ]);
   });
 
   it('accepts both once an admin allows private targets; the change is audited', async () => {
@@ -59,7 +62,9 @@ describe('[admin] a data source may not point at a private or local address by d
     await setPrivateTargetsAllowed(db, { actor: admin, allowed: true });
 
     await expect(createAs(webhookTo('http://127.0.0.1:8080/jobs'))).resolves.toMatchObject({ signingSecret: expect.any(String) });
-    await expect(createAs(aPostgresSourceInput({ connectionString: shop.databaseUrl, map: demoShopMap }))).resolves.toMatchObject({ signingSecret: null });
+    await expect(createAs(aPostgresSourceInput({ connectionString: shop.databaseUrl, map: demoShopMap }))).resolves.toMatchObject({
+      signingSecret: null,
+    });
     expect(await getNetworkSettings(db)).toEqual({ allowPrivateTargets: true });
     const events = await db.select().from(requestEvents).where(eq(requestEvents.actorId, admin.staffId));
     expect(events.map((event) => [event.action, event.details])).toContainEqual([
@@ -81,20 +86,23 @@ describe('[worker] checks the address again when it connects', () => {
   it.each([
     ['an IP in the URL', (port: number) => `http://127.0.0.1:${port}/`],
     ['a name that resolves to a private address at request time', (port: number) => `http://localhost:${port}/`],
-  ])('a webhook source saved while allowed is refused once the setting is off: %s; the receiver is never called', async (_description, urlFor) => {
-    const verified = await createVerifiedRequest(db, { type: 'access' });
-    const { source } = await createWebhookSource(db, { url: urlFor(Number(new URL(harness.receiver.url).port)), maxAttempts: 3 });
-    harness.track(source);
-    const { resultId } = await createSingleSourceRun(db, { request: verified.request, source, kind: 'gather' });
-    harness.receiver.replyWith({ status: 202, body: { status: 'accepted' } });
+  ])(
+    'a webhook source saved while allowed is refused once the setting is off: %s; the receiver is never called',
+    async (_description, urlFor) => {
+      const verified = await createVerifiedRequest(db, { type: 'access' });
+      const { source } = await createWebhookSource(db, { url: urlFor(Number(new URL(harness.receiver.url).port)), maxAttempts: 3 });
+      harness.track(source);
+      const { resultId } = await createSingleSourceRun(db, { request: verified.request, source, kind: 'gather' });
+      harness.receiver.replyWith({ status: 202, body: { status: 'accepted' } });
 
-    await runSource(db, { sourceResultId: resultId });
+      await runSource(db, { sourceResultId: resultId });
 
-    const result = await getSourceResult(db, { id: resultId });
-    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(result.error).toMatch(/^Refused: .*is a private or local address/);
-    expect(harness.receiver.calls).toHaveLength(0);
-  });
+      const result = await getSourceResult(db, { id: resultId });
+      expect(result).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(result.error).toMatch(/^Refused: .*is a private or local address/);
+      expect(harness.receiver.calls).toHaveLength(0);
+    },
+  );
 
   it('a PostgreSQL source saved while allowed is refused once the setting is off', async () => {
     const verified = await createVerifiedRequest(db, { type: 'access' });

@@ -13,6 +13,7 @@ export function encryptSourceSecret(kind: DataSourceRow['kind'], secret: string)
 
 /** A source's decrypted secret: a database connection string (PostgreSQL, MySQL/MariaDB), or a webhook signing secret. Server-side only. */
 export function readSourceSecret(source: Pick<DataSourceRow, 'kind' | 'secretCiphertext' | 'name'>): string {
-  if (!source.secretCiphertext) throw new Error(`data source "${source.name}" has no ${isDatabaseKind(source.kind) ? 'connection string' : 'secret'} saved`);
+  if (!source.secretCiphertext)
+    throw new Error(`data source "${source.name}" has no ${isDatabaseKind(source.kind) ? 'connection string' : 'secret'} saved`);
   return decryptSecret(source.secretCiphertext, secretPurpose(source.kind));
 }

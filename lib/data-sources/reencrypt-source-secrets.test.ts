@@ -17,10 +17,34 @@ afterAll(() => disableSources(db, made));
 
 async function aSourceWithSecret(secret: string, kind: 'postgres' | 'webhook' = 'postgres') {
   const slug = `rekey-${randomBytes(4).toString('hex')}`;
-  const config = kind === 'postgres' ? { kind, map: { tables: [{ schema: 'public', table: 'customers', match: { column: 'email', equals: 'email' as const }, export: ['id'], erase: { action: 'delete' as const } }] } } : { kind, url: 'https://crm.example.test/jobs', timeoutSeconds: 5, maxAttempts: 2, callbackTimeoutHours: 72 };
+  const config =
+    kind === 'postgres'
+      ? {
+          kind,
+          map: {
+            tables: [
+              {
+                schema: 'public',
+                table: 'customers',
+                match: { column: 'email', equals: 'email' as const },
+                export: ['id'],
+                erase: { action: 'delete' as const },
+              },
+            ],
+          },
+        }
+      : { kind, url: 'https://crm.example.test/jobs', timeoutSeconds: 5, maxAttempts: 2, callbackTimeoutHours: 72 };
   const [row] = await db
     .insert(dataSources)
-    .values({ slug, name: `Rekey ${slug}`, kind, isEnabled: false, config, secretCiphertext: encryptSourceSecret(kind, secret), secretUpdatedAt: new Date() })
+    .values({
+      slug,
+      name: `Rekey ${slug}`,
+      kind,
+      isEnabled: false,
+      config,
+      secretCiphertext: encryptSourceSecret(kind, secret),
+      secretUpdatedAt: new Date(),
+    })
     .returning();
   made.push(row!.id);
   return row!;

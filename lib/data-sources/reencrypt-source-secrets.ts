@@ -22,9 +22,16 @@ export type ReencryptSourceSecretsResult = {
  * page is stale), each with an audit event. Safe to run again: done ones are current.
  * The secrets themselves never leave this function.
  */
-export async function reencryptSourceSecrets(db: Database, { previousKey, now = new Date() }: { previousKey: Buffer; now?: Date }): Promise<ReencryptSourceSecretsResult> {
+export async function reencryptSourceSecrets(
+  db: Database,
+  { previousKey, now = new Date() }: { previousKey: Buffer; now?: Date },
+): Promise<ReencryptSourceSecretsResult> {
   const result: ReencryptSourceSecretsResult = { reencrypted: [], current: [], unreadable: [] };
-  const sources = await db.select({ id: dataSources.id }).from(dataSources).where(isNotNull(dataSources.secretCiphertext)).orderBy(asc(dataSources.slug));
+  const sources = await db
+    .select({ id: dataSources.id })
+    .from(dataSources)
+    .where(isNotNull(dataSources.secretCiphertext))
+    .orderBy(asc(dataSources.slug));
   for (const { id } of sources) {
     await db.transaction(async (tx) => {
       const [source] = await tx.select().from(dataSources).where(eq(dataSources.id, id)).for('update');
@@ -45,7 +52,12 @@ export async function reencryptSourceSecrets(db: Database, { previousKey, now = 
         .update(dataSources)
         .set({ secretCiphertext: encryptSourceSecret(source.kind, secret), version: source.version + 1, updatedAt: now })
         .where(eq(dataSources.id, source.id));
-      await recordEvent(tx, { requestId: null, actor: { type: 'system' }, action: 'data_source_secret_reencrypted', details: { sourceId: source.id, slug: source.slug, name: source.name, kind: source.kind } });
+      await recordEvent(tx, {
+        requestId: null,
+        actor: { type: 'system' },
+        action: 'data_source_secret_reencrypted',
+        details: { sourceId: source.id, slug: source.slug, name: source.name, kind: source.kind },
+      });
       result.reencrypted.push(source.slug);
     });
   }

@@ -12,7 +12,10 @@ export type RotateSigningSecretOptions = { actor: StaffActor; slug: string; vers
  * into the other system. The old one stops working at once: jobs sent and callbacks
  * checked from now on use the new one.
  */
-export async function rotateSigningSecret(db: Database, { actor, slug, version, now = new Date() }: RotateSigningSecretOptions): Promise<{ signingSecret: string }> {
+export async function rotateSigningSecret(
+  db: Database,
+  { actor, slug, version, now = new Date() }: RotateSigningSecretOptions,
+): Promise<{ signingSecret: string }> {
   assertCan(actor, 'sources.manage');
   const signingSecret = generateSigningSecret();
   await db.transaction(async (tx) => {

@@ -25,7 +25,10 @@ export type NewDataSource = {
   seededFrom: string | null;
 };
 
-export async function insertDataSource(tx: Transaction, { source, actor, now = new Date() }: { source: NewDataSource; actor: Actor; now?: Date }): Promise<DataSourceRow> {
+export async function insertDataSource(
+  tx: Transaction,
+  { source, actor, now = new Date() }: { source: NewDataSource; actor: Actor; now?: Date },
+): Promise<DataSourceRow> {
   const { secret, ...values } = source;
   const [row] = await tx
     .insert(dataSources)
@@ -38,7 +41,10 @@ export async function insertDataSource(tx: Transaction, { source, actor, now = n
     })
     .onConflictDoNothing({ target: dataSources.slug })
     .returning();
-  if (!row) throw new AppError('VALIDATION', 'Another data source already uses this slug.', { fieldErrors: { slug: ['Another data source already uses this slug; choose another'] } });
+  if (!row)
+    throw new AppError('VALIDATION', 'Another data source already uses this slug.', {
+      fieldErrors: { slug: ['Another data source already uses this slug; choose another'] },
+    });
   await recordEvent(tx, {
     requestId: null,
     actor,
@@ -48,7 +54,9 @@ export async function insertDataSource(tx: Transaction, { source, actor, now = n
   return row;
 }
 
-export type DataSourceChanges = Partial<Pick<DataSourceRow, 'name' | 'isEnabled' | 'usedForAccess' | 'usedForErasure' | 'config' | 'seededFrom'>> & {
+export type DataSourceChanges = Partial<
+  Pick<DataSourceRow, 'name' | 'isEnabled' | 'usedForAccess' | 'usedForErasure' | 'config' | 'seededFrom'>
+> & {
   /** A new plaintext secret; undefined keeps the saved one. */
   secret?: string;
 };
@@ -58,9 +66,14 @@ export type DataSourceChanges = Partial<Pick<DataSourceRow, 'name' | 'isEnabled'
  * data_source_updated with the names of the changed settings. Returns those names; none
  * changed means nothing is written, so re-loading an unchanged seed file adds no events.
  */
-export async function updateDataSourceRow(tx: Transaction, { row, changes, actor, now = new Date() }: { row: DataSourceRow; changes: DataSourceChanges; actor: Actor; now?: Date }): Promise<string[]> {
+export async function updateDataSourceRow(
+  tx: Transaction,
+  { row, changes, actor, now = new Date() }: { row: DataSourceRow; changes: DataSourceChanges; actor: Actor; now?: Date },
+): Promise<string[]> {
   const { secret, ...settings } = changes;
-  const changed = (Object.keys(settings) as (keyof typeof settings)[]).filter((key) => settings[key] !== undefined && !isDeepStrictEqual(settings[key], row[key]));
+  const changed = (Object.keys(settings) as (keyof typeof settings)[]).filter(
+    (key) => settings[key] !== undefined && !isDeepStrictEqual(settings[key], row[key]),
+  );
   const values: Partial<DataSourceRow> = Object.fromEntries(changed.map((key) => [key, settings[key]]));
   if (secret !== undefined) {
     values.secretCiphertext = encryptSourceSecret(row.kind, secret);
@@ -84,10 +97,14 @@ export async function updateDataSourceRow(tx: Transaction, { row, changes, actor
 /** The optimistic check every edit makes under the row lock: the form was built from this version. */
 export function assertSameVersion(row: DataSourceRow, version: number): void {
   if (row.version !== version) {
-    throw new AppError('CONFLICT', 'Someone else changed this data source since you opened the page. Reload it to see their changes, then try again.', {
-      sourceId: row.id,
-      expected: version,
-      actual: row.version,
-    });
+    throw new AppError(
+      'CONFLICT',
+      'Someone else changed this data source since you opened the page. Reload it to see their changes, then try again.',
+      {
+        sourceId: row.id,
+        expected: version,
+        actual: row.version,
+      },
+    );
   }
 }

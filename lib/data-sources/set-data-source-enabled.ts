@@ -13,7 +13,10 @@ export type SetDataSourceEnabledOptions = { actor: StaffActor; slug: string; ver
  * Switches a source on or off. Runs started from now on use only enabled sources;
  * a run already going keeps the sources it started with.
  */
-export async function setDataSourceEnabled(db: Database, { actor, slug, version, isEnabled, now = new Date() }: SetDataSourceEnabledOptions): Promise<void> {
+export async function setDataSourceEnabled(
+  db: Database,
+  { actor, slug, version, isEnabled, now = new Date() }: SetDataSourceEnabledOptions,
+): Promise<void> {
   assertCan(actor, 'sources.manage');
   await db.transaction(async (tx) => {
     const row = await findDataSourceBySlug(tx, { slug, forUpdate: true });

@@ -18,7 +18,10 @@ export type UpdateDataSourceOptions = { actor: StaffActor; slug: string; version
  * the saved one. `version` is the one the form was built from: a save over someone
  * else's change is refused (CONFLICT), not silently merged.
  */
-export async function updateDataSource(db: Database, { actor, slug, version, input, now = new Date() }: UpdateDataSourceOptions): Promise<{ changes: string[] }> {
+export async function updateDataSource(
+  db: Database,
+  { actor, slug, version, input, now = new Date() }: UpdateDataSourceOptions,
+): Promise<{ changes: string[] }> {
   assertCan(actor, 'sources.manage');
   const current = await findDataSourceBySlug(db, { slug });
   if (!current) throw new AppError('NOT_FOUND', 'No such data source.');
@@ -27,7 +30,10 @@ export async function updateDataSource(db: Database, { actor, slug, version, inp
   if (current.kind !== input.config.kind) throw new AppError('VALIDATION', 'A source’s kind cannot change; add a new source instead.');
   const { allowPrivateTargets } = await getNetworkSettings(db);
   if (input.config.kind !== 'webhook' && input.config.kind !== 'manual') {
-    await checkDatabaseSource(input.connectionString ?? savedConnectionString(current), input.config, { isSavedSecret: !input.connectionString, allowPrivateTargets });
+    await checkDatabaseSource(input.connectionString ?? savedConnectionString(current), input.config, {
+      isSavedSecret: !input.connectionString,
+      allowPrivateTargets,
+    });
   }
   if (input.config.kind === 'webhook') await checkWebhookTarget(input.config.url, { allowPrivateTargets });
 
@@ -56,6 +62,8 @@ function savedConnectionString(source: DataSourceRow): string {
   try {
     return readSourceSecret(source);
   } catch (error) {
-    throw new AppError('VALIDATION', 'The saved connection string cannot be used.', { fieldErrors: { connectionString: [(error as Error).message] } });
+    throw new AppError('VALIDATION', 'The saved connection string cannot be used.', {
+      fieldErrors: { connectionString: [(error as Error).message] },
+    });
   }
 }

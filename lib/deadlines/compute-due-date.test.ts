@@ -73,7 +73,10 @@ describe('computeDueDate follows whatever policy it is given', () => {
   });
 
   it('applies a multi-month policy', () => {
-    const threeMonths: TDeadlinePolicy = { ...euGdpr, deadline: { unit: 'months', amount: 3, rollWeekendToNextWorkingDay: false, bankHolidays: null } };
+    const threeMonths: TDeadlinePolicy = {
+      ...euGdpr,
+      deadline: { unit: 'months', amount: 3, rollWeekendToNextWorkingDay: false, bankHolidays: null },
+    };
     expect(computeDueDate('2026-11-30', threeMonths)).toBe('2027-02-28');
   });
 

@@ -38,10 +38,15 @@ function assertCount(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 0) throw new DeadlineRuleError(`${name} must be a whole number of at least 0, got ${value}`);
 }
 
-export function computeDueDate(receivedOn: CalendarDate, policy: TDeadlinePolicy, { extensionsUsed = 0, pausedDays = 0 }: DeadlineProgress = {}): CalendarDate {
+export function computeDueDate(
+  receivedOn: CalendarDate,
+  policy: TDeadlinePolicy,
+  { extensionsUsed = 0, pausedDays = 0 }: DeadlineProgress = {},
+): CalendarDate {
   assertCount(extensionsUsed, 'extensionsUsed');
   assertCount(pausedDays, 'pausedDays');
-  if (extensionsUsed > 0 && policy.extension === null) throw new DeadlineRuleError(`The deadline under "${policy.label}" cannot be extended`);
+  if (extensionsUsed > 0 && policy.extension === null)
+    throw new DeadlineRuleError(`The deadline under "${policy.label}" cannot be extended`);
   const periods: TDurationRule[] = [policy.deadline, ...Array.from({ length: extensionsUsed }, () => policy.extension!)];
   // Months are summed before they are added, so 31 Jan + 1 month + 2 months is 30 Apr (not 28 Apr via 28 Feb).
   const months = periods.filter((period) => period.unit === 'months').reduce((sum, period) => sum + period.amount, 0);

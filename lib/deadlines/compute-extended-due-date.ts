@@ -21,9 +21,7 @@ export function computeExtendedDueDate(
     throw new DeadlineRuleError(`extensionsUsed must be a whole number of at least 0, got ${extensionsUsed}`);
   }
   if (extensionsUsed >= extension.maxCount) {
-    throw new DeadlineRuleError(
-      `The deadline under "${policy.label}" can be extended at most ${extension.maxCount} time(s)`,
-    );
+    throw new DeadlineRuleError(`The deadline under "${policy.label}" can be extended at most ${extension.maxCount} time(s)`);
   }
   return computeDueDate(receivedOn, policy, { extensionsUsed: extensionsUsed + 1, pausedDays });
 }

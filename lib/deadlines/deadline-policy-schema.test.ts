@@ -19,9 +19,7 @@ describe('ZDeadlinePolicy', () => {
 
   it('rejects an unknown field inside the deadline and extension rules', () => {
     expect(issuePaths({ ...valid, deadline: { ...valid.deadline, holidays: [] } })).toEqual(['deadline']);
-    expect(issuePaths({ ...valid, extension: { unit: 'days', amount: 45, maxCount: 1, notice: true } })).toEqual([
-      'extension',
-    ]);
+    expect(issuePaths({ ...valid, extension: { unit: 'days', amount: 45, maxCount: 1, notice: true } })).toEqual(['extension']);
   });
 
   it('rejects a negative, zero, fractional or oversized amount', () => {
@@ -29,26 +27,18 @@ describe('ZDeadlinePolicy', () => {
     expect(issuePaths({ ...valid, deadline: { ...valid.deadline, amount: 0 } })).toEqual(['deadline.amount']);
     expect(issuePaths({ ...valid, deadline: { ...valid.deadline, amount: 1.5 } })).toEqual(['deadline.amount']);
     expect(issuePaths({ ...valid, deadline: { ...valid.deadline, amount: 367 } })).toEqual(['deadline.amount']);
-    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: -2, maxCount: 1 } })).toEqual([
-      'extension.amount',
-    ]);
+    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: -2, maxCount: 1 } })).toEqual(['extension.amount']);
   });
 
   it('rejects an unknown unit and an out-of-range extension count', () => {
     expect(issuePaths({ ...valid, deadline: { ...valid.deadline, unit: 'weeks' } })).toEqual(['deadline.unit']);
-    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: 2, maxCount: 0 } })).toEqual([
-      'extension.maxCount',
-    ]);
-    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: 2, maxCount: 4 } })).toEqual([
-      'extension.maxCount',
-    ]);
+    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: 2, maxCount: 0 } })).toEqual(['extension.maxCount']);
+    expect(issuePaths({ ...valid, extension: { unit: 'months', amount: 2, maxCount: 4 } })).toEqual(['extension.maxCount']);
   });
 
   it('rejects an empty label, a missing weekend rule and an out-of-range acknowledgement', () => {
     expect(issuePaths({ ...valid, label: '' })).toEqual(['label']);
-    expect(issuePaths({ ...valid, deadline: { unit: 'months', amount: 1 } })).toEqual([
-      'deadline.rollWeekendToNextWorkingDay',
-    ]);
+    expect(issuePaths({ ...valid, deadline: { unit: 'months', amount: 1 } })).toEqual(['deadline.rollWeekendToNextWorkingDay']);
     expect(issuePaths({ ...valid, acknowledgementBusinessDays: 0 })).toEqual(['acknowledgementBusinessDays']);
     expect(issuePaths({ ...valid, acknowledgementBusinessDays: 61 })).toEqual(['acknowledgementBusinessDays']);
     expect(issuePaths({ ...valid, legalBasis: 'x'.repeat(301) })).toEqual(['legalBasis']);

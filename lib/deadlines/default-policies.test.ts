@@ -63,12 +63,19 @@ describe('the US state regimes', () => {
 
   it('gives appeals with the statutes’ deadlines and an attorney-general contact, except in Utah', () => {
     expect(defaultPolicies.us_va_vcdpa.appeal).toMatchObject({ deadline: { unit: 'days', amount: 60 }, extension: null });
-    expect(defaultPolicies.us_co_cpa.appeal).toMatchObject({ deadline: { unit: 'days', amount: 45 }, extension: { unit: 'days', amount: 60 } });
+    expect(defaultPolicies.us_co_cpa.appeal).toMatchObject({
+      deadline: { unit: 'days', amount: 45 },
+      extension: { unit: 'days', amount: 60 },
+    });
     expect(defaultPolicies.us_ct_ctdpa.appeal).toMatchObject({ deadline: { unit: 'days', amount: 60 }, extension: null });
     expect(defaultPolicies.us_tx_tdpsa.appeal).toMatchObject({ deadline: { unit: 'days', amount: 60 }, extension: null });
-    expect(defaultPolicies.us_or_ocpa.appeal).toMatchObject({ deadline: { unit: 'days', amount: 45 }, extension: { unit: 'days', amount: 60 } });
+    expect(defaultPolicies.us_or_ocpa.appeal).toMatchObject({
+      deadline: { unit: 'days', amount: 45 },
+      extension: { unit: 'days', amount: 60 },
+    });
     expect(defaultPolicies.us_ut_ucpa.appeal).toBeNull();
-    for (const code of states.filter((state) => state !== 'us_ut_ucpa')) expect(defaultPolicies[code].appeal?.regulatorContact).toMatch(/Attorney General|Department of Justice/);
+    for (const code of states.filter((state) => state !== 'us_ut_ucpa'))
+      expect(defaultPolicies[code].appeal?.regulatorContact).toMatch(/Attorney General|Department of Justice/);
   });
 
   it('keeps the form order: EU, UK, California, the other states, Brazil, Other', () => {

@@ -11,16 +11,40 @@ import { type RequestType, requestTypes } from '../validation/request-type';
 // UCPA has no right to correct (Utah Code §13-61-201). LGPD Art. 18: access, correction, deletion,
 // portability, objection (§2). Unsubscribing from marketing is offered everywhere.
 const gdprRights: RequestType[] = ['access', 'export', 'deletion', 'correction', 'restriction', 'objection', 'marketing_unsubscribe'];
-const ccpaRights: RequestType[] = ['access', 'export', 'deletion', 'correction', 'opt_out_sale', 'limit_sensitive', 'marketing_unsubscribe'];
-const usStateRights: RequestType[] = ['access', 'export', 'deletion', 'correction', 'opt_out_sale', 'opt_out_targeted_ads', 'marketing_unsubscribe'];
+const ccpaRights: RequestType[] = [
+  'access',
+  'export',
+  'deletion',
+  'correction',
+  'opt_out_sale',
+  'limit_sensitive',
+  'marketing_unsubscribe',
+];
+const usStateRights: RequestType[] = [
+  'access',
+  'export',
+  'deletion',
+  'correction',
+  'opt_out_sale',
+  'opt_out_targeted_ads',
+  'marketing_unsubscribe',
+];
 const lgpdRights: RequestType[] = ['access', 'export', 'deletion', 'correction', 'objection', 'marketing_unsubscribe'];
 
 // CCPA regulations: comply with an opt-out of sale/sharing "as soon as feasibly possible, but no later than
 // 15 business days from the date the business receives the request" (11 CCR §7026(f)), the same for a request
 // to limit (§7027(g)); no extension and no acknowledgement duty for these. Marketing unsubscribes take the
 // same short clock here.
-const fifteenBusinessDays = { deadline: { unit: 'business_days', amount: 15 }, extension: null, acknowledgementBusinessDays: null } as const;
-const ccpaOptOutClocks = { opt_out_sale: fifteenBusinessDays, limit_sensitive: fifteenBusinessDays, marketing_unsubscribe: fifteenBusinessDays };
+const fifteenBusinessDays = {
+  deadline: { unit: 'business_days', amount: 15 },
+  extension: null,
+  acknowledgementBusinessDays: null,
+} as const;
+const ccpaOptOutClocks = {
+  opt_out_sale: fifteenBusinessDays,
+  limit_sensitive: fifteenBusinessDays,
+  marketing_unsubscribe: fifteenBusinessDays,
+};
 
 // The clock every US state law below shares (see the comment above Virginia).
 const usStateClock = {
@@ -76,7 +100,13 @@ export const defaultPolicies: Record<JurisdictionCode, TDeadlinePolicy> = {
   us_va_vcdpa: {
     label: 'Virginia — VCDPA',
     ...usStateClock,
-    appeal: { windowDays: 60, deadline: { unit: 'days', amount: 60 }, extension: null, regulatorContact: 'Office of the Attorney General of Virginia, Consumer Protection Section: https://www.oag.state.va.us/consumer-protection/' },
+    appeal: {
+      windowDays: 60,
+      deadline: { unit: 'days', amount: 60 },
+      extension: null,
+      regulatorContact:
+        'Office of the Attorney General of Virginia, Consumer Protection Section: https://www.oag.state.va.us/consumer-protection/',
+    },
     requestTypes: usStateRights,
     byRequestType: {},
     legalBasis: 'Va. Code §59.1-578(B) (45 + 45 days); §59.1-578(C) (appeal: 60 days, Attorney General contact)',
@@ -86,7 +116,12 @@ export const defaultPolicies: Record<JurisdictionCode, TDeadlinePolicy> = {
   us_co_cpa: {
     label: 'Colorado — CPA',
     ...usStateClock,
-    appeal: { windowDays: 60, deadline: { unit: 'days', amount: 45 }, extension: { unit: 'days', amount: 60 }, regulatorContact: 'Colorado Attorney General: https://coag.gov/resources/colorado-privacy-act/' },
+    appeal: {
+      windowDays: 60,
+      deadline: { unit: 'days', amount: 45 },
+      extension: { unit: 'days', amount: 60 },
+      regulatorContact: 'Colorado Attorney General: https://coag.gov/resources/colorado-privacy-act/',
+    },
     requestTypes: usStateRights,
     byRequestType: {},
     legalBasis: 'C.R.S. §6-1-1306(2) (45 + 45 days); §6-1-1306(3) (appeal: 45 + 60 days, Attorney General contact)',
@@ -96,7 +131,12 @@ export const defaultPolicies: Record<JurisdictionCode, TDeadlinePolicy> = {
   us_ct_ctdpa: {
     label: 'Connecticut — CTDPA',
     ...usStateClock,
-    appeal: { windowDays: 60, deadline: { unit: 'days', amount: 60 }, extension: null, regulatorContact: 'Connecticut Office of the Attorney General: https://portal.ct.gov/ag' },
+    appeal: {
+      windowDays: 60,
+      deadline: { unit: 'days', amount: 60 },
+      extension: null,
+      regulatorContact: 'Connecticut Office of the Attorney General: https://portal.ct.gov/ag',
+    },
     requestTypes: usStateRights,
     byRequestType: {},
     legalBasis: 'Conn. Gen. Stat. §42-518(b) (45 + 45 days); §42-518(d) (appeal: 60 days, Attorney General contact)',
@@ -106,7 +146,13 @@ export const defaultPolicies: Record<JurisdictionCode, TDeadlinePolicy> = {
   us_tx_tdpsa: {
     label: 'Texas — TDPSA',
     ...usStateClock,
-    appeal: { windowDays: 60, deadline: { unit: 'days', amount: 60 }, extension: null, regulatorContact: 'Office of the Texas Attorney General, consumer complaints: https://www.texasattorneygeneral.gov/consumer-protection' },
+    appeal: {
+      windowDays: 60,
+      deadline: { unit: 'days', amount: 60 },
+      extension: null,
+      regulatorContact:
+        'Office of the Texas Attorney General, consumer complaints: https://www.texasattorneygeneral.gov/consumer-protection',
+    },
     requestTypes: usStateRights,
     byRequestType: {},
     legalBasis: 'Tex. Bus. & Com. Code §541.052 (45 + 45 days); §541.053 (appeal: 60 days, Attorney General complaint)',
@@ -116,7 +162,13 @@ export const defaultPolicies: Record<JurisdictionCode, TDeadlinePolicy> = {
   us_or_ocpa: {
     label: 'Oregon — OCPA',
     ...usStateClock,
-    appeal: { windowDays: 60, deadline: { unit: 'days', amount: 45 }, extension: { unit: 'days', amount: 60 }, regulatorContact: 'Oregon Department of Justice, privacy complaints: https://www.doj.state.or.us/consumer-protection/ (oregonprivacy@doj.oregon.gov)' },
+    appeal: {
+      windowDays: 60,
+      deadline: { unit: 'days', amount: 45 },
+      extension: { unit: 'days', amount: 60 },
+      regulatorContact:
+        'Oregon Department of Justice, privacy complaints: https://www.doj.state.or.us/consumer-protection/ (oregonprivacy@doj.oregon.gov)',
+    },
     requestTypes: usStateRights,
     byRequestType: {},
     legalBasis: 'ORS 646A.576(5) (45 + 45 days); ORS 646A.576(6) (appeal: 45 + 60 days, Attorney General contact)',

@@ -3,7 +3,11 @@ import { describeSla } from './describe-sla';
 
 describe('describeSla', () => {
   it('counts whole calendar days left while the request is on track', () => {
-    expect(describeSla({ dueOn: '2026-03-20', today: '2026-03-08', status: 'new' })).toEqual({ tone: 'on_track', text: '12 days left', daysLeft: 12 });
+    expect(describeSla({ dueOn: '2026-03-20', today: '2026-03-08', status: 'new' })).toEqual({
+      tone: 'on_track',
+      text: '12 days left',
+      daysLeft: 12,
+    });
   });
 
   it('calls a request due within 7 days "due soon", the 7th day included', () => {
@@ -13,11 +17,19 @@ describe('describeSla', () => {
   });
 
   it('says "Due today" on the due date itself', () => {
-    expect(describeSla({ dueOn: '2026-03-08', today: '2026-03-08', status: 'awaiting_requester' })).toEqual({ tone: 'due_today', text: 'Due today', daysLeft: 0 });
+    expect(describeSla({ dueOn: '2026-03-08', today: '2026-03-08', status: 'awaiting_requester' })).toEqual({
+      tone: 'due_today',
+      text: 'Due today',
+      daysLeft: 0,
+    });
   });
 
   it('says how many days overdue a request is, in the singular for one', () => {
-    expect(describeSla({ dueOn: '2026-03-04', today: '2026-03-08', status: 'new' })).toEqual({ tone: 'overdue', text: 'Overdue by 4 days', daysLeft: -4 });
+    expect(describeSla({ dueOn: '2026-03-04', today: '2026-03-08', status: 'new' })).toEqual({
+      tone: 'overdue',
+      text: 'Overdue by 4 days',
+      daysLeft: -4,
+    });
     expect(describeSla({ dueOn: '2026-03-07', today: '2026-03-08', status: 'new' }).text).toBe('Overdue by 1 day');
   });
 

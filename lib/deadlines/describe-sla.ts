@@ -18,7 +18,15 @@ function days(count: number): string {
  * and unconfirmed requests have no running clock. Counts whole calendar days, as
  * the statutory deadlines do (see calendar-date.ts).
  */
-export function describeSla({ dueOn, today, status }: { dueOn: CalendarDate | null; today: CalendarDate; status: RequestStatus }): SlaDescription {
+export function describeSla({
+  dueOn,
+  today,
+  status,
+}: {
+  dueOn: CalendarDate | null;
+  today: CalendarDate;
+  status: RequestStatus;
+}): SlaDescription {
   if (!isOpen(status)) return { tone: 'closed', text: 'Closed', daysLeft: null };
   if (!dueOn) return { tone: 'closed', text: 'No deadline yet', daysLeft: null };
   const daysLeft = daysBetween(today, dueOn);

@@ -29,11 +29,15 @@ async function emailsFor(request: VerifiedRequest) {
   return db
     .select({ template: outboundEmails.template, recipient: outboundEmails.recipient, payload: outboundEmails.payload })
     .from(outboundEmails)
-    .where(and(eq(outboundEmails.requestId, request.request.id), inArray(outboundEmails.template, ['deadline-reminder', 'request-overdue'])));
+    .where(
+      and(eq(outboundEmails.requestId, request.request.id), inArray(outboundEmails.template, ['deadline-reminder', 'request-overdue'])),
+    );
 }
 
 function toAddresses(inbox: SmtpInbox, address: string) {
-  return inbox.messages.filter((mail) => [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address)));
+  return inbox.messages.filter((mail) =>
+    [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address)),
+  );
 }
 
 describe('[system] the daily deadline reminders', () => {
@@ -52,8 +56,13 @@ describe('[system] the daily deadline reminders', () => {
     agent = await createStaffMember(db, { role: 'agent', name: 'Assigned Agent' });
     admin = await createStaffMember(db, { role: 'admin', name: 'On-call Admin' });
     // EU GDPR: one calendar month, no weekend roll. Due 1990-02-10, 1990-02-05 and 1990-02-01.
-    [dueIn7, dueIn2, overdue] = await Promise.all([createVerifiedRequest(db, { now: receivedOn('10') }), createVerifiedRequest(db, { now: receivedOn('05') }), createVerifiedRequest(db, { now: receivedOn('01') })]);
-    for (const subject of [dueIn7, dueIn2, overdue]) await startWork(db, { actor: agent, reference: subject.reference, version: subject.request.version });
+    [dueIn7, dueIn2, overdue] = await Promise.all([
+      createVerifiedRequest(db, { now: receivedOn('10') }),
+      createVerifiedRequest(db, { now: receivedOn('05') }),
+      createVerifiedRequest(db, { now: receivedOn('01') }),
+    ]);
+    for (const subject of [dueIn7, dueIn2, overdue])
+      await startWork(db, { actor: agent, reference: subject.reference, version: subject.request.version });
 
     inbox = await startSmtpInbox();
     process.env.SMTP_URL = inbox.url;
@@ -79,15 +88,35 @@ describe('[system] the daily deadline reminders', () => {
     await sendDeadlineReminders(db, { now });
     await Promise.all([sendDeadlineReminders(first.db, { now }), sendDeadlineReminders(second.db, { now })]);
 
-    expect(await emailsFor(dueIn7)).toEqual([expect.objectContaining({ template: 'deadline-reminder', recipient: agent.email, payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 7 }) }) })]);
-    expect(await emailsFor(dueIn2)).toEqual([expect.objectContaining({ template: 'deadline-reminder', recipient: agent.email, payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 2 }) }) })]);
+    expect(await emailsFor(dueIn7)).toEqual([
+      expect.objectContaining({
+        template: 'deadline-reminder',
+        recipient: agent.email,
+        payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 7 }) }),
+      }),
+    ]);
+    expect(await emailsFor(dueIn2)).toEqual([
+      expect.objectContaining({
+        template: 'deadline-reminder',
+        recipient: agent.email,
+        payload: expect.objectContaining({ props: expect.objectContaining({ daysLeft: 2 }) }),
+      }),
+    ]);
     const admins = await listActiveStaffByRole(db, { role: 'admin' });
     const alerts = await emailsFor(overdue);
     expect(alerts.map((email) => email.template)).toEqual(admins.map(() => 'request-overdue'));
     expect(alerts.map((email) => email.recipient).sort()).toEqual(admins.map((member) => member.email).sort());
 
-    const marked = await db.select().from(deadlineReminders).where(inArray(deadlineReminders.requestId, [dueIn7.request.id, dueIn2.request.id, overdue.request.id]));
-    expect(marked.filter((row) => row.requestId === overdue.request.id).map((row) => row.kind).sort()).toEqual(['due_in_2_days', 'due_in_7_days', 'overdue']);
+    const marked = await db
+      .select()
+      .from(deadlineReminders)
+      .where(inArray(deadlineReminders.requestId, [dueIn7.request.id, dueIn2.request.id, overdue.request.id]));
+    expect(
+      marked
+        .filter((row) => row.requestId === overdue.request.id)
+        .map((row) => row.kind)
+        .sort(),
+    ).toEqual(['due_in_2_days', 'due_in_7_days', 'overdue']);
 
     // Delivered through the real worker and SMTP: exactly once each. Started only now because
     // a sent row is scrubbed (recipient and payload cleared), which the checks above read.
@@ -95,11 +124,15 @@ describe('[system] the daily deadline reminders', () => {
     await inbox.waitFor(agent.email, { count: 2 });
     await inbox.waitFor(admin.email);
     await inbox.waitForSilence({ quietMs: 1500 });
-    const toAgent = toAddresses(inbox, agent.email).map((mail) => mail.subject).sort();
+    const toAgent = toAddresses(inbox, agent.email)
+      .map((mail) => mail.subject)
+      .sort();
     expect(toAgent).toEqual([`${dueIn2.reference} is due in 2 days`, `${dueIn7.reference} is due in 7 days`].sort());
     // Admins are alerted about every overdue request in the database; only this test's three count here.
     const ours = [dueIn7, dueIn2, overdue].map((subject) => subject.reference);
-    const toAdmin = toAddresses(inbox, admin.email).map((mail) => mail.subject).filter((subject) => ours.some((reference) => subject?.includes(reference)));
+    const toAdmin = toAddresses(inbox, admin.email)
+      .map((mail) => mail.subject)
+      .filter((subject) => ours.some((reference) => subject?.includes(reference)));
     expect(toAdmin).toEqual([expect.stringContaining(`Overdue: ${overdue.reference}`)]);
   });
 
@@ -126,7 +159,13 @@ describe('[system] the daily deadline reminders skip a stopped clock', () => {
     const agent = await createStaffMember(db, { role: 'agent', name: 'Pausing Agent' });
     // EU GDPR allows stopping the clock: received 1989-12-01, due 1990-01-01.
     const paused = await createVerifiedRequest(db, { now: new Date('1989-12-01T09:00:00Z') });
-    await requestInformation(db, { actor: agent, reference: paused.reference, version: paused.request.version, message: 'Proof of address, please.', now: new Date('1989-12-20T09:00:00Z') });
+    await requestInformation(db, {
+      actor: agent,
+      reference: paused.reference,
+      version: paused.request.version,
+      message: 'Proof of address, please.',
+      now: new Date('1989-12-20T09:00:00Z'),
+    });
 
     await sendDeadlineReminders(db, { now: new Date('1990-01-05T06:00:00Z') });
 
@@ -145,7 +184,13 @@ describe('[system] an extended deadline gets its own reminders', () => {
     await sendDeadlineReminders(db, { now: new Date('1989-11-25T06:00:00Z') });
     expect(await remindersOf()).toHaveLength(1);
 
-    await extendDeadline(db, { actor: agent, reference: subject.reference, version: subject.request.version + 1, reason: 'Three systems to search.', now: new Date('1989-11-25T10:00:00Z') });
+    await extendDeadline(db, {
+      actor: agent,
+      reference: subject.reference,
+      version: subject.request.version + 1,
+      reason: 'Three systems to search.',
+      now: new Date('1989-11-25T10:00:00Z'),
+    });
     await sendDeadlineReminders(db, { now: new Date('1989-11-26T06:00:00Z') });
     expect(await remindersOf()).toHaveLength(1);
 

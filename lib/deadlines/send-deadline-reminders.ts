@@ -32,10 +32,25 @@ function thresholdsReached(daysLeft: number): ReminderKind[] {
 export async function sendDeadlineReminders(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const today = toCalendarDate(now, env().TIME_ZONE);
   const due = await db
-    .select({ id: requests.id, reference: requests.reference, type: requests.type, dueOn: requests.dueOn, assigneeEmail: staffMembers.email, assigneeName: staffMembers.name, assigneeActive: staffMembers.isActive })
+    .select({
+      id: requests.id,
+      reference: requests.reference,
+      type: requests.type,
+      dueOn: requests.dueOn,
+      assigneeEmail: staffMembers.email,
+      assigneeName: staffMembers.name,
+      assigneeActive: staffMembers.isActive,
+    })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
-    .where(and(inArray(requests.status, [...activeStatuses]), isNotNull(requests.dueOn), lte(requests.dueOn, addDays(today, 7)), isNull(requests.clockStoppedAt)));
+    .where(
+      and(
+        inArray(requests.status, [...activeStatuses]),
+        isNotNull(requests.dueOn),
+        lte(requests.dueOn, addDays(today, 7)),
+        isNull(requests.clockStoppedAt),
+      ),
+    );
 
   let sent = 0;
   for (const request of due) {
@@ -60,7 +75,18 @@ export async function sendDeadlineReminders(db: Database, { now = new Date() }: 
           await enqueueEmail(tx, {
             requestId: request.id,
             to: admin.email,
-            payload: { template: 'request-overdue', version: 1, props: { organisationName, reference: request.reference!, requestTypeLabel: requestTypeLabel(request.type), dueOn: request.dueOn!, assigneeName: request.assigneeName || request.assigneeEmail || null, requestUrl } },
+            payload: {
+              template: 'request-overdue',
+              version: 1,
+              props: {
+                organisationName,
+                reference: request.reference!,
+                requestTypeLabel: requestTypeLabel(request.type),
+                dueOn: request.dueOn!,
+                assigneeName: request.assigneeName || request.assigneeEmail || null,
+                requestUrl,
+              },
+            },
           });
         }
         return admins.length;
@@ -70,7 +96,18 @@ export async function sendDeadlineReminders(db: Database, { now = new Date() }: 
         await enqueueEmail(tx, {
           requestId: request.id,
           to,
-          payload: { template: 'deadline-reminder', version: 1, props: { organisationName, reference: request.reference!, requestTypeLabel: requestTypeLabel(request.type), dueOn: request.dueOn!, daysLeft, requestUrl } },
+          payload: {
+            template: 'deadline-reminder',
+            version: 1,
+            props: {
+              organisationName,
+              reference: request.reference!,
+              requestTypeLabel: requestTypeLabel(request.type),
+              dueOn: request.dueOn!,
+              daysLeft,
+              requestUrl,
+            },
+          },
         });
       }
       return recipients.length;

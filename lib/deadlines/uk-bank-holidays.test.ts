@@ -6,7 +6,10 @@ import { defaultPolicies } from './default-policies';
 import { bankHolidayYears, isBankHoliday, ukBankHolidays } from './uk-bank-holidays';
 
 const uk = defaultPolicies.uk_gdpr;
-const ukIn = (region: TDeadlinePolicy['deadline']['bankHolidays']): TDeadlinePolicy => ({ ...uk, deadline: { ...uk.deadline, bankHolidays: region } });
+const ukIn = (region: TDeadlinePolicy['deadline']['bankHolidays']): TDeadlinePolicy => ({
+  ...uk,
+  deadline: { ...uk.deadline, bankHolidays: region },
+});
 
 describe('UK bank holidays', () => {
   it('are listed for each nation for 2025 to 2027, on weekdays only (substitute days included)', () => {

@@ -10,7 +10,11 @@ export const MAX_ATTACHMENT_COUNT = 10;
  */
 export function assertAttachmentLimits(files: readonly File[]): void {
   if (files.length > MAX_ATTACHMENT_COUNT) {
-    throw new AppError('VALIDATION', `Attach at most ${MAX_ATTACHMENT_COUNT} files (you chose ${files.length}). Combine them into an archive if needed.`, { field: 'files' });
+    throw new AppError(
+      'VALIDATION',
+      `Attach at most ${MAX_ATTACHMENT_COUNT} files (you chose ${files.length}). Combine them into an archive if needed.`,
+      { field: 'files' },
+    );
   }
   const { MAX_ATTACHMENT_MB } = env();
   const tooLarge = files.find((file) => file.size > MAX_ATTACHMENT_MB * 1024 * 1024);

@@ -10,7 +10,14 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { orderSourceTables } from './order-source-tables';
-import { INDEX_PATH, MANIFEST_PATH, type PackageManifest, type PackageSource, packageCsvPath, packageJsonPath } from './package/package-manifest';
+import {
+  INDEX_PATH,
+  MANIFEST_PATH,
+  type PackageManifest,
+  type PackageSource,
+  packageCsvPath,
+  packageJsonPath,
+} from './package/package-manifest';
 import { renderPackageIndex } from './package/render-package-index';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
@@ -83,7 +90,11 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
     const finishedAt = now();
     const replaced = await db.transaction(async (tx) => {
       // The lock makes a duplicate job (or a worker re-running this one) wait, then find the run settled.
-      const [run] = await tx.select({ status: fulfilmentRuns.status }).from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)).for('update');
+      const [run] = await tx
+        .select({ status: fulfilmentRuns.status })
+        .from(fulfilmentRuns)
+        .where(eq(fulfilmentRuns.id, runId))
+        .for('update');
       if (run?.status !== 'running') return null;
       const older = await tx
         .update(fulfilmentRuns)
@@ -101,7 +112,14 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         .returning({ id: fulfilmentRuns.id, storageKey: fulfilmentRuns.packageStorageKey });
       await tx
         .update(fulfilmentRuns)
-        .set({ status: 'succeeded', packageStorageKey: storageKey, packageSizeBytes: written.sizeBytes, packageSha256: written.sha256, error: null, finishedAt })
+        .set({
+          status: 'succeeded',
+          packageStorageKey: storageKey,
+          packageSizeBytes: written.sizeBytes,
+          packageSha256: written.sha256,
+          error: null,
+          finishedAt,
+        })
         .where(eq(fulfilmentRuns.id, runId));
       await recordEvent(tx, {
         requestId: context.run.requestId,
@@ -139,19 +157,30 @@ function stagedEntries(runId: string) {
     const folder = sourceStagingFolder(runId, source.slug);
     return [
       { path: packageJsonPath(source.slug), filePath: path.join(folder, `${source.slug}.json`) },
-      ...Object.keys(source.rowCounts).map((table) => ({ path: packageCsvPath(source.slug, table), filePath: path.join(folder, tableFileName(table, 'csv')) })),
+      ...Object.keys(source.rowCounts).map((table) => ({
+        path: packageCsvPath(source.slug, table),
+        filePath: path.join(folder, tableFileName(table, 'csv')),
+      })),
     ];
   };
 }
 
-async function markBuildFailed(db: Database, { runId, requestId, error, now }: { runId: string; requestId: string; error: unknown; now: Date }): Promise<void> {
+async function markBuildFailed(
+  db: Database,
+  { runId, requestId, error, now }: { runId: string; requestId: string; error: unknown; now: Date },
+): Promise<void> {
   console.error(`building the package of run ${runId} failed`, error);
   const message = `The package could not be built: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
   await db.transaction(async (tx) => {
     const [run] = await tx.select({ status: fulfilmentRuns.status }).from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)).for('update');
     if (run?.status !== 'running') return;
     await tx.update(fulfilmentRuns).set({ status: 'failed', error: message, finishedAt: now }).where(eq(fulfilmentRuns.id, runId));
-    await recordEvent(tx, { requestId, actor: { type: 'system' }, action: runEventActions.gather.failed, details: { runId, error: message } });
+    await recordEvent(tx, {
+      requestId,
+      actor: { type: 'system' },
+      action: runEventActions.gather.failed,
+      details: { runId, error: message },
+    });
   });
   // Nothing can be retried from a failed build: gathering again stages afresh.
   await rm(runStagingFolder(runId), { recursive: true, force: true });

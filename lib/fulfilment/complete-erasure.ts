@@ -28,7 +28,10 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
   if (!request || !canTransition(request.status, 'fulfilled', { when: 'erasure_completed' })) return;
 
   const sourceIds = [...new Set(results.map((result) => result.sourceId))];
-  const sources = sourceIds.length > 0 ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds)) : [];
+  const sources =
+    sourceIds.length > 0
+      ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds))
+      : [];
   const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source.config])));
 
   await tx
@@ -61,5 +64,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
 function erasureResponse(systems: TErasedSystem[]): string {
   const proven = systems.filter((system) => system.provenAt);
   const erased = `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`;
-  return proven.length === 0 ? erased : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.`;
+  return proven.length === 0
+    ? erased
+    : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.`;
 }

@@ -8,14 +8,24 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZManualSourceNote } from '@/lib/validation/manual-source-note';
 import { recordSourceOutcome } from './record-source-outcome';
 
-export type ConfirmManualSourceOptions = { actor: StaffActor; reference: string; version: number; resultId: string; note: string; now?: Date };
+export type ConfirmManualSourceOptions = {
+  actor: StaffActor;
+  reference: string;
+  version: number;
+  resultId: string;
+  note: string;
+  now?: Date;
+};
 
 /**
  * An agent ticks a manual checklist item (backups, a vendor portal, paper files)
  * with a note of what they checked or did. It is that source's outcome, so the run
  * settles on the same transaction: the last item confirmed completes the erasure.
  */
-export async function confirmManualSource(db: Database, { actor, reference, version, resultId, note, now = new Date() }: ConfirmManualSourceOptions): Promise<void> {
+export async function confirmManualSource(
+  db: Database,
+  { actor, reference, version, resultId, note, now = new Date() }: ConfirmManualSourceOptions,
+): Promise<void> {
   assertCan(actor, 'requests.work');
   const parsedNote = ZManualSourceNote.safeParse(note);
   if (!parsedNote.success) throw new AppError('VALIDATION', parsedNote.error.issues[0]!.message, { field: 'note' });

@@ -30,12 +30,22 @@ describe('[system] deletes fulfilment files whose download link has expired', ()
     const old = await createVerifiedRequest(db, { type: 'access' });
     const recent = await createVerifiedRequest(db, { type: 'access' });
     for (const subject of [old, recent]) {
-      await fulfilRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, message: 'Attached.', files: [new File(['a,b\n1,2\n'], 'data.csv', { type: 'text/csv' })], now: fulfilledAt });
+      await fulfilRequest(db, {
+        actor: agent,
+        reference: subject.reference,
+        version: subject.request.version,
+        message: 'Attached.',
+        files: [new File(['a,b\n1,2\n'], 'data.csv', { type: 'text/csv' })],
+        now: fulfilledAt,
+      });
     }
     const [oldFile] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, old.request.id));
     const [recentFile] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, recent.request.id));
     // Only the first one's link has run out.
-    await db.update(requestAttachments).set({ expiresAt: new Date(fulfilledAt.getTime() - 1000) }).where(eq(requestAttachments.id, oldFile!.id));
+    await db
+      .update(requestAttachments)
+      .set({ expiresAt: new Date(fulfilledAt.getTime() - 1000) })
+      .where(eq(requestAttachments.id, oldFile!.id));
 
     expect(await deleteExpiredAttachments(db, { now: fulfilledAt })).toBeGreaterThanOrEqual(1);
 

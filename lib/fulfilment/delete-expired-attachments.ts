@@ -27,12 +27,20 @@ export async function deleteExpiredAttachments(db: Database, { now }: { now: Dat
         .limit(BATCH_SIZE)
         // Two workers running the job at once take different rows.
         .for('update', { skipLocked: true });
-      await lockRequestsForEvents(tx, expired.map((attachment) => attachment.requestId));
+      await lockRequestsForEvents(
+        tx,
+        expired.map((attachment) => attachment.requestId),
+      );
       for (const attachment of expired) {
         await tx.update(requestAttachments).set({ deletedAt: now }).where(eq(requestAttachments.id, attachment.id));
         // A released data package shares its file with the download: the run says it is gone too.
         await tx.update(fulfilmentRuns).set({ packageDeletedAt: now }).where(eq(fulfilmentRuns.packageStorageKey, attachment.storageKey));
-        await recordEvent(tx, { requestId: attachment.requestId, actor: { type: 'system' }, action: 'attachment_deleted', details: { attachmentId: attachment.id, reason: 'download link expired' } });
+        await recordEvent(tx, {
+          requestId: attachment.requestId,
+          actor: { type: 'system' },
+          action: 'attachment_deleted',
+          details: { attachmentId: attachment.id, reason: 'download link expired' },
+        });
       }
       return expired;
     });

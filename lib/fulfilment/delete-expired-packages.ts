@@ -31,14 +31,29 @@ export async function deleteExpiredPackages(db: Database, { now }: { now: Date }
       const expired = await tx
         .select({ id: fulfilmentRuns.id, requestId: fulfilmentRuns.requestId, storageKey: fulfilmentRuns.packageStorageKey })
         .from(fulfilmentRuns)
-        .where(and(eq(fulfilmentRuns.status, 'succeeded'), isNotNull(fulfilmentRuns.packageStorageKey), isNull(fulfilmentRuns.packageDeletedAt), lt(fulfilmentRuns.finishedAt, cutoff)))
+        .where(
+          and(
+            eq(fulfilmentRuns.status, 'succeeded'),
+            isNotNull(fulfilmentRuns.packageStorageKey),
+            isNull(fulfilmentRuns.packageDeletedAt),
+            lt(fulfilmentRuns.finishedAt, cutoff),
+          ),
+        )
         .orderBy(asc(fulfilmentRuns.finishedAt))
         .limit(BATCH_SIZE)
         .for('update', { skipLocked: true });
-      await lockRequestsForEvents(tx, expired.map((run) => run.requestId));
+      await lockRequestsForEvents(
+        tx,
+        expired.map((run) => run.requestId),
+      );
       for (const run of expired) {
         await tx.update(fulfilmentRuns).set({ packageDeletedAt: now }).where(eq(fulfilmentRuns.id, run.id));
-        await recordEvent(tx, { requestId: run.requestId, actor: { type: 'system' }, action: 'data_package_deleted', details: { runId: run.id, reason: 'not released within the download period' } });
+        await recordEvent(tx, {
+          requestId: run.requestId,
+          actor: { type: 'system' },
+          action: 'data_package_deleted',
+          details: { runId: run.id, reason: 'not released within the download period' },
+        });
       }
       return expired;
     });
@@ -58,7 +73,10 @@ async function deleteLeftoverStaging(db: Database, { cutoff }: { cutoff: Date })
   });
   const runIds = names.filter(isUuid);
   if (runIds.length === 0) return 0;
-  const runs = await db.select({ id: fulfilmentRuns.id, status: fulfilmentRuns.status }).from(fulfilmentRuns).where(inArray(fulfilmentRuns.id, runIds));
+  const runs = await db
+    .select({ id: fulfilmentRuns.id, status: fulfilmentRuns.status })
+    .from(fulfilmentRuns)
+    .where(inArray(fulfilmentRuns.id, runIds));
   const statusById = new Map(runs.map((run) => [run.id, run.status]));
   let deleted = 0;
   for (const runId of runIds) {

@@ -10,7 +10,10 @@ const actionWords = { delete: 'deleted', anonymise: 'anonymised', keep: 'kept' }
  * rows were deleted, anonymised or kept (the action comes from the source's map),
  * or that the team confirmed it. Counts only: never the rows.
  */
-export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts' | 'proof'>[], configs: Map<string, TDataSourceConfig>): TErasedSystem[] {
+export function describeErasedSystems(
+  results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts' | 'proof'>[],
+  configs: Map<string, TDataSourceConfig>,
+): TErasedSystem[] {
   return [...results]
     .sort((left, right) => left.sourceName.localeCompare(right.sourceName))
     .map((result) => {
@@ -29,7 +32,12 @@ export function describeErasedSystems(results: Pick<FulfilmentSourceResultRow, '
             reason: erase?.action === 'keep' ? singleLine(erase.reason, 300) : null,
           };
         });
-      return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: false, tables, provenAt: result.proof?.isProven ? result.proof.checkedAt : null };
+      return {
+        name: singleLine(result.sourceName, 200),
+        isConfirmedByTeam: false,
+        tables,
+        provenAt: result.proof?.isProven ? result.proof.checkedAt : null,
+      };
     });
 }
 

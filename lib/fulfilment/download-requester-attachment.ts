@@ -50,5 +50,10 @@ export async function downloadRequesterAttachment(
     return counted;
   });
   if (!attachment) return null;
-  return { fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, body: await openAttachmentFile(attachment.storageKey) };
+  return {
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    body: await openAttachmentFile(attachment.storageKey),
+  };
 }

@@ -27,5 +27,10 @@ export async function downloadStaffAttachment(db: Database, { actor, id }: { act
     action: 'attachment_downloaded',
     details: { attachmentId: attachment.id },
   });
-  return { fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, body: await openAttachmentFile(attachment.storageKey) };
+  return {
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    body: await openAttachmentFile(attachment.storageKey),
+  };
 }

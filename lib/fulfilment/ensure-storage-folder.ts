@@ -31,9 +31,15 @@ export async function describeStorageFailure(target: string, error: unknown): Pr
   if (code === 'ENOENT') {
     // The nearest folder that exists is where the write was refused.
     for (let current = path.dirname(path.resolve(target)); ; current = path.dirname(current)) {
-      const exists = await access(current).then(() => true, () => false);
+      const exists = await access(current).then(
+        () => true,
+        () => false,
+      );
       if (exists) {
-        const isWritable = await access(current, constants.W_OK).then(() => true, () => false);
+        const isWritable = await access(current, constants.W_OK).then(
+          () => true,
+          () => false,
+        );
         return isWritable ? `a folder on the way is missing (ENOENT)` : `permission denied on ${current} (EACCES)`;
       }
       if (current === path.dirname(current)) break;

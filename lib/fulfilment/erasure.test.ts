@@ -11,7 +11,14 @@ import { cancelRequest } from '@/lib/requests/cancel-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { requestInformation } from '@/lib/requests/request-information';
 import type { StaffActor } from '@/lib/staff/staff-actor';
-import { customerFootprint, insertShopCustomer, shopFingerprint, uniqueShopEmail, useDemoShop, useTestSources } from '@/test/support/demo-shop';
+import {
+  customerFootprint,
+  insertShopCustomer,
+  shopFingerprint,
+  uniqueShopEmail,
+  useDemoShop,
+  useTestSources,
+} from '@/test/support/demo-shop';
 import { eventually } from '@/test/support/eventually';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { listOutboundEmails } from '@/test/support/outbox';
@@ -61,7 +68,12 @@ const shopRows = { addresses: 2, orders: 3, tickets: 2 };
 async function deletionRequestForShopCustomer() {
   const verified = await createVerifiedRequest(db, { type: 'deletion', input: { fullName: 'Grace Hopper' } });
   const email = verified.input.email;
-  const subject = await insertShopCustomer(shop.sql, { ...shopRows, email: email.replace(/^r/, 'R').replace('example.test', 'Example.TEST'), newsletterEmail: email.toLowerCase(), fullName: 'Grace Hopper' });
+  const subject = await insertShopCustomer(shop.sql, {
+    ...shopRows,
+    email: email.replace(/^r/, 'R').replace('example.test', 'Example.TEST'),
+    newsletterEmail: email.toLowerCase(),
+    fullName: 'Grace Hopper',
+  });
   const neighbour = await insertShopCustomer(shop.sql, { ...shopRows, email: uniqueShopEmail('neighbour'), fullName: 'Alan Turing' });
   return { ...verified, email, subject, neighbour };
 }
@@ -71,7 +83,11 @@ async function currentVersion(requestId: string): Promise<number> {
 }
 
 async function resultsOf(runId: string) {
-  return db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId)).orderBy(asc(fulfilmentSourceResults.sourceName));
+  return db
+    .select()
+    .from(fulfilmentSourceResults)
+    .where(eq(fulfilmentSourceResults.runId, runId))
+    .orderBy(asc(fulfilmentSourceResults.sourceName));
 }
 
 async function runOf(runId: string) {
@@ -153,7 +169,12 @@ describe('[agent] is refused erasure without a successful dry run', () => {
     const afterFailure = await refusal(startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) }));
     expect(afterFailure.message).toContain('The last dry run failed');
 
-    expect(await db.select().from(fulfilmentRuns).where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase')))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(fulfilmentRuns)
+        .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase'))),
+    ).toHaveLength(0);
     expect(await customerFootprint(shop.sql, { customerId: subject.customerId, email })).toEqual(footprint);
   });
 });
@@ -187,9 +208,14 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(await shop.sql`select id from support_tickets where customer_id = ${subject.customerId}`).toHaveLength(0);
     expect(await shop.sql`select id from newsletter_subscriptions where lower(email) = lower(${email})`).toHaveLength(0);
     const [customer] = await shop.sql`select email, full_name, phone from customers where id = ${subject.customerId}`;
-    expect(customer).toMatchObject({ email: expect.stringMatching(/^erased-[0-9a-f-]{36}$/), full_name: expect.stringMatching(/^erased-[0-9a-f-]{36}$/), phone: null });
+    expect(customer).toMatchObject({
+      email: expect.stringMatching(/^erased-[0-9a-f-]{36}$/),
+      full_name: expect.stringMatching(/^erased-[0-9a-f-]{36}$/),
+      phone: null,
+    });
     expect(customer!.email).not.toBe(customer!.full_name);
-    const orders = await shop.sql`select total_pence, status, shipping_name, shipping_address from orders where customer_id = ${subject.customerId} order by id`;
+    const orders =
+      await shop.sql`select total_pence, status, shipping_name, shipping_address from orders where customer_id = ${subject.customerId} order by id`;
     expect(orders).toEqual([
       { total_pence: 1000, status: 'delivered', shipping_name: null, shipping_address: null },
       { total_pence: 1001, status: 'delivered', shipping_name: null, shipping_address: null },
@@ -198,17 +224,27 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(await customerFootprint(shop.sql, neighbour)).toEqual(neighbourBefore);
 
     const [result] = await resultsOf(erase.runId);
-    expect(result).toMatchObject({ status: 'succeeded', rowCounts: { customers: 1, addresses: 2, orders: 3, newsletter_subscriptions: 1, support_tickets: 2 } });
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { customers: 1, addresses: 2, orders: 3, newsletter_subscriptions: 1, support_tickets: 2 },
+    });
     // The proof: the shop searched again for her finds nothing (her orders no longer reach her anonymised customer row).
     expect(result!.proof).toEqual({
       checkedAt: expect.any(String),
       isProven: true,
-      tables: Object.fromEntries(['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'].map((table) => [table, { remaining: 0, masked: 0, isKept: false }])),
+      tables: Object.fromEntries(
+        ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'].map((table) => [
+          table,
+          { remaining: 0, masked: 0, isKept: false },
+        ]),
+      ),
     });
     expect(closed).toMatchObject({ closedAt: expect.any(Date), clockStoppedAt: null });
     expect(closed.version).toBeGreaterThan(request.version);
     const events = await listEvents(db, { requestId: request.id });
-    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['erasure_started', 'source_succeeded', 'erasure_finished', 'fulfilled']));
+    expect(events.map((event) => event.action)).toEqual(
+      expect.arrayContaining(['erasure_started', 'source_succeeded', 'erasure_finished', 'fulfilled']),
+    );
     const fulfilled = events.find((event) => event.action === 'fulfilled')!;
     expect(fulfilled).toMatchObject({ actorType: 'system', isVisibleToRequester: true });
     expect(JSON.stringify(events)).not.toContain('Grace Hopper');
@@ -221,12 +257,17 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(mail.text).toContain('support_tickets: 2 records deleted');
     expect(mail.text).toContain('none of your personal details were found (only anonymised or kept records)');
     expect(mail.html).toContain('Shop database (test)');
-    for (const row of ['Grace Hopper', '1 Test Street', '+44 7700 900123', 'Where is my parcel', 'Question 1']) expect(`${mail.text}${mail.html}`).not.toContain(row);
+    for (const row of ['Grace Hopper', '1 Test Street', '+44 7700 900123', 'Where is my parcel', 'Question 1'])
+      expect(`${mail.text}${mail.html}`).not.toContain(row);
     await eventually('the confirmation to be marked sent', async () => (await confirmationEmails(request.id))[0]?.status === 'sent');
     expect(await confirmationEmails(request.id)).toHaveLength(1);
 
     const statusToken = /\/status\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
-    expect(await getRequestStatus(db, { token: statusToken })).toMatchObject({ status: 'fulfilled', responseMessage: 'We have erased your personal data from: Shop database (test). Searched again afterwards, none of your personal details were found in: Shop database (test).' });
+    expect(await getRequestStatus(db, { token: statusToken })).toMatchObject({
+      status: 'fulfilled',
+      responseMessage:
+        'We have erased your personal data from: Shop database (test). Searched again afterwards, none of your personal details were found in: Shop database (test).',
+    });
     const succeeded = events.find((event) => event.action === 'source_succeeded' && (event.details as { kind?: string }).kind === 'erase');
     expect(succeeded!.details).toMatchObject({ proof: { isProven: true } });
 
@@ -243,7 +284,17 @@ describe('[agent] retries a failed source', () => {
     const loyaltySource = await sources.createShopSource({
       databaseUrl: shop.databaseUrl,
       name: 'Loyalty B',
-      map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email', 'points'], erase: { action: 'delete' } }] },
+      map: {
+        tables: [
+          {
+            schema: 'public',
+            table,
+            match: { column: 'email', equals: 'email' },
+            export: ['email', 'points'],
+            erase: { action: 'delete' },
+          },
+        ],
+      },
     });
     await sources.enableOnly([shopSource, loyaltySource]);
     const { request, reference, email } = await deletionRequestForShopCustomer();
@@ -259,7 +310,12 @@ describe('[agent] retries a failed source', () => {
     await runPendingSources(erase.runId);
 
     const [loyaltyFailed, shopDone] = await resultsOf(erase.runId);
-    expect(loyaltyFailed).toMatchObject({ sourceName: 'Loyalty B', status: 'failed', attempts: 1, error: expect.stringContaining('does not exist') });
+    expect(loyaltyFailed).toMatchObject({
+      sourceName: 'Loyalty B',
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringContaining('does not exist'),
+    });
     expect(shopDone).toMatchObject({ sourceName: 'Shop A', status: 'succeeded', attempts: 1 });
     expect((await runOf(erase.runId)).status).toBe('failed');
     expect((await getRequest(db, { id: request.id })).status).toBe('in_progress');
@@ -276,7 +332,9 @@ describe('[agent] retries a failed source', () => {
     expect(loyaltyPending).toMatchObject({ status: 'pending', attempts: 1 });
     expect(shopUntouched).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect((await runOf(erase.runId)).status).toBe('running');
-    const jobs = await db.execute<{ key: string }>(sql`select key from graphile_worker.jobs where key = ${`source:${loyaltyPending!.id}:1`}`);
+    const jobs = await db.execute<{ key: string }>(
+      sql`select key from graphile_worker.jobs where key = ${`source:${loyaltyPending!.id}:1`}`,
+    );
     expect(jobs).toHaveLength(1);
     const retried = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'sources_retried');
     expect(retried).toMatchObject({ actorType: 'staff', details: { runId: erase.runId, kind: 'erase', sources: ['Loyalty B'] } });
@@ -303,8 +361,13 @@ describe('[agent] retries a failed source', () => {
     const { request, reference } = await deletionRequestForShopCustomer();
     const first = await startDryRun(db, { actor: agent, reference, version: request.version });
 
-    const whileRunning = await refusal(retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: first.runId }));
-    expect(whileRunning).toMatchObject({ code: 'INVALID_TRANSITION', message: 'No source failed in this run, so there is nothing to retry. Start a new run instead.' });
+    const whileRunning = await refusal(
+      retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: first.runId }),
+    );
+    expect(whileRunning).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'No source failed in this run, so there is nothing to retry. Start a new run instead.',
+    });
 
     // The first dry run fails; a second one is started and replaces it.
     await shop.sql`alter table orders rename to orders_moved`;
@@ -316,9 +379,13 @@ describe('[agent] retries a failed source', () => {
     expect((await runOf(first.runId)).status).toBe('failed');
     await startDryRun(db, { actor: agent, reference, version: await currentVersion(request.id) });
 
-    const replaced = await refusal(retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: first.runId }));
+    const replaced = await refusal(
+      retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: first.runId }),
+    );
     expect(replaced.message).toContain('A newer run has replaced this one');
-    const unknown = await refusal(retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: randomUUID() }));
+    const unknown = await refusal(
+      retryFailedSources(db, { actor: agent, reference, version: await currentVersion(request.id), runId: randomUUID() }),
+    );
     expect(unknown.code).toBe('NOT_FOUND');
   });
 });
@@ -331,7 +398,9 @@ describe('[agent] retries a failed source while a checklist item still waits', (
     const pointsSource = await sources.createShopSource({
       databaseUrl: shop.databaseUrl,
       name: 'Points E',
-      map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email'], erase: { action: 'delete' } }] },
+      map: {
+        tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['email'], erase: { action: 'delete' } }],
+      },
     });
     const backups = await sources.createManualSource({ name: 'Backups (retry test)' });
     await sources.enableOnly([shopSource, pointsSource, backups]);
@@ -353,7 +422,11 @@ describe('[agent] retries a failed source while a checklist item still waits', (
     await runPendingSources(erase.runId);
 
     const results = await resultsOf(erase.runId);
-    expect(results.find((result) => result.sourceName === 'Points E')).toMatchObject({ status: 'succeeded', attempts: 2, rowCounts: { [table]: 1 } });
+    expect(results.find((result) => result.sourceName === 'Points E')).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+      rowCounts: { [table]: 1 },
+    });
     expect(results.find((result) => result.sourceName === 'Backups (retry test)')).toMatchObject({ status: 'awaiting_confirmation' });
     expect((await runOf(erase.runId)).status).toBe('running');
     expect((await getRequest(db, { id: request.id })).status).toBe('in_progress');
@@ -386,13 +459,23 @@ describe('[agent] confirms a manual source', () => {
     const version = await currentVersion(request.id);
     const empty = await refusal(confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: '   ' }));
     expect(empty).toMatchObject({ code: 'VALIDATION', message: 'Enter a note saying what you checked or did', details: { field: 'note' } });
-    const tooLong = await refusal(confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: 'x'.repeat(2001) }));
+    const tooLong = await refusal(
+      confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: 'x'.repeat(2001) }),
+    );
     expect(tooLong.message).toBe('Keep a note saying what you checked or did under 2,000 characters');
-    const notManual = await refusal(confirmManualSource(db, { actor: agent, reference, version, resultId: automated!.id, note: 'Checked.' }));
+    const notManual = await refusal(
+      confirmManualSource(db, { actor: agent, reference, version, resultId: automated!.id, note: 'Checked.' }),
+    );
     expect(notManual.code).toBe('INVALID_TRANSITION');
     expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'awaiting_confirmation', note: null });
 
-    await confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: '  Backups roll off in 35 days; restore runbook replays erasures.  ' });
+    await confirmManualSource(db, {
+      actor: agent,
+      reference,
+      version,
+      resultId: manual!.id,
+      note: '  Backups roll off in 35 days; restore runbook replays erasures.  ',
+    });
 
     expect((await resultsOf(erase.runId))[0]).toMatchObject({
       status: 'succeeded',
@@ -402,7 +485,9 @@ describe('[agent] confirms a manual source', () => {
     });
     expect((await runOf(erase.runId)).status).toBe('succeeded');
     expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
-    const sourceEvents = (await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'source_succeeded' && event.details.source === 'Backups (test)' && event.details.kind === 'erase');
+    const sourceEvents = (await listEvents(db, { requestId: request.id })).filter(
+      (event) => event.action === 'source_succeeded' && event.details.source === 'Backups (test)' && event.details.kind === 'erase',
+    );
     expect(sourceEvents).toEqual([expect.objectContaining({ actorType: 'staff', actorId: agent.staffId })]);
 
     const [confirmation] = await confirmationEmails(request.id);
@@ -410,7 +495,9 @@ describe('[agent] confirms a manual source', () => {
     const mail = await mailWithSubject(email, `Your personal data has been erased (${reference})`);
     expect(mail.text).toMatch(/Backups \(test\)\s+Erasure confirmed by our team\./);
 
-    const twice = await refusal(confirmManualSource(db, { actor: agent, reference, version: await currentVersion(request.id), resultId: manual!.id, note: 'Again.' }));
+    const twice = await refusal(
+      confirmManualSource(db, { actor: agent, reference, version: await currentVersion(request.id), resultId: manual!.id, note: 'Again.' }),
+    );
     expect(twice.code).toBe('INVALID_TRANSITION');
   });
 });
@@ -435,7 +522,12 @@ describe('erasure permissions and stale pages', () => {
     await runPendingSources(runId);
     const stale = await refusal(startErasure(db, { actor: agent, reference, version: request.version }));
     expect(stale.code).toBe('CONFLICT');
-    expect(await db.select().from(fulfilmentRuns).where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase')))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(fulfilmentRuns)
+        .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase'))),
+    ).toHaveLength(0);
   });
 
   it('[agent] must run the dry run again when the sources changed since it', async () => {
@@ -461,12 +553,21 @@ describe('[agent] asks the requester a question while the erasure runs', () => {
     await runPendingSources(dryRun.runId);
     const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
 
-    await requestInformation(db, { actor: agent, reference, version: await currentVersion(request.id), message: 'Do you also have an old account?' });
+    await requestInformation(db, {
+      actor: agent,
+      reference,
+      version: await currentVersion(request.id),
+      message: 'Do you also have an old account?',
+    });
     expect((await getRequest(db, { id: request.id })).status).toBe('awaiting_requester');
     await runPendingSources(erase.runId);
 
     expect((await runOf(erase.runId)).status).toBe('succeeded');
-    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled', closedAt: expect.any(Date), clockStoppedAt: null });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({
+      status: 'fulfilled',
+      closedAt: expect.any(Date),
+      clockStoppedAt: null,
+    });
     expect((await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'fulfilled')).toEqual([
       expect.objectContaining({ actorType: 'system', isVisibleToRequester: true }),
     ]);
@@ -517,7 +618,9 @@ describe('[system] settles an erasure once when sources finish together', () => 
     const second = await sources.createShopSource({
       databaseUrl: shop.databaseUrl,
       name: 'Wishlist E',
-      map: { tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['item'], erase: { action: 'delete' } }] },
+      map: {
+        tables: [{ schema: 'public', table, match: { column: 'email', equals: 'email' }, export: ['item'], erase: { action: 'delete' } }],
+      },
     });
     await sources.enableOnly([first, second]);
     const { request, reference, email } = await deletionRequestForShopCustomer();
@@ -535,7 +638,10 @@ describe('[system] settles an erasure once when sources finish together', () => 
     expect(actions.filter((action) => action === 'fulfilled')).toHaveLength(1);
     expect(await confirmationEmails(request.id)).toHaveLength(1);
     expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
-    const rows = await db.select({ id: outboundEmails.id }).from(outboundEmails).where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.template, 'erasure-confirmed')));
+    const rows = await db
+      .select({ id: outboundEmails.id })
+      .from(outboundEmails)
+      .where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.template, 'erasure-confirmed')));
     expect(rows).toHaveLength(1);
   });
 });
@@ -556,7 +662,9 @@ describe('[system] the last outcome and an agent acting on the request at the sa
       await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, request.id)).for('update');
       outcome = runSource(db, { sourceResultId: result!.id });
       await eventually('the outcome to wait for the request’s lock', async () => {
-        const [waiting] = await db.execute<{ count: number }>(sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        const [waiting] = await db.execute<{ count: number }>(
+          sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
         return waiting!.count > 0;
       });
       await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: agent.staffId }, action: 'note_added' });

@@ -23,7 +23,7 @@ async function aJobAcceptedWithoutAnswer() {
 }
 
 describe('[system] gives up on a webhook job that was accepted and never answered', () => {
-  it('leaves the job waiting before its source\'s callback timeout (72 hours by default)', async () => {
+  it("leaves the job waiting before its source's callback timeout (72 hours by default)", async () => {
     const job = await aJobAcceptedWithoutAnswer();
     await expireAwaitedCallbacks(db, { now: new Date(Date.now() + 71 * HOUR) });
     expect((await getSourceResult(db, { id: job.resultId })).status).toBe('awaiting_callback');

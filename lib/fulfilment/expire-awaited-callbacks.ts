@@ -17,16 +17,29 @@ export async function expireAwaitedCallbacks(db: Database, { now = new Date() }:
     .from(fulfilmentSourceResults)
     .innerJoin(dataSources, eq(dataSources.id, fulfilmentSourceResults.sourceId))
     // Nothing waits less than an hour: the cheapest bound the query can use before each source's own limit.
-    .where(and(eq(fulfilmentSourceResults.status, 'awaiting_callback'), lt(fulfilmentSourceResults.startedAt, new Date(now.getTime() - 60 * 60 * 1000))));
+    .where(
+      and(
+        eq(fulfilmentSourceResults.status, 'awaiting_callback'),
+        lt(fulfilmentSourceResults.startedAt, new Date(now.getTime() - 60 * 60 * 1000)),
+      ),
+    );
   let expired = 0;
   for (const result of waiting) {
     const parsed = ZWebhookSourceConfig.safeParse(result.config);
     const hours = parsed.success ? parsed.data.callbackTimeoutHours : 72;
     if (!result.startedAt || now.getTime() - result.startedAt.getTime() < hours * 60 * 60 * 1000) continue;
     const didExpire = await db.transaction(async (tx) => {
-      const [locked] = await tx.select({ status: fulfilmentSourceResults.status }).from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.id, result.id)).for('update');
+      const [locked] = await tx
+        .select({ status: fulfilmentSourceResults.status })
+        .from(fulfilmentSourceResults)
+        .where(eq(fulfilmentSourceResults.id, result.id))
+        .for('update');
       if (locked?.status !== 'awaiting_callback') return false;
-      await recordSourceOutcome(tx, { resultId: result.id, outcome: { status: 'failed', error: `The system accepted the job but sent no answer within ${hours} hours.` }, now });
+      await recordSourceOutcome(tx, {
+        resultId: result.id,
+        outcome: { status: 'failed', error: `The system accepted the job but sent no answer within ${hours} hours.` },
+        now,
+      });
       return true;
     });
     if (didExpire) expired += 1;

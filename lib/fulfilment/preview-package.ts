@@ -43,16 +43,27 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
  * the manifest, so a 200,000-row table costs the same as a small one. Auditors
  * may look too; every look is an audit event, as a staff download is.
  */
-export async function previewPackage(db: Database, { actor, reference, runId, rowsPerTable = 10 }: PreviewPackageOptions): Promise<PackagePreview> {
+export async function previewPackage(
+  db: Database,
+  { actor, reference, runId, rowsPerTable = 10 }: PreviewPackageOptions,
+): Promise<PackagePreview> {
   assertCan(actor, 'requests.read');
   if (!isUuid(runId)) throw new AppError('NOT_FOUND', 'No such data package.');
   const [row] = await db
     .select({ run: fulfilmentRuns, requestId: requests.id })
     .from(fulfilmentRuns)
     .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
-    .where(and(eq(requests.reference, reference), eq(fulfilmentRuns.id, runId), eq(fulfilmentRuns.kind, 'gather'), isNull(fulfilmentRuns.packageDeletedAt)));
+    .where(
+      and(
+        eq(requests.reference, reference),
+        eq(fulfilmentRuns.id, runId),
+        eq(fulfilmentRuns.kind, 'gather'),
+        isNull(fulfilmentRuns.packageDeletedAt),
+      ),
+    );
   const run = row?.run;
-  if (!run?.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256) throw new AppError('NOT_FOUND', 'No such data package.');
+  if (!run?.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256)
+    throw new AppError('NOT_FOUND', 'No such data package.');
 
   const zip = await openStoredPackage(run.packageStorageKey);
   try {
@@ -70,8 +81,21 @@ export async function previewPackage(db: Database, { actor, reference, runId, ro
       }
       sources.push({ name: source.name, kind: source.kind, note: source.note ?? null, tables });
     }
-    await recordEvent(db, { requestId: row.requestId, actor: { type: 'staff', staffId: actor.staffId }, action: 'data_package_previewed', details: { runId } });
-    return { runId, reference, generatedAt: new Date(manifest.generatedAt), sizeBytes: run.packageSizeBytes, sha256: run.packageSha256, isReleased: run.status === 'released', sources };
+    await recordEvent(db, {
+      requestId: row.requestId,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'data_package_previewed',
+      details: { runId },
+    });
+    return {
+      runId,
+      reference,
+      generatedAt: new Date(manifest.generatedAt),
+      sizeBytes: run.packageSizeBytes,
+      sha256: run.packageSha256,
+      isReleased: run.status === 'released',
+      sources,
+    };
   } finally {
     zip.close();
   }

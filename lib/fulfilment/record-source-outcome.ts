@@ -12,7 +12,13 @@ import { settleRun } from './settle-run';
  */
 export async function recordSourceOutcome(
   tx: Transaction,
-  { resultId, outcome, actor = { type: 'system' }, note = null, now = new Date() }: { resultId: string; outcome: SourceOutcome; actor?: Actor; note?: string | null; now?: Date },
+  {
+    resultId,
+    outcome,
+    actor = { type: 'system' },
+    note = null,
+    now = new Date(),
+  }: { resultId: string; outcome: SourceOutcome; actor?: Actor; note?: string | null; now?: Date },
 ): Promise<void> {
   const isFinal = outcome.status === 'succeeded' || outcome.status === 'failed';
   if (isFinal) {
@@ -47,7 +53,10 @@ export async function recordSourceOutcome(
     .where(eq(fulfilmentSourceResults.id, resultId))
     .returning();
   if (!isFinal) return;
-  const [run] = await tx.select({ requestId: fulfilmentRuns.requestId, kind: fulfilmentRuns.kind }).from(fulfilmentRuns).where(eq(fulfilmentRuns.id, result.runId));
+  const [run] = await tx
+    .select({ requestId: fulfilmentRuns.requestId, kind: fulfilmentRuns.kind })
+    .from(fulfilmentRuns)
+    .where(eq(fulfilmentRuns.id, result.runId));
   await recordEvent(tx, {
     requestId: run.requestId,
     actor,

@@ -74,14 +74,25 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
       'the package to be built by the worker',
       async () => {
         const [found] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id));
-        return found?.status === 'succeeded' ? found : found?.status === 'failed' ? Promise.reject(new Error(`run failed: ${found.error}`)) : null;
+        return found?.status === 'succeeded'
+          ? found
+          : found?.status === 'failed'
+            ? Promise.reject(new Error(`run failed: ${found.error}`))
+            : null;
       },
       { timeoutMs: 20_000 },
     );
     expect(run.startedById).toBeNull();
 
     const releasedAt = new Date();
-    await releasePackage(db, { actor: agent, reference, version: (await getRequest(db, { id: request.id })).version, runId: run.id, message: 'Here is everything our shop holds about you.', now: releasedAt });
+    await releasePackage(db, {
+      actor: agent,
+      reference,
+      version: (await getRequest(db, { id: request.id })).version,
+      runId: run.id,
+      message: 'Here is everything our shop holds about you.',
+      now: releasedAt,
+    });
 
     const { downloadDays, maxDownloads } = await getOrganisationSettings(db);
     const [attachment] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
@@ -98,8 +109,14 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     });
     const [releasedRun] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, run.id));
     expect(releasedRun).toMatchObject({ status: 'released', attachmentId: attachment!.id, releasedById: agent.staffId, releasedAt });
-    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled', responseMessage: 'Here is everything our shop holds about you.', closedAt: releasedAt });
-    expect((await listEvents(db, { requestId: request.id })).map((event) => event.action)).toEqual(expect.arrayContaining(['data_gathering_started', 'source_succeeded', 'data_package_built', 'fulfilled', 'data_package_released']));
+    expect(await getRequest(db, { id: request.id })).toMatchObject({
+      status: 'fulfilled',
+      responseMessage: 'Here is everything our shop holds about you.',
+      closedAt: releasedAt,
+    });
+    expect((await listEvents(db, { requestId: request.id })).map((event) => event.action)).toEqual(
+      expect.arrayContaining(['data_gathering_started', 'source_succeeded', 'data_package_built', 'fulfilled', 'data_package_released']),
+    );
 
     // Verification and acknowledgement came first; the answer is the third email.
     const mail = (await inbox.waitFor(email, { count: 3 })).find((message) => message.subject === `Your request ${reference} is complete`);
@@ -108,7 +125,11 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     const statusUrl = /http:\/\/localhost:3999\/status\/[A-Za-z0-9_-]+/.exec(mail!.text ?? '')![0];
 
     const download = await downloadRequesterAttachment(db, { token: tokenFromUrl(statusUrl), fileId: attachment!.id, ip: null });
-    expect(download).toMatchObject({ fileName: `${reference}-your-data.zip`, contentType: 'application/zip', sizeBytes: run.packageSizeBytes });
+    expect(download).toMatchObject({
+      fileName: `${reference}-your-data.zip`,
+      contentType: 'application/zip',
+      sizeBytes: run.packageSizeBytes,
+    });
     const bytes = Buffer.from(await new Response(download!.body).arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(run.packageSha256);
     const zipPath = path.join(storageDir, 'downloaded.zip');

@@ -19,7 +19,10 @@ export type ReleasePackageOptions = { actor: StaffActor; reference: string; vers
  * file is still in storage can be released; the run's row lock (under the
  * request's) makes a double press release it once.
  */
-export async function releasePackage(db: Database, { actor, reference, version, runId, message, now = new Date() }: ReleasePackageOptions): Promise<void> {
+export async function releasePackage(
+  db: Database,
+  { actor, reference, version, runId, message, now = new Date() }: ReleasePackageOptions,
+): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     const [run] = await tx
       .select()
@@ -34,10 +37,16 @@ export async function releasePackage(db: Database, { actor, reference, version, 
       .orderBy(desc(fulfilmentRuns.createdAt))
       .limit(1);
     // An agent gathered again (the data may have changed): only the newest package may go out.
-    if (latest?.id !== run.id) throw new AppError('INVALID_TRANSITION', 'A newer gathering replaced this package. Release the newest one once it is built.');
+    if (latest?.id !== run.id)
+      throw new AppError('INVALID_TRANSITION', 'A newer gathering replaced this package. Release the newest one once it is built.');
     if (run.status === 'released') throw new AppError('INVALID_TRANSITION', 'This package was already released to the requester.');
     if (run.status !== 'succeeded' || !run.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256) {
-      throw new AppError('INVALID_TRANSITION', run.status === 'running' ? 'The package is still being gathered.' : 'Gathering failed, so there is no package to release. Fix the sources and gather again.');
+      throw new AppError(
+        'INVALID_TRANSITION',
+        run.status === 'running'
+          ? 'The package is still being gathered.'
+          : 'Gathering failed, so there is no package to release. Fix the sources and gather again.',
+      );
     }
     if (run.packageDeletedAt || !(await isStored(run.packageStorageKey))) {
       throw new AppError('INVALID_TRANSITION', 'This package is no longer in storage (it expired or was replaced). Gather the data again.');
@@ -59,7 +68,10 @@ export async function releasePackage(db: Database, { actor, reference, version, 
       ],
       now,
     });
-    await tx.update(fulfilmentRuns).set({ status: 'released', attachmentId, releasedAt: now, releasedById: actor.staffId }).where(eq(fulfilmentRuns.id, run.id));
+    await tx
+      .update(fulfilmentRuns)
+      .set({ status: 'released', attachmentId, releasedAt: now, releasedById: actor.staffId })
+      .where(eq(fulfilmentRuns.id, run.id));
     await recordEvent(tx, {
       requestId: request.id,
       actor: { type: 'staff', staffId: actor.staffId },

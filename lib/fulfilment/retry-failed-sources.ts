@@ -18,7 +18,10 @@ export type RetryFailedSourcesOptions = { actor: StaffActor; reference: string; 
  * `run-source` job whose key carries the attempt number, so it is not merged with
  * the job of the attempt that failed.
  */
-export async function retryFailedSources(db: Database, { actor, reference, version, runId, now = new Date() }: RetryFailedSourcesOptions): Promise<void> {
+export async function retryFailedSources(
+  db: Database,
+  { actor, reference, version, runId, now = new Date() }: RetryFailedSourcesOptions,
+): Promise<void> {
   assertCan(actor, 'requests.work');
   if (!z.uuid().safeParse(runId).success) throw new AppError('NOT_FOUND', 'No such run for this request.');
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
@@ -38,18 +41,29 @@ export async function retryFailedSources(db: Database, { actor, reference, versi
       .limit(1);
     if (latest?.id !== run.id) throw new AppError('INVALID_TRANSITION', 'A newer run has replaced this one. Retry from the latest run.');
     // A run still waiting on a checklist item (running) may already have a failed source: retrying it need not wait for the agent.
-    if (run.status !== 'failed' && run.status !== 'running') throw new AppError('INVALID_TRANSITION', 'Only a run with a failed source can be retried.');
+    if (run.status !== 'failed' && run.status !== 'running')
+      throw new AppError('INVALID_TRANSITION', 'Only a run with a failed source can be retried.');
 
     const retried = await tx
       .update(fulfilmentSourceResults)
       .set({ status: 'pending', finishedAt: null, updatedAt: now })
       .where(and(eq(fulfilmentSourceResults.runId, run.id), eq(fulfilmentSourceResults.status, 'failed')))
-      .returning({ id: fulfilmentSourceResults.id, sourceName: fulfilmentSourceResults.sourceName, attempts: fulfilmentSourceResults.attempts });
-    if (retried.length === 0) throw new AppError('INVALID_TRANSITION', 'No source failed in this run, so there is nothing to retry. Start a new run instead.');
+      .returning({
+        id: fulfilmentSourceResults.id,
+        sourceName: fulfilmentSourceResults.sourceName,
+        attempts: fulfilmentSourceResults.attempts,
+      });
+    if (retried.length === 0)
+      throw new AppError('INVALID_TRANSITION', 'No source failed in this run, so there is nothing to retry. Start a new run instead.');
 
     await tx.update(fulfilmentRuns).set({ status: 'running', finishedAt: null, error: null }).where(eq(fulfilmentRuns.id, run.id));
     for (const result of retried) {
-      await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:${result.attempts}`, maxAttempts: 5 });
+      await enqueueJob(
+        tx,
+        'run-source',
+        { sourceResultId: result.id },
+        { jobKey: `source:${result.id}:${result.attempts}`, maxAttempts: 5 },
+      );
     }
     await recordEvent(tx, {
       requestId: request.id,

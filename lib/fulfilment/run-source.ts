@@ -19,7 +19,10 @@ const PROGRESS_INTERVAL_MS = 1000;
  * Returns the outcome recorded, or null when there was nothing to do (or a
  * webhook's callback recorded its outcome first).
  */
-export async function runSource(db: Database, { sourceResultId, now = () => new Date() }: { sourceResultId: string; now?: () => Date }): Promise<SourceOutcome | null> {
+export async function runSource(
+  db: Database,
+  { sourceResultId, now = () => new Date() }: { sourceResultId: string; now?: () => Date },
+): Promise<SourceOutcome | null> {
   const [claimed] = await db
     .update(fulfilmentSourceResults)
     .set({ status: 'running', attempts: sql`${fulfilmentSourceResults.attempts} + 1`, startedAt: now(), updatedAt: now(), error: null })
@@ -52,11 +55,15 @@ export async function runSource(db: Database, { sourceResultId, now = () => new 
         result: claimed,
         source: context.source,
         allowPrivateTargets: (await getNetworkSettings(db)).allowPrivateTargets,
-        plan: context.run.kind === 'erase' ? await findDryRunPlan(db, { requestId: context.request.id, sourceId: context.source.id }) : null,
+        plan:
+          context.run.kind === 'erase' ? await findDryRunPlan(db, { requestId: context.request.id, sourceId: context.source.id }) : null,
         reportProgress: async (rowsDone) => {
           if (Date.now() - lastProgressAt < PROGRESS_INTERVAL_MS) return;
           lastProgressAt = Date.now();
-          await db.update(fulfilmentSourceResults).set({ rowsDone, updatedAt: now() }).where(eq(fulfilmentSourceResults.id, sourceResultId));
+          await db
+            .update(fulfilmentSourceResults)
+            .set({ rowsDone, updatedAt: now() })
+            .where(eq(fulfilmentSourceResults.id, sourceResultId));
         },
         saveCallbackJobId: async (callbackJobId) => {
           await db
@@ -97,7 +104,10 @@ async function findDryRunPlan(db: Database, { requestId, sourceId }: { requestId
   const [latest] = await db
     .select({ plan: fulfilmentSourceResults.plan })
     .from(fulfilmentRuns)
-    .innerJoin(fulfilmentSourceResults, and(eq(fulfilmentSourceResults.runId, fulfilmentRuns.id), eq(fulfilmentSourceResults.sourceId, sourceId)))
+    .innerJoin(
+      fulfilmentSourceResults,
+      and(eq(fulfilmentSourceResults.runId, fulfilmentRuns.id), eq(fulfilmentSourceResults.sourceId, sourceId)),
+    )
     .where(and(eq(fulfilmentRuns.requestId, requestId), eq(fulfilmentRuns.kind, 'dry_run'), eq(fulfilmentRuns.status, 'succeeded')))
     .orderBy(desc(fulfilmentRuns.createdAt))
     .limit(1);

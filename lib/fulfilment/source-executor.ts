@@ -27,7 +27,14 @@ export type SourceStep = {
  * `awaiting_confirmation` means an agent confirms it (manual sources).
  */
 export type SourceOutcome =
-  | { status: 'succeeded'; rowCounts: Record<string, number>; rowsDone?: number; stagedStorageKey?: string | null; plan?: ErasurePlan; proof?: ErasureProof }
+  | {
+      status: 'succeeded';
+      rowCounts: Record<string, number>;
+      rowsDone?: number;
+      stagedStorageKey?: string | null;
+      plan?: ErasurePlan;
+      proof?: ErasureProof;
+    }
   | { status: 'failed'; error: string; rowCounts?: Record<string, number>; proof?: ErasureProof }
   | { status: 'awaiting_callback'; callbackJobId: string }
   | { status: 'awaiting_confirmation' };

@@ -11,7 +11,10 @@ import { startFulfilmentRun } from './start-fulfilment-run';
  * agent answers by hand, and accepting the request must not fail over it.
  * Runs on the accepting transaction: the request is accepted with its run or not at all.
  */
-export async function startAutomaticGathering(tx: Transaction, { request, now }: { request: RequestRow; now: Date }): Promise<{ runId: string } | null> {
+export async function startAutomaticGathering(
+  tx: Transaction,
+  { request, now }: { request: RequestRow; now: Date },
+): Promise<{ runId: string } | null> {
   if (requestTypeRules[request.type].answer !== 'data') return null;
   const [source] = await tx
     .select({ id: dataSources.id })

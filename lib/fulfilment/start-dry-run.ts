@@ -9,7 +9,10 @@ export type StartDryRunOptions = { actor: StaffActor; reference: string; version
  * Counts, per source and table, what erasure would delete, anonymise or keep,
  * without changing anything: the agent reads it before pressing Erase.
  */
-export async function startDryRun(db: Database, { actor, reference, version, now = new Date() }: StartDryRunOptions): Promise<{ runId: string }> {
+export async function startDryRun(
+  db: Database,
+  { actor, reference, version, now = new Date() }: StartDryRunOptions,
+): Promise<{ runId: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) =>
     startStaffRun(tx, { actor, request, kind: 'dry_run', now }),
   );

@@ -17,7 +17,10 @@ export type StartErasureOptions = { actor: StaffActor; reference: string; versio
  * request's row lock (changeRequest) makes the check and the start one step: two
  * agents pressing Erase at once start one run.
  */
-export async function startErasure(db: Database, { actor, reference, version, now = new Date() }: StartErasureOptions): Promise<{ runId: string }> {
+export async function startErasure(
+  db: Database,
+  { actor, reference, version, now = new Date() }: StartErasureOptions,
+): Promise<{ runId: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     assertAllowed(await checkErasure(tx, request));
     return startStaffRun(tx, { actor, request, kind: 'erase', now });
@@ -36,9 +39,16 @@ export async function checkErasure(tx: DatabaseOrTransaction, request: Pick<Requ
   const erasures = await tx
     .select({ status: fulfilmentRuns.status })
     .from(fulfilmentRuns)
-    .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase'), inArray(fulfilmentRuns.status, ['running', 'succeeded'])));
+    .where(
+      and(
+        eq(fulfilmentRuns.requestId, request.id),
+        eq(fulfilmentRuns.kind, 'erase'),
+        inArray(fulfilmentRuns.status, ['running', 'succeeded']),
+      ),
+    );
   if (erasures.some((run) => run.status === 'succeeded')) return refused('INVALID_TRANSITION', 'This data has already been erased.');
-  if (erasures.length > 0) return refused('CONFLICT', 'An erasure is already running for this request. Wait for it to finish (progress is shown on the page).');
+  if (erasures.length > 0)
+    return refused('CONFLICT', 'An erasure is already running for this request. Wait for it to finish (progress is shown on the page).');
   if (!isActive(request.status)) return refused('INVALID_TRANSITION', 'This request is closed.');
 
   const [dryRun] = await tx
@@ -48,12 +58,20 @@ export async function checkErasure(tx: DatabaseOrTransaction, request: Pick<Requ
     .orderBy(desc(fulfilmentRuns.createdAt))
     .limit(1);
   if (!dryRun) return refused('INVALID_TRANSITION', 'Run a dry run first: it shows what erasure would delete or anonymise in each system.');
-  if (dryRun.status === 'running') return refused('INVALID_TRANSITION', 'The dry run is still running. Check its counts when it finishes, then erase.');
-  if (dryRun.status !== 'succeeded') return refused('INVALID_TRANSITION', 'The last dry run failed. Retry its failed sources (or run it again) and check the counts before erasing.');
+  if (dryRun.status === 'running')
+    return refused('INVALID_TRANSITION', 'The dry run is still running. Check its counts when it finishes, then erase.');
+  if (dryRun.status !== 'succeeded')
+    return refused(
+      'INVALID_TRANSITION',
+      'The last dry run failed. Retry its failed sources (or run it again) and check the counts before erasing.',
+    );
 
   // The counts the agent checked must cover the systems erasure will touch now.
   const [checked, current] = await Promise.all([
-    tx.select({ sourceId: fulfilmentSourceResults.sourceId }).from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, dryRun.id)),
+    tx
+      .select({ sourceId: fulfilmentSourceResults.sourceId })
+      .from(fulfilmentSourceResults)
+      .where(eq(fulfilmentSourceResults.runId, dryRun.id)),
     tx
       .select({ sourceId: dataSources.id })
       .from(dataSources)
@@ -61,7 +79,10 @@ export async function checkErasure(tx: DatabaseOrTransaction, request: Pick<Requ
   ]);
   const checkedIds = new Set(checked.map((row) => row.sourceId));
   if (current.length !== checkedIds.size || current.some((row) => !checkedIds.has(row.sourceId))) {
-    return refused('INVALID_TRANSITION', 'The data sources changed since the dry run. Run the dry run again and check its counts before erasing.');
+    return refused(
+      'INVALID_TRANSITION',
+      'The data sources changed since the dry run. Run the dry run again and check its counts before erasing.',
+    );
   }
   return allowed;
 }

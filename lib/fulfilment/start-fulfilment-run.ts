@@ -27,11 +27,17 @@ export type StartFulfilmentRunOptions = {
  * The caller holds the request's row lock (changeRequest), so two agents pressing
  * the button at once start one run, not two.
  */
-export async function startFulfilmentRun(tx: Transaction, { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions): Promise<{ runId: string }> {
+export async function startFulfilmentRun(
+  tx: Transaction,
+  { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions,
+): Promise<{ runId: string }> {
   if (!isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
   const { answer } = requestTypeRules[request.type];
   if (kind === 'gather' ? answer !== 'data' : answer !== 'erasure') {
-    throw new AppError('INVALID_TRANSITION', kind === 'gather' ? 'Only an access or export request gathers data.' : 'Only a deletion request is erased.');
+    throw new AppError(
+      'INVALID_TRANSITION',
+      kind === 'gather' ? 'Only an access or export request gathers data.' : 'Only a deletion request is erased.',
+    );
   }
   const [running] = await tx
     .select({ id: fulfilmentRuns.id })
@@ -42,13 +48,21 @@ export async function startFulfilmentRun(tx: Transaction, { request, kind, staff
   const sources = await tx
     .select()
     .from(dataSources)
-    .where(and(eq(dataSources.isEnabled, true), kind === 'gather' ? eq(dataSources.usedForAccess, true) : eq(dataSources.usedForErasure, true)))
+    .where(
+      and(eq(dataSources.isEnabled, true), kind === 'gather' ? eq(dataSources.usedForAccess, true) : eq(dataSources.usedForErasure, true)),
+    )
     .orderBy(asc(dataSources.name));
   if (sources.length === 0) {
-    throw new AppError('VALIDATION', `No data source is enabled for ${kind === 'gather' ? 'access requests' : 'erasure'}. An admin adds them under Settings → Data sources.`);
+    throw new AppError(
+      'VALIDATION',
+      `No data source is enabled for ${kind === 'gather' ? 'access requests' : 'erasure'}. An admin adds them under Settings → Data sources.`,
+    );
   }
 
-  const [run] = await tx.insert(fulfilmentRuns).values({ requestId: request.id, kind, startedById: staffId, createdAt: now }).returning({ id: fulfilmentRuns.id });
+  const [run] = await tx
+    .insert(fulfilmentRuns)
+    .values({ requestId: request.id, kind, startedById: staffId, createdAt: now })
+    .returning({ id: fulfilmentRuns.id });
   const results = await tx
     .insert(fulfilmentSourceResults)
     .values(
@@ -57,13 +71,19 @@ export async function startFulfilmentRun(tx: Transaction, { request, kind, staff
         sourceId: source.id,
         sourceName: source.name,
         sourceKind: source.kind,
-        status: source.kind !== 'manual' ? ('pending' as const) : kind === 'dry_run' ? ('succeeded' as const) : ('awaiting_confirmation' as const),
+        status:
+          source.kind !== 'manual'
+            ? ('pending' as const)
+            : kind === 'dry_run'
+              ? ('succeeded' as const)
+              : ('awaiting_confirmation' as const),
         finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
       })),
     )
     .returning({ id: fulfilmentSourceResults.id, kind: fulfilmentSourceResults.sourceKind });
   for (const result of results) {
-    if (result.kind !== 'manual') await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
+    if (result.kind !== 'manual')
+      await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
   }
   await recordEvent(tx, {
     requestId: request.id,

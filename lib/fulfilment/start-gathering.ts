@@ -11,6 +11,11 @@ export type StartGatheringOptions = { actor: StaffActor; reference: string; vers
  * Refused (nothing changed) for a closed or deletion request, while a gather is
  * already running, or when no source is enabled.
  */
-export async function startGathering(db: Database, { actor, reference, version, now = new Date() }: StartGatheringOptions): Promise<{ runId: string }> {
-  return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) => startStaffRun(tx, { actor, request, kind: 'gather', now }));
+export async function startGathering(
+  db: Database,
+  { actor, reference, version, now = new Date() }: StartGatheringOptions,
+): Promise<{ runId: string }> {
+  return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) =>
+    startStaffRun(tx, { actor, request, kind: 'gather', now }),
+  );
 }

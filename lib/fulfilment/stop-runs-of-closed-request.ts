@@ -18,7 +18,10 @@ const STOPPED = 'Stopped: the request was closed before this source finished.';
  * that same request lock) are skipped, not waited for: waiting would deadlock. That
  * job then records into a run already failed, which settles nothing.
  */
-export async function stopRunsOfClosedRequest(tx: Transaction, { requestId, actor, now }: { requestId: string; actor: Actor; now: Date }): Promise<void> {
+export async function stopRunsOfClosedRequest(
+  tx: Transaction,
+  { requestId, actor, now }: { requestId: string; actor: Actor; now: Date },
+): Promise<void> {
   const runs = await tx
     .select({ id: fulfilmentRuns.id, kind: fulfilmentRuns.kind })
     .from(fulfilmentRuns)
@@ -28,15 +31,33 @@ export async function stopRunsOfClosedRequest(tx: Transaction, { requestId, acto
     const unfinished = await tx
       .select({ id: fulfilmentSourceResults.id })
       .from(fulfilmentSourceResults)
-      .where(and(eq(fulfilmentSourceResults.runId, run.id), inArray(fulfilmentSourceResults.status, ['pending', 'running', 'awaiting_callback', 'awaiting_confirmation'])))
+      .where(
+        and(
+          eq(fulfilmentSourceResults.runId, run.id),
+          inArray(fulfilmentSourceResults.status, ['pending', 'running', 'awaiting_callback', 'awaiting_confirmation']),
+        ),
+      )
       .for('update', { skipLocked: true });
     if (unfinished.length > 0) {
       await tx
         .update(fulfilmentSourceResults)
         .set({ status: 'failed', error: STOPPED, finishedAt: now, updatedAt: now })
-        .where(inArray(fulfilmentSourceResults.id, unfinished.map((result) => result.id)));
+        .where(
+          inArray(
+            fulfilmentSourceResults.id,
+            unfinished.map((result) => result.id),
+          ),
+        );
     }
-    await tx.update(fulfilmentRuns).set({ status: 'failed', error: 'Stopped: the request was closed.', finishedAt: now }).where(eq(fulfilmentRuns.id, run.id));
-    await recordEvent(tx, { requestId, actor, action: 'fulfilment_run_stopped', details: { runId: run.id, kind: run.kind, stoppedSources: unfinished.length } });
+    await tx
+      .update(fulfilmentRuns)
+      .set({ status: 'failed', error: 'Stopped: the request was closed.', finishedAt: now })
+      .where(eq(fulfilmentRuns.id, run.id));
+    await recordEvent(tx, {
+      requestId,
+      actor,
+      action: 'fulfilment_run_stopped',
+      details: { runId: run.id, kind: run.kind, stoppedSources: unfinished.length },
+    });
   }
 }

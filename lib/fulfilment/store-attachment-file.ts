@@ -22,8 +22,17 @@ export async function storeAttachmentFile(file: File): Promise<StoredFile> {
       done(null, chunk);
     },
   });
-  const { sizeBytes } = await getStorage().put(attachmentObjectKey(storageKey), Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream).pipe(hashing));
-  return { storageKey, fileName: safeFileName(file.name), contentType: file.type || 'application/octet-stream', sizeBytes, sha256: hash.digest('hex') };
+  const { sizeBytes } = await getStorage().put(
+    attachmentObjectKey(storageKey),
+    Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream).pipe(hashing),
+  );
+  return {
+    storageKey,
+    fileName: safeFileName(file.name),
+    contentType: file.type || 'application/octet-stream',
+    sizeBytes,
+    sha256: hash.digest('hex'),
+  };
 }
 
 export async function deleteAttachmentFile(storageKey: string): Promise<void> {
@@ -32,6 +41,9 @@ export async function deleteAttachmentFile(storageKey: string): Promise<void> {
 
 /** The name shown to the requester: no path parts, no control characters, at most 200 characters. */
 function safeFileName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim();
   return (base || 'file').slice(0, 200);
 }

@@ -24,7 +24,12 @@ export async function checkReadiness(db: Database, storage: ObjectStorage): Prom
 async function withinTimeout(name: string, check: Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([check, new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)))]);
+    await Promise.race([
+      check,
+      new Promise(
+        (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
+      ),
+    ]);
     return true;
   } catch (error) {
     console.error(`readiness check failed: ${name}`, error);

@@ -60,7 +60,9 @@ function checkOrigin(request: IncomingRequest, path: string): RequestVerdict {
   if (origin === 'null') {
     // With Referrer-Policy: no-referrer a browser sends `Origin: null` even for this site's own form
     // (a post without JavaScript). Sec-Fetch-Site, which no page can set, tells the two apart.
-    return header(request, 'sec-fetch-site') === 'same-origin' ? { kind: 'same-origin-without-origin', origin: `http://${host}` } : { kind: 'foreign-origin' };
+    return header(request, 'sec-fetch-site') === 'same-origin'
+      ? { kind: 'same-origin-without-origin', origin: `http://${host}` }
+      : { kind: 'foreign-origin' };
   }
   try {
     return new URL(origin).host === host ? { kind: 'pass' } : { kind: 'foreign-origin' };

@@ -3,19 +3,25 @@ import { AppError, type AppErrorCode, appErrorCodes } from '@/lib/errors/app-err
 import { problemResponse } from './problem-response';
 
 describe('problemResponse', () => {
-  it.each(Object.entries(appErrorCodes) as [AppErrorCode, number][])('answers %s with its status %i as RFC 9457 problem details', async (code, status) => {
-    const response = problemResponse(new AppError(code, 'What went wrong.'));
+  it.each(Object.entries(appErrorCodes) as [AppErrorCode, number][])(
+    'answers %s with its status %i as RFC 9457 problem details',
+    async (code, status) => {
+      const response = problemResponse(new AppError(code, 'What went wrong.'));
 
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = await response.json();
-    expect(body).toEqual({ type: 'about:blank', title: expect.any(String), status, detail: 'What went wrong.', code });
-    expect(body.title).not.toBe('');
-  });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const body = await response.json();
+      expect(body).toEqual({ type: 'about:blank', title: expect.any(String), status, detail: 'What went wrong.', code });
+      expect(body.title).not.toBe('');
+    },
+  );
 
   it('carries field and form errors of a VALIDATION error as extension members', async () => {
-    const error = new AppError('VALIDATION', 'Check the form.', { fieldErrors: { email: ['Enter your email address'] }, formErrors: ['Unrecognized key: "nickname"'] });
+    const error = new AppError('VALIDATION', 'Check the form.', {
+      fieldErrors: { email: ['Enter your email address'] },
+      formErrors: ['Unrecognized key: "nickname"'],
+    });
 
     expect(await problemResponse(error).json()).toEqual({
       type: 'about:blank',
@@ -35,7 +41,9 @@ describe('problemResponse', () => {
   });
 
   it('never puts other details (internal ids, causes) into the body', async () => {
-    const body = await problemResponse(new AppError('CONFLICT', 'Reload and try again.', { requestId: 'secret-id', cause: 'lock timeout' })).json();
+    const body = await problemResponse(
+      new AppError('CONFLICT', 'Reload and try again.', { requestId: 'secret-id', cause: 'lock timeout' }),
+    ).json();
 
     expect(JSON.stringify(body)).not.toMatch(/secret-id|lock timeout/);
   });

@@ -52,7 +52,15 @@ export function problemJson(problem: ProblemDetails, headers: HeadersInit = {}):
 /** A zod failure on input, with each field's messages. */
 export function validationProblem(error: z.ZodError, detail = 'Some fields are missing or invalid.'): Response {
   const { formErrors, fieldErrors } = z.flattenError(error);
-  return problemJson({ type: problemType('VALIDATION'), title: problemKinds.VALIDATION.title, status: 400, detail, code: 'VALIDATION', fieldErrors: fieldErrors as Record<string, string[]>, formErrors });
+  return problemJson({
+    type: problemType('VALIDATION'),
+    title: problemKinds.VALIDATION.title,
+    status: 400,
+    detail,
+    code: 'VALIDATION',
+    fieldErrors: fieldErrors as Record<string, string[]>,
+    formErrors,
+  });
 }
 
 /**
@@ -62,10 +70,18 @@ export function validationProblem(error: z.ZodError, detail = 'Some fields are m
  * internals. Download routes a person opens in a browser pass `{ as: 'text' }` and get the
  * same status with the message as plain text. The status comes only from the AppError's code.
  */
-export function problemResponse(error: unknown, { as = 'problem', headers = {} }: { as?: 'problem' | 'text'; headers?: HeadersInit } = {}): Response {
+export function problemResponse(
+  error: unknown,
+  { as = 'problem', headers = {} }: { as?: 'problem' | 'text'; headers?: HeadersInit } = {},
+): Response {
   if (!isAppError(error)) {
     console.error(error);
-    return problemJson({ type: problemType('INTERNAL'), title: problemKinds.INTERNAL.title, status: 500, detail: 'The error was logged. Try again later.' });
+    return problemJson({
+      type: problemType('INTERNAL'),
+      title: problemKinds.INTERNAL.title,
+      status: 500,
+      detail: 'The error was logged. Try again later.',
+    });
   }
   const responseHeaders = new Headers(headers);
   const retryAfterSeconds = error.details.retryAfterSeconds;
@@ -82,7 +98,8 @@ export function problemResponse(error: unknown, { as = 'problem', headers = {} }
 
 function toProblem(error: AppError): ProblemDetails {
   const field = typeof error.details.field === 'string' ? error.details.field : null;
-  const fieldErrors = (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
+  const fieldErrors =
+    (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
   const formErrors = error.details.formErrors as string[] | undefined;
   return {
     type: problemType(error.code),

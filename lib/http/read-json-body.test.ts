@@ -61,7 +61,11 @@ describe('readJsonBody', () => {
   });
 
   it('refuses a declared Content-Length over the maximum with 413', async () => {
-    expect(await refusalStatus(readJsonBody(jsonRequest('{}', { 'content-type': 'application/json', 'content-length': String(MAX_BYTES + 1) }), MAX_BYTES))).toBe(413);
+    expect(
+      await refusalStatus(
+        readJsonBody(jsonRequest('{}', { 'content-type': 'application/json', 'content-length': String(MAX_BYTES + 1) }), MAX_BYTES),
+      ),
+    ).toBe(413);
   });
 
   it('refuses a body one byte over the maximum with 413', async () => {
@@ -85,7 +89,9 @@ describe('readJsonBody', () => {
   it('refuses a body larger than its Content-Length claims, by what actually arrives', async () => {
     const { stream } = endlessBody();
 
-    expect(await refusalStatus(readJsonBody(jsonRequest(stream, { 'content-type': 'application/json', 'content-length': '10' }), MAX_BYTES))).toBe(413);
+    expect(
+      await refusalStatus(readJsonBody(jsonRequest(stream, { 'content-type': 'application/json', 'content-length': '10' }), MAX_BYTES)),
+    ).toBe(413);
   });
 
   it.each([

@@ -8,7 +8,8 @@ import { readRawBody } from './read-raw-body';
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(contentType)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.');
+  if (!/^application\/json\b/i.test(contentType))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.');
   return parseJsonBody(await readRawBody(request, maxBytes));
 }
 
@@ -18,13 +19,18 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
  * a reviver the source text of each number (Node 21+).
  */
 function keepBigIntegersAsText(_key: string, value: unknown, context?: { source?: string }): unknown {
-  return typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source) ? context.source : value;
+  return typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)
+    ? context.source
+    : value;
 }
 
 /** Parses bytes already read (and, for signed bodies, already verified) as JSON; `isSourceData` keeps big integers exact, as strings. */
 export function parseJsonBody(rawBody: Uint8Array, { isSourceData = false }: { isSourceData?: boolean } = {}): unknown {
   try {
-    return JSON.parse(new TextDecoder().decode(rawBody), isSourceData ? (keepBigIntegersAsText as Parameters<typeof JSON.parse>[1]) : undefined);
+    return JSON.parse(
+      new TextDecoder().decode(rawBody),
+      isSourceData ? (keepBigIntegersAsText as Parameters<typeof JSON.parse>[1]) : undefined,
+    );
   } catch {
     throw new AppError('VALIDATION', 'The body is not valid JSON.');
   }

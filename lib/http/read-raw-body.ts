@@ -6,7 +6,10 @@ import { AppError } from '@/lib/errors/app-error';
  * larger is cut off at the cap (the stream is cancelled), never buffered whole.
  * Over the cap throws AppError PAYLOAD_TOO_LARGE.
  */
-export async function readRawBody(message: { headers: Headers; body: ReadableStream<Uint8Array> | null }, maxBytes: number): Promise<Buffer> {
+export async function readRawBody(
+  message: { headers: Headers; body: ReadableStream<Uint8Array> | null },
+  maxBytes: number,
+): Promise<Buffer> {
   const declared = Number(message.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await message.body?.cancel().catch(() => undefined);

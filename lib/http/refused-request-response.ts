@@ -7,10 +7,18 @@ const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 function explain(verdict: Refusal): { title: string; message: string } {
-  if (verdict.kind === 'foreign-origin') return { title: 'Send the form from this site', message: 'This form was sent from another website, so nothing was done. Open the page on this site and send it from there.' };
-  if (verdict.kind === 'length-required') return { title: 'Send the length of the body', message: 'This server needs a Content-Length header on requests with a body.' };
+  if (verdict.kind === 'foreign-origin')
+    return {
+      title: 'Send the form from this site',
+      message: 'This form was sent from another website, so nothing was done. Open the page on this site and send it from there.',
+    };
+  if (verdict.kind === 'length-required')
+    return { title: 'Send the length of the body', message: 'This server needs a Content-Length header on requests with a body.' };
   if (verdict.isStaff) {
-    return { title: 'The files are too large to send', message: `One form can send at most ${megabytes(verdict.limitBytes)} in all. Go back and attach fewer or smaller files.` };
+    return {
+      title: 'The files are too large to send',
+      message: `One form can send at most ${megabytes(verdict.limitBytes)} in all. Go back and attach fewer or smaller files.`,
+    };
   }
   return {
     title: 'That is too much to send',
@@ -30,8 +38,20 @@ export function refusedRequestResponse(verdict: Refusal, { path }: { path: strin
   const { title, message } = explain(verdict);
   const common = { Connection: 'close', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
   if (path.startsWith('/api/')) {
-    return { status, headers: { ...common, 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title, status, detail: message }) };
+    return {
+      status,
+      headers: { ...common, 'Content-Type': 'application/problem+json' },
+      body: JSON.stringify({ type: 'about:blank', title, status, detail: message }),
+    };
   }
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start page</a></p></body></html>`;
-  return { status, headers: { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" }, body };
+  return {
+    status,
+    headers: {
+      ...common,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+    body,
+  };
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
 import { runAction } from './run-action';
 
-const ZNote = z.strictObject({ body: z.string().trim().min(1, 'Enter the note').max(10, 'Keep the note under 10 characters'), reference: z.string() });
+const ZNote = z.strictObject({
+  body: z.string().trim().min(1, 'Enter the note').max(10, 'Keep the note under 10 characters'),
+  reference: z.string(),
+});
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -19,7 +22,11 @@ describe('runAction, the one wrapper of every server action', () => {
     });
 
     expect(ran).toBe(false);
-    expect(state).toEqual({ formError: 'Please correct the problems below.', fieldErrors: { body: ['Keep the note under 10 characters'] }, values: { body: 'x'.repeat(10), reference: 'DSR-1' } });
+    expect(state).toEqual({
+      formError: 'Please correct the problems below.',
+      fieldErrors: { body: ['Keep the note under 10 characters'] },
+      values: { body: 'x'.repeat(10), reference: 'DSR-1' },
+    });
   });
 
   it('turns an AppError into the form message, on the field the use case names, with a conflict flagged', async () => {
@@ -27,11 +34,18 @@ describe('runAction, the one wrapper of every server action', () => {
       throw new AppError('CONFLICT', 'Reload and try again.', { field: 'body' });
     });
 
-    expect(state).toEqual({ formError: 'Reload and try again.', fieldErrors: { body: ['Reload and try again.'] }, isConflict: true, values: { body: 'Called', reference: 'DSR-1' } });
+    expect(state).toEqual({
+      formError: 'Reload and try again.',
+      fieldErrors: { body: ['Reload and try again.'] },
+      isConflict: true,
+      values: { body: 'Called', reference: 'DSR-1' },
+    });
   });
 
   it('answers success with the use case’s notice, or "Saved." when it returns nothing', async () => {
-    expect(await runAction(ZNote, form({ body: 'Called', reference: 'DSR-1' }), async ({ body }) => `Noted: ${body}`)).toEqual({ notice: 'Noted: Called' });
+    expect(await runAction(ZNote, form({ body: 'Called', reference: 'DSR-1' }), async ({ body }) => `Noted: ${body}`)).toEqual({
+      notice: 'Noted: Called',
+    });
     expect(await runAction(ZNote, form({ body: 'Called', reference: 'DSR-1' }), async () => undefined)).toEqual({ notice: 'Saved.' });
   });
 

@@ -40,9 +40,15 @@ export async function runAction<S extends z.ZodType>(
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
   // Never echo back more than a field takes (its schema's maximum): a huge post is not re-rendered.
-  const echoed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.slice(0, findMaxLength(schema, key) ?? value.length)]));
+  const echoed = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, value.slice(0, findMaxLength(schema, key) ?? value.length)]),
+  );
   if (!parsed.success) {
-    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: echoed };
+    return {
+      formError: 'Please correct the problems below.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values: echoed,
+    };
   }
   try {
     const outcome = await run(parsed.data);
@@ -51,7 +57,8 @@ export async function runAction<S extends z.ZodType>(
     if (isAppError(error)) {
       // A use case names the field a problem belongs to (details.field), or several with their messages (details.fieldErrors).
       const field = typeof error.details.field === 'string' ? error.details.field : null;
-      const fieldErrors = (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
+      const fieldErrors =
+        (error.details.fieldErrors as Record<string, string[]> | undefined) ?? (field ? { [field]: [error.message] } : undefined);
       return {
         formError: error.message,
         fieldErrors,

@@ -51,7 +51,10 @@ export type ClockInput = { regimes: readonly string[]; discoveredAt: Date; decid
  * whether it runs, has run out, or was stopped by the regulator decision (notified, or
  * recorded as not required under Art. 33(1)).
  */
-export function computeRegulatorClocks({ regimes, discoveredAt, decidedAt }: ClockInput, { now, timeZone }: { now: Date; timeZone: string }): RegulatorClock[] {
+export function computeRegulatorClocks(
+  { regimes, discoveredAt, decidedAt }: ClockInput,
+  { now, timeZone }: { now: Date; timeZone: string },
+): RegulatorClock[] {
   return regimes.flatMap((regime): RegulatorClock[] => {
     const rule = breachRuleFor(regime);
     if (!rule) return [];

@@ -14,11 +14,14 @@ export async function incidentValues(db: DatabaseOrTransaction, input: TIncident
   const { TIME_ZONE } = env();
   const discoveredAt = fromWallClockTime(input.discoveredAt, TIME_ZONE);
   const startedAt = input.startedAt ? fromWallClockTime(input.startedAt, TIME_ZONE) : null;
-  if (discoveredAt.getTime() > now.getTime() + 60_000) throw new AppError('VALIDATION', 'The time you became aware of it cannot be in the future.', { field: 'discoveredAt' });
-  if (startedAt && startedAt > discoveredAt) throw new AppError('VALIDATION', 'The breach cannot have started after you became aware of it.', { field: 'startedAt' });
+  if (discoveredAt.getTime() > now.getTime() + 60_000)
+    throw new AppError('VALIDATION', 'The time you became aware of it cannot be in the future.', { field: 'discoveredAt' });
+  if (startedAt && startedAt > discoveredAt)
+    throw new AppError('VALIDATION', 'The breach cannot have started after you became aware of it.', { field: 'startedAt' });
   if (input.sourceIds.length > 0) {
     const known = await db.select({ id: dataSources.id }).from(dataSources).where(inArray(dataSources.id, input.sourceIds));
-    if (known.length !== new Set(input.sourceIds).size) throw new AppError('VALIDATION', 'One of the systems chosen no longer exists. Reload the page.', { field: 'sourceIds' });
+    if (known.length !== new Set(input.sourceIds).size)
+      throw new AppError('VALIDATION', 'One of the systems chosen no longer exists. Reload the page.', { field: 'sourceIds' });
   }
   return {
     title: input.title,

@@ -48,7 +48,12 @@ async function clockEmails(reference: string) {
 }
 
 async function activeAdminCount() {
-  return (await db.select().from(staffMembers).where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true)))).length;
+  return (
+    await db
+      .select()
+      .from(staffMembers)
+      .where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true)))
+  ).length;
 }
 
 describe('[admin] records a breach', () => {
@@ -60,7 +65,12 @@ describe('[admin] records a breach', () => {
 
     expect(reference).toMatch(/^INC-\d{4}-\d{4,}$/);
     const incident = await incidentByReference(reference);
-    expect(incident).toMatchObject({ title: 'Customer export left on a public file share', regimes: ['eu_gdpr', 'uk_gdpr'], regulatorDecision: null, openedBy: admin.staffId });
+    expect(incident).toMatchObject({
+      title: 'Customer export left on a public file share',
+      regimes: ['eu_gdpr', 'uk_gdpr'],
+      regulatorDecision: null,
+      openedBy: admin.staffId,
+    });
     // Typed to the minute in the organisation's zone.
     expect(Math.abs(incident.discoveredAt.getTime() - discoveredAt.getTime())).toBeLessThan(60_000);
     const { events, clocks } = await getIncident(db, { actor: admin, reference });
@@ -73,7 +83,12 @@ describe('[admin] records a breach', () => {
     const future = await refusal(openIncident(db, { actor: admin, input: aBreach({}, new Date(Date.now() + 2 * HOUR)) }));
     expect(future).toMatchObject({ code: 'VALIDATION', details: { field: 'discoveredAt' } });
     const now = new Date();
-    const backwards = await refusal(openIncident(db, { actor: admin, input: aBreach({ startedAt: toWallClockTime(new Date(now.getTime() + 30 * 60_000), env().TIME_ZONE) }, now) }));
+    const backwards = await refusal(
+      openIncident(db, {
+        actor: admin,
+        input: aBreach({ startedAt: toWallClockTime(new Date(now.getTime() + 30 * 60_000), env().TIME_ZONE) }, now),
+      }),
+    );
     expect(backwards).toMatchObject({ code: 'VALIDATION', details: { field: 'startedAt' } });
   });
 
@@ -81,7 +96,11 @@ describe('[admin] records a breach', () => {
     const admin = await createStaffMember(db, { role: 'admin' });
     const reference = await openIncident(db, { actor: admin, input: aBreach() });
     const { incident } = await getIncident(db, { actor: admin, reference });
-    const edited = { ...aBreach({ measuresTaken: 'Share closed; passwords reset.' }, incident.discoveredAt), reference, version: incident.version };
+    const edited = {
+      ...aBreach({ measuresTaken: 'Share closed; passwords reset.' }, incident.discoveredAt),
+      reference,
+      version: incident.version,
+    };
 
     await updateIncident(db, { actor: admin, input: edited });
     expect(await refusal(updateIncident(db, { actor: admin, input: edited }))).toMatchObject({ code: 'CONFLICT' });
@@ -100,14 +119,30 @@ describe('the regulator decision', () => {
 
     await recordRegulatorDecision(db, {
       actor: admin,
-      input: { decision: 'notified', reference, version: incident.version, notifiedAt: toWallClockTime(new Date(), env().TIME_ZONE), method: 'ICO online form', regulatorReference: 'ICO-123' },
+      input: {
+        decision: 'notified',
+        reference,
+        version: incident.version,
+        notifiedAt: toWallClockTime(new Date(), env().TIME_ZONE),
+        method: 'ICO online form',
+        regulatorReference: 'ICO-123',
+      },
     });
 
     const after = await getIncident(db, { actor: admin, reference });
-    expect(after.incident).toMatchObject({ regulatorDecision: 'notified', regulatorMethod: 'ICO online form', regulatorReference: 'ICO-123' });
+    expect(after.incident).toMatchObject({
+      regulatorDecision: 'notified',
+      regulatorMethod: 'ICO online form',
+      regulatorReference: 'ICO-123',
+    });
     expect(after.clocks.every((clock) => clock.state === 'stopped')).toBe(true);
     expect(after.events.at(-1)?.action).toBe('incident_regulator_notified');
-    const again = await refusal(recordRegulatorDecision(db, { actor: admin, input: { decision: 'not_required', reference, version: after.incident.version, reason: 'No risk.' } }));
+    const again = await refusal(
+      recordRegulatorDecision(db, {
+        actor: admin,
+        input: { decision: 'not_required', reference, version: after.incident.version, reason: 'No risk.' },
+      }),
+    );
     expect(again.code).toBe('INVALID_TRANSITION');
   });
 
@@ -117,7 +152,12 @@ describe('the regulator decision', () => {
     const reference = await openIncident(db, { actor: admin, input: aBreach({}, discoveredAt) });
     const { incident } = await getIncident(db, { actor: admin, reference });
     const early = toWallClockTime(new Date(discoveredAt.getTime() - 2 * HOUR), env().TIME_ZONE);
-    const refused = await refusal(recordRegulatorDecision(db, { actor: admin, input: { decision: 'notified', reference, version: incident.version, notifiedAt: early, method: 'Email', regulatorReference: '' } }));
+    const refused = await refusal(
+      recordRegulatorDecision(db, {
+        actor: admin,
+        input: { decision: 'notified', reference, version: incident.version, notifiedAt: early, method: 'Email', regulatorReference: '' },
+      }),
+    );
     expect(refused).toMatchObject({ code: 'VALIDATION', details: { field: 'notifiedAt' } });
   });
 });
@@ -146,7 +186,10 @@ describe('[system] reminds admins of the regulator clock', () => {
     const decided = await createStaffMember(db, { role: 'admin' });
     const second = await openIncident(db, { actor: decided, input: aBreach({ regimes: ['eu_gdpr'] }, discoveredAt) });
     const { incident } = await getIncident(db, { actor: decided, reference: second });
-    await recordRegulatorDecision(db, { actor: decided, input: { decision: 'not_required', reference: second, version: incident.version, reason: 'Encrypted laptop; key not lost.' } });
+    await recordRegulatorDecision(db, {
+      actor: decided,
+      input: { decision: 'not_required', reference: second, version: incident.version, reason: 'Encrypted laptop; key not lost.' },
+    });
     await sendIncidentReminders(db, { now: at(80) });
     expect(await clockEmails(second)).toHaveLength(0);
   });
@@ -161,7 +204,10 @@ describe('[system] reminds admins of the regulator clock', () => {
 
     const emails = await clockEmails(reference);
     expect(emails.filter(([kind]) => kind === 'reminder')).toHaveLength(await activeAdminCount());
-    const [first] = await db.select({ payload: outboundEmails.payload }).from(outboundEmails).where(sql`${outboundEmails.payload}->'props'->>'reference' = ${reference}`);
+    const [first] = await db
+      .select({ payload: outboundEmails.payload })
+      .from(outboundEmails)
+      .where(sql`${outboundEmails.payload}->'props'->>'reference' = ${reference}`);
     expect((first!.payload as { props: { timeLeft: string } }).props.timeLeft).toBe('5 hours');
   });
 });
@@ -176,14 +222,26 @@ describe('who may do what', () => {
 
     for (const actor of [agent, auditor]) {
       expect((await refusal(openIncident(db, { actor, input: aBreach() }))).code).toBe('FORBIDDEN');
-      expect((await refusal(updateIncident(db, { actor, input: { ...aBreach(), reference, version: incident.version } }))).code).toBe('FORBIDDEN');
-      expect((await refusal(recordRegulatorDecision(db, { actor, input: { decision: 'not_required', reference, version: incident.version, reason: 'x' } }))).code).toBe('FORBIDDEN');
+      expect((await refusal(updateIncident(db, { actor, input: { ...aBreach(), reference, version: incident.version } }))).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        (
+          await refusal(
+            recordRegulatorDecision(db, { actor, input: { decision: 'not_required', reference, version: incident.version, reason: 'x' } }),
+          )
+        ).code,
+      ).toBe('FORBIDDEN');
     }
     expect((await getIncident(db, { actor: admin, reference })).incident.version).toBe(incident.version);
 
     expect((await getIncident(db, { actor: auditor, reference })).incident.reference).toBe(reference);
     expect((await listIncidents(db, { actor: auditor })).some((row) => row.incident.reference === reference)).toBe(true);
-    for (const refused of [getIncident(db, { actor: agent, reference }), listIncidents(db, { actor: agent }), exportIncidentRegister(db, { actor: agent })]) {
+    for (const refused of [
+      getIncident(db, { actor: agent, reference }),
+      listIncidents(db, { actor: agent }),
+      exportIncidentRegister(db, { actor: agent }),
+    ]) {
       expect((await refusal(refused)).code).toBe('FORBIDDEN');
     }
 
@@ -193,7 +251,10 @@ describe('who may do what', () => {
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(line).toContain('GDPR (EU/EEA); UK GDPR');
     expect(line).toContain('pending');
-    const [exported] = await db.select().from(requestEvents).where(and(eq(requestEvents.action, 'incident_register_exported'), eq(requestEvents.actorId, auditor.staffId)));
+    const [exported] = await db
+      .select()
+      .from(requestEvents)
+      .where(and(eq(requestEvents.action, 'incident_register_exported'), eq(requestEvents.actorId, auditor.staffId)));
     expect(exported).toBeDefined();
   });
 });

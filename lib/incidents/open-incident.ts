@@ -13,7 +13,9 @@ export async function openIncident(db: Database, { actor, input, now = new Date(
   assertCan(actor, 'incidents.manage');
   return db.transaction(async (tx) => {
     const values = await incidentValues(tx, input, now);
-    const [{ value }] = (await tx.execute<{ value: string }>(sql`select nextval(${incidentReferenceSequence.seqName}) as value`)) as unknown as [{ value: string }];
+    const [{ value }] = (await tx.execute<{ value: string }>(
+      sql`select nextval(${incidentReferenceSequence.seqName}) as value`,
+    )) as unknown as [{ value: string }];
     const reference = `INC-${now.getUTCFullYear()}-${String(value).padStart(4, '0')}`;
     const [created] = await tx
       .insert(incidents)
@@ -23,7 +25,13 @@ export async function openIncident(db: Database, { actor, input, now = new Date(
       requestId: null,
       actor: { type: 'staff', staffId: actor.staffId },
       action: 'incident_opened',
-      details: { incidentId: created!.id, reference, regimes: values.regimes, sourceIds: values.sourceIds, dataCategories: values.dataCategories },
+      details: {
+        incidentId: created!.id,
+        reference,
+        regimes: values.regimes,
+        sourceIds: values.sourceIds,
+        dataCategories: values.dataCategories,
+      },
     });
     return reference;
   });

@@ -20,9 +20,11 @@ function remindersDue(clocks: RegulatorClock[], elapsedMs: number): DueReminder[
   if (hourly) {
     // Only the latest threshold reached is emailed; an earlier one passed meanwhile (the worker was down) is marked, not sent.
     const reached = reminderHours.filter((hours) => elapsedMs >= hours * HOUR);
-    for (const [index, hours] of reached.entries()) due.push({ kind: `${hours}h`, clock: hourly, emailKind: index === reached.length - 1 ? 'reminder' : null });
+    for (const [index, hours] of reached.entries())
+      due.push({ kind: `${hours}h`, clock: hourly, emailKind: index === reached.length - 1 ? 'reminder' : null });
   }
-  for (const clock of clocks) if (clock.state === 'overdue') due.push({ kind: `overdue:${clock.rule.regime}`, clock, emailKind: 'overdue' });
+  for (const clock of clocks)
+    if (clock.state === 'overdue') due.push({ kind: `overdue:${clock.rule.regime}`, clock, emailKind: 'overdue' });
   return due;
 }
 
@@ -39,7 +41,10 @@ function formatDeadline(deadline: Date, timeZone: string): string {
  */
 export async function sendIncidentReminders(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const { TIME_ZONE, APP_URL } = env();
-  const waiting: IncidentRow[] = await db.select().from(incidents).where(and(isNull(incidents.regulatorDecision), isNull(incidents.closedAt)));
+  const waiting: IncidentRow[] = await db
+    .select()
+    .from(incidents)
+    .where(and(isNull(incidents.regulatorDecision), isNull(incidents.closedAt)));
   let queued = 0;
   for (const incident of waiting) {
     const clocks = computeRegulatorClocks(incident, { now, timeZone: TIME_ZONE });

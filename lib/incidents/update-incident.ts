@@ -15,12 +15,19 @@ export async function updateIncident(db: Database, { actor, input, now = new Dat
   await db.transaction(async (tx) => {
     const incident = await findIncidentForUpdate(tx, input);
     const values = await incidentValues(tx, input, now);
-    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((field) => JSON.stringify(values[field]) !== JSON.stringify(incident[field]));
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+      (field) => JSON.stringify(values[field]) !== JSON.stringify(incident[field]),
+    );
     if (changed.length === 0) return;
     await tx
       .update(incidents)
       .set({ ...values, updatedAt: now, version: sql`${incidents.version} + 1` })
       .where(eq(incidents.id, incident.id));
-    await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'incident_updated', details: { incidentId: incident.id, reference: incident.reference, fields: changed } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'incident_updated',
+      details: { incidentId: incident.id, reference: incident.reference, fields: changed },
+    });
   });
 }

@@ -42,7 +42,11 @@ export async function runWorker(): Promise<JobWorker> {
   // One pool for both, with error handlers for its whole life: graphile-worker removes the ones it
   // installs while a runner stops, and a connection the server cuts just then (a database restart
   // during a deploy) would otherwise be an unhandled 'error' event that ends the process.
-  const pgPool = new pg.Pool({ connectionString: DATABASE_URL, max: WORKER_CONCURRENCY + FULFILMENT_CONCURRENCY + 4, connectionTimeoutMillis: 5_000 });
+  const pgPool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: WORKER_CONCURRENCY + FULFILMENT_CONCURRENCY + 4,
+    connectionTimeoutMillis: 5_000,
+  });
   const logPoolError = (error: Error) => console.error(`[worker] database connection error: ${error.message}`);
   pgPool.on('error', logPoolError);
   pgPool.on('connect', (client) => client.on('error', logPoolError));
@@ -50,8 +54,23 @@ export async function runWorker(): Promise<JobWorker> {
 
   const runners: Runner[] = [];
   try {
-    runners.push(await run({ ...common, concurrency: FULFILMENT_CONCURRENCY, taskList: pick((name) => FULFILMENT_TASKS.has(name)), parsedCronItems: [] }));
-    runners.push(await run({ ...common, concurrency: WORKER_CONCURRENCY, preset: workerPreset(WORKER_CONCURRENCY), taskList: pick((name) => !FULFILMENT_TASKS.has(name)), crontab }));
+    runners.push(
+      await run({
+        ...common,
+        concurrency: FULFILMENT_CONCURRENCY,
+        taskList: pick((name) => FULFILMENT_TASKS.has(name)),
+        parsedCronItems: [],
+      }),
+    );
+    runners.push(
+      await run({
+        ...common,
+        concurrency: WORKER_CONCURRENCY,
+        preset: workerPreset(WORKER_CONCURRENCY),
+        taskList: pick((name) => !FULFILMENT_TASKS.has(name)),
+        crontab,
+      }),
+    );
   } catch (error) {
     await Promise.allSettled(runners.map((runner) => runner.stop()));
     await pgPool.end();

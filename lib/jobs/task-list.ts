@@ -58,7 +58,8 @@ export const taskList: TaskList = {
   },
   'delete-expired-packages': async (_payload, helpers) => {
     const { packages, stagingFolders } = await deleteExpiredPackages(getDb(), { now: new Date() });
-    if (packages + stagingFolders > 0) helpers.logger.info(`deleted ${packages} unreleased data package(s) and ${stagingFolders} staging folder(s)`);
+    if (packages + stagingFolders > 0)
+      helpers.logger.info(`deleted ${packages} unreleased data package(s) and ${stagingFolders} staging folder(s)`);
   },
   'run-source': async (payload) => {
     await runSource(getDb(), payload as JobPayloads['run-source']);

@@ -25,7 +25,10 @@ export type WorkerHeartbeat = {
  * outage every process's row is old, so a process reaps only once it has itself been
  * beating for `staleAfterMs`: the others get as long to renew theirs.
  */
-export function startWorkerHeartbeat(db: Database, { workerIds, intervalMs = 5_000, staleAfterMs = 30_000, log = console.log }: WorkerHeartbeatOptions): WorkerHeartbeat {
+export function startWorkerHeartbeat(
+  db: Database,
+  { workerIds, intervalMs = 5_000, staleAfterMs = 30_000, log = console.log }: WorkerHeartbeatOptions,
+): WorkerHeartbeat {
   const processId = randomUUID();
   let beatingSince: number | null = null;
   let current: Promise<void> = Promise.resolve();
@@ -54,7 +57,8 @@ export function startWorkerHeartbeat(db: Database, { workerIds, intervalMs = 5_0
       const ids = dead.flatMap((row) => row.workerIds);
       if (ids.length === 0) return;
       await forceUnlockWorkers(tx, ids);
-      for (const row of dead) log(`[worker] process ${row.pid} on ${row.hostname} stopped beating: its jobs are unlocked for the live workers`);
+      for (const row of dead)
+        log(`[worker] process ${row.pid} on ${row.hostname} stopped beating: its jobs are unlocked for the live workers`);
     });
   }
 
@@ -80,6 +84,9 @@ export function startWorkerHeartbeat(db: Database, { workerIds, intervalMs = 5_0
 
 async function forceUnlockWorkers(tx: DatabaseOrTransaction, workerIds: string[]): Promise<void> {
   if (workerIds.length === 0) return;
-  const ids = sql.join(workerIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    workerIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   await tx.execute(sql`select graphile_worker.force_unlock_workers(array[${ids}]::text[])`);
 }

@@ -28,7 +28,10 @@ export type OutboundEmailClaim = {
  * two workers on the same row; a row another attempt is sending right now is refused
  * with a retryable error rather than sent twice.
  */
-export async function claimOutboundEmail(db: Database, { outboundEmailId, now = new Date() }: { outboundEmailId: string; now?: Date }): Promise<OutboundEmailClaim | null> {
+export async function claimOutboundEmail(
+  db: Database,
+  { outboundEmailId, now = new Date() }: { outboundEmailId: string; now?: Date },
+): Promise<OutboundEmailClaim | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
     if (!row || row.status !== 'pending' || !row.recipient || !row.payload) return null;

@@ -41,7 +41,9 @@ async function onlyOutboundEmail(requestId: string) {
 }
 
 function messagesTo(inbox: SmtpInbox, address: string) {
-  return inbox.messages.filter((mail) => [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address.toLowerCase())));
+  return inbox.messages.filter((mail) =>
+    [mail.to].flat().some((to) => to?.value.some((entry) => entry.address?.toLowerCase() === address.toLowerCase())),
+  );
 }
 
 describe('[worker] delivers the outbox through graphile-worker', () => {
@@ -192,7 +194,10 @@ describe('deliverOutboundEmail', () => {
     const queued = await onlyOutboundEmail(request.id);
     // As a worker killed between its claim and its record leaves the row.
     const claimedAt = new Date(Date.now() - 30_000);
-    await db.update(outboundEmails).set({ sendingAttemptId: randomUUID(), sendingSince: claimedAt }).where(eq(outboundEmails.id, queued.id));
+    await db
+      .update(outboundEmails)
+      .set({ sendingAttemptId: randomUUID(), sendingSince: claimedAt })
+      .where(eq(outboundEmails.id, queued.id));
 
     await deliverOutboundEmail(db, { outboundEmailId: queued.id });
     await inbox.waitForSilence({ quietMs: 300 });
@@ -200,7 +205,10 @@ describe('deliverOutboundEmail', () => {
     const requeued = await findEmailJob(db, { outboundEmailId: queued.id });
     expect(Math.abs(new Date(requeued!.run_at).getTime() - (claimedAt.getTime() + SENDING_LEASE_MS))).toBeLessThan(1000);
 
-    await db.update(outboundEmails).set({ sendingSince: new Date(Date.now() - SENDING_LEASE_MS - 1000) }).where(eq(outboundEmails.id, queued.id));
+    await db
+      .update(outboundEmails)
+      .set({ sendingSince: new Date(Date.now() - SENDING_LEASE_MS - 1000) })
+      .where(eq(outboundEmails.id, queued.id));
     await deliverOutboundEmail(db, { outboundEmailId: queued.id });
 
     const [mail] = await inbox.waitFor(input.email);

@@ -37,13 +37,22 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
   if (!claim) return;
   const { email } = claim;
   if (claim.isAfterUnknownOutcome) {
-    console.warn(`[mail] email ${email.id} (${email.template}): the previous attempt ended without an outcome; sending again with the same Message-ID ${email.messageId}`);
+    console.warn(
+      `[mail] email ${email.id} (${email.template}): the previous attempt ended without an outcome; sending again with the same Message-ID ${email.messageId}`,
+    );
   }
   try {
     const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
     const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), { contactEmail, privacyNoticeUrl });
     const from = await getMailSender(db);
-    const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({ from, to: email.recipient!, subject, html, text, messageId: email.messageId });
+    const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({
+      from,
+      to: email.recipient!,
+      subject,
+      html,
+      text,
+      messageId: email.messageId,
+    });
     if ((await Promise.race([sending, timeout(SEND_TIMEOUT_MS)])) === TIMED_OUT) {
       sending.catch(() => {});
       // The server may still accept it: keep the claim, so no retry sends before the lease ends.

@@ -29,6 +29,9 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
  * enqueue of the same row replace the waiting job (moving a backed-off retry up) rather
  * than add another.
  */
-export async function queueDelivery(tx: DatabaseOrTransaction, { outboundEmailId, runAt }: { outboundEmailId: string; runAt?: Date }): Promise<void> {
+export async function queueDelivery(
+  tx: DatabaseOrTransaction,
+  { outboundEmailId, runAt }: { outboundEmailId: string; runAt?: Date },
+): Promise<void> {
   await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: `email:${outboundEmailId}`, runAt });
 }

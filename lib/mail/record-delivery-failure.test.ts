@@ -26,7 +26,9 @@ afterAll(() => {
 });
 
 async function alertsAbout(reference: string) {
-  return db.execute<{ recipient: string }>(sql`select recipient from outbound_emails where template = 'delivery-failure-alert' and payload->'props'->>'reference' = ${reference}`);
+  return db.execute<{ recipient: string }>(
+    sql`select recipient from outbound_emails where template = 'delivery-failure-alert' and payload->'props'->>'reference' = ${reference}`,
+  );
 }
 
 /** One delivery attempt against the unreachable SMTP port the test environment points at. */
@@ -39,7 +41,9 @@ describe('[system] an email to the requester keeps failing', () => {
     const agent = await createStaffMember(db, { role: 'agent' });
     await createStaffMember(db, { role: 'admin', name: 'Alerted Admin' });
     const { request, reference, input } = await createVerifiedRequest(db);
-    const acknowledgement = (await listOutboundEmails(db, { requestId: request.id })).find((email) => email.template === 'acknowledgement')!;
+    const acknowledgement = (await listOutboundEmails(db, { requestId: request.id })).find(
+      (email) => email.template === 'acknowledgement',
+    )!;
     const queueRowFor = async () => (await listQueue(db, { actor: agent, filters: ZQueueFilters.parse({ q: reference }) })).rows[0];
 
     for (let attempt = 1; attempt < FLAG_AFTER_ATTEMPTS; attempt++) await failOnce(acknowledgement.id);
@@ -56,7 +60,9 @@ describe('[system] an email to the requester keeps failing', () => {
     expect(await getOutboundEmail(db, { id: acknowledgement.id })).toMatchObject({ status: 'pending', attempts: ALERT_AFTER_ATTEMPTS + 2 });
     // No alert per failing email: one digest, scheduled after the email's next retry.
     expect(await alertsAbout(reference)).toHaveLength(0);
-    const [digestJob] = await db.execute<{ run_at: string }>(sql`select run_at from graphile_worker.jobs where task_identifier = 'send-delivery-alert-digest'`);
+    const [digestJob] = await db.execute<{ run_at: string }>(
+      sql`select run_at from graphile_worker.jobs where task_identifier = 'send-delivery-alert-digest'`,
+    );
     expect(new Date(digestJob!.run_at).getTime()).toBeGreaterThan(Date.now() + DIGEST_DELAY_MS - 60_000);
 
     const digestAt = new Date(Date.now() + DIGEST_DELAY_MS);
@@ -71,18 +77,26 @@ describe('[system] an email to the requester keeps failing', () => {
     // Within the incident window, more failures alert nobody again.
     await failOnce(acknowledgement.id);
     expect(await sendDeliveryAlertDigest(db, { now: new Date(digestAt.getTime() + INCIDENT_WINDOW_MS / 2) })).toBe(0);
-    expect(await db.execute(sql`select 1 from outbound_emails where template = 'delivery-failure-alert' and payload->'props' ? 'failingCount'`)).toHaveLength(admins.length);
+    expect(
+      await db.execute(sql`select 1 from outbound_emails where template = 'delivery-failure-alert' and payload->'props' ? 'failingCount'`),
+    ).toHaveLength(admins.length);
 
     // As the worker would leave it: the job waiting out an hour of exponential backoff.
     const waiting = await findEmailJob(db, { outboundEmailId: acknowledgement.id });
     await db.execute(sql`select graphile_worker.reschedule_jobs(array[${waiting!.id}::bigint], run_at := now() + interval '1 hour')`);
-    expect(new Date((await findEmailJob(db, { outboundEmailId: acknowledgement.id }))!.run_at).getTime()).toBeGreaterThan(Date.now() + 30 * 60 * 1000);
+    expect(new Date((await findEmailJob(db, { outboundEmailId: acknowledgement.id }))!.run_at).getTime()).toBeGreaterThan(
+      Date.now() + 30 * 60 * 1000,
+    );
 
     const retried = await retryRequestEmails(db, { actor: agent, reference });
 
     expect(retried).toBe(1);
     expect((await getRequest(db, { id: request.id })).lastError).toBeNull();
-    expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({ action: 'retry_requested', actorId: agent.staffId, details: { emails: 1 } });
+    expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({
+      action: 'retry_requested',
+      actorId: agent.staffId,
+      details: { emails: 1 },
+    });
     const job = await findEmailJob(db, { outboundEmailId: acknowledgement.id });
     expect(job).toMatchObject({ task_identifier: 'deliver-email' });
     expect(new Date(job!.run_at).getTime()).toBeLessThanOrEqual(Date.now() + 1000);

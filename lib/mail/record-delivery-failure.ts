@@ -15,7 +15,10 @@ export const ALERT_AFTER_ATTEMPTS = 5;
  * job's retry sends again. Conditional on this attempt's claim, so one that was taken
  * over after the lease is left alone. Alerts are never sent about alerts.
  */
-export async function recordDeliveryFailure(db: Database, { claim, message }: { claim: OutboundEmailClaim; message: string }): Promise<void> {
+export async function recordDeliveryFailure(
+  db: Database,
+  { claim, message }: { claim: OutboundEmailClaim; message: string },
+): Promise<void> {
   await retryWhileDatabaseUnavailable(() => recordFailedAttempt(db, claim, message), { giveUpAfterMs: 30_000 });
 }
 
@@ -27,9 +30,14 @@ async function recordFailedAttempt(db: Database, { attemptId, email }: OutboundE
       .where(and(eq(outboundEmails.id, email.id), eq(outboundEmails.sendingAttemptId, attemptId)))
       .returning();
     if (!row) return;
-    const [request] = row.requestId ? await tx.select({ id: requests.id, reference: requests.reference }).from(requests).where(eq(requests.id, row.requestId)) : [];
+    const [request] = row.requestId
+      ? await tx.select({ id: requests.id, reference: requests.reference }).from(requests).where(eq(requests.id, row.requestId))
+      : [];
     if (request && row.attempts >= FLAG_AFTER_ATTEMPTS) {
-      await tx.update(requests).set({ lastError: `Email “${row.template}” could not be delivered: ${message.slice(0, 300)}` }).where(eq(requests.id, request.id));
+      await tx
+        .update(requests)
+        .set({ lastError: `Email “${row.template}” could not be delivered: ${message.slice(0, 300)}` })
+        .where(eq(requests.id, request.id));
     }
     if (row.attempts !== ALERT_AFTER_ATTEMPTS || row.template === 'delivery-failure-alert') return;
     // No alert now: one digest for every email still failing, after their next retry (lib/mail/send-delivery-alert-digest.ts).

@@ -17,12 +17,23 @@ export async function recordDeliverySuccess(db: Database, { attemptId, email }: 
       // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
       const updated = await tx
         .update(outboundEmails)
-        .set({ status: 'sent', sentAt: new Date(), lastError: null, recipient: null, payload: null, sendingAttemptId: null, sendingSince: null })
+        .set({
+          status: 'sent',
+          sentAt: new Date(),
+          lastError: null,
+          recipient: null,
+          payload: null,
+          sendingAttemptId: null,
+          sendingSince: null,
+        })
         .where(and(eq(outboundEmails.id, email.id), eq(outboundEmails.sendingAttemptId, attemptId)))
         .returning({ id: outboundEmails.id });
       if (updated.length === 0) return;
       if (email.requestId && email.attempts > FLAG_AFTER_ATTEMPTS) {
-        await tx.update(requests).set({ lastError: null }).where(and(eq(requests.id, email.requestId), like(requests.lastError, 'Email %')));
+        await tx
+          .update(requests)
+          .set({ lastError: null })
+          .where(and(eq(requests.id, email.requestId), like(requests.lastError, 'Email %')));
       }
     }),
   );

@@ -19,7 +19,12 @@ export const INCIDENT_WINDOW_MS = 60 * 60_000;
 
 /** Queues the digest on the caller's transaction; while one is waiting, more failures leave its time alone. */
 export async function scheduleDeliveryAlertDigest(tx: DatabaseOrTransaction, { now }: { now: Date }): Promise<void> {
-  await enqueueJob(tx, 'send-delivery-alert-digest', {}, { jobKey: 'delivery-alert-digest', jobKeyMode: 'preserve_run_at', runAt: new Date(now.getTime() + DIGEST_DELAY_MS) });
+  await enqueueJob(
+    tx,
+    'send-delivery-alert-digest',
+    {},
+    { jobKey: 'delivery-alert-digest', jobKeyMode: 'preserve_run_at', runAt: new Date(now.getTime() + DIGEST_DELAY_MS) },
+  );
 }
 
 /**
@@ -32,13 +37,26 @@ export async function sendDeliveryAlertDigest(db: Database, { now }: { now: Date
   return db.transaction(async (tx) => {
     // Serialises two digests (two workers, a retried job) so only one sees "no recent alert".
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dsr-desk:delivery-alert-digest'))`);
-    const [recent] = await tx.select({ id: deliveryAlerts.id }).from(deliveryAlerts).where(gte(deliveryAlerts.sentAt, new Date(now.getTime() - INCIDENT_WINDOW_MS))).limit(1);
+    const [recent] = await tx
+      .select({ id: deliveryAlerts.id })
+      .from(deliveryAlerts)
+      .where(gte(deliveryAlerts.sentAt, new Date(now.getTime() - INCIDENT_WINDOW_MS)))
+      .limit(1);
     if (recent) return 0;
-    const failing = and(eq(outboundEmails.status, 'pending'), gte(outboundEmails.attempts, ALERT_AFTER_ATTEMPTS), ne(outboundEmails.template, 'delivery-failure-alert'));
+    const failing = and(
+      eq(outboundEmails.status, 'pending'),
+      gte(outboundEmails.attempts, ALERT_AFTER_ATTEMPTS),
+      ne(outboundEmails.template, 'delivery-failure-alert'),
+    );
     const [{ failingCount } = { failingCount: 0 }] = await tx.select({ failingCount: count() }).from(outboundEmails).where(failing);
     if (failingCount === 0) return 0;
     const [oldest] = await tx
-      .select({ template: outboundEmails.template, attempts: outboundEmails.attempts, lastError: outboundEmails.lastError, reference: requests.reference })
+      .select({
+        template: outboundEmails.template,
+        attempts: outboundEmails.attempts,
+        lastError: outboundEmails.lastError,
+        reference: requests.reference,
+      })
       .from(outboundEmails)
       .leftJoin(requests, eq(requests.id, outboundEmails.requestId))
       .where(failing)

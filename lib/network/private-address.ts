@@ -55,6 +55,10 @@ export function isPrivateAddress(address: string): boolean {
 
 function mappedIpv4(address: string): string {
   // The URL parser writes an IPv6 address in one canonical form, ending in two hex groups here.
-  const [high = 0, low = 0] = new URL(`http://[${address}]/`).hostname.slice(1, -1).split(':').slice(-2).map((group) => Number.parseInt(group, 16));
+  const [high = 0, low = 0] = new URL(`http://[${address}]/`).hostname
+    .slice(1, -1)
+    .split(':')
+    .slice(-2)
+    .map((group) => Number.parseInt(group, 16));
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }

@@ -14,7 +14,10 @@ export type BulkResult = { reference: string; isDone: boolean; error?: string };
  * audited (and emailed) on its own and one refusal (a request closed meanwhile)
  * doesn't undo the others. Returns what happened to each.
  */
-export async function applyBulkAction(db: Database, { actor, references, bulk, now = new Date() }: { actor: StaffActor; references: string[]; bulk: BulkAction; now?: Date }): Promise<BulkResult[]> {
+export async function applyBulkAction(
+  db: Database,
+  { actor, references, bulk, now = new Date() }: { actor: StaffActor; references: string[]; bulk: BulkAction; now?: Date },
+): Promise<BulkResult[]> {
   assertCan(actor, 'requests.work');
   const results: BulkResult[] = [];
   for (const reference of [...new Set(references)]) {
@@ -22,7 +25,13 @@ export async function applyBulkAction(db: Database, { actor, references, bulk, n
       await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: null }, (tx, request) =>
         bulk.action === 'assign'
           ? applyAssignment(tx, { actor, request, assigneeId: bulk.assigneeId })
-          : applyRejection(tx, { actor, request, basis: bulk.action === 'reject_duplicate' ? 'duplicate' : 'spam', message: bulk.message, now }),
+          : applyRejection(tx, {
+              actor,
+              request,
+              basis: bulk.action === 'reject_duplicate' ? 'duplicate' : 'spam',
+              message: bulk.message,
+              now,
+            }),
       );
       results.push({ reference, isDone: true });
     } catch (error) {

@@ -26,7 +26,9 @@ beforeEach(() => parkUnassignedOpenRequests(db));
 /** `count` confirmed requests received one day apart from `firstDay`, most urgent first. */
 async function openRequests(count: number, firstDay: string): Promise<string[]> {
   const start = new Date(`${firstDay}T10:00:00Z`).getTime();
-  const created = await Promise.all(Array.from({ length: count }, (_, index) => createVerifiedRequest(db, { now: new Date(start + index * DAY) })));
+  const created = await Promise.all(
+    Array.from({ length: count }, (_, index) => createVerifiedRequest(db, { now: new Date(start + index * DAY) })),
+  );
   return created.map((request) => request.reference);
 }
 
@@ -48,9 +50,17 @@ describe('[agent] claims the next request', () => {
     // Other events (the acknowledgement the worker queues) may land after it: look the claim up by its action.
     const claimEvents = events.filter((event) => event.action === 'claimed');
     expect(claimEvents).toHaveLength(1);
-    expect(claimEvents[0]).toMatchObject({ action: 'claimed', actorType: 'staff', actorId: agent!.staffId, details: { to: agent!.staffId } });
+    expect(claimEvents[0]).toMatchObject({
+      action: 'claimed',
+      actorType: 'staff',
+      actorId: agent!.staffId,
+      details: { to: agent!.staffId },
+    });
     // Written in the claim's own statement, still chained to the request's previous event.
-    const before = events.filter((event) => event.id < claimEvents[0]!.id).sort((a, b) => a.id - b.id).at(-1);
+    const before = events
+      .filter((event) => event.id < claimEvents[0]!.id)
+      .sort((a, b) => a.id - b.id)
+      .at(-1);
     expect(claimEvents[0]!.previousHash).toBe(before!.hash);
   });
 
@@ -66,7 +76,10 @@ describe('[agent] claims the next request', () => {
     expect([...given].sort()).toEqual([...references].sort());
     expect(claimed.filter((reference) => reference === null)).toHaveLength(4);
 
-    const rows = await db.select({ reference: requests.reference, assigneeId: requests.assigneeId }).from(requests).where(inArray(requests.reference, references));
+    const rows = await db
+      .select({ reference: requests.reference, assigneeId: requests.assigneeId })
+      .from(requests)
+      .where(inArray(requests.reference, references));
     const byReference = new Map(rows.map((row) => [row.reference, row.assigneeId]));
     team.forEach((actor, index) => {
       const reference = claimed[index];

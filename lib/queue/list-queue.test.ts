@@ -47,7 +47,11 @@ describe('[agent] lists the queue', () => {
         ...(await Promise.all(
           Array.from({ length: 10 }, (_, offset) => {
             const index = batch * 10 + offset;
-            return createVerifiedRequest(db, { jurisdiction: jurisdictions[index % 3], type: types[Math.floor(index / 3) % 3], now: new Date(Date.UTC(1995, 5, 1 + (index % 30), 9)) });
+            return createVerifiedRequest(db, {
+              jurisdiction: jurisdictions[index % 3],
+              type: types[Math.floor(index / 3) % 3],
+              now: new Date(Date.UTC(1995, 5, 1 + (index % 30), 9)),
+            });
           }),
         )),
       );
@@ -87,10 +91,20 @@ describe('[agent] lists the queue', () => {
 
   it('filters by type, jurisdiction, and assignee (me / unassigned)', async () => {
     const deletions = (await allPages(agent, { ...window, type: 'deletion' })).rows;
-    expect(deletions.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.input.type === 'deletion').map((subject) => subject.reference).sort());
+    expect(deletions.map((row) => row.reference).sort()).toEqual(
+      created
+        .filter((subject) => subject.input.type === 'deletion')
+        .map((subject) => subject.reference)
+        .sort(),
+    );
 
     const ccpa = (await allPages(agent, { ...window, jurisdiction: 'us_ca_ccpa' })).rows;
-    expect(ccpa.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.input.jurisdiction === 'us_ca_ccpa').map((subject) => subject.reference).sort());
+    expect(ccpa.map((row) => row.reference).sort()).toEqual(
+      created
+        .filter((subject) => subject.input.jurisdiction === 'us_ca_ccpa')
+        .map((subject) => subject.reference)
+        .sort(),
+    );
 
     const assignedToMe = (await allPages(agent, { ...window, assignee: 'me' })).rows;
     expect(assignedToMe.map((row) => row.reference).sort()).toEqual([...mine].sort());
@@ -106,26 +120,44 @@ describe('[agent] lists the queue', () => {
 
   it('filters by received range (inclusive)', async () => {
     const firstWeek = (await allPages(agent, { receivedFrom: '1995-06-01', receivedTo: '1995-06-07' })).rows;
-    expect(firstWeek.map((row) => row.reference).sort()).toEqual(created.filter((subject) => subject.request.receivedOn <= '1995-06-07').map((subject) => subject.reference).sort());
+    expect(firstWeek.map((row) => row.reference).sort()).toEqual(
+      created
+        .filter((subject) => subject.request.receivedOn <= '1995-06-07')
+        .map((subject) => subject.reference)
+        .sort(),
+    );
     expect(firstWeek).toHaveLength(28);
   });
 
   it('finds a request by reference (any case) and by the requester’s email', async () => {
     const subject = created[17]!;
-    expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: subject.reference.toLowerCase() }) })).rows.map((row) => row.reference)).toEqual([subject.reference]);
-    expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: ` ${subject.input.email} ` }) })).rows.map((row) => row.reference)).toEqual([subject.reference]);
+    expect(
+      (await listQueue(db, { actor: agent, filters: filtersOf({ q: subject.reference.toLowerCase() }) })).rows.map((row) => row.reference),
+    ).toEqual([subject.reference]);
+    expect(
+      (await listQueue(db, { actor: agent, filters: filtersOf({ q: ` ${subject.input.email} ` }) })).rows.map((row) => row.reference),
+    ).toEqual([subject.reference]);
     expect((await listQueue(db, { actor: agent, filters: filtersOf({ q: 'DSR-1995-999999' }) })).rows).toEqual([]);
   });
 
   it('shows overdue and due-soon requests in their filters only', async () => {
     // CCPA: 45 days from receipt, no weekend roll.
-    const receivedDaysAgo = async (days: number) => createVerifiedRequest(db, { jurisdiction: 'us_ca_ccpa', now: new Date(Date.now() - days * DAY) });
+    const receivedDaysAgo = async (days: number) =>
+      createVerifiedRequest(db, { jurisdiction: 'us_ca_ccpa', now: new Date(Date.now() - days * DAY) });
     const [overdue, dueSoon, later] = await Promise.all([receivedDaysAgo(50), receivedDaysAgo(42), receivedDaysAgo(0)]);
     const matches = async (subject: VerifiedRequest, flag: 'overdue' | 'dueSoon') =>
       (await listQueue(db, { actor: agent, filters: filtersOf({ q: subject.reference, [flag]: '1' }) })).rows.length === 1;
 
-    expect([await matches(overdue!, 'overdue'), await matches(dueSoon!, 'overdue'), await matches(later!, 'overdue')]).toEqual([true, false, false]);
-    expect([await matches(overdue!, 'dueSoon'), await matches(dueSoon!, 'dueSoon'), await matches(later!, 'dueSoon')]).toEqual([false, true, false]);
+    expect([await matches(overdue!, 'overdue'), await matches(dueSoon!, 'overdue'), await matches(later!, 'overdue')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([await matches(overdue!, 'dueSoon'), await matches(dueSoon!, 'dueSoon'), await matches(later!, 'dueSoon')]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('counts open requests per status, and the counts follow a change', async () => {

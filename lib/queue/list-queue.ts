@@ -61,7 +61,12 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
   else if (filters.assignee === 'unassigned') conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee && filters.assignee !== 'anyone') conditions.push(eq(requests.assigneeId, filters.assignee));
   if (filters.overdue) conditions.push(lt(requests.dueOn, today), inArray(requests.status, [...openVerified]));
-  if (filters.dueSoon) conditions.push(gte(requests.dueOn, today), lte(requests.dueOn, addDays(today, DUE_SOON_DAYS)), inArray(requests.status, [...openVerified]));
+  if (filters.dueSoon)
+    conditions.push(
+      gte(requests.dueOn, today),
+      lte(requests.dueOn, addDays(today, DUE_SOON_DAYS)),
+      inArray(requests.status, [...openVerified]),
+    );
   if (filters.receivedFrom) conditions.push(gte(requests.receivedOn, filters.receivedFrom));
   if (filters.receivedTo) conditions.push(lte(requests.receivedOn, filters.receivedTo));
   if (filters.q) {
@@ -87,7 +92,7 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
-        // A row comparison, not "a > x or (a = x and b > y)": Postgres turns it into one index range start.
+    // A row comparison, not "a > x or (a = x and b > y)": Postgres turns it into one index range start.
     .where(and(filtered, cursor ? sql`(${requests.dueOn}, ${requests.id}) > (${cursor.dueOn}::date, ${cursor.id}::uuid)` : undefined))
     .orderBy(asc(requests.dueOn), asc(requests.id))
     .limit(QUEUE_PAGE_SIZE + 1);
@@ -107,6 +112,8 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     .groupBy(requests.status);
   const statusCounts = Object.fromEntries(counts.map((row) => [row.status, row.total]));
   const hasAnyRequests =
-    rows.length > 0 || counts.length > 0 || (await db.select({ id: requests.id }).from(requests).where(ne(requests.status, 'unverified')).limit(1)).length > 0;
+    rows.length > 0 ||
+    counts.length > 0 ||
+    (await db.select({ id: requests.id }).from(requests).where(ne(requests.status, 'unverified')).limit(1)).length > 0;
   return { rows, nextCursor, statusCounts, hasAnyRequests, today };
 }

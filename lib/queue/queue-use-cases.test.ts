@@ -38,7 +38,9 @@ describe('the staff queue', () => {
     expect(page.rows.map((row) => row.reference)).toEqual([seeded.reference]);
 
     expect((await refusal(claimNextRequest(db, { actor: auditor }))).code).toBe('FORBIDDEN');
-    expect((await refusal(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam' } }))).code).toBe('FORBIDDEN');
+    expect(
+      (await refusal(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam' } }))).code,
+    ).toBe('FORBIDDEN');
     expect((await getRequest(db, { id: seeded.request.id })).status).toBe('new');
   });
 

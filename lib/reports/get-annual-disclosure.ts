@@ -11,7 +11,18 @@ import { confirmedReceivedBetween, daysToClose, isAnswered, isOpenWork, toNumber
  * correct, to opt out of sale/sharing, to limit — and, after them, the other types we handle, so every
  * request received is in exactly one row.
  */
-export const disclosureCategories = ['know', 'delete', 'correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'] as const;
+export const disclosureCategories = [
+  'know',
+  'delete',
+  'correct',
+  'opt_out',
+  'limit',
+  'targeted_ads',
+  'unsubscribe',
+  'restriction',
+  'objection',
+  'appeal',
+] as const;
 export type DisclosureCategory = (typeof disclosureCategories)[number];
 
 /** The request types each row counts (appeals excepted: they are counted once, in their own row, whatever their type). */
@@ -84,8 +95,20 @@ export async function getAnnualDisclosure(db: Database, { actor, year }: GetAnnu
           meanDaysToRespond: sql<number | null>`(avg(${days}) filter (where ${isAnswered}))::float8`,
         })
         .from(requests)
-        .where(and(receivedInYear, category === 'appeal' ? isNotNull(requests.appealOfId) : and(isNull(requests.appealOfId), inArray(requests.type, [...disclosureCategoryTypes[category]]))));
-      return { category, ...row!, medianDaysToRespond: toNumberOrNull(row!.medianDaysToRespond), meanDaysToRespond: toNumberOrNull(row!.meanDaysToRespond) };
+        .where(
+          and(
+            receivedInYear,
+            category === 'appeal'
+              ? isNotNull(requests.appealOfId)
+              : and(isNull(requests.appealOfId), inArray(requests.type, [...disclosureCategoryTypes[category]])),
+          ),
+        );
+      return {
+        category,
+        ...row!,
+        medianDaysToRespond: toNumberOrNull(row!.medianDaysToRespond),
+        meanDaysToRespond: toNumberOrNull(row!.meanDaysToRespond),
+      };
     }),
   );
   return { year, rows };

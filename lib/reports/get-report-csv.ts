@@ -18,7 +18,10 @@ export type GetReportCsvOptions = { actor: StaffActor; report: ReportName; query
  * One table of the reports page as CSV, from the same use cases and formatting
  * as the page, so a download never disagrees with what the auditor saw.
  */
-export async function getReportCsv(db: Database, { actor, report, query, now = new Date() }: GetReportCsvOptions): Promise<{ fileName: string; csv: string }> {
+export async function getReportCsv(
+  db: Database,
+  { actor, report, query, now = new Date() }: GetReportCsvOptions,
+): Promise<{ fileName: string; csv: string }> {
   assertCan(actor, 'reports.read');
   const today = toCalendarDate(now, env().TIME_ZONE);
 
@@ -37,7 +40,17 @@ export async function getReportCsv(db: Database, { actor, report, query, now = n
       formatDays(row.medianDaysToRespond),
       formatDays(row.meanDaysToRespond),
     ]);
-    const header = ['year', 'request kind', 'received', 'complied with in whole or in part', 'denied', 'withdrawn', 'still open', 'median days to respond', 'mean days to respond'];
+    const header = [
+      'year',
+      'request kind',
+      'received',
+      'complied with in whole or in part',
+      'denied',
+      'withdrawn',
+      'still open',
+      'median days to respond',
+      'mean days to respond',
+    ];
     return { fileName: `annual-disclosure-${disclosure.year}.csv`, csv: toCsv(header, rows) };
   }
 
@@ -74,9 +87,21 @@ export async function getReportCsv(db: Database, { actor, report, query, now = n
         ),
       };
     case 'by-month':
-      return { fileName, csv: toCsv(['month', 'type', 'status', 'requests'], byMonth.map((row) => [row.month, row.type, statusLabels[row.status], row.count])) };
+      return {
+        fileName,
+        csv: toCsv(
+          ['month', 'type', 'status', 'requests'],
+          byMonth.map((row) => [row.month, row.type, statusLabels[row.status], row.count]),
+        ),
+      };
     case 'rejections':
-      return { fileName, csv: toCsv(['basis', 'reason', 'requests'], rejectionsByBasis.map((row) => [row.basis, rejectionBasisLabels[row.basis], row.count])) };
+      return {
+        fileName,
+        csv: toCsv(
+          ['basis', 'reason', 'requests'],
+          rejectionsByBasis.map((row) => [row.basis, rejectionBasisLabels[row.basis], row.count]),
+        ),
+      };
   }
 }
 

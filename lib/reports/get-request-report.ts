@@ -55,7 +55,12 @@ export async function getRequestReport(db: Database, { actor, range, now = new D
   const inRange = confirmedReceivedBetween(range);
   const days = daysToClose(timeZone);
   const perDay = db
-    .select({ day: sql<string>`${requests.receivedOn}`.as('day'), type: requests.type, status: requests.status, count: sql<number>`count(*)`.as('count') })
+    .select({
+      day: sql<string>`${requests.receivedOn}`.as('day'),
+      type: requests.type,
+      status: requests.status,
+      count: sql<number>`count(*)`.as('count'),
+    })
     .from(requests)
     .where(inRange)
     .groupBy(requests.receivedOn, requests.status, requests.type)

@@ -35,18 +35,45 @@ const plusDays = (date: string, days: number) => new Date(at(date).getTime() + d
 let team: Record<'admin' | 'agent' | 'auditor', StaffActor>;
 let storageDir: string;
 
-type Closing = { fulfilAfterDays: number } | { rejectAfterDays: number; basis: RejectionBasis } | { cancelAfterDays: number } | { open: true };
+type Closing =
+  | { fulfilAfterDays: number }
+  | { rejectAfterDays: number; basis: RejectionBasis }
+  | { cancelAfterDays: number }
+  | { open: true };
 
-async function seed(type: RequestType, receivedOn: string, closing: Closing, { extendAfterDays, jurisdiction = 'eu_gdpr' }: { extendAfterDays?: number; jurisdiction?: JurisdictionCode } = {}) {
-  const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction, type, now: at(receivedOn), input: { details: 'My postcode is wrong: it should be AB1 2CD.' } });
+async function seed(
+  type: RequestType,
+  receivedOn: string,
+  closing: Closing,
+  { extendAfterDays, jurisdiction = 'eu_gdpr' }: { extendAfterDays?: number; jurisdiction?: JurisdictionCode } = {},
+) {
+  const { request, reference, statusToken } = await createVerifiedRequest(db, {
+    jurisdiction,
+    type,
+    now: at(receivedOn),
+    input: { details: 'My postcode is wrong: it should be AB1 2CD.' },
+  });
   const agent = team.agent;
   if (extendAfterDays !== undefined) {
-    await extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Records in three systems.', now: plusDays(receivedOn, extendAfterDays) });
+    await extendDeadline(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      reason: 'Records in three systems.',
+      now: plusDays(receivedOn, extendAfterDays),
+    });
   }
   const { version } = await getRequest(db, { id: request.id });
   if ('fulfilAfterDays' in closing) {
     const files = requestTypeRules[type].answer === 'data' ? [new File(['the data'], 'data.csv', { type: 'text/csv' })] : [];
-    await fulfilRequest(db, { actor: agent, reference, version, message: 'Done.', files, now: plusDays(receivedOn, closing.fulfilAfterDays) });
+    await fulfilRequest(db, {
+      actor: agent,
+      reference,
+      version,
+      message: 'Done.',
+      files,
+      now: plusDays(receivedOn, closing.fulfilAfterDays),
+    });
   } else if ('rejectAfterDays' in closing) {
     await rejectRequest(db, { actor: agent, reference, version, basis: closing.basis, now: plusDays(receivedOn, closing.rejectAfterDays) });
   } else if ('cancelAfterDays' in closing) {
@@ -119,12 +146,31 @@ describe('[auditor] reads the on-time report for a date range', () => {
   it('keeps to the range: January and February only', async () => {
     const { summary } = await getRequestReport(db, { actor: team.admin, range: { from: '1983-01-01', to: '1983-02-28' } });
     // 5, 20, 40, 60: median 30; p90 position 2.7, so 40 + 0.7 × 20.
-    expect(summary).toMatchObject({ received: 4, answered: 4, answeredOnTime: 3, onTimeRate: 0.75, medianDaysToClose: 30, p90DaysToClose: expect.closeTo(54, 10), overdueNow: 0 });
+    expect(summary).toMatchObject({
+      received: 4,
+      answered: 4,
+      answeredOnTime: 3,
+      onTimeRate: 0.75,
+      medianDaysToClose: 30,
+      p90DaysToClose: expect.closeTo(54, 10),
+      overdueNow: 0,
+    });
   });
 
   it('reports nothing measured as null rather than zero', async () => {
-    const { summary, byMonth, rejectionsByBasis } = await getRequestReport(db, { actor: team.auditor, range: { from: '1983-07-01', to: '1983-07-31' } });
-    expect(summary).toMatchObject({ received: 0, answered: 0, onTimeRate: null, meanDaysToClose: null, medianDaysToClose: null, p90DaysToClose: null, extensionsUsed: 0 });
+    const { summary, byMonth, rejectionsByBasis } = await getRequestReport(db, {
+      actor: team.auditor,
+      range: { from: '1983-07-01', to: '1983-07-31' },
+    });
+    expect(summary).toMatchObject({
+      received: 0,
+      answered: 0,
+      onTimeRate: null,
+      meanDaysToClose: null,
+      medianDaysToClose: null,
+      p90DaysToClose: null,
+      extensionsUsed: 0,
+    });
     expect(byMonth).toEqual([]);
     expect(rejectionsByBasis).toEqual([]);
   });
@@ -137,10 +183,37 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
       year: 1983,
       rows: [
         // Know: answered in 5, 20, 3 and 45 days; the withdrawn one is received but neither complied nor denied.
-        { category: 'know', received: 5, compliedInWholeOrPart: 2, denied: 2, withdrawn: 1, stillOpen: 0, medianDaysToRespond: 12.5, meanDaysToRespond: 18.25 },
+        {
+          category: 'know',
+          received: 5,
+          compliedInWholeOrPart: 2,
+          denied: 2,
+          withdrawn: 1,
+          stillOpen: 0,
+          medianDaysToRespond: 12.5,
+          meanDaysToRespond: 18.25,
+        },
         // Delete: answered in 40, 60 and 10 days; one still open.
-        { category: 'delete', received: 4, compliedInWholeOrPart: 2, denied: 1, withdrawn: 0, stillOpen: 1, medianDaysToRespond: 40, meanDaysToRespond: 110 / 3 },
-        ...['correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'].map((category) => ({ category, received: 0, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: null, meanDaysToRespond: null })),
+        {
+          category: 'delete',
+          received: 4,
+          compliedInWholeOrPart: 2,
+          denied: 1,
+          withdrawn: 0,
+          stillOpen: 1,
+          medianDaysToRespond: 40,
+          meanDaysToRespond: 110 / 3,
+        },
+        ...['correct', 'opt_out', 'limit', 'targeted_ads', 'unsubscribe', 'restriction', 'objection', 'appeal'].map((category) => ({
+          category,
+          received: 0,
+          compliedInWholeOrPart: 0,
+          denied: 0,
+          withdrawn: 0,
+          stillOpen: 0,
+          medianDaysToRespond: null,
+          meanDaysToRespond: null,
+        })),
       ],
     });
   });
@@ -152,15 +225,72 @@ describe('[auditor] reads the CCPA §7102 annual disclosure', () => {
     await seed('limit_sensitive', '1984-03-01', { open: true }, { jurisdiction: 'us_ca_ccpa' });
     // A Virginia access request refused, appealed and granted: the appeal is counted once, in its own row.
     const refused = await seed('access', '1984-04-02', { rejectAfterDays: 5, basis: 'legal_exemption' }, { jurisdiction: 'us_va_vcdpa' });
-    const { reference: appealReference } = await appealRequest(db, { token: refused.statusToken, reason: 'Please look again.', ip: null, now: plusDays('1984-04-02', 7) });
-    await decideAppeal(db, { actor: team.admin, reference: appealReference, version: 1, outcome: 'granted', message: 'Granted.', now: plusDays('1984-04-02', 9) });
+    const { reference: appealReference } = await appealRequest(db, {
+      token: refused.statusToken,
+      reason: 'Please look again.',
+      ip: null,
+      now: plusDays('1984-04-02', 7),
+    });
+    await decideAppeal(db, {
+      actor: team.admin,
+      reference: appealReference,
+      version: 1,
+      outcome: 'granted',
+      message: 'Granted.',
+      now: plusDays('1984-04-02', 9),
+    });
     const { rows } = await getAnnualDisclosure(db, { actor: team.auditor, year: 1984 });
     expect(rows.filter((row) => row.received > 0)).toEqual([
-      { category: 'know', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
-      { category: 'correct', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 10, meanDaysToRespond: 10 },
-      { category: 'opt_out', received: 2, compliedInWholeOrPart: 1, denied: 1, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 4, meanDaysToRespond: 4 },
-      { category: 'limit', received: 1, compliedInWholeOrPart: 0, denied: 0, withdrawn: 0, stillOpen: 1, medianDaysToRespond: null, meanDaysToRespond: null },
-      { category: 'appeal', received: 1, compliedInWholeOrPart: 1, denied: 0, withdrawn: 0, stillOpen: 0, medianDaysToRespond: 2, meanDaysToRespond: 2 },
+      {
+        category: 'know',
+        received: 1,
+        compliedInWholeOrPart: 0,
+        denied: 0,
+        withdrawn: 0,
+        stillOpen: 1,
+        medianDaysToRespond: null,
+        meanDaysToRespond: null,
+      },
+      {
+        category: 'correct',
+        received: 1,
+        compliedInWholeOrPart: 1,
+        denied: 0,
+        withdrawn: 0,
+        stillOpen: 0,
+        medianDaysToRespond: 10,
+        meanDaysToRespond: 10,
+      },
+      {
+        category: 'opt_out',
+        received: 2,
+        compliedInWholeOrPart: 1,
+        denied: 1,
+        withdrawn: 0,
+        stillOpen: 0,
+        medianDaysToRespond: 4,
+        meanDaysToRespond: 4,
+      },
+      {
+        category: 'limit',
+        received: 1,
+        compliedInWholeOrPart: 0,
+        denied: 0,
+        withdrawn: 0,
+        stillOpen: 1,
+        medianDaysToRespond: null,
+        meanDaysToRespond: null,
+      },
+      {
+        category: 'appeal',
+        received: 1,
+        compliedInWholeOrPart: 1,
+        denied: 0,
+        withdrawn: 0,
+        stillOpen: 0,
+        medianDaysToRespond: 2,
+        meanDaysToRespond: 2,
+      },
     ]);
   });
 
@@ -228,7 +358,9 @@ describe('[auditor] downloads the figures as CSV', () => {
   });
 
   it('refuses a range that ends before it starts', async () => {
-    const error = await refusal(getReportCsv(db, { actor: team.auditor, report: 'summary', query: { from: '1983-12-31', to: '1983-01-01' } }));
+    const error = await refusal(
+      getReportCsv(db, { actor: team.auditor, report: 'summary', query: { from: '1983-12-31', to: '1983-01-01' } }),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('The end date must be on or after the start date');
   });

@@ -29,7 +29,15 @@ import { requestTypeLabel } from './request-type-label';
  */
 export async function acceptRequest(
   tx: Transaction,
-  { request, now, acceptedEvent }: { request: RequestRow; now: Date; acceptedEvent: Omit<RecordEventOptions, 'requestId' | 'details'> & { details?: Record<string, unknown> } },
+  {
+    request,
+    now,
+    acceptedEvent,
+  }: {
+    request: RequestRow;
+    now: Date;
+    acceptedEvent: Omit<RecordEventOptions, 'requestId' | 'details'> & { details?: Record<string, unknown> };
+  },
 ): Promise<{ reference: string; statusToken: string; dueOn: string }> {
   assertTransition(request.status, 'new');
   const policyRow = await findJurisdictionPolicy(tx, { code: request.jurisdiction });
@@ -41,9 +49,24 @@ export async function acceptRequest(
 
   await tx
     .update(requests)
-    .set({ status: 'new', reference, verifiedAt: now, dueOn, originalDueOn: dueOn, acknowledgementDueOn, policy, unverifiedExpiresAt: null, version: sql`${requests.version} + 1`, updatedAt: now })
+    .set({
+      status: 'new',
+      reference,
+      verifiedAt: now,
+      dueOn,
+      originalDueOn: dueOn,
+      acknowledgementDueOn,
+      policy,
+      unverifiedExpiresAt: null,
+      version: sql`${requests.version} + 1`,
+      updatedAt: now,
+    })
     .where(eq(requests.id, request.id));
-  await recordEvent(tx, { ...acceptedEvent, requestId: request.id, details: { reference, dueOn, policy: request.jurisdiction, ...acceptedEvent.details } });
+  await recordEvent(tx, {
+    ...acceptedEvent,
+    requestId: request.id,
+    details: { reference, dueOn, policy: request.jurisdiction, ...acceptedEvent.details },
+  });
 
   const { token: statusToken, statusUrl } = await createStatusToken(tx, { requestId: request.id });
   const { organisationName } = await getOrganisationSettings(tx);
@@ -53,7 +76,15 @@ export async function acceptRequest(
     payload: {
       template: 'acknowledgement',
       version: 1,
-      props: { organisationName, reference, requestTypeLabel: requestTypeLabel(request.type), receivedOn: request.receivedOn, dueOn, jurisdictionLabel: policy.label, statusUrl },
+      props: {
+        organisationName,
+        reference,
+        requestTypeLabel: requestTypeLabel(request.type),
+        receivedOn: request.receivedOn,
+        dueOn,
+        jurisdictionLabel: policy.label,
+        statusUrl,
+      },
     },
   });
   await recordEvent(tx, { requestId: request.id, actor: { type: 'system' }, action: 'acknowledgement_queued', details: { reference } });

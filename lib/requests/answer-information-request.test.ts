@@ -21,11 +21,20 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
   });
 
   it('where the policy allows pausing, the paused days are added to the due date when the requester answers', async () => {
-    const { request, reference, statusToken, input } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
+    const { request, reference, statusToken, input } = await createVerifiedRequest(db, {
+      jurisdiction: 'eu_gdpr',
+      now: new Date('2026-03-15T10:00:00Z'),
+    });
     expect(request.dueOn).toBe('2026-04-15');
     const askedAt = new Date('2026-03-20T11:00:00Z');
 
-    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Please send a copy of a utility bill.', now: askedAt });
+    await requestInformation(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      message: 'Please send a copy of a utility bill.',
+      now: askedAt,
+    });
 
     const waiting = await getRequest(db, { id: request.id });
     expect(waiting).toMatchObject({ status: 'awaiting_requester', assigneeId: agent.staffId, dueOn: '2026-04-15' });
@@ -34,15 +43,33 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
     expect(question).toMatchObject({ template: 'information-requested', recipient: input.email });
     expect(payloadProps(question)).toMatchObject({ message: 'Please send a copy of a utility bill.', isClockStopped: true });
 
-    await answerInformationRequest(db, { token: statusToken, message: 'Attached my bill.', ip: '10.1.2.3', now: new Date('2026-03-30T09:00:00Z') });
+    await answerInformationRequest(db, {
+      token: statusToken,
+      message: 'Attached my bill.',
+      ip: '10.1.2.3',
+      now: new Date('2026-03-30T09:00:00Z'),
+    });
 
     const answered = await getRequest(db, { id: request.id });
-    expect(answered).toMatchObject({ status: 'in_progress', clockStoppedAt: null, pausedDays: 10, dueOn: '2026-04-25', originalDueOn: '2026-04-15', version: waiting.version + 1 });
+    expect(answered).toMatchObject({
+      status: 'in_progress',
+      clockStoppedAt: null,
+      pausedDays: 10,
+      dueOn: '2026-04-25',
+      originalDueOn: '2026-04-15',
+      version: waiting.version + 1,
+    });
 
     const detail = await getRequestDetail(db, { actor: agent, reference });
     expect(detail.events.map((event) => event.action)).toEqual(expect.arrayContaining(['information_requested', 'requester_replied']));
-    expect(detail.events.find((event) => event.action === 'requester_replied')).toMatchObject({ actorType: 'requester', details: { pausedDays: 10, dueOn: '2026-04-25', previousDueOn: '2026-04-15' } });
-    expect(detail.events.find((event) => event.action === 'information_requested')).toMatchObject({ actorName: 'Asking Agent', details: { isClockStopped: true } });
+    expect(detail.events.find((event) => event.action === 'requester_replied')).toMatchObject({
+      actorType: 'requester',
+      details: { pausedDays: 10, dueOn: '2026-04-25', previousDueOn: '2026-04-15' },
+    });
+    expect(detail.events.find((event) => event.action === 'information_requested')).toMatchObject({
+      actorName: 'Asking Agent',
+      details: { isClockStopped: true },
+    });
     expect(detail.notes).toEqual([expect.objectContaining({ body: 'Attached my bill.', isFromRequester: true })]);
 
     const status = await getRequestStatus(db, { token: statusToken });
@@ -51,10 +78,19 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
   });
 
   it('where the policy does not allow pausing (CCPA), the due date stays', async () => {
-    const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction: 'us_ca_ccpa', now: new Date('2026-03-02T10:00:00Z') });
+    const { request, reference, statusToken } = await createVerifiedRequest(db, {
+      jurisdiction: 'us_ca_ccpa',
+      now: new Date('2026-03-02T10:00:00Z'),
+    });
     expect(request.dueOn).toBe('2026-04-16');
 
-    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Which account is yours?', now: new Date('2026-03-05T10:00:00Z') });
+    await requestInformation(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      message: 'Which account is yours?',
+      now: new Date('2026-03-05T10:00:00Z'),
+    });
     expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'awaiting_requester', clockStoppedAt: null });
     const question = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
     expect(payloadProps(question)).toMatchObject({ isClockStopped: false });
@@ -69,19 +105,34 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
     await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Your order number?' });
     await answerInformationRequest(db, { token: statusToken, message: '123', ip: null });
 
-    await expect(answerInformationRequest(db, { token: statusToken, message: '123 again', ip: null })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(answerInformationRequest(db, { token: statusToken, message: '123 again', ip: null })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('staff resuming work without a reply (answer came by phone) restarts the clock the same way', async () => {
     const { request, reference } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
-    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Please call us.', now: new Date('2026-03-20T11:00:00Z') });
+    await requestInformation(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      message: 'Please call us.',
+      now: new Date('2026-03-20T11:00:00Z'),
+    });
     const waiting = await getRequest(db, { id: request.id });
 
     await startWork(db, { actor: agent, reference, version: waiting.version, now: new Date('2026-03-27T09:00:00Z') });
 
-    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'in_progress', clockStoppedAt: null, pausedDays: 7, dueOn: '2026-04-22' });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({
+      status: 'in_progress',
+      clockStoppedAt: null,
+      pausedDays: 7,
+      dueOn: '2026-04-22',
+    });
     const detail = await getRequestDetail(db, { actor: agent, reference });
-    expect(detail.events.find((event) => event.action === 'work_resumed')).toMatchObject({ details: { pausedDays: 7, dueOn: '2026-04-22', previousDueOn: '2026-04-15' } });
+    expect(detail.events.find((event) => event.action === 'work_resumed')).toMatchObject({
+      details: { pausedDays: 7, dueOn: '2026-04-22', previousDueOn: '2026-04-15' },
+    });
     expect(listPausedIntervals(detail.events)).toEqual([expect.objectContaining({ pausedDays: 7, to: expect.any(Date) })]);
   });
 });

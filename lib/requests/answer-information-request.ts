@@ -11,17 +11,28 @@ import { resumeStoppedClock } from './resume-stopped-clock';
 export type AnswerInformationRequestOptions = { token: string; message: string; ip: string | null; now?: Date };
 
 /** The requester replies on their status page; the request returns to the queue and a stopped clock restarts. */
-export async function answerInformationRequest(db: Database, { token, message, ip, now = new Date() }: AnswerInformationRequestOptions): Promise<void> {
+export async function answerInformationRequest(
+  db: Database,
+  { token, message, ip, now = new Date() }: AnswerInformationRequestOptions,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const request = await findRequestByStatusToken(tx, { token, lock: true });
     if (!request) throw new AppError('NOT_FOUND', 'We could not find this request.');
-    if (request.status !== 'awaiting_requester') throw new AppError('INVALID_TRANSITION', 'This request is not waiting for a reply from you.');
+    if (request.status !== 'awaiting_requester')
+      throw new AppError('INVALID_TRANSITION', 'This request is not waiting for a reply from you.');
     assertTransition(request.status, 'in_progress');
 
     const { dueOn, pausedDays } = resumeStoppedClock(request, now);
     await tx
       .update(requests)
-      .set({ status: 'in_progress', clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}`, version: sql`${requests.version} + 1`, updatedAt: now })
+      .set({
+        status: 'in_progress',
+        clockStoppedAt: null,
+        dueOn,
+        pausedDays: sql`${requests.pausedDays} + ${pausedDays}`,
+        version: sql`${requests.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(requests.id, request.id));
     if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });
     await tx.insert(requestNotes).values({ requestId: request.id, staffId: null, isFromRequester: true, body: message });

@@ -22,7 +22,10 @@ export type AppealRequestOptions = { token: string; reason: string; ip: string |
  * it is decided by someone other than the refuser (decide-appeal.ts). The refused request's row lock
  * and the one-appeal-per-request unique index keep two presses from making two appeals.
  */
-export async function appealRequest(db: Database, { token, reason, ip, now = new Date() }: AppealRequestOptions): Promise<{ reference: string; dueOn: string }> {
+export async function appealRequest(
+  db: Database,
+  { token, reason, ip, now = new Date() }: AppealRequestOptions,
+): Promise<{ reference: string; dueOn: string }> {
   return db.transaction(async (tx) => {
     const refused = await findRequestByStatusToken(tx, { token, lock: true });
     if (!refused) throw new AppError('NOT_FOUND', 'We could not find this request.');
@@ -58,16 +61,39 @@ export async function appealRequest(db: Database, { token, reason, ip, now = new
         appealOfId: refused.id,
       })
       .returning();
-    await tx.update(requests).set({ version: sql`${requests.version} + 1`, updatedAt: now }).where(eq(requests.id, refused.id));
-    await recordEvent(tx, { requestId: refused.id, actor: { type: 'requester' }, action: 'appealed', details: { appealReference: reference, dueOn }, ip, isVisibleToRequester: true });
-    await recordEvent(tx, { requestId: appeal!.id, actor: { type: 'requester' }, action: 'appeal_received', details: { appealOf: refused.reference, reason, dueOn }, ip, isVisibleToRequester: true });
+    await tx
+      .update(requests)
+      .set({ version: sql`${requests.version} + 1`, updatedAt: now })
+      .where(eq(requests.id, refused.id));
+    await recordEvent(tx, {
+      requestId: refused.id,
+      actor: { type: 'requester' },
+      action: 'appealed',
+      details: { appealReference: reference, dueOn },
+      ip,
+      isVisibleToRequester: true,
+    });
+    await recordEvent(tx, {
+      requestId: appeal!.id,
+      actor: { type: 'requester' },
+      action: 'appeal_received',
+      details: { appealOf: refused.reference, reason, dueOn },
+      ip,
+      isVisibleToRequester: true,
+    });
     await enqueueEmail(tx, {
       requestId: appeal!.id,
       to: refused.email!,
       payload: {
         template: 'acknowledgement',
         version: 1,
-        props: { ...(await requesterEmailContext(tx, appeal!)), requestTypeLabel: `Appeal of ${refused.reference}`, receivedOn: today, dueOn, jurisdictionLabel: policy.label },
+        props: {
+          ...(await requesterEmailContext(tx, appeal!)),
+          requestTypeLabel: `Appeal of ${refused.reference}`,
+          receivedOn: today,
+          dueOn,
+          jurisdictionLabel: policy.label,
+        },
       },
     });
     return { reference, dueOn };

@@ -13,15 +13,26 @@ export type AssignRequestOptions = { actor: StaffActor; reference: string; versi
 
 /** Gives a request to a staff member who can work it (or unassigns it). */
 export async function assignRequest(db: Database, { actor, reference, version, assigneeId }: AssignRequestOptions): Promise<void> {
-  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) => applyAssignment(tx, { actor, request, assigneeId }));
+  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) =>
+    applyAssignment(tx, { actor, request, assigneeId }),
+  );
 }
 
-export async function applyAssignment(tx: Transaction, { actor, request, assigneeId }: { actor: StaffActor; request: RequestRow; assigneeId: string | null }): Promise<void> {
+export async function applyAssignment(
+  tx: Transaction,
+  { actor, request, assigneeId }: { actor: StaffActor; request: RequestRow; assigneeId: string | null },
+): Promise<void> {
   if (!isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'Only open, confirmed requests can be assigned.');
   if (assigneeId) {
     const assignee = await findActiveStaffMember(tx, { id: assigneeId });
-    if (!assignee || !can(assignee.role, 'requests.work')) throw new AppError('VALIDATION', 'Choose an active admin or agent.', { field: 'assigneeId' });
+    if (!assignee || !can(assignee.role, 'requests.work'))
+      throw new AppError('VALIDATION', 'Choose an active admin or agent.', { field: 'assigneeId' });
   }
   await tx.update(requests).set({ assigneeId }).where(eq(requests.id, request.id));
-  await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'assigned', details: { from: request.assigneeId, to: assigneeId } });
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: { type: 'staff', staffId: actor.staffId },
+    action: 'assigned',
+    details: { from: request.assigneeId, to: assigneeId },
+  });
 }

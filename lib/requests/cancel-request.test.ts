@@ -16,10 +16,17 @@ const db = useTestDatabase();
 describe('[requester] opens the private status link', () => {
   it('sees the reference, dates and a timeline of only the steps meant for them', async () => {
     // Duplicates before and after confirming add events that are internal, not for the timeline.
-    const { request, input } = await submitUnverifiedRequest(db, { input: aSubmission({ jurisdiction: 'eu_gdpr' }), now: new Date('2026-03-15T08:00:00Z') });
+    const { request, input } = await submitUnverifiedRequest(db, {
+      input: aSubmission({ jurisdiction: 'eu_gdpr' }),
+      now: new Date('2026-03-15T08:00:00Z'),
+    });
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp(), now: new Date('2026-03-15T08:30:00Z') });
     const verificationToken = await latestVerificationToken(db, { requestId: request.id });
-    const { reference, statusToken } = await confirmVerification(db, { token: verificationToken, ip: null, now: new Date('2026-03-15T09:00:00Z') });
+    const { reference, statusToken } = await confirmVerification(db, {
+      token: verificationToken,
+      ip: null,
+      now: new Date('2026-03-15T09:00:00Z'),
+    });
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp(), now: new Date('2026-03-15T10:00:00Z') });
 
     const view = await getRequestStatus(db, { token: statusToken });
@@ -60,7 +67,13 @@ describe('[requester] cancels an open request', () => {
     expect(cancelled.version).toBe(request.version + 1);
 
     const lastEvent = (await listEvents(db, { requestId: request.id })).pop();
-    expect(lastEvent).toMatchObject({ action: 'cancelled', actorType: 'requester', ip, isVisibleToRequester: true, details: { from: 'new' } });
+    expect(lastEvent).toMatchObject({
+      action: 'cancelled',
+      actorType: 'requester',
+      ip,
+      isVisibleToRequester: true,
+      details: { from: 'new' },
+    });
 
     const cancellation = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
     expect(cancellation).toMatchObject({ template: 'cancellation', recipient: input.email, status: 'pending' });

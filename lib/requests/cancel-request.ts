@@ -25,7 +25,14 @@ export async function cancelRequest(db: Database, { token, ip, now = new Date() 
       .update(requests)
       .set({ status: 'cancelled', closedAt: now, updatedAt: now, version: sql`${requests.version} + 1` })
       .where(eq(requests.id, request.id));
-    await recordEvent(tx, { requestId: request.id, actor: { type: 'requester' }, action: 'cancelled', details: { from: request.status }, ip, isVisibleToRequester: true });
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'requester' },
+      action: 'cancelled',
+      details: { from: request.status },
+      ip,
+      isVisibleToRequester: true,
+    });
     await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: { type: 'requester' }, now });
     if (request.email) {
       const { organisationName } = await getOrganisationSettings(tx);

@@ -28,7 +28,9 @@ describe('[agent] acts on a request a colleague changed since it was opened', ()
     await startWork(db, { actor: first, reference, version: seenVersion });
     const afterFirst = await snapshotRequest(db, { id: request.id });
 
-    const error = await refusal(rejectRequest(db, { actor: second, reference, version: seenVersion, basis: 'duplicate', message: 'Same as last week' }));
+    const error = await refusal(
+      rejectRequest(db, { actor: second, reference, version: seenVersion, basis: 'duplicate', message: 'Same as last week' }),
+    );
 
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('changed since you opened it');
@@ -55,7 +57,9 @@ describe('[agent] acts on a request a colleague changed since it was opened', ()
 
       const after = await getRequest(db, { id: request.id });
       expect(after.version).toBe(request.version + 1);
-      const staffActions = (await listEvents(db, { requestId: request.id })).filter((event) => event.actorType === 'staff').map((event) => event.action);
+      const staffActions = (await listEvents(db, { requestId: request.id }))
+        .filter((event) => event.actorType === 'staff')
+        .map((event) => event.action);
       expect(staffActions).toHaveLength(1);
       expect(['deadline_extended', 'information_requested']).toContain(staffActions[0]);
       // Only the winner's email was queued.

@@ -29,7 +29,10 @@ export type CloseRequestAsFulfilledOptions = {
  * organisation's settings), the status change, the `fulfilled` event and the
  * requester's email, on the caller's transaction so they commit together.
  */
-export async function closeRequestAsFulfilled(tx: Transaction, { request, actor, message, files, now }: CloseRequestAsFulfilledOptions): Promise<{ attachmentIds: string[] }> {
+export async function closeRequestAsFulfilled(
+  tx: Transaction,
+  { request, actor, message, files, now }: CloseRequestAsFulfilledOptions,
+): Promise<{ attachmentIds: string[] }> {
   assertTransition(request.status, 'fulfilled');
   assertNotAnAppeal(request);
   const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
@@ -38,10 +41,22 @@ export async function closeRequestAsFulfilled(tx: Transaction, { request, actor,
     files.length > 0
       ? await tx
           .insert(requestAttachments)
-          .values(files.map((file) => ({ ...file, requestId: request.id, uploadedById: staffIdOf(actor), maxDownloads, expiresAt, createdAt: now })))
+          .values(
+            files.map((file) => ({
+              ...file,
+              requestId: request.id,
+              uploadedById: staffIdOf(actor),
+              maxDownloads,
+              expiresAt,
+              createdAt: now,
+            })),
+          )
           .returning({ id: requestAttachments.id })
       : [];
-  await tx.update(requests).set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null }).where(eq(requests.id, request.id));
+  await tx
+    .update(requests)
+    .set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null })
+    .where(eq(requests.id, request.id));
   await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
   await recordEvent(tx, {
     requestId: request.id,

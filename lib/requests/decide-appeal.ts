@@ -32,12 +32,16 @@ export type DecideAppealOptions = {
  * law asks (regulatorContact). The appeal's row lock (changeRequest) and then the refused request's keep
  * two deciders from both succeeding.
  */
-export async function decideAppeal(db: Database, { actor, reference, version, outcome, message, overrideReason, now = new Date() }: DecideAppealOptions): Promise<void> {
+export async function decideAppeal(
+  db: Database,
+  { actor, reference, version, outcome, message, overrideReason, now = new Date() }: DecideAppealOptions,
+): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, appeal) => {
     if (!appeal.appealOfId) throw new AppError('INVALID_TRANSITION', 'This request is not an appeal.');
     assertTransition(appeal.status, outcome === 'granted' ? 'fulfilled' : 'rejected');
     const [refused] = await tx.select().from(requests).where(eq(requests.id, appeal.appealOfId)).for('update');
-    if (!refused || !canReopenOnAppeal(refused.status)) throw new AppError('INVALID_TRANSITION', 'The appealed request is no longer refused.');
+    if (!refused || !canReopenOnAppeal(refused.status))
+      throw new AppError('INVALID_TRANSITION', 'The appealed request is no longer refused.');
 
     const [refusal] = await tx
       .select({ staffId: requestEvents.actorId })
@@ -56,7 +60,12 @@ export async function decideAppeal(db: Database, { actor, reference, version, ou
       );
     }
 
-    const closed = { status: outcome === 'granted' ? ('fulfilled' as const) : ('rejected' as const), responseMessage: message, closedAt: now, assigneeId: appeal.assigneeId ?? actor.staffId };
+    const closed = {
+      status: outcome === 'granted' ? ('fulfilled' as const) : ('rejected' as const),
+      responseMessage: message,
+      closedAt: now,
+      assigneeId: appeal.assigneeId ?? actor.staffId,
+    };
     await tx.update(requests).set(closed).where(eq(requests.id, appeal.id));
     await recordEvent(tx, {
       requestId: appeal.id,
@@ -69,10 +78,25 @@ export async function decideAppeal(db: Database, { actor, reference, version, ou
       // The reopened request is due by the appeal's deadline: the original one has usually passed.
       await tx
         .update(requests)
-        .set({ status: 'in_progress', closedAt: null, rejectionBasis: null, responseMessage: null, dueOn: appeal.dueOn, assigneeId: actor.staffId, version: sql`${requests.version} + 1`, updatedAt: now })
+        .set({
+          status: 'in_progress',
+          closedAt: null,
+          rejectionBasis: null,
+          responseMessage: null,
+          dueOn: appeal.dueOn,
+          assigneeId: actor.staffId,
+          version: sql`${requests.version} + 1`,
+          updatedAt: now,
+        })
         .where(eq(requests.id, refused.id));
       await rearmDeadlineReminders(tx, { requestId: refused.id });
-      await recordEvent(tx, { requestId: refused.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'reopened_on_appeal', details: { appealReference: appeal.reference, dueOn: appeal.dueOn }, isVisibleToRequester: true });
+      await recordEvent(tx, {
+        requestId: refused.id,
+        actor: { type: 'staff', staffId: actor.staffId },
+        action: 'reopened_on_appeal',
+        details: { appealReference: appeal.reference, dueOn: appeal.dueOn },
+        isVisibleToRequester: true,
+      });
     }
     await enqueueEmail(tx, {
       requestId: appeal.id,

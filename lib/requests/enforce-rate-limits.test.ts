@@ -73,7 +73,9 @@ describe('the per-address limit', () => {
     await submit(aSubmission({ email, type: 'access' }), { now: windowStart });
     await submit(aSubmission({ email, type: 'export' }), { now: windowStart });
 
-    const error = await rateLimitError(submit(aSubmission({ email, type: 'deletion' }), { now: new Date(windowStart.getTime() + 24 * HOUR - MINUTE) }));
+    const error = await rateLimitError(
+      submit(aSubmission({ email, type: 'deletion' }), { now: new Date(windowStart.getTime() + 24 * HOUR - MINUTE) }),
+    );
     expect(error.details).toEqual({ retryAfterSeconds: 60 });
     expect(await submit(aSubmission({ email, type: 'deletion' }), { now: new Date(windowStart.getTime() + 24 * HOUR) })).toBe('created');
   });
@@ -131,9 +133,18 @@ describe('simultaneous submissions', () => {
     const refused = results.filter((result) => result.status === 'rejected');
     expect(succeeded).toHaveLength(5);
     expect(refused.every((result) => isAppError(result.reason, 'RATE_LIMITED'))).toBe(true);
-    expect(succeeded.map((result) => result.value).sort()).toEqual(['created', 'resent-verification', 'resent-verification', 'resent-verification', 'resent-verification']);
+    expect(succeeded.map((result) => result.value).sort()).toEqual([
+      'created',
+      'resent-verification',
+      'resent-verification',
+      'resent-verification',
+      'resent-verification',
+    ]);
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
-    const counters = await db.select().from(intakeRateCounters).where(eq(intakeRateCounters.key, `email:${hashEmail(input.email)}`));
+    const counters = await db
+      .select()
+      .from(intakeRateCounters)
+      .where(eq(intakeRateCounters.key, `email:${hashEmail(input.email)}`));
     expect(counters.map((counter) => counter.attempts)).toEqual([5]);
   });
 
@@ -144,8 +155,14 @@ describe('simultaneous submissions', () => {
 
     const results = await Promise.allSettled(inputs.map((input) => submitRequest(wideDb, { input, channel: 'web', ip })));
 
-    expect(results.filter((result) => result.status === 'fulfilled').map((result) => result.value)).toEqual(['created', 'created', 'created']);
-    expect(results.filter((result) => result.status === 'rejected').every((result) => isAppError(result.reason, 'RATE_LIMITED'))).toBe(true);
+    expect(results.filter((result) => result.status === 'fulfilled').map((result) => result.value)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
+    expect(results.filter((result) => result.status === 'rejected').every((result) => isAppError(result.reason, 'RATE_LIMITED'))).toBe(
+      true,
+    );
     const filed = await Promise.all(inputs.map((input) => listRequestsForEmail(db, { email: input.email })));
     expect(filed.flat()).toHaveLength(3);
   });

@@ -32,7 +32,13 @@ describe('[agent] extends a deadline', () => {
     resetEnvForTests();
   });
 
-  const withinPolicy: { jurisdiction: TSubmitRequest['jurisdiction']; receivedOn: string; dueOn: string; extendedTo: string; rule: string }[] = [
+  const withinPolicy: {
+    jurisdiction: TSubmitRequest['jurisdiction'];
+    receivedOn: string;
+    dueOn: string;
+    extendedTo: string;
+    rule: string;
+  }[] = [
     { jurisdiction: 'eu_gdpr', receivedOn: '2026-03-15', dueOn: '2026-04-15', extendedTo: '2026-06-15', rule: 'two further months' },
     { jurisdiction: 'us_ca_ccpa', receivedOn: '2026-03-02', dueOn: '2026-04-16', extendedTo: '2026-05-31', rule: 'a further 45 days' },
     { jurisdiction: 'other', receivedOn: '2026-03-02', dueOn: '2026-05-01', extendedTo: '2026-05-31', rule: 'the service level’s 30 days' },
@@ -43,10 +49,24 @@ describe('[agent] extends a deadline', () => {
     expect(request.dueOn).toBe(dueOn);
 
     const decidedAt = new Date(`${receivedOn}T15:00:00Z`);
-    expect(await extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Records are held in three systems.', now: decidedAt })).toEqual({ dueOn: extendedTo });
+    expect(
+      await extendDeadline(db, {
+        actor: agent,
+        reference,
+        version: request.version,
+        reason: 'Records are held in three systems.',
+        now: decidedAt,
+      }),
+    ).toEqual({ dueOn: extendedTo });
 
     const extended = await getRequest(db, { id: request.id });
-    expect(extended).toMatchObject({ dueOn: extendedTo, originalDueOn: dueOn, extensionCount: 1, extensionReason: 'Records are held in three systems.', version: request.version + 1 });
+    expect(extended).toMatchObject({
+      dueOn: extendedTo,
+      originalDueOn: dueOn,
+      extensionCount: 1,
+      extensionReason: 'Records are held in three systems.',
+      version: request.version + 1,
+    });
     expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({
       action: 'deadline_extended',
       actorType: 'staff',
@@ -56,7 +76,9 @@ describe('[agent] extends a deadline', () => {
     });
 
     const before = await snapshotRequest(db, { id: request.id });
-    const error = await refusal(extendDeadline(db, { actor: agent, reference, version: extended.version, reason: 'Still more time.', now: decidedAt }));
+    const error = await refusal(
+      extendDeadline(db, { actor: agent, reference, version: extended.version, reason: 'Still more time.', now: decidedAt }),
+    );
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.message).toBe('This request has already used every extension its policy allows.');
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
@@ -77,23 +99,42 @@ describe('[agent] extends a deadline', () => {
     const { request, reference } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
     const before = await snapshotRequest(db, { id: request.id });
 
-    const error = await refusal(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Too late', now: new Date('2026-04-16T09:00:00Z') }));
+    const error = await refusal(
+      extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Too late', now: new Date('2026-04-16T09:00:00Z') }),
+    );
 
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('already passed') });
     expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
     // On the last day it is still in time.
-    await expect(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Just in time', now: new Date('2026-04-15T20:00:00Z') })).resolves.toEqual({ dueOn: '2026-06-15' });
+    await expect(
+      extendDeadline(db, {
+        actor: agent,
+        reference,
+        version: request.version,
+        reason: 'Just in time',
+        now: new Date('2026-04-15T20:00:00Z'),
+      }),
+    ).resolves.toEqual({ dueOn: '2026-06-15' });
   });
 
   it('[requester] is emailed the new due date, the reason and the rule, and receives it', async () => {
-    const { request, reference, input } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
+    const { request, reference, input } = await createVerifiedRequest(db, {
+      jurisdiction: 'eu_gdpr',
+      now: new Date('2026-03-15T10:00:00Z'),
+    });
     const reason = 'Your request covers eight years of orders.\n\nWe must remove other people’s data from call recordings.';
 
     await extendDeadline(db, { actor: agent, reference, version: request.version, reason, now: new Date('2026-04-01T09:00:00Z') });
 
     const email = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
     expect(email).toMatchObject({ template: 'deadline-extended', recipient: input.email, status: 'pending' });
-    expect(payloadProps(email)).toMatchObject({ reference, previousDueOn: '2026-04-15', newDueOn: '2026-06-15', reason, legalBasis: 'GDPR Art. 12(3)' });
+    expect(payloadProps(email)).toMatchObject({
+      reference,
+      previousDueOn: '2026-04-15',
+      newDueOn: '2026-06-15',
+      reason,
+      legalBasis: 'GDPR Art. 12(3)',
+    });
 
     await deliverOutboundEmail(db, { outboundEmailId: email.id });
     const [mail, ...others] = await inbox.waitFor(input.email);

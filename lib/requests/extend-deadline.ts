@@ -19,7 +19,10 @@ export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; ve
  * new date and why (GDPR Art. 12(3); CCPA §1798.130(a)(2)), so the email goes in
  * the same transaction.
  */
-export async function extendDeadline(db: Database, { actor, reference, version, reason, now = new Date() }: ExtendDeadlineOptions): Promise<{ dueOn: string }> {
+export async function extendDeadline(
+  db: Database,
+  { actor, reference, version, reason, now = new Date() }: ExtendDeadlineOptions,
+): Promise<{ dueOn: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     const check = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
     if (!check.isAllowed) throw new AppError(check.code, check.reason);
@@ -42,7 +45,13 @@ export async function extendDeadline(db: Database, { actor, reference, version, 
       payload: {
         template: 'deadline-extended',
         version: 1,
-        props: { ...(await requesterEmailContext(tx, request)), previousDueOn, newDueOn: dueOn, reason, legalBasis: policy.legalBasis || policy.label },
+        props: {
+          ...(await requesterEmailContext(tx, request)),
+          previousDueOn,
+          newDueOn: dueOn,
+          reason,
+          legalBasis: policy.legalBasis || policy.label,
+        },
       },
     });
     return { dueOn };

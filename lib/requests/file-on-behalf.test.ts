@@ -38,7 +38,9 @@ describe('[agent] files a request on someone’s behalf', () => {
     const tooShort = ZFileOnBehalf.safeParse({ ...withoutCheck, identityCheck: 'ok' });
     expect(missing.success).toBe(false);
     expect(tooShort.success).toBe(false);
-    expect(tooShort.error!.issues).toEqual([expect.objectContaining({ path: ['identityCheck'], message: expect.stringContaining('Describe how you checked') })]);
+    expect(tooShort.error!.issues).toEqual([
+      expect.objectContaining({ path: ['identityCheck'], message: expect.stringContaining('Describe how you checked') }),
+    ]);
   });
 
   it('the request is new, assigned to them, with the channel and identity check recorded, the deadline from the day received and an acknowledgement queued', async () => {
@@ -60,7 +62,11 @@ describe('[agent] files a request on someone’s behalf', () => {
     });
     const events = await listEvents(db, { requestId: request!.id });
     expect(events.map((event) => event.action)).toEqual(['filed_on_behalf', 'identity_checked_by_staff', 'acknowledgement_queued']);
-    expect(events[0]).toMatchObject({ actorType: 'staff', actorId: agent.staffId, details: { channel: 'letter', receivedOn: '2026-11-02' } });
+    expect(events[0]).toMatchObject({
+      actorType: 'staff',
+      actorId: agent.staffId,
+      details: { channel: 'letter', receivedOn: '2026-11-02' },
+    });
     const [acknowledgement, ...otherEmails] = await listOutboundEmails(db, { requestId: request!.id });
     expect(otherEmails).toHaveLength(0);
     expect(acknowledgement).toMatchObject({ template: 'acknowledgement', recipient: input.email, status: 'pending' });
@@ -69,11 +75,18 @@ describe('[agent] files a request on someone’s behalf', () => {
 
   it('a date received in the future, or a second open request of the same kind, is refused', async () => {
     const input = aPhoneRequest();
-    expect(await refusal(fileOnBehalf(db, { actor: agent, input: { ...input, receivedOn: '2026-11-26' }, now: new Date('2026-11-25T10:00:00Z') }))).toMatchObject({ code: 'VALIDATION', details: { field: 'receivedOn' } });
+    expect(
+      await refusal(
+        fileOnBehalf(db, { actor: agent, input: { ...input, receivedOn: '2026-11-26' }, now: new Date('2026-11-25T10:00:00Z') }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION', details: { field: 'receivedOn' } });
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(0);
 
     const { reference } = await fileOnBehalf(db, { actor: agent, input });
-    expect(await refusal(fileOnBehalf(db, { actor: team.admin, input }))).toMatchObject({ code: 'VALIDATION', details: { field: 'email', reference } });
+    expect(await refusal(fileOnBehalf(db, { actor: team.admin, input }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'email', reference },
+    });
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
   });
 

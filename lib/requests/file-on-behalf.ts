@@ -29,7 +29,12 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
   return db.transaction(async (tx) => {
     await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
-    if (open) throw new AppError('VALIDATION', `This person already has an open ${input.type} request${open.reference ? ` (${open.reference})` : ' waiting for email confirmation'}.`, { field: 'email', reference: open.reference });
+    if (open)
+      throw new AppError(
+        'VALIDATION',
+        `This person already has an open ${input.type} request${open.reference ? ` (${open.reference})` : ' waiting for email confirmation'}.`,
+        { field: 'email', reference: open.reference },
+      );
 
     const [created] = await tx
       .insert(requests)
@@ -62,7 +67,12 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
     const { reference } = await acceptRequest(tx, {
       request: created!,
       now,
-      acceptedEvent: { actor: eventActorOf(actor), action: 'identity_checked_by_staff', details: { method: input.intakeChannel }, isVisibleToRequester: false },
+      acceptedEvent: {
+        actor: eventActorOf(actor),
+        action: 'identity_checked_by_staff',
+        details: { method: input.intakeChannel },
+        isVisibleToRequester: false,
+      },
     });
     return { reference };
   });

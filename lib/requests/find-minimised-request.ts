@@ -27,5 +27,10 @@ export async function findMinimisedRequest(db: DatabaseOrTransaction, { token }:
     .from(requests)
     .where(eq(requests.id, row.requestId));
   if (!request?.purgedAt || request.status === 'expired') return null;
-  return { reference: request.reference, type: request.type, status: request.status, minimisedOn: toCalendarDate(request.purgedAt, env().TIME_ZONE) };
+  return {
+    reference: request.reference,
+    type: request.type,
+    status: request.status,
+    minimisedOn: toCalendarDate(request.purgedAt, env().TIME_ZONE),
+  };
 }

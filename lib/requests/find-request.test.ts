@@ -17,7 +17,10 @@ const db = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
 
 async function statusLinkEmailsTo(email: string) {
-  return db.select().from(outboundEmails).where(sql`${outboundEmails.recipient} = ${email} and ${outboundEmails.template} = 'status-links'`);
+  return db
+    .select()
+    .from(outboundEmails)
+    .where(sql`${outboundEmails.recipient} = ${email} and ${outboundEmails.template} = 'status-links'`);
 }
 
 async function findJobsFor(emailHash: string) {
@@ -33,9 +36,15 @@ describe('[requester] finds their requests by email', () => {
     const access = await submitVerifiedRequest(db, { input: aSubmission({ email, type: 'access' }) });
     const deletion = await submitVerifiedRequest(db, { input: aSubmission({ email, type: 'deletion' }) });
     // Closed within the window, and closed long ago: only the first is listed.
-    await db.update(requests).set({ status: 'rejected', closedAt: new Date(now.getTime() - 5 * DAY) }).where(eq(requests.id, deletion.request.id));
+    await db
+      .update(requests)
+      .set({ status: 'rejected', closedAt: new Date(now.getTime() - 5 * DAY) })
+      .where(eq(requests.id, deletion.request.id));
     const old = await submitVerifiedRequest(db, { input: aSubmission({ email, type: 'export' }) });
-    await db.update(requests).set({ status: 'fulfilled', closedAt: new Date(now.getTime() - (RECENTLY_CLOSED_DAYS + 1) * DAY) }).where(eq(requests.id, old.request.id));
+    await db
+      .update(requests)
+      .set({ status: 'fulfilled', closedAt: new Date(now.getTime() - (RECENTLY_CLOSED_DAYS + 1) * DAY) })
+      .where(eq(requests.id, old.request.id));
 
     const found = await sendStatusLinks(db, { emailHash: hashEmail(email), reference: null, ip: uniqueIp(), now });
 

@@ -58,24 +58,58 @@ describe('[agent] fulfils a request', () => {
       reference,
       version: request.version,
       message: 'Your data is attached.',
-      files: [new File([orders], 'orders.csv', { type: 'text/csv' }), new File([profile], '../../profile.json', { type: 'application/json' }), new File([], 'empty.txt')],
+      files: [
+        new File([orders], 'orders.csv', { type: 'text/csv' }),
+        new File([profile], '../../profile.json', { type: 'application/json' }),
+        new File([], 'empty.txt'),
+      ],
       now,
     });
 
     const attachments = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
-    expect(attachments.map(({ fileName, sizeBytes, sha256: hash, contentType, uploadedById }) => ({ fileName, sizeBytes, hash, contentType, uploadedById })).sort((a, b) => a.fileName.localeCompare(b.fileName))).toEqual([
-      { fileName: 'orders.csv', sizeBytes: Buffer.byteLength(orders), hash: sha256(orders), contentType: 'text/csv', uploadedById: agent.staffId },
-      { fileName: 'profile.json', sizeBytes: Buffer.byteLength(profile), hash: sha256(profile), contentType: 'application/json', uploadedById: agent.staffId },
+    expect(
+      attachments
+        .map(({ fileName, sizeBytes, sha256: hash, contentType, uploadedById }) => ({
+          fileName,
+          sizeBytes,
+          hash,
+          contentType,
+          uploadedById,
+        }))
+        .sort((a, b) => a.fileName.localeCompare(b.fileName)),
+    ).toEqual([
+      {
+        fileName: 'orders.csv',
+        sizeBytes: Buffer.byteLength(orders),
+        hash: sha256(orders),
+        contentType: 'text/csv',
+        uploadedById: agent.staffId,
+      },
+      {
+        fileName: 'profile.json',
+        sizeBytes: Buffer.byteLength(profile),
+        hash: sha256(profile),
+        contentType: 'application/json',
+        uploadedById: agent.staffId,
+      },
     ]);
     for (const attachment of attachments) {
       // Read back through the storage: on disk the file is encrypted (AES-256-GCM).
       const bytes = await readStoredBytes(attachment.storageKey);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(attachment.sha256);
-      expect(readFileSync(path.join(storageDir, 'attachments', attachment.storageKey)).subarray(0, 5).toString()).toBe('DSRE1');
+      expect(
+        readFileSync(path.join(storageDir, 'attachments', attachment.storageKey))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('DSRE1');
     }
     expect(storedKeys().sort()).toEqual(attachments.map((attachment) => attachment.storageKey).sort());
 
-    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled', responseMessage: 'Your data is attached.', closedAt: now });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({
+      status: 'fulfilled',
+      responseMessage: 'Your data is attached.',
+      closedAt: now,
+    });
     const event = (await listEvents(db, { requestId: request.id })).pop();
     expect(event).toMatchObject({ action: 'fulfilled', actorType: 'staff', actorId: agent.staffId, isVisibleToRequester: true });
     expect((event!.details as { files: unknown[] }).files).toHaveLength(2);
@@ -100,7 +134,15 @@ describe('[agent] fulfils a request', () => {
   it('files written before a refused transaction (a stale version) are removed again', async () => {
     const { request, reference } = await createVerifiedRequest(db, { type: 'access' });
 
-    const error = await refusal(fulfilRequest(db, { actor: agent, reference, version: request.version + 5, message: 'Done', files: [new File(['data'], 'data.txt')] }));
+    const error = await refusal(
+      fulfilRequest(db, {
+        actor: agent,
+        reference,
+        version: request.version + 5,
+        message: 'Done',
+        files: [new File(['data'], 'data.txt')],
+      }),
+    );
 
     expect(error.code).toBe('CONFLICT');
     expect(storedKeys()).toEqual([]);
@@ -122,10 +164,25 @@ describe('[agent] rejects a request', () => {
 
   it('closes it with the basis, emails the requester the reason and message, and the event names the staff member', async () => {
     const { request, reference, input } = await createVerifiedRequest(db);
-    await rejectRequest(db, { actor: agent, reference, version: request.version, basis: 'no_data_held', message: 'We searched every system.' });
+    await rejectRequest(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      basis: 'no_data_held',
+      message: 'We searched every system.',
+    });
 
-    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'rejected', rejectionBasis: 'no_data_held', responseMessage: 'We searched every system.' });
-    expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({ action: 'rejected', actorType: 'staff', actorId: agent.staffId, details: { basis: 'no_data_held' } });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({
+      status: 'rejected',
+      rejectionBasis: 'no_data_held',
+      responseMessage: 'We searched every system.',
+    });
+    expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({
+      action: 'rejected',
+      actorType: 'staff',
+      actorId: agent.staffId,
+      details: { basis: 'no_data_held' },
+    });
     const email = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
     expect(email).toMatchObject({ template: 'request-rejected', recipient: input.email });
     expect(payloadProps(email)).toMatchObject({ basisLabel: 'We hold no personal data about you', message: 'We searched every system.' });
@@ -136,7 +193,11 @@ describe('[agent] rejects a request', () => {
     await cancelRequest(db, { token: closed!.statusToken, ip: null });
     const closedBefore = await snapshotRequest(db, { id: closed!.request.id });
 
-    const results = await applyBulkAction(db, { actor: agent, references: [first!.reference, closed!.reference, second!.reference], bulk: { action: 'reject_duplicate', message: 'See DSR-2026-000001.' } });
+    const results = await applyBulkAction(db, {
+      actor: agent,
+      references: [first!.reference, closed!.reference, second!.reference],
+      bulk: { action: 'reject_duplicate', message: 'See DSR-2026-000001.' },
+    });
 
     expect(results).toEqual([
       { reference: first!.reference, isDone: true },
@@ -147,7 +208,9 @@ describe('[agent] rejects a request', () => {
       expect(await getRequest(db, { id: done.request.id })).toMatchObject({ status: 'rejected', rejectionBasis: 'duplicate' });
       const rejected = (await listEvents(db, { requestId: done.request.id })).filter((event) => event.action === 'rejected');
       expect(rejected).toEqual([expect.objectContaining({ actorId: agent.staffId, details: { basis: 'duplicate' } })]);
-      expect((await listOutboundEmails(db, { requestId: done.request.id })).filter((email) => email.template === 'request-rejected')).toHaveLength(1);
+      expect(
+        (await listOutboundEmails(db, { requestId: done.request.id })).filter((email) => email.template === 'request-rejected'),
+      ).toHaveLength(1);
     }
     expect(await snapshotRequest(db, { id: closed!.request.id })).toEqual(closedBefore);
   });

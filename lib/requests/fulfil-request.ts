@@ -15,7 +15,10 @@ export type FulfilRequestOptions = { actor: UseCaseActor; reference: string; ver
  * the requester downloads from their status page. Files are written first; if
  * the transaction then fails they are removed again, so no orphan is served.
  */
-export async function fulfilRequest(db: Database, { actor, reference, version, message, files, now = new Date() }: FulfilRequestOptions): Promise<void> {
+export async function fulfilRequest(
+  db: Database,
+  { actor, reference, version, message, files, now = new Date() }: FulfilRequestOptions,
+): Promise<void> {
   assertCan(actor, 'requests.work');
   const uploads = files.filter((file) => file.size > 0);
   assertAttachmentLimits(uploads);
@@ -26,7 +29,9 @@ export async function fulfilRequest(db: Database, { actor, reference, version, m
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
       assertTransition(request.status, 'fulfilled');
       if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
-        throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', { field: 'files' });
+        throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', {
+          field: 'files',
+        });
       }
       await closeRequestAsFulfilled(tx, { request, actor, message, files: stored, now });
     });

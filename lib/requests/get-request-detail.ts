@@ -23,21 +23,48 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
 
   const [events, notes, attachments, emails, appealLinks, availableActions] = await Promise.all([
     db
-      .select({ id: requestEvents.id, action: requestEvents.action, details: requestEvents.details, actorType: requestEvents.actorType, actorName: staffMembers.name, actorEmail: staffMembers.email, isVisibleToRequester: requestEvents.isVisibleToRequester, createdAt: requestEvents.createdAt })
+      .select({
+        id: requestEvents.id,
+        action: requestEvents.action,
+        details: requestEvents.details,
+        actorType: requestEvents.actorType,
+        actorName: staffMembers.name,
+        actorEmail: staffMembers.email,
+        isVisibleToRequester: requestEvents.isVisibleToRequester,
+        createdAt: requestEvents.createdAt,
+      })
       .from(requestEvents)
       // actor_id is text (it may name a non-staff actor later); compare as text, not uuid = text, which PostgreSQL refuses.
       .leftJoin(staffMembers, eq(sql`${staffMembers.id}::text`, requestEvents.actorId))
       .where(eq(requestEvents.requestId, requestId))
       .orderBy(asc(requestEvents.id)),
     db
-      .select({ id: requestNotes.id, body: requestNotes.body, isFromRequester: requestNotes.isFromRequester, authorName: staffMembers.name, authorEmail: staffMembers.email, createdAt: requestNotes.createdAt })
+      .select({
+        id: requestNotes.id,
+        body: requestNotes.body,
+        isFromRequester: requestNotes.isFromRequester,
+        authorName: staffMembers.name,
+        authorEmail: staffMembers.email,
+        createdAt: requestNotes.createdAt,
+      })
       .from(requestNotes)
       .leftJoin(staffMembers, eq(staffMembers.id, requestNotes.staffId))
       .where(eq(requestNotes.requestId, requestId))
       .orderBy(asc(requestNotes.createdAt)),
-    db.select().from(requestAttachments).where(and(eq(requestAttachments.requestId, requestId), isNull(requestAttachments.deletedAt))),
     db
-      .select({ id: outboundEmails.id, template: outboundEmails.template, status: outboundEmails.status, attempts: outboundEmails.attempts, lastError: outboundEmails.lastError, createdAt: outboundEmails.createdAt, sentAt: outboundEmails.sentAt })
+      .select()
+      .from(requestAttachments)
+      .where(and(eq(requestAttachments.requestId, requestId), isNull(requestAttachments.deletedAt))),
+    db
+      .select({
+        id: outboundEmails.id,
+        template: outboundEmails.template,
+        status: outboundEmails.status,
+        attempts: outboundEmails.attempts,
+        lastError: outboundEmails.lastError,
+        createdAt: outboundEmails.createdAt,
+        sentAt: outboundEmails.sentAt,
+      })
       .from(outboundEmails)
       .where(eq(outboundEmails.requestId, requestId))
       .orderBy(asc(outboundEmails.createdAt)),
@@ -61,8 +88,13 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
 }
 
 /** The refused request an appeal appeals, and the appeal a refused request got (references, for links both ways). */
-async function findAppealLinks(db: Database, request: { id: string; appealOfId: string | null }): Promise<{ appealOf: string | null; appeal: string | null }> {
-  const [appealOf] = request.appealOfId ? await db.select({ reference: requests.reference }).from(requests).where(eq(requests.id, request.appealOfId)) : [];
+async function findAppealLinks(
+  db: Database,
+  request: { id: string; appealOfId: string | null },
+): Promise<{ appealOf: string | null; appeal: string | null }> {
+  const [appealOf] = request.appealOfId
+    ? await db.select({ reference: requests.reference }).from(requests).where(eq(requests.id, request.appealOfId))
+    : [];
   const [appeal] = await db.select({ reference: requests.reference }).from(requests).where(eq(requests.appealOfId, request.id));
   return { appealOf: appealOf?.reference ?? null, appeal: appeal?.reference ?? null };
 }

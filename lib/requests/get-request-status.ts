@@ -10,7 +10,14 @@ import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { isOpen, type RequestStatus } from './request-status';
 
-export type RequesterAttachmentView = { id: string; fileName: string; sizeBytes: number; expiresAt: Date; downloadsLeft: number; isAvailable: boolean };
+export type RequesterAttachmentView = {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  expiresAt: Date;
+  downloadsLeft: number;
+  isAvailable: boolean;
+};
 
 export type RequestStatusView = {
   reference: string | null;
@@ -28,11 +35,18 @@ export type RequestStatusView = {
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
-  appeal: { until: string; isOpenToAppeal: boolean; made: { reference: string | null; status: RequestStatus; dueOn: string | null } | null } | null;
+  appeal: {
+    until: string;
+    isOpenToAppeal: boolean;
+    made: { reference: string | null; status: RequestStatus; dueOn: string | null } | null;
+  } | null;
 };
 
 /** What the requester's private status page shows: no internal notes, no staff names. */
-export async function getRequestStatus(db: DatabaseOrTransaction, { token, now = new Date() }: { token: string; now?: Date }): Promise<RequestStatusView | null> {
+export async function getRequestStatus(
+  db: DatabaseOrTransaction,
+  { token, now = new Date() }: { token: string; now?: Date },
+): Promise<RequestStatusView | null> {
   const request = await findRequestByStatusToken(db, { token });
   if (!request) return null;
   const events = await listRequesterVisibleEvents(db, { requestId: request.id });
@@ -46,7 +60,10 @@ export async function getRequestStatus(db: DatabaseOrTransaction, { token, now =
       : [];
   const until = appealWindowOf(request);
   const [made] = until
-    ? await db.select({ reference: requests.reference, status: requests.status, dueOn: requests.dueOn }).from(requests).where(eq(requests.appealOfId, request.id))
+    ? await db
+        .select({ reference: requests.reference, status: requests.status, dueOn: requests.dueOn })
+        .from(requests)
+        .where(eq(requests.appealOfId, request.id))
     : [];
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
@@ -59,13 +76,23 @@ export async function getRequestStatus(db: DatabaseOrTransaction, { token, now =
     dueOn: request.dueOn,
     isCancellable: isOpen(request.status),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
-    openQuestion: request.status === 'awaiting_requester' && lastQuestion && questionText ? { message: questionText, askedAt: lastQuestion.createdAt } : null,
+    openQuestion:
+      request.status === 'awaiting_requester' && lastQuestion && questionText
+        ? { message: questionText, askedAt: lastQuestion.createdAt }
+        : null,
     responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
     rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
     appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
     attachments: attachments.map((file) => {
       const downloadsLeft = Math.max(0, file.maxDownloads - file.downloadCount);
-      return { id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes, expiresAt: file.expiresAt, downloadsLeft, isAvailable: downloadsLeft > 0 && file.expiresAt > now };
+      return {
+        id: file.id,
+        fileName: file.fileName,
+        sizeBytes: file.sizeBytes,
+        expiresAt: file.expiresAt,
+        downloadsLeft,
+        isAvailable: downloadsLeft > 0 && file.expiresAt > now,
+      };
     }),
   };
 }

@@ -24,8 +24,16 @@ describe('[agent] the request page offers what the use cases allow (getRequestDe
 
     const { availableActions } = await getRequestDetail(db, { actor: agent, reference });
 
-    expect(availableActions).toMatchObject({ work: { isAllowed: true }, startWork: { isAllowed: true }, extendDeadline: { isAllowed: true }, fulfil: { isAllowed: true }, erase: null });
-    await expect(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Many systems.' })).resolves.toMatchObject({ dueOn: expect.any(String) });
+    expect(availableActions).toMatchObject({
+      work: { isAllowed: true },
+      startWork: { isAllowed: true },
+      extendDeadline: { isAllowed: true },
+      fulfil: { isAllowed: true },
+      erase: null,
+    });
+    await expect(extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Many systems.' })).resolves.toMatchObject(
+      { dueOn: expect.any(String) },
+    );
   });
 
   it('does not offer Extend once the deadline has passed, with the reason extendDeadline refuses with', async () => {
@@ -44,7 +52,12 @@ describe('[agent] the request page offers what the use cases allow (getRequestDe
 
     const { availableActions } = await getRequestDetail(db, { actor: agent, reference });
 
-    expect(availableActions).toMatchObject({ startWork: { isAllowed: true }, requestInformation: { isAllowed: false }, fulfil: { isAllowed: false }, reject: { isAllowed: true } });
+    expect(availableActions).toMatchObject({
+      startWork: { isAllowed: true },
+      requestInformation: { isAllowed: false },
+      fulfil: { isAllowed: false },
+      reject: { isAllowed: true },
+    });
   });
 
   it('disables Erase before a dry run with the reason startErasure refuses with', async () => {

@@ -32,7 +32,15 @@ export async function listAvailableActions(
 ): Promise<AvailableActions> {
   if (!actorCan(actor, 'requests.work')) {
     const forbidden = refused('FORBIDDEN', 'Your role may read this request but not change it.');
-    return { work: forbidden, startWork: forbidden, requestInformation: forbidden, extendDeadline: forbidden, fulfil: forbidden, reject: forbidden, erase: request.type === 'deletion' ? forbidden : null };
+    return {
+      work: forbidden,
+      startWork: forbidden,
+      requestInformation: forbidden,
+      extendDeadline: forbidden,
+      fulfil: forbidden,
+      reject: forbidden,
+      erase: request.type === 'deletion' ? forbidden : null,
+    };
   }
   const extension = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
   return {

@@ -40,7 +40,13 @@ beforeAll(async () => {
   // Disabled: only here to give a run a per-source outcome the job must keep.
   [checklist] = await db
     .insert(dataSources)
-    .values({ slug: `test-${randomUUID().slice(0, 12)}`, name: 'Paper files (test)', kind: 'manual', isEnabled: false, config: { kind: 'manual', instructions: 'Check the cabinet.' } })
+    .values({
+      slug: `test-${randomUUID().slice(0, 12)}`,
+      name: 'Paper files (test)',
+      kind: 'manual',
+      isEnabled: false,
+      config: { kind: 'manual', instructions: 'Check the cabinet.' },
+    })
     .returning({ id: dataSources.id });
 });
 beforeEach(() => {
@@ -56,18 +62,48 @@ afterAll(async () => {
 async function closedAccessRequest(daysAgo: number) {
   const closedAt = new Date(Date.now() - daysAgo * DAY);
   const verified = await createVerifiedRequest(db, { type: 'access', now: new Date(closedAt.getTime() - 20 * DAY) });
-  await db.update(requests).set({ identityCheck: 'Passport seen at the counter', intakeChannelDetail: 'letter' }).where(eq(requests.id, verified.request.id));
+  await db
+    .update(requests)
+    .set({ identityCheck: 'Passport seen at the counter', intakeChannelDetail: 'letter' })
+    .where(eq(requests.id, verified.request.id));
   await addNote(db, { actor: agent, reference: verified.reference, body: 'Customer called about order 4711.' });
   const version = (await getRequest(db, { id: verified.request.id })).version;
-  await fulfilRequest(db, { actor: agent, reference: verified.reference, version, message: 'Here is your data, Ada.', files: [new File(['id,name\n1,Ada\n'], 'data.csv', { type: 'text/csv' })], now: closedAt });
+  await fulfilRequest(db, {
+    actor: agent,
+    reference: verified.reference,
+    version,
+    message: 'Here is your data, Ada.',
+    files: [new File(['id,name\n1,Ada\n'], 'data.csv', { type: 'text/csv' })],
+    now: closedAt,
+  });
   return { ...verified, closedAt };
 }
 
 /** A gather run with an unreleased package file, staged files and one source's outcome. */
 async function gatherRunWithFiles(requestId: string) {
   const packageKey = randomUUID();
-  const [run] = await db.insert(fulfilmentRuns).values({ requestId, kind: 'gather', status: 'succeeded', packageStorageKey: packageKey, packageSizeBytes: 10, packageSha256: 'ab'.repeat(32) }).returning();
-  await db.insert(fulfilmentSourceResults).values({ runId: run!.id, sourceId: checklist.id, sourceName: 'Paper files (test)', sourceKind: 'manual', status: 'succeeded', rowCounts: { cabinet: 2 }, note: 'Checked the cabinet.' });
+  const [run] = await db
+    .insert(fulfilmentRuns)
+    .values({
+      requestId,
+      kind: 'gather',
+      status: 'succeeded',
+      packageStorageKey: packageKey,
+      packageSizeBytes: 10,
+      packageSha256: 'ab'.repeat(32),
+    })
+    .returning();
+  await db
+    .insert(fulfilmentSourceResults)
+    .values({
+      runId: run!.id,
+      sourceId: checklist.id,
+      sourceName: 'Paper files (test)',
+      sourceKind: 'manual',
+      status: 'succeeded',
+      rowCounts: { cabinet: 2 },
+      note: 'Checked the cabinet.',
+    });
   await getStorage().put(attachmentObjectKey(packageKey), Readable.from([Buffer.from('zip bytes')]));
   mkdirSync(path.join(runStagingFolder(run!.id), 'paper-files'), { recursive: true });
   writeFileSync(path.join(runStagingFolder(run!.id), 'paper-files', 'paper-files.json'), '{"name":"Ada"}');
@@ -81,7 +117,14 @@ describe('[system] removes personal data from requests closed longer than the re
     const [file] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, old.request.id));
     const beforeOld = await getRequest(db, { id: old.request.id });
     const recent = await createVerifiedRequest(db, { type: 'deletion' });
-    await rejectRequest(db, { actor: agent, reference: recent.reference, version: recent.request.version, basis: 'identity_not_verified', message: 'We could not match you.', now: new Date(Date.now() - 10 * DAY) });
+    await rejectRequest(db, {
+      actor: agent,
+      reference: recent.reference,
+      version: recent.request.version,
+      basis: 'identity_not_verified',
+      message: 'We could not match you.',
+      now: new Date(Date.now() - 10 * DAY),
+    });
     const open = await createVerifiedRequest(db, { type: 'export', now: new Date(Date.now() - 500 * DAY) });
     const beforeRecent = await getRequest(db, { id: recent.request.id });
     const beforeOpen = await getRequest(db, { id: open.request.id });
@@ -122,13 +165,25 @@ describe('[system] removes personal data from requests closed longer than the re
     expect(outcome).toMatchObject({ sourceName: 'Paper files (test)', status: 'succeeded', rowCounts: { cabinet: 2 } });
 
     // Links and mail: status links revoked, undelivered mail scrubbed.
-    expect((await listTokens(db, { requestId: old.request.id, purpose: 'status' })).every((token) => token.revokedAt?.getTime() === now.getTime())).toBe(true);
+    expect(
+      (await listTokens(db, { requestId: old.request.id, purpose: 'status' })).every(
+        (token) => token.revokedAt?.getTime() === now.getTime(),
+      ),
+    ).toBe(true);
     expect(await getRequestStatus(db, { token: old.statusToken })).toBeNull();
-    expect(await findMinimisedRequest(db, { token: old.statusToken })).toEqual({ reference: old.reference, type: 'access', status: 'fulfilled', minimisedOn: toCalendarDate(now, 'UTC') });
+    expect(await findMinimisedRequest(db, { token: old.statusToken })).toEqual({
+      reference: old.reference,
+      type: 'access',
+      status: 'fulfilled',
+      minimisedOn: toCalendarDate(now, 'UTC'),
+    });
     const emails = await listOutboundEmails(db, { requestId: old.request.id });
     expect(emails.length).toBeGreaterThan(0);
     for (const email of emails) expect(email).toMatchObject({ recipient: null, payload: null });
-    expect(emails.find((email) => email.template === 'request-fulfilled')).toMatchObject({ status: 'failed', lastError: 'personal data removed after the retention period' });
+    expect(emails.find((email) => email.template === 'request-fulfilled')).toMatchObject({
+      status: 'failed',
+      lastError: 'personal data removed after the retention period',
+    });
 
     const event = (await listEvents(db, { requestId: old.request.id })).pop();
     expect(event).toMatchObject({
@@ -143,7 +198,10 @@ describe('[system] removes personal data from requests closed longer than the re
     const detail = await getRequestDetail(db, { actor: auditor, reference: old.reference });
     expect(detail).toMatchObject({ minimisedOn: toCalendarDate(now, 'UTC'), email: null, fullName: null, notes: [], attachments: [] });
 
-    const noteAfter = await addNote(db, { actor: agent, reference: old.reference, body: 'Ada phoned again.' }).then(() => null, (error: unknown) => error);
+    const noteAfter = await addNote(db, { actor: agent, reference: old.reference, body: 'Ada phoned again.' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(noteAfter).toMatchObject({ code: 'INVALID_TRANSITION' });
 
     expect(await getRequest(db, { id: recent.request.id })).toEqual(beforeRecent);
@@ -160,7 +218,9 @@ describe('[system] removes personal data from requests closed longer than the re
     await minimiseClosedRequests(db, { now: new Date(now.getTime() + DAY) });
 
     expect(await getRequest(db, { id: old.request.id })).toEqual(once);
-    expect((await listEvents(db, { requestId: old.request.id })).filter((event) => event.action === 'personal_data_minimised')).toHaveLength(1);
+    expect(
+      (await listEvents(db, { requestId: old.request.id })).filter((event) => event.action === 'personal_data_minimised'),
+    ).toHaveLength(1);
   });
 
   it('follows the retention setting: a request closed 100 days ago is kept at 365 days and minimised at 90', async () => {
@@ -170,7 +230,10 @@ describe('[system] removes personal data from requests closed longer than the re
 
     const [saved] = await db.select().from(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
     const shorter = { ...(await getOrganisationSettings(db)), personalDataRetentionDays: 90 };
-    await db.insert(settings).values({ key: ORGANISATION_SETTINGS_KEY, value: shorter }).onConflictDoUpdate({ target: settings.key, set: { value: shorter } });
+    await db
+      .insert(settings)
+      .values({ key: ORGANISATION_SETTINGS_KEY, value: shorter })
+      .onConflictDoUpdate({ target: settings.key, set: { value: shorter } });
     try {
       await minimiseClosedRequests(db, { now: new Date() });
     } finally {
@@ -185,7 +248,13 @@ describe('[system] removes personal data from requests closed longer than the re
     const many = [];
     for (let index = 0; index < 5; index += 1) {
       const verified = await createVerifiedRequest(db, { type: 'deletion', now: new Date(closedAt.getTime() - DAY) });
-      await rejectRequest(db, { actor: agent, reference: verified.reference, version: verified.request.version, basis: 'spam', now: closedAt });
+      await rejectRequest(db, {
+        actor: agent,
+        reference: verified.reference,
+        version: verified.request.version,
+        basis: 'spam',
+        now: closedAt,
+      });
       many.push(verified);
     }
     const held = many[2]!;
@@ -219,7 +288,11 @@ describe('[system] removes personal data from requests closed longer than the re
     const plan = await db.transaction(async (tx) => {
       // The test database is small enough for a sequential scan to win; this asks whether the index can serve the query at all.
       await tx.execute(sql`set local enable_seqscan = off`);
-      const query = selectDueRequests(tx, { closedBefore: new Date(), cursor: { closedAt: new Date(0).toISOString(), id: randomUUID() }, limit: 250 });
+      const query = selectDueRequests(tx, {
+        closedBefore: new Date(),
+        cursor: { closedAt: new Date(0).toISOString(), id: randomUUID() },
+        limit: 250,
+      });
       const rows = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query.getSQL()}`);
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });

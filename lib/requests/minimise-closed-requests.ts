@@ -1,7 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { fulfilmentRuns, fulfilmentSourceResults, outboundEmails, requestAttachments, requestNotes, requests, requestTokens } from '@/db/schema';
+import {
+  fulfilmentRuns,
+  fulfilmentSourceResults,
+  outboundEmails,
+  requestAttachments,
+  requestNotes,
+  requests,
+  requestTokens,
+} from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
 import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
@@ -29,7 +37,10 @@ type FilesToRemove = { storageKeys: string[]; runIds: string[] };
  * transaction and removed after it commits, as delete-expired-attachments does: a
  * crash in between leaves an orphan file, never a record pointing at a missing one.
  */
-export async function minimiseClosedRequests(db: Database, { now, batchSize = BATCH_SIZE }: { now: Date; batchSize?: number }): Promise<number> {
+export async function minimiseClosedRequests(
+  db: Database,
+  { now, batchSize = BATCH_SIZE }: { now: Date; batchSize?: number },
+): Promise<number> {
   const { personalDataRetentionDays } = await getOrganisationSettings(db);
   const closedBefore = new Date(now.getTime() - personalDataRetentionDays * DAY_MS);
   let cursor: Cursor | null = null;
@@ -50,7 +61,10 @@ export async function minimiseClosedRequests(db: Database, { now, batchSize = BA
 }
 
 /** The next batch due, locked; rows an agent holds are skipped (SKIP LOCKED) and left for the next run. */
-export function selectDueRequests(tx: Transaction, { closedBefore, cursor, limit }: { closedBefore: Date; cursor: Cursor | null; limit: number }) {
+export function selectDueRequests(
+  tx: Transaction,
+  { closedBefore, cursor, limit }: { closedBefore: Date; cursor: Cursor | null; limit: number },
+) {
   return tx
     .select({ id: requests.id, closedAt: sql<string>`${requests.closedAt}::text` })
     .from(requests)
@@ -69,7 +83,10 @@ export function selectDueRequests(tx: Transaction, { closedBefore, cursor, limit
     .for('update', { skipLocked: true });
 }
 
-async function minimiseBatch(tx: Transaction, { ids, now, retentionDays }: { ids: string[]; now: Date; retentionDays: number }): Promise<FilesToRemove> {
+async function minimiseBatch(
+  tx: Transaction,
+  { ids, now, retentionDays }: { ids: string[]; now: Date; retentionDays: number },
+): Promise<FilesToRemove> {
   await tx
     .update(requests)
     .set({
@@ -89,11 +106,19 @@ async function minimiseBatch(tx: Transaction, { ids, now, retentionDays }: { ids
 
   const notes = await tx.delete(requestNotes).where(inArray(requestNotes.requestId, ids)).returning({ requestId: requestNotes.requestId });
   // Status links stop working: there is nothing left behind them but the dates.
-  await tx.update(requestTokens).set({ revokedAt: now }).where(and(inArray(requestTokens.requestId, ids), isNull(requestTokens.revokedAt)));
+  await tx
+    .update(requestTokens)
+    .set({ revokedAt: now })
+    .where(and(inArray(requestTokens.requestId, ids), isNull(requestTokens.revokedAt)));
   // Delivered mail is already scrubbed; mail never delivered still holds the address and a link.
   await tx
     .update(outboundEmails)
-    .set({ recipient: null, payload: null, status: sql`case when ${outboundEmails.status} = 'pending' then 'failed'::email_status else ${outboundEmails.status} end`, lastError: sql`case when ${outboundEmails.status} = 'pending' then 'personal data removed after the retention period' else ${outboundEmails.lastError} end` })
+    .set({
+      recipient: null,
+      payload: null,
+      status: sql`case when ${outboundEmails.status} = 'pending' then 'failed'::email_status else ${outboundEmails.status} end`,
+      lastError: sql`case when ${outboundEmails.status} = 'pending' then 'personal data removed after the retention period' else ${outboundEmails.lastError} end`,
+    })
     .where(and(inArray(outboundEmails.requestId, ids), or(isNotNull(outboundEmails.recipient), isNotNull(outboundEmails.payload))));
 
   const attachments = await tx
@@ -109,11 +134,16 @@ async function minimiseBatch(tx: Transaction, { ids, now, retentionDays }: { ids
       ? await tx
           .update(fulfilmentRuns)
           .set({ packageDeletedAt: now })
-          .where(and(inArray(fulfilmentRuns.id, runIds), isNotNull(fulfilmentRuns.packageStorageKey), isNull(fulfilmentRuns.packageDeletedAt)))
+          .where(
+            and(inArray(fulfilmentRuns.id, runIds), isNotNull(fulfilmentRuns.packageStorageKey), isNull(fulfilmentRuns.packageDeletedAt)),
+          )
           .returning({ requestId: fulfilmentRuns.requestId, storageKey: fulfilmentRuns.packageStorageKey })
       : [];
   if (runIds.length > 0) {
-    await tx.update(fulfilmentSourceResults).set({ stagedStorageKey: null }).where(and(inArray(fulfilmentSourceResults.runId, runIds), isNotNull(fulfilmentSourceResults.stagedStorageKey)));
+    await tx
+      .update(fulfilmentSourceResults)
+      .set({ stagedStorageKey: null })
+      .where(and(inArray(fulfilmentSourceResults.runId, runIds), isNotNull(fulfilmentSourceResults.stagedStorageKey)));
   }
 
   const countBy = (rows: { requestId: string }[], id: string) => rows.filter((row) => row.requestId === id).length;
@@ -122,11 +152,18 @@ async function minimiseBatch(tx: Transaction, { ids, now, retentionDays }: { ids
       requestId: id,
       actor: { type: 'system' },
       action: 'personal_data_minimised',
-      details: { retentionDays, notesDeleted: countBy(notes, id), filesDeleted: countBy(attachments, id), packagesDeleted: countBy(packages, id) },
+      details: {
+        retentionDays,
+        notesDeleted: countBy(notes, id),
+        filesDeleted: countBy(attachments, id),
+        packagesDeleted: countBy(packages, id),
+      },
     });
   }
   return {
-    storageKeys: [...new Set([...attachments.map((row) => row.storageKey), ...packages.flatMap((row) => (row.storageKey ? [row.storageKey] : []))])],
+    storageKeys: [
+      ...new Set([...attachments.map((row) => row.storageKey), ...packages.flatMap((row) => (row.storageKey ? [row.storageKey] : []))]),
+    ],
     runIds,
   };
 }

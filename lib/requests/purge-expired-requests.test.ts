@@ -46,7 +46,10 @@ describe('purging requests never confirmed in time', () => {
     const tokens = await listTokens(db, { requestId: request.id, purpose: 'verification' });
     expect(tokens.map((token) => token.revokedAt?.getTime())).toEqual([now.getTime()]);
     // Even read at a moment the link had not yet timed out, it is dead now.
-    expect(await findVerificationLink(db, { token: verificationToken, now: new Date(submittedAt.getTime() + 60_000) })).toEqual({ isValid: false, problem: 'expired' });
+    expect(await findVerificationLink(db, { token: verificationToken, now: new Date(submittedAt.getTime() + 60_000) })).toEqual({
+      isValid: false,
+      problem: 'expired',
+    });
 
     const emails = await listOutboundEmails(db, { requestId: request.id });
     expect(emails.map(({ status, recipient, payload, lastError }) => ({ status, recipient, payload, lastError }))).toEqual([
@@ -54,7 +57,12 @@ describe('purging requests never confirmed in time', () => {
     ]);
 
     const lastEvent = (await listEvents(db, { requestId: request.id })).pop();
-    expect(lastEvent).toMatchObject({ action: 'expired_and_purged', actorType: 'system', isVisibleToRequester: false, details: { reason: 'not verified in time' } });
+    expect(lastEvent).toMatchObject({
+      action: 'expired_and_purged',
+      actorType: 'system',
+      isVisibleToRequester: false,
+      details: { reason: 'not verified in time' },
+    });
   });
 
   it('expires a request the moment its expiry is reached, not a millisecond before', async () => {

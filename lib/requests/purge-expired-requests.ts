@@ -47,7 +47,12 @@ export async function purgeExpiredRequests(db: Database, { now }: { now: Date })
         .where(and(inArray(outboundEmails.requestId, ids), eq(outboundEmails.status, 'pending')));
       for (const id of ids) {
         await revokeTokens(tx, { requestId: id, now });
-        await recordEvent(tx, { requestId: id, actor: { type: 'system' }, action: 'expired_and_purged', details: { reason: 'not verified in time' } });
+        await recordEvent(tx, {
+          requestId: id,
+          actor: { type: 'system' },
+          action: 'expired_and_purged',
+          details: { reason: 'not verified in time' },
+        });
       }
       return ids.length;
     });

@@ -14,10 +14,20 @@ import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
 
-export type RejectRequestOptions = { actor: UseCaseActor; reference: string; version: number | null; basis: RejectionBasis; message?: string; now?: Date };
+export type RejectRequestOptions = {
+  actor: UseCaseActor;
+  reference: string;
+  version: number | null;
+  basis: RejectionBasis;
+  message?: string;
+  now?: Date;
+};
 
 /** Declines a request with a reason from the templates; the reason is emailed to the requester. */
-export async function rejectRequest(db: Database, { actor, reference, version, basis, message, now = new Date() }: RejectRequestOptions): Promise<void> {
+export async function rejectRequest(
+  db: Database,
+  { actor, reference, version, basis, message, now = new Date() }: RejectRequestOptions,
+): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) =>
     applyRejection(tx, { actor, request, basis, message, now }),
   );
@@ -33,7 +43,13 @@ export async function applyRejection(
     .update(requests)
     .set({ status: 'rejected', rejectionBasis: basis, responseMessage: message ?? null, closedAt: now, clockStoppedAt: null })
     .where(eq(requests.id, request.id));
-  await recordEvent(tx, { requestId: request.id, actor: eventActorOf(actor), action: 'rejected', details: { basis }, isVisibleToRequester: true });
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: eventActorOf(actor),
+    action: 'rejected',
+    details: { basis },
+    isVisibleToRequester: true,
+  });
   await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
   if (request.email) {
     await enqueueEmail(tx, {

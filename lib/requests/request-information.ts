@@ -10,7 +10,14 @@ import { assertTransition } from './assert-transition';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
 
-export type RequestInformationOptions = { actor: UseCaseActor; reference: string; version: number; message: string; pauseKind?: PauseKind; now?: Date };
+export type RequestInformationOptions = {
+  actor: UseCaseActor;
+  reference: string;
+  version: number;
+  message: string;
+  pauseKind?: PauseKind;
+  now?: Date;
+};
 
 /**
  * Asks the requester for identity proof, clarification or a fee. Where the
@@ -18,13 +25,20 @@ export type RequestInformationOptions = { actor: UseCaseActor; reference: string
  * guidance; never under the CCPA), the deadline pauses until they reply; the
  * paused days are counted into the due date on their answer.
  */
-export async function requestInformation(db: Database, { actor, reference, version, message, pauseKind = 'clarification', now = new Date() }: RequestInformationOptions): Promise<void> {
+export async function requestInformation(
+  db: Database,
+  { actor, reference, version, message, pauseKind = 'clarification', now = new Date() }: RequestInformationOptions,
+): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     assertTransition(request.status, 'awaiting_requester');
     const isClockStopped = request.policy !== null && isClockStoppedBy(request.policy, pauseKind);
     await tx
       .update(requests)
-      .set({ status: 'awaiting_requester', clockStoppedAt: isClockStopped ? now : null, assigneeId: request.assigneeId ?? staffIdOf(actor) })
+      .set({
+        status: 'awaiting_requester',
+        clockStoppedAt: isClockStopped ? now : null,
+        assigneeId: request.assigneeId ?? staffIdOf(actor),
+      })
       .where(eq(requests.id, request.id));
     await recordEvent(tx, {
       requestId: request.id,
@@ -37,7 +51,11 @@ export async function requestInformation(db: Database, { actor, reference, versi
     await enqueueEmail(tx, {
       requestId: request.id,
       to: request.email!,
-      payload: { template: 'information-requested', version: 1, props: { ...(await requesterEmailContext(tx, request)), message, isClockStopped } },
+      payload: {
+        template: 'information-requested',
+        version: 1,
+        props: { ...(await requesterEmailContext(tx, request)), message, isClockStopped },
+      },
     });
   });
 }

@@ -18,6 +18,11 @@ export async function requestStatusLinks(db: Database, { input, ip, now = new Da
   await db.transaction(async (tx) => {
     await enforceRateLimits(tx, { emailHash, ip, now });
     // Keyed by the address: asking again before the worker ran replaces the waiting job, so one email answers both.
-    await enqueueJob(tx, 'send-status-links', { emailHash, reference: input.reference ?? null, requestedAt: now.toISOString(), ip }, { jobKey: `status-links:${emailHash}` });
+    await enqueueJob(
+      tx,
+      'send-status-links',
+      { emailHash, reference: input.reference ?? null, requestedAt: now.toISOString(), ip },
+      { jobKey: `status-links:${emailHash}` },
+    );
   });
 }

@@ -17,7 +17,11 @@ import {
 describe('request state machine', () => {
   it('lets an unverified request be verified or cancelled by an action, and expire only when its link ran out', () => {
     expect(requestStatuses.filter((to) => canTransition('unverified', to))).toEqual(['new', 'cancelled']);
-    expect(requestStatuses.filter((to) => canTransition('unverified', to, { when: 'verification_expired' }))).toEqual(['new', 'cancelled', 'expired']);
+    expect(requestStatuses.filter((to) => canTransition('unverified', to, { when: 'verification_expired' }))).toEqual([
+      'new',
+      'cancelled',
+      'expired',
+    ]);
   });
 
   it('closes a request waiting for the requester as fulfilled only when its erasure completed, never by an agent', () => {

@@ -92,7 +92,9 @@ export const closedWithPersonalDataStatuses = statusesWhere<Exclude<StatusesInPh
 /** Never confirmed by the requester: not a received request in the reports. */
 export const neverConfirmedStatuses = statusesWhere<StatusesWith<'isNeverConfirmed'>>((definition) => definition.isNeverConfirmed === true);
 /** Every status a confirmed request can have (the queue's status filter). */
-export const confirmedStatuses = statusesWhere<Exclude<RequestStatus, StatusesWith<'isNeverConfirmed'>>>((definition) => definition.isNeverConfirmed !== true);
+export const confirmedStatuses = statusesWhere<Exclude<RequestStatus, StatusesWith<'isNeverConfirmed'>>>(
+  (definition) => definition.isNeverConfirmed !== true,
+);
 
 export const statusLabels = Object.fromEntries(requestStatuses.map((status) => [status, statusDefinitions[status].label])) as Record<
   RequestStatus,

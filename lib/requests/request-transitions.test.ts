@@ -71,21 +71,71 @@ describe('[agent] an illegal transition through a use case', () => {
   /** A confirmed request forced into a status, as it would be after the steps that lead there. */
   async function requestIn(status: RequestStatus): Promise<{ row: RequestRow; reference: string; statusToken: string }> {
     const { request, reference, statusToken } = await createVerifiedRequest(db, { type: 'deletion' });
-    const [row] = await db.update(requests).set({ status, closedAt: ['fulfilled', 'rejected', 'cancelled'].includes(status) ? new Date() : null }).where(eq(requests.id, request.id)).returning();
+    const [row] = await db
+      .update(requests)
+      .set({ status, closedAt: ['fulfilled', 'rejected', 'cancelled'].includes(status) ? new Date() : null })
+      .where(eq(requests.id, request.id))
+      .returning();
     return { row: row!, reference, statusToken };
   }
 
-  const illegalMoves: { name: string; from: RequestStatus; attempt: (r: { row: RequestRow; reference: string; statusToken: string }) => Promise<unknown> }[] = [
-    { name: 'starting work on a fulfilled request', from: 'fulfilled', attempt: ({ row, reference }) => startWork(db, { actor: agent, reference, version: row.version }) },
-    { name: 'starting work on a request already in progress', from: 'in_progress', attempt: ({ row, reference }) => startWork(db, { actor: agent, reference, version: row.version }) },
-    { name: 'asking a rejected request for information', from: 'rejected', attempt: ({ row, reference }) => requestInformation(db, { actor: agent, reference, version: row.version, message: 'Proof of ID please' }) },
-    { name: 'asking again while already waiting for the requester', from: 'awaiting_requester', attempt: ({ row, reference }) => requestInformation(db, { actor: agent, reference, version: row.version, message: 'Proof of ID please' }) },
-    { name: 'fulfilling a cancelled request', from: 'cancelled', attempt: ({ row, reference }) => fulfilRequest(db, { actor: agent, reference, version: row.version, message: 'Done', files: [] }) },
-    { name: 'fulfilling a request waiting for the requester', from: 'awaiting_requester', attempt: ({ row, reference }) => fulfilRequest(db, { actor: agent, reference, version: row.version, message: 'Done', files: [] }) },
-    { name: 'rejecting a fulfilled request', from: 'fulfilled', attempt: ({ row, reference }) => rejectRequest(db, { actor: agent, reference, version: row.version, basis: 'spam' }) },
-    { name: 'extending a rejected request', from: 'rejected', attempt: ({ row, reference }) => extendDeadline(db, { actor: agent, reference, version: row.version, reason: 'More time' }) },
-    { name: 'the requester answering when nothing was asked', from: 'in_progress', attempt: ({ statusToken }) => answerInformationRequest(db, { token: statusToken, message: 'Here you go', ip: null }) },
-    { name: 'the requester cancelling a fulfilled request', from: 'fulfilled', attempt: ({ statusToken }) => cancelRequest(db, { token: statusToken, ip: null }) },
+  const illegalMoves: {
+    name: string;
+    from: RequestStatus;
+    attempt: (r: { row: RequestRow; reference: string; statusToken: string }) => Promise<unknown>;
+  }[] = [
+    {
+      name: 'starting work on a fulfilled request',
+      from: 'fulfilled',
+      attempt: ({ row, reference }) => startWork(db, { actor: agent, reference, version: row.version }),
+    },
+    {
+      name: 'starting work on a request already in progress',
+      from: 'in_progress',
+      attempt: ({ row, reference }) => startWork(db, { actor: agent, reference, version: row.version }),
+    },
+    {
+      name: 'asking a rejected request for information',
+      from: 'rejected',
+      attempt: ({ row, reference }) =>
+        requestInformation(db, { actor: agent, reference, version: row.version, message: 'Proof of ID please' }),
+    },
+    {
+      name: 'asking again while already waiting for the requester',
+      from: 'awaiting_requester',
+      attempt: ({ row, reference }) =>
+        requestInformation(db, { actor: agent, reference, version: row.version, message: 'Proof of ID please' }),
+    },
+    {
+      name: 'fulfilling a cancelled request',
+      from: 'cancelled',
+      attempt: ({ row, reference }) => fulfilRequest(db, { actor: agent, reference, version: row.version, message: 'Done', files: [] }),
+    },
+    {
+      name: 'fulfilling a request waiting for the requester',
+      from: 'awaiting_requester',
+      attempt: ({ row, reference }) => fulfilRequest(db, { actor: agent, reference, version: row.version, message: 'Done', files: [] }),
+    },
+    {
+      name: 'rejecting a fulfilled request',
+      from: 'fulfilled',
+      attempt: ({ row, reference }) => rejectRequest(db, { actor: agent, reference, version: row.version, basis: 'spam' }),
+    },
+    {
+      name: 'extending a rejected request',
+      from: 'rejected',
+      attempt: ({ row, reference }) => extendDeadline(db, { actor: agent, reference, version: row.version, reason: 'More time' }),
+    },
+    {
+      name: 'the requester answering when nothing was asked',
+      from: 'in_progress',
+      attempt: ({ statusToken }) => answerInformationRequest(db, { token: statusToken, message: 'Here you go', ip: null }),
+    },
+    {
+      name: 'the requester cancelling a fulfilled request',
+      from: 'fulfilled',
+      attempt: ({ statusToken }) => cancelRequest(db, { token: statusToken, ip: null }),
+    },
   ];
 
   it.each(illegalMoves)('$name is refused with a clear message and changes nothing', async ({ from, attempt }) => {

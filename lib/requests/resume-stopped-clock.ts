@@ -21,9 +21,15 @@ export function resumeStoppedClock(request: RequestRow, now: Date): { dueOn: str
 }
 
 /** While a clock is stopped the due date moves a day for every day of waiting: the date it would have if the requester answered today. */
-export function projectedDueOn(request: Pick<RequestRow, 'clockStoppedAt' | 'policy' | 'dueOn' | 'receivedOn' | 'extensionCount' | 'pausedDays'>, now: Date): string | null {
+export function projectedDueOn(
+  request: Pick<RequestRow, 'clockStoppedAt' | 'policy' | 'dueOn' | 'receivedOn' | 'extensionCount' | 'pausedDays'>,
+  now: Date,
+): string | null {
   if (!request.clockStoppedAt || !request.policy || !request.dueOn) return request.dueOn;
   const pausedDays = countPausedDays(request.clockStoppedAt, now);
   if (pausedDays === 0) return request.dueOn;
-  return computeDueDate(request.receivedOn, request.policy, { extensionsUsed: request.extensionCount, pausedDays: request.pausedDays + pausedDays });
+  return computeDueDate(request.receivedOn, request.policy, {
+    extensionsUsed: request.extensionCount,
+    pausedDays: request.pausedDays + pausedDays,
+  });
 }

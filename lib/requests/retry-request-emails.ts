@@ -12,14 +12,23 @@ import { changeRequest } from './change-request';
  * got sent meanwhile is skipped by the worker, so nothing is sent twice.
  */
 export async function retryRequestEmails(db: Database, { actor, reference }: { actor: StaffActor; reference: string }): Promise<number> {
-  return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: null, bumpsVersion: false }, async (tx, request) => {
-    const stuck = await tx
-      .select({ id: outboundEmails.id })
-      .from(outboundEmails)
-      .where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.status, 'pending'), gt(outboundEmails.attempts, 0)));
-    for (const email of stuck) await enqueueJob(tx, 'deliver-email', { outboundEmailId: email.id }, { jobKey: `email:${email.id}` });
-    await tx.update(requests).set({ lastError: null }).where(eq(requests.id, request.id));
-    await recordEvent(tx, { requestId: request.id, actor: { type: 'staff', staffId: actor.staffId }, action: 'retry_requested', details: { emails: stuck.length } });
-    return stuck.length;
-  });
+  return changeRequest(
+    db,
+    { actor, permission: 'requests.work', reference, expectedVersion: null, bumpsVersion: false },
+    async (tx, request) => {
+      const stuck = await tx
+        .select({ id: outboundEmails.id })
+        .from(outboundEmails)
+        .where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.status, 'pending'), gt(outboundEmails.attempts, 0)));
+      for (const email of stuck) await enqueueJob(tx, 'deliver-email', { outboundEmailId: email.id }, { jobKey: `email:${email.id}` });
+      await tx.update(requests).set({ lastError: null }).where(eq(requests.id, request.id));
+      await recordEvent(tx, {
+        requestId: request.id,
+        actor: { type: 'staff', staffId: actor.staffId },
+        action: 'retry_requested',
+        details: { emails: stuck.length },
+      });
+      return stuck.length;
+    },
+  );
 }

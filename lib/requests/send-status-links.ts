@@ -23,7 +23,10 @@ export type SendStatusLinksOptions = { emailHash: string; reference: string | nu
  * email listing a new status link for each. Nothing is sent when nothing matches.
  * Returns how many requests were found.
  */
-export async function sendStatusLinks(db: Database, { emailHash, reference, ip, now = new Date() }: SendStatusLinksOptions): Promise<number> {
+export async function sendStatusLinks(
+  db: Database,
+  { emailHash, reference, ip, now = new Date() }: SendStatusLinksOptions,
+): Promise<number> {
   const recentlyClosedSince = new Date(now.getTime() - RECENTLY_CLOSED_DAYS * 24 * 60 * 60 * 1000);
   return db.transaction(async (tx) => {
     // Locked so a confirmation or a close racing this job is seen before or after, never half.
@@ -49,18 +52,39 @@ export async function sendStatusLinks(db: Database, { emailHash, reference, ip, 
       if (request.status === 'unverified') {
         if (request.unverifiedExpiresAt && request.unverifiedExpiresAt <= now) continue;
         await sendVerificationLink(tx, request, now);
-        await recordEvent(tx, { requestId: request.id, actor: { type: 'requester' }, action: 'verification_link_resent', details: { reason: 'find_request' }, ip });
+        await recordEvent(tx, {
+          requestId: request.id,
+          actor: { type: 'requester' },
+          action: 'verification_link_resent',
+          details: { reason: 'find_request' },
+          ip,
+        });
         continue;
       }
       const { statusUrl } = await createStatusToken(tx, { requestId: request.id });
-      links.push({ reference: request.reference ?? '', requestTypeLabel: requestTypeLabel(request.type), statusLabel: statusLabels[request.status], statusUrl });
+      links.push({
+        reference: request.reference ?? '',
+        requestTypeLabel: requestTypeLabel(request.type),
+        statusLabel: statusLabels[request.status],
+        statusUrl,
+      });
       recipient ??= request.email;
-      await recordEvent(tx, { requestId: request.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { reason: 'find_request' }, ip });
+      await recordEvent(tx, {
+        requestId: request.id,
+        actor: { type: 'requester' },
+        action: 'status_link_resent',
+        details: { reason: 'find_request' },
+        ip,
+      });
     }
 
     if (recipient && links.length > 0) {
       const { organisationName } = await getOrganisationSettings(tx);
-      await enqueueEmail(tx, { requestId: null, to: recipient, payload: { template: 'status-links', version: 1, props: { organisationName, requests: links } } });
+      await enqueueEmail(tx, {
+        requestId: null,
+        to: recipient,
+        payload: { template: 'status-links', version: 1, props: { organisationName, requests: links } },
+      });
     }
     return found.length;
   });

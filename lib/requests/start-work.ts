@@ -16,19 +16,30 @@ export type StartWorkOptions = { actor: UseCaseActor; reference: string; version
  * a stopped clock, exactly as the requester's own reply would.
  */
 export async function startWork(db: Database, { actor, reference, version, now = new Date() }: StartWorkOptions): Promise<void> {
-  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) => applyStartWork(tx, { actor, request, now }));
+  await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, (tx, request) =>
+    applyStartWork(tx, { actor, request, now }),
+  );
 }
 
 /**
  * The transition itself, on the caller's transaction (which holds the request's row lock):
  * also used when staff start a fulfilment run on a `new` request. Returns the request as it now is.
  */
-export async function applyStartWork(tx: Transaction, { actor, request, now }: { actor: UseCaseActor; request: RequestRow; now: Date }): Promise<RequestRow> {
+export async function applyStartWork(
+  tx: Transaction,
+  { actor, request, now }: { actor: UseCaseActor; request: RequestRow; now: Date },
+): Promise<RequestRow> {
   assertTransition(request.status, 'in_progress');
   const { dueOn, pausedDays } = resumeStoppedClock(request, now);
   const [started] = await tx
     .update(requests)
-    .set({ status: 'in_progress', assigneeId: request.assigneeId ?? staffIdOf(actor), clockStoppedAt: null, dueOn, pausedDays: sql`${requests.pausedDays} + ${pausedDays}` })
+    .set({
+      status: 'in_progress',
+      assigneeId: request.assigneeId ?? staffIdOf(actor),
+      clockStoppedAt: null,
+      dueOn,
+      pausedDays: sql`${requests.pausedDays} + ${pausedDays}`,
+    })
     .where(eq(requests.id, request.id))
     .returning();
   if (pausedDays > 0) await rearmDeadlineReminders(tx, { requestId: request.id });

@@ -10,7 +10,14 @@ import { findVerificationLink } from '@/lib/verification/find-verification-link'
 import { useEnvOverrides } from '@/test/support/env-overrides';
 import { aSubmission, uniqueIp } from '@/test/support/fixtures';
 import { findEmailJob, latestVerificationToken, listOutboundEmails, payloadProps, tokenFromUrl } from '@/test/support/outbox';
-import { getRequest, listEvents, listRequestsForEmail, listTokens, submitUnverifiedRequest, submitVerifiedRequest } from '@/test/support/requests';
+import {
+  getRequest,
+  listEvents,
+  listRequestsForEmail,
+  listTokens,
+  submitUnverifiedRequest,
+  submitVerifiedRequest,
+} from '@/test/support/requests';
 import { useTestDatabase } from '@/test/support/test-database';
 import { getRequestStatus } from './get-request-status';
 import { submitRequest } from './submit-request';
@@ -20,7 +27,10 @@ const setEnv = useEnvOverrides();
 const DAY = 24 * 60 * 60 * 1000;
 
 async function countIntakeAttemptsFor(email: string): Promise<number> {
-  const rows = await db.select().from(intakeRateCounters).where(eq(intakeRateCounters.key, `email:${hashEmail(email)}`));
+  const rows = await db
+    .select()
+    .from(intakeRateCounters)
+    .where(eq(intakeRateCounters.key, `email:${hashEmail(email)}`));
   return rows.reduce((total, row) => total + row.attempts, 0);
 }
 
@@ -69,7 +79,12 @@ describe('[requester] files a new request', () => {
     const events = await listEvents(db, { requestId: request.id });
 
     expect(events.map((event) => event.action)).toEqual(['submitted']);
-    expect(events[0]).toMatchObject({ actorType: 'requester', ip, isVisibleToRequester: true, details: { channel: 'web', type: 'access', jurisdiction: 'eu_gdpr' } });
+    expect(events[0]).toMatchObject({
+      actorType: 'requester',
+      ip,
+      isVisibleToRequester: true,
+      details: { channel: 'web', type: 'access', jurisdiction: 'eu_gdpr' },
+    });
     expect(JSON.stringify(events[0]!.details)).not.toContain(input.email);
     expect(JSON.stringify(events[0]!.details)).not.toContain(input.fullName);
   });
@@ -132,7 +147,11 @@ describe('[requester] files the same request twice', () => {
   it('while unverified and the first email is not delivered yet, gets that same email (one live link), even typed in other case and with spaces', async () => {
     const { request, verificationToken: firstToken, input } = await submitUnverifiedRequest(db);
 
-    const outcome = await submitRequest(db, { input: { ...input, email: `  ${input.email.toUpperCase()} ` }, channel: 'web', ip: uniqueIp() });
+    const outcome = await submitRequest(db, {
+      input: { ...input, email: `  ${input.email.toUpperCase()} ` },
+      channel: 'web',
+      ip: uniqueIp(),
+    });
 
     expect(outcome).toBe('resent-verification');
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
@@ -152,7 +171,10 @@ describe('[requester] files the same request twice', () => {
     const { request, verificationToken: firstToken, input } = await submitUnverifiedRequest(db);
     const [first] = await listOutboundEmails(db, { requestId: request.id });
     // As the worker leaves a delivered row.
-    await db.update(outboundEmails).set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null }).where(eq(outboundEmails.id, first!.id));
+    await db
+      .update(outboundEmails)
+      .set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null })
+      .where(eq(outboundEmails.id, first!.id));
 
     expect(await submitRequest(db, { input, channel: 'web', ip: uniqueIp() })).toBe('resent-verification');
 

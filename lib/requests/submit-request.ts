@@ -30,7 +30,10 @@ export type SubmitRequestOptions = {
  */
 export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'ignored';
 
-export async function submitRequest(db: Database, { input, channel, ip, gpcSignal = false, now = new Date() }: SubmitRequestOptions): Promise<SubmitRequestOutcome> {
+export async function submitRequest(
+  db: Database,
+  { input, channel, ip, gpcSignal = false, now = new Date() }: SubmitRequestOptions,
+): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
 
@@ -52,12 +55,26 @@ export async function submitRequest(db: Database, { input, channel, ip, gpcSigna
 
 async function fileOrMerge(
   tx: Transaction,
-  { input, email, emailHash, channel, ip, gpcSignal, now }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; gpcSignal: boolean; now: Date },
+  {
+    input,
+    email,
+    emailHash,
+    channel,
+    ip,
+    gpcSignal,
+    now,
+  }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; gpcSignal: boolean; now: Date },
 ): Promise<SubmitRequestOutcome> {
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
   if (open?.status === 'unverified') {
     await sendVerificationLink(tx, open, now);
-    await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'verification_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+    await recordEvent(tx, {
+      requestId: open.id,
+      actor: { type: 'requester' },
+      action: 'verification_link_resent',
+      details: { channel, reason: 'duplicate_submission' },
+      ip,
+    });
     return 'resent-verification';
   }
   if (open) {
@@ -72,7 +89,13 @@ async function fileOrMerge(
         props: { organisationName, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
       },
     });
-    await recordEvent(tx, { requestId: open.id, actor: { type: 'requester' }, action: 'status_link_resent', details: { channel, reason: 'duplicate_submission' }, ip });
+    await recordEvent(tx, {
+      requestId: open.id,
+      actor: { type: 'requester' },
+      action: 'status_link_resent',
+      details: { channel, reason: 'duplicate_submission' },
+      ip,
+    });
     return 'resent-status-link';
   }
 

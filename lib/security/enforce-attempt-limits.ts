@@ -12,15 +12,24 @@ export type AttemptLimit = { key: string; max: number; windowMs: number };
  * other keys never wait), and a rolled-back attempt is not counted. Take a busy key (an IP) as
  * late in the transaction as possible.
  */
-export async function enforceAttemptLimit(tx: DatabaseOrTransaction, { key, max, windowMs }: AttemptLimit, { now, message }: { now: Date; message: string }): Promise<void> {
+export async function enforceAttemptLimit(
+  tx: DatabaseOrTransaction,
+  { key, max, windowMs }: AttemptLimit,
+  { now, message }: { now: Date; message: string },
+): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const attempts = await countIntakeAttempt(tx, { key, windowStart });
   if (attempts > max) {
-    throw new AppError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) });
+    throw new AppError('RATE_LIMITED', message, {
+      retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)),
+    });
   }
 }
 
 /** Several limits in one fixed order (callers always pass them alike, so two attempts cannot deadlock). */
-export async function enforceAttemptLimits(tx: DatabaseOrTransaction, { limits, now, message }: { limits: AttemptLimit[]; now: Date; message: string }): Promise<void> {
+export async function enforceAttemptLimits(
+  tx: DatabaseOrTransaction,
+  { limits, now, message }: { limits: AttemptLimit[]; now: Date; message: string },
+): Promise<void> {
   for (const limit of limits) await enforceAttemptLimit(tx, limit, { now, message });
 }

@@ -39,6 +39,8 @@ export function decryptSecret(stored: string, purpose: string, key: Buffer = enc
   try {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error('a stored secret could not be decrypted: ENCRYPTION_KEY (or APP_SECRET) changed since it was saved: run npm run sources:rekey with the previous key, or enter the secret again');
+    throw new Error(
+      'a stored secret could not be decrypted: ENCRYPTION_KEY (or APP_SECRET) changed since it was saved: run npm run sources:rekey with the previous key, or enter the secret again',
+    );
   }
 }

@@ -18,7 +18,10 @@ export function lawDefaultFor(code: string): TDeadlinePolicy | null {
 }
 
 /** The deadline policies admins edit, each beside the default it was seeded from. */
-export async function listJurisdictionPolicies(db: DatabaseOrTransaction, { actor }: { actor: StaffActor }): Promise<JurisdictionPolicyView[]> {
+export async function listJurisdictionPolicies(
+  db: DatabaseOrTransaction,
+  { actor }: { actor: StaffActor },
+): Promise<JurisdictionPolicyView[]> {
   assertCan(actor, 'settings.manage');
   const rows = await listPolicyRows(db);
   return rows.map((row) => ({ code: row.code, policy: row.policy, lawDefault: lawDefaultFor(row.code), updatedAt: row.updatedAt }));

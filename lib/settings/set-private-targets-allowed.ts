@@ -26,11 +26,22 @@ export async function allowPrivateTargetsForDemo(db: Database): Promise<boolean>
   return true;
 }
 
-async function saveNetworkSettings(db: Database, { actor, allowed, reason }: { actor: Actor; allowed: boolean; reason?: string }): Promise<void> {
+async function saveNetworkSettings(
+  db: Database,
+  { actor, allowed, reason }: { actor: Actor; allowed: boolean; reason?: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getNetworkSettings(tx);
     const after = { allowPrivateTargets: allowed };
-    await tx.insert(settings).values({ key: NETWORK_SETTINGS_KEY, value: after }).onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: new Date() } });
-    await recordEvent(tx, { requestId: null, actor, action: 'settings_changed', details: { key: NETWORK_SETTINGS_KEY, before, after, ...(reason ? { reason } : {}) } });
+    await tx
+      .insert(settings)
+      .values({ key: NETWORK_SETTINGS_KEY, value: after })
+      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: new Date() } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor,
+      action: 'settings_changed',
+      details: { key: NETWORK_SETTINGS_KEY, before, after, ...(reason ? { reason } : {}) },
+    });
   });
 }

@@ -63,13 +63,18 @@ describe('[admin] saves the organisation settings', () => {
     await updateOrganisationSettings(db, { actor: admin, input: renamed });
 
     expect(await getOrganisationSettings(db)).toEqual(renamed);
-    const [event] = await db.select().from(requestEvents).where(and(eq(requestEvents.action, 'settings_changed'), eq(requestEvents.actorId, admin.staffId)));
+    const [event] = await db
+      .select()
+      .from(requestEvents)
+      .where(and(eq(requestEvents.action, 'settings_changed'), eq(requestEvents.actorId, admin.staffId)));
     expect(event).toMatchObject({ requestId: null, actorType: 'staff', details: { key: 'organisation', before, after: renamed } });
   });
 
   it('keeps audit records at least 24 months, and reads settings saved before that field existed as 24', async () => {
     const tooShort = ZOrganisationSettings.safeParse({ ...renamed, auditRetentionMonths: '23' });
-    expect(tooShort.success ? [] : z.flattenError(tooShort.error).fieldErrors.auditRetentionMonths).toEqual(['At least 24 months (CCPA keeps request records for 24 months)']);
+    expect(tooShort.success ? [] : z.flattenError(tooShort.error).fieldErrors.auditRetentionMonths).toEqual([
+      'At least 24 months (CCPA keeps request records for 24 months)',
+    ]);
 
     const { auditRetentionMonths: _, ...savedBeforeTheField } = renamed;
     await db.update(settings).set({ value: savedBeforeTheField }).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
@@ -95,7 +100,9 @@ describe('[admin] saves the organisation settings', () => {
 
   it('an agent may not change them (FORBIDDEN) and nothing changes', async () => {
     const agent = await createStaffMember(db, { role: 'agent' });
-    const error = await updateOrganisationSettings(db, { actor: agent, input: { ...renamed, organisationName: 'Hijacked Ltd' } }).catch((caught: unknown) => caught);
+    const error = await updateOrganisationSettings(db, { actor: agent, input: { ...renamed, organisationName: 'Hijacked Ltd' } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(isAppError(error, 'FORBIDDEN')).toBe(true);
     expect((await getOrganisationSettings(db)).organisationName).toBe(renamed.organisationName);
   });
@@ -119,7 +126,9 @@ describe('[admin] saves the organisation settings', () => {
       },
     });
     const [request] = await listRequestsForEmail(db, { email });
-    const [acknowledgement] = (await listOutboundEmails(db, { requestId: request!.id })).filter((row) => row.template === 'acknowledgement');
+    const [acknowledgement] = (await listOutboundEmails(db, { requestId: request!.id })).filter(
+      (row) => row.template === 'acknowledgement',
+    );
 
     await deliverOutboundEmail(db, { outboundEmailId: acknowledgement!.id });
 

@@ -51,7 +51,13 @@ export function createStaffAuthAdapter(db: Database): Adapter {
         .select({ session: staffSessions, member: staffMembers })
         .from(staffSessions)
         .innerJoin(staffMembers, eq(staffMembers.id, staffSessions.staffId))
-        .where(and(eq(staffSessions.sessionTokenHash, hashToken(sessionToken)), gt(staffSessions.expires, sql`now()`), eq(staffMembers.isActive, true)));
+        .where(
+          and(
+            eq(staffSessions.sessionTokenHash, hashToken(sessionToken)),
+            gt(staffSessions.expires, sql`now()`),
+            eq(staffMembers.isActive, true),
+          ),
+        );
       if (!row) return null;
       return { session: { sessionToken, userId: row.member.id, expires: row.session.expires }, user: toAdapterUser(row.member) };
     },

@@ -79,7 +79,9 @@ async function expectEventBy({ actor, subject }: Context, action: string, { ofRe
   const [event] = await db
     .select()
     .from(requestEvents)
-    .where(and(eq(requestEvents.action, action), ofRequest ? eq(requestEvents.requestId, subject.request.id) : isNull(requestEvents.requestId)))
+    .where(
+      and(eq(requestEvents.action, action), ofRequest ? eq(requestEvents.requestId, subject.request.id) : isNull(requestEvents.requestId)),
+    )
     .orderBy(desc(requestEvents.id))
     .limit(1);
   expect(event, `a ${action} event`).toMatchObject({ actorType: 'staff', actorId: actor.staffId });
@@ -93,13 +95,20 @@ const useCases: UseCase[] = [
     needs: ['request'],
     allowed: ['admin', 'agent'],
     run: ({ actor, subject }) => startWork(db, { actor, reference: subject.reference, version: subject.request.version }),
-    effect: async (context) => expect(await subjectNow(context)).toMatchObject({ status: 'in_progress', assigneeId: context.actor.staffId }),
+    effect: async (context) =>
+      expect(await subjectNow(context)).toMatchObject({ status: 'in_progress', assigneeId: context.actor.staffId }),
   },
   {
     name: 'request-information',
     needs: ['request'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject }) => requestInformation(db, { actor, reference: subject.reference, version: subject.request.version, message: 'Please send proof of address.' }),
+    run: ({ actor, subject }) =>
+      requestInformation(db, {
+        actor,
+        reference: subject.reference,
+        version: subject.request.version,
+        message: 'Please send proof of address.',
+      }),
     effect: async (context) => {
       expect((await subjectNow(context)).status).toBe('awaiting_requester');
       await expectEventBy(context, 'information_requested');
@@ -109,7 +118,8 @@ const useCases: UseCase[] = [
     name: 'extend-deadline',
     needs: ['request'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject }) => extendDeadline(db, { actor, reference: subject.reference, version: subject.request.version, reason: 'Eight years of records.' }),
+    run: ({ actor, subject }) =>
+      extendDeadline(db, { actor, reference: subject.reference, version: subject.request.version, reason: 'Eight years of records.' }),
     effect: async (context, result) => {
       const { dueOn } = result as { dueOn: string };
       expect(dueOn > context.subject.request.dueOn!).toBe(true);
@@ -121,7 +131,8 @@ const useCases: UseCase[] = [
     name: 'fulfil-request',
     needs: ['request'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject }) => fulfilRequest(db, { actor, reference: subject.reference, version: subject.request.version, message: 'All erased.', files: [] }),
+    run: ({ actor, subject }) =>
+      fulfilRequest(db, { actor, reference: subject.reference, version: subject.request.version, message: 'All erased.', files: [] }),
     effect: async (context) => {
       expect(await subjectNow(context)).toMatchObject({ status: 'fulfilled', responseMessage: 'All erased.' });
       await expectEventBy(context, 'fulfilled');
@@ -131,7 +142,8 @@ const useCases: UseCase[] = [
     name: 'reject-request',
     needs: ['request'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject }) => rejectRequest(db, { actor, reference: subject.reference, version: subject.request.version, basis: 'spam' }),
+    run: ({ actor, subject }) =>
+      rejectRequest(db, { actor, reference: subject.reference, version: subject.request.version, basis: 'spam' }),
     effect: async (context) => {
       expect(await subjectNow(context)).toMatchObject({ status: 'rejected', rejectionBasis: 'spam' });
       await expectEventBy(context, 'rejected');
@@ -141,7 +153,8 @@ const useCases: UseCase[] = [
     name: 'assign-request',
     needs: ['request', 'colleague'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject, colleague }) => assignRequest(db, { actor, reference: subject.reference, version: subject.request.version, assigneeId: colleague.staffId }),
+    run: ({ actor, subject, colleague }) =>
+      assignRequest(db, { actor, reference: subject.reference, version: subject.request.version, assigneeId: colleague.staffId }),
     effect: async (context) => {
       expect((await subjectNow(context)).assigneeId).toBe(context.colleague.staffId);
       await expectEventBy(context, 'assigned');
@@ -173,10 +186,21 @@ const useCases: UseCase[] = [
     run: ({ actor }) =>
       fileOnBehalf(db, {
         actor,
-        input: { type: 'access', email: uniqueEmail(), fullName: 'Grace Hopper', jurisdiction: 'uk_gdpr', intakeChannel: 'phone', identityCheck: 'Confirmed date of birth and last order number', receivedOn: today },
+        input: {
+          type: 'access',
+          email: uniqueEmail(),
+          fullName: 'Grace Hopper',
+          jurisdiction: 'uk_gdpr',
+          intakeChannel: 'phone',
+          identityCheck: 'Confirmed date of birth and last order number',
+          receivedOn: today,
+        },
       }),
     effect: async ({ actor }, result) => {
-      const [filed] = await db.select().from(requests).where(eq(requests.reference, (result as { reference: string }).reference));
+      const [filed] = await db
+        .select()
+        .from(requests)
+        .where(eq(requests.reference, (result as { reference: string }).reference));
       expect(filed).toMatchObject({ channel: 'staff', status: 'new', assigneeId: actor.staffId, fullName: 'Grace Hopper' });
     },
   },
@@ -196,7 +220,10 @@ const useCases: UseCase[] = [
     run: ({ actor }) => claimNextRequest(db, { actor }),
     effect: async ({ actor }, result) => {
       // Earlier cells leave unassigned confirmed requests behind, so there is always one to claim.
-      const [claimed] = await db.select().from(requests).where(eq(requests.reference, result as string));
+      const [claimed] = await db
+        .select()
+        .from(requests)
+        .where(eq(requests.reference, result as string));
       expect(claimed?.assigneeId).toBe(actor.staffId);
     },
   },
@@ -215,7 +242,8 @@ const useCases: UseCase[] = [
     needs: ['request'],
     allowed: ['admin', 'agent', 'auditor'],
     run: ({ actor, subject }) => getRequestFulfilment(db, { actor, requestId: subject.request.id }),
-    effect: async (_context, result) => expect(result).toMatchObject({ gather: null, dryRun: null, erase: null, enabledSources: expect.any(Object) }),
+    effect: async (_context, result) =>
+      expect(result).toMatchObject({ gather: null, dryRun: null, erase: null, enabledSources: expect.any(Object) }),
   },
   {
     name: 'get-request-detail',
@@ -228,7 +256,11 @@ const useCases: UseCase[] = [
     name: 'invite-staff-member',
     allowed: ['admin'],
     run: ({ actor }) => inviteStaffMember(db, { actor, input: { email: uniqueEmail('invitee'), name: 'New Colleague', role: 'agent' } }),
-    effect: async (_context, result) => expect(await findActiveStaffMember(db, { id: (result as { staffId: string }).staffId })).toMatchObject({ role: 'agent', name: 'New Colleague' }),
+    effect: async (_context, result) =>
+      expect(await findActiveStaffMember(db, { id: (result as { staffId: string }).staffId })).toMatchObject({
+        role: 'agent',
+        name: 'New Colleague',
+      }),
   },
   {
     name: 'change-staff-role',
@@ -292,7 +324,8 @@ const useCases: UseCase[] = [
     name: 'get-request-report',
     allowed: ['admin', 'auditor'],
     run: ({ actor }) => getRequestReport(db, { actor, range: { from: '2026-01-01', to: '2026-12-31' } }),
-    effect: async (_context, result) => expect(result).toMatchObject({ range: { from: '2026-01-01', to: '2026-12-31' }, byMonth: expect.any(Array) }),
+    effect: async (_context, result) =>
+      expect(result).toMatchObject({ range: { from: '2026-01-01', to: '2026-12-31' }, byMonth: expect.any(Array) }),
   },
   {
     name: 'get-annual-disclosure',
@@ -329,8 +362,20 @@ const useCases: UseCase[] = [
     needs: ['source'],
     allowed: ['admin'],
     run: ({ actor, source }) =>
-      updateDataSource(db, { actor, slug: source.slug, version: source.version, input: { name: 'Renamed CRM', usedForAccess: true, usedForErasure: true, config: aWebhookSourceInput().config, connectionString: null } }),
-    effect: async ({ actor, source }) => expect(await getDataSource(db, { actor, slug: source.slug })).toMatchObject({ name: 'Renamed CRM' }),
+      updateDataSource(db, {
+        actor,
+        slug: source.slug,
+        version: source.version,
+        input: {
+          name: 'Renamed CRM',
+          usedForAccess: true,
+          usedForErasure: true,
+          config: aWebhookSourceInput().config,
+          connectionString: null,
+        },
+      }),
+    effect: async ({ actor, source }) =>
+      expect(await getDataSource(db, { actor, slug: source.slug })).toMatchObject({ name: 'Renamed CRM' }),
   },
   {
     name: 'set-data-source-enabled',
@@ -355,7 +400,16 @@ const useCases: UseCase[] = [
     run: ({ actor }) =>
       openIncident(db, {
         actor,
-        input: { title: 'Lost laptop', description: 'Unencrypted laptop left on a train.', discoveredAt: toWallClockTime(new Date(Date.now() - 60 * 60 * 1000), 'UTC'), regimes: ['uk_gdpr'], sourceIds: [], dataCategories: ['contact'], likelyConsequences: '', measuresTaken: '' },
+        input: {
+          title: 'Lost laptop',
+          description: 'Unencrypted laptop left on a train.',
+          discoveredAt: toWallClockTime(new Date(Date.now() - 60 * 60 * 1000), 'UTC'),
+          regimes: ['uk_gdpr'],
+          sourceIds: [],
+          dataCategories: ['contact'],
+          likelyConsequences: '',
+          measuresTaken: '',
+        },
       }),
     effect: async ({ actor }, result) => {
       const { incident, events } = await getIncident(db, { actor, reference: result as string });
@@ -379,7 +433,14 @@ const useCases: UseCase[] = [
 
 const roles: StaffRole[] = ['admin', 'agent', 'auditor'];
 const matrix = roles.flatMap((role) =>
-  useCases.map((useCase) => ({ role, useCase: useCase.name, isAllowed: useCase.allowed.includes(role), needs: useCase.needs ?? [], run: useCase.run, effect: useCase.effect })),
+  useCases.map((useCase) => ({
+    role,
+    useCase: useCase.name,
+    isAllowed: useCase.allowed.includes(role),
+    needs: useCase.needs ?? [],
+    run: useCase.run,
+    effect: useCase.effect,
+  })),
 );
 
 /** Everything any of these use cases could write, so a refusal can be shown to have written nothing. */
@@ -411,7 +472,9 @@ describe('[staff] authorisation matrix: every role × every staff use case', () 
     const [subject, colleague, source] = await Promise.all([
       needs.includes('request') ? createVerifiedRequest(db, { type: 'deletion', jurisdiction: 'eu_gdpr' }) : undefined,
       needs.includes('colleague') ? createStaffMember(db, { role: 'agent' }) : undefined,
-      needs.includes('source') ? createDataSource(db, { actor: team.admin, input: aWebhookSourceInput() }).then(({ slug }) => ({ slug, version: 1 })) : undefined,
+      needs.includes('source')
+        ? createDataSource(db, { actor: team.admin, input: aWebhookSourceInput() }).then(({ slug }) => ({ slug, version: 1 }))
+        : undefined,
     ]);
     const context = { actor: team[role], subject: subject!, colleague: colleague!, source: source! };
 
@@ -428,13 +491,19 @@ describe('[staff] authorisation matrix: every role × every staff use case', () 
 
 describe('[agent] gives requests only to roles that work them (can(role, "requests.work"))', () => {
   it('lists admins and agents as assignable, never auditors, and refuses assigning to an auditor', async () => {
-    const [agent, admin, auditor] = await Promise.all([createStaffMember(db, { role: 'agent' }), createStaffMember(db, { role: 'admin' }), createStaffMember(db, { role: 'auditor' })]);
+    const [agent, admin, auditor] = await Promise.all([
+      createStaffMember(db, { role: 'agent' }),
+      createStaffMember(db, { role: 'admin' }),
+      createStaffMember(db, { role: 'auditor' }),
+    ]);
     const assignable = (await listAssignableStaff(db, { actor: agent })).map((member) => member.id);
     expect(assignable).toEqual(expect.arrayContaining([agent.staffId, admin.staffId]));
     expect(assignable).not.toContain(auditor.staffId);
 
     const subject = await createVerifiedRequest(db, { type: 'access' });
-    const error = await refusal(assignRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, assigneeId: auditor.staffId }));
+    const error = await refusal(
+      assignRequest(db, { actor: agent, reference: subject.reference, version: subject.request.version, assigneeId: auditor.staffId }),
+    );
     expect(error).toMatchObject({ code: 'VALIDATION', details: { field: 'assigneeId' } });
     expect((await getRequest(db, { id: subject.request.id })).assigneeId).toBeNull();
   });
@@ -464,7 +533,9 @@ describe('[deactivated] a deactivated staff member', () => {
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
     expect(await adapter.getUser!(agent.staffId)).toBeNull();
     expect(await adapter.getUserByEmail!(agent.email)).toBeNull();
-    const [remaining] = await db.execute<{ total: number }>(sql`select count(*)::int as total from staff_sessions where staff_id = ${agent.staffId}`);
+    const [remaining] = await db.execute<{ total: number }>(
+      sql`select count(*)::int as total from staff_sessions where staff_id = ${agent.staffId}`,
+    );
     expect(remaining!.total).toBe(0);
   });
 

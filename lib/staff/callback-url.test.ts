@@ -21,13 +21,25 @@ describe('sameOriginCallbackUrl', () => {
 
 describe('repairAuthCallbackUrls', () => {
   it('leaves a request with same-origin callback URLs (or none) to next-auth', () => {
-    expect(repairAuthCallbackUrls(new Request(`${base}/api/auth/signin?callbackUrl=%2Fstaff`, { headers: { cookie: 'next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2Fstaff; other=1' } }), base)).toBeNull();
+    expect(
+      repairAuthCallbackUrls(
+        new Request(`${base}/api/auth/signin?callbackUrl=%2Fstaff`, {
+          headers: { cookie: 'next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2Fstaff; other=1' },
+        }),
+        base,
+      ),
+    ).toBeNull();
     expect(repairAuthCallbackUrls(new Request(`${base}/api/auth/session`), base)).toBeNull();
   });
 
   it('sends the same request again with a foreign or unparseable cookie replaced, keeping a POST a POST (307)', () => {
     const response = repairAuthCallbackUrls(
-      new Request(`${base}/api/auth/signin/email`, { method: 'POST', headers: { cookie: 'a=1; next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000.evil.example%2F; __Secure-next-auth.callback-url=%ff' } }),
+      new Request(`${base}/api/auth/signin/email`, {
+        method: 'POST',
+        headers: {
+          cookie: 'a=1; next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000.evil.example%2F; __Secure-next-auth.callback-url=%ff',
+        },
+      }),
       base,
     );
     expect(response?.status).toBe(307);

@@ -24,7 +24,9 @@ describe('[admin] changes a staff member’s role', () => {
     const events = await db
       .select()
       .from(requestEvents)
-      .where(and(eq(requestEvents.action, 'staff_role_changed'), eq(requestEvents.actorId, admin.staffId), isNull(requestEvents.requestId)));
+      .where(
+        and(eq(requestEvents.action, 'staff_role_changed'), eq(requestEvents.actorId, admin.staffId), isNull(requestEvents.requestId)),
+      );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorType: 'staff', details: { staffId: agent.staffId, from: 'agent', to: 'auditor' } });
   });

@@ -7,14 +7,22 @@ import type { StaffRole } from './permissions';
 import { assertCan, type StaffActor } from './staff-actor';
 
 /** Changes a member's role; the change applies to their very next action (roles are read per request). */
-export async function changeStaffRole(db: Database, { actor, staffId, role }: { actor: StaffActor; staffId: string; role: StaffRole }): Promise<void> {
+export async function changeStaffRole(
+  db: Database,
+  { actor, staffId, role }: { actor: StaffActor; staffId: string; role: StaffRole },
+): Promise<void> {
   assertCan(actor, 'staff.manage');
   await db.transaction(async (tx) => {
     const [member] = await tx.select().from(staffMembers).where(eq(staffMembers.id, staffId)).for('update');
     if (!member) throw new AppError('NOT_FOUND', 'No such staff member.');
     if (member.role === 'admin' && role !== 'admin') await assertAnotherActiveAdmin(tx, staffId);
     await tx.update(staffMembers).set({ role }).where(eq(staffMembers.id, staffId));
-    await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'staff_role_changed', details: { staffId, from: member.role, to: role } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'staff_role_changed',
+      details: { staffId, from: member.role, to: role },
+    });
   });
 }
 

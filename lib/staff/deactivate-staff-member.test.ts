@@ -34,7 +34,10 @@ describe('[admin] deactivates a staff member', () => {
     const [member] = await db.select().from(staffMembers).where(eq(staffMembers.id, agent.staffId));
     expect(member).toMatchObject({ isActive: false });
     expect(member!.deactivatedAt).toBeInstanceOf(Date);
-    const events = await db.select().from(requestEvents).where(and(eq(requestEvents.action, 'staff_deactivated'), eq(requestEvents.actorId, admin.staffId)));
+    const events = await db
+      .select()
+      .from(requestEvents)
+      .where(and(eq(requestEvents.action, 'staff_deactivated'), eq(requestEvents.actorId, admin.staffId)));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ requestId: null, actorType: 'staff', details: { staffId: agent.staffId } });
   });

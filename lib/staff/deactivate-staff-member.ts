@@ -7,7 +7,10 @@ import { assertAnotherActiveAdmin } from './change-staff-role';
 import { assertCan, type StaffActor } from './staff-actor';
 
 /** Deactivates a member and deletes their sessions in the same transaction: they are signed out at once. */
-export async function deactivateStaffMember(db: Database, { actor, staffId, now = new Date() }: { actor: StaffActor; staffId: string; now?: Date }): Promise<void> {
+export async function deactivateStaffMember(
+  db: Database,
+  { actor, staffId, now = new Date() }: { actor: StaffActor; staffId: string; now?: Date },
+): Promise<void> {
   assertCan(actor, 'staff.manage');
   await db.transaction(async (tx) => {
     const [member] = await tx.select().from(staffMembers).where(eq(staffMembers.id, staffId)).for('update');
@@ -16,6 +19,11 @@ export async function deactivateStaffMember(db: Database, { actor, staffId, now 
     if (member.role === 'admin') await assertAnotherActiveAdmin(tx, staffId);
     await tx.update(staffMembers).set({ isActive: false, deactivatedAt: now }).where(eq(staffMembers.id, staffId));
     await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
-    await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'staff_deactivated', details: { staffId } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'staff_deactivated',
+      details: { staffId },
+    });
   });
 }

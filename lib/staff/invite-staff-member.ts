@@ -19,7 +19,10 @@ export type InviteStaffMemberOptions = {
 };
 
 /** Adds a staff member (or reactivates one with a new role) and emails them where to sign in. */
-export async function inviteStaffMember(db: Database, { actor, input, sendInvitation = true }: InviteStaffMemberOptions): Promise<{ staffId: string }> {
+export async function inviteStaffMember(
+  db: Database,
+  { actor, input, sendInvitation = true }: InviteStaffMemberOptions,
+): Promise<{ staffId: string }> {
   if (actor !== 'system') assertCan(actor, 'staff.manage');
   return db.transaction(async (tx) => {
     const existing = await findStaffMemberByEmail(tx, { email: input.email });
@@ -27,12 +30,20 @@ export async function inviteStaffMember(db: Database, { actor, input, sendInvita
     if (existing) {
       // Re-inviting an existing address sets its role, so it must not demote the last active admin.
       if (existing.isActive && existing.role === 'admin' && input.role !== 'admin') await assertAnotherActiveAdmin(tx, existing.id);
-      await tx.update(staffMembers).set({ role: input.role, name: input.name || existing.name, isActive: true, deactivatedAt: null }).where(eq(staffMembers.id, existing.id));
+      await tx
+        .update(staffMembers)
+        .set({ role: input.role, name: input.name || existing.name, isActive: true, deactivatedAt: null })
+        .where(eq(staffMembers.id, existing.id));
       staffId = existing.id;
     } else {
       const [created] = await tx
         .insert(staffMembers)
-        .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, invitedById: actor === 'system' ? null : actor.staffId })
+        .values({
+          email: input.email.trim().toLowerCase(),
+          name: input.name,
+          role: input.role,
+          invitedById: actor === 'system' ? null : actor.staffId,
+        })
         .returning({ id: staffMembers.id });
       staffId = created!.id;
     }
@@ -50,7 +61,12 @@ export async function inviteStaffMember(db: Database, { actor, input, sendInvita
         payload: {
           template: 'staff-invitation',
           version: 1,
-          props: { organisationName, inviterName: actor === 'system' ? 'An administrator' : actor.name, roleLabel: roleLabels[input.role], signInUrl: `${env().APP_URL}/staff/sign-in` },
+          props: {
+            organisationName,
+            inviterName: actor === 'system' ? 'An administrator' : actor.name,
+            roleLabel: roleLabels[input.role],
+            signInUrl: `${env().APP_URL}/staff/sign-in`,
+          },
         },
       });
     }

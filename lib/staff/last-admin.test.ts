@@ -43,7 +43,9 @@ describe('[admin] the workspace never loses its last active admin', () => {
   });
 
   it('re-inviting their address with another role is refused too, not a back door', async () => {
-    const error = await refusal(inviteStaffMember(db, { actor: lastAdmin, input: { email: lastAdmin.email, name: '', role: 'auditor' }, sendInvitation: false }));
+    const error = await refusal(
+      inviteStaffMember(db, { actor: lastAdmin, input: { email: lastAdmin.email, name: '', role: 'auditor' }, sendInvitation: false }),
+    );
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(await findActiveStaffMember(db, { id: lastAdmin.staffId })).toMatchObject({ role: 'admin' });
   });
@@ -66,9 +68,17 @@ describe('[admin] the workspace never loses its last active admin', () => {
       ]);
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'INVALID_TRANSITION' } });
-      const admins = await db.select().from(staffMembers).where(and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true), inArray(staffMembers.id, [first.staffId, second.staffId])));
+      const admins = await db
+        .select()
+        .from(staffMembers)
+        .where(
+          and(eq(staffMembers.role, 'admin'), eq(staffMembers.isActive, true), inArray(staffMembers.id, [first.staffId, second.staffId])),
+        );
       expect(admins).toHaveLength(1);
-      await db.update(staffMembers).set({ isActive: false }).where(inArray(staffMembers.id, [first.staffId, second.staffId]));
+      await db
+        .update(staffMembers)
+        .set({ isActive: false })
+        .where(inArray(staffMembers.id, [first.staffId, second.staffId]));
       await db.update(staffMembers).set({ isActive: true }).where(eq(staffMembers.id, lastAdmin.staffId));
     }
   });

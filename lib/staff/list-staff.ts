@@ -6,5 +6,13 @@ import { assertCan, type StaffActor } from './staff-actor';
 export async function listStaff(db: Database, { actor }: { actor: StaffActor }) {
   assertCan(actor, 'requests.read');
   const members = await listStaffMembers(db);
-  return members.map(({ id, email, name, role, isActive, createdAt, deactivatedAt }) => ({ id, email, name, role, isActive, createdAt, deactivatedAt }));
+  return members.map(({ id, email, name, role, isActive, createdAt, deactivatedAt }) => ({
+    id,
+    email,
+    name,
+    role,
+    isActive,
+    createdAt,
+    deactivatedAt,
+  }));
 }

@@ -14,13 +14,20 @@ export type RequestSignInLinkOptions = { email: string; callbackUrl: string; ip:
  * tells who works here. The attempt and the job are one transaction: a refused
  * attempt queues nothing, and a queued job is always counted.
  */
-export async function requestSignInLink(db: Database, { email, callbackUrl, ip, now = new Date() }: RequestSignInLinkOptions): Promise<void> {
+export async function requestSignInLink(
+  db: Database,
+  { email, callbackUrl, ip, now = new Date() }: RequestSignInLinkOptions,
+): Promise<void> {
   const identifier = email.trim().toLowerCase();
   const { perEmail, perIp } = signInLimits();
   const limits: AttemptLimit[] = [{ key: `staff-sign-in:email:${keyedHash('email', identifier)}`, ...perEmail }];
   if (ip) limits.push({ key: `staff-sign-in:ip:${keyedHash('ip', ip)}`, ...perIp });
   await db.transaction(async (tx) => {
-    await enforceAttemptLimits(tx, { limits, now, message: 'Too many sign-in links have been asked for recently. Please wait a few minutes and try again.' });
+    await enforceAttemptLimits(tx, {
+      limits,
+      now,
+      message: 'Too many sign-in links have been asked for recently. Please wait a few minutes and try again.',
+    });
     await enqueueJob(tx, 'send-staff-sign-in-link', { email: identifier, callbackUrl });
   });
 }

@@ -31,7 +31,9 @@ export async function sendSignInLink(db: Database, { email, callbackUrl, now = n
     // Two links asked for at once take turns here, so exactly one of them (the later) stays valid.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`staff-sign-in:${identifier}`}, 0))`);
     await tx.delete(staffSignInTokens).where(eq(staffSignInTokens.identifier, identifier));
-    await tx.insert(staffSignInTokens).values({ identifier, tokenHash: nextAuthHash(token), expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60 * 1000) });
+    await tx
+      .insert(staffSignInTokens)
+      .values({ identifier, tokenHash: nextAuthHash(token), expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60 * 1000) });
     const { organisationName } = await getOrganisationSettings(tx);
     await enqueueEmail(tx, {
       requestId: null,

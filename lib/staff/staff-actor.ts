@@ -22,7 +22,8 @@ export function actorCan(actor: UseCaseActor, permission: Permission): boolean {
 /** Every use case starts with this: a refused permission is FORBIDDEN, whatever the UI showed. */
 export function assertCan(actor: UseCaseActor, permission: Permission): void {
   if (actorCan(actor, permission)) return;
-  if (isApiKeyActor(actor)) throw new AppError('FORBIDDEN', 'This API key’s scopes do not allow this action.', { permission, scopes: actor.scopes });
+  if (isApiKeyActor(actor))
+    throw new AppError('FORBIDDEN', 'This API key’s scopes do not allow this action.', { permission, scopes: actor.scopes });
   throw new AppError('FORBIDDEN', 'Your role does not allow this action.', { permission, role: actor.role });
 }
 

@@ -19,7 +19,9 @@ export function createStorage(settings: Env): ObjectStorage {
       region: settings.S3_REGION,
       ...(settings.S3_ENDPOINT ? { endpoint: settings.S3_ENDPOINT } : {}),
       forcePathStyle: settings.S3_FORCE_PATH_STYLE,
-      ...(settings.AWS_ACCESS_KEY_ID && settings.AWS_SECRET_ACCESS_KEY ? { credentials: { accessKeyId: settings.AWS_ACCESS_KEY_ID, secretAccessKey: settings.AWS_SECRET_ACCESS_KEY } } : {}),
+      ...(settings.AWS_ACCESS_KEY_ID && settings.AWS_SECRET_ACCESS_KEY
+        ? { credentials: { accessKeyId: settings.AWS_ACCESS_KEY_ID, secretAccessKey: settings.AWS_SECRET_ACCESS_KEY } }
+        : {}),
     });
     const serverSideEncryption = settings.S3_SERVER_SIDE_ENCRYPTION === 'none' ? null : settings.S3_SERVER_SIDE_ENCRYPTION;
     return s3Storage({ bucket, prefix: pathname.replace(/^\/+|\/+$/g, ''), client, serverSideEncryption });

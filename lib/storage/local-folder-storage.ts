@@ -44,7 +44,9 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
       output.write(Buffer.concat([MAGIC, iv]));
       try {
         await pipeline(body, count, cipher, output, { end: false });
-        await new Promise<void>((resolve, reject) => output.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          output.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())),
+        );
         await rename(temporary, target);
       } catch (error) {
         output.destroy();
@@ -78,7 +80,8 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
       decipher.setAAD(Buffer.from(objectKey, 'utf8'));
       decipher.setAuthTag(tag);
       const plaintext = new PassThrough();
-      const ciphertext = size > HEADER_BYTES + TAG_BYTES ? createReadStream(source, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }) : Readable.from([]);
+      const ciphertext =
+        size > HEADER_BYTES + TAG_BYTES ? createReadStream(source, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }) : Readable.from([]);
       pipeline(ciphertext, decipher, plaintext).catch((error: unknown) => plaintext.destroy(error as Error));
       return plaintext;
     },

@@ -25,5 +25,6 @@ export class StoredObjectMissing extends Error {
 
 /** `<folder>/<uuid>`: the only keys the app makes, checked so no path or bucket trick gets through. */
 export function assertStorageKey(key: string): void {
-  if (!/^[a-z]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
+  if (!/^[a-z]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key))
+    throw new Error(`invalid storage key ${JSON.stringify(key)}`);
 }

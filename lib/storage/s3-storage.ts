@@ -1,4 +1,12 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client, type ServerSideEncryption } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  type S3Client,
+  type ServerSideEncryption,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -38,7 +46,13 @@ export function s3Storage({ bucket, prefix, client, serverSideEncryption }: S3St
       });
       const upload = new Upload({
         client,
-        params: { Bucket: bucket, Key: objectName(key), Body: counted, ContentType: 'application/octet-stream', ...(serverSideEncryption ? { ServerSideEncryption: serverSideEncryption } : {}) },
+        params: {
+          Bucket: bucket,
+          Key: objectName(key),
+          Body: counted,
+          ContentType: 'application/octet-stream',
+          ...(serverSideEncryption ? { ServerSideEncryption: serverSideEncryption } : {}),
+        },
         partSize: PART_BYTES,
         queueSize: PARTS_IN_FLIGHT,
         leavePartsOnError: false,
@@ -61,7 +75,8 @@ export function s3Storage({ bucket, prefix, client, serverSideEncryption }: S3St
         await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectName(key) }));
         return true;
       } catch (error) {
-        if (error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+        if (error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+          return false;
         throw error;
       }
     },

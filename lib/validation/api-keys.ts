@@ -9,7 +9,10 @@ export const apiKeyExpiryChoices = ['30', '90', '365', '730', 'never'] as const;
 /** What an admin fills in to make a key: a name others will recognise in the audit trail, its scopes, and how long it lives. */
 export const ZCreateApiKey = z.strictObject({
   name: text({ error: 'Name the key' }).trim().min(1, 'Name the key, e.g. “CRM integration”').max(100, 'Names are at most 100 characters'),
-  scopes: z.array(z.enum(apiScopes)).min(1, 'Choose at least one scope').transform((scopes) => [...new Set(scopes)]),
+  scopes: z
+    .array(z.enum(apiScopes))
+    .min(1, 'Choose at least one scope')
+    .transform((scopes) => [...new Set(scopes)]),
   /** Days from now; null never expires. */
   expiresInDays: z.number().int().min(1).max(API_KEY_MAX_DAYS).nullable(),
 });

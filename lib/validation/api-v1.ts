@@ -4,7 +4,16 @@ import { requestStatuses } from '@/lib/requests/request-status';
 import { ZJurisdiction } from './jurisdiction';
 import { queueStatuses } from './queue-filters';
 import { ZRequestType } from './request-type';
-import { ZAddNote, ZExtendDeadline, ZFileOnBehalfFields, ZFulfilRequest, ZReference, ZRejectRequest, ZRequestInformation, ZStartWork } from './staff-actions';
+import {
+  ZAddNote,
+  ZExtendDeadline,
+  ZFileOnBehalfFields,
+  ZFulfilRequest,
+  ZReference,
+  ZRejectRequest,
+  ZRequestInformation,
+  ZStartWork,
+} from './staff-actions';
 import { requireWhatToCorrect } from './submit-request';
 
 /**
@@ -27,7 +36,11 @@ export type TApiFileRequest = z.infer<typeof ZApiFileRequest>;
 export const ZApiAddNote = ZAddNote.omit({ reference: true }).meta({ id: 'AddNote' });
 export const ZApiStartWork = ZStartWork.omit({ reference: true }).meta({ id: 'StartWork' });
 export const ZApiRequestInformation = ZRequestInformation.omit({ reference: true })
-  .extend({ pauseKind: ZRequestInformation.shape.pauseKind.default('clarification').describe('Why the requester is asked: identity, clarification or fee (decides whether the clock stops)') })
+  .extend({
+    pauseKind: ZRequestInformation.shape.pauseKind
+      .default('clarification')
+      .describe('Why the requester is asked: identity, clarification or fee (decides whether the clock stops)'),
+  })
   .meta({ id: 'RequestInformation' });
 export const ZApiExtendDeadline = ZExtendDeadline.omit({ reference: true }).meta({ id: 'ExtendDeadline' });
 export const ZApiFulfilRequest = ZFulfilRequest.omit({ reference: true }).meta({ id: 'FulfilRequest' });
@@ -38,10 +51,16 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 /** The queue's filters as query parameters. Unlike the staff page's URL, a value that does not parse is an error, not ignored. */
 export const ZApiListRequestsQuery = z
   .strictObject({
-    status: z.enum([...queueStatuses, 'open', 'all']).optional().describe('open (default): new, in progress or awaiting the requester'),
+    status: z
+      .enum([...queueStatuses, 'open', 'all'])
+      .optional()
+      .describe('open (default): new, in progress or awaiting the requester'),
     type: ZRequestType.optional(),
     jurisdiction: ZJurisdiction.optional(),
-    assignee: z.union([z.enum(['unassigned', 'anyone']), z.uuid()]).optional().describe('A staff member’s id, unassigned, or anyone (default)'),
+    assignee: z
+      .union([z.enum(['unassigned', 'anyone']), z.uuid()])
+      .optional()
+      .describe('A staff member’s id, unassigned, or anyone (default)'),
     overdue: flag.optional(),
     dueSoon: flag.optional(),
     receivedFrom: z.iso.date().optional(),
@@ -88,6 +107,8 @@ export const ZApiRequest = ZApiRequestSummary.extend({
   acknowledgementDueOn: z.iso.date().nullable(),
   extensionCount: z.number().int(),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
-  events: z.array(ZApiEvent).describe('With requests:read, the events the requester also sees; with audit:read, every event with its details'),
+  events: z
+    .array(ZApiEvent)
+    .describe('With requests:read, the events the requester also sees; with audit:read, every event with its details'),
 }).meta({ id: 'Request' });
 export type TApiRequest = z.infer<typeof ZApiRequest>;

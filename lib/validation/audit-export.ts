@@ -12,7 +12,8 @@ export type AuditExportFormat = (typeof auditExportFormats)[number];
 export const auditExportStatuses = requestStatuses;
 
 // A form (or a hand-written URL) sends "" for a field left blank: that means "no filter".
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
 /**
  * The query of GET /api/audit/export and of the /staff/audit form. Dates are
@@ -30,6 +31,9 @@ export const ZAuditExport = z
     type: optional(ZRequestType),
     status: optional(z.enum(auditExportStatuses, { error: 'Choose a status from the list' })),
   })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, { path: ['to'], error: 'The end date must be on or after the start date' });
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    path: ['to'],
+    error: 'The end date must be on or after the start date',
+  });
 
 export type TAuditExport = z.infer<typeof ZAuditExport>;

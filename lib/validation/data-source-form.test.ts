@@ -56,9 +56,15 @@ describe('the data source forms', () => {
   });
 
   it('require a connection string for a new PostgreSQL source, but not when editing (blank keeps the saved one)', () => {
-    expect(fieldErrors(ZCreateDataSourceForm.safeParse(postgresForm({ connectionString: '' }))).connectionString).toEqual(['Enter the connection string']);
+    expect(fieldErrors(ZCreateDataSourceForm.safeParse(postgresForm({ connectionString: '' }))).connectionString).toEqual([
+      'Enter the connection string',
+    ]);
     const { slug: _, isEnabled: __, ...fields } = postgresForm({ connectionString: '' });
-    expect(ZUpdateDataSourceForm.parse({ ...fields, slug: 'shop-database', version: '3' })).toMatchObject({ slug: 'shop-database', version: 3, settings: { connectionString: null } });
+    expect(ZUpdateDataSourceForm.parse({ ...fields, slug: 'shop-database', version: '3' })).toMatchObject({
+      slug: 'shop-database',
+      version: 3,
+      settings: { connectionString: null },
+    });
   });
 
   it('need the source to be used for access, erasure or both', () => {
@@ -72,20 +78,32 @@ describe('the data source forms', () => {
       url: ['Enter an http:// or https:// URL'],
       timeoutSeconds: ['At most 120 seconds'],
     });
-    expect(ZCreateDataSourceForm.parse({ ...base, url: 'https://crm.example.test/dsr', timeoutSeconds: '', maxAttempts: '' }).config).toEqual({
+    expect(
+      ZCreateDataSourceForm.parse({ ...base, url: 'https://crm.example.test/dsr', timeoutSeconds: '', maxAttempts: '' }).config,
+    ).toEqual({
       kind: 'webhook',
       url: 'https://crm.example.test/dsr',
       timeoutSeconds: 15,
       maxAttempts: 3,
       callbackTimeoutHours: 72,
     });
-    expect(fieldErrors(ZCreateDataSourceForm.safeParse({ ...base, url: 'https://crm.example.test/dsr', callbackTimeoutHours: '0' }))).toEqual({
+    expect(
+      fieldErrors(ZCreateDataSourceForm.safeParse({ ...base, url: 'https://crm.example.test/dsr', callbackTimeoutHours: '0' })),
+    ).toEqual({
       callbackTimeoutHours: ['At least 1 hour'],
     });
   });
 
   it('need instructions for a manual source', () => {
-    const form = { kind: 'manual', name: 'Paper files', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', instructions: '  ' };
+    const form = {
+      kind: 'manual',
+      name: 'Paper files',
+      slug: '',
+      isEnabled: 'on',
+      usedForAccess: 'on',
+      usedForErasure: 'on',
+      instructions: '  ',
+    };
     expect(fieldErrors(ZCreateDataSourceForm.safeParse(form)).instructions).toEqual(['Say what the agent checks or does']);
   });
 });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { type TDataSourceConfig, type TSourceMap, ZDataSourceSlug, ZManualSourceConfig, ZMysqlMap, ZPostgresMap, ZWebhookSourceConfig } from './data-source';
+import {
+  type TDataSourceConfig,
+  type TSourceMap,
+  ZDataSourceSlug,
+  ZManualSourceConfig,
+  ZMysqlMap,
+  ZPostgresMap,
+  ZWebhookSourceConfig,
+} from './data-source';
 import { describeIssue } from './issue-path';
 import { text } from './text';
 
@@ -50,7 +58,12 @@ type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
 type Context = z.core.$RefinementCtx<unknown>;
 
 /** Parses the map's JSON and checks it against the kind's map schema; every problem becomes a message on the `map` field naming its place. */
-export function parseMapText<Map extends TSourceMap>(text: string, context: Context, schema: z.ZodType<Map, unknown>, field = 'map'): Map | null {
+export function parseMapText<Map extends TSourceMap>(
+  text: string,
+  context: Context,
+  schema: z.ZodType<Map, unknown>,
+  field = 'map',
+): Map | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -60,7 +73,8 @@ export function parseMapText<Map extends TSourceMap>(text: string, context: Cont
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: [field], message: describeIssue(issue.path, issue.message) });
+  for (const issue of parsed.error.issues)
+    context.addIssue({ code: 'custom', path: [field], message: describeIssue(issue.path, issue.message) });
   return null;
 }
 
@@ -83,7 +97,10 @@ export function isMysqlUrl(text: string): boolean {
 
 const connectionStringRules: Record<DatabaseSourceKind, { isValid: (text: string) => boolean; example: string }> = {
   postgres: { isValid: isPostgresUrl, example: 'Enter a postgres:// connection string, e.g. postgres://user:password@host:5432/database' },
-  mysql: { isValid: isMysqlUrl, example: 'Enter a mysql:// connection string, e.g. mysql://user:password@host:3306/database (MariaDB too)' },
+  mysql: {
+    isValid: isMysqlUrl,
+    example: 'Enter a mysql:// connection string, e.g. mysql://user:password@host:3306/database (MariaDB too)',
+  },
 };
 
 function readConnectionString(form: SourceFields, context: Context, isRequired: boolean): string | null {
@@ -115,14 +132,24 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
   }
   const parsed =
     form.kind === 'webhook'
-      ? ZWebhookSourceConfig.safeParse({ kind: 'webhook', url: form.url ?? '', timeoutSeconds: blankToUndefined(form.timeoutSeconds), maxAttempts: blankToUndefined(form.maxAttempts), callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours) })
+      ? ZWebhookSourceConfig.safeParse({
+          kind: 'webhook',
+          url: form.url ?? '',
+          timeoutSeconds: blankToUndefined(form.timeoutSeconds),
+          maxAttempts: blankToUndefined(form.maxAttempts),
+          callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours),
+        })
       : ZManualSourceConfig.safeParse({ kind: 'manual', instructions: form.instructions ?? '' });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   return null;
 }
 
-function readSettings(form: SourceFields, context: Context, { isConnectionStringRequired }: { isConnectionStringRequired: boolean }): TDataSourceSettings | null {
+function readSettings(
+  form: SourceFields,
+  context: Context,
+  { isConnectionStringRequired }: { isConnectionStringRequired: boolean },
+): TDataSourceSettings | null {
   if (!form.usedForAccess && !form.usedForErasure) {
     context.addIssue({ code: 'custom', path: ['usedForAccess'], message: 'Use the source for access requests, erasure or both' });
   }

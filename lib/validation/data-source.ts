@@ -17,10 +17,16 @@ const identifier = text()
 export const subjectIdentifiers = ['email', 'account_identifier'] as const;
 
 /** A row belongs to the subject when a column equals their email (case-insensitive) or account id, or references such a row. */
-export const ZSubjectMatch = z.union([
-  z.strictObject({ column: identifier, equals: z.enum(subjectIdentifiers, { error: 'equals is "email" or "account_identifier"' }) }),
-  z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
-], { error: 'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }' });
+export const ZSubjectMatch = z.union(
+  [
+    z.strictObject({ column: identifier, equals: z.enum(subjectIdentifiers, { error: 'equals is "email" or "account_identifier"' }) }),
+    z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
+  ],
+  {
+    error:
+      'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }',
+  },
+);
 
 /**
  * How one anonymised column is masked: NULL; a random string as long as the column
@@ -69,16 +75,24 @@ export const ZTableMap = z.strictObject({ schema: identifier.default('public'), 
 export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });
 
 /** Rules every map obeys whatever its database: each table once, references to mapped tables, no loops. */
-function refineMap(map: { tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch> }[] }, context: z.core.$RefinementCtx<unknown>): void {
+function refineMap(
+  map: { tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch> }[] },
+  context: z.core.$RefinementCtx<unknown>,
+): void {
   const keys = map.tables.map((table) => (table.schema ? `${table.schema}.${table.table}` : table.table));
   keys.forEach((key, index) => {
-    if (keys.indexOf(key) !== index) context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
+    if (keys.indexOf(key) !== index)
+      context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
   });
   map.tables.forEach((table, index) => {
     if (!('references' in table.match)) return;
     const parent = table.match.references.table;
     if (!map.tables.some((other) => other.table === parent)) {
-      context.addIssue({ code: 'custom', path: ['tables', index, 'match', 'references', 'table'], message: `${parent} is not in the map: map the table it references too` });
+      context.addIssue({
+        code: 'custom',
+        path: ['tables', index, 'match', 'references', 'table'],
+        message: `${parent} is not in the map: map the table it references too`,
+      });
     }
   });
   const cycle = findReferenceCycle(map.tables);
@@ -126,7 +140,12 @@ export const ZManualSourceConfig = z.strictObject({
   instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
 });
 
-export const ZDataSourceConfig = z.discriminatedUnion('kind', [ZPostgresSourceConfig, ZMysqlSourceConfig, ZWebhookSourceConfig, ZManualSourceConfig]);
+export const ZDataSourceConfig = z.discriminatedUnion('kind', [
+  ZPostgresSourceConfig,
+  ZMysqlSourceConfig,
+  ZWebhookSourceConfig,
+  ZManualSourceConfig,
+]);
 
 export const ZDataSourceSlug = text()
   .trim()

@@ -18,13 +18,21 @@ export const ZDataSourcesFileEntry = z
     usedForAccess: z.boolean().optional(),
     usedForErasure: z.boolean().optional(),
     config: ZDataSourceConfig,
-    secret: z.strictObject({ env: text().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Name an environment variable, e.g. SHOP_DATABASE_URL') }).optional(),
+    secret: z
+      .strictObject({ env: text().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Name an environment variable, e.g. SHOP_DATABASE_URL') })
+      .optional(),
   })
   .superRefine((entry, context) => {
-    if (entry.config.kind !== entry.kind) context.addIssue({ code: 'custom', path: ['config', 'kind'], message: `config.kind must be "${entry.kind}", as the source's kind` });
-    if (entry.kind === 'manual' && entry.secret) context.addIssue({ code: 'custom', path: ['secret'], message: 'A manual source has no secret' });
+    if (entry.config.kind !== entry.kind)
+      context.addIssue({ code: 'custom', path: ['config', 'kind'], message: `config.kind must be "${entry.kind}", as the source's kind` });
+    if (entry.kind === 'manual' && entry.secret)
+      context.addIssue({ code: 'custom', path: ['secret'], message: 'A manual source has no secret' });
     if (entry.kind !== 'manual' && !entry.secret) {
-      context.addIssue({ code: 'custom', path: ['secret'], message: `A ${entry.kind} source needs { "env": "VARIABLE" } naming where its ${isDatabaseKind(entry.kind) ? 'connection string' : 'signing secret'} is` });
+      context.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: `A ${entry.kind} source needs { "env": "VARIABLE" } naming where its ${isDatabaseKind(entry.kind) ? 'connection string' : 'signing secret'} is`,
+      });
     }
   });
 

@@ -57,11 +57,17 @@ export const ZDeadlinePolicy = z.strictObject({
   extension: ZDurationRule.extend({ maxCount: z.number().int().min(1).max(3) }).nullable(),
   acknowledgementBusinessDays: z.number().int().positive().max(60).nullable(),
   /** The pause kinds that stop this regime's clock; empty means the deadline runs regardless (CCPA). */
-  clockStopKinds: z.array(ZPauseKind).max(pauseKinds.length).refine((kinds) => new Set(kinds).size === kinds.length, 'Each kind once'),
+  clockStopKinds: z
+    .array(ZPauseKind)
+    .max(pauseKinds.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'Each kind once'),
   /** Where the law gives a right to appeal a refusal (most US state laws); null where it does not. */
   appeal: ZAppealRule.nullable().default(null),
   /** The request types this regime gives a right to; the form refuses the others for it. */
-  requestTypes: z.array(ZRequestType).min(1).default([...requestTypes]),
+  requestTypes: z
+    .array(ZRequestType)
+    .min(1)
+    .default([...requestTypes]),
   /** Types whose clock differs from the regime's; the rest use `deadline`, `extension` and `acknowledgementBusinessDays`. */
   byRequestType: z.partialRecord(ZRequestType, ZRequestTypeClock).default({}),
   // Shown to staff beside the due date so they can check the rule against the law it claims to follow.

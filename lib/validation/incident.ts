@@ -3,7 +3,18 @@ import { text } from './text';
 import { jurisdictionCodes } from './jurisdiction';
 
 /** Kinds of personal data a breach can involve; what the notices and the register count by. */
-export const dataCategories = ['contact', 'identity', 'financial', 'authentication', 'health', 'children', 'location', 'communications', 'other_sensitive', 'other'] as const;
+export const dataCategories = [
+  'contact',
+  'identity',
+  'financial',
+  'authentication',
+  'health',
+  'children',
+  'location',
+  'communications',
+  'other_sensitive',
+  'other',
+] as const;
 export type DataCategory = (typeof dataCategories)[number];
 export const dataCategoryLabels: Record<DataCategory, string> = {
   contact: 'Contact details (email, phone, address)',
@@ -24,18 +35,27 @@ const wallClockTime = text().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a d
 const optionalWallClockTime = z.preprocess((value) => (value === '' ? undefined : value), wallClockTime.optional());
 /** A checkbox group arrives as one comma-separated value (the action joins FormData.getAll). */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value ?? []), z.array(item).max(50));
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : (value ?? [])), z.array(item).max(50));
 
 export const ZIncidentForm = z.strictObject({
   title: text().trim().min(1, 'Give the incident a short title').max(200, 'At most 200 characters'),
-  description: text().trim().min(1, 'Say what happened').max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`),
+  description: text()
+    .trim()
+    .min(1, 'Say what happened')
+    .max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`),
   startedAt: optionalWallClockTime,
   discoveredAt: wallClockTime,
   regimes: list(z.enum(jurisdictionCodes)).refine((regimes) => regimes.length > 0, 'Choose at least one law the incident falls under'),
   sourceIds: list(z.uuid()),
   dataCategories: list(z.enum(dataCategories)),
-  likelyConsequences: text().trim().max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`).default(''),
-  measuresTaken: text().trim().max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`).default(''),
+  likelyConsequences: text()
+    .trim()
+    .max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`)
+    .default(''),
+  measuresTaken: text()
+    .trim()
+    .max(INCIDENT_TEXT_MAX, `At most ${INCIDENT_TEXT_MAX.toLocaleString('en')} characters`)
+    .default(''),
 });
 export type TIncidentForm = z.infer<typeof ZIncidentForm>;
 

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ZJurisdictionPolicyForm } from './jurisdiction-policy-form';
 
-const base = { code: 'us_va_vcdpa', label: 'Virginia — VCDPA', deadlineAmount: '45', deadlineUnit: 'days', hasExtension: 'on', extensionAmount: '45', extensionUnit: 'days', extensionMaxCount: '1', legalBasis: 'Va. Code §59.1-578', offers_access: 'on', offers_opt_out_sale: 'on' };
+const base = {
+  code: 'us_va_vcdpa',
+  label: 'Virginia — VCDPA',
+  deadlineAmount: '45',
+  deadlineUnit: 'days',
+  hasExtension: 'on',
+  extensionAmount: '45',
+  extensionUnit: 'days',
+  extensionMaxCount: '1',
+  legalBasis: 'Va. Code §59.1-578',
+  offers_access: 'on',
+  offers_opt_out_sale: 'on',
+};
 
 describe('ZJurisdictionPolicyForm', () => {
   it('turns the ticked pause kinds, the bank-holiday calendar and the appeal fields into the policy', () => {
@@ -22,7 +34,12 @@ describe('ZJurisdictionPolicyForm', () => {
     expect(parsed.policy).toMatchObject({
       deadline: { unit: 'days', amount: 45, rollWeekendToNextWorkingDay: true, bankHolidays: 'scotland' },
       clockStopKinds: ['identity', 'fee'],
-      appeal: { windowDays: 90, deadline: { unit: 'days', amount: 45 }, extension: { unit: 'days', amount: 60 }, regulatorContact: 'Colorado Attorney General' },
+      appeal: {
+        windowDays: 90,
+        deadline: { unit: 'days', amount: 45 },
+        extension: { unit: 'days', amount: 60 },
+        regulatorContact: 'Colorado Attorney General',
+      },
     });
   });
 
@@ -40,9 +57,17 @@ describe('ZJurisdictionPolicyForm', () => {
   });
 
   it('keeps the ticked rights and a type’s own deadline, and refuses a law with no right at all', () => {
-    const parsed = ZJurisdictionPolicyForm.parse({ ...base, typeDeadlineAmount_opt_out_sale: '15', typeDeadlineUnit_opt_out_sale: 'business_days', typeDeadlineAmount_access: '', typeDeadlineUnit_access: 'business_days' });
+    const parsed = ZJurisdictionPolicyForm.parse({
+      ...base,
+      typeDeadlineAmount_opt_out_sale: '15',
+      typeDeadlineUnit_opt_out_sale: 'business_days',
+      typeDeadlineAmount_access: '',
+      typeDeadlineUnit_access: 'business_days',
+    });
     expect(parsed.policy.requestTypes).toEqual(['access', 'opt_out_sale']);
-    expect(parsed.policy.byRequestType).toEqual({ opt_out_sale: { deadline: { unit: 'business_days', amount: 15 }, extension: null, acknowledgementBusinessDays: null } });
+    expect(parsed.policy.byRequestType).toEqual({
+      opt_out_sale: { deadline: { unit: 'business_days', amount: 15 }, extension: null, acknowledgementBusinessDays: null },
+    });
     const none = ZJurisdictionPolicyForm.safeParse({ ...base, offers_access: '', offers_opt_out_sale: '' });
     expect(none.error?.issues[0]).toMatchObject({ path: ['offers_access'], message: 'Offer at least one kind of request' });
   });

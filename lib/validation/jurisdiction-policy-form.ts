@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { durationUnits, type PauseKind, pauseKinds, type TDeadlinePolicy, type TRequestTypeClock, ZBankHolidayRegion, ZDeadlinePolicy } from './deadline-policy';
+import {
+  durationUnits,
+  type PauseKind,
+  pauseKinds,
+  type TDeadlinePolicy,
+  type TRequestTypeClock,
+  ZBankHolidayRegion,
+  ZDeadlinePolicy,
+} from './deadline-policy';
 import { type RequestType, requestTypes } from './request-type';
 import { text } from './text';
 
 /** The settings form's checkbox for each pause kind. */
-export const clockStopField = { identity: 'clockStopIdentity', clarification: 'clockStopClarification', fee: 'clockStopFee' } as const satisfies Record<PauseKind, string>;
+export const clockStopField = {
+  identity: 'clockStopIdentity',
+  clarification: 'clockStopClarification',
+  fee: 'clockStopFee',
+} as const satisfies Record<PauseKind, string>;
 
 const number = (label: string, max: number, min = 1) =>
   z.coerce
@@ -18,7 +30,8 @@ const ZUnit = z.enum(['days', 'months'], { error: 'Choose days or months' });
 const ZTypeClockUnit = z.enum(durationUnits, { error: 'Choose days, business days or months' });
 
 /** The settings form's fields for one request type: is it offered, and its own deadline (blank: the regime's). */
-export const requestTypeFields = (type: RequestType) => ({ offered: `offers_${type}`, amount: `typeDeadlineAmount_${type}`, unit: `typeDeadlineUnit_${type}` }) as const;
+export const requestTypeFields = (type: RequestType) =>
+  ({ offered: `offers_${type}`, amount: `typeDeadlineAmount_${type}`, unit: `typeDeadlineUnit_${type}` }) as const;
 
 const requestTypeFormFields = Object.fromEntries(
   requestTypes.flatMap((type) => {
@@ -67,22 +80,33 @@ export const ZJurisdictionPolicyForm = z
     ...requestTypeFormFields,
   })
   .superRefine((form, context) => {
-    if (!requestTypes.some((type) => typeField(form, requestTypeFields(type).offered))) context.addIssue({ code: 'custom', path: [requestTypeFields('access').offered], message: 'Offer at least one kind of request' });
+    if (!requestTypes.some((type) => typeField(form, requestTypeFields(type).offered)))
+      context.addIssue({ code: 'custom', path: [requestTypeFields('access').offered], message: 'Offer at least one kind of request' });
     if (form.hasAppeal) {
-      if (form.appealWindowDays === undefined) context.addIssue({ code: 'custom', path: ['appealWindowDays'], message: 'Enter how many days a requester has to appeal' });
-      if (form.appealDeadlineAmount === undefined) context.addIssue({ code: 'custom', path: ['appealDeadlineAmount'], message: 'Enter how long you have to decide an appeal' });
-      if (form.appealExtensionAmount !== undefined && form.appealExtensionUnit === undefined) context.addIssue({ code: 'custom', path: ['appealExtensionUnit'], message: 'Choose days or months' });
+      if (form.appealWindowDays === undefined)
+        context.addIssue({ code: 'custom', path: ['appealWindowDays'], message: 'Enter how many days a requester has to appeal' });
+      if (form.appealDeadlineAmount === undefined)
+        context.addIssue({ code: 'custom', path: ['appealDeadlineAmount'], message: 'Enter how long you have to decide an appeal' });
+      if (form.appealExtensionAmount !== undefined && form.appealExtensionUnit === undefined)
+        context.addIssue({ code: 'custom', path: ['appealExtensionUnit'], message: 'Choose days or months' });
     }
     if (!form.hasExtension) return;
-    if (form.extensionAmount === undefined) context.addIssue({ code: 'custom', path: ['extensionAmount'], message: 'Enter how long an extension adds' });
+    if (form.extensionAmount === undefined)
+      context.addIssue({ code: 'custom', path: ['extensionAmount'], message: 'Enter how long an extension adds' });
     if (form.extensionUnit === undefined) context.addIssue({ code: 'custom', path: ['extensionUnit'], message: 'Choose days or months' });
-    if (form.extensionMaxCount === undefined) context.addIssue({ code: 'custom', path: ['extensionMaxCount'], message: 'Enter how many extensions are allowed' });
+    if (form.extensionMaxCount === undefined)
+      context.addIssue({ code: 'custom', path: ['extensionMaxCount'], message: 'Enter how many extensions are allowed' });
   })
   .transform((form): { code: string; policy: TDeadlinePolicy } => ({
     code: form.code,
     policy: ZDeadlinePolicy.parse({
       label: form.label,
-      deadline: { unit: form.deadlineUnit, amount: form.deadlineAmount, rollWeekendToNextWorkingDay: form.rollWeekendToNextWorkingDay, bankHolidays: form.rollWeekendToNextWorkingDay ? (form.bankHolidays ?? null) : null },
+      deadline: {
+        unit: form.deadlineUnit,
+        amount: form.deadlineAmount,
+        rollWeekendToNextWorkingDay: form.rollWeekendToNextWorkingDay,
+        bankHolidays: form.rollWeekendToNextWorkingDay ? (form.bankHolidays ?? null) : null,
+      },
       extension: form.hasExtension ? { unit: form.extensionUnit!, amount: form.extensionAmount!, maxCount: form.extensionMaxCount! } : null,
       acknowledgementBusinessDays: form.acknowledgementBusinessDays ?? null,
       clockStopKinds: pauseKinds.filter((kind) => form[clockStopField[kind]]),
@@ -90,7 +114,8 @@ export const ZJurisdictionPolicyForm = z
         ? {
             windowDays: form.appealWindowDays!,
             deadline: { unit: form.appealDeadlineUnit ?? 'days', amount: form.appealDeadlineAmount! },
-            extension: form.appealExtensionAmount === undefined ? null : { unit: form.appealExtensionUnit!, amount: form.appealExtensionAmount },
+            extension:
+              form.appealExtensionAmount === undefined ? null : { unit: form.appealExtensionUnit!, amount: form.appealExtensionAmount },
             regulatorContact: form.regulatorContact,
           }
         : null,

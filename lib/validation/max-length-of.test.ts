@@ -5,7 +5,15 @@ import { ZCreateDataSourceForm } from './data-source-form';
 import { ZJurisdictionPolicyForm } from './jurisdiction-policy-form';
 import { ZOrganisationSettings } from './organisation-settings';
 import { ZConfirmManualSource, ZReleasePackage } from './fulfilment';
-import { ZAddNote, ZAnswerInformationRequest, ZExtendDeadline, ZFileOnBehalf, ZFulfilRequest, ZRejectRequest, ZRequestInformation } from './staff-actions';
+import {
+  ZAddNote,
+  ZAnswerInformationRequest,
+  ZExtendDeadline,
+  ZFileOnBehalf,
+  ZFulfilRequest,
+  ZRejectRequest,
+  ZRequestInformation,
+} from './staff-actions';
 import { ZInviteStaffMember } from './staff-members';
 import { DETAILS_MAX_LENGTH, ZSubmitRequest } from './submit-request';
 import { maxLengthOf } from './max-length-of';
@@ -25,22 +33,26 @@ describe('maxLengthOf reads a form limit from the schema the server parses with'
     ['an extension reason', () => maxLengthOf(ZExtendDeadline, 'reason'), 2000],
     ['the identity check of a filing', () => maxLengthOf(ZFileOnBehalf, 'identityCheck'), 1000],
     ['a sender address', () => maxLengthOf(ZOrganisationSettings, 'senderEmail'), 254],
-    ['every other limit a form reads', () => [
-      maxLengthOf(ZFulfilRequest, 'message'),
-      maxLengthOf(ZRequestInformation, 'message'),
-      maxLengthOf(ZAnswerInformationRequest, 'message'),
-      maxLengthOf(ZReleasePackage, 'message'),
-      maxLengthOf(ZConfirmManualSource, 'note'),
-      maxLengthOf(ZInviteStaffMember, 'email'),
-      maxLengthOf(ZOrganisationSettings, 'organisationName'),
-      maxLengthOf(ZOrganisationSettings, 'senderName'),
-      maxLengthOf(ZJurisdictionPolicyForm, 'label'),
-      maxLengthOf(ZFileOnBehalf, 'email'),
-      maxLengthOf(ZFileOnBehalf, 'fullName'),
-      maxLengthOf(ZFileOnBehalf, 'accountIdentifier'),
-      maxLengthOf(ZFileOnBehalf, 'details'),
-      maxLengthOf(ZSubmitRequest, 'accountIdentifier'),
-    ], [5000, 5000, 5000, 5000, 2000, 254, 120, 120, 120, 254, 200, 200, 2000, 200]],
+    [
+      'every other limit a form reads',
+      () => [
+        maxLengthOf(ZFulfilRequest, 'message'),
+        maxLengthOf(ZRequestInformation, 'message'),
+        maxLengthOf(ZAnswerInformationRequest, 'message'),
+        maxLengthOf(ZReleasePackage, 'message'),
+        maxLengthOf(ZConfirmManualSource, 'note'),
+        maxLengthOf(ZInviteStaffMember, 'email'),
+        maxLengthOf(ZOrganisationSettings, 'organisationName'),
+        maxLengthOf(ZOrganisationSettings, 'senderName'),
+        maxLengthOf(ZJurisdictionPolicyForm, 'label'),
+        maxLengthOf(ZFileOnBehalf, 'email'),
+        maxLengthOf(ZFileOnBehalf, 'fullName'),
+        maxLengthOf(ZFileOnBehalf, 'accountIdentifier'),
+        maxLengthOf(ZFileOnBehalf, 'details'),
+        maxLengthOf(ZSubmitRequest, 'accountIdentifier'),
+      ],
+      [5000, 5000, 5000, 5000, 2000, 254, 120, 120, 120, 254, 200, 200, 2000, 200],
+    ],
   ])('%s', (_name, read, expected) => {
     expect(read()).toEqual(expected);
   });

@@ -5,4 +5,6 @@ export const ZNetworkSettings = z.strictObject({ allowPrivateTargets: z.boolean(
 export type TNetworkSettings = z.infer<typeof ZNetworkSettings>;
 
 /** The admin's form: a checkbox sends "on" when ticked and nothing when not. */
-export const ZPrivateTargetsForm = z.strictObject({ allowPrivateTargets: z.literal('on').optional() }).transform((form) => ({ allowPrivateTargets: form.allowPrivateTargets === 'on' }));
+export const ZPrivateTargetsForm = z
+  .strictObject({ allowPrivateTargets: z.literal('on').optional() })
+  .transform((form) => ({ allowPrivateTargets: form.allowPrivateTargets === 'on' }));

@@ -6,13 +6,27 @@ const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value
 
 export const ZOrganisationSettings = z.strictObject({
   organisationName: text().trim().min(1, 'Enter the organisation name').max(120, 'At most 120 characters'),
-  senderName: text().trim().min(1, 'Enter a sender name').max(120, 'At most 120 characters').regex(/^[^\r\n<>"]*$/, 'Use letters, numbers and spaces only'),
-  senderEmail: text().trim().max(254).pipe(z.email({ error: 'Enter a valid email address' })),
+  senderName: text()
+    .trim()
+    .min(1, 'Enter a sender name')
+    .max(120, 'At most 120 characters')
+    .regex(/^[^\r\n<>"]*$/, 'Use letters, numbers and spaces only'),
+  senderEmail: text()
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: 'Enter a valid email address' })),
   /**
    * How a requester reaches the privacy team, named on every public page and in every email
    * (GDPR Art. 12(1), 13(1)(b): the controller's and the DPO's contact details).
    */
-  contactEmail: z.preprocess(emptyAsUndefined, text().trim().max(254).pipe(z.email({ error: 'Enter a valid email address' })).optional()),
+  contactEmail: z.preprocess(
+    emptyAsUndefined,
+    text()
+      .trim()
+      .max(254)
+      .pipe(z.email({ error: 'Enter a valid email address' }))
+      .optional(),
+  ),
   /** The organisation's privacy notice, linked from every public page and email. */
   privacyNoticeUrl: z.preprocess(
     emptyAsUndefined,

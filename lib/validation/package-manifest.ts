@@ -7,7 +7,11 @@ import { text } from './text';
  * when, and a checksum per file. Parsed again when staff preview a package, so a
  * file damaged in storage is reported instead of half-read.
  */
-export const ZPackageFile = z.strictObject({ path: text().min(1), sizeBytes: z.number().int().nonnegative(), sha256: text().regex(/^[0-9a-f]{64}$/) });
+export const ZPackageFile = z.strictObject({
+  path: text().min(1),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: text().regex(/^[0-9a-f]{64}$/),
+});
 
 export const ZPackageSource = z.strictObject({
   name: text(),

@@ -7,7 +7,8 @@ import { text } from './text';
 /** The statuses a confirmed request can have (from the state machine). */
 export const queueStatuses = confirmedStatuses;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 const flag = z.preprocess((value) => value === '1' || value === 'true' || value === true, z.boolean());
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const optionalDate = (message: string) => z.preprocess((value) => (value === '' || value === null ? undefined : value), z.iso.date({ error: message }).optional());
+const optionalDate = (message: string) =>
+  z.preprocess((value) => (value === '' || value === null ? undefined : value), z.iso.date({ error: message }).optional());
 
 /**
  * The report's date range as it appears in the URL (?from=2025-01-01&to=2025-12-31):
@@ -19,7 +20,12 @@ export type TReportRange = z.infer<typeof ZReportRange>;
 export const ZDisclosureYear = z.object({
   year: z.preprocess(
     (value) => (value === '' || value === null ? undefined : value),
-    z.coerce.number({ error: 'Enter a year such as 2025' }).int('Enter a year such as 2025').min(1970, 'Enter a year from 1970').max(2100, 'Enter a year before 2100').optional(),
+    z.coerce
+      .number({ error: 'Enter a year such as 2025' })
+      .int('Enter a year such as 2025')
+      .min(1970, 'Enter a year from 1970')
+      .max(2100, 'Enter a year before 2100')
+      .optional(),
   ),
 });
 export type TDisclosureYear = z.infer<typeof ZDisclosureYear>;

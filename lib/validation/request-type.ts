@@ -21,7 +21,10 @@ export const requestTypeLabels: Record<RequestType, { title: string; description
   correction: { title: 'Correction', description: 'correct personal data that is wrong' },
   opt_out_sale: { title: 'Opt out of sale or sharing', description: 'do not sell or share my personal information' },
   opt_out_targeted_ads: { title: 'Opt out of targeted advertising', description: 'do not use my data to target ads at me' },
-  limit_sensitive: { title: 'Limit sensitive information', description: 'use my sensitive personal information only as needed to serve me' },
+  limit_sensitive: {
+    title: 'Limit sensitive information',
+    description: 'use my sensitive personal information only as needed to serve me',
+  },
   marketing_unsubscribe: { title: 'Unsubscribe from marketing', description: 'stop sending me marketing' },
   restriction: { title: 'Restriction', description: 'stop using my data for now, but keep it' },
   objection: { title: 'Objection', description: 'stop processing my data for a purpose I object to (including direct marketing)' },

@@ -35,14 +35,28 @@ export const ZDecideAppeal = z.strictObject({
   version: ZVersion,
   outcome: z.enum(['granted', 'denied'], { error: 'Choose grant or deny' }),
   message: messageText('a message to the requester'),
-  overrideReason: z.preprocess((value) => (value === '' ? undefined : value), messageText('why you decide your own refusal’s appeal', 1000).optional()),
+  overrideReason: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    messageText('why you decide your own refusal’s appeal', 1000).optional(),
+  ),
 });
 
 export const ZExtendDeadline = z.strictObject({ reference: ZReference, version: ZVersion, reason: messageText('the reason', 2000) });
 
-export const ZFulfilRequest = z.strictObject({ reference: ZReference, version: ZVersion, message: messageText('a message to the requester') });
+export const ZFulfilRequest = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  message: messageText('a message to the requester'),
+});
 
-export const rejectionBases = ['identity_not_verified', 'manifestly_unfounded_or_excessive', 'legal_exemption', 'no_data_held', 'duplicate', 'spam'] as const;
+export const rejectionBases = [
+  'identity_not_verified',
+  'manifestly_unfounded_or_excessive',
+  'legal_exemption',
+  'no_data_held',
+  'duplicate',
+  'spam',
+] as const;
 export type RejectionBasis = (typeof rejectionBases)[number];
 
 export const rejectionBasisLabels: Record<RejectionBasis, string> = {
@@ -88,7 +102,10 @@ export const ZFileOnBehalfFields = z.strictObject({
   email: ZEmailAddress,
   fullName: text().trim().min(1, 'Enter the full name').max(200),
   accountIdentifier: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(200).optional()),
-  details: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(2000, 'Keep the details under 2,000 characters').optional()),
+  details: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    text().trim().max(2000, 'Keep the details under 2,000 characters').optional(),
+  ),
   jurisdiction: ZJurisdiction,
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),

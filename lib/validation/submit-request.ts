@@ -6,7 +6,15 @@ import { text } from './text';
 export const DETAILS_MAX_LENGTH = 2000;
 
 /** The longest value each field of the form takes: the schema refuses more, and a refused form echoes no more than this back. */
-export const submitRequestMaxLengths = { type: 20, email: 254, fullName: 200, accountIdentifier: 200, details: DETAILS_MAX_LENGTH, jurisdiction: 40, website: 500 } as const;
+export const submitRequestMaxLengths = {
+  type: 20,
+  email: 254,
+  fullName: 200,
+  accountIdentifier: 200,
+  details: DETAILS_MAX_LENGTH,
+  jurisdiction: 40,
+  website: 500,
+} as const;
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -15,7 +23,8 @@ const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value
  * `zoë@bücher.example`). Such mail goes out with SMTPUTF8, which nodemailer asks for
  * when the server offers it; a server that does not refuses it, and the outbox shows that failure.
  */
-const INTERNATIONAL_EMAIL = /^(?!\.)(?!.*\.\.)[\p{L}\p{M}\p{N}_'+\-.]*[\p{L}\p{M}\p{N}_+-]@(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}]{2,}$/u;
+const INTERNATIONAL_EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{M}\p{N}_'+\-.]*[\p{L}\p{M}\p{N}_+-]@(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}]{2,}$/u;
 
 export const ZEmailAddress = text({ error: 'Enter your email address' })
   .trim()
@@ -34,29 +43,34 @@ export function requireWhatToCorrect(input: { type: string; details?: string }, 
  * One schema for the web form, the JSON intake endpoint and the tests. Unknown
  * keys are refused so a typo in an API client is an error, not silently dropped data.
  */
-export const ZSubmitRequest = z.strictObject({
-  type: ZRequestType,
-  email: ZEmailAddress,
-  fullName: text({ error: 'Enter your full name' })
-    .trim()
-    .min(1, 'Enter your full name')
-    .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
-  accountIdentifier: z.preprocess(
-    emptyToUndefined,
-    text({ error: 'Account identifier must be text' }).trim().max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters').optional(),
-  ),
-  details: z.preprocess(
-    emptyToUndefined,
-    text({ error: 'Details must be text' })
+export const ZSubmitRequest = z
+  .strictObject({
+    type: ZRequestType,
+    email: ZEmailAddress,
+    fullName: text({ error: 'Enter your full name' })
       .trim()
-      .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
-      .optional(),
-  ),
-  jurisdiction: ZJurisdiction,
-  isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
-  /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
-  website: text().max(submitRequestMaxLengths.website).optional(),
-}).superRefine(requireWhatToCorrect);
+      .min(1, 'Enter your full name')
+      .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
+    accountIdentifier: z.preprocess(
+      emptyToUndefined,
+      text({ error: 'Account identifier must be text' })
+        .trim()
+        .max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters')
+        .optional(),
+    ),
+    details: z.preprocess(
+      emptyToUndefined,
+      text({ error: 'Details must be text' })
+        .trim()
+        .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
+        .optional(),
+    ),
+    jurisdiction: ZJurisdiction,
+    isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
+    /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
+    website: text().max(submitRequestMaxLengths.website).optional(),
+  })
+  .superRefine(requireWhatToCorrect);
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 export type SubmitRequestField = keyof TSubmitRequest;

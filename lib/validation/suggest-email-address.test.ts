@@ -10,7 +10,10 @@ describe('suggestEmailAddress', () => {
     expect(suggestEmailAddress(typed)).toBe(expected);
   });
 
-  it.each(['ada@gmail.com', 'ada.lovelace@example.com', 'someone@northwind-outdoor.co.uk', 'not an address', ''])('suggests nothing for %j', (typed) => {
-    expect(suggestEmailAddress(typed)).toBeNull();
-  });
+  it.each(['ada@gmail.com', 'ada.lovelace@example.com', 'someone@northwind-outdoor.co.uk', 'not an address', ''])(
+    'suggests nothing for %j',
+    (typed) => {
+      expect(suggestEmailAddress(typed)).toBeNull();
+    },
+  );
 });

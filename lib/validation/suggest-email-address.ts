@@ -1,7 +1,18 @@
 import emailSpellChecker from '@zootools/email-spell-checker';
 
 /** Endings typed by a slipped finger that no mail provider uses (the library would "correct" `.con` to `.co`). */
-const MISTYPED_ENDINGS: Record<string, string> = { con: 'com', cmo: 'com', ocm: 'com', comm: 'com', cpm: 'com', vom: 'com', xom: 'com', nte: 'net', ner: 'net', ogr: 'org' };
+const MISTYPED_ENDINGS: Record<string, string> = {
+  con: 'com',
+  cmo: 'com',
+  ocm: 'com',
+  comm: 'com',
+  cpm: 'com',
+  vom: 'com',
+  xom: 'com',
+  nte: 'net',
+  ner: 'net',
+  ogr: 'org',
+};
 /** Reserved for tests and documentation (RFC 2606): never a typo to correct. */
 const RESERVED_ENDINGS = new Set(['test', 'example', 'invalid', 'localhost']);
 

@@ -16,22 +16,62 @@ import { ZWebhookCallback } from './webhook';
 
 const reference = 'DSR-2026-000042';
 const valid = {
-  submitRequest: { type: 'access', email: 'ada@example.com', fullName: 'Ada Lovelace', accountIdentifier: 'customer-1', details: 'Orders', jurisdiction: 'eu_gdpr', isAuthorised: true },
-  fileOnBehalf: { type: 'access', email: 'ada@example.com', fullName: 'Ada Lovelace', accountIdentifier: 'c-1', details: 'Orders', jurisdiction: 'eu_gdpr', intakeChannel: 'phone', identityCheck: 'Asked for the order number', receivedOn: '2026-11-02' },
-  organisation: { organisationName: 'Example Ltd', senderName: 'Privacy team', senderEmail: 'privacy@example.com', downloadDays: '7', maxDownloads: '3' },
+  submitRequest: {
+    type: 'access',
+    email: 'ada@example.com',
+    fullName: 'Ada Lovelace',
+    accountIdentifier: 'customer-1',
+    details: 'Orders',
+    jurisdiction: 'eu_gdpr',
+    isAuthorised: true,
+  },
+  fileOnBehalf: {
+    type: 'access',
+    email: 'ada@example.com',
+    fullName: 'Ada Lovelace',
+    accountIdentifier: 'c-1',
+    details: 'Orders',
+    jurisdiction: 'eu_gdpr',
+    intakeChannel: 'phone',
+    identityCheck: 'Asked for the order number',
+    receivedOn: '2026-11-02',
+  },
+  organisation: {
+    organisationName: 'Example Ltd',
+    senderName: 'Privacy team',
+    senderEmail: 'privacy@example.com',
+    downloadDays: '7',
+    maxDownloads: '3',
+  },
   policy: { code: 'eu_gdpr', label: 'EU GDPR', deadlineAmount: '1', deadlineUnit: 'months', legalBasis: 'Art. 12(3)', offers_access: 'on' },
-  manualSource: { kind: 'manual', name: 'Paper files', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', instructions: 'Check the cabinet' },
+  manualSource: {
+    kind: 'manual',
+    name: 'Paper files',
+    slug: '',
+    isEnabled: 'on',
+    usedForAccess: 'on',
+    usedForErasure: 'on',
+    instructions: 'Check the cabinet',
+  },
 };
 
 /** Every text field a person or another system fills in, with a valid rest of the form. */
 const textFields: { schema: z.ZodType; input: Record<string, unknown>; field: string }[] = [
   ...['email', 'fullName', 'accountIdentifier', 'details'].map((field) => ({ schema: ZSubmitRequest, input: valid.submitRequest, field })),
-  ...['email', 'fullName', 'accountIdentifier', 'details', 'identityCheck'].map((field) => ({ schema: ZFileOnBehalf, input: valid.fileOnBehalf, field })),
+  ...['email', 'fullName', 'accountIdentifier', 'details', 'identityCheck'].map((field) => ({
+    schema: ZFileOnBehalf,
+    input: valid.fileOnBehalf,
+    field,
+  })),
   { schema: ZFindRequest, input: { email: 'ada@example.com' }, field: 'email' },
   { schema: ZFindRequest, input: { email: 'ada@example.com', reference: 'DSR-2026-000001' }, field: 'reference' },
   { schema: ZAnswerInformationRequest, input: { message: 'Here it is' }, field: 'message' },
   { schema: ZAddNote, input: { reference, body: 'Called back' }, field: 'body' },
-  { schema: ZRequestInformation, input: { reference, version: '1', message: 'Which account?', pauseKind: 'clarification' }, field: 'message' },
+  {
+    schema: ZRequestInformation,
+    input: { reference, version: '1', message: 'Which account?', pauseKind: 'clarification' },
+    field: 'message',
+  },
   { schema: ZRejectRequest, input: { reference, version: '1', basis: 'spam', message: 'Not genuine' }, field: 'message' },
   { schema: ZBulkAction, input: { references: [reference], action: 'reject_spam', message: 'Spam' }, field: 'message' },
   { schema: ZInviteStaffMember, input: { email: 'new@example.com', name: 'New Person', role: 'agent' }, field: 'name' },
@@ -42,22 +82,21 @@ const textFields: { schema: z.ZodType; input: Record<string, unknown>; field: st
 ];
 
 describe('text fields refuse control characters with a field error', () => {
-  it.each(textFields)(
-    '$field (a NUL in the middle)',
-    ({ schema, input, field }) => {
-      expect(schema.safeParse(input).success, 'the valid form parses').toBe(true);
-      const result = schema.safeParse({ ...input, [field]: `${String(input[field])}\u0000x` });
-      expect(result.success).toBe(false);
-      expect(z.flattenError(result.error!).fieldErrors).toMatchObject({ [field]: [CONTROL_CHARACTER_MESSAGE] });
-    },
-  );
+  it.each(textFields)('$field (a NUL in the middle)', ({ schema, input, field }) => {
+    expect(schema.safeParse(input).success, 'the valid form parses').toBe(true);
+    const result = schema.safeParse({ ...input, [field]: `${String(input[field])}\u0000x` });
+    expect(result.success).toBe(false);
+    expect(z.flattenError(result.error!).fieldErrors).toMatchObject({ [field]: [CONTROL_CHARACTER_MESSAGE] });
+  });
 
   it('refuse one in a manual source note (a schema of one string)', () => {
     expect(ZManualSourceNote.safeParse('Checked\u0000').error?.issues[0]?.message).toBe(CONTROL_CHARACTER_MESSAGE);
   });
 
   it('keep tabs, line breaks and the CRLF a textarea sends', () => {
-    expect(ZAnswerInformationRequest.parse({ message: 'Line one\r\nLine two\n\tindented' })).toEqual({ message: 'Line one\r\nLine two\n\tindented' });
+    expect(ZAnswerInformationRequest.parse({ message: 'Line one\r\nLine two\n\tindented' })).toEqual({
+      message: 'Line one\r\nLine two\n\tindented',
+    });
   });
 
   it.each([

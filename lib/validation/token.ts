@@ -1,4 +1,3 @@
-
 import { text } from './text';
 
 /** Tokens are 32 random bytes in base64url: 43 characters. Anything else is not worth a database lookup. */

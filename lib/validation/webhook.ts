@@ -25,9 +25,16 @@ const ZWebhookRow = z.record(z.string(), z.unknown(), { error: 'Each row is a JS
 
 export const ZWebhookTables = z.record(ZWebhookTableName, z.array(ZWebhookRow, { error: 'Each table is an array of rows' }), keyError);
 
-export const ZWebhookRowCounts = z.record(ZWebhookTableName, z.number({ error: 'Row counts are numbers' }).int('Row counts are whole numbers').min(0, 'Row counts are not negative'), keyError);
+export const ZWebhookRowCounts = z.record(
+  ZWebhookTableName,
+  z.number({ error: 'Row counts are numbers' }).int('Row counts are whole numbers').min(0, 'Row counts are not negative'),
+  keyError,
+);
 
-const ZFailureMessage = text({ error: 'Say what went wrong in "error"' }).trim().min(1, 'Say what went wrong in "error"').max(2000, 'At most 2,000 characters');
+const ZFailureMessage = text({ error: 'Say what went wrong in "error"' })
+  .trim()
+  .min(1, 'Say what went wrong in "error"')
+  .max(2000, 'At most 2,000 characters');
 
 export const ZWebhookJob = z.strictObject({
   jobId: ZWebhookJobId,
@@ -60,7 +67,10 @@ export const ZWebhookCallbackEnvelope = z.object({ jobId: ZWebhookJobId });
 /** The signed callback to /api/callbacks/<source> for a job answered 202. */
 export const ZWebhookCallback = z.discriminatedUnion(
   'status',
-  [z.object({ jobId: ZWebhookJobId, ...ZCompleted }), z.object({ jobId: ZWebhookJobId, status: z.literal('failed'), error: ZFailureMessage })],
+  [
+    z.object({ jobId: ZWebhookJobId, ...ZCompleted }),
+    z.object({ jobId: ZWebhookJobId, status: z.literal('failed'), error: ZFailureMessage }),
+  ],
   { error: 'status is "completed" or "failed"' },
 );
 

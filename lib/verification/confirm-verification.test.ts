@@ -63,7 +63,11 @@ describe('[requester] confirms with a valid link', () => {
       now: new Date('2026-01-31T10:00:00Z'),
     });
 
-    const { reference } = await confirmVerification(db, { token: verificationToken, ip: uniqueIp(), now: new Date('2026-01-31T12:00:00Z') });
+    const { reference } = await confirmVerification(db, {
+      token: verificationToken,
+      ip: uniqueIp(),
+      now: new Date('2026-01-31T12:00:00Z'),
+    });
 
     expect(reference).toMatch(/^DSR-2026-\d{6}$/);
     expect(await getRequest(db, { id: request.id })).toMatchObject({
@@ -76,7 +80,10 @@ describe('[requester] confirms with a valid link', () => {
 
   it('the due date follows the policy row as it is at confirmation, and keeps that snapshot after the row changes', async () => {
     const [original] = await db.select().from(jurisdictionPolicies).where(eq(jurisdictionPolicies.code, 'br_lgpd'));
-    const edited = { ...original!.policy, deadline: { unit: 'days' as const, amount: 20, rollWeekendToNextWorkingDay: false, bankHolidays: null } };
+    const edited = {
+      ...original!.policy,
+      deadline: { unit: 'days' as const, amount: 20, rollWeekendToNextWorkingDay: false, bankHolidays: null },
+    };
     const { request, verificationToken } = await submitUnverifiedRequest(db, {
       input: aSubmission({ jurisdiction: 'br_lgpd' }),
       now: new Date('2026-03-02T10:00:00Z'),
@@ -97,7 +104,11 @@ describe('[requester] confirms with a valid link', () => {
       now: new Date('2026-01-31T10:00:00Z'),
     });
 
-    const { reference, statusToken } = await confirmVerification(db, { token: verificationToken, ip: null, now: new Date('2026-01-31T12:00:00Z') });
+    const { reference, statusToken } = await confirmVerification(db, {
+      token: verificationToken,
+      ip: null,
+      now: new Date('2026-01-31T12:00:00Z'),
+    });
 
     const emails = await listOutboundEmails(db, { requestId: request.id });
     expect(emails.map((email) => email.template)).toEqual(['verification', 'acknowledgement']);
@@ -162,7 +173,9 @@ describe('[requester] cannot confirm with a bad link', () => {
     const newToken = await latestVerificationToken(db, { requestId: request.id });
 
     expect(await tokenProblem(confirmVerification(db, { token: oldToken, ip: null }))).toBe('expired');
-    await expect(confirmVerification(db, { token: newToken, ip: null })).resolves.toMatchObject({ reference: expect.stringMatching(/^DSR-/) });
+    await expect(confirmVerification(db, { token: newToken, ip: null })).resolves.toMatchObject({
+      reference: expect.stringMatching(/^DSR-/),
+    });
   });
 
   it('a tampered link (one character changed) is "unknown"', async () => {
@@ -208,7 +221,9 @@ describe('[requester] presses confirm twice at once', () => {
     expect(refused).toHaveLength(1);
     expect(isAppError(refused[0]!.reason, 'TOKEN_INVALID') && refused[0]!.reason.details.problem).toBe('used');
     expect((await getRequest(db, { id: request.id })).reference).toBe(succeeded[0]!.value.reference);
-    expect((await listOutboundEmails(db, { requestId: request.id })).filter((email) => email.template === 'acknowledgement')).toHaveLength(1);
+    expect((await listOutboundEmails(db, { requestId: request.id })).filter((email) => email.template === 'acknowledgement')).toHaveLength(
+      1,
+    );
     expect((await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'verified')).toHaveLength(1);
     expect(await listTokens(db, { requestId: request.id, purpose: 'status' })).toHaveLength(1);
   });
@@ -216,14 +231,23 @@ describe('[requester] presses confirm twice at once', () => {
 
 describe('[mail scanner] opens the link without pressing confirm', () => {
   it('findVerificationLink shows what would be confirmed and uses nothing up', async () => {
-    const { request, verificationToken, input } = await submitUnverifiedRequest(db, { input: aSubmission({ type: 'deletion', jurisdiction: 'uk_gdpr' }) });
+    const { request, verificationToken, input } = await submitUnverifiedRequest(db, {
+      input: aSubmission({ type: 'deletion', jurisdiction: 'uk_gdpr' }),
+    });
 
     const first = await findVerificationLink(db, { token: verificationToken });
     const second = await findVerificationLink(db, { token: verificationToken });
 
     expect(first).toEqual({
       isValid: true,
-      request: { id: request.id, type: 'deletion', email: input.email, fullName: input.fullName, receivedAt: request.receivedAt, jurisdictionLabel: 'United Kingdom — UK GDPR' },
+      request: {
+        id: request.id,
+        type: 'deletion',
+        email: input.email,
+        fullName: input.fullName,
+        receivedAt: request.receivedAt,
+        jurisdictionLabel: 'United Kingdom — UK GDPR',
+      },
     });
     expect(second).toEqual(first);
     const [token] = await listTokens(db, { requestId: request.id, purpose: 'verification' });

@@ -15,7 +15,10 @@ export type ConfirmVerificationOptions = { token: string; ip: string | null; now
  * The requester pressed "Confirm my request": the token is used up and the
  * request accepted (reference, due date, acknowledgement) in one transaction.
  */
-export async function confirmVerification(db: Database, { token, ip, now = new Date() }: ConfirmVerificationOptions): Promise<{ reference: string; statusToken: string }> {
+export async function confirmVerification(
+  db: Database,
+  { token, ip, now = new Date() }: ConfirmVerificationOptions,
+): Promise<{ reference: string; statusToken: string }> {
   if (!ZToken.safeParse(token).success) throw new AppError('TOKEN_INVALID', 'This link is not valid.', { problem: 'unknown' });
   const tokenHash = hashToken(token);
 
@@ -30,7 +33,8 @@ export async function confirmVerification(db: Database, { token, ip, now = new D
     if (problem) throw new AppError('TOKEN_INVALID', 'This link can no longer be used.', { problem });
 
     const request = await getRequestForUpdate(tx, { id: row.requestId });
-    if (!request || request.status !== 'unverified') throw new AppError('TOKEN_INVALID', 'This request was already confirmed or has closed.', { problem: 'used' });
+    if (!request || request.status !== 'unverified')
+      throw new AppError('TOKEN_INVALID', 'This request was already confirmed or has closed.', { problem: 'used' });
 
     await tx.update(requestTokens).set({ usedAt: now }).where(eq(requestTokens.id, row.id));
     const { reference, statusToken } = await acceptRequest(tx, {

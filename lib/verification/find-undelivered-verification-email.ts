@@ -13,7 +13,10 @@ const MIN_REMAINING_LIFETIME_MS = 60 * 60_000;
  * reason to issue another (which would revoke it, and mail is not delivered in issue
  * order, so the last email to arrive could hold the dead link).
  */
-export async function findUndeliveredVerificationEmail(tx: Transaction, { requestId, now }: { requestId: string; now: Date }): Promise<{ id: string } | null> {
+export async function findUndeliveredVerificationEmail(
+  tx: Transaction,
+  { requestId, now }: { requestId: string; now: Date },
+): Promise<{ id: string } | null> {
   const [pending] = await tx
     .select({ id: outboundEmails.id, payload: outboundEmails.payload })
     .from(outboundEmails)
@@ -24,6 +27,11 @@ export async function findUndeliveredVerificationEmail(tx: Transaction, { reques
   if (!pending || typeof verifyUrl !== 'string') return null;
   const token = verifyUrl.slice(verifyUrl.lastIndexOf('/') + 1);
   const stored = await findTokenByHash(tx, { tokenHash: hashToken(token) });
-  const isLive = stored && stored.requestId === requestId && !stored.revokedAt && !stored.usedAt && (!stored.expiresAt || stored.expiresAt.getTime() - now.getTime() > MIN_REMAINING_LIFETIME_MS);
+  const isLive =
+    stored &&
+    stored.requestId === requestId &&
+    !stored.revokedAt &&
+    !stored.usedAt &&
+    (!stored.expiresAt || stored.expiresAt.getTime() - now.getTime() > MIN_REMAINING_LIFETIME_MS);
   return isLive ? { id: pending.id } : null;
 }

@@ -15,7 +15,10 @@ export type VerificationLink =
  * Reads a verification link without using it up: the GET of /verify/<token> only
  * shows what would be confirmed, so mail scanners that prefetch links verify nothing.
  */
-export async function findVerificationLink(db: DatabaseOrTransaction, { token, now = new Date() }: { token: string; now?: Date }): Promise<VerificationLink> {
+export async function findVerificationLink(
+  db: DatabaseOrTransaction,
+  { token, now = new Date() }: { token: string; now?: Date },
+): Promise<VerificationLink> {
   if (!ZToken.safeParse(token).success) return { isValid: false, problem: 'unknown' };
   const tokenHash = hashToken(token);
   const row = await findTokenByHash(db, { tokenHash });
@@ -24,7 +27,15 @@ export async function findVerificationLink(db: DatabaseOrTransaction, { token, n
   if (problem) return { isValid: false, problem };
 
   const [request] = await db
-    .select({ id: requests.id, type: requests.type, email: requests.email, fullName: requests.fullName, receivedAt: requests.receivedAt, status: requests.status, policy: jurisdictionPolicies.policy })
+    .select({
+      id: requests.id,
+      type: requests.type,
+      email: requests.email,
+      fullName: requests.fullName,
+      receivedAt: requests.receivedAt,
+      status: requests.status,
+      policy: jurisdictionPolicies.policy,
+    })
     .from(requests)
     .innerJoin(jurisdictionPolicies, eq(jurisdictionPolicies.code, requests.jurisdiction))
     .where(eq(requests.id, row.requestId));

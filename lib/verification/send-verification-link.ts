@@ -27,7 +27,14 @@ export async function sendVerificationLink(tx: Transaction, request: RequestRow,
   await tx
     .update(outboundEmails)
     .set({ status: 'failed', lastError: 'replaced by a newer verification link', recipient: null, payload: null })
-    .where(and(eq(outboundEmails.requestId, request.id), eq(outboundEmails.template, 'verification'), eq(outboundEmails.status, 'pending'), isNull(outboundEmails.sendingAttemptId)));
+    .where(
+      and(
+        eq(outboundEmails.requestId, request.id),
+        eq(outboundEmails.template, 'verification'),
+        eq(outboundEmails.status, 'pending'),
+        isNull(outboundEmails.sendingAttemptId),
+      ),
+    );
   await revokeTokens(tx, { requestId: request.id, purpose: 'verification', now });
   const { token, tokenHash } = createToken();
   const expiresAt = new Date(now.getTime() + VERIFICATION_TOKEN_TTL_HOURS * 60 * 60 * 1000);

@@ -11,8 +11,10 @@ import { isPrivateAddress } from '@/lib/network/private-address';
  */
 export async function assertPublicUrl(url: string): Promise<void> {
   const parsed = URL.canParse(url) ? new URL(url) : null;
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) throw new AppError('VALIDATION', 'Enter an http:// or https:// URL.', { field: 'url' });
-  if (parsed.username || parsed.password) throw new AppError('VALIDATION', 'Leave credentials out of the URL: requests are signed instead.', { field: 'url' });
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
+    throw new AppError('VALIDATION', 'Enter an http:// or https:// URL.', { field: 'url' });
+  if (parsed.username || parsed.password)
+    throw new AppError('VALIDATION', 'Leave credentials out of the URL: requests are signed instead.', { field: 'url' });
   if (env().ALLOW_PRIVATE_WEBHOOK_URLS) return;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
@@ -22,6 +24,10 @@ export async function assertPublicUrl(url: string): Promise<void> {
     throw new AppError('VALIDATION', `The host ${host} could not be resolved.`, { field: 'url' });
   }
   if (addresses.some(isPrivateAddress)) {
-    throw new AppError('VALIDATION', `${host} is a private or local address; dsr-desk only posts to public addresses (set ALLOW_PRIVATE_WEBHOOK_URLS=true to allow your own network).`, { field: 'url' });
+    throw new AppError(
+      'VALIDATION',
+      `${host} is a private or local address; dsr-desk only posts to public addresses (set ALLOW_PRIVATE_WEBHOOK_URLS=true to allow your own network).`,
+      { field: 'url' },
+    );
   }
 }

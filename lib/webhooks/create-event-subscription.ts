@@ -9,16 +9,30 @@ import { assertPublicUrl } from './assert-public-url';
 import { SUBSCRIPTION_SECRET_PURPOSE } from './subscription-secret';
 
 /** Subscribes a URL to events; returns the signing secret, shown to the admin once and stored only encrypted. */
-export async function createEventSubscription(db: Database, { actor, input }: { actor: StaffActor; input: TCreateEventSubscription }): Promise<{ id: string; signingSecret: string }> {
+export async function createEventSubscription(
+  db: Database,
+  { actor, input }: { actor: StaffActor; input: TCreateEventSubscription },
+): Promise<{ id: string; signingSecret: string }> {
   assertCan(actor, 'settings.manage');
   await assertPublicUrl(input.url);
   const signingSecret = generateSigningSecret();
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(eventSubscriptions)
-      .values({ name: input.name, url: input.url, events: input.events, secretCiphertext: encryptSecret(signingSecret, SUBSCRIPTION_SECRET_PURPOSE), createdById: actor.staffId })
+      .values({
+        name: input.name,
+        url: input.url,
+        events: input.events,
+        secretCiphertext: encryptSecret(signingSecret, SUBSCRIPTION_SECRET_PURPOSE),
+        createdById: actor.staffId,
+      })
       .returning({ id: eventSubscriptions.id });
-    await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'event_subscription_created', details: { subscriptionId: created!.id, name: input.name, url: input.url, events: input.events } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'event_subscription_created',
+      details: { subscriptionId: created!.id, name: input.name, url: input.url, events: input.events },
+    });
     return { id: created!.id, signingSecret };
   });
 }

@@ -10,10 +10,22 @@ import { decryptSecret } from '@/lib/security/secret-box';
 import { assertPublicUrl } from './assert-public-url';
 import { SUBSCRIPTION_SECRET_PURPOSE } from './subscription-secret';
 
-export type EventDeliveryOptions = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number; timeoutSeconds: number };
+export type EventDeliveryOptions = {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  timeoutSeconds: number;
+};
 
 /** Eight tries over about a day: 30 s, 1, 2, 4 … minutes (jittered), capped at 6 hours. Tests shorten the delays. */
-export const eventDeliveryOptions: EventDeliveryOptions = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 6 * 60 * 60 * 1000, maxRetryAfterMs: 6 * 60 * 60 * 1000, timeoutSeconds: 10 };
+export const eventDeliveryOptions: EventDeliveryOptions = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 6 * 60 * 60 * 1000,
+  maxRetryAfterMs: 6 * 60 * 60 * 1000,
+  timeoutSeconds: 10,
+};
 
 export type EventDeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
 
@@ -42,7 +54,13 @@ export async function deliverEventWebhook(
     const { delivery, subscription } = row;
 
     const attempt: Attempt = subscription.isEnabled
-      ? await postOnce({ url: subscription.url, secret: decryptSecret(subscription.secretCiphertext, SUBSCRIPTION_SECRET_PURPOSE), delivery, now, timeoutSeconds: options.timeoutSeconds })
+      ? await postOnce({
+          url: subscription.url,
+          secret: decryptSecret(subscription.secretCiphertext, SUBSCRIPTION_SECRET_PURPOSE),
+          delivery,
+          now,
+          timeoutSeconds: options.timeoutSeconds,
+        })
       : { statusCode: null, error: 'The subscription is switched off.', isRetryable: false };
 
     const attempts = delivery.attempts + 1;
@@ -62,13 +80,31 @@ export async function deliverEventWebhook(
         nextAttemptAt,
       })
       .where(eq(eventDeliveries.id, delivery.id));
-    if (nextAttemptAt) await enqueueJob(tx, 'deliver-event-webhook', { deliveryId: delivery.id }, { jobKey: deliveryJobKey(delivery.id), runAt: nextAttemptAt, maxAttempts: 1 });
+    if (nextAttemptAt)
+      await enqueueJob(
+        tx,
+        'deliver-event-webhook',
+        { deliveryId: delivery.id },
+        { jobKey: deliveryJobKey(delivery.id), runAt: nextAttemptAt, maxAttempts: 1 },
+      );
     if (isDelivered) return 'delivered';
     return willRetry ? 'retrying' : 'failed';
   });
 }
 
-async function postOnce({ url, secret, delivery, now, timeoutSeconds }: { url: string; secret: string; delivery: typeof eventDeliveries.$inferSelect; now: Date; timeoutSeconds: number }): Promise<Attempt> {
+async function postOnce({
+  url,
+  secret,
+  delivery,
+  now,
+  timeoutSeconds,
+}: {
+  url: string;
+  secret: string;
+  delivery: typeof eventDeliveries.$inferSelect;
+  now: Date;
+  timeoutSeconds: number;
+}): Promise<Attempt> {
   try {
     await assertPublicUrl(url);
   } catch (error) {
@@ -99,5 +135,10 @@ async function postOnce({ url, secret, delivery, now, timeoutSeconds }: { url: s
   const { status } = response;
   if (status >= 200 && status < 300) return { statusCode: status, error: null, isRetryable: false };
   const isRetryable = status === 429 || status >= 500;
-  return { statusCode: status, error: `Answered HTTP ${status}.`, isRetryable, retryAfterMs: isRetryable ? parseRetryAfter(response.headers.get('retry-after')) : null };
+  return {
+    statusCode: status,
+    error: `Answered HTTP ${status}.`,
+    isRetryable,
+    retryAfterMs: isRetryable ? parseRetryAfter(response.headers.get('retry-after')) : null,
+  };
 }

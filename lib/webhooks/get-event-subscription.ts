@@ -10,10 +10,22 @@ export const DELIVERY_LOG_SIZE = 100;
 export async function getEventSubscription(db: Database, { actor, id }: { actor: StaffActor; id: string }) {
   assertCan(actor, 'settings.manage');
   const [subscription] = await db
-    .select({ id: eventSubscriptions.id, name: eventSubscriptions.name, url: eventSubscriptions.url, events: eventSubscriptions.events, isEnabled: eventSubscriptions.isEnabled, createdAt: eventSubscriptions.createdAt })
+    .select({
+      id: eventSubscriptions.id,
+      name: eventSubscriptions.name,
+      url: eventSubscriptions.url,
+      events: eventSubscriptions.events,
+      isEnabled: eventSubscriptions.isEnabled,
+      createdAt: eventSubscriptions.createdAt,
+    })
     .from(eventSubscriptions)
     .where(eq(eventSubscriptions.id, id));
   if (!subscription) throw new AppError('NOT_FOUND', 'No such subscription.');
-  const deliveries = await db.select().from(eventDeliveries).where(eq(eventDeliveries.subscriptionId, id)).orderBy(desc(eventDeliveries.createdAt)).limit(DELIVERY_LOG_SIZE);
+  const deliveries = await db
+    .select()
+    .from(eventDeliveries)
+    .where(eq(eventDeliveries.subscriptionId, id))
+    .orderBy(desc(eventDeliveries.createdAt))
+    .limit(DELIVERY_LOG_SIZE);
   return { ...subscription, deliveries };
 }

@@ -13,7 +13,10 @@ export type QueueEventWebhooksOptions = { requestId: string; types: readonly Web
  * transaction: the POST happens (from the worker) only if the change commits. The payload is
  * the request as it is now, without personal data.
  */
-export async function queueEventWebhooks(tx: DatabaseOrTransaction, { requestId, types, now = new Date() }: QueueEventWebhooksOptions): Promise<number> {
+export async function queueEventWebhooks(
+  tx: DatabaseOrTransaction,
+  { requestId, types, now = new Date() }: QueueEventWebhooksOptions,
+): Promise<number> {
   if (types.length === 0) return 0;
   const subscriptions = await tx
     .select({ id: eventSubscriptions.id, events: eventSubscriptions.events })
@@ -22,18 +25,36 @@ export async function queueEventWebhooks(tx: DatabaseOrTransaction, { requestId,
   if (subscriptions.length === 0) return 0;
 
   const [request] = await tx
-    .select({ id: requests.id, reference: requests.reference, type: requests.type, status: requests.status, jurisdiction: requests.jurisdiction, channel: requests.channel, receivedOn: requests.receivedOn, dueOn: requests.dueOn, closedAt: requests.closedAt })
+    .select({
+      id: requests.id,
+      reference: requests.reference,
+      type: requests.type,
+      status: requests.status,
+      jurisdiction: requests.jurisdiction,
+      channel: requests.channel,
+      receivedOn: requests.receivedOn,
+      dueOn: requests.dueOn,
+      closedAt: requests.closedAt,
+    })
     .from(requests)
     .where(eq(requests.id, requestId));
   if (!request) return 0;
 
   const rows = types.flatMap((type) => {
     const eventId = randomUUID();
-    const payload = { id: eventId, type, occurredAt: now.toISOString(), data: { request: { ...request, closedAt: request.closedAt?.toISOString() ?? null } } };
-    return subscriptions.filter((subscription) => subscription.events.includes(type)).map((subscription) => ({ subscriptionId: subscription.id, eventId, eventType: type, payload, nextAttemptAt: now, createdAt: now }));
+    const payload = {
+      id: eventId,
+      type,
+      occurredAt: now.toISOString(),
+      data: { request: { ...request, closedAt: request.closedAt?.toISOString() ?? null } },
+    };
+    return subscriptions
+      .filter((subscription) => subscription.events.includes(type))
+      .map((subscription) => ({ subscriptionId: subscription.id, eventId, eventType: type, payload, nextAttemptAt: now, createdAt: now }));
   });
   if (rows.length === 0) return 0;
   const inserted = await tx.insert(eventDeliveries).values(rows).returning({ id: eventDeliveries.id });
-  for (const { id } of inserted) await enqueueJob(tx, 'deliver-event-webhook', { deliveryId: id }, { jobKey: deliveryJobKey(id), maxAttempts: 1 });
+  for (const { id } of inserted)
+    await enqueueJob(tx, 'deliver-event-webhook', { deliveryId: id }, { jobKey: deliveryJobKey(id), maxAttempts: 1 });
   return inserted.length;
 }

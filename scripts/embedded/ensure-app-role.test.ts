@@ -53,7 +53,11 @@ describe('the app’s own database role (db/roles.sql)', () => {
     expect(await databaseError(app.execute(sql`truncate request_events`))).toMatch(/permission denied/);
     for (const table of ['audit_log_leaves', 'audit_tree_heads']) {
       expect(await databaseError(app.execute(sql`delete from ${sql.raw(table)}`))).toMatch(/permission denied/);
-      expect(await databaseError(app.execute(sql`update ${sql.raw(table)} set ${sql.raw(table === 'audit_log_leaves' ? 'leaf_hash' : 'root_hash')} = 'x'`))).toMatch(/permission denied/);
+      expect(
+        await databaseError(
+          app.execute(sql`update ${sql.raw(table)} set ${sql.raw(table === 'audit_log_leaves' ? 'leaf_hash' : 'root_hash')} = 'x'`),
+        ),
+      ).toMatch(/permission denied/);
     }
   });
 

@@ -25,7 +25,8 @@ export function startDatabaseProbe(databaseUrl: string): DatabaseProbe {
     } catch {
       isAvailable = false;
     }
-    if (wasAvailable !== isAvailable) console.log(`[web] database ${isAvailable ? 'reachable again' : 'unreachable: answering 503 until it is back'}`);
+    if (wasAvailable !== isAvailable)
+      console.log(`[web] database ${isAvailable ? 'reachable again' : 'unreachable: answering 503 until it is back'}`);
     if (!isStopped) timer = setTimeout(check, isAvailable ? HEALTHY_INTERVAL_MS : DOWN_INTERVAL_MS);
   };
   timer = setTimeout(check, HEALTHY_INTERVAL_MS);

@@ -1,4 +1,9 @@
-export type SupervisedChild = { name: string; state: 'starting' | 'running' | 'restarting' | 'stopped'; restarts: number; lastExit: string | null };
+export type SupervisedChild = {
+  name: string;
+  state: 'starting' | 'running' | 'restarting' | 'stopped';
+  restarts: number;
+  lastExit: string | null;
+};
 export type SupervisedState = SupervisedChild[];
 
 /**

@@ -39,7 +39,13 @@ describe('health endpoints', () => {
     } finally {
       await unreachable.close();
     }
-    setEnv({ STORAGE_URL: 's3://missing-bucket/x', S3_ENDPOINT: 'http://127.0.0.1:1', S3_FORCE_PATH_STYLE: 'true', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' });
+    setEnv({
+      STORAGE_URL: 's3://missing-bucket/x',
+      S3_ENDPOINT: 'http://127.0.0.1:1',
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'y',
+    });
     const response = await ready();
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'not_ready', checks: { database: 'ok', storage: 'failed' } });

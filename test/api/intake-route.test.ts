@@ -14,10 +14,20 @@ afterAll(() => closeSharedDatabase());
 
 /** What an API client sends: the JSON field names of ZSubmitRequest. */
 function aBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'access', email: uniqueEmail('api'), fullName: 'Grace Hopper', jurisdiction: 'us_ca_ccpa', isAuthorised: true, ...overrides };
+  return {
+    type: 'access',
+    email: uniqueEmail('api'),
+    fullName: 'Grace Hopper',
+    jurisdiction: 'us_ca_ccpa',
+    isAuthorised: true,
+    ...overrides,
+  };
 }
 
-function postRequest(body: unknown, { ip = uniqueIp(), headers = {} }: { ip?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+function postRequest(
+  body: unknown,
+  { ip = uniqueIp(), headers = {} }: { ip?: string | null; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return POST(
     new Request('http://localhost:3999/api/requests', {
       method: 'POST',
@@ -40,10 +50,19 @@ describe('POST /api/requests with a valid body', () => {
     const response = await postRequest(body, { ip });
 
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' });
+    expect(await response.json()).toEqual({
+      status: 'accepted',
+      message: 'If the address is valid, we have emailed it a link to confirm the request.',
+    });
     const [request, ...others] = await listRequestsForEmail(db, { email: String(body.email) });
     expect(others).toHaveLength(0);
-    expect(request).toMatchObject({ status: 'unverified', channel: 'api', jurisdiction: 'us_ca_ccpa', fullName: 'Grace Hopper', details: 'Account created in 2019.' });
+    expect(request).toMatchObject({
+      status: 'unverified',
+      channel: 'api',
+      jurisdiction: 'us_ca_ccpa',
+      fullName: 'Grace Hopper',
+      details: 'Account created in 2019.',
+    });
     expect((await listEvents(db, { requestId: request!.id }))[0]).toMatchObject({ action: 'submitted', ip });
   });
 
@@ -53,7 +72,9 @@ describe('POST /api/requests with a valid body', () => {
     const repeat = await postRequest(body);
     const fresh = await postRequest(aBody());
 
-    const answers = await Promise.all([first, repeat, fresh].map(async (response) => ({ status: response.status, body: await response.text() })));
+    const answers = await Promise.all(
+      [first, repeat, fresh].map(async (response) => ({ status: response.status, body: await response.text() })),
+    );
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
     expect(await listRequestsForEmail(db, { email: String(body.email) })).toHaveLength(1);
@@ -71,7 +92,15 @@ describe('POST /api/requests with a valid body', () => {
 });
 
 /** The problem details (RFC 9457) a refusal carries. */
-type ProblemBody = { type: string; title: string; status: number; detail: string; code: string; fieldErrors: Record<string, string[]>; formErrors: string[] };
+type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+};
 
 describe('POST /api/requests with bad input is refused and files nothing', () => {
   it.each<{ name: string; send: () => Promise<Response>; status: number; check: (json: ProblemBody) => void }>([
@@ -80,7 +109,13 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       send: () => postRequest(aBody({ nickname: 'Amazing Grace' })),
       status: 400,
       check: (json) => {
-        expect(json).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'VALIDATION', detail: 'Some fields are missing or invalid.' });
+        expect(json).toMatchObject({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          code: 'VALIDATION',
+          detail: 'Some fields are missing or invalid.',
+        });
         expect(json.formErrors.join(' ')).toContain('nickname');
       },
     },
@@ -111,7 +146,10 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       send: () => postRequest(aBody({ email: 'not-an-address', jurisdiction: 'atlantis' })),
       status: 400,
       check: (json) =>
-        expect(json.fieldErrors).toEqual({ email: ['Enter a valid email address, like name@example.com'], jurisdiction: ['Choose a region'] }),
+        expect(json.fieldErrors).toEqual({
+          email: ['Enter a valid email address, like name@example.com'],
+          jurisdiction: ['Choose a region'],
+        }),
     },
     {
       name: `details longer than ${DETAILS_MAX_LENGTH} characters`,
@@ -129,7 +167,14 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       name: 'malformed JSON',
       send: () => postRequest('{"type": "access", '),
       status: 400,
-      check: (json) => expect(json).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'VALIDATION', detail: 'The body is not valid JSON.' }),
+      check: (json) =>
+        expect(json).toEqual({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          code: 'VALIDATION',
+          detail: 'The body is not valid JSON.',
+        }),
     },
     {
       name: 'a body over 16 KiB',

@@ -46,7 +46,10 @@ let ipCounter = 0;
 const nextIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 
 /** POST /api/auth/signin/email through the route handler, as next-auth/react's signIn('email', { redirect: false }) sends it. */
-async function askForLink(email: string, { csrf, ip = nextIp(), callbackUrl = '/staff' }: { csrf: Csrf; ip?: string; callbackUrl?: string }): Promise<Response> {
+async function askForLink(
+  email: string,
+  { csrf, ip = nextIp(), callbackUrl = '/staff' }: { csrf: Csrf; ip?: string; callbackUrl?: string },
+): Promise<Response> {
   const body = new URLSearchParams({ email, csrfToken: csrf.token, callbackUrl, json: 'true' });
   const request = new Request('http://localhost:3999/api/auth/signin/email', {
     method: 'POST',
@@ -82,7 +85,10 @@ async function signInLinksEmailedTo(email: string): Promise<string[]> {
 /** Follows a magic link through next-auth's own callback: where it sends the browser, and whether it starts a session. */
 async function followLink(signInUrl: string): Promise<{ redirect: string | undefined; hasSession: boolean }> {
   const response = await AuthHandler({ req: new Request(signInUrl), options: authOptions() });
-  return { redirect: response.redirect, hasSession: Boolean(response.cookies?.some((cookie) => cookie.name.endsWith('next-auth.session-token') && cookie.value)) };
+  return {
+    redirect: response.redirect,
+    hasSession: Boolean(response.cookies?.some((cookie) => cookie.name.endsWith('next-auth.session-token') && cookie.value)),
+  };
 }
 
 describe('[staff] asks for a sign-in link', () => {
@@ -167,7 +173,8 @@ describe('[staff] sign-in links are rate limited', () => {
   it(`per IP: after ${DEFAULT_PER_IP} links in an hour from one address, the next is refused whatever the email`, async () => {
     const csrf = await nextAuthCsrf();
     const ip = '203.0.113.77';
-    for (let attempt = 0; attempt < DEFAULT_PER_IP; attempt += 1) expect((await askForLink(uniqueEmail('spray'), { csrf, ip })).status).toBe(200);
+    for (let attempt = 0; attempt < DEFAULT_PER_IP; attempt += 1)
+      expect((await askForLink(uniqueEmail('spray'), { csrf, ip })).status).toBe(200);
     const email = uniqueEmail('spray');
     expect((await askForLink(email, { csrf, ip })).status).toBe(429);
     expect(await queuedLinkJobs(email)).toEqual([]);
@@ -207,6 +214,8 @@ describe('[staff] the answer does not reveal who is staff', () => {
 
     const [staff, unknown] = [median(staffTimes), median(unknownTimes)];
     // Equal work on both paths: a difference of a database round trip or two (what sending used to add for staff) fails this.
-    expect(Math.abs(staff - unknown), `medians: staff ${staff.toFixed(2)} ms, unknown ${unknown.toFixed(2)} ms`).toBeLessThanOrEqual(Math.max(1.5, 0.25 * Math.min(staff, unknown)));
+    expect(Math.abs(staff - unknown), `medians: staff ${staff.toFixed(2)} ms, unknown ${unknown.toFixed(2)} ms`).toBeLessThanOrEqual(
+      Math.max(1.5, 0.25 * Math.min(staff, unknown)),
+    );
   });
 });

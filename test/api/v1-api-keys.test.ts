@@ -46,7 +46,11 @@ describe('making and keeping API keys', () => {
     expect(parsed.success).toBe(false);
     const fields = parsed.error!.issues.map((issue) => issue.path[0]);
     expect(fields).toEqual(expect.arrayContaining(['name', 'scopes']));
-    expect(ZCreateApiKeyForm.parse({ name: 'CRM', expiresIn: 'never', 'scopes:requests:read': 'on', 'scopes:audit:read': 'on' })).toEqual({ name: 'CRM', scopes: ['requests:read', 'audit:read'], expiresInDays: null });
+    expect(ZCreateApiKeyForm.parse({ name: 'CRM', expiresIn: 'never', 'scopes:requests:read': 'on', 'scopes:audit:read': 'on' })).toEqual({
+      name: 'CRM',
+      scopes: ['requests:read', 'audit:read'],
+      expiresInDays: null,
+    });
   });
 });
 
@@ -57,7 +61,11 @@ describe('Authorization: Bearer', () => {
     expect(response.status).toBe(200);
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
     expect(row!.lastUsedAt).not.toBeNull();
-    expect(await lastApiKeyEvent(id)).toMatchObject({ actorType: 'api_key', action: 'api_key_used', details: { method: 'GET', path: '/api/v1/requests', apiKeyName: name } });
+    expect(await lastApiKeyEvent(id)).toMatchObject({
+      actorType: 'api_key',
+      action: 'api_key_used',
+      details: { method: 'GET', path: '/api/v1/requests', apiKeyName: name },
+    });
   });
 
   it.each([
@@ -87,7 +95,12 @@ describe('Authorization: Bearer', () => {
     const { response, json } = await callApi({ method: 'GET', path: '/requests', key: secret });
     expect(response.status).toBe(401);
     expect(json.detail).toMatch(/revoked/);
-    const [revoked] = await db.select().from(requestEvents).where(eq(requestEvents.action, 'api_key_revoked')).orderBy(desc(requestEvents.id)).limit(1);
+    const [revoked] = await db
+      .select()
+      .from(requestEvents)
+      .where(eq(requestEvents.action, 'api_key_revoked'))
+      .orderBy(desc(requestEvents.id))
+      .limit(1);
     expect(revoked).toMatchObject({ actorType: 'staff', actorId: admin.staffId, details: expect.objectContaining({ apiKeyId: id }) });
     expect((await listApiKeys(db, { actor: admin })).find((key) => key.id === id)?.state).toBe('revoked');
   });

@@ -28,13 +28,16 @@ describe('the OpenAPI document', () => {
       const module = (await import(path.join(v1Folder, file))) as Record<string, unknown>;
       for (const method of httpMethods) if (typeof module[method] === 'function') routed.push(`${method} ${openApiPath}`);
     }
-    const documented = Object.entries(document.paths).flatMap(([documentedPath, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${documentedPath}`));
+    const documented = Object.entries(document.paths).flatMap(([documentedPath, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${documentedPath}`),
+    );
     expect(routed.length).toBeGreaterThanOrEqual(11);
     expect(documented.sort()).toEqual(routed.sort());
   });
 
   it('the tests’ route table covers every operation, so the response checks reach each of them', () => {
-    for (const operation of v1Operations) expect(v1RouteModules[operation.path]?.[operation.method], `${operation.method} ${operation.path}`).toBeTypeOf('function');
+    for (const operation of v1Operations)
+      expect(v1RouteModules[operation.path]?.[operation.method], `${operation.method} ${operation.path}`).toBeTypeOf('function');
   });
 
   it('is OpenAPI 3.1 with valid JSON Schema 2020-12 components, each operation secured by the API key', () => {
@@ -42,7 +45,8 @@ describe('the OpenAPI document', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     ajv.addSchema({ $id: 'openapi', components: document.components } as object);
-    for (const name of Object.keys(document.components.schemas)) expect(() => ajv.getSchema(`openapi#/components/schemas/${name}`), name).not.toThrow();
+    for (const name of Object.keys(document.components.schemas))
+      expect(() => ajv.getSchema(`openapi#/components/schemas/${name}`), name).not.toThrow();
     for (const operation of v1Operations) {
       // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by key
       const documented = (document.paths as Record<string, Record<string, any>>)[operation.path]![operation.method.toLowerCase()];

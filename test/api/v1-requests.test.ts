@@ -17,7 +17,15 @@ const responseProblems = openApiValidator();
 /** Every answer in this file is also checked against the OpenAPI document. */
 async function api(call: ApiCall) {
   const result = await callApi(call);
-  expect(responseProblems({ method: call.method, template: result.template, status: result.response.status, contentType: result.response.headers.get('content-type'), body: result.json })).toEqual([]);
+  expect(
+    responseProblems({
+      method: call.method,
+      template: result.template,
+      status: result.response.status,
+      contentType: result.response.headers.get('content-type'),
+      body: result.json,
+    }),
+  ).toEqual([]);
   return result;
 }
 
@@ -38,7 +46,11 @@ describe('POST /api/v1/requests', () => {
     expect(others).toHaveLength(0);
     expect(request).toMatchObject({ reference: json.reference, channel: 'api', identityCheck: body.identityCheck });
     const events = await listEvents(db, { requestId: request!.id });
-    expect(events.find((event) => event.action === 'filed_on_behalf')).toMatchObject({ actorType: 'api_key', actorId: id, details: expect.objectContaining({ apiKeyName: name }) });
+    expect(events.find((event) => event.action === 'filed_on_behalf')).toMatchObject({
+      actorType: 'api_key',
+      actorId: id,
+      details: expect.objectContaining({ apiKeyName: name }),
+    });
   });
 
   it('answers invalid input with problem details naming each field, and files nothing', async () => {
@@ -49,7 +61,12 @@ describe('POST /api/v1/requests', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(json).toMatchObject({ type: '/api/v1/docs#problem-validation', title: 'The request is not valid', status: 400, detail: expect.any(String) });
+    expect(json).toMatchObject({
+      type: '/api/v1/docs#problem-validation',
+      title: 'The request is not valid',
+      status: 400,
+      detail: expect.any(String),
+    });
     expect(json.fieldErrors.email).toEqual(['Enter a valid email address, like name@example.com']);
     expect(json.fieldErrors.identityCheck[0]).toMatch(/at least 10 characters/);
     expect(json.formErrors.join(' ')).toMatch(/nickname/);
@@ -72,7 +89,13 @@ describe('POST /api/v1/requests', () => {
     const malformed = await api({ method: 'POST', path: '/requests', key: secret, body: '{"type": ' });
     expect(malformed.response.status).toBe(400);
     expect(malformed.json.detail).toBe('The body is not valid JSON.');
-    const wrongType = await api({ method: 'POST', path: '/requests', key: secret, body: JSON.stringify(aFileRequestBody()), headers: { 'content-type': 'text/plain' } });
+    const wrongType = await api({
+      method: 'POST',
+      path: '/requests',
+      key: secret,
+      body: JSON.stringify(aFileRequestBody()),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(wrongType.response.status).toBe(415);
   });
 });
@@ -124,7 +147,10 @@ describe('Idempotency-Key', () => {
     const { id, secret } = await anApiKey(db, [...allWork]);
     const headers = { 'idempotency-key': crypto.randomUUID() };
     await api({ method: 'POST', path: '/requests', key: secret, body: aFileRequestBody(), headers });
-    const [stored] = await db.select().from(apiIdempotencyKeys).where(and(eq(apiIdempotencyKeys.apiKeyId, id), eq(apiIdempotencyKeys.key, headers['idempotency-key'])));
+    const [stored] = await db
+      .select()
+      .from(apiIdempotencyKeys)
+      .where(and(eq(apiIdempotencyKeys.apiKeyId, id), eq(apiIdempotencyKeys.key, headers['idempotency-key'])));
 
     await pruneIdempotencyKeys(db, { now: new Date(stored!.createdAt.getTime() + 23 * 60 * 60 * 1000) });
     expect(await db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.apiKeyId, id))).toHaveLength(1);
@@ -153,7 +179,11 @@ describe('GET /api/v1/requests/{reference}', () => {
 
     expect(read.response.status).toBe(200);
     expect(read.json).toMatchObject({ reference: filed.json.reference, status: 'new', dueOn: filed.json.dueOn });
-    expect(read.json.events.every((event: { isVisibleToRequester: boolean; details?: unknown }) => event.isVisibleToRequester && event.details === undefined)).toBe(true);
+    expect(
+      read.json.events.every(
+        (event: { isVisibleToRequester: boolean; details?: unknown }) => event.isVisibleToRequester && event.details === undefined,
+      ),
+    ).toBe(true);
     expect(read.json.events.map((event: { action: string }) => event.action)).toContain('filed_on_behalf');
     expect(audited.json.events.length).toBeGreaterThan(read.json.events.length);
     expect(audited.json.events.map((event: { action: string }) => event.action)).toContain('acknowledgement_queued');
@@ -174,7 +204,12 @@ describe('GET /api/v1/requests', () => {
     const filed = new Set<string>();
     // More than one page (50) would be slow to file one by one; filter to this run's requests instead, spread over receivedOn.
     for (let day = 1; day <= 4; day++) {
-      const { json } = await api({ method: 'POST', path: '/requests', key: filer.secret, body: aFileRequestBody({ jurisdiction, receivedOn: `2026-11-0${day}` }) });
+      const { json } = await api({
+        method: 'POST',
+        path: '/requests',
+        key: filer.secret,
+        body: aFileRequestBody({ jurisdiction, receivedOn: `2026-11-0${day}` }),
+      });
       filed.add(json.reference);
     }
     const reader = await anApiKey(db, ['requests:read']);
@@ -184,7 +219,12 @@ describe('GET /api/v1/requests', () => {
     let dueDates: string[] = [];
     do {
       // biome-ignore lint/suspicious/noExplicitAny: a JSON body checked against the OpenAPI document by callApi
-      const { response, json }: { response: Response; json: any } = await api({ method: 'GET', path: '/requests', key: reader.secret, query: { jurisdiction, status: 'all', ...(after ? { after } : {}) } });
+      const { response, json }: { response: Response; json: any } = await api({
+        method: 'GET',
+        path: '/requests',
+        key: reader.secret,
+        query: { jurisdiction, status: 'all', ...(after ? { after } : {}) },
+      });
       expect(response.status).toBe(200);
       seen.push(...json.data.map((row: { reference: string }) => row.reference));
       dueDates = dueDates.concat(json.data.map((row: { dueOn: string }) => row.dueOn));
@@ -213,13 +253,28 @@ describe('work actions', () => {
     expect(started.response.status).toBe(200);
     expect(started.json.status).toBe('in_progress');
 
-    const asked = await api({ method: 'POST', path: `/requests/${reference}/request-information`, key: secret, body: { version: started.json.version, message: 'Which shop account is yours?' } });
+    const asked = await api({
+      method: 'POST',
+      path: `/requests/${reference}/request-information`,
+      key: secret,
+      body: { version: started.json.version, message: 'Which shop account is yours?' },
+    });
     expect(asked.json.status).toBe('awaiting_requester');
 
-    const noted = await api({ method: 'POST', path: `/requests/${reference}/notes`, key: secret, body: { body: 'Customer called the helpdesk as well.' } });
+    const noted = await api({
+      method: 'POST',
+      path: `/requests/${reference}/notes`,
+      key: secret,
+      body: { body: 'Customer called the helpdesk as well.' },
+    });
     expect(noted.response.status).toBe(201);
 
-    const rejected = await api({ method: 'POST', path: `/requests/${reference}/reject`, key: secret, body: { version: asked.json.version, basis: 'duplicate' } });
+    const rejected = await api({
+      method: 'POST',
+      path: `/requests/${reference}/reject`,
+      key: secret,
+      body: { version: asked.json.version, basis: 'duplicate' },
+    });
     expect(rejected.json.status).toBe('rejected');
 
     const admin = await createStaffMember(db, { role: 'admin' });
@@ -249,13 +304,33 @@ describe('work actions', () => {
   it('fulfils a deletion request; an access request needs files, which only the staff page takes', async () => {
     const { secret } = await anApiKey(db, [...allWork]);
     const deletion = await api({ method: 'POST', path: '/requests', key: secret, body: aFileRequestBody() });
-    const started = await api({ method: 'POST', path: `/requests/${deletion.json.reference}/start`, key: secret, body: { version: deletion.json.version } });
-    const fulfilled = await api({ method: 'POST', path: `/requests/${deletion.json.reference}/fulfil`, key: secret, body: { version: started.json.version, message: 'We erased your data.' } });
+    const started = await api({
+      method: 'POST',
+      path: `/requests/${deletion.json.reference}/start`,
+      key: secret,
+      body: { version: deletion.json.version },
+    });
+    const fulfilled = await api({
+      method: 'POST',
+      path: `/requests/${deletion.json.reference}/fulfil`,
+      key: secret,
+      body: { version: started.json.version, message: 'We erased your data.' },
+    });
     expect(fulfilled.json).toMatchObject({ status: 'fulfilled', closedAt: expect.any(String) });
 
     const access = await api({ method: 'POST', path: '/requests', key: secret, body: aFileRequestBody({ type: 'access' }) });
-    const startedAccess = await api({ method: 'POST', path: `/requests/${access.json.reference}/start`, key: secret, body: { version: access.json.version } });
-    const refused = await api({ method: 'POST', path: `/requests/${access.json.reference}/fulfil`, key: secret, body: { version: startedAccess.json.version, message: 'Here is your data.' } });
+    const startedAccess = await api({
+      method: 'POST',
+      path: `/requests/${access.json.reference}/start`,
+      key: secret,
+      body: { version: access.json.version },
+    });
+    const refused = await api({
+      method: 'POST',
+      path: `/requests/${access.json.reference}/fulfil`,
+      key: secret,
+      body: { version: startedAccess.json.version, message: 'Here is your data.' },
+    });
     expect(refused.response.status).toBe(400);
     expect(refused.json.fieldErrors.files[0]).toMatch(/Attach at least one file/);
   });
@@ -263,7 +338,12 @@ describe('work actions', () => {
   it('extends the deadline and says the new date', async () => {
     const { secret } = await anApiKey(db, [...allWork]);
     const filed = await api({ method: 'POST', path: '/requests', key: secret, body: aFileRequestBody({ jurisdiction: 'eu_gdpr' }) });
-    const extended = await api({ method: 'POST', path: `/requests/${filed.json.reference}/extend-deadline`, key: secret, body: { version: filed.json.version, reason: 'Complex request across many systems.' } });
+    const extended = await api({
+      method: 'POST',
+      path: `/requests/${filed.json.reference}/extend-deadline`,
+      key: secret,
+      body: { version: filed.json.version, reason: 'Complex request across many systems.' },
+    });
     expect(extended.response.status).toBe(200);
     expect(extended.json.extensionCount).toBe(1);
     expect(extended.json.dueOn > filed.json.dueOn).toBe(true);

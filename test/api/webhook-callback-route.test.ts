@@ -58,24 +58,40 @@ async function sourceEvents(requestId: string) {
 describe('[webhook source] answers an accepted job by signed callback', () => {
   it('completes an access job: rows staged for the package, result succeeded, the package build queued', async () => {
     const job = await aJobAwaitingCallback('gather');
-    const tables = { tickets: [{ id: 1, subject: 'Refund' }, { id: 2, subject: 'Login', status: 'closed' }] };
+    const tables = {
+      tickets: [
+        { id: 1, subject: 'Refund' },
+        { id: 2, subject: 'Login', status: 'closed' },
+      ],
+    };
 
     const response = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', tables }, { secret: job.secret });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
-    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'succeeded', rowCounts: { tickets: 2 }, rowsDone: 2, error: null });
+    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { tickets: 2 },
+      rowsDone: 2,
+      error: null,
+    });
     const folder = path.join(harness.storageDir, 'staging', job.runId, job.source.slug);
     expect(JSON.parse(readFileSync(path.join(folder, `${job.source.slug}.json`), 'utf8'))).toEqual({ source: job.source.name, tables });
     expect(readFileSync(path.join(folder, 'tickets.csv'), 'utf8')).toBe('id,subject,status\n1,Refund,\n2,Login,closed\n');
-    const [queued] = await db.execute<{ task_identifier: string }>(sql`select task_identifier from graphile_worker.jobs where key = ${`package:${job.runId}`}`);
+    const [queued] = await db.execute<{ task_identifier: string }>(
+      sql`select task_identifier from graphile_worker.jobs where key = ${`package:${job.runId}`}`,
+    );
     expect(queued?.task_identifier).toBe('build-package');
   });
 
   it('completes a dry run job with its counts, and the run finishes', async () => {
     const job = await aJobAwaitingCallback('dry_run');
 
-    const response = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', rowCounts: { contacts: 1, emails: 12 } }, { secret: job.secret });
+    const response = await sendCallback(
+      job.source.slug,
+      { jobId: job.jobId, status: 'completed', rowCounts: { contacts: 1, emails: 12 } },
+      { secret: job.secret },
+    );
 
     expect(response.status).toBe(200);
     expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, emails: 12 } });
@@ -86,21 +102,35 @@ describe('[webhook source] answers an accepted job by signed callback', () => {
   it('records a failure the system reports, and the run fails', async () => {
     const job = await aJobAwaitingCallback('gather');
 
-    const response = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'Archive offline' }, { secret: job.secret });
+    const response = await sendCallback(
+      job.source.slug,
+      { jobId: job.jobId, status: 'failed', error: 'Archive offline' },
+      { secret: job.secret },
+    );
 
     expect(response.status).toBe(200);
-    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'failed', error: 'Reported a failure: Archive offline' });
+    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({
+      status: 'failed',
+      error: 'Reported a failure: Archive offline',
+    });
     expect((await getRun(db, { id: job.runId })).status).toBe('failed');
   });
 
   it('fails the job on a callback that breaks the contract, and says why with 400', async () => {
     const job = await aJobAwaitingCallback('gather');
 
-    const response = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', tables: { tickets: 'none' } }, { secret: job.secret });
+    const response = await sendCallback(
+      job.source.slug,
+      { jobId: job.jobId, status: 'completed', tables: { tickets: 'none' } },
+      { secret: job.secret },
+    );
 
     expect(response.status).toBe(400);
     expect((await response.json()).detail).toMatch(/tables\.tickets/);
-    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'failed', error: expect.stringMatching(/does not follow the contract/) });
+    expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/does not follow the contract/),
+    });
   });
 
   it('applies a callback that arrives before its 202 does, and the late 202 changes nothing', async () => {
@@ -134,7 +164,11 @@ describe('[webhook source] callbacks that must change nothing', () => {
     const replay = await sendCallback(job.source.slug, { ...body, rowCounts: { contacts: 99 } }, { secret: job.secret });
 
     expect(replay.status).toBe(409);
-    expect(await replay.json()).toMatchObject({ status: 409, code: 'CONFLICT', detail: 'This job is unknown or has already been answered.' });
+    expect(await replay.json()).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+      detail: 'This job is unknown or has already been answered.',
+    });
     expect(await getSourceResult(db, { id: job.resultId })).toEqual(afterFirst);
     expect(await sourceEvents(job.request.id)).toHaveLength(1);
   });
@@ -143,7 +177,10 @@ describe('[webhook source] callbacks that must change nothing', () => {
     const job = await aJobAwaitingCallback('gather');
     const body = { jobId: job.jobId, status: 'completed', tables: { tickets: [{ id: 1 }] } };
 
-    const responses = await Promise.all([sendCallback(job.source.slug, body, { secret: job.secret }), sendCallback(job.source.slug, body, { secret: job.secret })]);
+    const responses = await Promise.all([
+      sendCallback(job.source.slug, body, { secret: job.secret }),
+      sendCallback(job.source.slug, body, { secret: job.secret }),
+    ]);
 
     expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
     expect(await sourceEvents(job.request.id)).toHaveLength(1);
@@ -151,10 +188,29 @@ describe('[webhook source] callbacks that must change nothing', () => {
   });
 
   it.each<[string, (job: Awaited<ReturnType<typeof aJobAwaitingCallback>>) => Promise<Response>]>([
-    ['a signature made with another secret', (job) => sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'x' }, { secret: 'not-the-secret-000000' })],
+    [
+      'a signature made with another secret',
+      (job) => sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'x' }, { secret: 'not-the-secret-000000' }),
+    ],
     ['no signature at all', (job) => sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'x' })],
-    ['a correct signature on a timestamp 6 minutes old', (job) => sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'x' }, { secret: job.secret, now: new Date(Date.now() - 6 * 60_000) })],
-    ['a correct signature on a timestamp 6 minutes ahead', (job) => sendCallback(job.source.slug, { jobId: job.jobId, status: 'failed', error: 'x' }, { secret: job.secret, now: new Date(Date.now() + 6 * 60_000) })],
+    [
+      'a correct signature on a timestamp 6 minutes old',
+      (job) =>
+        sendCallback(
+          job.source.slug,
+          { jobId: job.jobId, status: 'failed', error: 'x' },
+          { secret: job.secret, now: new Date(Date.now() - 6 * 60_000) },
+        ),
+    ],
+    [
+      'a correct signature on a timestamp 6 minutes ahead',
+      (job) =>
+        sendCallback(
+          job.source.slug,
+          { jobId: job.jobId, status: 'failed', error: 'x' },
+          { secret: job.secret, now: new Date(Date.now() + 6 * 60_000) },
+        ),
+    ],
     [
       'a signed body changed on the way',
       async (job) => {
@@ -174,12 +230,16 @@ describe('[webhook source] callbacks that must change nothing', () => {
     expect(await sourceEvents(job.request.id)).toHaveLength(0);
   });
 
-  it('refuses a callback for another source\'s job with 409, even signed with the other source\'s secret at its own URL', async () => {
+  it("refuses a callback for another source's job with 409, even signed with the other source's secret at its own URL", async () => {
     const job = await aJobAwaitingCallback('gather');
     const other = await aJobAwaitingCallback('gather');
 
     const response = await sendCallback(other.source.slug, { jobId: job.jobId, status: 'completed', tables: {} }, { secret: other.secret });
-    const crossSigned = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', tables: {} }, { secret: other.secret });
+    const crossSigned = await sendCallback(
+      job.source.slug,
+      { jobId: job.jobId, status: 'completed', tables: {} },
+      { secret: other.secret },
+    );
 
     expect(response.status).toBe(409);
     expect(crossSigned.status).toBe(401);
@@ -194,7 +254,11 @@ describe('[webhook source] callbacks that must change nothing', () => {
     const retried = ZWebhookJob.parse(JSON.parse(harness.receiver.calls.at(-1)!.rawBody));
 
     const stale = await sendCallback(job.source.slug, { jobId: job.jobId, status: 'completed', rowCounts: {} }, { secret: job.secret });
-    const current = await sendCallback(job.source.slug, { jobId: retried.jobId, status: 'completed', rowCounts: {} }, { secret: job.secret });
+    const current = await sendCallback(
+      job.source.slug,
+      { jobId: retried.jobId, status: 'completed', rowCounts: {} },
+      { secret: job.secret },
+    );
 
     expect([stale.status, current.status]).toEqual([409, 200]);
   });
@@ -207,13 +271,22 @@ describe('[webhook source] callbacks that must change nothing', () => {
     for (const slug of ['no-such-source', disabled.source.slug, '..%2Fetc']) {
       const response = await sendCallback(slug, { jobId: job.jobId, status: 'completed', tables: {} }, { secret: disabled.secret });
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not found.', code: 'NOT_FOUND' });
+      expect(await response.json()).toEqual({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: 'Not found.',
+        code: 'NOT_FOUND',
+      });
     }
   });
 
   it('refuses a body over the cap with 413, declared or streamed, before reading it all', async () => {
     const job = await aJobAwaitingCallback('gather');
-    const declared = await sendCallback(job.source.slug, '{}', { secret: job.secret, headers: { 'Content-Length': String(60 * 1024 * 1024) } });
+    const declared = await sendCallback(job.source.slug, '{}', {
+      secret: job.secret,
+      headers: { 'Content-Length': String(60 * 1024 * 1024) },
+    });
     let pulled = 0;
     const chunk = new TextEncoder().encode(' '.repeat(1024 * 1024));
     const endless = new ReadableStream<Uint8Array>({

@@ -48,11 +48,19 @@ function meteredBody(totalBytes: number, onPull: (pulledBytes: number) => void =
 }
 
 async function post(slug: string, body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string>): Promise<Response> {
-  const request = new Request(`http://localhost:3999/api/callbacks/${slug}`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+  const request = new Request(`http://localhost:3999/api/callbacks/${slug}`, {
+    method: 'POST',
+    headers,
+    body,
+    duplex: 'half',
+  } as RequestInit);
   return POST(request, { params: Promise.resolve({ source: slug }) });
 }
 
-const forgedSignature = () => ({ 'X-DSR-Desk-Timestamp': String(Math.floor(Date.now() / 1000)), 'X-DSR-Desk-Signature': `v1=${'0'.repeat(64)}` });
+const forgedSignature = () => ({
+  'X-DSR-Desk-Timestamp': String(Math.floor(Date.now() / 1000)),
+  'X-DSR-Desk-Signature': `v1=${'0'.repeat(64)}`,
+});
 
 describe('[webhook source] a callback is refused as cheaply as possible', () => {
   it('refuses a Content-Type other than JSON with 415, before reading the body', async () => {
@@ -69,7 +77,10 @@ describe('[webhook source] a callback is refused as cheaply as possible', () => 
   it.each([
     ['no signature headers', {}],
     ['a malformed signature', { 'X-DSR-Desk-Timestamp': String(Math.floor(Date.now() / 1000)), 'X-DSR-Desk-Signature': 'sha1=abc' }],
-    ['a timestamp an hour old', { 'X-DSR-Desk-Timestamp': String(Math.floor(Date.now() / 1000) - 3600), 'X-DSR-Desk-Signature': `v1=${'0'.repeat(64)}` }],
+    [
+      'a timestamp an hour old',
+      { 'X-DSR-Desk-Timestamp': String(Math.floor(Date.now() / 1000) - 3600), 'X-DSR-Desk-Signature': `v1=${'0'.repeat(64)}` },
+    ],
   ])('refuses %s with 401, before reading the body', async (_description, signature) => {
     const job = await aJobAwaitingCallback();
     const { stream, meter } = meteredBody(20 * MB);
@@ -86,7 +97,11 @@ describe('[webhook source] a callback is refused as cheaply as possible', () => 
     const job = await aJobAwaitingCallback();
     const { stream, meter } = meteredBody(20 * MB);
 
-    const response = await post(job.source.slug, stream, { 'Content-Type': 'application/json', 'Content-Length': String(60 * MB), ...forgedSignature() });
+    const response = await post(job.source.slug, stream, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(60 * MB),
+      ...forgedSignature(),
+    });
 
     expect(response.status).toBe(413);
     expect(meter.pulled).toBeLessThanOrEqual(MB);
@@ -116,7 +131,10 @@ describe('[webhook source] a callback is refused as cheaply as possible', () => 
     const rawBody = JSON.stringify({ jobId: job.jobId, status: 'completed', tables: { tickets } });
     expect(Buffer.byteLength(rawBody)).toBeGreaterThan(2 * MAX_UNVERIFIED_IN_MEMORY_BYTES);
 
-    const response = await post(job.source.slug, rawBody, { 'Content-Type': 'application/json; charset=utf-8', ...(await independentlySignedHeaders(job.secret, rawBody)) });
+    const response = await post(job.source.slug, rawBody, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...(await independentlySignedHeaders(job.secret, rawBody)),
+    });
 
     expect(response.status).toBe(200);
     expect(await getSourceResult(db, { id: job.resultId })).toMatchObject({ status: 'succeeded', rowCounts: { tickets: 3000 } });

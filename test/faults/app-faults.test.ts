@@ -16,7 +16,11 @@ beforeAll(async () => {
   await prepareDatabase(cluster.databaseUrl);
   sink = await startCountingSmtpSink({ acceptDelayMs: 20 });
   // Small limits, so the overload scenario needs only a hundred requests.
-  app = await startAppProcesses({ databaseUrl: cluster.databaseUrl, smtpUrl: sink.url, env: { WEB_MAX_CONCURRENT: '8', WEB_MAX_QUEUED: '8' } });
+  app = await startAppProcesses({
+    databaseUrl: cluster.databaseUrl,
+    smtpUrl: sink.url,
+    env: { WEB_MAX_CONCURRENT: '8', WEB_MAX_QUEUED: '8' },
+  });
   sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {} });
 });
 
@@ -38,7 +42,13 @@ async function submit(email: string, { timeoutMs = 20_000 } = {}): Promise<Answe
       body: JSON.stringify({ type: 'access', email, fullName: 'Fault Tester', jurisdiction: 'us_ca_ccpa', isAuthorised: true }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    return { email, status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), body: await response.text() };
+    return {
+      email,
+      status: response.status,
+      ms: performance.now() - started,
+      retryAfter: response.headers.get('retry-after'),
+      body: await response.text(),
+    };
   } catch (error) {
     return { email, status: 0, ms: performance.now() - started, retryAfter: null, body: String(error) };
   }
@@ -87,7 +97,9 @@ async function sentEmails(): Promise<number> {
 }
 
 async function lockedJobs(): Promise<number> {
-  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from graphile_worker._private_jobs where locked_by is not null`;
+  const [row] = await sql<
+    { count: number }[]
+  >`select count(*)::int as count from graphile_worker._private_jobs where locked_by is not null`;
   return row!.count;
 }
 
@@ -146,7 +158,11 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     } finally {
       await cluster.start();
     }
-    const recoveredInMs = await waitUntil('intake to accept again', async () => (await submit(`back-${randomUUID()}@faults.invalid`)).status === 202, 15_000);
+    const recoveredInMs = await waitUntil(
+      'intake to accept again',
+      async () => (await submit(`back-${randomUUID()}@faults.invalid`)).status === 202,
+      15_000,
+    );
     console.log(`[faults] intake accepted again ${recoveredInMs} ms after PostgreSQL started`);
     expect(app.web.isAlive()).toBe(true);
   });
@@ -164,7 +180,9 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     expect(await rowsFor(refused.map((answer) => answer.email))).toBe(0);
   });
 
-  it('a worker killed with kill -9 mid-burst: a live worker delivers its emails within about a minute, none twice under a new Message-ID', { timeout: 300_000 }, async () => {
+  it('a worker killed with kill -9 mid-burst: a live worker delivers its emails within about a minute, none twice under a new Message-ID', {
+    timeout: 300_000,
+  }, async () => {
     await waitUntil('the outbox to drain', async () => (await pendingEmails()) === 0, 60_000);
     const victim = app.workers[0]!;
     const survivor = await app.startWorker();
@@ -175,13 +193,19 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     await victim.kill('SIGKILL');
     const killedAt = Date.now();
 
-    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 150_000).catch(async (error: Error) => {
-      const emails = await sql`select id, attempts, sending_since, last_error from outbound_emails where status = 'pending'`;
-      const jobs = await sql`select id, task_identifier, key, run_at, attempts, locked_by, last_error from graphile_worker.jobs`;
-      throw new Error(`${error.message}\npending emails: ${JSON.stringify(emails)}\njobs: ${JSON.stringify(jobs)}\nsurvivor:\n${survivor.output().slice(-3000)}`);
-    });
+    await waitUntil('every email to be delivered after the kill', async () => (await pendingEmails()) === 0, 150_000).catch(
+      async (error: Error) => {
+        const emails = await sql`select id, attempts, sending_since, last_error from outbound_emails where status = 'pending'`;
+        const jobs = await sql`select id, task_identifier, key, run_at, attempts, locked_by, last_error from graphile_worker.jobs`;
+        throw new Error(
+          `${error.message}\npending emails: ${JSON.stringify(emails)}\njobs: ${JSON.stringify(jobs)}\nsurvivor:\n${survivor.output().slice(-3000)}`,
+        );
+      },
+    );
     const recoveryMs = Date.now() - killedAt;
-    console.log(`[faults] after kill -9: all emails delivered ${recoveryMs} ms after the kill; ${sink.messageIds.length - sink.distinctCount()} re-sent with the same Message-ID`);
+    console.log(
+      `[faults] after kill -9: all emails delivered ${recoveryMs} ms after the kill; ${sink.messageIds.length - sink.distinctCount()} re-sent with the same Message-ID`,
+    );
     expect(recoveryMs).toBeLessThan(90_000);
     expect(sink.distinctCount()).toBe(await sentEmails());
     expect(await lockedJobs()).toBe(0);

@@ -22,7 +22,11 @@ beforeAll(async () => {
   cluster = await startFaultCluster('restart');
   const port = await freePort();
   probeUrl = `http://127.0.0.1:${port}`;
-  load = startChild('test/faults/support/database-load.ts', { DATABASE_URL: cluster.databaseUrl, PROBE_PORT: String(port), LOAD_CLIENTS: '30' });
+  load = startChild('test/faults/support/database-load.ts', {
+    DATABASE_URL: cluster.databaseUrl,
+    PROBE_PORT: String(port),
+    LOAD_CLIENTS: '30',
+  });
   await load.waitForOutput('ready');
 });
 
@@ -45,7 +49,9 @@ describe('postgres.js through a PostgreSQL restart under load (patches/postgres+
         after = await getJson<Stats>('/stats');
       }
       expect(load.isAlive(), `the load process died:\n${load.output().slice(-2000)}`).toBe(true);
-      expect(after.succeeded, `restart ${restart}: no progress after the restart (last error: ${after.lastError})`).toBeGreaterThan(before.succeeded + 200);
+      expect(after.succeeded, `restart ${restart}: no progress after the restart (last error: ${after.lastError})`).toBeGreaterThan(
+        before.succeeded + 200,
+      );
       // …and no connection may be left wedged: 40 queries at once all answer, promptly.
       const probe = await getJson<Probe>('/probe');
       expect(probe, `restart ${restart}`).toMatchObject({ answered: 40, failed: 0 });

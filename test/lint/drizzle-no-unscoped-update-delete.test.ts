@@ -14,7 +14,9 @@ async function flaggedLines(source: string): Promise<number[]> {
   try {
     await writeFile(path.join(folder, 'biome.json'), JSON.stringify({ plugins: [plugin], linter: { rules: { preset: 'none' } } }));
     await writeFile(path.join(folder, 'probe.ts'), source);
-    const { stdout } = await promisify(execFile)(biome, ['lint', '--reporter=github', 'probe.ts'], { cwd: folder }).catch((error: { stdout: string }) => error);
+    const { stdout } = await promisify(execFile)(biome, ['lint', '--reporter=github', 'probe.ts'], { cwd: folder }).catch(
+      (error: { stdout: string }) => error,
+    );
     return [...stdout.matchAll(/line=(\d+)/g)].map((match) => Number(match[1]));
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -57,10 +57,21 @@ beforeAll(async () => {
   const s3Folder = await mkdtemp(path.join(tmpdir(), 'dsr-s3rver-'));
   folders.push(localRoot, s3Folder);
   const port = await freePort();
-  const server = new S3rver({ port, address: '127.0.0.1', silent: true, directory: s3Folder, configureBuckets: [{ name: 'dsr-test', configs: [] }] });
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: s3Folder,
+    configureBuckets: [{ name: 'dsr-test', configs: [] }],
+  });
   await server.run();
   s3Endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({ endpoint: s3Endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  const client = new S3Client({
+    endpoint: s3Endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   s3 = { server, client };
 });
 afterAll(async () => {
@@ -72,7 +83,10 @@ afterAll(async () => {
 const localKey = randomBytes(32);
 const backends: Backend[] = [
   { name: 'local folder (AES-256-GCM)', storage: () => localFolderStorage({ root: localRoot, key: localKey }) },
-  { name: 'S3 bucket (s3rver, SSE AES256 requested)', storage: () => s3Storage({ bucket: 'dsr-test', prefix: 'install-1', client: s3!.client, serverSideEncryption: 'AES256' }) },
+  {
+    name: 'S3 bucket (s3rver, SSE AES256 requested)',
+    storage: () => s3Storage({ bucket: 'dsr-test', prefix: 'install-1', client: s3!.client, serverSideEncryption: 'AES256' }),
+  },
 ];
 
 describe.each(backends)('storage contract: $name', ({ storage }) => {
@@ -112,7 +126,13 @@ describe.each(backends)('storage contract: $name', ({ storage }) => {
   });
 
   it('refuses keys the app does not make (paths, other folders’ tricks)', async () => {
-    for (const bad of ['../etc/passwd', 'attachments/../../x', '/attachments/x', 'attachments/not-a-uuid', `attachments/${randomUUID()}/x`]) {
+    for (const bad of [
+      '../etc/passwd',
+      'attachments/../../x',
+      '/attachments/x',
+      'attachments/not-a-uuid',
+      `attachments/${randomUUID()}/x`,
+    ]) {
       await expect(storage().put(bad, Readable.from([Buffer.from('x')])), bad).rejects.toThrow(/invalid storage key/);
       await expect(storage().get(bad), bad).rejects.toThrow(/invalid storage key/);
     }
@@ -123,13 +143,24 @@ describe('the app’s files on S3 (STORAGE_URL=s3://…)', () => {
   const setEnv = useEnvOverrides();
 
   it('stores an uploaded file in the bucket, streams it back and deletes it', async () => {
-    setEnv({ STORAGE_URL: 's3://dsr-test/app-files', S3_ENDPOINT: s3Endpoint, S3_FORCE_PATH_STYLE: 'true', S3_SERVER_SIDE_ENCRYPTION: 'none', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+    setEnv({
+      STORAGE_URL: 's3://dsr-test/app-files',
+      S3_ENDPOINT: s3Endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_SERVER_SIDE_ENCRYPTION: 'none',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    });
     expect(getStorage().kind).toBe('s3');
     const content = `order,total\n${'4711,12.50\n'.repeat(1000)}`;
 
     const stored = await storeAttachmentFile(new File([content], '../../orders.csv', { type: 'text/csv' }));
 
-    expect(stored).toMatchObject({ fileName: 'orders.csv', sizeBytes: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex') });
+    expect(stored).toMatchObject({
+      fileName: 'orders.csv',
+      sizeBytes: Buffer.byteLength(content),
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
     const listed = await s3!.client.send(new ListObjectsV2Command({ Bucket: 'dsr-test', Prefix: 'app-files/attachments/' }));
     expect(listed.Contents?.map((object) => object.Key)).toContain(`app-files/attachments/${stored.storageKey}`);
     expect(await new Response(await openAttachmentFile(stored.storageKey)).text()).toBe(content);

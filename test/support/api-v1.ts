@@ -26,7 +26,14 @@ export const v1RouteModules: Record<string, RouteModule> = {
   '/requests/{reference}/reject': rejectRoute,
 };
 
-export type ApiCall = { method: 'GET' | 'POST'; path: string; key?: string | null; body?: unknown; query?: Record<string, string>; headers?: Record<string, string> };
+export type ApiCall = {
+  method: 'GET' | 'POST';
+  path: string;
+  key?: string | null;
+  body?: unknown;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+};
 
 /** Which documented path a concrete one is (`/requests/DSR-2026-000001` → `/requests/{reference}`), with its parameters. */
 export function matchV1Path(path: string): { template: string; params: Record<string, string> } {
@@ -39,8 +46,15 @@ export function matchV1Path(path: string): { template: string; params: Record<st
 }
 
 /** Calls a v1 route handler with a real Request, as Next would. */
-// biome-ignore lint/suspicious/noExplicitAny: a JSON body, validated against the served OpenAPI document before it is returned
-export async function callApi({ method, path, key, body, query, headers = {} }: ApiCall): Promise<{ response: Response; template: string; json: any }> {
+export async function callApi({
+  method,
+  path,
+  key,
+  body,
+  query,
+  headers = {},
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON body, validated against the served OpenAPI document before it is returned
+}: ApiCall): Promise<{ response: Response; template: string; json: any }> {
   const { template, params } = matchV1Path(path);
   const handler = v1RouteModules[template]![method];
   if (!handler) throw new Error(`${method} ${template} is not a route`);
@@ -48,7 +62,11 @@ export async function callApi({ method, path, key, body, query, headers = {} }: 
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
   const request = new Request(url, {
     method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const response = await handler(request, { params: Promise.resolve(params) });
@@ -57,7 +75,11 @@ export async function callApi({ method, path, key, body, query, headers = {} }: 
 }
 
 /** An API key made by an admin through the use case, as the settings page does. */
-export async function anApiKey(db: Database, scopes: ApiScope[], { name = `Test key ${scopes.join(' ')}`, expiresInDays = 30 as number | null, now = new Date() } = {}) {
+export async function anApiKey(
+  db: Database,
+  scopes: ApiScope[],
+  { name = `Test key ${scopes.join(' ')}`, expiresInDays = 30 as number | null, now = new Date() } = {},
+) {
   const admin = await createStaffMember(db, { role: 'admin' });
   const { id, secret } = await createApiKey(db, { actor: admin, input: { name, scopes, expiresInDays }, now });
   return { id, secret, name, admin };

@@ -33,7 +33,11 @@ export function useSourceCreation(db: Database) {
 }
 
 /** A map with its table at `index` changed. */
-export function mapWithTable<Map extends { tables: unknown[] }>(map: Map, index: number, change: (table: Map['tables'][number]) => Map['tables'][number]): Map {
+export function mapWithTable<Map extends { tables: unknown[] }>(
+  map: Map,
+  index: number,
+  change: (table: Map['tables'][number]) => Map['tables'][number],
+): Map {
   return { ...map, tables: map.tables.map((table, position) => (position === index ? change(table) : table)) };
 }
 
@@ -43,12 +47,38 @@ export function uniqueSlug(label = 'source'): string {
 }
 
 /** A disabled PostgreSQL source as the form would hand it over; override what the test is about. */
-export function aPostgresSourceInput({ connectionString, map, ...overrides }: { connectionString: string; map: TPostgresMap } & Partial<TCreateDataSource>): TCreateDataSource {
-  return { slug: uniqueSlug('pg'), name: 'Test shop', isEnabled: false, usedForAccess: true, usedForErasure: true, config: { kind: 'postgres', map }, connectionString, ...overrides };
+export function aPostgresSourceInput({
+  connectionString,
+  map,
+  ...overrides
+}: { connectionString: string; map: TPostgresMap } & Partial<TCreateDataSource>): TCreateDataSource {
+  return {
+    slug: uniqueSlug('pg'),
+    name: 'Test shop',
+    isEnabled: false,
+    usedForAccess: true,
+    usedForErasure: true,
+    config: { kind: 'postgres', map },
+    connectionString,
+    ...overrides,
+  };
 }
 
-export function aMysqlSourceInput({ connectionString, map, ...overrides }: { connectionString: string; map: TMysqlMap } & Partial<TCreateDataSource>): TCreateDataSource {
-  return { slug: uniqueSlug('mysql'), name: 'Test CRM (MariaDB)', isEnabled: false, usedForAccess: true, usedForErasure: true, config: { kind: 'mysql', map }, connectionString, ...overrides };
+export function aMysqlSourceInput({
+  connectionString,
+  map,
+  ...overrides
+}: { connectionString: string; map: TMysqlMap } & Partial<TCreateDataSource>): TCreateDataSource {
+  return {
+    slug: uniqueSlug('mysql'),
+    name: 'Test CRM (MariaDB)',
+    isEnabled: false,
+    usedForAccess: true,
+    usedForErasure: true,
+    config: { kind: 'mysql', map },
+    connectionString,
+    ...overrides,
+  };
 }
 
 export function aWebhookSourceInput(overrides: Partial<TCreateDataSource> = {}): TCreateDataSource {
@@ -72,9 +102,5 @@ export async function readSourceRow(db: Database, { slug }: { slug: string }) {
 
 /** The audit events about one source, oldest first. */
 export async function listSourceEvents(db: Database, { sourceId }: { sourceId: string }) {
-  return db
-    .select()
-    .from(requestEvents)
-    .where(sql`${requestEvents.details}->>'sourceId' = ${sourceId}`)
-    .orderBy(asc(requestEvents.id));
+  return db.select().from(requestEvents).where(sql`${requestEvents.details}->>'sourceId' = ${sourceId}`).orderBy(asc(requestEvents.id));
 }

@@ -57,20 +57,32 @@ export function useDemoShop(): DemoShop {
 
 /** The demo map as shipped in db/seed/demo-data-sources.json (source "shop-database"). */
 export const demoShopMap: TPostgresMap = (() => {
-  const entries = ZDataSourcesFile.parse(JSON.parse(readFileSync(new URL('../../db/seed/demo-data-sources.json', import.meta.url), 'utf8')));
+  const entries = ZDataSourcesFile.parse(
+    JSON.parse(readFileSync(new URL('../../db/seed/demo-data-sources.json', import.meta.url), 'utf8')),
+  );
   const shop = entries.find((entry) => entry.slug === 'shop-database');
   if (shop?.config.kind !== 'postgres') throw new Error('db/seed/demo-data-sources.json has no postgres source "shop-database"');
   return shop.config.map;
 })();
 
-type ShopSourceOptions = { databaseUrl: string; map?: TPostgresMap; isEnabled?: boolean; usedForAccess?: boolean; usedForErasure?: boolean; name?: string };
+type ShopSourceOptions = {
+  databaseUrl: string;
+  map?: TPostgresMap;
+  isEnabled?: boolean;
+  usedForAccess?: boolean;
+  usedForErasure?: boolean;
+  name?: string;
+};
 
 /**
  * A PostgreSQL data source pointing at a test's shop, written straight to the table
  * (no live check, no audit event). Disabled unless asked: runs use every enabled
  * source, and other test files must not meet this one. Remove with `disableSources`.
  */
-export async function createShopSource(db: Database, { databaseUrl, map = demoShopMap, isEnabled = false, usedForAccess = true, usedForErasure = true, name }: ShopSourceOptions): Promise<DataSourceRow> {
+export async function createShopSource(
+  db: Database,
+  { databaseUrl, map = demoShopMap, isEnabled = false, usedForAccess = true, usedForErasure = true, name }: ShopSourceOptions,
+): Promise<DataSourceRow> {
   const slug = `test-shop-${randomBytes(4).toString('hex')}`;
   const [row] = await db
     .insert(dataSources)
@@ -95,7 +107,9 @@ export async function shopFingerprint(sql: Sql): Promise<Record<string, string |
   const tables = ['customers', 'addresses', 'orders', 'newsletter_subscriptions', 'support_tickets'];
   const fingerprint: Record<string, string | null> = {};
   for (const table of tables) {
-    const [row] = await sql.unsafe<{ digest: string | null }[]>(`select md5(string_agg(to_jsonb(t)::text, ',' order by id)) as digest from ${table} t`);
+    const [row] = await sql.unsafe<{ digest: string | null }[]>(
+      `select md5(string_agg(to_jsonb(t)::text, ',' order by id)) as digest from ${table} t`,
+    );
     fingerprint[table] = row!.digest;
   }
   return fingerprint;
@@ -111,7 +125,11 @@ export function useTestSources(db: Database) {
   const created: string[] = [];
   let othersEnabled: string[] = [];
   beforeAll(async () => {
-    const enabled = await db.update(dataSources).set({ isEnabled: false }).where(eq(dataSources.isEnabled, true)).returning({ id: dataSources.id });
+    const enabled = await db
+      .update(dataSources)
+      .set({ isEnabled: false })
+      .where(eq(dataSources.isEnabled, true))
+      .returning({ id: dataSources.id });
     othersEnabled = enabled.map((source) => source.id);
   });
   afterAll(async () => {
@@ -125,10 +143,21 @@ export function useTestSources(db: Database) {
       created.push(source.id);
       return source;
     },
-    async createManualSource({ name = `Test checklist ${randomBytes(4).toString('hex')}` }: { name?: string } = {}): Promise<DataSourceRow> {
+    async createManualSource({
+      name = `Test checklist ${randomBytes(4).toString('hex')}`,
+    }: {
+      name?: string;
+    } = {}): Promise<DataSourceRow> {
       const [source] = await db
         .insert(dataSources)
-        .values({ slug: `test-checklist-${randomBytes(4).toString('hex')}`, name, kind: 'manual', isEnabled: false, usedForAccess: false, config: { kind: 'manual', instructions: 'Check the backups roll off within 35 days.' } })
+        .values({
+          slug: `test-checklist-${randomBytes(4).toString('hex')}`,
+          name,
+          kind: 'manual',
+          isEnabled: false,
+          usedForAccess: false,
+          config: { kind: 'manual', instructions: 'Check the backups roll off within 35 days.' },
+        })
         .returning();
       created.push(source!.id);
       return source!;
@@ -141,7 +170,16 @@ export function useTestSources(db: Database) {
     /** Enables exactly these of the file's sources. */
     async enableOnly(sources: DataSourceRow[]): Promise<void> {
       await disableSources(db, created);
-      if (sources.length > 0) await db.update(dataSources).set({ isEnabled: true }).where(inArray(dataSources.id, sources.map((source) => source.id)));
+      if (sources.length > 0)
+        await db
+          .update(dataSources)
+          .set({ isEnabled: true })
+          .where(
+            inArray(
+              dataSources.id,
+              sources.map((source) => source.id),
+            ),
+          );
     },
   };
 }

@@ -13,7 +13,19 @@ export function openApiValidator() {
   addFormats.default(ajv);
   ajv.addSchema({ $id: 'openapi', components: document.components } as object);
 
-  return function responseProblems({ method, template, status, contentType, body }: { method: string; template: string; status: number; contentType: string | null; body: unknown }): string[] {
+  return function responseProblems({
+    method,
+    template,
+    status,
+    contentType,
+    body,
+  }: {
+    method: string;
+    template: string;
+    status: number;
+    contentType: string | null;
+    body: unknown;
+  }): string[] {
     // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by key
     const operation = (document.paths as Record<string, Record<string, any>>)[template]?.[method.toLowerCase()];
     if (!operation) return [`${method} ${template} is not in the document`];

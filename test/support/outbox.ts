@@ -6,7 +6,11 @@ export type OutboundEmailRow = typeof outboundEmails.$inferSelect;
 
 /** A request's outbox rows, oldest first. */
 export async function listOutboundEmails(db: DatabaseOrTransaction, { requestId }: { requestId: string }): Promise<OutboundEmailRow[]> {
-  return db.select().from(outboundEmails).where(eq(outboundEmails.requestId, requestId)).orderBy(asc(outboundEmails.createdAt), asc(outboundEmails.id));
+  return db
+    .select()
+    .from(outboundEmails)
+    .where(eq(outboundEmails.requestId, requestId))
+    .orderBy(asc(outboundEmails.createdAt), asc(outboundEmails.id));
 }
 
 export async function getOutboundEmail(db: DatabaseOrTransaction, { id }: { id: string }): Promise<OutboundEmailRow> {
@@ -39,10 +43,20 @@ export function payloadProps(row: OutboundEmailRow): Record<string, unknown> {
   return propsOf(row);
 }
 
-export type EmailJobRow = { id: string; task_identifier: string; attempts: number; last_error: string | null; key: string | null; run_at: Date };
+export type EmailJobRow = {
+  id: string;
+  task_identifier: string;
+  attempts: number;
+  last_error: string | null;
+  key: string | null;
+  run_at: Date;
+};
 
 /** The graphile-worker job that delivers an outbox row (graphile_worker.jobs is the public view in 0.18). */
-export async function findEmailJob(db: DatabaseOrTransaction, { outboundEmailId }: { outboundEmailId: string }): Promise<EmailJobRow | null> {
+export async function findEmailJob(
+  db: DatabaseOrTransaction,
+  { outboundEmailId }: { outboundEmailId: string },
+): Promise<EmailJobRow | null> {
   const rows = await db.execute<EmailJobRow>(
     sql`select id::text, task_identifier, attempts, last_error, key, run_at from graphile_worker.jobs where key = ${`email:${outboundEmailId}`}`,
   );

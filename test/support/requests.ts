@@ -9,7 +9,11 @@ import { aSubmission, uniqueIp } from './fixtures';
 import { latestVerificationToken } from './outbox';
 
 export async function listRequestsForEmail(db: DatabaseOrTransaction, { email }: { email: string }): Promise<RequestRow[]> {
-  return db.select().from(requests).where(eq(requests.emailHash, hashEmail(email))).orderBy(asc(requests.createdAt));
+  return db
+    .select()
+    .from(requests)
+    .where(eq(requests.emailHash, hashEmail(email)))
+    .orderBy(asc(requests.createdAt));
 }
 
 export async function getRequest(db: DatabaseOrTransaction, { id }: { id: string }): Promise<RequestRow> {
@@ -22,7 +26,10 @@ export async function listEvents(db: DatabaseOrTransaction, { requestId }: { req
   return db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.id));
 }
 
-export async function listTokens(db: DatabaseOrTransaction, { requestId, purpose }: { requestId: string; purpose: 'verification' | 'status' }) {
+export async function listTokens(
+  db: DatabaseOrTransaction,
+  { requestId, purpose }: { requestId: string; purpose: 'verification' | 'status' },
+) {
   return db
     .select()
     .from(requestTokens)
@@ -37,7 +44,9 @@ export async function submitUnverifiedRequest(
 ): Promise<{ request: RequestRow; verificationToken: string; input: TSubmitRequest }> {
   const outcome = await submitRequest(db, { input, channel: 'web', ip, now });
   if (outcome !== 'created') throw new Error(`expected a new request, got ${outcome}`);
-  const request = (await listRequestsForEmail(db, { email: input.email })).find((row) => row.type === input.type && row.status === 'unverified');
+  const request = (await listRequestsForEmail(db, { email: input.email })).find(
+    (row) => row.type === input.type && row.status === 'unverified',
+  );
   if (!request) throw new Error('submitted request not found');
   return { request, verificationToken: await latestVerificationToken(db, { requestId: request.id }), input };
 }

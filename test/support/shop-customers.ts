@@ -41,7 +41,12 @@ export function aShopPerson({
   city = 'Testington',
   ticketBody = 'Where is my parcel?',
 }: ShopCustomerOptions = {}): DemoPerson {
-  const homes = Array.from({ length: Math.max(addresses, 1) }, (_, index) => ({ line1: `${index + 1} Test Street`, city, postcode: 'TE5 7ST', country: 'GB' }));
+  const homes = Array.from({ length: Math.max(addresses, 1) }, (_, index) => ({
+    line1: `${index + 1} Test Street`,
+    city,
+    postcode: 'TE5 7ST',
+    country: 'GB',
+  }));
   return {
     email,
     fullName,
@@ -56,7 +61,12 @@ export function aShopPerson({
       shippingAddress: `${homes[0]!.line1}, ${homes[0]!.city} ${homes[0]!.postcode}`,
     })),
     newsletterTopics: newsletterTopics.map((topic) => ({ email: newsletterEmail, topic, subscribedAt: '2024-02-01T10:05:00Z' })),
-    tickets: Array.from({ length: tickets }, (_, index) => ({ subject: `Question ${index + 1}`, body: ticketBody, openedAt: '2024-03-05T09:00:00Z', status: 'open' })),
+    tickets: Array.from({ length: tickets }, (_, index) => ({
+      subject: `Question ${index + 1}`,
+      body: ticketBody,
+      openedAt: '2024-03-05T09:00:00Z',
+      status: 'open',
+    })),
   };
 }
 
@@ -73,7 +83,15 @@ export async function insertShopCustomer(sql: Sql, options: ShopCustomerOptions 
 }
 
 /** `count` more delivered orders for a customer, a minute apart from 1 March 2024, totals 1000, 1001, … pence. */
-export async function addShopOrders(sql: Sql, { customerId, count, shippingName, shippingAddress }: { customerId: number; count: number; shippingName: string | null; shippingAddress: string | null }): Promise<void> {
+export async function addShopOrders(
+  sql: Sql,
+  {
+    customerId,
+    count,
+    shippingName,
+    shippingAddress,
+  }: { customerId: number; count: number; shippingName: string | null; shippingAddress: string | null },
+): Promise<void> {
   await sql`
     insert into orders (customer_id, placed_at, total_pence, status, shipping_name, shipping_address)
     select ${customerId}, timestamptz '2024-03-01 12:00:00+00' + n * interval '1 minute', 1000 + n, 'delivered', ${shippingName}, ${shippingAddress}
@@ -114,7 +132,13 @@ export async function readShopCustomer(sql: Sql, { customerId, email }: { custom
     sql`select * from newsletter_subscriptions where lower(email) = lower(${email}) order by id`,
     sql`select * from support_tickets where customer_id = ${customerId} order by id`,
   ]);
-  return { customers: [...customers], addresses: [...addresses], orders: [...orders], newsletterSubscriptions: [...newsletterSubscriptions], supportTickets: [...supportTickets] };
+  return {
+    customers: [...customers],
+    addresses: [...addresses],
+    orders: [...orders],
+    newsletterSubscriptions: [...newsletterSubscriptions],
+    supportTickets: [...supportTickets],
+  };
 }
 
 /**

@@ -45,7 +45,11 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
       simpleParser(stream)
         .then((mail) => {
           const envelope = session.envelope as typeof session.envelope & { smtpUtf8?: boolean };
-          if (mail.messageId) envelopes.set(mail.messageId, { recipients: envelope.rcptTo.map((recipient) => recipient.address), isSmtpUtf8: Boolean(envelope.smtpUtf8) });
+          if (mail.messageId)
+            envelopes.set(mail.messageId, {
+              recipients: envelope.rcptTo.map((recipient) => recipient.address),
+              isSmtpUtf8: Boolean(envelope.smtpUtf8),
+            });
           messages.push(mail);
           lastActivityAt = Date.now();
           callback();
@@ -58,7 +62,8 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     server.listen(listenPort, '127.0.0.1', () => resolve());
   });
 
-  const recipientsOf = (mail: ParsedMail) => [mail.to].flat().flatMap((address) => address?.value.map((entry) => entry.address?.toLowerCase()) ?? []);
+  const recipientsOf = (mail: ParsedMail) =>
+    [mail.to].flat().flatMap((address) => address?.value.map((entry) => entry.address?.toLowerCase()) ?? []);
   return {
     url: `smtp://127.0.0.1:${listenPort}`,
     port: listenPort,

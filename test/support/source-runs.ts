@@ -5,7 +5,11 @@ import { runSource } from '@/lib/fulfilment/run-source';
 
 /** A run's per-source results, by source name. */
 export async function resultsOf(db: Database, runId: string) {
-  return db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId)).orderBy(asc(fulfilmentSourceResults.sourceName));
+  return db
+    .select()
+    .from(fulfilmentSourceResults)
+    .where(eq(fulfilmentSourceResults.runId, runId))
+    .orderBy(asc(fulfilmentSourceResults.sourceName));
 }
 
 /** Runs every automated source of a run that is waiting, in this process, as the run-source job would. */

@@ -13,7 +13,10 @@ import { closeSharedDatabase } from './shared-database';
  * A staff member added the way `npm run staff` adds one (actor 'system', no
  * invitation email), returned as the actor a signed-in session would give.
  */
-export async function createStaffMember(db: Database, { role, name = `Test ${role}` }: { role: StaffRole; name?: string }): Promise<StaffActor> {
+export async function createStaffMember(
+  db: Database,
+  { role, name = `Test ${role}` }: { role: StaffRole; name?: string },
+): Promise<StaffActor> {
   const email = uniqueEmail(`staff-${role}`);
   const { staffId } = await inviteStaffMember(db, { actor: 'system', input: { email, name, role }, sendInvitation: false });
   return { staffId, email, name, role };

@@ -12,7 +12,12 @@ export type VerifiedRequest = { request: RequestRow; reference: string; statusTo
  */
 export async function createVerifiedRequest(
   db: Database,
-  { jurisdiction = 'eu_gdpr', type = 'access', now, input }: { jurisdiction?: TSubmitRequest['jurisdiction']; type?: TSubmitRequest['type']; now?: Date; input?: Partial<TSubmitRequest> } = {},
+  {
+    jurisdiction = 'eu_gdpr',
+    type = 'access',
+    now,
+    input,
+  }: { jurisdiction?: TSubmitRequest['jurisdiction']; type?: TSubmitRequest['type']; now?: Date; input?: Partial<TSubmitRequest> } = {},
 ): Promise<VerifiedRequest> {
   return submitVerifiedRequest(db, { input: aSubmission({ jurisdiction, type, ...input }), now });
 }

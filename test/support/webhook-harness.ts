@@ -44,7 +44,10 @@ export function useWebhookHarness(db: Database): WebhookHarness {
     if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   });
   afterAll(async () => {
-    await disableSources(db, sources.map((source) => source.id));
+    await disableSources(
+      db,
+      sources.map((source) => source.id),
+    );
     // Runs here finish inside the tests; the build-package jobs they queue are not this file's to run.
     await discardQueuedJobs(db);
   });

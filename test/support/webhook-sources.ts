@@ -13,7 +13,12 @@ export type WebhookSourceFixture = { source: DataSourceRow; secret: string };
  */
 export async function createWebhookSource(
   db: Database,
-  { url, isEnabled = false, timeoutSeconds = 2, maxAttempts = 3 }: { url: string; isEnabled?: boolean; timeoutSeconds?: number; maxAttempts?: number },
+  {
+    url,
+    isEnabled = false,
+    timeoutSeconds = 2,
+    maxAttempts = 3,
+  }: { url: string; isEnabled?: boolean; timeoutSeconds?: number; maxAttempts?: number },
 ): Promise<WebhookSourceFixture> {
   const secret = randomBytes(24).toString('base64url');
   const slug = `hook-${randomUUID().slice(0, 8)}`;

@@ -44,14 +44,25 @@ beforeEach(async () => {
 
 async function subscribe(events: WebhookEventType[]) {
   const admin = await createStaffMember(db, { role: 'admin' });
-  const { id, signingSecret } = await createEventSubscription(db, { actor: admin, input: { name: `Receiver ${events.join(' ')}`, url: receiver.url, events } });
+  const { id, signingSecret } = await createEventSubscription(db, {
+    actor: admin,
+    input: { name: `Receiver ${events.join(' ')}`, url: receiver.url, events },
+  });
   return { id, signingSecret, admin };
 }
 
 async function fileARequest(actor: Awaited<ReturnType<typeof createStaffMember>>) {
   return fileOnBehalf(db, {
     actor,
-    input: { type: 'deletion', email: uniqueEmail('hook'), fullName: 'Ada Lovelace', jurisdiction: 'eu_gdpr', intakeChannel: 'phone', identityCheck: 'Answered three security questions', receivedOn: new Date().toISOString().slice(0, 10) },
+    input: {
+      type: 'deletion',
+      email: uniqueEmail('hook'),
+      fullName: 'Ada Lovelace',
+      jurisdiction: 'eu_gdpr',
+      intakeChannel: 'phone',
+      identityCheck: 'Answered three security questions',
+      receivedOn: new Date().toISOString().slice(0, 10),
+    },
   });
 }
 
@@ -70,7 +81,11 @@ describe('outbound event webhooks', () => {
 
     const [call] = receiver.calls;
     const body = JSON.parse(call!.rawBody);
-    expect(body).toMatchObject({ type: 'request.created', id: queued[0]!.eventId, data: { request: { reference: null, status: 'unverified', type: 'deletion' } } });
+    expect(body).toMatchObject({
+      type: 'request.created',
+      id: queued[0]!.eventId,
+      data: { request: { reference: null, status: 'unverified', type: 'deletion' } },
+    });
     expect(call!.rawBody).not.toMatch(/Ada|@example/);
     expect(call!.headers['x-dsr-desk-event']).toBe('request.created');
     const timestamp = String(call!.headers['x-dsr-desk-timestamp']);
@@ -94,7 +109,9 @@ describe('outbound event webhooks', () => {
     const delay = waiting.nextAttemptAt!.getTime() - now.getTime();
     expect(delay).toBeGreaterThanOrEqual(fast.baseDelayMs / 2);
     expect(delay).toBeLessThanOrEqual(fast.baseDelayMs);
-    const [job] = await db.execute<{ run_at: Date }>(sql`select run_at from graphile_worker.jobs where key = ${deliveryJobKey(delivery!.id)}`);
+    const [job] = await db.execute<{ run_at: Date }>(
+      sql`select run_at from graphile_worker.jobs where key = ${deliveryJobKey(delivery!.id)}`,
+    );
     expect(new Date(job!.run_at).getTime()).toBe(waiting.nextAttemptAt!.getTime());
 
     expect(await deliverEventWebhook(db, { deliveryId: delivery!.id, options: fast })).toBe('delivered');
@@ -110,7 +127,8 @@ describe('outbound event webhooks', () => {
     await fileARequest(admin);
     const [created, verified] = await deliveriesOf(id);
     receiver.replyWith({ status: 500 });
-    for (let attempt = 1; attempt < fast.maxAttempts; attempt++) expect(await deliverEventWebhook(db, { deliveryId: created!.id, options: fast })).toBe('retrying');
+    for (let attempt = 1; attempt < fast.maxAttempts; attempt++)
+      expect(await deliverEventWebhook(db, { deliveryId: created!.id, options: fast })).toBe('retrying');
     expect(await deliverEventWebhook(db, { deliveryId: created!.id, options: fast })).toBe('failed');
     receiver.replyWith({ status: 410 });
     expect(await deliverEventWebhook(db, { deliveryId: verified!.id, options: fast })).toBe('failed');
@@ -133,7 +151,10 @@ describe('outbound event webhooks', () => {
     await startWork(db, { actor: admin, reference, version });
     const worker = await startJobWorker();
     try {
-      await eventually('both deliveries delivered', async () => (await deliveriesOf(id)).filter((delivery) => delivery.status === 'delivered').length === 2);
+      await eventually(
+        'both deliveries delivered',
+        async () => (await deliveriesOf(id)).filter((delivery) => delivery.status === 'delivered').length === 2,
+      );
     } finally {
       await worker.stop();
     }
@@ -144,28 +165,43 @@ describe('outbound event webhooks', () => {
   it('sends request.due_soon when a deadline reminder threshold is reached', async () => {
     const { id, admin } = await subscribe(['request.due_soon']);
     const { reference } = await fileARequest(admin);
-    const [{ due_on: dueOn }] = (await db.execute<{ due_on: string }>(sql`select due_on::text from requests where reference = ${reference}`)) as unknown as [{ due_on: string }];
+    const [{ due_on: dueOn }] = (await db.execute<{ due_on: string }>(
+      sql`select due_on::text from requests where reference = ${reference}`,
+    )) as unknown as [{ due_on: string }];
     const sixDaysBefore = new Date(`${dueOn}T12:00:00Z`);
     sixDaysBefore.setUTCDate(sixDaysBefore.getUTCDate() - 6);
 
     await sendDeadlineReminders(db, { now: sixDaysBefore });
 
-    const ours = (await deliveriesOf(id)).filter((delivery) => (delivery.payload.data as { request: { reference: string } }).request.reference === reference);
+    const ours = (await deliveriesOf(id)).filter(
+      (delivery) => (delivery.payload.data as { request: { reference: string } }).request.reference === reference,
+    );
     expect(ours.map((delivery) => delivery.eventType)).toEqual(['request.due_soon']);
   });
 
   it('refuses a private or local URL unless allowed, and anything but http(s)', async () => {
     setEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: 'false' });
     const admin = await createStaffMember(db, { role: 'admin' });
-    for (const url of ['http://127.0.0.1:9/hook', 'http://10.1.2.3/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest/meta-data', 'ftp://example.com/x']) {
-      const refusal = await createEventSubscription(db, { actor: admin, input: { name: 'x', url, events: ['request.created'] } }).catch((error: unknown) => error);
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://10.1.2.3/hook',
+      'http://[::1]/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'ftp://example.com/x',
+    ]) {
+      const refusal = await createEventSubscription(db, { actor: admin, input: { name: 'x', url, events: ['request.created'] } }).catch(
+        (error: unknown) => error,
+      );
       expect(isAppError(refusal, 'VALIDATION') && refusal.details.field === 'url', url).toBe(true);
     }
   });
 
   it('[agent] may not subscribe', async () => {
     const agent = await createStaffMember(db, { role: 'agent' });
-    const refusal = await createEventSubscription(db, { actor: agent, input: { name: 'x', url: receiver.url, events: ['request.created'] } }).catch((error: unknown) => error);
+    const refusal = await createEventSubscription(db, {
+      actor: agent,
+      input: { name: 'x', url: receiver.url, events: ['request.created'] },
+    }).catch((error: unknown) => error);
     expect(isAppError(refusal, 'FORBIDDEN')).toBe(true);
   });
 });

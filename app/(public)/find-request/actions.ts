@@ -9,7 +9,12 @@ import { clientIpFrom } from '@/lib/security/client-ip';
 import { REFERENCE_MAX_LENGTH, ZFindRequest } from '@/lib/validation/find-request';
 import { submitRequestMaxLengths } from '@/lib/validation/submit-request';
 
-export type FindRequestState = { isSent?: boolean; formError?: string; fieldErrors?: { email?: string[]; reference?: string[] }; values?: { email?: string; reference?: string } };
+export type FindRequestState = {
+  isSent?: boolean;
+  formError?: string;
+  fieldErrors?: { email?: string[]; reference?: string[] };
+  values?: { email?: string; reference?: string };
+};
 
 /** A field as typed, cut to what its schema takes: a refused form never echoes more back. */
 function text(formData: FormData, name: string, maxLength: number): string {
@@ -18,9 +23,13 @@ function text(formData: FormData, name: string, maxLength: number): string {
 }
 
 export async function findRequestAction(_previous: FindRequestState, formData: FormData): Promise<FindRequestState> {
-  const values = { email: text(formData, 'email', submitRequestMaxLengths.email), reference: text(formData, 'reference', REFERENCE_MAX_LENGTH) };
+  const values = {
+    email: text(formData, 'email', submitRequestMaxLengths.email),
+    reference: text(formData, 'reference', REFERENCE_MAX_LENGTH),
+  };
   const parsed = ZFindRequest.safeParse(values);
-  if (!parsed.success) return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success)
+    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   try {
     await requestStatusLinks(getDb(), { input: parsed.data, ip: clientIpFrom(await headers()) });
   } catch (error) {

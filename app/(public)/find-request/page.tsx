@@ -8,8 +8,8 @@ export default function FindRequestPage() {
     <>
       <h1>Find my request</h1>
       <p className="lead">
-        Lost the link to your request, or your confirmation link no longer works? Enter the email address you used and we will email you a link to every
-        open or recently closed request.
+        Lost the link to your request, or your confirmation link no longer works? Enter the email address you used and we will email you a
+        link to every open or recently closed request.
       </p>
       <FindRequestForm />
     </>

@@ -26,13 +26,23 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
   if (!parsed.success) {
     // What was typed comes back to fill the form again, but never more of it than a field takes.
-    const echoed = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, field in submitRequestMaxLengths ? value.slice(0, submitRequestMaxLengths[field as keyof typeof submitRequestMaxLengths]) : value]));
+    const echoed = Object.fromEntries(
+      Object.entries(values).map(([field, value]) => [
+        field,
+        field in submitRequestMaxLengths ? value.slice(0, submitRequestMaxLengths[field as keyof typeof submitRequestMaxLengths]) : value,
+      ]),
+    );
     return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoed };
   }
 
   try {
     const requestHeaders = await headers();
-    await submitRequest(getDb(), { input: parsed.data, channel: 'web', ip: clientIpFrom(requestHeaders), gpcSignal: hasGpcSignal(requestHeaders) });
+    await submitRequest(getDb(), {
+      input: parsed.data,
+      channel: 'web',
+      ip: clientIpFrom(requestHeaders),
+      gpcSignal: hasGpcSignal(requestHeaders),
+    });
   } catch (error) {
     if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };
     if (isAppError(error, 'VALIDATION') && typeof error.details.field === 'string') {

@@ -33,7 +33,9 @@ export type RetryState = ActionState;
 export async function retryRequestEmailsAction(_previous: RetryState, formData: FormData): Promise<RetryState> {
   const state = await runAction(ZRetryRequestEmails, formData, async ({ reference }) => {
     const count = await retryRequestEmails(getDb(), { actor: await requireStaff(), reference });
-    return count === 0 ? `${reference}: no email was waiting; the flag is cleared.` : `${reference}: ${count === 1 ? '1 email' : `${count} emails`} sent again.`;
+    return count === 0
+      ? `${reference}: no email was waiting; the flag is cleared.`
+      : `${reference}: ${count === 1 ? '1 email' : `${count} emails`} sent again.`;
   });
   if (state.notice) revalidatePath('/staff');
   return state;
@@ -54,7 +56,11 @@ export async function bulkAction(_previous: BulkState, formData: FormData): Prom
     message: values.action === 'assign' ? undefined : values.message,
   });
   if (!parsed.success) {
-    return { formError: 'Please correct the problems below.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+    return {
+      formError: 'Please correct the problems below.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values,
+    };
   }
   try {
     const { references, action, assigneeId, message } = parsed.data;

@@ -23,13 +23,21 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The staff queue. Its whole state is the URL, so a view can be bookmarked or shared and works without JavaScript. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage('requests.read');
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const filters = ZQueueFilters.parse(query);
   const db = getDb();
-  const [queue, staff, jurisdictions] = await Promise.all([listQueue(db, { actor, filters }), listStaff(db, { actor }), listJurisdictionOptions(db)]);
+  const [queue, staff, jurisdictions] = await Promise.all([
+    listQueue(db, { actor, filters }),
+    listStaff(db, { actor }),
+    listJurisdictionOptions(db),
+  ]);
   const canWork = can(actor.role, 'requests.work');
   const activeStaff = staff.filter((member) => member.isActive);
-  const assignableStaff = activeStaff.filter((member) => can(member.role, 'requests.work')).map(({ id, name, email }) => ({ id, name: name || email }));
+  const assignableStaff = activeStaff
+    .filter((member) => can(member.role, 'requests.work'))
+    .map(({ id, name, email }) => ({ id, name: name || email }));
   const jurisdictionLabels = Object.fromEntries(jurisdictions.map((option) => [option.code, option.label]));
   const isFiltered = hasActiveFilters(filters);
 
@@ -41,7 +49,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </div>
 
       <QueueStatusTabs filters={filters} counts={queue.statusCounts} />
-      <QueueFiltersForm filters={filters} jurisdictions={jurisdictions} staff={activeStaff.map(({ id, name, email }) => ({ id, name: name || email }))} />
+      <QueueFiltersForm
+        filters={filters}
+        jurisdictions={jurisdictions}
+        staff={activeStaff.map(({ id, name, email }) => ({ id, name: name || email }))}
+      />
 
       {queue.rows.length === 0 ? (
         isFiltered ? (
@@ -61,13 +73,22 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         ) : (
           <div className="empty-state">
             <h2>No requests yet</h2>
-            <p>Confirmed requests appear here as soon as a requester confirms their email address, or when staff file one on someone’s behalf.</p>
+            <p>
+              Confirmed requests appear here as soon as a requester confirms their email address, or when staff file one on someone’s
+              behalf.
+            </p>
           </div>
         )
       ) : (
         <>
           {canWork ? <QueueBulkForm id={bulkFormId} staff={assignableStaff} currentStaffId={actor.staffId} /> : null}
-          <QueueTable rows={queue.rows} today={queue.today} canWork={canWork} jurisdictionLabels={jurisdictionLabels} bulkFormId={bulkFormId} />
+          <QueueTable
+            rows={queue.rows}
+            today={queue.today}
+            canWork={canWork}
+            jurisdictionLabels={jurisdictionLabels}
+            bulkFormId={bulkFormId}
+          />
           <nav className="pagination" aria-label="Queue pages">
             {filters.after ? <Link href={queueHref(filters)}>First page</Link> : null}
             {queue.nextCursor ? <Link href={queueHref(filters, { after: queue.nextCursor })}>Next page</Link> : null}

@@ -14,7 +14,8 @@ export function QueueBulkForm({ id, staff, currentStaffId }: QueueBulkFormProps)
   const [state, formAction, isPending] = useActionState<BulkState, FormData>(bulkAction, initialActionState);
   const values = state.values ?? {};
   const selectAll = (isChecked: boolean) => {
-    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="references"][form="${id}"]`)) box.checked = isChecked;
+    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="references"][form="${id}"]`))
+      box.checked = isChecked;
   };
   return (
     <form id={id} action={formAction} className="queue-bulk" aria-label="Bulk actions">
@@ -36,7 +37,12 @@ export function QueueBulkForm({ id, staff, currentStaffId }: QueueBulkFormProps)
           </div>
           <div className="field">
             <label htmlFor="assigneeId">Assign to</label>
-            <select id="assigneeId" name="assigneeId" defaultValue={values.assigneeId ?? currentStaffId} key={`assignee-${values.assigneeId}`}>
+            <select
+              id="assigneeId"
+              name="assigneeId"
+              defaultValue={values.assigneeId ?? currentStaffId}
+              key={`assignee-${values.assigneeId}`}
+            >
               <option value={currentStaffId}>Me</option>
               <option value="">Nobody (unassign)</option>
               {staff
@@ -50,7 +56,14 @@ export function QueueBulkForm({ id, staff, currentStaffId }: QueueBulkFormProps)
           </div>
           <div className="field queue-bulk__message">
             <label htmlFor="message">Message to the requester (rejections only, optional)</label>
-            <textarea id="message" name="message" rows={2} defaultValue={values.message ?? ''} key={`message-${values.message}`} aria-invalid={Boolean(state.fieldErrors?.message)} />
+            <textarea
+              id="message"
+              name="message"
+              rows={2}
+              defaultValue={values.message ?? ''}
+              key={`message-${values.message}`}
+              aria-invalid={Boolean(state.fieldErrors?.message)}
+            />
           </div>
           <button type="submit" disabled={isPending}>
             {isPending ? 'Applying…' : 'Apply to selected'}

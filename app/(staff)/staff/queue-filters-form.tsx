@@ -5,7 +5,17 @@ import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 
 type Option = { id: string; name: string };
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
@@ -21,7 +31,15 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 }
 
 /** A plain GET form: the filters land in the URL, so the view works without JavaScript and can be shared. */
-export function QueueFiltersForm({ filters, jurisdictions, staff }: { filters: TQueueFilters; jurisdictions: { code: string; label: string }[]; staff: Option[] }) {
+export function QueueFiltersForm({
+  filters,
+  jurisdictions,
+  staff,
+}: {
+  filters: TQueueFilters;
+  jurisdictions: { code: string; label: string }[];
+  staff: Option[];
+}) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark older screen readers know; <search> is newer
     <form method="get" action="/staff" className="filters" role="search" aria-label="Filter the queue">
@@ -33,20 +51,37 @@ export function QueueFiltersForm({ filters, jurisdictions, staff }: { filters: T
         name="status"
         label="Status"
         value={filters.status ?? 'open'}
-        options={[{ value: 'open', label: 'Open' }, ...queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] })), { value: 'all', label: 'All' }]}
+        options={[
+          { value: 'open', label: 'Open' },
+          ...queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] })),
+          { value: 'all', label: 'All' },
+        ]}
       />
-      <FilterSelect name="type" label="Type" value={filters.type ?? ''} options={[{ value: '', label: 'Any type' }, ...requestTypes.map((type) => ({ value: type, label: requestTypeLabels[type].title }))]} />
+      <FilterSelect
+        name="type"
+        label="Type"
+        value={filters.type ?? ''}
+        options={[{ value: '', label: 'Any type' }, ...requestTypes.map((type) => ({ value: type, label: requestTypeLabels[type].title }))]}
+      />
       <FilterSelect
         name="jurisdiction"
         label="Jurisdiction"
         value={filters.jurisdiction ?? ''}
-        options={[{ value: '', label: 'Any jurisdiction' }, ...jurisdictions.map((option) => ({ value: option.code, label: option.label }))]}
+        options={[
+          { value: '', label: 'Any jurisdiction' },
+          ...jurisdictions.map((option) => ({ value: option.code, label: option.label })),
+        ]}
       />
       <FilterSelect
         name="assignee"
         label="Assignee"
         value={filters.assignee ?? 'anyone'}
-        options={[{ value: 'anyone', label: 'Anyone' }, { value: 'me', label: 'Me' }, { value: 'unassigned', label: 'Unassigned' }, ...staff.map((member) => ({ value: member.id, label: member.name }))]}
+        options={[
+          { value: 'anyone', label: 'Anyone' },
+          { value: 'me', label: 'Me' },
+          { value: 'unassigned', label: 'Unassigned' },
+          ...staff.map((member) => ({ value: member.id, label: member.name })),
+        ]}
       />
       <div className="field">
         <label htmlFor="filter-received-from">Received from</label>

@@ -12,7 +12,11 @@ export function QueueStatusTabs({ filters, counts }: { filters: TQueueFilters; c
   const openTotal = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
   const tabs: { status: TQueueFilters['status']; label: string; count?: number }[] = [
     { status: 'open', label: 'Open', count: openTotal },
-    ...queueStatuses.map((status) => ({ status, label: queueStatusLabels[status], count: isCounted(status) ? (counts[status] ?? 0) : undefined })),
+    ...queueStatuses.map((status) => ({
+      status,
+      label: queueStatusLabels[status],
+      count: isCounted(status) ? (counts[status] ?? 0) : undefined,
+    })),
     { status: 'all', label: 'All' },
   ];
   return (

@@ -6,7 +6,13 @@ import { queueStatusLabels } from '@/lib/queue/queue-status-labels';
 import { requestTypeLabels } from '@/lib/validation/request-type';
 import { QueueRetryForm } from './queue-retry-form';
 
-type QueueTableProps = { rows: QueueRow[]; today: string; canWork: boolean; jurisdictionLabels: Record<string, string>; bulkFormId: string };
+type QueueTableProps = {
+  rows: QueueRow[];
+  today: string;
+  canWork: boolean;
+  jurisdictionLabels: Record<string, string>;
+  bulkFormId: string;
+};
 
 /**
  * The rows of one queue page. The checkboxes belong to the bulk form through
@@ -38,7 +44,14 @@ export function QueueTable({ rows, today, canWork, jurisdictionLabels, bulkFormI
           <tr key={row.id}>
             {canWork ? (
               <td>
-                <input type="checkbox" form={bulkFormId} name="references" value={row.reference} id={`select-${row.reference}`} aria-label={`Select ${row.reference}`} />
+                <input
+                  type="checkbox"
+                  form={bulkFormId}
+                  name="references"
+                  value={row.reference}
+                  id={`select-${row.reference}`}
+                  aria-label={`Select ${row.reference}`}
+                />
               </td>
             ) : null}
             <th scope="row">

@@ -20,7 +20,12 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     const parsed = ZSubmitRequest.safeParse(body);
     if (!parsed.success) throw new AppError('VALIDATION', 'Some fields are missing or invalid.', z.flattenError(parsed.error));
-    await submitRequest(getDb(), { input: parsed.data, channel: 'api', ip: clientIpFrom(request.headers), gpcSignal: hasGpcSignal(request.headers) });
+    await submitRequest(getDb(), {
+      input: parsed.data,
+      channel: 'api',
+      ip: clientIpFrom(request.headers),
+      gpcSignal: hasGpcSignal(request.headers),
+    });
     return Response.json(
       { status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' },
       { status: 202 },
@@ -30,7 +35,12 @@ export async function POST(request: Request): Promise<Response> {
     // The database went away mid-request (the web process answers 503 itself once its probe notices).
     if (isDatabaseUnavailable(error)) {
       return problemJson(
-        { type: problemType('UNAVAILABLE'), title: problemKinds.UNAVAILABLE.title, status: 503, detail: 'We cannot reach our database right now. Please try again in a minute.' },
+        {
+          type: problemType('UNAVAILABLE'),
+          title: problemKinds.UNAVAILABLE.title,
+          status: 503,
+          detail: 'We cannot reach our database right now. Please try again in a minute.',
+        },
         { 'Retry-After': '15' },
       );
     }

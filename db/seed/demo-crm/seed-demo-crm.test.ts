@@ -38,7 +38,9 @@ describe('the embedded default’s demo CRM in MariaDB', () => {
     await provideEmbeddedDemoCrm((line) => lines.push(line), { serverUrl: `mysql://root@127.0.0.1:${await freePort()}` });
 
     expect(process.env.DEMO_CRM_DATABASE_URL).toBeUndefined();
-    expect(lines).toEqual([expect.stringMatching(/^demo CRM: no MySQL\/MariaDB at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\); running without it/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^demo CRM: no MySQL\/MariaDB at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\); running without it/),
+    ]);
   });
 
   it('is made on the server when one answers, and the log says where', async () => {
@@ -65,14 +67,19 @@ describe('the embedded default’s demo CRM in MariaDB', () => {
     const [contacts] = await crm.connection.query<RowDataPacket[]>('select email, shop_customer_id from contacts order by id');
     expect(contacts.map((contact) => contact.email)).toEqual(demoPeople().map((person) => person.email));
     const [ada] = await shop.sql<{ id: string }[]>`select id::text from customers where email = ${DEMO_CUSTOMER_EMAIL}`;
-    expect(contacts.find((contact) => contact.email === DEMO_CUSTOMER_EMAIL)).toEqual({ email: DEMO_CUSTOMER_EMAIL, shop_customer_id: Number(ada!.id) });
+    expect(contacts.find((contact) => contact.email === DEMO_CUSTOMER_EMAIL)).toEqual({
+      email: DEMO_CUSTOMER_EMAIL,
+      shop_customer_id: Number(ada!.id),
+    });
     expect(await seedDemoCrmDatabase(crm.databaseUrl, shop.sql)).toEqual({ isSeeded: false });
   });
 
   it('db/seed/demo-crm-data-source.json registers it as a MySQL source whose map matches the CRM, through the seed-file loader', async () => {
     const [entry] = ZDataSourcesFile.parse(JSON.parse(readFileSync(path.resolve('db/seed/demo-crm-data-source.json'), 'utf8')));
     expect(entry).toMatchObject({ slug: 'crm', kind: 'mysql', secret: { env: 'DEMO_CRM_DATABASE_URL' } });
-    await expect(checkDatabaseSource(crm.databaseUrl, { kind: 'mysql', map: demoCrmMap }, { allowPrivateTargets: true })).resolves.toBeUndefined();
+    await expect(
+      checkDatabaseSource(crm.databaseUrl, { kind: 'mysql', map: demoCrmMap }, { allowPrivateTargets: true }),
+    ).resolves.toBeUndefined();
 
     // The same entry under a slug of this test's own, switched off so no other test's run meets it.
     const slug = uniqueSlug('seeded-crm');
@@ -84,6 +91,8 @@ describe('the embedded default’s demo CRM in MariaDB', () => {
     expect(outcome.created).toEqual([slug]);
     expect(row).toMatchObject({ kind: 'mysql', isEnabled: false, config: { kind: 'mysql', map: demoCrmMap } });
 
-    await expect(loadDataSourcesFile(db, { file, variables: { DEMO_CRM_DATABASE_URL: 'postgres://x@y/z' } })).rejects.toThrow('DEMO_CRM_DATABASE_URL is not a mysql:// connection string');
+    await expect(loadDataSourcesFile(db, { file, variables: { DEMO_CRM_DATABASE_URL: 'postgres://x@y/z' } })).rejects.toThrow(
+      'DEMO_CRM_DATABASE_URL is not a mysql:// connection string',
+    );
   });
 });

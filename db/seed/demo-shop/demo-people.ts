@@ -4,7 +4,13 @@
  * sees never change. Emails use example.com/.org/.net (reserved, never delivered).
  */
 export type DemoAddress = { line1: string; city: string; postcode: string; country: string };
-export type DemoOrder = { placedAt: string; totalPence: number; status: string; shippingName: string | null; shippingAddress: string | null };
+export type DemoOrder = {
+  placedAt: string;
+  totalPence: number;
+  status: string;
+  shippingName: string | null;
+  shippingAddress: string | null;
+};
 export type DemoTicket = { subject: string; body: string; openedAt: string; status: string };
 export type DemoPerson = {
   email: string;
@@ -31,10 +37,34 @@ const ada: DemoPerson = {
     { line1: 'Ockham Park', city: 'Ockham', postcode: 'GU23 6NP', country: 'GB' },
   ],
   orders: [
-    { placedAt: '2023-03-20T11:02:00Z', totalPence: 4599, status: 'delivered', shippingName: 'Ada Lovelace', shippingAddress: '12 St James’s Square, London SW1Y 4JH' },
-    { placedAt: '2023-07-02T16:45:00Z', totalPence: 1250, status: 'delivered', shippingName: 'Ada Lovelace', shippingAddress: 'Ockham Park, Ockham GU23 6NP' },
-    { placedAt: '2024-01-11T08:30:00Z', totalPence: 18900, status: 'refunded', shippingName: 'Ada Lovelace', shippingAddress: '12 St James’s Square, London SW1Y 4JH' },
-    { placedAt: '2024-05-27T19:12:00Z', totalPence: 3275, status: 'shipped', shippingName: 'A. Lovelace', shippingAddress: '12 St James’s Square, London SW1Y 4JH' },
+    {
+      placedAt: '2023-03-20T11:02:00Z',
+      totalPence: 4599,
+      status: 'delivered',
+      shippingName: 'Ada Lovelace',
+      shippingAddress: '12 St James’s Square, London SW1Y 4JH',
+    },
+    {
+      placedAt: '2023-07-02T16:45:00Z',
+      totalPence: 1250,
+      status: 'delivered',
+      shippingName: 'Ada Lovelace',
+      shippingAddress: 'Ockham Park, Ockham GU23 6NP',
+    },
+    {
+      placedAt: '2024-01-11T08:30:00Z',
+      totalPence: 18900,
+      status: 'refunded',
+      shippingName: 'Ada Lovelace',
+      shippingAddress: '12 St James’s Square, London SW1Y 4JH',
+    },
+    {
+      placedAt: '2024-05-27T19:12:00Z',
+      totalPence: 3275,
+      status: 'shipped',
+      shippingName: 'A. Lovelace',
+      shippingAddress: '12 St James’s Square, London SW1Y 4JH',
+    },
   ],
   newsletterTopics: [
     { email: DEMO_CUSTOMER_EMAIL, topic: 'new-arrivals', subscribedAt: '2023-03-14T09:30:00Z' },
@@ -59,7 +89,15 @@ const neighbours: DemoPerson[] = [
     phone: '+44 20 7946 0019',
     createdAt: '2023-03-15T10:00:00Z',
     addresses: [{ line1: '13 St James’s Square', city: 'London', postcode: 'SW1Y 4JH', country: 'GB' }],
-    orders: [{ placedAt: '2023-04-01T09:00:00Z', totalPence: 2999, status: 'delivered', shippingName: 'Mary Somerville', shippingAddress: '13 St James’s Square, London SW1Y 4JH' }],
+    orders: [
+      {
+        placedAt: '2023-04-01T09:00:00Z',
+        totalPence: 2999,
+        status: 'delivered',
+        shippingName: 'Mary Somerville',
+        shippingAddress: '13 St James’s Square, London SW1Y 4JH',
+      },
+    ],
     newsletterTopics: [{ email: 'mary.somerville@example.com', topic: 'new-arrivals', subscribedAt: '2023-03-15T10:05:00Z' }],
     tickets: [],
   },
@@ -70,14 +108,67 @@ const neighbours: DemoPerson[] = [
     phone: null,
     createdAt: '2023-06-01T14:00:00Z',
     addresses: [{ line1: '4 Horsley Towers', city: 'East Horsley', postcode: 'KT24 6DU', country: 'GB' }],
-    orders: [{ placedAt: '2023-06-02T15:00:00Z', totalPence: 899, status: 'delivered', shippingName: 'Ada King', shippingAddress: '4 Horsley Towers, East Horsley KT24 6DU' }],
+    orders: [
+      {
+        placedAt: '2023-06-02T15:00:00Z',
+        totalPence: 899,
+        status: 'delivered',
+        shippingName: 'Ada King',
+        shippingAddress: '4 Horsley Towers, East Horsley KT24 6DU',
+      },
+    ],
     newsletterTopics: [],
-    tickets: [{ subject: 'Where is my order?', body: 'Tracking has not moved for four days.', openedAt: '2023-06-08T09:00:00Z', status: 'resolved' }],
+    tickets: [
+      {
+        subject: 'Where is my order?',
+        body: 'Tracking has not moved for four days.',
+        openedAt: '2023-06-08T09:00:00Z',
+        status: 'resolved',
+      },
+    ],
   },
 ];
 
-const firstNames = ['Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Tim', 'Radia', 'Dennis', 'Frances', 'Ken', 'Hedy', 'John', 'Sophie', 'Claude', 'Joan', 'Niklaus'];
-const lastNames = ['Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Berners', 'Perlman', 'Ritchie', 'Allen', 'Thompson', 'Lamarr', 'Backus', 'Wilson', 'Shannon', 'Clarke', 'Wirth'];
+const firstNames = [
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Tim',
+  'Radia',
+  'Dennis',
+  'Frances',
+  'Ken',
+  'Hedy',
+  'John',
+  'Sophie',
+  'Claude',
+  'Joan',
+  'Niklaus',
+];
+const lastNames = [
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Berners',
+  'Perlman',
+  'Ritchie',
+  'Allen',
+  'Thompson',
+  'Lamarr',
+  'Backus',
+  'Wilson',
+  'Shannon',
+  'Clarke',
+  'Wirth',
+];
 const cities = [
   { city: 'Manchester', postcode: 'M1 1AE' },
   { city: 'Leeds', postcode: 'LS1 4DY' },
@@ -105,7 +196,8 @@ function seededRandom(seed: number): () => number {
 function generatedPeople(count: number): DemoPerson[] {
   const random = seededRandom(1815);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const dayAfter = (start: string, maxDays: number) => new Date(Date.parse(start) + Math.floor(random() * maxDays) * 86_400_000 + Math.floor(random() * 86_400) * 1000).toISOString();
+  const dayAfter = (start: string, maxDays: number) =>
+    new Date(Date.parse(start) + Math.floor(random() * maxDays) * 86_400_000 + Math.floor(random() * 86_400) * 1000).toISOString();
   const domains = ['example.com', 'example.org', 'example.net'];
   return Array.from({ length: count }, (_, index) => {
     const first = firstNames[index % firstNames.length]!;
@@ -114,7 +206,12 @@ function generatedPeople(count: number): DemoPerson[] {
     const email = `${first}.${last}.${index + 1}@${domains[index % domains.length]}`.toLowerCase();
     const createdAt = dayAfter('2023-01-01T00:00:00Z', 500);
     const place = pick(cities);
-    const address = { line1: `${1 + Math.floor(random() * 200)} ${pick(streets)}`, city: place.city, postcode: place.postcode, country: 'GB' };
+    const address = {
+      line1: `${1 + Math.floor(random() * 200)} ${pick(streets)}`,
+      city: place.city,
+      postcode: place.postcode,
+      country: 'GB',
+    };
     const shipTo = `${address.line1}, ${address.city} ${address.postcode}`;
     return {
       email,
@@ -130,7 +227,17 @@ function generatedPeople(count: number): DemoPerson[] {
         shippingAddress: shipTo,
       })),
       newsletterTopics: random() < 0.5 ? [{ email, topic: pick(topics), subscribedAt: dayAfter(createdAt, 30) }] : [],
-      tickets: random() < 0.25 ? [{ subject: pick(ticketSubjects), body: 'Made-up support conversation for the demo shop.', openedAt: dayAfter(createdAt, 200), status: pick(['open', 'resolved']) }] : [],
+      tickets:
+        random() < 0.25
+          ? [
+              {
+                subject: pick(ticketSubjects),
+                body: 'Made-up support conversation for the demo shop.',
+                openedAt: dayAfter(createdAt, 200),
+                status: pick(['open', 'resolved']),
+              },
+            ]
+          : [],
     };
   });
 }

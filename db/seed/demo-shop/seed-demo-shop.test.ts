@@ -46,10 +46,21 @@ describe('the demo shop seeder', () => {
   });
 
   it('takes a test’s own customers beside the demo people: one with 20,000 orders goes in at once, and the shop stays seeded', async () => {
-    const customer = await insertShopCustomer(shop.sql, { orders: 20_000, addresses: 2, newsletterTopics: ['offers', 'repairs'], tickets: 3 });
+    const customer = await insertShopCustomer(shop.sql, {
+      orders: 20_000,
+      addresses: 2,
+      newsletterTopics: ['offers', 'repairs'],
+      tickets: 3,
+    });
 
     const rows = await readShopCustomer(shop.sql, customer);
-    expect([rows.customers.length, rows.addresses.length, rows.orders.length, rows.newsletterSubscriptions.length, rows.supportTickets.length]).toEqual([1, 2, 20_000, 2, 3]);
+    expect([
+      rows.customers.length,
+      rows.addresses.length,
+      rows.orders.length,
+      rows.newsletterSubscriptions.length,
+      rows.supportTickets.length,
+    ]).toEqual([1, 2, 20_000, 2, 3]);
     expect(rows.orders[0]).toMatchObject({ shipping_name: customer.fullName, shipping_address: '1 Test Street, Testington TE5 7ST' });
     expect(await seedDemoShop(shop.sql)).toEqual({ isSeeded: false });
   });

@@ -17,11 +17,15 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
     const key = dialect.tableKey(table);
     const columns = live.get(key);
     if (!columns) {
-      issues.push({ path: ['tables', index, 'table'], message: `Table ${key} does not exist in the source database (or this connection may not see it)` });
+      issues.push({
+        path: ['tables', index, 'table'],
+        message: `Table ${key} does not exist in the source database (or this connection may not see it)`,
+      });
       return;
     }
     const requireColumn = (path: (string | number)[], column: string) => {
-      if (!columns.has(column)) issues.push({ path: ['tables', index, ...path], message: `Column "${column}" does not exist in table ${key}` });
+      if (!columns.has(column))
+        issues.push({ path: ['tables', index, ...path], message: `Column "${column}" does not exist in table ${key}` });
     };
     requireColumn(['match', 'column'], table.match.column);
     table.export.forEach((column, position) => {
@@ -32,7 +36,10 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       const parent = map.tables.find((candidate) => candidate.table === match.references.table);
       const parentColumns = parent ? live.get(dialect.tableKey(parent)) : undefined;
       if (parent && parentColumns && !parentColumns.has(match.references.column)) {
-        issues.push({ path: ['tables', index, 'match', 'references', 'column'], message: `Column "${match.references.column}" does not exist in table ${dialect.tableKey(parent)}` });
+        issues.push({
+          path: ['tables', index, 'match', 'references', 'column'],
+          message: `Column "${match.references.column}" does not exist in table ${dialect.tableKey(parent)}`,
+        });
       }
     }
     if (table.erase.action === 'anonymise') {

@@ -6,7 +6,13 @@ import type { LiveColumn, LiveSchema, SqlDialect } from './sql-dialect';
 import { erasureOrder, subjectCondition } from './subject-condition';
 import { tableLabel } from './table-label';
 
-export type TableErasurePlan = { table: string; action: 'delete' | 'anonymise' | 'keep'; rows: number; columns?: string[]; reason?: string };
+export type TableErasurePlan = {
+  table: string;
+  action: 'delete' | 'anonymise' | 'keep';
+  rows: number;
+  columns?: string[];
+  reason?: string;
+};
 
 /**
  * Runs one statement with the subject's parameters bound, in the caller's transaction:
@@ -19,15 +25,23 @@ export type StatementRunner = {
 };
 
 /** The dry run: per table, how many of the subject's rows erasure would delete, anonymise or keep, and the plan erasure must find unchanged. Reads only. */
-export async function countMappedTables(dialect: SqlDialect, map: TSourceMap, live: LiveSchema, run: StatementRunner, { planKey }: { planKey: Buffer }): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
+export async function countMappedTables(
+  dialect: SqlDialect,
+  map: TSourceMap,
+  live: LiveSchema,
+  run: StatementRunner,
+  { planKey }: { planKey: Buffer },
+): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
   const plan = await readPlan(dialect, map, live, run, planKey);
-  const plans = map.tables.map((table): TableErasurePlan => ({
-    table: tableLabel(table),
-    action: table.erase.action,
-    rows: plan[tableLabel(table)]!.rows,
-    ...(table.erase.action === 'anonymise' ? { columns: maskedColumns(table.erase).map((mask) => mask.column) } : {}),
-    ...(table.erase.action === 'keep' ? { reason: table.erase.reason } : {}),
-  }));
+  const plans = map.tables.map(
+    (table): TableErasurePlan => ({
+      table: tableLabel(table),
+      action: table.erase.action,
+      rows: plan[tableLabel(table)]!.rows,
+      ...(table.erase.action === 'anonymise' ? { columns: maskedColumns(table.erase).map((mask) => mask.column) } : {}),
+      ...(table.erase.action === 'keep' ? { reason: table.erase.reason } : {}),
+    }),
+  );
   return { plans, plan };
 }
 
@@ -36,13 +50,22 @@ export async function countMappedTables(dialect: SqlDialect, map: TSourceMap, li
  * in order — the primary key, or the exported columns of a table without one. A new row, a
  * row gone or a row changed hands all change it; the keys themselves are never stored.
  */
-async function readPlan(dialect: SqlDialect, map: TSourceMap, live: LiveSchema, run: StatementRunner, planKey: Buffer): Promise<ErasurePlan> {
+async function readPlan(
+  dialect: SqlDialect,
+  map: TSourceMap,
+  live: LiveSchema,
+  run: StatementRunner,
+  planKey: Buffer,
+): Promise<ErasurePlan> {
   const keys = hmacPadKeys(planKey);
   const plan: ErasurePlan = {};
   for (const table of map.tables) {
     const rowKey = dialect.rowKey(keyColumns(dialect, table, live).map(dialect.quoteIdentifier));
     const digest = dialect.keyedHash(dialect.aggregateKeys(rowKey), dialect.extraParameter(0), dialect.extraParameter(1));
-    const row = await run.first(`select count(*) as row_count, ${digest} as key_digest from ${dialect.qualifiedName(table)} where ${subjectCondition(dialect, map, table)}`, [keys.inner, keys.outer]);
+    const row = await run.first(
+      `select count(*) as row_count, ${digest} as key_digest from ${dialect.qualifiedName(table)} where ${subjectCondition(dialect, map, table)}`,
+      [keys.inner, keys.outer],
+    );
     plan[tableLabel(table)] = { rows: Number(row.row_count), keyDigest: row.key_digest === null ? null : String(row.key_digest) };
   }
   return plan;
@@ -70,10 +93,19 @@ export type EraseOptions = { hashKey?: Buffer; expected?: { plan: ErasurePlan; p
  * rows matching the subject condition are touched: other people's rows are never in a
  * WHERE that could select them.
  */
-export async function eraseMappedTables(dialect: SqlDialect, map: TSourceMap, live: LiveSchema, run: StatementRunner, { hashKey = randomBytes(32), expected }: EraseOptions = {}): Promise<TableErasurePlan[]> {
+export async function eraseMappedTables(
+  dialect: SqlDialect,
+  map: TSourceMap,
+  live: LiveSchema,
+  run: StatementRunner,
+  { hashKey = randomBytes(32), expected }: EraseOptions = {},
+): Promise<TableErasurePlan[]> {
   if (expected) {
     const differences = planDifferences(expected.plan, await readPlan(dialect, map, live, run, expected.planKey));
-    if (differences.length > 0) throw new PlanDriftError(`The data changed since the dry run, so nothing was erased: ${differences.join('; ')}. Run a new dry run and review it.`);
+    if (differences.length > 0)
+      throw new PlanDriftError(
+        `The data changed since the dry run, so nothing was erased: ${differences.join('; ')}. Run a new dry run and review it.`,
+      );
   }
   // The keyed hash's key lives only for this erasure: equal values hash alike within it, and nobody can link them back afterwards.
   const hmacKeys = hmacPadKeys(hashKey);
@@ -91,7 +123,10 @@ export async function eraseMappedTables(dialect: SqlDialect, map: TSourceMap, li
       const extras: string[] = [];
       const bind = (value: string) => dialect.extraParameter(extras.push(value) - 1);
       const masks = maskedColumns(table.erase);
-      const assignments = masks.map((mask) => `${dialect.quoteIdentifier(mask.column)} = ${maskValue(dialect, mask, liveColumn(dialect, live, table, mask.column), { bind, hmacKeys })}`);
+      const assignments = masks.map(
+        (mask) =>
+          `${dialect.quoteIdentifier(mask.column)} = ${maskValue(dialect, mask, liveColumn(dialect, live, table, mask.column), { bind, hmacKeys })}`,
+      );
       const rows = await run.change(`update ${name} set ${assignments.join(', ')} where ${where}`, extras);
       results.push({ table: label, action: 'anonymise', rows, columns: masks.map((mask) => mask.column) });
     }
@@ -124,11 +159,19 @@ type HmacKeys = { inner: string; outer: string };
 export function hmacPadKeys(key: Buffer): HmacKeys {
   const block = Buffer.alloc(64);
   (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
-  return { inner: Buffer.from(block.map((byte) => byte ^ 0x36)).toString('hex'), outer: Buffer.from(block.map((byte) => byte ^ 0x5c)).toString('hex') };
+  return {
+    inner: Buffer.from(block.map((byte) => byte ^ 0x36)).toString('hex'),
+    outer: Buffer.from(block.map((byte) => byte ^ 0x5c)).toString('hex'),
+  };
 }
 
 /** The SQL a masked column is set to. Values (a fixed text, the hash keys) are bound, never written into the SQL. */
-function maskValue(dialect: SqlDialect, { column, strategy }: ColumnMask, live: LiveColumn, { bind, hmacKeys }: { bind: (value: string) => string; hmacKeys: HmacKeys }): string {
+function maskValue(
+  dialect: SqlDialect,
+  { column, strategy }: ColumnMask,
+  live: LiveColumn,
+  { bind, hmacKeys }: { bind: (value: string) => string; hmacKeys: HmacKeys },
+): string {
   const quoted = dialect.quoteIdentifier(column);
   if (strategy === 'placeholder') return dialect.anonymisedValue(live);
   if (typeof strategy === 'object') return bind(strategy.fixed);

@@ -18,5 +18,10 @@ export function describeMasks(erase: Extract<TErasureAction, { action: 'anonymis
 function describeMask({ column, strategy }: ColumnMask): string {
   if (strategy === 'placeholder') return `${column} blanked`;
   if (typeof strategy === 'object') return `${column} set to "${strategy.fixed}"`;
-  return { null: `${column} emptied`, random: `${column} replaced at random`, hash: `${column} replaced by a keyed hash`, year: `${column} cut to the year` }[strategy];
+  return {
+    null: `${column} emptied`,
+    random: `${column} replaced at random`,
+    hash: `${column} replaced by a keyed hash`,
+    year: `${column} cut to the year`,
+  }[strategy];
 }

@@ -92,8 +92,13 @@ afterAll(async () => {
 describe('[admin] saving a map checks every column’s mask against the live constraints', () => {
   it.each(['postgres', 'mysql'] as const)('%s: each strategy that would break a constraint is refused with its path', async (kind) => {
     const map = membersMap(badMasks);
-    const config = kind === 'postgres' ? { kind, map: { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap } : { kind, map: map as TMysqlMap };
-    const error = await refusal(checkDatabaseSource(kind === 'postgres' ? pg.databaseUrl : mariadb.databaseUrl, config, { allowPrivateTargets: true }));
+    const config =
+      kind === 'postgres'
+        ? { kind, map: { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap }
+        : { kind, map: map as TMysqlMap };
+    const error = await refusal(
+      checkDatabaseSource(kind === 'postgres' ? pg.databaseUrl : mariadb.databaseUrl, config, { allowPrivateTargets: true }),
+    );
 
     const table = kind === 'postgres' ? 'public.members' : 'members';
     const messages = (error.details.fieldErrors as { map: string[] }).map;
@@ -101,8 +106,16 @@ describe('[admin] saving a map checks every column’s mask against the live con
       `tables[0].erase.columns.full_name: Column "full_name" in ${table} is NOT NULL: it cannot be set to null; choose another strategy`,
       `tables[0].erase.columns.email: Column "email" in ${table} is UNIQUE: a fixed text would repeat for the second person erased; use "hash" or "random"`,
       `tables[0].erase.columns.short_code: Column "short_code" in ${table} holds at most 8 characters: a keyed hash needs 64`,
-      expect.stringMatching(new RegExp(`^tables\\[0\\]\\.erase\\.columns\\.born_on: Column "born_on" in ${table} is not text \\(date\\): only "null" or "year" can mask it$`)),
-      expect.stringMatching(new RegExp(`^tables\\[0\\]\\.erase\\.columns\\.notes: Column "notes" in ${table} is not a date or timestamp \\(text\\): "year" cannot cut it$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^tables\\[0\\]\\.erase\\.columns\\.born_on: Column "born_on" in ${table} is not text \\(date\\): only "null" or "year" can mask it$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^tables\\[0\\]\\.erase\\.columns\\.notes: Column "notes" in ${table} is not a date or timestamp \\(text\\): "year" cannot cut it$`,
+        ),
+      ),
       `tables[0].erase.columns.country_id: Column "country_id" in ${table} is a foreign key: only "null" keeps it valid, and it is NOT NULL`,
       `tables[0].erase.columns.id: Column "id" in ${table} is the primary key: it cannot be masked; delete the rows or keep it`,
       `tables[0].erase.columns.ref_code: Column "ref_code" in ${table} is referenced by another table's foreign key: masking it would break those rows; delete the rows or keep it`,
@@ -112,12 +125,25 @@ describe('[admin] saving a map checks every column’s mask against the live con
 
   it.each(['postgres', 'mysql'] as const)('%s: strategies that fit the constraints are accepted', async (kind) => {
     const map = membersMap(goodMasks);
-    const config = kind === 'postgres' ? { kind, map: { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap } : { kind, map: map as TMysqlMap };
-    await expect(checkDatabaseSource(kind === 'postgres' ? pg.databaseUrl : mariadb.databaseUrl, config, { allowPrivateTargets: true })).resolves.toBeUndefined();
+    const config =
+      kind === 'postgres'
+        ? { kind, map: { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap }
+        : { kind, map: map as TMysqlMap };
+    await expect(
+      checkDatabaseSource(kind === 'postgres' ? pg.databaseUrl : mariadb.databaseUrl, config, { allowPrivateTargets: true }),
+    ).resolves.toBeUndefined();
   });
 });
 
-type MemberRow = { email: string; nickname: string | null; full_name: string; token: string; notes: string | null; born_on: string; joined_at: string };
+type MemberRow = {
+  email: string;
+  nickname: string | null;
+  full_name: string;
+  token: string;
+  notes: string | null;
+  born_on: string;
+  joined_at: string;
+};
 
 describe('[system] erasure masks each column with its strategy', () => {
   const subject = { email: 'grace@example.test', accountIdentifier: null };
@@ -125,32 +151,51 @@ describe('[system] erasure masks each column with its strategy', () => {
   async function erase(kind: 'postgres' | 'mysql', hashKey: Buffer): Promise<{ grace: MemberRow; alan: MemberRow }> {
     const map = membersMap(goodMasks);
     if (kind === 'postgres') {
-      await withSource(pg.databaseUrl, { allowPrivateTargets: true }, (sql) => eraseSubjectRows(sql, { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap, subject, { hashKey }));
-      const rows = await pgSql<MemberRow[]>`select email, nickname, full_name, token, notes, to_char(born_on, 'YYYY-MM-DD') as born_on, to_char(joined_at, 'YYYY-MM-DD HH24:MI:SS') as joined_at from members order by id`;
+      await withSource(pg.databaseUrl, { allowPrivateTargets: true }, (sql) =>
+        eraseSubjectRows(sql, { tables: map.tables.map((table) => ({ ...table, schema: 'public' })) } as TPostgresMap, subject, {
+          hashKey,
+        }),
+      );
+      const rows = await pgSql<
+        MemberRow[]
+      >`select email, nickname, full_name, token, notes, to_char(born_on, 'YYYY-MM-DD') as born_on, to_char(joined_at, 'YYYY-MM-DD HH24:MI:SS') as joined_at from members order by id`;
       return { grace: rows[0]!, alan: rows[1]! };
     }
-    await withMysqlSource(mariadb.databaseUrl, { allowPrivateTargets: true }, ({ promise }) => eraseMysqlSubjectRows(promise, map as TMysqlMap, subject, { hashKey }));
+    await withMysqlSource(mariadb.databaseUrl, { allowPrivateTargets: true }, ({ promise }) =>
+      eraseMysqlSubjectRows(promise, map as TMysqlMap, subject, { hashKey }),
+    );
     const [rows] = await mariadb.connection.query<(RowDataPacket & MemberRow)[]>(
       "select email, nickname, full_name, token, notes, date_format(born_on, '%Y-%m-%d') as born_on, date_format(joined_at, '%Y-%m-%d %H:%i:%s') as joined_at from members order by id",
     );
     return { grace: rows[0]!, alan: rows[1]! };
   }
 
-  it.each(['postgres', 'mysql'] as const)('%s: HMAC under the erasure’s key, null, fixed text, random text of the column’s length, the year; the neighbour untouched', async (kind) => {
-    const hashKey = randomBytes(32);
-    const { grace, alan } = await erase(kind, hashKey);
+  it.each(['postgres', 'mysql'] as const)(
+    '%s: HMAC under the erasure’s key, null, fixed text, random text of the column’s length, the year; the neighbour untouched',
+    async (kind) => {
+      const hashKey = randomBytes(32);
+      const { grace, alan } = await erase(kind, hashKey);
 
-    expect(grace).toEqual({
-      email: hmac(hashKey, 'Grace@Example.test'),
-      nickname: null,
-      full_name: 'Erased member',
-      token: expect.stringMatching(/^[0-9a-f]{12}$/),
-      // TEXT: PostgreSQL's has no length (32 characters then), MariaDB's holds 65,535 (cut to 255).
-      notes: expect.stringMatching(kind === 'postgres' ? /^[0-9a-f]{32}$/ : /^[0-9a-f]{255}$/),
-      born_on: '1906-01-01',
-      joined_at: '2020-01-01 00:00:00',
-    });
-    expect(grace.token).not.toBe('tok-1');
-    expect(alan).toEqual({ email: 'alan@example.test', nickname: 'prof', full_name: 'Alan Turing', token: 'tok-2', notes: 'likes tea', born_on: '1912-06-23', joined_at: '2021-03-01 09:00:00' });
-  });
+      expect(grace).toEqual({
+        email: hmac(hashKey, 'Grace@Example.test'),
+        nickname: null,
+        full_name: 'Erased member',
+        token: expect.stringMatching(/^[0-9a-f]{12}$/),
+        // TEXT: PostgreSQL's has no length (32 characters then), MariaDB's holds 65,535 (cut to 255).
+        notes: expect.stringMatching(kind === 'postgres' ? /^[0-9a-f]{32}$/ : /^[0-9a-f]{255}$/),
+        born_on: '1906-01-01',
+        joined_at: '2020-01-01 00:00:00',
+      });
+      expect(grace.token).not.toBe('tok-1');
+      expect(alan).toEqual({
+        email: 'alan@example.test',
+        nickname: 'prof',
+        full_name: 'Alan Turing',
+        token: 'tok-2',
+        notes: 'likes tea',
+        born_on: '1912-06-23',
+        joined_at: '2021-03-01 09:00:00',
+      });
+    },
+  );
 });

@@ -12,7 +12,13 @@ import { tableLabel } from './table-label';
  * whose masked columns hold masked values; kept tables are reported as kept. Anything
  * else (a trigger that put a row back, a mask that did not take) is what `stillFound` names.
  */
-export async function proveErasure(dialect: SqlDialect, map: TSourceMap, live: LiveSchema, run: StatementRunner, now = new Date()): Promise<ErasureProof> {
+export async function proveErasure(
+  dialect: SqlDialect,
+  map: TSourceMap,
+  live: LiveSchema,
+  run: StatementRunner,
+  now = new Date(),
+): Promise<ErasureProof> {
   const tables: ErasureProof['tables'] = {};
   for (const table of map.tables) {
     const name = dialect.qualifiedName(table);
@@ -25,8 +31,13 @@ export async function proveErasure(dialect: SqlDialect, map: TSourceMap, live: L
     }
     const extras: string[] = [];
     const bind = (value: string) => dialect.extraParameter(extras.push(value) - 1);
-    const holds = maskedColumns(table.erase).map((mask) => maskHolds(dialect, mask, liveColumn(dialect, live, table, mask.column).isNullable, bind));
-    const row = await run.first(`select count(*) as row_count, coalesce(sum(case when ${holds.join(' and ')} then 1 else 0 end), 0) as masked from ${name} where ${where}`, extras);
+    const holds = maskedColumns(table.erase).map((mask) =>
+      maskHolds(dialect, mask, liveColumn(dialect, live, table, mask.column).isNullable, bind),
+    );
+    const row = await run.first(
+      `select count(*) as row_count, coalesce(sum(case when ${holds.join(' and ')} then 1 else 0 end), 0) as masked from ${name} where ${where}`,
+      extras,
+    );
     tables[tableLabel(table)] = { remaining: Number(row.row_count), masked: Number(row.masked), isKept: false };
   }
   const isProven = Object.values(tables).every((table) => table.isKept || table.remaining === table.masked);

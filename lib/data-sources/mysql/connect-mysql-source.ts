@@ -15,7 +15,11 @@ export type MysqlSource = { promise: PromiseConnection; connection: Connection }
  * Unless private targets are allowed, the socket is opened here with a lookup that refuses
  * private addresses at connection time (as for PostgreSQL sources), and a Unix socket counts as local.
  */
-export async function withMysqlSource<T>(connectionString: string, { allowPrivateTargets }: SourceNetworkOptions, work: (source: MysqlSource) => Promise<T>): Promise<T> {
+export async function withMysqlSource<T>(
+  connectionString: string,
+  { allowPrivateTargets }: SourceNetworkOptions,
+  work: (source: MysqlSource) => Promise<T>,
+): Promise<T> {
   const connection = createConnection({
     ...(allowPrivateTargets ? {} : { stream: publicOnlyStream }),
     uri: connectionString,

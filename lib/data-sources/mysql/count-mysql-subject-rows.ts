@@ -8,7 +8,12 @@ import { mysqlStatementRunner } from './mysql-statement-runner';
 import { readMysqlLiveSchema } from './read-mysql-live-schema';
 
 /** The dry run: per table, how many of the subject's rows erasure would delete, anonymise or keep, and the plan. Reads only, in one consistent snapshot. */
-export async function countMysqlSubjectRows(connection: Connection, map: TMysqlMap, subject: Subject, { planKey }: { planKey: Buffer }): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
+export async function countMysqlSubjectRows(
+  connection: Connection,
+  map: TMysqlMap,
+  subject: Subject,
+  { planKey }: { planKey: Buffer },
+): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
   const live = await readMysqlLiveSchema(connection, map.tables);
   await connection.query('start transaction with consistent snapshot, read only');
   try {

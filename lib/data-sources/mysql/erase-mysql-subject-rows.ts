@@ -14,7 +14,12 @@ import { readMysqlLiveSchema } from './read-mysql-live-schema';
  * it again for the proof. The tables must be transactional (InnoDB): a MyISAM table
  * cannot be rolled back.
  */
-export async function eraseMysqlSubjectRows(connection: Connection, map: TMysqlMap, subject: Subject, options: EraseOptions = {}): Promise<{ plans: TableErasurePlan[]; proof: ErasureProof }> {
+export async function eraseMysqlSubjectRows(
+  connection: Connection,
+  map: TMysqlMap,
+  subject: Subject,
+  options: EraseOptions = {},
+): Promise<{ plans: TableErasurePlan[]; proof: ErasureProof }> {
   const live = await readMysqlLiveSchema(connection, map.tables);
   await connection.beginTransaction();
   let plans: TableErasurePlan[];

@@ -8,17 +8,22 @@ import type { SqlDialect } from '../map/sql-dialect';
 export const mysqlDialect: SqlDialect = {
   label: 'MySQL/MariaDB',
   quoteIdentifier,
-  qualifiedName: (table) => (table.schema ? `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.table)}` : quoteIdentifier(table.table)),
+  qualifiedName: (table) =>
+    table.schema ? `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.table)}` : quoteIdentifier(table.table),
   tableKey: (table) => (table.schema ? `${table.schema}.${table.table}` : table.table),
   equalsEmail: (column) => `lower(${column}) = :email`,
   equalsAccountIdentifier: (column) => `cast(${column} as char) = :accountIdentifier`,
   // Unique (a UUID's hex) and cut to the column's length, which MySQL's strict mode enforces.
   anonymisedValue: (column) =>
-    column.isNullable ? 'null' : `substring(concat('erased-', replace(uuid(), '-', '')), 1, ${Math.max(1, Math.min(column.maxLength ?? 39, 39))})`,
+    column.isNullable
+      ? 'null'
+      : `substring(concat('erased-', replace(uuid(), '-', '')), 1, ${Math.max(1, Math.min(column.maxLength ?? 39, 39))})`,
   extraParameter: (index) => `:mask${index}`,
-  keyedHash: (column, innerKey, outerKey) => `sha2(concat(unhex(${outerKey}), unhex(sha2(concat(unhex(${innerKey}), ${column}), 256))), 256)`,
+  keyedHash: (column, innerKey, outerKey) =>
+    `sha2(concat(unhex(${outerKey}), unhex(sha2(concat(unhex(${innerKey}), ${column}), 256))), 256)`,
   // random_bytes (MySQL 5.6.17+, MariaDB 10.10+) is drawn from a strong source; 64 hex characters each.
-  randomText: (length) => `substring(concat(${Array.from({ length: Math.ceil(length / 64) }, () => 'sha2(random_bytes(32), 256)').join(', ')}), 1, ${length})`,
+  randomText: (length) =>
+    `substring(concat(${Array.from({ length: Math.ceil(length / 64) }, () => 'sha2(random_bytes(32), 256)').join(', ')}), 1, ${length})`,
   truncateToYear: (column) => `makedate(year(${column}), 1)`,
   isHexText: (column) => `${column} regexp '^[0-9a-f]+$'`,
   rowKey: (columns) => `concat_ws('|', ${columns.join(', ')})`,
@@ -31,6 +36,13 @@ export function quoteIdentifier(name: string): string {
 }
 
 /** The subject as mysqlDialect's named parameters, with a statement's extra values (extraParameter). */
-export function mysqlSubjectParameters(subject: { email: string; accountIdentifier: string | null }, extras: string[] = []): Record<string, string | null> {
-  return { email: subject.email.trim().toLowerCase(), accountIdentifier: subject.accountIdentifier?.trim() || null, ...Object.fromEntries(extras.map((value, index) => [`mask${index}`, value])) };
+export function mysqlSubjectParameters(
+  subject: { email: string; accountIdentifier: string | null },
+  extras: string[] = [],
+): Record<string, string | null> {
+  return {
+    email: subject.email.trim().toLowerCase(),
+    accountIdentifier: subject.accountIdentifier?.trim() || null,
+    ...Object.fromEntries(extras.map((value, index) => [`mask${index}`, value])),
+  };
 }

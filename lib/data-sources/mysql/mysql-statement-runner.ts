@@ -7,7 +7,10 @@ import { mysqlSubjectParameters } from './mysql-dialect';
 /** Runs the shared map statements on a MySQL/MariaDB connection with the subject's named parameters. */
 export function mysqlStatementRunner(connection: Connection, subject: Subject): StatementRunner {
   return {
-    first: async (statement, extras = []) => ({ ...(await connection.query<RowDataPacket[]>(statement, mysqlSubjectParameters(subject, extras)))[0][0] }),
-    change: async (statement, extras = []) => (await connection.query<ResultSetHeader>(statement, mysqlSubjectParameters(subject, extras)))[0].affectedRows,
+    first: async (statement, extras = []) => ({
+      ...(await connection.query<RowDataPacket[]>(statement, mysqlSubjectParameters(subject, extras)))[0][0],
+    }),
+    change: async (statement, extras = []) =>
+      (await connection.query<ResultSetHeader>(statement, mysqlSubjectParameters(subject, extras)))[0].affectedRows,
   };
 }

@@ -8,7 +8,8 @@ const textualTypes = new Set(['varchar', 'char', 'text', 'tinytext', 'mediumtext
 const dateTypes = new Set(['date', 'datetime', 'timestamp']);
 
 type Located = { table_schema: string; table_name: string; current_database: string | null };
-type ColumnRow = RowDataPacket & Located & { column_name: string; data_type: string; is_nullable: string; max_length: number | string | null };
+type ColumnRow = RowDataPacket &
+  Located & { column_name: string; data_type: string; is_nullable: string; max_length: number | string | null };
 type ConstraintRow = RowDataPacket & Located & { column_name: string; kind: ColumnConstraint['kind'] };
 
 /** The columns of the given tables as the source database has them now, with their constraints, keyed by mysqlDialect.tableKey. */

@@ -9,7 +9,13 @@ import { mysqlDialect, mysqlSubjectParameters } from './mysql-dialect';
  * mysql2's query stream pauses the socket while batches wait, so memory stays
  * bounded whatever the row count (a customer with 200,000 orders).
  */
-export async function* streamMysqlSubjectRows(connection: Connection, map: TMysqlMap, table: TMysqlMap['tables'][number], subject: Subject, batchSize = 1000): AsyncGenerator<SourceRow[]> {
+export async function* streamMysqlSubjectRows(
+  connection: Connection,
+  map: TMysqlMap,
+  table: TMysqlMap['tables'][number],
+  subject: Subject,
+  batchSize = 1000,
+): AsyncGenerator<SourceRow[]> {
   const columns = table.export.map(mysqlDialect.quoteIdentifier).join(', ');
   const query = `select ${columns} from ${mysqlDialect.qualifiedName(table)} where ${subjectCondition(mysqlDialect, map, table)}`;
   const stream = connection.query(query, mysqlSubjectParameters(subject)).stream({ highWaterMark: batchSize });

@@ -10,8 +10,15 @@ import type { Subject } from './stream-subject-rows';
 export type { TableErasurePlan } from '../map/mapped-table-sql';
 
 /** The dry run: per table, how many of the subject's rows erasure would delete, anonymise or keep, and the plan. Reads only, in one snapshot. */
-export async function countSubjectRows(sql: Sql, map: TPostgresMap, subject: Subject, { planKey }: { planKey: Buffer }): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
+export async function countSubjectRows(
+  sql: Sql,
+  map: TPostgresMap,
+  subject: Subject,
+  { planKey }: { planKey: Buffer },
+): Promise<{ plans: TableErasurePlan[]; plan: ErasurePlan }> {
   return sql.begin('isolation level repeatable read read only', async (transaction) =>
-    countMappedTables(postgresDialect, map, await readLiveSchema(transaction, map.tables), postgresStatementRunner(transaction, subject), { planKey }),
+    countMappedTables(postgresDialect, map, await readLiveSchema(transaction, map.tables), postgresStatementRunner(transaction, subject), {
+      planKey,
+    }),
   );
 }

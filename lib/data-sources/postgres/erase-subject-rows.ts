@@ -12,8 +12,15 @@ import type { Subject } from './stream-subject-rows';
  * Erases the subject from one PostgreSQL source in one transaction (see eraseMappedTables
  * for the plan check, the order and the rows touched), then queries it again for the proof.
  */
-export async function eraseSubjectRows(sql: Sql, map: TPostgresMap, subject: Subject, options: EraseOptions = {}): Promise<{ plans: TableErasurePlan[]; proof: ErasureProof }> {
+export async function eraseSubjectRows(
+  sql: Sql,
+  map: TPostgresMap,
+  subject: Subject,
+  options: EraseOptions = {},
+): Promise<{ plans: TableErasurePlan[]; proof: ErasureProof }> {
   const live = await readLiveSchema(sql, map.tables);
-  const plans = await sql.begin(async (transaction) => eraseMappedTables(postgresDialect, map, live, postgresStatementRunner(transaction, subject), options));
+  const plans = await sql.begin(async (transaction) =>
+    eraseMappedTables(postgresDialect, map, live, postgresStatementRunner(transaction, subject), options),
+  );
   return { plans, proof: await proveErasure(postgresDialect, map, live, postgresStatementRunner(sql, subject)) };
 }

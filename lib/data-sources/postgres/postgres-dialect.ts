@@ -17,7 +17,8 @@ export const postgresDialect: SqlDialect = {
   keyedHash: (column, innerKey, outerKey) =>
     `encode(sha256(decode(${outerKey}, 'hex') || sha256(decode(${innerKey}, 'hex') || convert_to(${column}::text, 'UTF8'))), 'hex')`,
   // gen_random_uuid is built in (PostgreSQL 13+) and drawn from a strong source; 32 hex characters each.
-  randomText: (length) => `substr(${Array.from({ length: Math.ceil(length / 32) }, () => `replace(gen_random_uuid()::text, '-', '')`).join(' || ')}, 1, ${length})`,
+  randomText: (length) =>
+    `substr(${Array.from({ length: Math.ceil(length / 32) }, () => `replace(gen_random_uuid()::text, '-', '')`).join(' || ')}, 1, ${length})`,
   truncateToYear: (column) => `date_trunc('year', ${column})`,
   isHexText: (column) => `${column}::text ~ '^[0-9a-f]+$'`,
   rowKey: (columns) => `concat_ws('|', ${columns.map((column) => `${column}::text`).join(', ')})`,

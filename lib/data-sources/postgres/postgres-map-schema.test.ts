@@ -3,9 +3,24 @@ import { type TPostgresMap, ZPostgresMap } from '@/lib/validation/data-source';
 
 const shopMap = {
   tables: [
-    { table: 'customers', match: { column: 'email', equals: 'email' }, export: ['id', 'email'], erase: { action: 'anonymise', columns: ['email'] } },
-    { table: 'orders', match: { column: 'customer_id', references: { table: 'customers', column: 'id' } }, export: ['id'], erase: { action: 'keep', reason: 'Tax records' } },
-    { table: 'order_lines', match: { column: 'order_id', references: { table: 'orders', column: 'id' } }, export: ['id'], erase: { action: 'delete' } },
+    {
+      table: 'customers',
+      match: { column: 'email', equals: 'email' },
+      export: ['id', 'email'],
+      erase: { action: 'anonymise', columns: ['email'] },
+    },
+    {
+      table: 'orders',
+      match: { column: 'customer_id', references: { table: 'customers', column: 'id' } },
+      export: ['id'],
+      erase: { action: 'keep', reason: 'Tax records' },
+    },
+    {
+      table: 'order_lines',
+      match: { column: 'order_id', references: { table: 'orders', column: 'id' } },
+      export: ['id'],
+      erase: { action: 'delete' },
+    },
   ],
 };
 
@@ -33,7 +48,9 @@ describe('the PostgreSQL source map', () => {
   it('refuses a reference to a table the map does not contain, naming the field', () => {
     const broken = structuredClone(shopMap);
     broken.tables[1].match = { column: 'customer_id', references: { table: 'clients', column: 'id' } };
-    expect(issues(broken)).toEqual([{ path: 'tables.1.match.references.table', message: 'clients is not in the map: map the table it references too' }]);
+    expect(issues(broken)).toEqual([
+      { path: 'tables.1.match.references.table', message: 'clients is not in the map: map the table it references too' },
+    ]);
   });
 
   it('refuses tables that reference each other in a loop (the subject could never be found)', () => {
@@ -47,7 +64,11 @@ describe('the PostgreSQL source map', () => {
     bad.tables.push({ ...bad.tables[0] });
     bad.tables[1] = { ...bad.tables[1], export: [], erase: { action: 'keep', reason: ' ' } };
     bad.tables[2] = { ...bad.tables[2], erase: { action: 'anonymise', columns: [] } };
-    expect(issues(bad).map((issue) => issue.path).sort()).toEqual(['tables.1.erase.reason', 'tables.1.export', 'tables.2.erase.columns', 'tables.3.table']);
+    expect(
+      issues(bad)
+        .map((issue) => issue.path)
+        .sort(),
+    ).toEqual(['tables.1.erase.reason', 'tables.1.export', 'tables.2.erase.columns', 'tables.3.table']);
   });
 
   it('refuses an unknown erase action and unknown fields', () => {

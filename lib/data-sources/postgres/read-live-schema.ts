@@ -10,7 +10,9 @@ const dateTypes = new Set(['date', 'timestamp without time zone', 'timestamp wit
 export async function readLiveSchema(sql: Sql | TransactionSql, tables: { schema?: string; table: string }[]): Promise<LiveSchema> {
   const schemas = tables.map((table) => table.schema ?? 'public');
   const names = tables.map((table) => table.table);
-  const rows = await sql<{ table_schema: string; table_name: string; column_name: string; data_type: string; is_nullable: string; max_length: number | null }[]>`
+  const rows = await sql<
+    { table_schema: string; table_name: string; column_name: string; data_type: string; is_nullable: string; max_length: number | null }[]
+  >`
     select c.table_schema, c.table_name, c.column_name, c.data_type, c.is_nullable, c.character_maximum_length as max_length
     from information_schema.columns c
     join unnest(${schemas}::text[], ${names}::text[]) as wanted(schema_name, table_name)

@@ -11,7 +11,13 @@ export type SourceRow = Record<string, unknown>;
  * Call it inside a read-only repeatable-read transaction when the same rows are
  * read twice (the JSON and the CSV of a package), so both passes see one snapshot.
  */
-export async function* streamSubjectRows(sql: Sql | TransactionSql, map: TPostgresMap, table: TTableMap, subject: Subject, batchSize = 1000): AsyncGenerator<SourceRow[]> {
+export async function* streamSubjectRows(
+  sql: Sql | TransactionSql,
+  map: TPostgresMap,
+  table: TTableMap,
+  subject: Subject,
+  batchSize = 1000,
+): AsyncGenerator<SourceRow[]> {
   const columns = table.export.map(quoteIdentifier).join(', ');
   const query = `select ${columns} from ${qualifiedName(table)} where ${subjectCondition(map, table)}`;
   for await (const rows of sql.unsafe(query, subjectParameters(sql, subject)).cursor(batchSize)) {

@@ -4,7 +4,13 @@ import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 import { type ProvisionedDatabase, provisionPostgres } from '@/test/support/provision-postgres';
 import { erasureOrder, findMappedTable, qualifiedName, subjectCondition, subjectParameters } from './subject-sql';
 
-const table = (name: string, match: TTableMap['match'], schema = 'public'): TTableMap => ({ schema, table: name, match, export: ['id'], erase: { action: 'delete' } });
+const table = (name: string, match: TTableMap['match'], schema = 'public'): TTableMap => ({
+  schema,
+  table: name,
+  match,
+  export: ['id'],
+  erase: { action: 'delete' },
+});
 
 /** Parents listed after their children on purpose: erasure must not follow the map's order. */
 const shopMap: TPostgresMap = {
@@ -55,7 +61,10 @@ afterAll(async () => {
 /** The ids of `name`'s rows the subject's condition selects, run on PostgreSQL as the readers and erasers run it. */
 async function subjectIds(name: string, who: { email: string; accountIdentifier: string | null } = subject): Promise<number[]> {
   const mapped = findMappedTable(shopMap, name);
-  const rows = await sql.unsafe<{ id: number }[]>(`select id from ${qualifiedName(mapped)} where ${subjectCondition(shopMap, mapped)} order by id`, subjectParameters(sql, who));
+  const rows = await sql.unsafe<{ id: number }[]>(
+    `select id from ${qualifiedName(mapped)} where ${subjectCondition(shopMap, mapped)} order by id`,
+    subjectParameters(sql, who),
+  );
   return rows.map((row) => row.id);
 }
 
@@ -117,6 +126,13 @@ describe('erasureOrder', () => {
 
   it('leaves the map itself in its written order', () => {
     erasureOrder(shopMap);
-    expect(shopMap.tables.map((mapped) => mapped.table)).toEqual(['Order Lines', 'customers', 'orders', 'newsletter', 'accounts', 'hostile']);
+    expect(shopMap.tables.map((mapped) => mapped.table)).toEqual([
+      'Order Lines',
+      'customers',
+      'orders',
+      'newsletter',
+      'accounts',
+      'hostile',
+    ]);
   });
 });

@@ -24,7 +24,10 @@ export function subjectCondition(map: TPostgresMap, table: TTableMap): string {
  * and PostgreSQL refuses an untyped parameter the query does not use
  * ("could not determine data type of parameter $2").
  */
-export function subjectParameters(sql: Pick<Sql, 'typed'>, subject: { email: string; accountIdentifier: string | null }): [Parameter<string>, Parameter<string | null>] {
+export function subjectParameters(
+  sql: Pick<Sql, 'typed'>,
+  subject: { email: string; accountIdentifier: string | null },
+): [Parameter<string>, Parameter<string | null>] {
   return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
 }
 

@@ -24,8 +24,18 @@ export async function completedJobOutcome({
 }): Promise<SourceOutcome> {
   if (run.kind === 'gather') {
     // An empty package from a system that forgot its rows would look like "holds nothing": refuse it instead.
-    if (!tables) return { status: 'failed', error: 'Answered "completed" without "tables": an access job needs the person\'s rows (send "tables": {} if there are none).' };
-    const staged = await stageSourceData({ runId: run.id, sourceSlug: source.slug, sourceName: source.name, tables: webhookStagedTables(tables), onProgress });
+    if (!tables)
+      return {
+        status: 'failed',
+        error: 'Answered "completed" without "tables": an access job needs the person\'s rows (send "tables": {} if there are none).',
+      };
+    const staged = await stageSourceData({
+      runId: run.id,
+      sourceSlug: source.slug,
+      sourceName: source.name,
+      tables: webhookStagedTables(tables),
+      onProgress,
+    });
     return { status: 'succeeded', rowCounts: staged.rowCounts, rowsDone: staged.rowsDone };
   }
   const counts = rowCounts ?? {};

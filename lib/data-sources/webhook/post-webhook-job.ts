@@ -35,7 +35,9 @@ export const webhookDeliveryOptions: WebhookDeliveryOptions = {
 
 export type WebhookDelivery = { attempts: number } & ({ kind: 'answered'; answer: TWebhookAnswer } | { kind: 'failed'; error: string });
 
-type Attempt = { kind: 'answered'; answer: TWebhookAnswer } | { kind: 'failed'; error: string; isRetryable: boolean; retryAfterMs?: number | null };
+type Attempt =
+  | { kind: 'answered'; answer: TWebhookAnswer }
+  | { kind: 'failed'; error: string; isRetryable: boolean; retryAfterMs?: number | null };
 
 const EXCERPT_BYTES = 300;
 
@@ -72,7 +74,15 @@ export async function postWebhookJob({
   const rawBody = JSON.stringify(job);
   const secrets = [secret, ...redact];
   for (let attempt = 1; ; attempt += 1) {
-    const result = await attemptOnce({ url, secret, rawBody, timeoutSeconds, maxBodyBytes: options.maxBodyBytes, secrets, allowPrivateTargets });
+    const result = await attemptOnce({
+      url,
+      secret,
+      rawBody,
+      timeoutSeconds,
+      maxBodyBytes: options.maxBodyBytes,
+      secrets,
+      allowPrivateTargets,
+    });
     if (result.kind === 'answered') return { ...result, attempts: attempt };
     if (!result.isRetryable || attempt >= maxAttempts) {
       const gaveUp = result.isRetryable && attempt > 1 ? ` Gave up after ${attempt} attempts.` : '';
@@ -113,7 +123,8 @@ async function attemptOnce({
     });
   } catch (error) {
     // Sending again cannot make a private address public.
-    if (isPrivateTargetRefusal(error)) return { kind: 'failed', error: `Refused: ${(error as Error & { cause: Error }).cause.message}`, isRetryable: false };
+    if (isPrivateTargetRefusal(error))
+      return { kind: 'failed', error: `Refused: ${(error as Error & { cause: Error }).cause.message}`, isRetryable: false };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
 
@@ -128,33 +139,55 @@ async function attemptOnce({
   }
   if (status >= 300 && status < 400) {
     await response.body?.cancel().catch(() => undefined);
-    return { kind: 'failed', error: `Answered HTTP ${status} (a redirect): set the source's URL to the address that answers.`, isRetryable: false };
+    return {
+      kind: 'failed',
+      error: `Answered HTTP ${status} (a redirect): set the source's URL to the address that answers.`,
+      isRetryable: false,
+    };
   }
-  if (status < 200 || status >= 300) return { kind: 'failed', error: `Answered HTTP ${status}${await excerpt(response, secrets)}.`, isRetryable: false };
+  if (status < 200 || status >= 300)
+    return { kind: 'failed', error: `Answered HTTP ${status}${await excerpt(response, secrets)}.`, isRetryable: false };
 
   let raw: Buffer;
   try {
     // undici's Response behaves as the built-in one (a web ReadableStream body, Headers.get); only the type declarations differ.
     raw = await readRawBody(response as unknown as Response, maxBodyBytes);
   } catch (error) {
-    if (isAppError(error, 'PAYLOAD_TOO_LARGE')) return { kind: 'failed', error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`, isRetryable: false };
+    if (isAppError(error, 'PAYLOAD_TOO_LARGE'))
+      return {
+        kind: 'failed',
+        error: `Answered with more than ${formatBytes(maxBodyBytes)}, the most a source may send.`,
+        isRetryable: false,
+      };
     return { kind: 'failed', error: describeNetworkError(error, timeoutSeconds), isRetryable: true };
   }
   let json: unknown;
   try {
     json = parseJsonBody(raw, { isSourceData: true });
   } catch {
-    return { kind: 'failed', error: `Answered HTTP ${status} with a body that is not JSON${quote(raw.subarray(0, EXCERPT_BYTES).toString('utf8'), secrets)}.`, isRetryable: false };
+    return {
+      kind: 'failed',
+      error: `Answered HTTP ${status} with a body that is not JSON${quote(raw.subarray(0, EXCERPT_BYTES).toString('utf8'), secrets)}.`,
+      isRetryable: false,
+    };
   }
   const answer = ZWebhookAnswer.safeParse(json);
   if (!answer.success) {
-    return { kind: 'failed', error: `Answered HTTP ${status} with a body that does not follow the contract: ${redactText(z.prettifyError(answer.error), secrets)}`, isRetryable: false };
+    return {
+      kind: 'failed',
+      error: `Answered HTTP ${status} with a body that does not follow the contract: ${redactText(z.prettifyError(answer.error), secrets)}`,
+      isRetryable: false,
+    };
   }
   return { kind: 'answered', answer: answer.data };
 }
 
 /** Exponential with "equal jitter" (half fixed, half random), so sources that failed together do not retry together. */
-export function retryDelayMs(failedAttempt: number, retryAfterMs: number | null, options: Pick<WebhookDeliveryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>): number {
+export function retryDelayMs(
+  failedAttempt: number,
+  retryAfterMs: number | null,
+  options: Pick<WebhookDeliveryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>,
+): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, options.maxRetryAfterMs);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (failedAttempt - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
@@ -173,7 +206,8 @@ function isPrivateTargetRefusal(error: unknown): boolean {
 }
 
 export function describeNetworkError(error: unknown, timeoutSeconds: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `No answer within ${timeoutSeconds} s.`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `No answer within ${timeoutSeconds} s.`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return `Could not be reached (${reason}).`;

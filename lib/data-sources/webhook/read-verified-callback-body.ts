@@ -20,7 +20,8 @@ export type CallbackHeaders = { timestamp: string; signature: string; candidates
  */
 export function checkCallbackHeaders(headers: Headers, now = new Date()): CallbackHeaders {
   const mediaType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the callback as Content-Type: application/json.');
+  if (mediaType !== 'application/json')
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the callback as Content-Type: application/json.');
   const timestamp = headers.get(TIMESTAMP_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
   const parsed = parseSignatureHeaders({ timestamp, signature, now });
@@ -38,7 +39,11 @@ export function checkCallbackHeaders(headers: Headers, now = new Date()): Callba
  */
 export async function readVerifiedCallbackBody(
   body: ReadableStream<Uint8Array> | null,
-  { source, headers, maxInMemoryBytes = MAX_UNVERIFIED_IN_MEMORY_BYTES }: { source: DataSourceRow; headers: CallbackHeaders; maxInMemoryBytes?: number },
+  {
+    source,
+    headers,
+    maxInMemoryBytes = MAX_UNVERIFIED_IN_MEMORY_BYTES,
+  }: { source: DataSourceRow; headers: CallbackHeaders; maxInMemoryBytes?: number },
 ): Promise<Buffer> {
   if (!source.secretCiphertext) {
     await body?.cancel().catch(() => undefined);

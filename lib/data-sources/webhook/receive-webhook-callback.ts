@@ -28,7 +28,10 @@ export type ReceiveWebhookCallbackOptions = {
  * waiting job but breaks the contract fails that job (so the agent sees why and can
  * retry) and is refused as VALIDATION.
  */
-export async function receiveWebhookCallback(db: Database, { source, rawBody, timestamp, signature, now = new Date() }: ReceiveWebhookCallbackOptions): Promise<void> {
+export async function receiveWebhookCallback(
+  db: Database,
+  { source, rawBody, timestamp, signature, now = new Date() }: ReceiveWebhookCallbackOptions,
+): Promise<void> {
   const check: SignatureCheck = source.secretCiphertext
     ? verifyWebhookSignature({ secret: readSourceSecret(source), rawBody, timestamp, signature, now })
     : { isValid: false, reason: 'mismatch' };
@@ -44,7 +47,11 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
     // re-reads the row, finds it answered and is refused, so exactly one applies.
     // Staging happens under the lock too, so two writers never share a staging folder.
     const [waiting] = await tx
-      .select({ result: fulfilmentSourceResults, run: { id: fulfilmentRuns.id, kind: fulfilmentRuns.kind }, subject: { email: requests.email, accountIdentifier: requests.accountIdentifier } })
+      .select({
+        result: fulfilmentSourceResults,
+        run: { id: fulfilmentRuns.id, kind: fulfilmentRuns.kind },
+        subject: { email: requests.email, accountIdentifier: requests.accountIdentifier },
+      })
       .from(fulfilmentSourceResults)
       .innerJoin(fulfilmentRuns, eq(fulfilmentRuns.id, fulfilmentSourceResults.runId))
       .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
@@ -62,7 +69,10 @@ export async function receiveWebhookCallback(db: Database, { source, rawBody, ti
     const redact = [waiting.subject.email, waiting.subject.accountIdentifier];
     let outcome: SourceOutcome;
     if (!callback.success) {
-      outcome = { status: 'failed', error: `Sent a callback that does not follow the contract: ${redactText(z.prettifyError(callback.error), redact)}` };
+      outcome = {
+        status: 'failed',
+        error: `Sent a callback that does not follow the contract: ${redactText(z.prettifyError(callback.error), redact)}`,
+      };
     } else if (callback.data.status === 'failed') {
       outcome = { status: 'failed', error: `Reported a failure: ${redactText(callback.data.error, redact)}` };
     } else {

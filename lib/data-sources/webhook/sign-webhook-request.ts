@@ -18,7 +18,15 @@ export function webhookSignatureHmac(secret: string, timestamp: string): Hmac {
 }
 
 /** The headers that sign one request (our job, or a test's callback) sent now. */
-export function signWebhookRequest({ secret, rawBody, now = new Date() }: { secret: string; rawBody: string | Uint8Array; now?: Date }): Record<string, string> {
+export function signWebhookRequest({
+  secret,
+  rawBody,
+  now = new Date(),
+}: {
+  secret: string;
+  rawBody: string | Uint8Array;
+  now?: Date;
+}): Record<string, string> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `v1=${webhookSignature(secret, timestamp, rawBody)}` };
 }

@@ -76,5 +76,7 @@ export function verifyWebhookSignature({
 }): SignatureCheck {
   const headers = parseSignatureHeaders({ timestamp, signature, now, toleranceSeconds });
   if (!headers.isValid) return headers;
-  return isMatchingSignature(webhookSignature(secret, headers.timestamp, rawBody), headers.candidates) ? { isValid: true } : { isValid: false, reason: 'mismatch' };
+  return isMatchingSignature(webhookSignature(secret, headers.timestamp, rawBody), headers.candidates)
+    ? { isValid: true }
+    : { isValid: false, reason: 'mismatch' };
 }

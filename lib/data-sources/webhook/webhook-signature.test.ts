@@ -25,7 +25,9 @@ describe('signing a webhook request', () => {
   });
 
   it('signs the exact bytes: the same body as a Uint8Array gives the same signature', () => {
-    expect(signWebhookRequest({ secret, rawBody: new TextEncoder().encode(body), now })).toEqual(signWebhookRequest({ secret, rawBody: body, now }));
+    expect(signWebhookRequest({ secret, rawBody: new TextEncoder().encode(body), now })).toEqual(
+      signWebhookRequest({ secret, rawBody: body, now }),
+    );
   });
 });
 
@@ -49,7 +51,10 @@ describe('verifying a webhook signature', () => {
     }
     for (const offset of [-301, 301]) {
       const timestamp = String(Number(nowSeconds) + offset);
-      expect(verify({ timestamp, signature: `v1=${await independentSignature(secret, timestamp, body)}` })).toEqual({ isValid: false, reason: 'stale' });
+      expect(verify({ timestamp, signature: `v1=${await independentSignature(secret, timestamp, body)}` })).toEqual({
+        isValid: false,
+        reason: 'stale',
+      });
     }
   });
 

@@ -1,6 +1,10 @@
 import { tableFileName } from '../staging/staging-folder';
 
-export type { TPackageFile as PackageFile, TPackageManifest as PackageManifest, TPackageSource as PackageSource } from '@/lib/validation/package-manifest';
+export type {
+  TPackageFile as PackageFile,
+  TPackageManifest as PackageManifest,
+  TPackageSource as PackageSource,
+} from '@/lib/validation/package-manifest';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const INDEX_PATH = 'index.html';

@@ -1,5 +1,13 @@
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
-import { INDEX_PATH, MANIFEST_PATH, type PackageFile, type PackageManifest, type PackageSource, packageCsvPath, packageJsonPath } from './package-manifest';
+import {
+  INDEX_PATH,
+  MANIFEST_PATH,
+  type PackageFile,
+  type PackageManifest,
+  type PackageSource,
+  packageCsvPath,
+  packageJsonPath,
+} from './package-manifest';
 
 const kindLabels: Record<PackageSource['kind'], string> = {
   postgres: 'Database',

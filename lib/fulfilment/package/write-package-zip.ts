@@ -21,7 +21,11 @@ export type WrittenPackage = { files: PackageFile[]; sizeBytes: number; sha256: 
  */
 export async function writePackageZip(
   targetPath: string,
-  { entries, date, closingEntries }: { entries: PackageEntry[]; date: Date; closingEntries: (files: PackageFile[]) => { path: string; content: string }[] },
+  {
+    entries,
+    date,
+    closingEntries,
+  }: { entries: PackageEntry[]; date: Date; closingEntries: (files: PackageFile[]) => { path: string; content: string }[] },
 ): Promise<WrittenPackage> {
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const zipHash = createHash('sha256');

@@ -9,10 +9,24 @@ import type { SourceOutcome, SourceStep } from '../source-executor';
  * deleted or anonymised (kept rows are not "done"), the dry run's plan, and the erasure's
  * proof. An erasure whose re-query still finds the person fails with what it found.
  */
-export function databaseSourceOutcome({ plans, plan, proof }: { plans: TableErasurePlan[]; plan?: ErasurePlan | null; proof?: ErasureProof }): SourceOutcome {
+export function databaseSourceOutcome({
+  plans,
+  plan,
+  proof,
+}: {
+  plans: TableErasurePlan[];
+  plan?: ErasurePlan | null;
+  proof?: ErasureProof;
+}): SourceOutcome {
   const rowCounts = Object.fromEntries(plans.map((entry) => [entry.table, entry.rows]));
   const rowsDone = plans.filter((entry) => entry.action !== 'keep').reduce((total, entry) => total + entry.rows, 0);
-  if (proof && !proof.isProven) return { status: 'failed', error: `Erased, but querying the source again still found the person: ${stillFound(proof)}.`, rowCounts, proof };
+  if (proof && !proof.isProven)
+    return {
+      status: 'failed',
+      error: `Erased, but querying the source again still found the person: ${stillFound(proof)}.`,
+      rowCounts,
+      proof,
+    };
   return { status: 'succeeded', rowCounts, rowsDone, ...(plan ? { plan } : {}), ...(proof ? { proof } : {}) };
 }
 

@@ -24,11 +24,14 @@ const sources = useTestSources(db);
 const staff = useStaffTeam(db);
 
 async function latestRun(requestId: string) {
-  const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, requestId)).orderBy(desc(fulfilmentRuns.createdAt)).limit(1);
+  const [run] = await db
+    .select()
+    .from(fulfilmentRuns)
+    .where(eq(fulfilmentRuns.requestId, requestId))
+    .orderBy(desc(fulfilmentRuns.createdAt))
+    .limit(1);
   return run!;
 }
-
-
 
 async function useCrmSourceOnly(map: TMysqlMap = demoCrmMap) {
   const source = sources.track(await createCrmSource(db, { databaseUrl: crm.databaseUrl, map }));
@@ -62,10 +65,22 @@ describe('[system] gathers an access request from a MariaDB source', () => {
     const json = JSON.parse(files.get(`${source.slug}/${source.slug}.json`)!.toString('utf8'));
     // BIGINT columns come out as strings, as from PostgreSQL sources: never rounded.
     expect(json.tables.contacts).toEqual([
-      { id: String(subject.contactId), shop_customer_id: '4242', email: subject.email, full_name: 'Grace Hopper', phone: '+44 20 7946 0000', created_at: '2024-02-03 10:00:00' },
+      {
+        id: String(subject.contactId),
+        shop_customer_id: '4242',
+        email: subject.email,
+        full_name: 'Grace Hopper',
+        phone: '+44 20 7946 0000',
+        created_at: '2024-02-03 10:00:00',
+      },
     ]);
-    expect(json.tables.interactions.map((row: { summary: string }) => row.summary)).toEqual(['Welcome call booked with Grace Hopper', 'Asked about trade prices; sent the catalogue']);
-    expect(json.tables.deals).toEqual([{ id: expect.any(String), title: 'First order for Grace Hopper', amount_pence: 12000, closed_on: '2024-02-03' }]);
+    expect(json.tables.interactions.map((row: { summary: string }) => row.summary)).toEqual([
+      'Welcome call booked with Grace Hopper',
+      'Asked about trade prices; sent the catalogue',
+    ]);
+    expect(json.tables.deals).toEqual([
+      { id: expect.any(String), title: 'First order for Grace Hopper', amount_pence: 12000, closed_on: '2024-02-03' },
+    ]);
     expect(files.get(`${source.slug}/interactions.csv`)!.toString('utf8').split('\n')[0]).toBe('id,happened_at,channel,summary');
     expect(files.get(`${source.slug}/${source.slug}.json`)!.toString('utf8')).not.toContain(neighbour.email);
   });
@@ -82,7 +97,8 @@ describe('[system] gathers an access request from a MariaDB source', () => {
 
     const sizes = await withMysqlSource(crm.databaseUrl, { allowPrivateTargets: true }, async ({ connection }) => {
       const seen: number[] = [];
-      for await (const batch of streamMysqlSubjectRows(connection, demoCrmMap, interactions, { email, accountIdentifier: null }, 1000)) seen.push(batch.length);
+      for await (const batch of streamMysqlSubjectRows(connection, demoCrmMap, interactions, { email, accountIdentifier: null }, 1000))
+        seen.push(batch.length);
       return seen;
     });
     expect(sizes).toEqual([1000, 1000, 502]);
@@ -90,13 +106,25 @@ describe('[system] gathers an access request from a MariaDB source', () => {
 
   it('matches a hostile email as a value, never as SQL, and quotes reserved names from the map', async () => {
     await crm.connection.query('create table `select` (`from` varchar(254) not null, `where` text null)');
-    await crm.connection.query('insert into `select` values (?, ?), (?, ?)', ["o'brien@example.test", 'theirs', 'other@example.test', 'not theirs']);
-    const map: TMysqlMap = { tables: [{ table: 'select', match: { column: 'from', equals: 'email' }, export: ['from', 'where'], erase: { action: 'delete' } }] };
+    await crm.connection.query('insert into `select` values (?, ?), (?, ?)', [
+      "o'brien@example.test",
+      'theirs',
+      'other@example.test',
+      'not theirs',
+    ]);
+    const map: TMysqlMap = {
+      tables: [{ table: 'select', match: { column: 'from', equals: 'email' }, export: ['from', 'where'], erase: { action: 'delete' } }],
+    };
 
     const rows = await withMysqlSource(crm.databaseUrl, { allowPrivateTargets: true }, async ({ connection }) => {
       const found: unknown[] = [];
-      for await (const batch of streamMysqlSubjectRows(connection, map, map.tables[0]!, { email: "O'Brien@example.test", accountIdentifier: null })) found.push(...batch);
-      for await (const batch of streamMysqlSubjectRows(connection, map, map.tables[0]!, { email: "x' or '1'='1", accountIdentifier: null })) found.push(...batch);
+      for await (const batch of streamMysqlSubjectRows(connection, map, map.tables[0]!, {
+        email: "O'Brien@example.test",
+        accountIdentifier: null,
+      }))
+        found.push(...batch);
+      for await (const batch of streamMysqlSubjectRows(connection, map, map.tables[0]!, { email: "x' or '1'='1", accountIdentifier: null }))
+        found.push(...batch);
       return found;
     });
     expect(rows).toEqual([{ from: "o'brien@example.test", where: 'theirs' }]);
@@ -112,26 +140,41 @@ describe('[agent] dry-runs and erases a deletion request in a MariaDB source', (
 
     const dryRun = await startDryRun(db, { actor: staff.agent, reference, version: request.version });
     await runPendingSources(db, dryRun.runId);
-    expect((await resultsOf(db, dryRun.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
+    expect((await resultsOf(db, dryRun.runId))[0]).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { contacts: 1, interactions: 2, deals: 1 },
+      rowsDone: 3,
+    });
     expect(await crmFootprint(crm.connection, subject.contactId)).toEqual(subjectBefore);
 
     const erase = await startErasure(db, { actor: staff.agent, reference, version: (await getRequest(db, { id: request.id })).version });
     await runPendingSources(db, erase.runId);
 
-    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 2, deals: 1 }, rowsDone: 3 });
+    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { contacts: 1, interactions: 2, deals: 1 },
+      rowsDone: 3,
+    });
     const after = await crmFootprint(crm.connection, subject.contactId);
     // interactions are found through the contact's email: deleted before the contact was anonymised.
     expect(after.interactions).toEqual([]);
     expect(after.deals).toEqual(subjectBefore.deals);
     expect(after.contacts).toEqual([
-      expect.objectContaining({ shop_customer_id: 4242, email: expect.stringMatching(/^erased-[0-9a-f]{32}$/), full_name: expect.stringMatching(/^erased-[0-9a-f]{32}$/), phone: null }),
+      expect.objectContaining({
+        shop_customer_id: 4242,
+        email: expect.stringMatching(/^erased-[0-9a-f]{32}$/),
+        full_name: expect.stringMatching(/^erased-[0-9a-f]{32}$/),
+        phone: null,
+      }),
     ]);
     expect(await crmFootprint(crm.connection, neighbour.contactId)).toEqual(neighbourBefore);
   });
 
   it('one transaction per erasure: a table that fails undoes the tables erased before it', async () => {
     // Deleting contacts while their deals still point at them breaks the foreign key, after interactions went.
-    const map: TMysqlMap = { tables: demoCrmMap.tables.map((table) => (table.table === 'contacts' ? { ...table, erase: { action: 'delete' } } : table)) };
+    const map: TMysqlMap = {
+      tables: demoCrmMap.tables.map((table) => (table.table === 'contacts' ? { ...table, erase: { action: 'delete' } } : table)),
+    };
     await useCrmSourceOnly(map);
     const { request, reference, subject } = await contactAndNeighbour('deletion');
     const before = await crmFootprint(crm.connection, subject.contactId);
@@ -144,7 +187,10 @@ describe('[agent] dry-runs and erases a deletion request in a MariaDB source', (
     const [result] = await resultsOf(db, erase.runId);
     expect(result).toMatchObject({ status: 'failed', error: expect.stringContaining('foreign key') });
     expect(await crmFootprint(crm.connection, subject.contactId)).toEqual(before);
-    const [[{ total }]] = await crm.connection.query<(RowDataPacket & { total: number })[]>('select count(*) as total from interactions where contact_id = ?', [subject.contactId]);
+    const [[{ total }]] = await crm.connection.query<(RowDataPacket & { total: number })[]>(
+      'select count(*) as total from interactions where contact_id = ?',
+      [subject.contactId],
+    );
     expect(Number(total)).toBe(2);
   });
 });
@@ -164,7 +210,10 @@ describe('[agent] erasure executes the dry run’s plan and proves itself', () =
     const { request, reference, subject } = await contactAndNeighbour('deletion');
 
     const { dryRun, erase } = await dryRunThenErase(reference, request.id, request.version, async () => {
-      await crm.connection.query("insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'Asked again')", [subject.contactId]);
+      await crm.connection.query(
+        "insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'Asked again')",
+        [subject.contactId],
+      );
     });
     const [planned] = await resultsOf(db, dryRun.runId);
     expect(planned!.plan).toEqual({
@@ -175,12 +224,16 @@ describe('[agent] erasure executes the dry run’s plan and proves itself', () =
     const [stopped] = await resultsOf(db, erase.runId);
     expect(stopped).toMatchObject({
       status: 'failed',
-      error: 'The data changed since the dry run, so nothing was erased: interactions: 2 rows in the dry run, 3 rows now. Run a new dry run and review it.',
+      error:
+        'The data changed since the dry run, so nothing was erased: interactions: 2 rows in the dry run, 3 rows now. Run a new dry run and review it.',
     });
     expect((await crmFootprint(crm.connection, subject.contactId)).interactions).toHaveLength(3);
 
     const again = await dryRunThenErase(reference, request.id, (await getRequest(db, { id: request.id })).version);
-    expect((await resultsOf(db, again.erase.runId))[0]).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 1, interactions: 3, deals: 1 } });
+    expect((await resultsOf(db, again.erase.runId))[0]).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { contacts: 1, interactions: 3, deals: 1 },
+    });
   });
 
   it('notices the same number of rows that are not the same rows', async () => {
@@ -189,25 +242,43 @@ describe('[agent] erasure executes the dry run’s plan and proves itself', () =
 
     const { erase } = await dryRunThenErase(reference, request.id, request.version, async () => {
       await crm.connection.query('delete from interactions where contact_id = ? order by id limit 1', [subject.contactId]);
-      await crm.connection.query("insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'A new one')", [subject.contactId]);
+      await crm.connection.query(
+        "insert into interactions (contact_id, happened_at, channel, summary) values (?, '2024-05-05 10:00:00', 'chat', 'A new one')",
+        [subject.contactId],
+      );
     });
 
-    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('interactions: 2 rows as in the dry run, but not the same rows') });
+    expect((await resultsOf(db, erase.runId))[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('interactions: 2 rows as in the dry run, but not the same rows'),
+    });
   });
 
   it('records the proof: the source queried again finds only the masked contact and the kept deal', async () => {
-    await useCrmSourceOnly(mapWithTable(demoCrmMap, 0, (table): TMysqlMap['tables'][number] => ({ ...table, erase: { action: 'anonymise', columns: { email: 'hash', full_name: { fixed: 'Erased contact' }, phone: 'null' } } })));
+    await useCrmSourceOnly(
+      mapWithTable(demoCrmMap, 0, (table): TMysqlMap['tables'][number] => ({
+        ...table,
+        erase: { action: 'anonymise', columns: { email: 'hash', full_name: { fixed: 'Erased contact' }, phone: 'null' } },
+      })),
+    );
     const { request, reference } = await contactAndNeighbour('deletion');
 
     const { erase } = await dryRunThenErase(reference, request.id, request.version);
 
     const [result] = await resultsOf(db, erase.runId);
-    expect(result).toMatchObject({ status: 'succeeded', plan: expect.objectContaining({ contacts: expect.objectContaining({ rows: 1 }) }) });
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      plan: expect.objectContaining({ contacts: expect.objectContaining({ rows: 1 }) }),
+    });
     // The contact's email is hashed, so nothing matches the person any more: zero rows is the proof.
     expect(result!.proof).toEqual({
       checkedAt: expect.any(String),
       isProven: true,
-      tables: { contacts: { remaining: 0, masked: 0, isKept: false }, interactions: { remaining: 0, masked: 0, isKept: false }, deals: { remaining: 0, masked: 0, isKept: true } },
+      tables: {
+        contacts: { remaining: 0, masked: 0, isKept: false },
+        interactions: { remaining: 0, masked: 0, isKept: false },
+        deals: { remaining: 0, masked: 0, isKept: true },
+      },
     });
   });
 
@@ -219,9 +290,18 @@ describe('[agent] erasure executes the dry run’s plan and proves itself', () =
       const { erase } = await dryRunThenErase(reference, request.id, request.version);
 
       const [result] = await resultsOf(db, erase.runId);
-      expect(result).toMatchObject({ status: 'failed', error: 'Erased, but querying the source again still found the person: contacts: 1 row not erased.' });
-      expect(result!.proof).toMatchObject({ isProven: false, tables: { contacts: { remaining: 1, masked: 0 }, interactions: { remaining: 0 } } });
-      expect((await crmFootprint(crm.connection, subject.contactId)).contacts[0]).toMatchObject({ email: subject.email, full_name: expect.stringMatching(/^erased-/) });
+      expect(result).toMatchObject({
+        status: 'failed',
+        error: 'Erased, but querying the source again still found the person: contacts: 1 row not erased.',
+      });
+      expect(result!.proof).toMatchObject({
+        isProven: false,
+        tables: { contacts: { remaining: 1, masked: 0 }, interactions: { remaining: 0 } },
+      });
+      expect((await crmFootprint(crm.connection, subject.contactId)).contacts[0]).toMatchObject({
+        email: subject.email,
+        full_name: expect.stringMatching(/^erased-/),
+      });
     } finally {
       await crm.connection.query('drop trigger contacts_keep_email');
     }

@@ -13,27 +13,32 @@ import { databaseSourceOutcome, erasurePlanKey, planToExecute } from './database
 /** A MySQL/MariaDB source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
 export const runMysqlSource: SourceExecutor = async (step) => {
   const { map } = ZMysqlSourceConfig.parse(step.source.config);
-  return withMysqlSource(readSourceSecret(step.source), { allowPrivateTargets: step.allowPrivateTargets }, async ({ promise, connection }) => {
-    if (step.run.kind === 'gather') {
-      // One consistent read-only snapshot: the tables of a package agree with each other even while the shop takes orders.
-      await promise.query('start transaction with consistent snapshot, read only');
-      try {
-        const { rowCounts, rowsDone } = await stageSourceData({
-          runId: step.run.id,
-          sourceSlug: step.source.slug,
-          sourceName: step.source.name,
-          tables: mappedTables(connection, map, step),
-          onProgress: step.reportProgress,
-        });
-        return { status: 'succeeded', rowCounts, rowsDone };
-      } finally {
-        await promise.query('rollback');
+  return withMysqlSource(
+    readSourceSecret(step.source),
+    { allowPrivateTargets: step.allowPrivateTargets },
+    async ({ promise, connection }) => {
+      if (step.run.kind === 'gather') {
+        // One consistent read-only snapshot: the tables of a package agree with each other even while the shop takes orders.
+        await promise.query('start transaction with consistent snapshot, read only');
+        try {
+          const { rowCounts, rowsDone } = await stageSourceData({
+            runId: step.run.id,
+            sourceSlug: step.source.slug,
+            sourceName: step.source.name,
+            tables: mappedTables(connection, map, step),
+            onProgress: step.reportProgress,
+          });
+          return { status: 'succeeded', rowCounts, rowsDone };
+        } finally {
+          await promise.query('rollback');
+        }
       }
-    }
-    if (step.run.kind === 'dry_run') return databaseSourceOutcome(await countMysqlSubjectRows(promise, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
-    const expected = planToExecute(step);
-    return databaseSourceOutcome({ ...(await eraseMysqlSubjectRows(promise, map, step.subject, { expected })), plan: expected.plan });
-  });
+      if (step.run.kind === 'dry_run')
+        return databaseSourceOutcome(await countMysqlSubjectRows(promise, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
+      const expected = planToExecute(step);
+      return databaseSourceOutcome({ ...(await eraseMysqlSubjectRows(promise, map, step.subject, { expected })), plan: expected.plan });
+    },
+  );
 };
 
 function* mappedTables(connection: Connection, map: TMysqlMap, step: SourceStep): Generator<StagedTable> {

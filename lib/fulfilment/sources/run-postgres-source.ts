@@ -27,13 +27,18 @@ export const runPostgresSource: SourceExecutor = async (step) => {
       );
       return { status: 'succeeded', rowCounts, rowsDone };
     }
-    if (step.run.kind === 'dry_run') return databaseSourceOutcome(await countSubjectRows(sql, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
+    if (step.run.kind === 'dry_run')
+      return databaseSourceOutcome(await countSubjectRows(sql, map, step.subject, { planKey: erasurePlanKey(step.request.id) }));
     const expected = planToExecute(step);
     return databaseSourceOutcome({ ...(await eraseSubjectRows(sql, map, step.subject, { expected })), plan: expected.plan });
   });
 };
 
-function* mappedTables(transaction: TransactionSql, map: ReturnType<typeof ZPostgresSourceConfig.parse>['map'], step: SourceStep): Generator<StagedTable> {
+function* mappedTables(
+  transaction: TransactionSql,
+  map: ReturnType<typeof ZPostgresSourceConfig.parse>['map'],
+  step: SourceStep,
+): Generator<StagedTable> {
   for (const table of map.tables) {
     yield { name: tableLabel(table), columns: table.export, batches: streamSubjectRows(transaction, map, table, step.subject) };
   }

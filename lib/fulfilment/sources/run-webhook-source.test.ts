@@ -87,11 +87,18 @@ describe('[system] acts on a webhook source answer given at once', () => {
 
     await runSource(db, { sourceResultId: run.resultId });
 
-    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({ status: 'succeeded', rowCounts: { customers: 1, orders: 2 }, rowsDone: 3, error: null });
+    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { customers: 1, orders: 2 },
+      rowsDone: 3,
+      error: null,
+    });
     const folder = path.join(harness.storageDir, 'staging', run.runId, run.source.slug);
     expect(JSON.parse(readFileSync(path.join(folder, `${run.source.slug}.json`), 'utf8'))).toEqual({ source: run.source.name, tables });
     expect(readFileSync(path.join(folder, 'customers.csv'), 'utf8')).toBe('id,email,full_name\n7,someone@example.test,Ada Lovelace\n');
-    expect(readFileSync(path.join(folder, 'orders.csv'), 'utf8')).toBe('id,total_pence,note,placed\n10,500,,\n11,700,"gift, wrapped","{""at"":""2026-01-02""}"\n');
+    expect(readFileSync(path.join(folder, 'orders.csv'), 'utf8')).toBe(
+      'id,total_pence,note,placed\n10,500,,\n11,700,"gift, wrapped","{""at"":""2026-01-02""}"\n',
+    );
     const events = await listEvents(db, { requestId: run.request.id });
     expect(events.find((event) => event.action === 'source_succeeded')?.details).toEqual({
       runId: run.runId,
@@ -100,29 +107,42 @@ describe('[system] acts on a webhook source answer given at once', () => {
       rowCounts: { customers: 1, orders: 2 },
     });
     // Every source done: the run goes on to build its package.
-    const [job] = await db.execute<{ task_identifier: string }>(sql`select task_identifier from graphile_worker.jobs where key = ${`package:${run.runId}`}`);
+    const [job] = await db.execute<{ task_identifier: string }>(
+      sql`select task_identifier from graphile_worker.jobs where key = ${`package:${run.runId}`}`,
+    );
     expect(job?.task_identifier).toBe('build-package');
   });
 
   it('keeps an integer too big for a JavaScript number (a 20-digit account number) exactly, as its digits', async () => {
     const run = await aWebhookRun('gather');
-    harness.receiver.replyWith({ status: 200, body: '{"status":"completed","tables":{"accounts":[{"id":12345678901234567891,"balance_pence":-98765432109876543210,"points":42,"ratio":0.5}]}}' });
+    harness.receiver.replyWith({
+      status: 200,
+      body: '{"status":"completed","tables":{"accounts":[{"id":12345678901234567891,"balance_pence":-98765432109876543210,"points":42,"ratio":0.5}]}}',
+    });
 
     await runSource(db, { sourceResultId: run.resultId });
 
     const folder = path.join(harness.storageDir, 'staging', run.runId, run.source.slug);
     const staged = readFileSync(path.join(folder, `${run.source.slug}.json`), 'utf8');
-    expect(JSON.parse(staged).tables.accounts).toEqual([{ id: '12345678901234567891', balance_pence: '-98765432109876543210', points: 42, ratio: 0.5 }]);
-    expect(readFileSync(path.join(folder, 'accounts.csv'), 'utf8')).toBe("id,balance_pence,points,ratio\n12345678901234567891,-98765432109876543210,42,0.5\n");
+    expect(JSON.parse(staged).tables.accounts).toEqual([
+      { id: '12345678901234567891', balance_pence: '-98765432109876543210', points: 42, ratio: 0.5 },
+    ]);
+    expect(readFileSync(path.join(folder, 'accounts.csv'), 'utf8')).toBe(
+      'id,balance_pence,points,ratio\n12345678901234567891,-98765432109876543210,42,0.5\n',
+    );
   });
 
-  it('records a dry run answer\'s counts and finishes the run', async () => {
+  it("records a dry run answer's counts and finishes the run", async () => {
     const run = await aWebhookRun('dry_run');
     harness.receiver.replyWith({ status: 200, body: { status: 'completed', rowCounts: { contacts: 2, notes: 5 } } });
 
     await runSource(db, { sourceResultId: run.resultId });
 
-    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({ status: 'succeeded', rowCounts: { contacts: 2, notes: 5 }, rowsDone: 7 });
+    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({
+      status: 'succeeded',
+      rowCounts: { contacts: 2, notes: 5 },
+      rowsDone: 7,
+    });
     expect((await getRun(db, { id: run.runId })).status).toBe('succeeded');
   });
 
@@ -138,7 +158,7 @@ describe('[system] acts on a webhook source answer given at once', () => {
     expect((await listEvents(db, { requestId: run.request.id })).map((event) => event.action)).not.toContain('source_succeeded');
   });
 
-  it('records a failure the system reports, without the subject\'s email', async () => {
+  it("records a failure the system reports, without the subject's email", async () => {
     const run = await aWebhookRun('gather');
     harness.receiver.replyWith((call) => {
       const job = ZWebhookJob.parse(JSON.parse(call.rawBody));
@@ -150,7 +170,9 @@ describe('[system] acts on a webhook source answer given at once', () => {
     const result = await getSourceResult(db, { id: run.resultId });
     expect(result).toMatchObject({ status: 'failed', error: 'Reported a failure: CRM locked the account of [redacted]' });
     expect((await getRun(db, { id: run.runId })).status).toBe('failed');
-    expect(JSON.stringify((await listEvents(db, { requestId: run.request.id })).map((event) => event.details))).not.toContain(run.input.email);
+    expect(JSON.stringify((await listEvents(db, { requestId: run.request.id })).map((event) => event.details))).not.toContain(
+      run.input.email,
+    );
   });
 
   it('fails an access answer that says "completed" but sends no tables', async () => {
@@ -164,8 +186,16 @@ describe('[system] acts on a webhook source answer given at once', () => {
 
   it.each<[string, Reply, RegExp]>([
     ['a body that is not JSON', { status: 200, body: '<html>Maintenance</html>' }, /not JSON: "<html>Maintenance<\/html>"/],
-    ['rows that are not objects', { status: 200, body: { status: 'completed', tables: { orders: [1, 2] } } }, /does not follow the contract[\s\S]*tables\.orders\[0\]/],
-    ['a table name that is no file name', { status: 200, body: { status: 'completed', tables: { '../etc': [] } } }, /Table names are 1 to 63 letters/],
+    [
+      'rows that are not objects',
+      { status: 200, body: { status: 'completed', tables: { orders: [1, 2] } } },
+      /does not follow the contract[\s\S]*tables\.orders\[0\]/,
+    ],
+    [
+      'a table name that is no file name',
+      { status: 200, body: { status: 'completed', tables: { '../etc': [] } } },
+      /Table names are 1 to 63 letters/,
+    ],
     ['an unknown status', { status: 200, body: { status: 'done' } }, /status is "completed", "accepted" or "failed"/],
   ])('fails at once, without retrying, on %s', async (_description, reply, error) => {
     const run = await aWebhookRun('gather', { maxAttempts: 3 });
@@ -188,7 +218,9 @@ describe('[system] retries a webhook source that is down or slow, and gives up i
     expect(harness.receiver.calls).toHaveLength(3);
     expect(new Set(jobsSent().map((job) => job.jobId)).size).toBe(1);
     for (const call of harness.receiver.calls) {
-      expect(call.headers['x-dsr-desk-signature']).toBe(`v1=${await independentHmacHex(run.secret, `${call.headers['x-dsr-desk-timestamp']}.${call.rawBody}`)}`);
+      expect(call.headers['x-dsr-desk-signature']).toBe(
+        `v1=${await independentHmacHex(run.secret, `${call.headers['x-dsr-desk-timestamp']}.${call.rawBody}`)}`,
+      );
     }
     expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({ status: 'succeeded', error: null });
   });
@@ -200,13 +232,19 @@ describe('[system] retries a webhook source that is down or slow, and gives up i
     await runSource(db, { sourceResultId: run.resultId });
 
     expect(harness.receiver.calls).toHaveLength(2);
-    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({ status: 'failed', error: 'No answer within 1 s. Gave up after 2 attempts.' });
+    expect(await getSourceResult(db, { id: run.resultId })).toMatchObject({
+      status: 'failed',
+      error: 'No answer within 1 s. Gave up after 2 attempts.',
+    });
     expect((await getRun(db, { id: run.runId })).status).toBe('failed');
   });
 
-  it('does not retry a 4xx, and keeps the subject\'s email out of the error it shows', async () => {
+  it("does not retry a 4xx, and keeps the subject's email out of the error it shows", async () => {
     const run = await aWebhookRun('gather', { maxAttempts: 3 });
-    harness.receiver.replyWith((call) => ({ status: 404, body: { error: `no customer ${ZWebhookJob.parse(JSON.parse(call.rawBody)).subject.email}` } }));
+    harness.receiver.replyWith((call) => ({
+      status: 404,
+      body: { error: `no customer ${ZWebhookJob.parse(JSON.parse(call.rawBody)).subject.email}` },
+    }));
 
     await runSource(db, { sourceResultId: run.resultId });
 
@@ -224,7 +262,7 @@ describe('[system] retries a webhook source that is down or slow, and gives up i
     expect((await getSourceResult(db, { id: run.resultId })).error).toMatch(/HTTP 307 \(a redirect\)/);
   });
 
-  it('waits as long as a 429\'s Retry-After asks before trying again', async () => {
+  it("waits as long as a 429's Retry-After asks before trying again", async () => {
     const run = await aWebhookRun('gather', { maxAttempts: 2 });
     harness.receiver.replyWith({ status: 429, headers: { 'Retry-After': '1' } }, completedEmpty);
     const startedAt = Date.now();
@@ -257,7 +295,9 @@ describe('[system] retries a webhook source that is down or slow, and gives up i
 
     const refused = await aWebhookRun('gather', { maxAttempts: 2, url: `http://127.0.0.1:${await freePort()}/jobs` });
     await runSource(db, { sourceResultId: refused.resultId });
-    expect((await getSourceResult(db, { id: refused.resultId })).error).toBe('Could not be reached (ECONNREFUSED). Gave up after 2 attempts.');
+    expect((await getSourceResult(db, { id: refused.resultId })).error).toBe(
+      'Could not be reached (ECONNREFUSED). Gave up after 2 attempts.',
+    );
   });
 });
 

@@ -36,8 +36,15 @@ export const runWebhookSource: SourceExecutor = async (step) => {
   if (delivery.kind === 'failed') return { status: 'failed', error: delivery.error };
   const { answer } = delivery;
   if (answer.status === 'accepted') return { status: 'awaiting_callback', callbackJobId: job.jobId };
-  if (answer.status === 'failed') return { status: 'failed', error: `Reported a failure: ${redactText(answer.error, [secret, ...redact])}` };
-  return completedJobOutcome({ run: step.run, source: step.source, tables: answer.tables, rowCounts: answer.rowCounts, onProgress: step.reportProgress });
+  if (answer.status === 'failed')
+    return { status: 'failed', error: `Reported a failure: ${redactText(answer.error, [secret, ...redact])}` };
+  return completedJobOutcome({
+    run: step.run,
+    source: step.source,
+    tables: answer.tables,
+    rowCounts: answer.rowCounts,
+    onProgress: step.reportProgress,
+  });
 };
 
 /** The job we send; a fresh random jobId per step, so a callback for an earlier try of this source is refused. */

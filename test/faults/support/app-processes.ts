@@ -14,7 +14,15 @@ export type AppProcesses = {
 };
 
 /** Web and worker as separate processes, as a deployment runs them, against the test's own database and SMTP sink. */
-export async function startAppProcesses({ databaseUrl, smtpUrl, env = {} }: { databaseUrl: string; smtpUrl: string; env?: Record<string, string> }): Promise<AppProcesses> {
+export async function startAppProcesses({
+  databaseUrl,
+  smtpUrl,
+  env = {},
+}: {
+  databaseUrl: string;
+  smtpUrl: string;
+  env?: Record<string, string>;
+}): Promise<AppProcesses> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const common: Record<string, string> = {

@@ -22,7 +22,9 @@ const { db } = createDatabase(databaseUrl, { max: 10 });
 const stats = { succeeded: 0, failed: 0, lastError: '' };
 let isRunning = true;
 
-await db.execute(sql`create table if not exists fault_probe (id bigserial primary key, client int not null, at timestamptz not null default now())`);
+await db.execute(
+  sql`create table if not exists fault_probe (id bigserial primary key, client int not null, at timestamptz not null default now())`,
+);
 
 async function loop(client: number): Promise<void> {
   for (let round = 0; isRunning; round++) {

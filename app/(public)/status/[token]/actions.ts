@@ -40,7 +40,8 @@ export async function appealRequestAction(_previous: AppealState, formData: Form
   if (typeof token !== 'string') return { formError: 'We could not find this request.' };
   const values = { reason: typeof formData.get('reason') === 'string' ? String(formData.get('reason')) : '' };
   const parsed = ZAppealRequest.safeParse(values);
-  if (!parsed.success) return { formError: 'Please correct the problem below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success)
+    return { formError: 'Please correct the problem below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   try {
     await appealRequest(getDb(), { token, reason: parsed.data.reason, ip: clientIpFrom(await headers()) });
   } catch (error) {

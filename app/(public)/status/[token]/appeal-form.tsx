@@ -12,9 +12,21 @@ export function AppealForm({ token }: { token: string }) {
     <form action={formAction} noValidate>
       <ErrorSummary message={state.formError} fieldErrors={state.fieldErrors} labels={{ reason: 'Why you disagree' }} />
       <input type="hidden" name="token" value={token} />
-      <FormField id="reason" label="Why you disagree" hint="A member of our team who did not make the decision will look at it again." errors={state.fieldErrors?.reason}>
+      <FormField
+        id="reason"
+        label="Why you disagree"
+        hint="A member of our team who did not make the decision will look at it again."
+        errors={state.fieldErrors?.reason}
+      >
         {(describedBy, isInvalid) => (
-          <textarea id="reason" name="reason" maxLength={5000} defaultValue={state.values?.reason} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="reason"
+            name="reason"
+            maxLength={5000}
+            defaultValue={state.values?.reason}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

@@ -16,7 +16,13 @@ export const metadata: Metadata = { title: 'Your request' };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
-export default async function StatusPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function StatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const request = await getRequestStatus(getDb(), { token });
   if (!request) {

@@ -17,7 +17,14 @@ export function ReplyForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <FormField id="message" label="Your reply" hint="We read it and carry on with your request." errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="message" name="message" maxLength={maxLengthOf(ZAnswerInformationRequest, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="message"
+            name="message"
+            maxLength={maxLengthOf(ZAnswerInformationRequest, 'message')}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

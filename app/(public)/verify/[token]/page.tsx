@@ -16,7 +16,9 @@ export default async function VerifyPage({ params }: { params: Promise<{ token: 
   return (
     <>
       <h1>Confirm your request</h1>
-      <p className="lead">Please check the details below. When you confirm, we start working on your request and the legal deadline starts.</p>
+      <p className="lead">
+        Please check the details below. When you confirm, we start working on your request and the legal deadline starts.
+      </p>
       <dl className="summary">
         <dt>Request</dt>
         <dd>{requestTypeLabel(request.type)}</dd>

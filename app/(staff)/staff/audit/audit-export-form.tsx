@@ -16,7 +16,10 @@ export function AuditExportForm({ values, fieldErrors }: AuditExportFormProps) {
         checked={values.log ?? 'requests'}
         errors={fieldErrors.log}
         options={[
-          { value: 'requests', label: 'Request log — one row per request: dates, channel, deadline, response and timeliness (CCPA §7101 records)' },
+          {
+            value: 'requests',
+            label: 'Request log — one row per request: dates, channel, deadline, response and timeliness (CCPA §7101 records)',
+          },
           { value: 'events', label: 'Event log — one row per audit event, with its hash chain' },
         ]}
       />
@@ -31,16 +34,45 @@ export function AuditExportForm({ values, fieldErrors }: AuditExportFormProps) {
         ]}
       />
       <div className="audit-export__dates">
-        <FormField id="from" label="From" hint="Day received (request log) or day of the event, in the organisation’s time zone" errors={fieldErrors.from}>
-          {(describedBy, isInvalid) => <input type="date" id="from" name="from" defaultValue={values.from ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+        <FormField
+          id="from"
+          label="From"
+          hint="Day received (request log) or day of the event, in the organisation’s time zone"
+          errors={fieldErrors.from}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="date"
+              id="from"
+              name="from"
+              defaultValue={values.from ?? ''}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+            />
+          )}
         </FormField>
         <FormField id="to" label="To" hint="Included" errors={fieldErrors.to}>
-          {(describedBy, isInvalid) => <input type="date" id="to" name="to" defaultValue={values.to ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="date"
+              id="to"
+              name="to"
+              defaultValue={values.to ?? ''}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+            />
+          )}
         </FormField>
       </div>
       <FormField id="type" label="Request type" errors={fieldErrors.type}>
         {(describedBy, isInvalid) => (
-          <select id="type" name="type" defaultValue={values.type ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+          <select
+            id="type"
+            name="type"
+            defaultValue={values.type ?? ''}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          >
             <option value="">Any type</option>
             {requestTypes.map((type) => (
               <option key={type} value={type}>
@@ -52,7 +84,13 @@ export function AuditExportForm({ values, fieldErrors }: AuditExportFormProps) {
       </FormField>
       <FormField id="status" label="Request status" hint="The request’s status now" errors={fieldErrors.status}>
         {(describedBy, isInvalid) => (
-          <select id="status" name="status" defaultValue={values.status ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+          <select
+            id="status"
+            name="status"
+            defaultValue={values.status ?? ''}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          >
             <option value="">Any status</option>
             {auditExportStatuses.map((status) => (
               <option key={status} value={status}>

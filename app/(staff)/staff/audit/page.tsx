@@ -25,7 +25,9 @@ const fieldLabels = { log: 'Log', format: 'Format', from: 'From', to: 'To', type
  */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage('audit.read');
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const isSubmitted = query.log !== undefined || query.format !== undefined;
   const parsed = isSubmitted ? ZAuditExport.safeParse(query) : null;
   const fieldErrors = parsed && !parsed.success ? z.flattenError(parsed.error).fieldErrors : {};
@@ -36,7 +38,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Audit exports</h1>
-      <p className="lead">Download the request log or the event log for an audit or a regulator, with a signed manifest that shows the file is complete and unchanged.</p>
+      <p className="lead">
+        Download the request log or the event log for an audit or a regulator, with a signed manifest that shows the file is complete and
+        unchanged.
+      </p>
 
       {parsed && !parsed.success ? <ErrorSummary fieldErrors={fieldErrors} labels={fieldLabels} /> : null}
 
@@ -58,7 +63,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 Download the {ready.input.log === 'requests' ? 'request' : 'event'} log ({ready.input.format === 'csv' ? 'CSV' : 'NDJSON'})
               </a>
             </p>
-            <p className="field__hint">The file streams as it is read from the database; your browser shows the download’s progress. Downloading is recorded in the audit trail.</p>
+            <p className="field__hint">
+              The file streams as it is read from the database; your browser shows the download’s progress. Downloading is recorded in the
+              audit trail.
+            </p>
           </section>
         ) : null}
       </div>
@@ -66,15 +74,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <section className="panel" aria-labelledby="manifest-heading">
         <h2 id="manifest-heading">The manifest, and how to check a file</h2>
         <p>
-          The last line of every export is its manifest: the row count, the filters and dates, when it was generated, the sha256 of every byte above it,
-          and the audit log’s newest signed tree head at the moment the export was taken, signed with the log’s Ed25519 key. In a CSV file that line
-          starts with <code>#manifest</code>; delete it in a spreadsheet, or tell a CSV reader that # starts a comment. In NDJSON it is a final{' '}
-          <code>{'{"manifest": …, "signature": …}'}</code> object.
+          The last line of every export is its manifest: the row count, the filters and dates, when it was generated, the sha256 of every
+          byte above it, and the audit log’s newest signed tree head at the moment the export was taken, signed with the log’s Ed25519 key.
+          In a CSV file that line starts with <code>#manifest</code>; delete it in a spreadsheet, or tell a CSV reader that # starts a
+          comment. In NDJSON it is a final <code>{'{"manifest": …, "signature": …}'}</code> object.
         </p>
         <p>
-          Anyone with the public key below can check a file without this server: <code>npm run audit:verify -- --export file --public-key KEY</code>,
-          or a few lines in any language (Ed25519 over the manifest’s JSON with sorted keys). To check the log itself, use{' '}
-          <Link href="/staff/audit/verify">Verify the audit trail</Link>. For figures by month and jurisdiction, see <Link href="/staff/reports">Reports</Link>.
+          Anyone with the public key below can check a file without this server:{' '}
+          <code>npm run audit:verify -- --export file --public-key KEY</code>, or a few lines in any language (Ed25519 over the manifest’s
+          JSON with sorted keys). To check the log itself, use <Link href="/staff/audit/verify">Verify the audit trail</Link>. For figures
+          by month and jurisdiction, see <Link href="/staff/reports">Reports</Link>.
         </p>
       </section>
 
@@ -93,8 +102,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <dd>
             {treeHead ? (
               <>
-                {treeHead.treeSize.toLocaleString('en-GB')} events, signed <time dateTime={treeHead.signedAt}>{treeHead.signedAt}</time>, root{' '}
-                <code className="audit-hash">{treeHead.rootHash}</code>, signature <code className="audit-hash">{treeHead.signature}</code>
+                {treeHead.treeSize.toLocaleString('en-GB')} events, signed <time dateTime={treeHead.signedAt}>{treeHead.signedAt}</time>,
+                root <code className="audit-hash">{treeHead.rootHash}</code>, signature{' '}
+                <code className="audit-hash">{treeHead.signature}</code>
               </>
             ) : (
               'none yet: the worker seals the log within seconds of the first event'
@@ -102,8 +112,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </dd>
         </dl>
         <p className="field__hint">
-          Keep tree heads somewhere the database cannot reach (a regulator’s copy, your own records): a later check given one proves that nothing it
-          covered was changed or removed since.
+          Keep tree heads somewhere the database cannot reach (a regulator’s copy, your own records): a later check given one proves that
+          nothing it covered was changed or removed since.
         </p>
       </section>
     </>
@@ -119,6 +129,8 @@ function describeExport(input: TAuditExport): string {
 }
 
 function exportHref(input: TAuditExport): string {
-  const parameters = new URLSearchParams(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const parameters = new URLSearchParams(
+    Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
   return `/api/audit/export?${parameters.toString()}`;
 }

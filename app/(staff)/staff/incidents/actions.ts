@@ -14,7 +14,14 @@ import { type ActionState, runAction } from '../action-state';
 function joinLists(formData: FormData): FormData {
   const joined = new FormData();
   for (const [key, value] of formData.entries()) if (!['regimes', 'sourceIds', 'dataCategories'].includes(key)) joined.append(key, value);
-  for (const key of ['regimes', 'sourceIds', 'dataCategories']) joined.set(key, formData.getAll(key).filter((value) => typeof value === 'string').join(','));
+  for (const key of ['regimes', 'sourceIds', 'dataCategories'])
+    joined.set(
+      key,
+      formData
+        .getAll(key)
+        .filter((value) => typeof value === 'string')
+        .join(','),
+    );
   return joined;
 }
 
@@ -39,6 +46,8 @@ export async function recordRegulatorDecisionAction(_previous: ActionState, form
   return runAction(ZRegulatorDecision, formData, async (input) => {
     await recordRegulatorDecision(getDb(), { actor: await requireStaff(), input });
     revalidatePath(`/staff/incidents/${input.reference}`);
-    return input.decision === 'notified' ? 'Regulator notification recorded. The clock has stopped.' : 'Recorded that notification is not required. The clock has stopped.';
+    return input.decision === 'notified'
+      ? 'Regulator notification recorded. The clock has stopped.'
+      : 'Recorded that notification is not required. The clock has stopped.';
   });
 }

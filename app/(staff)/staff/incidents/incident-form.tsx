@@ -44,18 +44,69 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
         {current.reference ? <input type="hidden" name="reference" value={current.reference} /> : null}
         {current.version ? <input type="hidden" name="version" value={current.version} /> : null}
         <FormField id="title" label={labels.title!} hint="A short name colleagues will recognise." errors={errors.title}>
-          {(describedBy, isInvalid) => <input type="text" id="title" name="title" required maxLength={200} defaultValue={values.title} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="title"
+              name="title"
+              required
+              maxLength={200}
+              defaultValue={values.title}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
         <FormField id="description" label={labels.description!} errors={errors.description}>
-          {(describedBy, isInvalid) => <textarea id="description" name="description" required maxLength={INCIDENT_TEXT_MAX} defaultValue={values.description} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <textarea
+              id="description"
+              name="description"
+              required
+              maxLength={INCIDENT_TEXT_MAX}
+              defaultValue={values.description}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
-        <FormField id="discoveredAt" label={labels.discoveredAt!} hint={`Your organisation's time (${timeZone}). The regulator deadlines count from here.`} errors={errors.discoveredAt}>
-          {(describedBy, isInvalid) => <input type="datetime-local" id="discoveredAt" name="discoveredAt" required defaultValue={values.discoveredAt} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        <FormField
+          id="discoveredAt"
+          label={labels.discoveredAt!}
+          hint={`Your organisation's time (${timeZone}). The regulator deadlines count from here.`}
+          errors={errors.discoveredAt}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="datetime-local"
+              id="discoveredAt"
+              name="discoveredAt"
+              required
+              defaultValue={values.discoveredAt}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
         <FormField id="startedAt" label={labels.startedAt!} hint={`Your organisation's time (${timeZone}).`} errors={errors.startedAt}>
-          {(describedBy, isInvalid) => <input type="datetime-local" id="startedAt" name="startedAt" defaultValue={values.startedAt} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="datetime-local"
+              id="startedAt"
+              name="startedAt"
+              defaultValue={values.startedAt}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
-        <CheckboxGroup id="regimes" legend={labels.regimes!} errors={errors.regimes} options={breachNotificationRules.map((rule) => ({ value: rule.regime, label: `${rule.label} — ${rule.citation}` }))} isChecked={(value) => checked('regimes', value)} />
+        <CheckboxGroup
+          id="regimes"
+          legend={labels.regimes!}
+          errors={errors.regimes}
+          options={breachNotificationRules.map((rule) => ({ value: rule.regime, label: `${rule.label} — ${rule.citation}` }))}
+          isChecked={(value) => checked('regimes', value)}
+        />
         <CheckboxGroup
           id="sourceIds"
           legend={labels.sourceIds!}
@@ -64,12 +115,36 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
           isChecked={(value) => checked('sourceIds', value)}
           empty="No data sources are set up yet (Settings → Data sources)."
         />
-        <CheckboxGroup id="dataCategories" legend={labels.dataCategories!} errors={errors.dataCategories} options={dataCategories.map((category) => ({ value: category, label: dataCategoryLabels[category] }))} isChecked={(value) => checked('dataCategories', value)} />
+        <CheckboxGroup
+          id="dataCategories"
+          legend={labels.dataCategories!}
+          errors={errors.dataCategories}
+          options={dataCategories.map((category) => ({ value: category, label: dataCategoryLabels[category] }))}
+          isChecked={(value) => checked('dataCategories', value)}
+        />
         <FormField id="likelyConsequences" label={labels.likelyConsequences!} errors={errors.likelyConsequences}>
-          {(describedBy, isInvalid) => <textarea id="likelyConsequences" name="likelyConsequences" maxLength={INCIDENT_TEXT_MAX} defaultValue={values.likelyConsequences} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <textarea
+              id="likelyConsequences"
+              name="likelyConsequences"
+              maxLength={INCIDENT_TEXT_MAX}
+              defaultValue={values.likelyConsequences}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
         <FormField id="measuresTaken" label={labels.measuresTaken!} errors={errors.measuresTaken}>
-          {(describedBy, isInvalid) => <textarea id="measuresTaken" name="measuresTaken" maxLength={INCIDENT_TEXT_MAX} defaultValue={values.measuresTaken} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <textarea
+              id="measuresTaken"
+              name="measuresTaken"
+              maxLength={INCIDENT_TEXT_MAX}
+              defaultValue={values.measuresTaken}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : submitLabel}
@@ -79,11 +154,22 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
   );
 }
 
-type CheckboxGroupProps = { id: string; legend: string; errors?: string[]; options: { value: string; label: string }[]; isChecked: (value: string) => boolean; empty?: string };
+type CheckboxGroupProps = {
+  id: string;
+  legend: string;
+  errors?: string[];
+  options: { value: string; label: string }[];
+  isChecked: (value: string) => boolean;
+  empty?: string;
+};
 
 function CheckboxGroup({ id, legend, errors, options, isChecked, empty }: CheckboxGroupProps) {
   return (
-    <fieldset id={id} className={errors?.length ? 'field field--invalid' : 'field'} aria-describedby={errors?.length ? `${id}-error` : undefined}>
+    <fieldset
+      id={id}
+      className={errors?.length ? 'field field--invalid' : 'field'}
+      aria-describedby={errors?.length ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       {errors?.length ? (
         <p className="field__error" id={`${id}-error`}>

@@ -16,8 +16,8 @@ export default async function IncidentsPage() {
     <>
       <h1>Personal data breaches</h1>
       <p className="lead">
-        Each breach, when you became aware of it, and the regulator clocks that run from then (72 hours under GDPR and UK GDPR). The register below is the record
-        GDPR Art. 33(5) asks you to keep, including breaches you did not have to report.
+        Each breach, when you became aware of it, and the regulator clocks that run from then (72 hours under GDPR and UK GDPR). The
+        register below is the record GDPR Art. 33(5) asks you to keep, including breaches you did not have to report.
       </p>
       <p>
         {can(actor.role, 'incidents.manage') ? (
@@ -30,7 +30,9 @@ export default async function IncidentsPage() {
         <a href="/api/incidents/register">Download the breach register (CSV)</a>
       </p>
       {rows.length === 0 ? (
-        <p className="empty-state">No breaches recorded. When one happens, record it here at once: the regulator clock starts when you become aware of it.</p>
+        <p className="empty-state">
+          No breaches recorded. When one happens, record it here at once: the regulator clock starts when you become aware of it.
+        </p>
       ) : (
         <table className="data">
           <caption className="table-caption">Breaches, newest first</caption>

@@ -10,11 +10,27 @@ export function AnnualDisclosureTable({ disclosure }: { disclosure: AnnualDisclo
     <FiguresTable
       caption={`Requests received in ${disclosure.year} (CCPA Regulations §7102)`}
       rowHeading="Request"
-      columns={['Received', 'Complied with in whole or in part', 'Denied', 'Withdrawn', 'Still open', 'Median days to respond', 'Mean days to respond']}
+      columns={[
+        'Received',
+        'Complied with in whole or in part',
+        'Denied',
+        'Withdrawn',
+        'Still open',
+        'Median days to respond',
+        'Mean days to respond',
+      ]}
       rows={disclosure.rows.map((row) => ({
         key: row.category,
         label: disclosureCategoryLabels[row.category],
-        cells: [row.received, row.compliedInWholeOrPart, row.denied, row.withdrawn, row.stillOpen, days(row.medianDaysToRespond), days(row.meanDaysToRespond)],
+        cells: [
+          row.received,
+          row.compliedInWholeOrPart,
+          row.denied,
+          row.withdrawn,
+          row.stillOpen,
+          days(row.medianDaysToRespond),
+          days(row.meanDaysToRespond),
+        ],
       }))}
     />
   );

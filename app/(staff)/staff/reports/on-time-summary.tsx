@@ -10,11 +10,14 @@ export function OnTimeSummary({ summary }: { summary: RequestReportSummary }) {
     <dl className="summary report-summary">
       <dt>Requests received</dt>
       <dd>
-        {count(summary.received)} ({count(summary.open)} open, {count(summary.fulfilled)} fulfilled, {count(summary.rejected)} declined, {count(summary.cancelled)} withdrawn)
+        {count(summary.received)} ({count(summary.open)} open, {count(summary.fulfilled)} fulfilled, {count(summary.rejected)} declined,{' '}
+        {count(summary.cancelled)} withdrawn)
       </dd>
       <dt>Answered on time</dt>
       <dd>
-        {summary.onTimeRate === null ? 'Nothing answered yet' : `${formatPercent(summary.onTimeRate)}% (${count(summary.answeredOnTime)} of ${count(summary.answered)})`}
+        {summary.onTimeRate === null
+          ? 'Nothing answered yet'
+          : `${formatPercent(summary.onTimeRate)}% (${count(summary.answeredOnTime)} of ${count(summary.answered)})`}
       </dd>
       <dt>Mean days to close</dt>
       <dd>{days(summary.meanDaysToClose)}</dd>

@@ -40,7 +40,9 @@ function DownloadLink({ report, query, children }: { report: ReportName; query: 
 /** On-time figures and the CCPA annual disclosure, for those who answer for compliance (admins and auditors). */
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage('reports.read');
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const today = toCalendarDate(new Date(), env().TIME_ZONE);
 
   const parsedRange = ZReportRange.safeParse(query);
@@ -59,8 +61,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <div className="reports">
       <h1>Reports</h1>
       <p>
-        Confirmed requests received from <DateText date={range.from} /> to <DateText date={range.to} />. Requests never confirmed by email are not counted;
-        withdrawn requests are listed but left out of on-time and days-to-close figures.
+        Confirmed requests received from <DateText date={range.from} /> to <DateText date={range.to} />. Requests never confirmed by email
+        are not counted; withdrawn requests are listed but left out of on-time and days-to-close figures.
       </p>
       <ReportRangeForm range={range} typed={{ from: query.from, to: query.to }} fieldErrors={rangeErrors} />
 
@@ -74,7 +76,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="on-time-heading" className="report-section">
         <h2 id="on-time-heading">On time</h2>
         <p className="muted">
-          On time means closed on or before the due date, counting any extension. Days to close are calendar days from the day of receipt to the day of closing.
+          On time means closed on or before the due date, counting any extension. Days to close are calendar days from the day of receipt to
+          the day of closing.
         </p>
         <OnTimeSummary summary={report.summary} />
         <DownloadLink report="summary" query={rangeQuery}>
@@ -108,14 +111,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="disclosure-heading" className="report-section">
         <h2 id="disclosure-heading">Annual disclosure {year}</h2>
         <p className="muted">
-          The figures a business that handles many Californians’ personal information publishes each year by 1 July (CCPA Regulations §7102): export requests
-          count as requests to know. A calendar year by day of receipt, whatever the date range above.
+          The figures a business that handles many Californians’ personal information publishes each year by 1 July (CCPA Regulations
+          §7102): export requests count as requests to know. A calendar year by day of receipt, whatever the date range above.
         </p>
         <nav aria-label="Disclosure year">
           <ul className="tabs">
             {years.map((candidate) => (
               <li key={candidate}>
-                <Link href={`/staff/reports?${new URLSearchParams({ ...rangeQuery, year: String(candidate) })}#disclosure-heading`} aria-current={candidate === year ? 'page' : undefined}>
+                <Link
+                  href={`/staff/reports?${new URLSearchParams({ ...rangeQuery, year: String(candidate) })}#disclosure-heading`}
+                  aria-current={candidate === year ? 'page' : undefined}
+                >
                   {candidate}
                   {candidate === currentYear ? ' (so far)' : ''}
                 </Link>

@@ -10,12 +10,36 @@ export function ReportRangeForm({ range, typed, fieldErrors }: Props) {
   const hasErrors = Object.values(fieldErrors).some((errors) => errors?.length);
   return (
     <form method="get" action="/staff/reports" className="filters report-range" aria-label="Date range">
-      {hasErrors ? <ErrorSummary message="Check the dates: showing the last 12 months instead" fieldErrors={fieldErrors} labels={{ from: 'Received from', to: 'Received to' }} /> : null}
+      {hasErrors ? (
+        <ErrorSummary
+          message="Check the dates: showing the last 12 months instead"
+          fieldErrors={fieldErrors}
+          labels={{ from: 'Received from', to: 'Received to' }}
+        />
+      ) : null}
       <FormField id="from" label="Received from" errors={fieldErrors.from}>
-        {(describedBy, isInvalid) => <input type="date" id="from" name="from" defaultValue={typed.from || range.from} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+        {(describedBy, isInvalid) => (
+          <input
+            type="date"
+            id="from"
+            name="from"
+            defaultValue={typed.from || range.from}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
+        )}
       </FormField>
       <FormField id="to" label="Received to" errors={fieldErrors.to}>
-        {(describedBy, isInvalid) => <input type="date" id="to" name="to" defaultValue={typed.to || range.to} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+        {(describedBy, isInvalid) => (
+          <input
+            type="date"
+            id="to"
+            name="to"
+            defaultValue={typed.to || range.to}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
+        )}
       </FormField>
       <div className="filters__buttons">
         <button type="submit">Show figures</button> <Link href="/staff/reports">Last 12 months</Link>

@@ -39,10 +39,21 @@ function monthLabel(month: string): string {
 /** Requests received per month by type: a stacked bar chart and, below it, the same figures as a table. */
 export function RequestsByMonth({ range, rows }: { range: ReportRange; rows: MonthTypeStatusCount[] }) {
   const data = monthsOf(range).map((month) => {
-    const counts = Object.fromEntries(requestTypes.map((type) => [type, rows.filter((row) => row.month === month && row.type === type).reduce((sum, row) => sum + row.count, 0)]));
-    return { month: monthLabel(month), ...counts, total: requestTypes.reduce((sum, type) => sum + counts[type]!, 0) } as Record<string, string | number>;
+    const counts = Object.fromEntries(
+      requestTypes.map((type) => [
+        type,
+        rows.filter((row) => row.month === month && row.type === type).reduce((sum, row) => sum + row.count, 0),
+      ]),
+    );
+    return { month: monthLabel(month), ...counts, total: requestTypes.reduce((sum, type) => sum + counts[type]!, 0) } as Record<
+      string,
+      string | number
+    >;
   });
-  const busiest = data.reduce<Record<string, string | number> | null>((best, row) => (best === null || Number(row.total) > Number(best.total) ? row : best), null);
+  const busiest = data.reduce<Record<string, string | number> | null>(
+    (best, row) => (best === null || Number(row.total) > Number(best.total) ? row : best),
+    null,
+  );
   const total = data.reduce((sum, row) => sum + Number(row.total), 0);
   return (
     <BarChartFigure
@@ -57,7 +68,11 @@ export function RequestsByMonth({ range, rows }: { range: ReportRange; rows: Mon
         caption="Requests received per month, by type"
         rowHeading="Month"
         columns={requestTypes.map((type) => requestTypeLabels[type].title)}
-        rows={data.map((row) => ({ key: String(row.month), label: String(row.month), cells: requestTypes.map((type) => Number(row[type])) }))}
+        rows={data.map((row) => ({
+          key: String(row.month),
+          label: String(row.month),
+          cells: requestTypes.map((type) => Number(row[type])),
+        }))}
         hasTotal
       />
     </BarChartFigure>

@@ -15,13 +15,18 @@ const reportStatuses: { status: RequestStatus; label: string }[] = [
 
 /** Requests in the range by type (rows) and current status (columns). */
 export function TypeStatusTable({ rows }: { rows: MonthTypeStatusCount[] }) {
-  const countOf = (type: string, status: RequestStatus) => rows.filter((row) => row.type === type && row.status === status).reduce((sum, row) => sum + row.count, 0);
+  const countOf = (type: string, status: RequestStatus) =>
+    rows.filter((row) => row.type === type && row.status === status).reduce((sum, row) => sum + row.count, 0);
   return (
     <FiguresTable
       caption="Requests received in the range, by type and current status"
       rowHeading="Type"
       columns={reportStatuses.map(({ label }) => label)}
-      rows={requestTypes.map((type) => ({ key: type, label: requestTypeLabels[type].title, cells: reportStatuses.map(({ status }) => countOf(type, status)) }))}
+      rows={requestTypes.map((type) => ({
+        key: type,
+        label: requestTypeLabels[type].title,
+        cells: reportStatuses.map(({ status }) => countOf(type, status)),
+      }))}
       hasTotal
     />
   );

@@ -25,21 +25,45 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
   const [state, formAction, isPending] = useActionState(updateOrganisationSettingsAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   // After a failed save the typed values; otherwise what is stored (the page re-reads it after a save).
-  const values: Record<string, string> = state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, value === undefined ? '' : String(value)]));
+  const values: Record<string, string> =
+    state.values ?? Object.fromEntries(Object.entries(current).map(([key, value]) => [key, value === undefined ? '' : String(value)]));
 
   return (
     <>
       <ActionNotice state={state} />
       <form action={formAction} noValidate key={JSON.stringify(state)}>
         <ActionProblems state={state} labels={labels} />
-        <FormField id="organisationName" label={labels.organisationName} hint="Shown on every requester page and in every email." errors={errors.organisationName}>
+        <FormField
+          id="organisationName"
+          label={labels.organisationName}
+          hint="Shown on every requester page and in every email."
+          errors={errors.organisationName}
+        >
           {(describedBy, isInvalid) => (
-            <input type="text" id="organisationName" name="organisationName" required maxLength={maxLengthOf(ZOrganisationSettings, 'organisationName')} defaultValue={values.organisationName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="text"
+              id="organisationName"
+              name="organisationName"
+              required
+              maxLength={maxLengthOf(ZOrganisationSettings, 'organisationName')}
+              defaultValue={values.organisationName}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField id="senderName" label={labels.senderName} hint="The name in the From line of emails." errors={errors.senderName}>
           {(describedBy, isInvalid) => (
-            <input type="text" id="senderName" name="senderName" required maxLength={maxLengthOf(ZOrganisationSettings, 'senderName')} defaultValue={values.senderName} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="text"
+              id="senderName"
+              name="senderName"
+              required
+              maxLength={maxLengthOf(ZOrganisationSettings, 'senderName')}
+              defaultValue={values.senderName}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -49,7 +73,16 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
           errors={errors.senderEmail}
         >
           {(describedBy, isInvalid) => (
-            <input type="email" id="senderEmail" name="senderEmail" required maxLength={maxLengthOf(ZOrganisationSettings, 'senderEmail')} defaultValue={values.senderEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="email"
+              id="senderEmail"
+              name="senderEmail"
+              required
+              maxLength={maxLengthOf(ZOrganisationSettings, 'senderEmail')}
+              defaultValue={values.senderEmail}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -59,7 +92,15 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
           errors={errors.contactEmail}
         >
           {(describedBy, isInvalid) => (
-            <input type="email" id="contactEmail" name="contactEmail" maxLength={254} defaultValue={values.contactEmail} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="email"
+              id="contactEmail"
+              name="contactEmail"
+              maxLength={254}
+              defaultValue={values.contactEmail}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -69,22 +110,73 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
           errors={errors.privacyNoticeUrl}
         >
           {(describedBy, isInvalid) => (
-            <input type="url" id="privacyNoticeUrl" name="privacyNoticeUrl" maxLength={2000} defaultValue={values.privacyNoticeUrl} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="url"
+              id="privacyNoticeUrl"
+              name="privacyNoticeUrl"
+              maxLength={2000}
+              defaultValue={values.privacyNoticeUrl}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
-        <FormField id="downloadDays" label={labels.downloadDays} hint="How long a requester can download a file sent with a fulfilment, 1 to 90." errors={errors.downloadDays}>
+        <FormField
+          id="downloadDays"
+          label={labels.downloadDays}
+          hint="How long a requester can download a file sent with a fulfilment, 1 to 90."
+          errors={errors.downloadDays}
+        >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="downloadDays" name="downloadDays" required min={1} max={90} defaultValue={values.downloadDays} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="downloadDays"
+              name="downloadDays"
+              required
+              min={1}
+              max={90}
+              defaultValue={values.downloadDays}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField id="maxDownloads" label={labels.maxDownloads} hint="1 to 100." errors={errors.maxDownloads}>
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="maxDownloads" name="maxDownloads" required min={1} max={100} defaultValue={values.maxDownloads} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="maxDownloads"
+              name="maxDownloads"
+              required
+              min={1}
+              max={100}
+              defaultValue={values.maxDownloads}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
-        <FormField id="auditRetentionMonths" label={labels.auditRetentionMonths} hint="Request records and the event log, 24 to 240. CCPA requires at least 24 months." errors={errors.auditRetentionMonths}>
+        <FormField
+          id="auditRetentionMonths"
+          label={labels.auditRetentionMonths}
+          hint="Request records and the event log, 24 to 240. CCPA requires at least 24 months."
+          errors={errors.auditRetentionMonths}
+        >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="auditRetentionMonths" name="auditRetentionMonths" required min={24} max={240} defaultValue={values.auditRetentionMonths} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="auditRetentionMonths"
+              name="auditRetentionMonths"
+              required
+              min={24}
+              max={240}
+              defaultValue={values.auditRetentionMonths}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -94,7 +186,18 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
           errors={errors.personalDataRetentionDays}
         >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="personalDataRetentionDays" name="personalDataRetentionDays" required min={30} max={3650} defaultValue={values.personalDataRetentionDays} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="personalDataRetentionDays"
+              name="personalDataRetentionDays"
+              required
+              min={30}
+              max={3650}
+              defaultValue={values.personalDataRetentionDays}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <button type="submit" disabled={isPending}>

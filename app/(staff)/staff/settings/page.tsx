@@ -50,8 +50,8 @@ export default async function SettingsPage() {
       <section className="panel" aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">Deadlines by jurisdiction</h2>
         <p className="warning">
-          Changes apply to requests accepted from now on. Each request keeps the deadline policy it was accepted under, so open
-          requests are not affected.
+          Changes apply to requests accepted from now on. Each request keeps the deadline policy it was accepted under, so open requests are
+          not affected.
         </p>
         {policies.length === 0 ? (
           <p className="empty-state">No jurisdictions are set up. Run the database seed to add the defaults.</p>

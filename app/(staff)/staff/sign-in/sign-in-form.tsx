@@ -31,7 +31,17 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormField id="email" label="Work email address" errors={error ? [error] : undefined}>
-        {(describedBy, isInvalid) => <input type="email" id="email" name="email" autoComplete="email" required aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        {(describedBy, isInvalid) => (
+          <input
+            type="email"
+            id="email"
+            name="email"
+            autoComplete="email"
+            required
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+          />
+        )}
       </FormField>
       <button type="submit" disabled={isPending}>
         {isPending ? 'Sending…' : 'Email me a sign-in link'}

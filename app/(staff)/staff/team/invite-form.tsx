@@ -22,19 +22,46 @@ export function InviteForm() {
       <ActionNotice state={state} />
       {/* A new key after each submit: kept values show again after a failure, the form empties after a success. */}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="invite-heading">
-      <ActionProblems state={state} labels={labels} />
-      <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
-        {(describedBy, isInvalid) => (
-          <input type="email" id="email" name="email" autoComplete="off" required maxLength={maxLengthOf(ZInviteStaffMember, 'email')} defaultValue={values.email} aria-describedby={describedBy} aria-invalid={isInvalid} />
-        )}
-      </FormField>
-      <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
-        {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={maxLengthOf(ZInviteStaffMember, 'name')} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
-      </FormField>
-      <RadioFieldset name="role" legend={labels.role} options={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))} checked={values.role ?? 'agent'} errors={errors.role} />
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Send invitation'}
-      </button>
+        <ActionProblems state={state} labels={labels} />
+        <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
+          {(describedBy, isInvalid) => (
+            <input
+              type="email"
+              id="email"
+              name="email"
+              autoComplete="off"
+              required
+              maxLength={maxLengthOf(ZInviteStaffMember, 'email')}
+              defaultValue={values.email}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="name"
+              name="name"
+              autoComplete="off"
+              maxLength={maxLengthOf(ZInviteStaffMember, 'name')}
+              defaultValue={values.name}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <RadioFieldset
+          name="role"
+          legend={labels.role}
+          options={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
+          checked={values.role ?? 'agent'}
+          errors={errors.role}
+        />
+        <button type="submit" disabled={isPending}>
+          {isPending ? 'Sending…' : 'Send invitation'}
+        </button>
       </form>
     </>
   );

@@ -36,8 +36,8 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         <section className="panel panel--danger" aria-labelledby="confirm-heading">
           <h2 id="confirm-heading">Deactivate {displayName(toDeactivate)}?</h2>
           <p>
-            {toDeactivate.email} will be signed out at once and will not be able to sign in again. Requests assigned to them stay
-            assigned until someone reassigns them. The change is recorded in the audit trail; inviting the address again reactivates it.
+            {toDeactivate.email} will be signed out at once and will not be able to sign in again. Requests assigned to them stay assigned
+            until someone reassigns them. The change is recorded in the audit trail; inviting the address again reactivates it.
           </p>
           <div className="button-row">
             <DeactivateForm staffId={toDeactivate.id} email={toDeactivate.email} />
@@ -72,7 +72,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 </th>
                 <td>{member.email}</td>
                 <td>{member.isActive ? <RoleForm staffId={member.id} email={member.email} role={member.role} /> : member.role}</td>
-                <td>{member.isActive ? 'Active' : `Deactivated${member.deactivatedAt ? ` ${formatDateTime(member.deactivatedAt)}` : ''}`}</td>
+                <td>
+                  {member.isActive ? 'Active' : `Deactivated${member.deactivatedAt ? ` ${formatDateTime(member.deactivatedAt)}` : ''}`}
+                </td>
                 <td>{member.lastSignInAt ? formatDateTime(new Date(member.lastSignInAt)) : 'Not known'}</td>
                 <td>
                   {member.isActive ? (

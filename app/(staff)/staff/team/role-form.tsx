@@ -16,7 +16,13 @@ export function RoleForm({ staffId, email, role }: { staffId: string; email: str
       <label className="visually-hidden" htmlFor={selectId}>
         Role of {email}
       </label>
-      <select id={selectId} name="role" defaultValue={state.values?.role ?? role} aria-describedby={messageId} aria-invalid={Boolean(state.formError)}>
+      <select
+        id={selectId}
+        name="role"
+        defaultValue={state.values?.role ?? role}
+        aria-describedby={messageId}
+        aria-invalid={Boolean(state.formError)}
+      >
         {staffRoles.map((option) => (
           <option key={option} value={option}>
             {option}

@@ -45,13 +45,19 @@ async function requestSignInEmail(request: Request): Promise<Response> {
     return Response.json({ url: `${authUrl}/error?error=EmailSignin` }, { status: 413 });
   }
   const answer = (url: string, status: number, headers: Record<string, string> = {}) =>
-    fields.json === 'true' ? Response.json({ url }, { status, headers }) : new Response(null, { status: 302, headers: { ...headers, Location: url } });
+    fields.json === 'true'
+      ? Response.json({ url }, { status, headers })
+      : new Response(null, { status: 302, headers: { ...headers, Location: url } });
 
   const parsed = ZRequestSignInLink.safeParse(fields);
   if (!parsed.success) return answer(`${authUrl}/error?error=EmailSignin`, 400);
   if (!isSignInCsrfValid(request.headers.get('cookie'), parsed.data.csrfToken)) return answer(`${authUrl}/signin?csrf=true`, 403);
   try {
-    await requestSignInLink(getDb(), { email: parsed.data.email, callbackUrl: sameOriginCallbackUrl(parsed.data.callbackUrl, APP_URL), ip: clientIpFrom(request.headers) });
+    await requestSignInLink(getDb(), {
+      email: parsed.data.email,
+      callbackUrl: sameOriginCallbackUrl(parsed.data.callbackUrl, APP_URL),
+      ip: clientIpFrom(request.headers),
+    });
   } catch (error) {
     if (!isAppError(error, 'RATE_LIMITED')) throw error;
     return answer(`${APP_URL}/staff/sign-in?error=RateLimited`, 429, { 'Retry-After': String(error.details.retryAfterSeconds ?? 900) });

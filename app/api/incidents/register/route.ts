@@ -8,7 +8,9 @@ export async function GET() {
   const noStore = { 'Cache-Control': 'no-store' };
   try {
     const { fileName, csv } = await exportIncidentRegister(getDb(), { actor: await requireStaff() });
-    return new Response(csv, { headers: { ...noStore, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` } });
+    return new Response(csv, {
+      headers: { ...noStore, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` },
+    });
   } catch (error) {
     if (isAppError(error)) return new Response(error.message, { status: error.httpStatus, headers: noStore });
     throw error;

@@ -14,7 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const { fileName, csv } = await getReportCsv(getDb(), { actor, report: report.data, query });
     return new Response(csv, {
-      headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` },
+      headers: {
+        'Cache-Control': 'no-store',
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+      },
     });
   } catch (error) {
     if (isAppError(error)) return problemResponse(error, { as: 'text' });

@@ -23,7 +23,8 @@ export default async function VerifyAuditLogPage() {
         Every event in the audit log carries a hash of its content and of the event before it on the same request, and the database refuses
         to change or delete events. Every second the worker seals new events into a Merkle tree and signs its root with the log’s Ed25519
         key (a signed tree head). If anyone altered, removed or reordered an event behind the application’s back — the newest included, once
-        sealed — the check names it. Anyone with the public key (on <Link href="/staff/audit">Audit exports</Link>) can check a tree head or an export offline.
+        sealed — the check names it. Anyone with the public key (on <Link href="/staff/audit">Audit exports</Link>) can check a tree head or
+        an export offline.
       </p>
       <VerifyForm />
 
@@ -32,7 +33,9 @@ export default async function VerifyAuditLogPage() {
         <p className="empty-state">The audit log has not been verified yet.</p>
       ) : (
         <table className="data" aria-labelledby="runs-heading">
-          <caption className="table-caption">The last {runs.length} verifications, newest first (each is itself an event in the log)</caption>
+          <caption className="table-caption">
+            The last {runs.length} verifications, newest first (each is itself an event in the log)
+          </caption>
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -52,7 +55,11 @@ export default async function VerifyAuditLogPage() {
                 <td>{run.checkedCount.toLocaleString('en-GB')}</td>
                 <td>{run.headEventId ?? '—'}</td>
                 <td>
-                  {run.isIntact ? 'Intact' : run.firstBreak ? `Broken at event ${run.firstBreak.eventId}: ${breakReasonLabels[run.firstBreak.reason]}` : 'Broken'}
+                  {run.isIntact
+                    ? 'Intact'
+                    : run.firstBreak
+                      ? `Broken at event ${run.firstBreak.eventId}: ${breakReasonLabels[run.firstBreak.reason]}`
+                      : 'Broken'}
                 </td>
               </tr>
             ))}

@@ -25,8 +25,13 @@ export function VerifyForm() {
       </form>
       <div aria-live="polite" className="audit-verify-result">
         {result ? (
-          <section className={result.isIntact ? 'panel audit-verify-result--intact' : 'panel panel--danger'} aria-labelledby="verify-result-heading">
-            <h2 id="verify-result-heading">{result.isIntact ? 'The audit log is intact' : `The audit log is broken at event ${result.firstBreak!.eventId}`}</h2>
+          <section
+            className={result.isIntact ? 'panel audit-verify-result--intact' : 'panel panel--danger'}
+            aria-labelledby="verify-result-heading"
+          >
+            <h2 id="verify-result-heading">
+              {result.isIntact ? 'The audit log is intact' : `The audit log is broken at event ${result.firstBreak!.eventId}`}
+            </h2>
             <dl className="summary">
               <dt>Events checked</dt>
               <dd>
@@ -37,7 +42,8 @@ export function VerifyForm() {
                 <>
                   <dt>Signed tree head</dt>
                   <dd>
-                    size {result.treeHead.treeSize.toLocaleString('en-GB')}, signed <time dateTime={result.treeHead.signedAt}>{result.treeHead.signedAt}</time>, root{' '}
+                    size {result.treeHead.treeSize.toLocaleString('en-GB')}, signed{' '}
+                    <time dateTime={result.treeHead.signedAt}>{result.treeHead.signedAt}</time>, root{' '}
                     <code className="audit-hash">{result.treeHead.rootHash}</code>
                   </dd>
                 </>

@@ -37,8 +37,11 @@ export default async function IncidentPage({ params }: Params) {
   const { incident, sources, events, clocks } = detail;
   const { TIME_ZONE } = env();
   const canManage = can(actor.role, 'incidents.manage');
-  const editableSources = canManage ? (await listDataSources(getDb(), { actor })).map((source) => ({ id: source.id, name: source.name })) : [];
-  const inZone = (date: Date) => `${new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(date)} (${TIME_ZONE})`;
+  const editableSources = canManage
+    ? (await listDataSources(getDb(), { actor })).map((source) => ({ id: source.id, name: source.name }))
+    : [];
+  const inZone = (date: Date) =>
+    `${new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(date)} (${TIME_ZONE})`;
 
   return (
     <>
@@ -48,7 +51,9 @@ export default async function IncidentPage({ params }: Params) {
       <section className="panel" aria-labelledby="clock-heading">
         <h2 id="clock-heading">Regulator clock</h2>
         <table className="data">
-          <caption className="table-caption">Deadlines to notify the regulator, counted from awareness ({inZone(incident.discoveredAt)})</caption>
+          <caption className="table-caption">
+            Deadlines to notify the regulator, counted from awareness ({inZone(incident.discoveredAt)})
+          </caption>
           <thead>
             <tr>
               <th scope="col">Law</th>
@@ -59,7 +64,7 @@ export default async function IncidentPage({ params }: Params) {
           </thead>
           <tbody>
             {clocks.map((clock) => (
-              <tr key={clock.rule.regime} >
+              <tr key={clock.rule.regime}>
                 <th scope="row">
                   {clock.rule.label}
                   <br />
@@ -83,7 +88,12 @@ export default async function IncidentPage({ params }: Params) {
             <p className="preserve-lines">{incident.notRequiredReason}</p>
           </div>
         ) : canManage ? (
-          <RegulatorDecisionForms reference={incident.reference} version={incident.version} now={toWallClockTime(new Date(), TIME_ZONE)} timeZone={TIME_ZONE} />
+          <RegulatorDecisionForms
+            reference={incident.reference}
+            version={incident.version}
+            now={toWallClockTime(new Date(), TIME_ZONE)}
+            timeZone={TIME_ZONE}
+          />
         ) : (
           <p>No regulator decision is recorded yet.</p>
         )}
@@ -101,7 +111,11 @@ export default async function IncidentPage({ params }: Params) {
           <dt>Systems involved</dt>
           <dd>{sources.length ? sources.map((source) => source.name).join(', ') : 'None named'}</dd>
           <dt>Kinds of data</dt>
-          <dd>{incident.dataCategories.length ? incident.dataCategories.map((category) => dataCategoryLabels[category as DataCategory] ?? category).join('; ') : 'None named'}</dd>
+          <dd>
+            {incident.dataCategories.length
+              ? incident.dataCategories.map((category) => dataCategoryLabels[category as DataCategory] ?? category).join('; ')
+              : 'None named'}
+          </dd>
           <dt>Likely consequences</dt>
           <dd className="preserve-lines">{incident.likelyConsequences || 'Not described yet'}</dd>
           <dt>Measures taken</dt>

@@ -7,10 +7,25 @@ import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { recordRegulatorDecisionAction } from '../actions';
 
-const labels = { notifiedAt: 'When the regulator was told', method: 'How', regulatorReference: 'Their reference (optional)', reason: 'Why notification is not required' };
+const labels = {
+  notifiedAt: 'When the regulator was told',
+  method: 'How',
+  regulatorReference: 'Their reference (optional)',
+  reason: 'Why notification is not required',
+};
 
 /** The two ways to stop the clock, each its own form. */
-export function RegulatorDecisionForms({ reference, version, now, timeZone }: { reference: string; version: number; now: string; timeZone: string }) {
+export function RegulatorDecisionForms({
+  reference,
+  version,
+  now,
+  timeZone,
+}: {
+  reference: string;
+  version: number;
+  now: string;
+  timeZone: string;
+}) {
   const [notified, notifiedAction, isNotifying] = useActionState(recordRegulatorDecisionAction, initialActionState);
   const [notRequired, notRequiredAction, isSaving] = useActionState(recordRegulatorDecisionAction, initialActionState);
   const notifiedErrors = notified.fieldErrors ?? {};
@@ -26,14 +41,55 @@ export function RegulatorDecisionForms({ reference, version, now, timeZone }: { 
           <input type="hidden" name="decision" value="notified" />
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="version" value={version} />
-          <FormField id="notifiedAt" label={labels.notifiedAt} hint={`Your organisation's time (${timeZone}).`} errors={notifiedErrors.notifiedAt}>
-            {(describedBy, isInvalid) => <input type="datetime-local" id="notifiedAt" name="notifiedAt" required defaultValue={notified.values?.notifiedAt ?? now} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          <FormField
+            id="notifiedAt"
+            label={labels.notifiedAt}
+            hint={`Your organisation's time (${timeZone}).`}
+            errors={notifiedErrors.notifiedAt}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="datetime-local"
+                id="notifiedAt"
+                name="notifiedAt"
+                required
+                defaultValue={notified.values?.notifiedAt ?? now}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
-          <FormField id="method" label={labels.method} hint="E.g. the ICO's breach reporting form, or by email to the supervisory authority." errors={notifiedErrors.method}>
-            {(describedBy, isInvalid) => <input type="text" id="method" name="method" required maxLength={500} defaultValue={notified.values?.method} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          <FormField
+            id="method"
+            label={labels.method}
+            hint="E.g. the ICO's breach reporting form, or by email to the supervisory authority."
+            errors={notifiedErrors.method}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="method"
+                name="method"
+                required
+                maxLength={500}
+                defaultValue={notified.values?.method}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
           <FormField id="regulatorReference" label={labels.regulatorReference} errors={notifiedErrors.regulatorReference}>
-            {(describedBy, isInvalid) => <input type="text" id="regulatorReference" name="regulatorReference" maxLength={200} defaultValue={notified.values?.regulatorReference} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="regulatorReference"
+                name="regulatorReference"
+                maxLength={200}
+                defaultValue={notified.values?.regulatorReference}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
           <button type="submit" disabled={isNotifying}>
             {isNotifying ? 'Saving…' : 'Record the notification'}
@@ -44,12 +100,25 @@ export function RegulatorDecisionForms({ reference, version, now, timeZone }: { 
         <summary>Record that notification is not required</summary>
         <form action={notRequiredAction} noValidate key={JSON.stringify(notRequired)}>
           <ActionProblems state={notRequired} labels={labels} />
-          <p>GDPR Art. 33(1): no notification is needed when the breach is unlikely to result in a risk to people’s rights and freedoms. Keep your reasoning: it goes into the register.</p>
+          <p>
+            GDPR Art. 33(1): no notification is needed when the breach is unlikely to result in a risk to people’s rights and freedoms. Keep
+            your reasoning: it goes into the register.
+          </p>
           <input type="hidden" name="decision" value="not_required" />
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="version" value={version} />
           <FormField id="reason" label={labels.reason} errors={reasonErrors.reason}>
-            {(describedBy, isInvalid) => <textarea id="reason" name="reason" required maxLength={INCIDENT_TEXT_MAX} defaultValue={notRequired.values?.reason} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+            {(describedBy, isInvalid) => (
+              <textarea
+                id="reason"
+                name="reason"
+                required
+                maxLength={INCIDENT_TEXT_MAX}
+                defaultValue={notRequired.values?.reason}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
           <button type="submit" disabled={isSaving}>
             {isSaving ? 'Saving…' : 'Record and stop the clock'}

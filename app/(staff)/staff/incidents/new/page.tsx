@@ -16,7 +16,10 @@ export default async function NewIncidentPage() {
   return (
     <>
       <h1>Record a personal data breach</h1>
-      <p className="lead">Record it as soon as you know: the regulator clocks count from when you became aware, not from when it is written down. You can add detail later.</p>
+      <p className="lead">
+        Record it as soon as you know: the regulator clocks count from when you became aware, not from when it is written down. You can add
+        detail later.
+      </p>
       <IncidentForm
         action={openIncidentAction}
         sources={sources.map((source) => ({ id: source.id, name: source.name }))}

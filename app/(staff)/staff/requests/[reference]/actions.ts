@@ -12,7 +12,16 @@ import { retryRequestEmails } from '@/lib/requests/retry-request-emails';
 import { startWork } from '@/lib/requests/start-work';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZDecideAppeal } from '@/lib/validation/staff-actions';
-import { ZAddNote, ZAssignRequest, ZExtendDeadline, ZFulfilRequest, ZRejectRequest, ZRequestInformation, ZRetryRequestEmails, ZStartWork } from '@/lib/validation/staff-actions';
+import {
+  ZAddNote,
+  ZAssignRequest,
+  ZExtendDeadline,
+  ZFulfilRequest,
+  ZRejectRequest,
+  ZRequestInformation,
+  ZRetryRequestEmails,
+  ZStartWork,
+} from '@/lib/validation/staff-actions';
 import { type ActionState, runAction } from '../../action-state';
 import { afterSuccess } from './after-success';
 

@@ -14,9 +14,22 @@ export function AddNoteForm({ reference }: { reference: string }) {
     <form action={formAction}>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
-      <FormField id="note-body" label="New internal note" hint="Staff only: never shown or sent to the requester." errors={state.fieldErrors?.body}>
+      <FormField
+        id="note-body"
+        label="New internal note"
+        hint="Staff only: never shown or sent to the requester."
+        errors={state.fieldErrors?.body}
+      >
         {(describedBy, isInvalid) => (
-          <textarea id="note-body" name="body" required maxLength={maxLengthOf(ZAddNote, 'body')} defaultValue={state.values?.body} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="note-body"
+            name="body"
+            required
+            maxLength={maxLengthOf(ZAddNote, 'body')}
+            defaultValue={state.values?.body}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" className="button--secondary" disabled={isPending}>

@@ -39,7 +39,14 @@ export function AssignRequestForm({ reference, version, currentStaffId, assignee
         {hidden}
         <FormField id="assignee" label="Assign to" errors={state.fieldErrors?.assigneeId}>
           {(describedBy, isInvalid) => (
-            <select id="assignee" name="assigneeId" required defaultValue={state.values?.assigneeId ?? assigneeId ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+            <select
+              id="assignee"
+              name="assigneeId"
+              required
+              defaultValue={state.values?.assigneeId ?? assigneeId ?? ''}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+            >
               <option value="" disabled>
                 Choose a colleague
               </option>

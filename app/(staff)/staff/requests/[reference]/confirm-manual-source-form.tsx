@@ -27,7 +27,15 @@ export function ConfirmManualSourceForm({ reference, version, resultId, sourceNa
         errors={state.fieldErrors?.note}
       >
         {(describedBy, isInvalid) => (
-          <textarea id={noteId} name="note" required maxLength={maxLengthOf(ZConfirmManualSource, 'note')} defaultValue={state.values?.note} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id={noteId}
+            name="note"
+            required
+            maxLength={maxLengthOf(ZConfirmManualSource, 'note')}
+            defaultValue={state.values?.note}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

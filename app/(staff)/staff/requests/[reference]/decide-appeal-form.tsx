@@ -7,19 +7,33 @@ import { decideAppealAction } from './actions';
 import { FormProblem } from './form-problem';
 
 /** Grant or deny an appeal. The server refuses the refuser (an admin may override with a reason). */
-export function DecideAppealForm({ reference, version, appealOf, canOverride }: { reference: string; version: number; appealOf: string; canOverride: boolean }) {
+export function DecideAppealForm({
+  reference,
+  version,
+  appealOf,
+  canOverride,
+}: {
+  reference: string;
+  version: number;
+  appealOf: string;
+  canOverride: boolean;
+}) {
   const [state, formAction, isPending] = useActionState(decideAppealAction, initialActionState);
   const outcomeErrors = state.fieldErrors?.outcome;
   return (
     <form action={formAction} className="request-action" aria-labelledby="decide-appeal-heading">
       <h3 id="decide-appeal-heading">Decide the appeal</h3>
       <p className="field__hint">
-        Granting reopens {appealOf} for you to act on; denying keeps the refusal. Either way the requester is emailed your message. The person who refused the request may not decide its appeal.
+        Granting reopens {appealOf} for you to act on; denying keeps the refusal. Either way the requester is emailed your message. The
+        person who refused the request may not decide its appeal.
       </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
-      <fieldset className={outcomeErrors?.length ? 'field field--invalid' : 'field'} aria-describedby={outcomeErrors?.length ? 'appeal-outcome-error' : undefined}>
+      <fieldset
+        className={outcomeErrors?.length ? 'field field--invalid' : 'field'}
+        aria-describedby={outcomeErrors?.length ? 'appeal-outcome-error' : undefined}
+      >
         <legend>Decision</legend>
         {outcomeErrors?.length ? (
           <p className="field__error" id="appeal-outcome-error">
@@ -37,13 +51,32 @@ export function DecideAppealForm({ reference, version, appealOf, canOverride }: 
       </fieldset>
       <FormField id="appeal-message" label="Message to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="appeal-message" name="message" maxLength={5000} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="appeal-message"
+            name="message"
+            maxLength={5000}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       {canOverride ? (
-        <FormField id="appeal-override" label="If you refused the request yourself: why you decide its appeal (optional)" errors={state.fieldErrors?.overrideReason}>
+        <FormField
+          id="appeal-override"
+          label="If you refused the request yourself: why you decide its appeal (optional)"
+          errors={state.fieldErrors?.overrideReason}
+        >
           {(describedBy, isInvalid) => (
-            <input type="text" id="appeal-override" name="overrideReason" maxLength={1000} defaultValue={state.values?.overrideReason} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+            <input
+              type="text"
+              id="appeal-override"
+              name="overrideReason"
+              maxLength={1000}
+              defaultValue={state.values?.overrideReason}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+            />
           )}
         </FormField>
       ) : null}

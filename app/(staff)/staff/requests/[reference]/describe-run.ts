@@ -28,7 +28,10 @@ export function resultRows(result: FulfilmentResultView): number {
 export function isRunWorking(run: FulfilmentRunView): boolean {
   if (run.status !== 'running') return false;
   const isAllDone = run.results.every((result) => result.status === 'succeeded');
-  return isAllDone || run.results.some((result) => result.status === 'pending' || result.status === 'running' || result.status === 'awaiting_callback');
+  return (
+    isAllDone ||
+    run.results.some((result) => result.status === 'pending' || result.status === 'running' || result.status === 'awaiting_callback')
+  );
 }
 
 /** One sentence for the run's live status line. */
@@ -43,10 +46,17 @@ export function describeRun(run: FulfilmentRunView): string {
       if (run.kind === 'gather' && done === run.results.length) return 'Every source is done; building the package…';
       return `${noun} in progress: ${done} of ${count(run.results.length, 'source')} done, ${count(rows, 'row')} so far${failed > 0 ? `; ${count(failed, 'source')} failed` : ''}${waiting > 0 ? `; ${count(waiting, 'checklist item')} to confirm` : ''}.`;
     case 'failed':
-      return failed > 0 ? `${noun} failed: ${count(failed, 'source')} failed. The request stays open until every source succeeds.` : `${noun} failed.`;
+      return failed > 0
+        ? `${noun} failed: ${count(failed, 'source')} failed. The request stays open until every source succeeds.`
+        : `${noun} failed.`;
     case 'succeeded':
-      if (run.kind === 'gather') return `Package ready: ${count(rows, 'row')} from ${count(run.results.length, 'source')}. Preview it, then release it to the requester.`;
-      if (run.kind === 'dry_run') return `Dry run finished: erasure would touch ${count(run.results.reduce((total, result) => total + touchedRows(result), 0), 'row')} in ${count(run.results.length, 'source')}.`;
+      if (run.kind === 'gather')
+        return `Package ready: ${count(rows, 'row')} from ${count(run.results.length, 'source')}. Preview it, then release it to the requester.`;
+      if (run.kind === 'dry_run')
+        return `Dry run finished: erasure would touch ${count(
+          run.results.reduce((total, result) => total + touchedRows(result), 0),
+          'row',
+        )} in ${count(run.results.length, 'source')}.`;
       return `Erasure finished: every source succeeded.`;
     case 'released':
       return 'Package released to the requester.';

@@ -22,13 +22,23 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
   return (
     <form action={formAction} className="request-action" aria-labelledby="erase-heading">
       <h4 id="erase-heading">Erase this person’s data</h4>
-      <p className="warning">Erasure deletes or anonymises this person’s rows in every enabled source, as the dry run showed. It cannot be undone.</p>
+      <p className="warning">
+        Erasure deletes or anonymises this person’s rows in every enabled source, as the dry run showed. It cannot be undone.
+      </p>
       {dryRunSummary ? <p>{dryRunSummary}</p> : null}
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <div className={confirmErrors?.length ? 'choice field--invalid' : 'choice'}>
-        <input type="checkbox" id="erase-confirm" name="isConfirmed" value="yes" required disabled={isBlocked} aria-describedby={confirmErrors?.length ? 'erase-confirm-error' : undefined} />
+        <input
+          type="checkbox"
+          id="erase-confirm"
+          name="isConfirmed"
+          value="yes"
+          required
+          disabled={isBlocked}
+          aria-describedby={confirmErrors?.length ? 'erase-confirm-error' : undefined}
+        />
         <label htmlFor="erase-confirm">I have checked the dry run and want to erase this person’s data now</label>
       </div>
       {confirmErrors?.length ? (
@@ -41,7 +51,12 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
           {blockedReason}
         </p>
       ) : null}
-      <button type="submit" className="button--danger" disabled={isPending || isBlocked} aria-describedby={isBlocked ? 'erase-blocked' : undefined}>
+      <button
+        type="submit"
+        className="button--danger"
+        disabled={isPending || isBlocked}
+        aria-describedby={isBlocked ? 'erase-blocked' : undefined}
+      >
         {isPending ? 'Starting erasure…' : 'Erase data'}
       </button>
     </form>

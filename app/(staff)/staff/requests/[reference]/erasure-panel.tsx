@@ -17,24 +17,46 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
   return (
     <>
       {!dryRun && !erase && !hasSources ? (
-        <p className="empty-state">No data source is set up for erasure. An admin adds them under Settings → Data sources; until then, erase by hand and record it when you fulfil the request.</p>
+        <p className="empty-state">
+          No data source is set up for erasure. An admin adds them under Settings → Data sources; until then, erase by hand and record it
+          when you fulfil the request.
+        </p>
       ) : null}
       <h3>Dry run</h3>
       {dryRun ? (
-        <RunDetails run={dryRun} caption="What erasure would do, per source and table" reference={reference} version={version} isWorkable={isWorkable} />
+        <RunDetails
+          run={dryRun}
+          caption="What erasure would do, per source and table"
+          reference={reference}
+          version={version}
+          isWorkable={isWorkable}
+        />
       ) : (
         <p className="empty-state">No dry run yet.</p>
       )}
-      {isWorkable && hasSources && dryRun?.status !== 'running' && !isErasureUnderway ? <DryRunForm reference={reference} version={version} isAgain={Boolean(dryRun)} /> : null}
+      {isWorkable && hasSources && dryRun?.status !== 'running' && !isErasureUnderway ? (
+        <DryRunForm reference={reference} version={version} isAgain={Boolean(dryRun)} />
+      ) : null}
 
       <h3>Erasure</h3>
       {erase ? (
-        <RunDetails run={erase} caption="Erasure outcome per source and table" reference={reference} version={version} isWorkable={isWorkable} />
+        <RunDetails
+          run={erase}
+          caption="Erasure outcome per source and table"
+          reference={reference}
+          version={version}
+          isWorkable={isWorkable}
+        />
       ) : (
         <p className="empty-state">Nothing has been erased yet.</p>
       )}
       {isWorkable && hasSources && !erase ? (
-        <EraseForm reference={reference} version={version} blockedReason={blockedReason} dryRunSummary={dryRun?.status === 'succeeded' ? describeRun(dryRun) : null} />
+        <EraseForm
+          reference={reference}
+          version={version}
+          blockedReason={blockedReason}
+          dryRunSummary={dryRun?.status === 'succeeded' ? describeRun(dryRun) : null}
+        />
       ) : null}
     </>
   );

@@ -13,15 +13,21 @@ export function ExtendDeadlineForm({ reference, version, extensionLimit }: { ref
   return (
     <form action={formAction} className="request-action" aria-labelledby="extend-deadline-heading">
       <h3 id="extend-deadline-heading">Extend the deadline</h3>
-      <p className="field__hint">
-        {extensionLimit} The requester is emailed the new due date and your reason, so write it for them.
-      </p>
+      <p className="field__hint">{extensionLimit} The requester is emailed the new due date and your reason, so write it for them.</p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <FormField id="extension-reason" label="Reason for the extension" errors={state.fieldErrors?.reason}>
         {(describedBy, isInvalid) => (
-          <textarea id="extension-reason" name="reason" required maxLength={maxLengthOf(ZExtendDeadline, 'reason')} defaultValue={state.values?.reason} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="extension-reason"
+            name="reason"
+            required
+            maxLength={maxLengthOf(ZExtendDeadline, 'reason')}
+            defaultValue={state.values?.reason}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

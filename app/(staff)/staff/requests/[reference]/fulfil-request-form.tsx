@@ -31,13 +31,24 @@ export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, ma
   return (
     <form action={formAction} onSubmit={checkSizes} className="request-action" aria-labelledby="fulfil-heading">
       <h3 id="fulfil-heading">Fulfil the request</h3>
-      <p className="field__hint">The requester is emailed your message{needsFiles ? ' and a link to download the files from their status page' : ''}. This closes the request.</p>
+      <p className="field__hint">
+        The requester is emailed your message{needsFiles ? ' and a link to download the files from their status page' : ''}. This closes the
+        request.
+      </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <FormField id="fulfil-message" label="Message to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="fulfil-message" name="message" required maxLength={maxLengthOf(ZFulfilRequest, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="fulfil-message"
+            name="message"
+            required
+            maxLength={maxLengthOf(ZFulfilRequest, 'message')}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       {needsFiles ? (
@@ -47,7 +58,17 @@ export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, ma
           hint={`At least one file; at most ${maxFiles} files of up to ${maxFileMegabytes} MB each. Choose them again if the form shows a problem.`}
           errors={fileErrors}
         >
-          {(describedBy, isInvalid) => <input type="file" id="fulfil-files" name="files" multiple required aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="file"
+              id="fulfil-files"
+              name="files"
+              multiple
+              required
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+            />
+          )}
         </FormField>
       ) : null}
       <button type="submit" disabled={isPending}>

@@ -8,7 +8,14 @@ import { startDryRun } from '@/lib/fulfilment/start-dry-run';
 import { startErasure } from '@/lib/fulfilment/start-erasure';
 import { startGathering } from '@/lib/fulfilment/start-gathering';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { ZConfirmManualSource, ZReleasePackage, ZRetryFailedSources, ZStartDryRun, ZStartErasure, ZStartGathering } from '@/lib/validation/fulfilment';
+import {
+  ZConfirmManualSource,
+  ZReleasePackage,
+  ZRetryFailedSources,
+  ZStartDryRun,
+  ZStartErasure,
+  ZStartGathering,
+} from '@/lib/validation/fulfilment';
 import { type ActionState, runAction } from '../../action-state';
 import { afterSuccess } from './after-success';
 

@@ -17,7 +17,16 @@ export type FulfilmentButtonFormProps = {
 };
 
 /** A one-button fulfilment step (gather, dry run, retry): the page's version goes with it, a refusal shows above the button. */
-export function FulfilmentButtonForm({ action, reference, version, fields = {}, label, pendingLabel, hint, isSecondary = false }: FulfilmentButtonFormProps) {
+export function FulfilmentButtonForm({
+  action,
+  reference,
+  version,
+  fields = {},
+  label,
+  pendingLabel,
+  hint,
+  isSecondary = false,
+}: FulfilmentButtonFormProps) {
   const [state, formAction, isPending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="request-action">

@@ -1,4 +1,4 @@
-import type { RequestType, } from '@/lib/validation/request-type';
+import type { RequestType } from '@/lib/validation/request-type';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
@@ -21,9 +21,22 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, e
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
       {erasure ? (
-        <ErasurePanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} erasure={erasure} />
+        <ErasurePanel
+          fulfilment={fulfilment}
+          reference={request.reference}
+          version={request.version}
+          isWorkable={isWorkable}
+          erasure={erasure}
+        />
       ) : (
-        <GatherPanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} canRelease={canRelease} downloadTerms={downloadTerms} />
+        <GatherPanel
+          fulfilment={fulfilment}
+          reference={request.reference}
+          version={request.version}
+          isWorkable={isWorkable}
+          canRelease={canRelease}
+          downloadTerms={downloadTerms}
+        />
       )}
     </section>
   );

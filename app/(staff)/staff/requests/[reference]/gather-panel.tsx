@@ -32,7 +32,8 @@ export function GatherPanel({ fulfilment, reference, version, isWorkable, canRel
       )}
       {run?.package && previewHref ? (
         <p>
-          Package: {formatBytes(run.package.sizeBytes)}, SHA-256 <code className="audit-hash">{run.package.sha256}</code>. <a href={previewHref}>Preview the package</a>
+          Package: {formatBytes(run.package.sizeBytes)}, SHA-256 <code className="audit-hash">{run.package.sha256}</code>.{' '}
+          <a href={previewHref}>Preview the package</a>
         </p>
       ) : null}
       {run?.status === 'released' && run.releasedAt ? (
@@ -42,9 +43,17 @@ export function GatherPanel({ fulfilment, reference, version, isWorkable, canRel
         </p>
       ) : null}
       {isWorkable && canRelease && run?.status === 'succeeded' && run.package ? (
-        <ReleasePackageForm reference={reference} version={version} runId={run.id} fileDescription={`${reference}-your-data.zip (${formatBytes(run.package.sizeBytes)})`} downloadTerms={downloadTerms} />
+        <ReleasePackageForm
+          reference={reference}
+          version={version}
+          runId={run.id}
+          fileDescription={`${reference}-your-data.zip (${formatBytes(run.package.sizeBytes)})`}
+          downloadTerms={downloadTerms}
+        />
       ) : null}
-      {isWorkable && hasSources && run?.status !== 'running' && run?.status !== 'released' ? <GatherDataForm reference={reference} version={version} isAgain={Boolean(run)} /> : null}
+      {isWorkable && hasSources && run?.status !== 'running' && run?.status !== 'released' ? (
+        <GatherDataForm reference={reference} version={version} isAgain={Boolean(run)} />
+      ) : null}
     </>
   );
 }

@@ -17,7 +17,15 @@ export function ManualChecklist({ run, reference, version, isWorkable }: ManualC
               <strong>{result.sourceName}</strong>
             </p>
             <p className="preserve-lines">{result.instructions ?? 'No instructions were written for this source.'}</p>
-            {isWorkable ? <ConfirmManualSourceForm reference={reference} version={version} resultId={result.id} sourceName={result.sourceName} isErasure={run.kind === 'erase'} /> : null}
+            {isWorkable ? (
+              <ConfirmManualSourceForm
+                reference={reference}
+                version={version}
+                resultId={result.id}
+                sourceName={result.sourceName}
+                isErasure={run.kind === 'erase'}
+              />
+            ) : null}
           </li>
         ))}
       </ul>

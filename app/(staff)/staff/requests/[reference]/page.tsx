@@ -107,7 +107,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 <>
                   <dt>Appeal of</dt>
                   <dd>
-                    <Link href={`/staff/requests/${request.appealLinks.appealOf}`}>{request.appealLinks.appealOf}</Link> (the requester’s reason is under Details)
+                    <Link href={`/staff/requests/${request.appealLinks.appealOf}`}>{request.appealLinks.appealOf}</Link> (the requester’s
+                    reason is under Details)
                   </dd>
                 </>
               ) : null}
@@ -127,7 +128,9 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dt>Made through</dt>
               <dd>
                 {channelLabels[request.channel]}
-                {request.intakeChannelDetail ? ` (${intakeChannelLabels[request.intakeChannelDetail as keyof typeof intakeChannelLabels] ?? request.intakeChannelDetail})` : ''}
+                {request.intakeChannelDetail
+                  ? ` (${intakeChannelLabels[request.intakeChannelDetail as keyof typeof intakeChannelLabels] ?? request.intakeChannelDetail})`
+                  : ''}
               </dd>
               {request.gpcSignal ? (
                 <>
@@ -191,7 +194,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <h2 id="actions-heading">Work this request</h2>
               {actions.startWork.isAllowed ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
               {actions.requestInformation.isAllowed ? (
-                <RequestInformationForm reference={shownReference} version={request.version} clockStopKinds={request.policy?.clockStopKinds ?? []} />
+                <RequestInformationForm
+                  reference={shownReference}
+                  version={request.version}
+                  clockStopKinds={request.policy?.clockStopKinds ?? []}
+                />
               ) : null}
               {actions.extendDeadline.isAllowed && extension ? (
                 <ExtendDeadlineForm
@@ -201,13 +208,26 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 />
               ) : null}
               {request.appealOfId && request.appealLinks.appealOf && isOpen(request.status) ? (
-                <DecideAppealForm reference={shownReference} version={request.version} appealOf={request.appealLinks.appealOf} canOverride={can(actor.role, 'appeals.override_separation')} />
+                <DecideAppealForm
+                  reference={shownReference}
+                  version={request.version}
+                  appealOf={request.appealLinks.appealOf}
+                  canOverride={can(actor.role, 'appeals.override_separation')}
+                />
               ) : null}
               {/* An appeal is decided, never fulfilled or rejected as such. */}
               {actions.fulfil.isAllowed && !request.appealOfId ? (
-                <FulfilRequestForm reference={shownReference} version={request.version} needsFiles={requestTypeRules[request.type].answer === 'data'} maxFiles={MAX_ATTACHMENT_COUNT} maxFileMegabytes={env().MAX_ATTACHMENT_MB} />
+                <FulfilRequestForm
+                  reference={shownReference}
+                  version={request.version}
+                  needsFiles={requestTypeRules[request.type].answer === 'data'}
+                  maxFiles={MAX_ATTACHMENT_COUNT}
+                  maxFileMegabytes={env().MAX_ATTACHMENT_MB}
+                />
               ) : null}
-              {actions.reject.isAllowed && !request.appealOfId ? <RejectRequestForm reference={shownReference} version={request.version} /> : null}
+              {actions.reject.isAllowed && !request.appealOfId ? (
+                <RejectRequestForm reference={shownReference} version={request.version} />
+              ) : null}
             </section>
           ) : null}
 
@@ -236,13 +256,19 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             <h2 id="notes-heading">Notes and replies</h2>
             <p className="field__hint">Internal notes are never shown to the requester. Replies from the requester are marked.</p>
             {request.notes.length === 0 ? (
-              <p className="empty-state">{request.minimisedOn ? 'Notes and replies were removed with the personal data.' : 'No notes yet.'}</p>
+              <p className="empty-state">
+                {request.minimisedOn ? 'Notes and replies were removed with the personal data.' : 'No notes yet.'}
+              </p>
             ) : (
               <ul className="notes">
                 {request.notes.map((note) => (
                   <li key={note.id} className={note.isFromRequester ? 'note note--requester' : 'note'}>
                     <p className="note__meta">
-                      <strong>{note.isFromRequester ? 'Reply from the requester' : `Internal note by ${note.authorName || note.authorEmail || 'staff'}`}</strong>{' '}
+                      <strong>
+                        {note.isFromRequester
+                          ? 'Reply from the requester'
+                          : `Internal note by ${note.authorName || note.authorEmail || 'staff'}`}
+                      </strong>{' '}
                       <time dateTime={note.createdAt.toISOString()}>{dateTime.format(note.createdAt)} UTC</time>
                     </p>
                     <p className="preserve-lines">{note.body}</p>
@@ -259,7 +285,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             <h2 id="assignment-heading">Assignment</h2>
             <p>{request.assigneeName ? `Assigned to ${request.assigneeName}` : 'Not assigned'}</p>
             {isWorkable ? (
-              <AssignRequestForm reference={shownReference} version={request.version} currentStaffId={actor.staffId} assigneeId={request.assigneeId} staff={assignableStaff} />
+              <AssignRequestForm
+                reference={shownReference}
+                version={request.version}
+                currentStaffId={actor.staffId}
+                assigneeId={request.assigneeId}
+                staff={assignableStaff}
+              />
             ) : null}
           </section>
 

@@ -18,7 +18,10 @@ export function RejectRequestForm({ reference, version }: { reference: string; v
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
-      <fieldset className={basisErrors?.length ? 'field field--invalid' : 'field'} aria-describedby={basisErrors?.length ? 'reject-basis-error' : undefined}>
+      <fieldset
+        className={basisErrors?.length ? 'field field--invalid' : 'field'}
+        aria-describedby={basisErrors?.length ? 'reject-basis-error' : undefined}
+      >
         <legend>Reason</legend>
         {basisErrors?.length ? (
           <p className="field__error" id="reject-basis-error">
@@ -34,7 +37,14 @@ export function RejectRequestForm({ reference, version }: { reference: string; v
       </fieldset>
       <FormField id="reject-message" label="Explanation for the requester (optional)" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="reject-message" name="message" maxLength={maxLengthOf(ZRejectRequest, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="reject-message"
+            name="message"
+            maxLength={maxLengthOf(ZRejectRequest, 'message')}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" className="button--danger" disabled={isPending}>

@@ -16,7 +16,8 @@ export function ReleasePackageForm({ reference, version, runId, fileDescription,
     <form action={formAction} className="request-action" aria-labelledby="release-heading">
       <h3 id="release-heading">Release the package</h3>
       <p className="field__hint">
-        The requester is emailed your message and can download {fileDescription} from their status page ({downloadTerms}). This closes the request as fulfilled.
+        The requester is emailed your message and can download {fileDescription} from their status page ({downloadTerms}). This closes the
+        request as fulfilled.
       </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
@@ -24,7 +25,15 @@ export function ReleasePackageForm({ reference, version, runId, fileDescription,
       <input type="hidden" name="runId" value={runId} />
       <FormField id="release-message" label="Message sent with the package" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="release-message" name="message" required maxLength={maxLengthOf(ZReleasePackage, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="release-message"
+            name="message"
+            required
+            maxLength={maxLengthOf(ZReleasePackage, 'message')}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

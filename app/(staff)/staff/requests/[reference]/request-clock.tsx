@@ -19,7 +19,17 @@ type RequestClockProps = {
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** The deadline in plain words: due date, how it moved, and days left counted in the organisation's time zone. */
-export function RequestClock({ dueOn, originalDueOn, extensionCount, extensionReason, pausedDays, clockStoppedAt, projectedDueOn, pausedIntervals, isOpen }: RequestClockProps) {
+export function RequestClock({
+  dueOn,
+  originalDueOn,
+  extensionCount,
+  extensionReason,
+  pausedDays,
+  clockStoppedAt,
+  projectedDueOn,
+  pausedIntervals,
+  isOpen,
+}: RequestClockProps) {
   if (!dueOn) return <p>No deadline yet: it starts when the requester confirms their email address.</p>;
   const daysLeft = daysBetween(toCalendarDate(new Date(), env().TIME_ZONE), dueOn);
   const remaining = clockStoppedAt
@@ -34,7 +44,12 @@ export function RequestClock({ dueOn, originalDueOn, extensionCount, extensionRe
       <dt>Due by</dt>
       <dd>
         <DateText date={dueOn} />
-        {isOpen ? <span className={daysLeft < 0 && !clockStoppedAt ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}> ({remaining})</span> : null}
+        {isOpen ? (
+          <span className={daysLeft < 0 && !clockStoppedAt ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}>
+            {' '}
+            ({remaining})
+          </span>
+        ) : null}
       </dd>
       {originalDueOn && originalDueOn !== dueOn ? (
         <>
@@ -45,7 +60,11 @@ export function RequestClock({ dueOn, originalDueOn, extensionCount, extensionRe
         </>
       ) : null}
       <dt>Extension</dt>
-      <dd>{extensionCount > 0 ? `Extended ${extensionCount === 1 ? 'once' : `${extensionCount} times`}: ${extensionReason ?? ''}` : 'Not extended'}</dd>
+      <dd>
+        {extensionCount > 0
+          ? `Extended ${extensionCount === 1 ? 'once' : `${extensionCount} times`}: ${extensionReason ?? ''}`
+          : 'Not extended'}
+      </dd>
       <dt>Clock stops</dt>
       <dd>
         {pausedIntervals.length === 0 ? (

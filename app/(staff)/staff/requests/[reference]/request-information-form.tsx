@@ -10,7 +10,15 @@ import { FormProblem } from './form-problem';
 import { ZRequestInformation } from '@/lib/validation/staff-actions';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 
-export function RequestInformationForm({ reference, version, clockStopKinds }: { reference: string; version: number; clockStopKinds: readonly PauseKind[] }) {
+export function RequestInformationForm({
+  reference,
+  version,
+  clockStopKinds,
+}: {
+  reference: string;
+  version: number;
+  clockStopKinds: readonly PauseKind[];
+}) {
   const [state, formAction, isPending] = useActionState(requestInformationAction, initialActionState);
   return (
     <form action={formAction} className="request-action" aria-labelledby="request-information-heading">
@@ -26,7 +34,13 @@ export function RequestInformationForm({ reference, version, clockStopKinds }: {
       <input type="hidden" name="version" value={version} />
       <FormField id="information-pause-kind" label="What you are waiting for" errors={state.fieldErrors?.pauseKind}>
         {(describedBy, isInvalid) => (
-          <select id="information-pause-kind" name="pauseKind" defaultValue={state.values?.pauseKind ?? 'clarification'} aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+          <select
+            id="information-pause-kind"
+            name="pauseKind"
+            defaultValue={state.values?.pauseKind ?? 'clarification'}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          >
             {pauseKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {pauseKindLabels[kind]}
@@ -38,7 +52,15 @@ export function RequestInformationForm({ reference, version, clockStopKinds }: {
       </FormField>
       <FormField id="information-message" label="Your question to the requester" errors={state.fieldErrors?.message}>
         {(describedBy, isInvalid) => (
-          <textarea id="information-message" name="message" required maxLength={maxLengthOf(ZRequestInformation, 'message')} defaultValue={state.values?.message} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+          <textarea
+            id="information-message"
+            name="message"
+            required
+            maxLength={maxLengthOf(ZRequestInformation, 'message')}
+            defaultValue={state.values?.message}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>

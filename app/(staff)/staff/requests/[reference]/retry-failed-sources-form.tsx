@@ -3,7 +3,17 @@
 import { FulfilmentButtonForm } from './fulfilment-button-form';
 import { retryFailedSourcesAction } from './fulfilment-actions';
 
-export function RetryFailedSourcesForm({ reference, version, runId, failedCount }: { reference: string; version: number; runId: string; failedCount: number }) {
+export function RetryFailedSourcesForm({
+  reference,
+  version,
+  runId,
+  failedCount,
+}: {
+  reference: string;
+  version: number;
+  runId: string;
+  failedCount: number;
+}) {
   return (
     <FulfilmentButtonForm
       action={retryFailedSourcesAction}

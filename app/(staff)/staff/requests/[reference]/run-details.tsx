@@ -26,7 +26,9 @@ export function RunDetails({ run, caption, reference, version, isWorkable }: Run
       <SourceResultsTable run={run} caption={caption} />
       {run.error ? <p className="flag">{run.error}</p> : null}
       <ManualChecklist run={run} reference={reference} version={version} isWorkable={isWorkable} />
-      {isWorkable && (run.status === 'failed' || run.status === 'running') && failedCount > 0 ? <RetryFailedSourcesForm reference={reference} version={version} runId={run.id} failedCount={failedCount} /> : null}
+      {isWorkable && (run.status === 'failed' || run.status === 'running') && failedCount > 0 ? (
+        <RetryFailedSourcesForm reference={reference} version={version} runId={run.id} failedCount={failedCount} />
+      ) : null}
     </>
   );
 }

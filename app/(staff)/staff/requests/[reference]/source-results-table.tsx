@@ -30,7 +30,9 @@ export function SourceResultsTable({ run, caption }: { run: FulfilmentRunView; c
               {result.attempts > 1 ? <span className="field__hint"> (attempt {result.attempts})</span> : null}
             </td>
             <td className="number">
-              {result.status === 'pending' || result.sourceKind === 'manual' || (result.status === 'failed' && result.tables.length === 0) ? '—' : resultRows(result).toLocaleString('en')}
+              {result.status === 'pending' || result.sourceKind === 'manual' || (result.status === 'failed' && result.tables.length === 0)
+                ? '—'
+                : resultRows(result).toLocaleString('en')}
               {result.status === 'running' ? <span className="field__hint"> so far</span> : null}
             </td>
             <td>
@@ -65,7 +67,9 @@ export function SourceResultsTable({ run, caption }: { run: FulfilmentRunView; c
                   : {result.note}
                 </p>
               ) : null}
-              {result.sourceKind === 'manual' && run.kind === 'dry_run' ? <p className="field__hint">Checked by hand during the erasure itself.</p> : null}
+              {result.sourceKind === 'manual' && run.kind === 'dry_run' ? (
+                <p className="field__hint">Checked by hand during the erasure itself.</p>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -17,8 +17,8 @@ export default async function FileOnBehalfPage() {
     <>
       <h1>File a request on someone’s behalf</h1>
       <p className="lead">
-        For a request received by phone, letter, email or in person. It is accepted at once, without the email confirmation, so
-        record how you checked the person’s identity. They get an acknowledgement email with a private status link.
+        For a request received by phone, letter, email or in person. It is accepted at once, without the email confirmation, so record how
+        you checked the person’s identity. They get an acknowledgement email with a private status link.
       </p>
       <FileOnBehalfForm jurisdictions={jurisdictions} today={today} />
     </>

@@ -12,7 +12,10 @@ export async function createApiKeyAction(_previous: ActionState, formData: FormD
   return runAction(ZCreateApiKeyForm, formData, async (input) => {
     const { secret } = await createApiKey(getDb(), { actor: await requireStaff(), input });
     revalidatePath('/staff/settings/api-keys');
-    return { notice: `“${input.name}” was made. Copy the key below into the other system now: only its hash is kept, so it cannot be shown again.`, oneTimeSecret: secret };
+    return {
+      notice: `“${input.name}” was made. Copy the key below into the other system now: only its hash is kept, so it cannot be shown again.`,
+      oneTimeSecret: secret,
+    };
   });
 }
 

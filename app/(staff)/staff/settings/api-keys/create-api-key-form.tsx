@@ -12,7 +12,13 @@ import { OneTimeSecret } from '../sources/one-time-secret';
 import { createApiKeyAction } from './actions';
 
 const labels = { name: 'Name', scopes: 'Scopes', expiresIn: 'Expires' };
-const expiryLabels: Record<(typeof apiKeyExpiryChoices)[number], string> = { '30': 'In 30 days', '90': 'In 90 days', '365': 'In a year', '730': 'In two years', never: 'Never' };
+const expiryLabels: Record<(typeof apiKeyExpiryChoices)[number], string> = {
+  '30': 'In 30 days',
+  '90': 'In 90 days',
+  '365': 'In a year',
+  '730': 'In two years',
+  never: 'Never',
+};
 
 export function CreateApiKeyForm() {
   const [state, formAction, isPending] = useActionState(createApiKeyAction, initialActionState);
@@ -21,14 +27,49 @@ export function CreateApiKeyForm() {
   return (
     <>
       <ActionNotice state={state} />
-      {state.oneTimeSecret ? <OneTimeSecret secret={state.oneTimeSecret} label="API key" hint="Copy it into the other system now; it sends it as “Authorization: Bearer <key>”. If it is lost, revoke it and make a new one." /> : null}
+      {state.oneTimeSecret ? (
+        <OneTimeSecret
+          secret={state.oneTimeSecret}
+          label="API key"
+          hint="Copy it into the other system now; it sends it as “Authorization: Bearer <key>”. If it is lost, revoke it and make a new one."
+        />
+      ) : null}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="new-key-heading">
         <ActionProblems state={state} labels={labels} />
-        <FormField id="name" label={labels.name} hint="Which system uses it: the audit trail names the key in every event it causes." errors={errors.name}>
-          {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" required maxLength={100} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        <FormField
+          id="name"
+          label={labels.name}
+          hint="Which system uses it: the audit trail names the key in every event it causes."
+          errors={errors.name}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="name"
+              name="name"
+              autoComplete="off"
+              required
+              maxLength={100}
+              defaultValue={values.name}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
-        <CheckboxFieldset name="scopes" legend={labels.scopes} options={apiScopes.map((scope) => ({ value: scope, label: apiScopeLabels[scope] }))} checked={(scope) => values[`scopes:${scope}`] === 'on'} errors={errors.scopes} />
-        <RadioFieldset name="expiresIn" legend={labels.expiresIn} options={apiKeyExpiryChoices.map((value) => ({ value, label: expiryLabels[value] }))} checked={values.expiresIn ?? '365'} errors={errors.expiresIn} />
+        <CheckboxFieldset
+          name="scopes"
+          legend={labels.scopes}
+          options={apiScopes.map((scope) => ({ value: scope, label: apiScopeLabels[scope] }))}
+          checked={(scope) => values[`scopes:${scope}`] === 'on'}
+          errors={errors.scopes}
+        />
+        <RadioFieldset
+          name="expiresIn"
+          legend={labels.expiresIn}
+          options={apiKeyExpiryChoices.map((value) => ({ value, label: expiryLabels[value] }))}
+          checked={values.expiresIn ?? '365'}
+          errors={errors.expiresIn}
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Making the key…' : 'Make an API key'}
         </button>

@@ -22,8 +22,8 @@ export default async function ApiKeysPage() {
       </p>
       <h1>API keys</h1>
       <p>
-        Other systems call the <Link href="/api/v1/docs">REST API</Link> with a key sent as <code>Authorization: Bearer …</code>. A key can do only what its
-        scopes allow; every call is on the audit trail under its name.
+        Other systems call the <Link href="/api/v1/docs">REST API</Link> with a key sent as <code>Authorization: Bearer …</code>. A key can
+        do only what its scopes allow; every call is on the audit trail under its name.
       </p>
       {keys.length === 0 ? (
         <p className="empty-state">No API keys yet.</p>

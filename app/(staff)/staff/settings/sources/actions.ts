@@ -9,7 +9,13 @@ import { updateDataSource } from '@/lib/data-sources/update-data-source';
 import { getDb } from '@/lib/database';
 import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-allowed';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { isDatabaseKind, ZCreateDataSourceForm, ZRotateSigningSecretForm, ZSetDataSourceEnabledForm, ZUpdateDataSourceForm } from '@/lib/validation/data-source-form';
+import {
+  isDatabaseKind,
+  ZCreateDataSourceForm,
+  ZRotateSigningSecretForm,
+  ZSetDataSourceEnabledForm,
+  ZUpdateDataSourceForm,
+} from '@/lib/validation/data-source-form';
 import { ZPrivateTargetsForm } from '@/lib/validation/network-settings';
 import { type ActionState, runAction } from '../../action-state';
 
@@ -21,7 +27,8 @@ export async function createDataSourceAction(_previous: ActionState, formData: F
     const actor = await requireStaff();
     const created = await createDataSource(getDb(), { actor, input });
     revalidatePath('/staff/settings/sources');
-    if (created.signingSecret) return { notice: `“${input.name}” was added. Its signing secret is below. ${SECRET_HINT}`, oneTimeSecret: created.signingSecret };
+    if (created.signingSecret)
+      return { notice: `“${input.name}” was added. Its signing secret is below. ${SECRET_HINT}`, oneTimeSecret: created.signingSecret };
     createdSlug = created.slug;
     return 'Added.';
   });
@@ -45,7 +52,9 @@ export async function setDataSourceEnabledAction(_previous: ActionState, formDat
     const actor = await requireStaff();
     await setDataSourceEnabled(getDb(), { actor, slug, version, isEnabled });
     revalidatePath('/staff/settings/sources', 'layout');
-    return isEnabled ? 'Switched on: runs started from now on include this source.' : 'Switched off: runs started from now on leave this source out.';
+    return isEnabled
+      ? 'Switched on: runs started from now on include this source.'
+      : 'Switched off: runs started from now on leave this source out.';
   });
 }
 

@@ -15,7 +15,8 @@ type KindFieldsProps = {
 /** The inputs that depend on the source's kind: a connection string and map, a webhook URL, or checklist instructions. */
 export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsProps) {
   if (isDatabaseKind(kind)) {
-    const example = kind === 'mysql' ? 'mysql://user:password@host:3306/database (MySQL or MariaDB)' : 'postgres://user:password@host:5432/database';
+    const example =
+      kind === 'mysql' ? 'mysql://user:password@host:3306/database (MySQL or MariaDB)' : 'postgres://user:password@host:5432/database';
     const connectionHint = secretSavedOn
       ? `Saved on ${secretSavedOn}; leave blank to keep it. It is stored encrypted and never shown again.`
       : `${example}. Use a role that can read (and, for erasure, change) only the mapped tables. It is stored encrypted and never shown again.`;
@@ -23,7 +24,16 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
       <>
         <FormField id="connectionString" label={labels.connectionString!} hint={connectionHint} errors={errors.connectionString}>
           {(describedBy, isInvalid) => (
-            <input type="password" id="connectionString" name="connectionString" autoComplete="off" spellCheck={false} defaultValue={values.connectionString} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="password"
+              id="connectionString"
+              name="connectionString"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={values.connectionString}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -33,7 +43,16 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
           errors={errors.map}
         >
           {(describedBy, isInvalid) => (
-            <textarea id="map" name="map" rows={24} spellCheck={false} className="code-input" defaultValue={values.map} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <textarea
+              id="map"
+              name="map"
+              rows={24}
+              spellCheck={false}
+              className="code-input"
+              defaultValue={values.map}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
       </>
@@ -42,17 +61,64 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
   if (kind === 'webhook') {
     return (
       <>
-        <FormField id="url" label={labels.url!} hint="dsr-desk POSTs each signed job here (access or erasure, with the person’s email and account id)." errors={errors.url}>
-          {(describedBy, isInvalid) => <input type="url" id="url" name="url" required defaultValue={values.url} aria-describedby={describedBy} aria-invalid={isInvalid} />}
-        </FormField>
-        <FormField id="timeoutSeconds" label={labels.timeoutSeconds!} hint="How long to wait for one answer before trying again, 1 to 120." errors={errors.timeoutSeconds}>
+        <FormField
+          id="url"
+          label={labels.url!}
+          hint="dsr-desk POSTs each signed job here (access or erasure, with the person’s email and account id)."
+          errors={errors.url}
+        >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="timeoutSeconds" name="timeoutSeconds" min={1} max={120} className="input--short" defaultValue={values.timeoutSeconds} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="url"
+              id="url"
+              name="url"
+              required
+              defaultValue={values.url}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
-        <FormField id="maxAttempts" label={labels.maxAttempts!} hint="The first call included, with a growing wait between tries, 1 to 10." errors={errors.maxAttempts}>
+        <FormField
+          id="timeoutSeconds"
+          label={labels.timeoutSeconds!}
+          hint="How long to wait for one answer before trying again, 1 to 120."
+          errors={errors.timeoutSeconds}
+        >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="maxAttempts" name="maxAttempts" min={1} max={10} className="input--short" defaultValue={values.maxAttempts} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="timeoutSeconds"
+              name="timeoutSeconds"
+              min={1}
+              max={120}
+              className="input--short"
+              defaultValue={values.timeoutSeconds}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="maxAttempts"
+          label={labels.maxAttempts!}
+          hint="The first call included, with a growing wait between tries, 1 to 10."
+          errors={errors.maxAttempts}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              id="maxAttempts"
+              name="maxAttempts"
+              min={1}
+              max={10}
+              className="input--short"
+              defaultValue={values.maxAttempts}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <FormField
@@ -62,15 +128,41 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
           errors={errors.callbackTimeoutHours}
         >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="callbackTimeoutHours" name="callbackTimeoutHours" min={1} max={720} className="input--short" defaultValue={values.callbackTimeoutHours} aria-describedby={describedBy} aria-invalid={isInvalid} />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="callbackTimeoutHours"
+              name="callbackTimeoutHours"
+              min={1}
+              max={720}
+              className="input--short"
+              defaultValue={values.callbackTimeoutHours}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
       </>
     );
   }
   return (
-    <FormField id="instructions" label={labels.instructions!} hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)." errors={errors.instructions}>
-      {(describedBy, isInvalid) => <textarea id="instructions" name="instructions" rows={5} maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')} defaultValue={values.instructions} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+    <FormField
+      id="instructions"
+      label={labels.instructions!}
+      hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)."
+      errors={errors.instructions}
+    >
+      {(describedBy, isInvalid) => (
+        <textarea
+          id="instructions"
+          name="instructions"
+          rows={5}
+          maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
+          defaultValue={values.instructions}
+          aria-describedby={describedBy}
+          aria-invalid={isInvalid}
+        />
+      )}
     </FormField>
   );
 }

@@ -28,8 +28,8 @@ export default async function DataSourcesPage() {
       </p>
       <h1>Data sources</h1>
       <p>
-        The systems that hold people’s data. When a request is worked, dsr-desk gathers the person’s data from every source that is
-        switched on and used for access, and erases it from every source used for erasure.
+        The systems that hold people’s data. When a request is worked, dsr-desk gathers the person’s data from every source that is switched
+        on and used for access, and erases it from every source used for erasure.
       </p>
       <p>
         <Link className="button" href="/staff/settings/sources/new">
@@ -60,7 +60,15 @@ export default async function DataSourcesPage() {
                 <td>{sourceKindLabels[source.kind]}</td>
                 <td>{source.isEnabled ? 'On' : 'Off'}</td>
                 <td>{usedFor(source)}</td>
-                <td>{source.secretUpdatedAt ? <DateTimeText date={source.secretUpdatedAt} /> : source.kind === 'manual' ? 'None needed' : 'Not saved'}</td>
+                <td>
+                  {source.secretUpdatedAt ? (
+                    <DateTimeText date={source.secretUpdatedAt} />
+                  ) : source.kind === 'manual' ? (
+                    'None needed'
+                  ) : (
+                    'Not saved'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

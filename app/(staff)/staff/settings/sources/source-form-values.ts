@@ -26,7 +26,21 @@ const mapTemplate = JSON.stringify(
 
 /** The form's fields for a new source of this kind. */
 export function newSourceValues(kind: DataSourceKind): Record<string, string> {
-  return { kind, name: '', slug: '', isEnabled: 'on', usedForAccess: 'on', usedForErasure: 'on', connectionString: '', map: mapTemplate, url: '', timeoutSeconds: '15', maxAttempts: '3', callbackTimeoutHours: '72', instructions: '' };
+  return {
+    kind,
+    name: '',
+    slug: '',
+    isEnabled: 'on',
+    usedForAccess: 'on',
+    usedForErasure: 'on',
+    connectionString: '',
+    map: mapTemplate,
+    url: '',
+    timeoutSeconds: '15',
+    maxAttempts: '3',
+    callbackTimeoutHours: '72',
+    instructions: '',
+  };
 }
 
 /** The form's fields from a saved source. Never the secret: the connection string field starts blank ("keep"). */
@@ -53,6 +67,12 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
  * keys in its own order), and `schema` only where it is not the default.
  */
 function mapText(map: TSourceMap): string {
-  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({ ...(!schema || schema === 'public' ? {} : { schema }), table, match, export: columns, erase }));
+  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({
+    ...(!schema || schema === 'public' ? {} : { schema }),
+    table,
+    match,
+    export: columns,
+    erase,
+  }));
   return JSON.stringify({ tables }, null, 2);
 }

@@ -58,12 +58,39 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
         ) : null}
 
         <FormField id="name" label={labels.name!} hint="As agents see it on each request, e.g. “Shop database”." errors={errors.name}>
-          {(describedBy, isInvalid) => <input type="text" id="name" name="name" required maxLength={maxLengthOf(ZCreateDataSourceForm, 'name')} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="name"
+              name="name"
+              required
+              maxLength={maxLengthOf(ZCreateDataSourceForm, 'name')}
+              defaultValue={values.name}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
 
         {saved ? null : (
-          <FormField id="slug" label={`${labels.slug} (optional)`} hint="Lower-case letters, digits and hyphens; names the callback URL and the folder in packages. Left blank, it is made from the name. It cannot change later." errors={errors.slug}>
-            {(describedBy, isInvalid) => <input type="text" id="slug" name="slug" maxLength={maxLengthOf(ZDataSourceSlug)} spellCheck={false} defaultValue={values.slug} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          <FormField
+            id="slug"
+            label={`${labels.slug} (optional)`}
+            hint="Lower-case letters, digits and hyphens; names the callback URL and the folder in packages. Left blank, it is made from the name. It cannot change later."
+            errors={errors.slug}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="slug"
+                name="slug"
+                maxLength={maxLengthOf(ZDataSourceSlug)}
+                spellCheck={false}
+                defaultValue={values.slug}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
         )}
 

@@ -12,7 +12,10 @@ export async function createEventSubscriptionAction(_previous: ActionState, form
   return runAction(ZCreateEventSubscriptionForm, formData, async (input) => {
     const { signingSecret } = await createEventSubscription(getDb(), { actor: await requireStaff(), input });
     revalidatePath('/staff/settings/webhooks');
-    return { notice: `“${input.name}” was subscribed. Its signing secret is below: copy it into the receiving system now, it will not be shown again.`, oneTimeSecret: signingSecret };
+    return {
+      notice: `“${input.name}” was subscribed. Its signing secret is below: copy it into the receiving system now, it will not be shown again.`,
+      oneTimeSecret: signingSecret,
+    };
   });
 }
 

@@ -22,12 +22,45 @@ export function CreateSubscriptionForm() {
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="new-subscription-heading">
         <ActionProblems state={state} labels={labels} />
         <FormField id="name" label={labels.name} errors={errors.name}>
-          {(describedBy, isInvalid) => <input type="text" id="name" name="name" autoComplete="off" maxLength={100} defaultValue={values.name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="name"
+              name="name"
+              autoComplete="off"
+              maxLength={100}
+              defaultValue={values.name}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
-        <FormField id="url" label={labels.url} hint="Events are POSTed here as JSON, signed with X-DSR-Desk-Signature. Public addresses only." errors={errors.url}>
-          {(describedBy, isInvalid) => <input type="url" id="url" name="url" autoComplete="off" maxLength={2000} defaultValue={values.url} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        <FormField
+          id="url"
+          label={labels.url}
+          hint="Events are POSTed here as JSON, signed with X-DSR-Desk-Signature. Public addresses only."
+          errors={errors.url}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="url"
+              id="url"
+              name="url"
+              autoComplete="off"
+              maxLength={2000}
+              defaultValue={values.url}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
-        <CheckboxFieldset name="events" legend={labels.events} options={webhookEventTypes.map((type) => ({ value: type, label: webhookEventTypeLabels[type] }))} checked={(type) => values[`events:${type}`] === 'on'} errors={errors.events} />
+        <CheckboxFieldset
+          name="events"
+          legend={labels.events}
+          options={webhookEventTypes.map((type) => ({ value: type, label: webhookEventTypeLabels[type] }))}
+          checked={(type) => values[`events:${type}`] === 'on'}
+          errors={errors.events}
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Subscribing…' : 'Subscribe'}
         </button>

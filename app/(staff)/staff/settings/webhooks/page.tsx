@@ -16,7 +16,9 @@ export default async function EventWebhooksPage() {
         <Link href="/staff/settings">Back to settings</Link>
       </p>
       <h1>Event webhooks</h1>
-      <p>dsr-desk POSTs request events to these URLs as they happen, signed like webhook jobs, and retries a failed delivery for about a day.</p>
+      <p>
+        dsr-desk POSTs request events to these URLs as they happen, signed like webhook jobs, and retries a failed delivery for about a day.
+      </p>
       {subscriptions.length === 0 ? (
         <p className="empty-state">No subscriptions yet.</p>
       ) : (

@@ -42,23 +42,34 @@ export default async function PackagePreviewPage({ params, searchParams }: PageP
       </p>
       <h1>Data package for {reference}</h1>
       <p className="lead">
-        Gathered <DateTimeText date={preview.generatedAt} />; {formatBytes(preview.sizeBytes)}; SHA-256 <code className="audit-hash">{preview.sha256}</code>
+        Gathered <DateTimeText date={preview.generatedAt} />; {formatBytes(preview.sizeBytes)}; SHA-256{' '}
+        <code className="audit-hash">{preview.sha256}</code>
       </p>
       <p className="notice">
-        {preview.isReleased ? 'This package has been released to the requester.' : 'Not yet released. Check it here, then release it from the request page.'}
+        {preview.isReleased
+          ? 'This package has been released to the requester.'
+          : 'Not yet released. Check it here, then release it from the request page.'}
       </p>
       {preview.sources.length === 0 ? <p className="empty-state">The package holds no sources.</p> : null}
       {preview.sources.map((source, sourceIndex) => (
         <section key={source.name} className="panel" aria-labelledby={`source-${sourceIndex}`}>
           <h2 id={`source-${sourceIndex}`}>{source.name}</h2>
-          {source.kind === 'manual' ? <p className="preserve-lines">Checked by hand. Note included for the requester: {source.note || 'none'}</p> : null}
-          {source.kind !== 'manual' && source.tables.length === 0 ? <p className="empty-state">Nothing about this person was found here.</p> : null}
+          {source.kind === 'manual' ? (
+            <p className="preserve-lines">Checked by hand. Note included for the requester: {source.note || 'none'}</p>
+          ) : null}
+          {source.kind !== 'manual' && source.tables.length === 0 ? (
+            <p className="empty-state">Nothing about this person was found here.</p>
+          ) : null}
           {source.tables.map((table) => (
             <div key={table.name} className="table-scroll">
               <table className="data">
                 <caption className="table-caption">
                   <code>{table.name}</code>:{' '}
-                  {table.rowCount === 0 ? 'no rows' : table.rows.length < table.rowCount ? `first ${table.rows.length} of ${table.rowCount.toLocaleString('en')} rows` : `all ${table.rowCount.toLocaleString('en')} ${table.rowCount === 1 ? 'row' : 'rows'}`}
+                  {table.rowCount === 0
+                    ? 'no rows'
+                    : table.rows.length < table.rowCount
+                      ? `first ${table.rows.length} of ${table.rowCount.toLocaleString('en')} rows`
+                      : `all ${table.rowCount.toLocaleString('en')} ${table.rowCount === 1 ? 'row' : 'rows'}`}
                 </caption>
                 <thead>
                   <tr>

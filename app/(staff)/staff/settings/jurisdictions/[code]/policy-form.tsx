@@ -73,13 +73,32 @@ function policyValues(policy: TDeadlinePolicy): Record<string, string> {
   };
 }
 
-function UnitSelect({ id, value, describedBy, isInvalid, label }: { id: string; value?: string; describedBy?: string; isInvalid: boolean; label: string }) {
+function UnitSelect({
+  id,
+  value,
+  describedBy,
+  isInvalid,
+  label,
+}: {
+  id: string;
+  value?: string;
+  describedBy?: string;
+  isInvalid: boolean;
+  label: string;
+}) {
   return (
     <>
       <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
-      <select id={id} name={id} defaultValue={value ?? 'days'} aria-describedby={describedBy} aria-invalid={isInvalid} className="select--inline">
+      <select
+        id={id}
+        name={id}
+        defaultValue={value ?? 'days'}
+        aria-describedby={describedBy}
+        aria-invalid={isInvalid}
+        className="select--inline"
+      >
         <option value="days">days</option>
         <option value="months">months</option>
       </select>
@@ -88,15 +107,44 @@ function UnitSelect({ id, value, describedBy, isInvalid, label }: { id: string; 
 }
 
 /** A number and its unit (days or months), named `<name>Amount` and `<name>Unit`, with both fields' errors in one slot. */
-function DurationField({ name, label, hint, values, errors }: { name: string; label: string; hint: string; values: Record<string, string>; errors: Record<string, string[] | undefined> }) {
+function DurationField({
+  name,
+  label,
+  hint,
+  values,
+  errors,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  values: Record<string, string>;
+  errors: Record<string, string[] | undefined>;
+}) {
   const amount = `${name}Amount`;
   const unit = `${name}Unit`;
   return (
     <FormField id={amount} label={label} hint={hint} errors={[...(errors[amount] ?? []), ...(errors[unit] ?? [])]}>
       {(describedBy, isInvalid) => (
         <div className="input-group">
-          <input type="number" inputMode="numeric" id={amount} name={amount} min={1} max={366} defaultValue={values[amount]} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
-          <UnitSelect id={unit} label={labels[unit] ?? unit} value={values[unit]} describedBy={describedBy} isInvalid={Boolean(errors[unit])} />
+          <input
+            type="number"
+            inputMode="numeric"
+            id={amount}
+            name={amount}
+            min={1}
+            max={366}
+            defaultValue={values[amount]}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+            className="input--short"
+          />
+          <UnitSelect
+            id={unit}
+            label={labels[unit] ?? unit}
+            value={values[unit]}
+            describedBy={describedBy}
+            isInvalid={Boolean(errors[unit])}
+          />
         </div>
       )}
     </FormField>
@@ -116,20 +164,59 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
         <input type="hidden" name="code" value={code} />
 
         <FormField id="label" label={labels.label!} hint="The region as the request form lists it." errors={errors.label}>
-          {(describedBy, isInvalid) => <input type="text" id="label" name="label" required maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'label')} defaultValue={values.label} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="label"
+              name="label"
+              required
+              maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'label')}
+              defaultValue={values.label}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
 
-        <FormField id="deadlineAmount" label={labels.deadlineAmount!} hint="Counted from the day the request was received." errors={[...(errors.deadlineAmount ?? []), ...(errors.deadlineUnit ?? [])]}>
+        <FormField
+          id="deadlineAmount"
+          label={labels.deadlineAmount!}
+          hint="Counted from the day the request was received."
+          errors={[...(errors.deadlineAmount ?? []), ...(errors.deadlineUnit ?? [])]}
+        >
           {(describedBy, isInvalid) => (
             <div className="input-group">
-              <input type="number" inputMode="numeric" id="deadlineAmount" name="deadlineAmount" required min={1} max={366} defaultValue={values.deadlineAmount} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
-              <UnitSelect id="deadlineUnit" label={labels.deadlineUnit!} value={values.deadlineUnit} describedBy={describedBy} isInvalid={Boolean(errors.deadlineUnit)} />
+              <input
+                type="number"
+                inputMode="numeric"
+                id="deadlineAmount"
+                name="deadlineAmount"
+                required
+                min={1}
+                max={366}
+                defaultValue={values.deadlineAmount}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+                className="input--short"
+              />
+              <UnitSelect
+                id="deadlineUnit"
+                label={labels.deadlineUnit!}
+                value={values.deadlineUnit}
+                describedBy={describedBy}
+                isInvalid={Boolean(errors.deadlineUnit)}
+              />
             </div>
           )}
         </FormField>
 
         <div className="choice">
-          <input type="checkbox" id="rollWeekendToNextWorkingDay" name="rollWeekendToNextWorkingDay" defaultChecked={values.rollWeekendToNextWorkingDay === 'on'} />
+          <input
+            type="checkbox"
+            id="rollWeekendToNextWorkingDay"
+            name="rollWeekendToNextWorkingDay"
+            defaultChecked={values.rollWeekendToNextWorkingDay === 'on'}
+          />
           <label htmlFor="rollWeekendToNextWorkingDay">A due date on a Saturday or Sunday moves to the Monday</label>
         </div>
 
@@ -139,23 +226,67 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
             <input type="checkbox" id="hasExtension" name="hasExtension" defaultChecked={values.hasExtension === 'on'} />
             <label htmlFor="hasExtension">The deadline can be extended</label>
           </div>
-          <DurationField name="extension" label={labels.extensionAmount!} hint="Added to the deadline each time it is extended." values={values} errors={errors} />
+          <DurationField
+            name="extension"
+            label={labels.extensionAmount!}
+            hint="Added to the deadline each time it is extended."
+            values={values}
+            errors={errors}
+          />
           <FormField id="extensionMaxCount" label={labels.extensionMaxCount!} hint="1 to 3." errors={errors.extensionMaxCount}>
             {(describedBy, isInvalid) => (
-              <input type="number" inputMode="numeric" id="extensionMaxCount" name="extensionMaxCount" min={1} max={3} defaultValue={values.extensionMaxCount} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
+              <input
+                type="number"
+                inputMode="numeric"
+                id="extensionMaxCount"
+                name="extensionMaxCount"
+                min={1}
+                max={3}
+                defaultValue={values.extensionMaxCount}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+                className="input--short"
+              />
             )}
           </FormField>
         </fieldset>
 
-        <FormField id="acknowledgementBusinessDays" label={`${labels.acknowledgementBusinessDays} (optional)`} hint="Leave empty where the law sets no acknowledgement deadline." errors={errors.acknowledgementBusinessDays}>
+        <FormField
+          id="acknowledgementBusinessDays"
+          label={`${labels.acknowledgementBusinessDays} (optional)`}
+          hint="Leave empty where the law sets no acknowledgement deadline."
+          errors={errors.acknowledgementBusinessDays}
+        >
           {(describedBy, isInvalid) => (
-            <input type="number" inputMode="numeric" id="acknowledgementBusinessDays" name="acknowledgementBusinessDays" min={1} max={60} defaultValue={values.acknowledgementBusinessDays} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
+            <input
+              type="number"
+              inputMode="numeric"
+              id="acknowledgementBusinessDays"
+              name="acknowledgementBusinessDays"
+              min={1}
+              max={60}
+              defaultValue={values.acknowledgementBusinessDays}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+              className="input--short"
+            />
           )}
         </FormField>
 
-        <FormField id="bankHolidays" label={`${labels.bankHolidays} (optional)`} hint="With the weekend rule on, a due date on one of these bank holidays also moves to the next working day." errors={errors.bankHolidays}>
+        <FormField
+          id="bankHolidays"
+          label={`${labels.bankHolidays} (optional)`}
+          hint="With the weekend rule on, a due date on one of these bank holidays also moves to the next working day."
+          errors={errors.bankHolidays}
+        >
           {(describedBy, isInvalid) => (
-            <select id="bankHolidays" name="bankHolidays" defaultValue={values.bankHolidays ?? ''} aria-describedby={describedBy} aria-invalid={isInvalid}>
+            <select
+              id="bankHolidays"
+              name="bankHolidays"
+              defaultValue={values.bankHolidays ?? ''}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            >
               <option value="">None</option>
               {bankHolidayRegions.map((region) => (
                 <option key={region} value={region}>
@@ -169,11 +300,17 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
         <fieldset className="policy-fieldset" aria-describedby="clockStopKinds-hint">
           <legend>Clock stop</legend>
           <p className="field__hint" id="clockStopKinds-hint">
-            The clock stops while we wait for the requester to send what is ticked. Leave all empty where the law runs the clock regardless (CCPA).
+            The clock stops while we wait for the requester to send what is ticked. Leave all empty where the law runs the clock regardless
+            (CCPA).
           </p>
           {pauseKinds.map((kind) => (
             <div className="choice" key={kind}>
-              <input type="checkbox" id={clockStopField[kind]} name={clockStopField[kind]} defaultChecked={values[clockStopField[kind]] === 'on'} />
+              <input
+                type="checkbox"
+                id={clockStopField[kind]}
+                name={clockStopField[kind]}
+                defaultChecked={values[clockStopField[kind]] === 'on'}
+              />
               <label htmlFor={clockStopField[kind]}>{pauseKindLabels[kind]}</label>
             </div>
           ))}
@@ -185,24 +322,71 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
             <input type="checkbox" id="hasAppeal" name="hasAppeal" defaultChecked={values.hasAppeal === 'on'} />
             <label htmlFor="hasAppeal">The requester can appeal a refusal</label>
           </div>
-          <FormField id="appealWindowDays" label={labels.appealWindowDays!} hint="Days after a refusal in which the requester may appeal; shown in the refusal email and on the status page." errors={errors.appealWindowDays}>
+          <FormField
+            id="appealWindowDays"
+            label={labels.appealWindowDays!}
+            hint="Days after a refusal in which the requester may appeal; shown in the refusal email and on the status page."
+            errors={errors.appealWindowDays}
+          >
             {(describedBy, isInvalid) => (
-              <input type="number" inputMode="numeric" id="appealWindowDays" name="appealWindowDays" min={1} max={366} defaultValue={values.appealWindowDays} aria-describedby={describedBy} aria-invalid={isInvalid} className="input--short" />
+              <input
+                type="number"
+                inputMode="numeric"
+                id="appealWindowDays"
+                name="appealWindowDays"
+                min={1}
+                max={366}
+                defaultValue={values.appealWindowDays}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+                className="input--short"
+              />
             )}
           </FormField>
-          <DurationField name="appealDeadline" label={labels.appealDeadlineAmount!} hint="Counted from the day the appeal is received." values={values} errors={errors} />
-          <DurationField name="appealExtension" label={`${labels.appealExtensionAmount} (optional)`} hint="Leave empty where the law allows no extension of an appeal." values={values} errors={errors} />
-          <FormField id="regulatorContact" label={`${labels.regulatorContact} (optional)`} hint="How to complain to the attorney general if an appeal is denied, where the law asks for it." errors={errors.regulatorContact}>
-            {(describedBy, isInvalid) => <input type="text" id="regulatorContact" name="regulatorContact" maxLength={300} defaultValue={values.regulatorContact} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+          <DurationField
+            name="appealDeadline"
+            label={labels.appealDeadlineAmount!}
+            hint="Counted from the day the appeal is received."
+            values={values}
+            errors={errors}
+          />
+          <DurationField
+            name="appealExtension"
+            label={`${labels.appealExtensionAmount} (optional)`}
+            hint="Leave empty where the law allows no extension of an appeal."
+            values={values}
+            errors={errors}
+          />
+          <FormField
+            id="regulatorContact"
+            label={`${labels.regulatorContact} (optional)`}
+            hint="How to complain to the attorney general if an appeal is denied, where the law asks for it."
+            errors={errors.regulatorContact}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="regulatorContact"
+                name="regulatorContact"
+                maxLength={300}
+                defaultValue={values.regulatorContact}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
           </FormField>
         </fieldset>
 
         <fieldset className="policy-fieldset" aria-describedby="request-types-hint">
           <legend>Rights under this law</legend>
           <p className="field__hint" id="request-types-hint">
-            Tick the requests this law gives a right to; the form refuses the others for this region. A type’s own deadline (for example California’s 15 business days for opt-outs) replaces the deadline above for that type, with no extension; leave it empty to use the deadline above.
+            Tick the requests this law gives a right to; the form refuses the others for this region. A type’s own deadline (for example
+            California’s 15 business days for opt-outs) replaces the deadline above for that type, with no extension; leave it empty to use
+            the deadline above.
           </p>
-          {errors[requestTypeFields('access').offered] ? <p className="field__error">{errors[requestTypeFields('access').offered]!.join(' ')}</p> : null}
+          {errors[requestTypeFields('access').offered] ? (
+            <p className="field__error">{errors[requestTypeFields('access').offered]!.join(' ')}</p>
+          ) : null}
           <table className="data">
             <thead>
               <tr>
@@ -219,12 +403,35 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
                   <tr key={type}>
                     <th scope="row">{requestTypeLabels[type].title}</th>
                     <td>
-                      <input type="checkbox" id={names.offered} name={names.offered} defaultChecked={values[names.offered] === 'on'} aria-label={`${requestTypeLabels[type].title} offered`} />
+                      <input
+                        type="checkbox"
+                        id={names.offered}
+                        name={names.offered}
+                        defaultChecked={values[names.offered] === 'on'}
+                        aria-label={`${requestTypeLabels[type].title} offered`}
+                      />
                     </td>
                     <td>
                       <div className="input-group">
-                        <input type="number" inputMode="numeric" id={names.amount} name={names.amount} min={1} max={366} defaultValue={values[names.amount]} aria-label={`${requestTypeLabels[type].title}: own deadline`} aria-invalid={fieldErrors.length > 0} className="input--short" />
-                        <select id={names.unit} name={names.unit} defaultValue={values[names.unit]} aria-label={`${requestTypeLabels[type].title}: own deadline unit`} className="select--inline">
+                        <input
+                          type="number"
+                          inputMode="numeric"
+                          id={names.amount}
+                          name={names.amount}
+                          min={1}
+                          max={366}
+                          defaultValue={values[names.amount]}
+                          aria-label={`${requestTypeLabels[type].title}: own deadline`}
+                          aria-invalid={fieldErrors.length > 0}
+                          className="input--short"
+                        />
+                        <select
+                          id={names.unit}
+                          name={names.unit}
+                          defaultValue={values[names.unit]}
+                          aria-label={`${requestTypeLabels[type].title}: own deadline unit`}
+                          className="select--inline"
+                        >
                           <option value="days">days</option>
                           <option value="business_days">business days</option>
                           <option value="months">months</option>
@@ -239,8 +446,23 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
           </table>
         </fieldset>
 
-        <FormField id="legalBasis" label={labels.legalBasis!} hint="Shown to staff beside the due date, so they can check the rule against the law." errors={errors.legalBasis}>
-          {(describedBy, isInvalid) => <input type="text" id="legalBasis" name="legalBasis" maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'legalBasis')} defaultValue={values.legalBasis} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+        <FormField
+          id="legalBasis"
+          label={labels.legalBasis!}
+          hint="Shown to staff beside the due date, so they can check the rule against the law."
+          errors={errors.legalBasis}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="legalBasis"
+              name="legalBasis"
+              maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'legalBasis')}
+              defaultValue={values.legalBasis}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
         </FormField>
 
         <button type="submit" disabled={isPending}>

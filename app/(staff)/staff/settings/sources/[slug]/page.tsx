@@ -20,7 +20,13 @@ const notices: Record<string, string> = {
   created: 'The data source was added.',
 };
 
-export default async function DataSourcePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function DataSourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const actor = await requireStaffPage('sources.manage');
   const [{ slug }, { notice }] = await Promise.all([params, searchParams]);
   const source = await getDataSource(getDb(), { actor, slug });
@@ -35,8 +41,8 @@ export default async function DataSourcePage({ params, searchParams }: { params:
       <div aria-live="polite">{notice && notices[notice] ? <p className="notice notice--ok">{notices[notice]}</p> : null}</div>
       {source.seededFrom ? (
         <p className="warning">
-          This source comes from the file <code>{source.seededFrom}</code>: the next start of dsr-desk sets it back to what the file
-          says. Change the file to change it for good.
+          This source comes from the file <code>{source.seededFrom}</code>: the next start of dsr-desk sets it back to what the file says.
+          Change the file to change it for good.
         </p>
       ) : null}
 
@@ -50,7 +56,15 @@ export default async function DataSourcePage({ params, searchParams }: { params:
         {source.kind !== 'manual' ? (
           <>
             <dt>{isDatabaseKind(source.kind) ? 'Connection string' : 'Signing secret'}</dt>
-            <dd>{source.secretUpdatedAt ? <>Saved on <DateTimeText date={source.secretUpdatedAt} /> (stored encrypted, never shown again)</> : 'Not saved'}</dd>
+            <dd>
+              {source.secretUpdatedAt ? (
+                <>
+                  Saved on <DateTimeText date={source.secretUpdatedAt} /> (stored encrypted, never shown again)
+                </>
+              ) : (
+                'Not saved'
+              )}
+            </dd>
           </>
         ) : null}
         <dt>Last changed</dt>
@@ -77,7 +91,11 @@ export default async function DataSourcePage({ params, searchParams }: { params:
         <SourceForm
           kind={source.kind}
           initialValues={savedSourceValues(source)}
-          saved={{ slug: source.slug, version: source.version, secretSavedOn: source.secretUpdatedAt ? formatDateTime(source.secretUpdatedAt) : null }}
+          saved={{
+            slug: source.slug,
+            version: source.version,
+            secretSavedOn: source.secretUpdatedAt ? formatDateTime(source.secretUpdatedAt) : null,
+          }}
         />
       </section>
       {isDatabaseKind(source.kind) ? <MapFormatHelp /> : null}

@@ -64,7 +64,12 @@ export default async function EventWebhookPage({ params }: { params: Promise<{ i
                   </td>
                   <td>{delivery.attemptLog.map((attempt) => attempt.statusCode ?? 'no answer').join(', ') || '—'}</td>
                   <td>
-                    <RedeliverForm subscriptionId={subscription.id} deliveryId={delivery.id} label={`Redeliver ${delivery.eventType} of ${request?.reference ?? 'this request'}`} isWaiting={delivery.status === 'pending'} />
+                    <RedeliverForm
+                      subscriptionId={subscription.id}
+                      deliveryId={delivery.id}
+                      label={`Redeliver ${delivery.eventType} of ${request?.reference ?? 'this request'}`}
+                      isWaiting={delivery.status === 'pending'}
+                    />
                   </td>
                 </tr>
               );

@@ -6,7 +6,17 @@ import { ActionNotice, ActionProblems } from '../../../form-feedback';
 import { redeliverEventAction } from '../actions';
 
 /** Stays mounted while the delivery waits (without its button), so the notice saying it was queued is still there to read. */
-export function RedeliverForm({ subscriptionId, deliveryId, label, isWaiting }: { subscriptionId: string; deliveryId: string; label: string; isWaiting: boolean }) {
+export function RedeliverForm({
+  subscriptionId,
+  deliveryId,
+  label,
+  isWaiting,
+}: {
+  subscriptionId: string;
+  deliveryId: string;
+  label: string;
+  isWaiting: boolean;
+}) {
   const [state, formAction, isPending] = useActionState(redeliverEventAction, initialActionState);
   return (
     <>
