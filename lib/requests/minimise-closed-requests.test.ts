@@ -93,17 +93,15 @@ async function gatherRunWithFiles(requestId: string) {
       packageSha256: 'ab'.repeat(32),
     })
     .returning();
-  await db
-    .insert(fulfilmentSourceResults)
-    .values({
-      runId: run!.id,
-      sourceId: checklist.id,
-      sourceName: 'Paper files (test)',
-      sourceKind: 'manual',
-      status: 'succeeded',
-      rowCounts: { cabinet: 2 },
-      note: 'Checked the cabinet.',
-    });
+  await db.insert(fulfilmentSourceResults).values({
+    runId: run!.id,
+    sourceId: checklist.id,
+    sourceName: 'Paper files (test)',
+    sourceKind: 'manual',
+    status: 'succeeded',
+    rowCounts: { cabinet: 2 },
+    note: 'Checked the cabinet.',
+  });
   await getStorage().put(attachmentObjectKey(packageKey), Readable.from([Buffer.from('zip bytes')]));
   mkdirSync(path.join(runStagingFolder(run!.id), 'paper-files'), { recursive: true });
   writeFileSync(path.join(runStagingFolder(run!.id), 'paper-files', 'paper-files.json'), '{"name":"Ada"}');
