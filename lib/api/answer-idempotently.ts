@@ -36,9 +36,9 @@ export async function answerIdempotently(
         .where(and(eq(apiIdempotencyKeys.apiKeyId, apiKeyId), eq(apiIdempotencyKeys.key, key)));
       if (!first || first.fingerprint !== fingerprint || first.responseStatus === null) {
         throw new AppError(
-          'VALIDATION',
+          'UNPROCESSABLE',
           'This Idempotency-Key was already used for a different request. Use a new key for each new request.',
-          { httpStatus: 422, field: 'Idempotency-Key' },
+          { field: 'Idempotency-Key' },
         );
       }
       return { status: first.responseStatus, body: first.responseBody, isReplay: true };

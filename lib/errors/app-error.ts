@@ -23,6 +23,8 @@ export const appErrorCodes = {
   INVALID_TRANSITION: 409,
   /** Someone else changed the record since it was read. Show "reload and try again". */
   CONFLICT: 409,
+  /** Well-formed, but it contradicts an earlier request (an Idempotency-Key reused with another body). Answer 422. */
+  UNPROCESSABLE: 422,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;

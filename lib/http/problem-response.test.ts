@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode, appErrorCodes } from '@/lib/errors/app-error';
-import { problemResponse } from './problem-response';
+import { problemKinds, problemResponse, problemType } from './problem-response';
 
 describe('problemResponse', () => {
   it.each(Object.entries(appErrorCodes) as [AppErrorCode, number][])(
@@ -12,7 +12,8 @@ describe('problemResponse', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = await response.json();
-      expect(body).toEqual({ type: 'about:blank', title: expect.any(String), status, detail: 'What went wrong.', code });
+      expect(body).toEqual({ type: problemType(code), title: problemKinds[code].title, status, detail: 'What went wrong.', code });
+      expect(body.type).toMatch(/^\/api\/v1\/docs#problem-[a-z-]+$/);
       expect(body.title).not.toBe('');
     },
   );
@@ -24,8 +25,8 @@ describe('problemResponse', () => {
     });
 
     expect(await problemResponse(error).json()).toEqual({
-      type: 'about:blank',
-      title: 'Bad Request',
+      type: '/api/v1/docs#problem-validation',
+      title: 'The request is not valid',
       status: 400,
       detail: 'Check the form.',
       code: 'VALIDATION',

@@ -32,6 +32,7 @@ export const problemKinds: Record<AppErrorCode | 'INTERNAL' | 'UNAVAILABLE', { s
   TOKEN_INVALID: { slug: 'token-invalid', title: 'The link is no longer valid' },
   INVALID_TRANSITION: { slug: 'invalid-transition', title: 'Not possible in the request’s current state' },
   CONFLICT: { slug: 'conflict', title: 'The record changed since it was read' },
+  UNPROCESSABLE: { slug: 'unprocessable', title: 'The request contradicts an earlier one' },
   PAYLOAD_TOO_LARGE: { slug: 'payload-too-large', title: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { slug: 'unsupported-media-type', title: 'The body’s media type is not accepted' },
   INTERNAL: { slug: 'internal', title: 'Something went wrong on our side' },

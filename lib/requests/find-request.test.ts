@@ -75,8 +75,13 @@ describe('[requester] finds their requests by email', () => {
     expect((payloadProps(message!).requests as { reference: string }[]).map((entry) => entry.reference)).toEqual([first.reference]);
   });
 
-  it('sends a request still waiting for confirmation a new confirmation link instead, and the old one stops working', async () => {
+  it('sends a request still waiting for confirmation its confirmation link again, never a status link', async () => {
     const { request, verificationToken, input } = await submitUnverifiedRequest(db);
+    // As if the first email had gone out: a fresh link replaces it, and the old one stops working.
+    await db
+      .update(outboundEmails)
+      .set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null })
+      .where(eq(outboundEmails.requestId, request.id));
 
     await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp() });
 
@@ -86,6 +91,17 @@ describe('[requester] finds their requests by email', () => {
     const oldToken = tokens.find((token) => token.tokenHash === hashToken(verificationToken));
     expect(oldToken?.revokedAt).not.toBeNull();
     expect(await statusLinkEmailsTo(input.email)).toHaveLength(0);
+  });
+
+  it('while the first confirmation email is still undelivered, sends that same email rather than a second link (one live link)', async () => {
+    const { request, verificationToken, input } = await submitUnverifiedRequest(db);
+
+    await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp() });
+
+    expect((await listOutboundEmails(db, { requestId: request.id })).map((row) => row.template)).toEqual(['verification']);
+    const [token, ...others] = await listTokens(db, { requestId: request.id, purpose: 'verification' });
+    expect(others).toHaveLength(0);
+    expect(token).toMatchObject({ tokenHash: hashToken(verificationToken), revokedAt: null });
   });
 
   it('sends nothing for an address with no requests', async () => {

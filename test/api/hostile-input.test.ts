@@ -162,8 +162,8 @@ describe('POST /api/callbacks/<source> with a hostile source name', () => {
       );
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
-        type: 'about:blank',
-        title: 'Not Found',
+        type: '/api/v1/docs#problem-not-found',
+        title: 'Not found',
         status: 404,
         detail: 'Not found.',
         code: 'NOT_FOUND',

@@ -110,8 +110,8 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       status: 400,
       check: (json) => {
         expect(json).toMatchObject({
-          type: 'about:blank',
-          title: 'Bad Request',
+          type: '/api/v1/docs#problem-validation',
+          title: 'The request is not valid',
           status: 400,
           code: 'VALIDATION',
           detail: 'Some fields are missing or invalid.',
@@ -169,8 +169,8 @@ describe('POST /api/requests with bad input is refused and files nothing', () =>
       status: 400,
       check: (json) =>
         expect(json).toEqual({
-          type: 'about:blank',
-          title: 'Bad Request',
+          type: '/api/v1/docs#problem-validation',
+          title: 'The request is not valid',
           status: 400,
           code: 'VALIDATION',
           detail: 'The body is not valid JSON.',
@@ -220,7 +220,12 @@ describe('POST /api/requests over the rate limit', () => {
     // Seconds until the hour's window ends.
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
-    expect(await response.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED', title: 'Too Many Requests' });
+    expect(await response.json()).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      title: 'Too many requests',
+      type: '/api/v1/docs#problem-rate-limited',
+    });
     expect(await countRequests()).toBe(before);
     expect(await listRequestsForEmail(db, { email: String(refused.email) })).toHaveLength(0);
   });

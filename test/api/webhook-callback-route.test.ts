@@ -272,8 +272,8 @@ describe('[webhook source] callbacks that must change nothing', () => {
       const response = await sendCallback(slug, { jobId: job.jobId, status: 'completed', tables: {} }, { secret: disabled.secret });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
-        type: 'about:blank',
-        title: 'Not Found',
+        type: '/api/v1/docs#problem-not-found',
+        title: 'Not found',
         status: 404,
         detail: 'Not found.',
         code: 'NOT_FOUND',
