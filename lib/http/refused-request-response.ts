@@ -1,4 +1,5 @@
 import type { RequestVerdict } from './check-incoming-request';
+import { problemType } from './problem-response';
 
 type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' }>;
 export type RefusedResponse = { status: number; headers: Record<string, string>; body: string };
@@ -26,6 +27,9 @@ function explain(verdict: Refusal): { title: string; message: string } {
   };
 }
 
+/** The problem kind of each refusal, as every other JSON error names it (lib/http/problem-response.ts). */
+const problemCodes = { 'length-required': 'VALIDATION', 'foreign-origin': 'FORBIDDEN', 'too-large': 'PAYLOAD_TOO_LARGE' } as const;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
@@ -41,7 +45,7 @@ export function refusedRequestResponse(verdict: Refusal, { path }: { path: strin
     return {
       status,
       headers: { ...common, 'Content-Type': 'application/problem+json' },
-      body: JSON.stringify({ type: 'about:blank', title, status, detail: message }),
+      body: JSON.stringify({ type: problemType(problemCodes[verdict.kind]), title, status, detail: message, code: problemCodes[verdict.kind] }),
     };
   }
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start page</a></p></body></html>`;
