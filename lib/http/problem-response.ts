@@ -23,7 +23,7 @@ export type ProblemDetails = z.infer<typeof ZProblemDetails>;
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Each AppError code as a problem kind: its slug (in `type`) and its title. */
-export const problemKinds: Record<AppErrorCode | 'INTERNAL' | 'UNAVAILABLE', { slug: string; title: string }> = {
+export const problemKinds: Record<AppErrorCode | 'INTERNAL' | 'UNAVAILABLE' | 'OVERLOADED', { slug: string; title: string }> = {
   VALIDATION: { slug: 'validation', title: 'The request is not valid' },
   RATE_LIMITED: { slug: 'rate-limited', title: 'Too many requests' },
   UNAUTHENTICATED: { slug: 'unauthenticated', title: 'Not authenticated' },
@@ -37,6 +37,7 @@ export const problemKinds: Record<AppErrorCode | 'INTERNAL' | 'UNAVAILABLE', { s
   UNSUPPORTED_MEDIA_TYPE: { slug: 'unsupported-media-type', title: 'The body’s media type is not accepted' },
   INTERNAL: { slug: 'internal', title: 'Something went wrong on our side' },
   UNAVAILABLE: { slug: 'unavailable', title: 'Temporarily unavailable' },
+  OVERLOADED: { slug: 'overloaded', title: 'Too busy right now' },
 };
 
 export function problemType(code: keyof typeof problemKinds): string {

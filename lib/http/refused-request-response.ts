@@ -45,7 +45,13 @@ export function refusedRequestResponse(verdict: Refusal, { path }: { path: strin
     return {
       status,
       headers: { ...common, 'Content-Type': 'application/problem+json' },
-      body: JSON.stringify({ type: problemType(problemCodes[verdict.kind]), title, status, detail: message, code: problemCodes[verdict.kind] }),
+      body: JSON.stringify({
+        type: problemType(problemCodes[verdict.kind]),
+        title,
+        status,
+        detail: message,
+        code: problemCodes[verdict.kind],
+      }),
     };
   }
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start page</a></p></body></html>`;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEM_CONTENT_TYPE, problemKinds, problemType } from '@/lib/http/problem-response';
 
 const RETRY_AFTER_SECONDS = { database: 15, overloaded: 5 } as const;
 const MESSAGES = {
@@ -8,9 +9,12 @@ const MESSAGES = {
 
 export type UnavailableReason = keyof typeof MESSAGES;
 
+const PROBLEM_CODES = { database: 'UNAVAILABLE', overloaded: 'OVERLOADED' } as const;
+
 /**
- * The one 503 of the web process, answered before Next.js runs: JSON for API clients
- * (the intake API's error shape), a small self-contained page for browsers. Both say
+ * The one 503 of the web process, answered before Next.js runs: problem details for API
+ * clients (the shape of every JSON error, lib/http/problem-response.ts), a small
+ * self-contained page for browsers. Both say
  * when to retry; neither runs any application code or touches the database.
  */
 export function serviceUnavailable(request: IncomingMessage, response: ServerResponse, reason: UnavailableReason): void {
@@ -18,8 +22,9 @@ export function serviceUnavailable(request: IncomingMessage, response: ServerRes
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS[reason]), 'cache-control': 'no-store' };
   const wantsJson = (request.url ?? '').startsWith('/api/') || !(request.headers.accept ?? '').includes('text/html');
   if (wantsJson) {
-    response.writeHead(503, { ...headers, 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: reason === 'database' ? 'unavailable' : 'overloaded', message: MESSAGES[reason] }));
+    const code = PROBLEM_CODES[reason];
+    response.writeHead(503, { ...headers, 'content-type': PROBLEM_CONTENT_TYPE });
+    response.end(JSON.stringify({ type: problemType(code), title: problemKinds[code].title, status: 503, detail: MESSAGES[reason], code }));
     return;
   }
   response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });

@@ -146,7 +146,7 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
       await waitUntil('the web process to notice', async () => (await fetch(`${app.baseUrl}/api/health/ready`)).status === 503, 10_000);
       const intake = await submit(`down-${randomUUID()}@faults.invalid`);
       expect(intake).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
-      expect(JSON.parse(intake.body)).toMatchObject({ error: 'unavailable' });
+      expect(JSON.parse(intake.body)).toMatchObject({ status: 503, code: 'UNAVAILABLE', type: '/api/v1/docs#problem-unavailable' });
       expect(intake.ms).toBeLessThan(1_000);
 
       const started = performance.now();
@@ -175,7 +175,7 @@ describe('[system] under faults, nothing that got a 202 is lost, no email goes o
     const accepted = answers.filter((answer) => answer.status === 202);
     expect(accepted.length + refused.length).toBe(100);
     expect(refused.length).toBeGreaterThanOrEqual(50);
-    expect(refused.every((answer) => answer.retryAfter !== null && JSON.parse(answer.body).error === 'overloaded')).toBe(true);
+    expect(refused.every((answer) => answer.retryAfter !== null && JSON.parse(answer.body).code === 'OVERLOADED')).toBe(true);
     expect(await rowsFor(accepted.map((answer) => answer.email))).toBe(accepted.length);
     expect(await rowsFor(refused.map((answer) => answer.email))).toBe(0);
   });
