@@ -112,7 +112,9 @@ export async function renderEmail(payload: TEmailPayload, contact: OrganisationC
   const { template, props } = ZEmailPayload.parse(payload);
   const plan = planSubstitution(props);
   // The organisation's contact is part of the shape: it changes only when an admin edits the settings.
-  const key = plan ? `${template} ${JSON.stringify([contact.contactEmail ?? null, contact.privacyNoticeUrl ?? null])} ${plan.shape}` : null;
+  const key = plan
+    ? `${template} ${JSON.stringify([contact.contactEmail ?? null, contact.privacyNoticeUrl ?? null, contact.logoUrl ?? null, contact.accentColour ?? null])} ${plan.shape}`
+    : null;
   const cached = key ? compiled.get(key) : undefined;
   if (cached) return substitute(cached, plan!.values);
   const direct = await renderEmailDirectly(template, props, contact);

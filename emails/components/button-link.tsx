@@ -1,12 +1,15 @@
 import { Button, Link, Section, Text } from '@react-email/components';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useContext } from 'react';
+import { OrganisationContactContext } from './organisation-contact';
 
 export type ButtonLinkProps = { href: string; children: ReactNode };
 
 export function ButtonLink({ href, children }: ButtonLinkProps) {
+  // The settings page only accepts an accent colour white text is readable on.
+  const { accentColour } = useContext(OrganisationContactContext);
   return (
     <Section style={sectionStyle}>
-      <Button href={href} style={buttonStyle}>
+      <Button href={href} style={accentColour ? { ...buttonStyle, backgroundColor: accentColour } : buttonStyle}>
         {children}
       </Button>
       {/* The plain-text version already prints the URL after the button label, so this copy is HTML only. */}

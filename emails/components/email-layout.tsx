@@ -1,6 +1,6 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
-import type { CSSProperties, ReactNode } from 'react';
-import { OrganisationContactLine } from './organisation-contact';
+import { Body, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
+import { type CSSProperties, type ReactNode, useContext } from 'react';
+import { OrganisationContactContext, OrganisationContactLine } from './organisation-contact';
 
 export type EmailLayoutProps = {
   organisationName: string;
@@ -13,6 +13,7 @@ export type EmailLayoutProps = {
 };
 
 export function EmailLayout({ organisationName, preview, heading, footer, children }: EmailLayoutProps) {
+  const { logoUrl, accentColour } = useContext(OrganisationContactContext);
   return (
     <Html lang="en" dir="ltr">
       <Head>
@@ -21,7 +22,12 @@ export function EmailLayout({ organisationName, preview, heading, footer, childr
       <Preview>{preview}</Preview>
       <Body style={bodyStyle}>
         <Container style={containerStyle}>
-          <Text style={organisationStyle}>{organisationName}</Text>
+          {logoUrl ? <Img src={logoUrl} alt="" height="40" style={logoStyle} /> : null}
+          <Text
+            style={accentColour ? { ...organisationStyle, borderTop: `4px solid ${accentColour}`, paddingTop: '8px' } : organisationStyle}
+          >
+            {organisationName}
+          </Text>
           <Heading as="h1" style={headingStyle}>
             {heading}
           </Heading>
@@ -65,6 +71,8 @@ const organisationStyle: CSSProperties = {
   letterSpacing: '0.02em',
   margin: '0 0 24px',
 };
+
+const logoStyle: CSSProperties = { display: 'block', height: '40px', margin: '0 0 12px', width: 'auto' };
 
 const headingStyle: CSSProperties = {
   color: '#18181b',

@@ -2,7 +2,13 @@ import { Link } from '@react-email/components';
 import { createContext, useContext } from 'react';
 
 /** What the settings page says about reaching the privacy team; read when an email is sent, so a correction applies to mail still queued. */
-export type OrganisationContact = { contactEmail?: string; privacyNoticeUrl?: string };
+export type OrganisationContact = {
+  contactEmail?: string;
+  privacyNoticeUrl?: string;
+  /** Branding from the settings page: an absolute logo URL and the accent colour of buttons. */
+  logoUrl?: string;
+  accentColour?: string;
+};
 
 export const OrganisationContactContext = createContext<OrganisationContact>({});
 

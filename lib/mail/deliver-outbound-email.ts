@@ -3,6 +3,7 @@ import { renderEmail } from '@/emails/render-email';
 import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
+import { getBranding } from '@/lib/settings/get-branding';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { isAppError } from '@/lib/errors/app-error';
@@ -43,7 +44,13 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
   }
   try {
     const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
-    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), { contactEmail, privacyNoticeUrl });
+    const { logoPath, accentColour } = await getBranding(db);
+    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), {
+      contactEmail,
+      privacyNoticeUrl,
+      ...(logoPath ? { logoUrl: `${env().APP_URL}${logoPath}` } : {}),
+      ...(accentColour ? { accentColour } : {}),
+    });
     const from = await getMailSender(db);
     const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({
       from,

@@ -12,5 +12,10 @@ export type MailSender = string | { name: string; address: string };
  */
 export async function getMailSender(db: DatabaseOrTransaction): Promise<MailSender> {
   const saved = await findSavedOrganisationSettings(db);
-  return saved ? { name: saved.senderName, address: saved.senderEmail } : env().MAIL_FROM;
+  if (saved) return { name: saved.senderName, address: saved.senderEmail };
+  // Until an admin sets a sender, mail comes from the organisation by name (requesters know it, not this product),
+  // at MAIL_FROM's address; MAIL_FROM's own display name is the installer's, often the product's.
+  const { MAIL_FROM, ORGANISATION_NAME } = env();
+  const address = /<([^>]+)>\s*$/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM;
+  return { name: ORGANISATION_NAME, address };
 }

@@ -21,7 +21,7 @@ export async function getOrganisationSettings(db: DatabaseOrTransaction): Promis
   const sender = /^(.*?)\s*<([^>]+)>$/.exec(MAIL_FROM);
   return {
     organisationName: ORGANISATION_NAME,
-    senderName: sender?.[1]?.replace(/"/g, '') || ORGANISATION_NAME,
+    senderName: ORGANISATION_NAME,
     senderEmail: sender?.[2] ?? MAIL_FROM,
     downloadDays: 7,
     maxDownloads: 10,

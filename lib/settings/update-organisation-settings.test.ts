@@ -47,11 +47,13 @@ afterAll(async () => {
 });
 
 describe('organisation settings before an admin saves them', () => {
-  it('fall back to the environment: ORGANISATION_NAME, and MAIL_FROM exactly as configured for the From header', async () => {
+  it('fall back to the environment: ORGANISATION_NAME, and mail from the organisation by name at MAIL_FROM’s address', async () => {
     await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
 
     expect((await getOrganisationSettings(db)).organisationName).toBe(env().ORGANISATION_NAME);
-    expect(await getMailSender(db)).toBe(env().MAIL_FROM);
+    expect((await getOrganisationSettings(db)).senderName).toBe(env().ORGANISATION_NAME);
+    const address = /<([^>]+)>\s*$/.exec(env().MAIL_FROM)?.[1] ?? env().MAIL_FROM;
+    expect(await getMailSender(db)).toEqual({ name: env().ORGANISATION_NAME, address });
   });
 });
 

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/database';
+import { updateBranding } from '@/lib/settings/update-branding';
+import { ZBrandingForm } from '@/lib/validation/branding';
 import { updateAccessInformation } from '@/lib/settings/update-access-information';
 import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
 import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
@@ -36,5 +38,15 @@ export async function updateAccessInformationAction(_previous: ActionState, form
     await updateAccessInformation(getDb(), { actor, code, information });
     revalidatePath(`/staff/settings/jurisdictions/${code}`);
     return 'Saved. Access packages built from now on, and status pages after a refusal, use it.';
+  });
+}
+
+export async function updateBrandingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZBrandingForm, formData, async (input) => {
+    const actor = await requireStaff();
+    const logo = formData.get('logo');
+    await updateBranding(getDb(), { actor, input, logo: logo instanceof File ? logo : null });
+    revalidatePath('/', 'layout');
+    return 'Branding saved. Public pages show it now; emails from the next one sent.';
   });
 }

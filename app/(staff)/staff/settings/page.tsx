@@ -5,6 +5,8 @@ import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy'
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { listJurisdictionPolicies } from '@/lib/settings/list-jurisdiction-policies';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { getBranding } from '@/lib/settings/get-branding';
+import { BrandingForm } from './branding-form';
 import { OrganisationForm } from './organisation-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -12,7 +14,11 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const actor = await requireStaffPage('settings.manage');
   const db = getDb();
-  const [organisation, policies] = await Promise.all([getOrganisationSettings(db), listJurisdictionPolicies(db, { actor })]);
+  const [organisation, policies, branding] = await Promise.all([
+    getOrganisationSettings(db),
+    listJurisdictionPolicies(db, { actor }),
+    getBranding(db),
+  ]);
 
   return (
     <>
@@ -21,6 +27,12 @@ export default async function SettingsPage() {
       <section className="panel" aria-labelledby="organisation-heading">
         <h2 id="organisation-heading">Organisation and email sender</h2>
         <OrganisationForm current={organisation} />
+      </section>
+
+      <section className="panel" aria-labelledby="branding-heading">
+        <h2 id="branding-heading">Branding</h2>
+        <p>Your logo and colour on the public pages, the status page and every email to requesters.</p>
+        <BrandingForm accentColour={branding.accentColour} logoPath={branding.logoPath} />
       </section>
 
       <section className="panel" aria-labelledby="sources-heading">
