@@ -38,6 +38,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Audit exports</h1>
+      <p>
+        <Link href="/staff/audit/events">Browse audit events</Link> · <Link href="/staff/audit/verify">Verify the audit trail</Link>
+      </p>
       <p className="lead">
         Download the request log or the event log for an audit or a regulator, with a signed manifest that shows the file is complete and
         unchanged.

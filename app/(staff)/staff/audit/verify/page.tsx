@@ -4,6 +4,7 @@ import { breakReasonLabels } from '@/lib/audit/break-reason-labels';
 import { listVerificationRuns } from '@/lib/audit/list-verification-runs';
 import { getDb } from '@/lib/database';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
+import { ExportCheckForm } from './export-check-form';
 import { VerifyForm } from './verify-form';
 
 export const metadata: Metadata = { title: 'Verify the audit log' };
@@ -27,6 +28,8 @@ export default async function VerifyAuditLogPage() {
         an export offline.
       </p>
       <VerifyForm />
+
+      <ExportCheckForm />
 
       <h2 id="runs-heading">Recent checks</h2>
       {runs.length === 0 ? (
