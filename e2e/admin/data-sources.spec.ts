@@ -144,11 +144,11 @@ test('[admin] adds a webhook source and sees its signing secret once, with the c
 });
 
 for (const role of ['agent', 'auditor'] as const) {
-  test(`[${role}] gets "Page not found" at the data source pages`, async ({ page }) => {
+  test(`[${role}] gets "You don’t have access to this page" at the data source pages`, async ({ page }) => {
     await signedInStaff(page, role);
     for (const path of ['/staff/settings/sources', '/staff/settings/sources/new', '/staff/settings/sources/shop-database']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
     }
   });
 }

@@ -63,10 +63,10 @@ test('[admin] records a breach, sees the 72-hour clocks, records the regulator n
   }
 });
 
-test('[agent] gets "Page not found" for incidents', async ({ page }) => {
+test('[agent] gets "You don’t have access to this page" (403) for incidents', async ({ page }) => {
   await signedInStaff(page, 'agent');
   await page.goto('/staff');
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Incidents' })).toHaveCount(0);
   const response = await page.goto('/staff/incidents');
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(403);
 });

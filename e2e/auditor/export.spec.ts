@@ -42,11 +42,11 @@ test('[auditor] an invalid date range is explained on the form, field by field',
   await expect(page.getByRole('heading', { name: 'Ready to download' })).toHaveCount(0);
 });
 
-test('[agent] gets "Page not found" at /staff/audit and 403 from the export API', async ({ page }) => {
+test('[agent] gets "You don’t have access to this page" at /staff/audit and 403 from the export API', async ({ page }) => {
   await signedInStaff(page, 'agent');
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Audit' })).toHaveCount(0);
   await page.goto('/staff/audit');
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
   const response = await page.request.get('/api/audit/export?log=requests&format=csv');
   expect(response.status()).toBe(403);
   expect(response.headers()['content-disposition']).toBeUndefined();

@@ -54,11 +54,11 @@ test('[auditor] reads the reports, changes the date range and downloads the figu
   });
 });
 
-test('[agent] gets "Page not found" at /staff/reports and 403 from the CSV download', async ({ page }) => {
+test('[agent] gets "You don’t have access to this page" at /staff/reports and 403 from the CSV download', async ({ page }) => {
   await signedInStaff(page, 'agent');
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Reports' })).toHaveCount(0);
   await page.goto('/staff/reports');
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
   const response = await page.request.get('/api/reports/summary');
   expect(response.status()).toBe(403);
 });

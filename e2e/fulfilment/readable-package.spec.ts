@@ -5,7 +5,7 @@ import { signedInStaff } from '../fixtures/staff';
 import { readZipEntries } from '../fixtures/zip-entries';
 
 // Ada Lovelace is the demo shop's own customer (db/seed/demo-shop/demo-people.ts); no other spec files a request for her.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 360_000 });
 
 test("[requester] Ada's package opens on a page that shows her orders as text, with labels, pounds and times in her time zone", async ({
   page,

@@ -43,7 +43,7 @@ test('[admin] invites an agent, changes their role to auditor and deactivates th
       await expect(row.getByText('Role changed to auditor.')).toBeVisible();
 
       await inviteePage.reload();
-      await expect(inviteePage.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(inviteePage.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
     });
 
     await test.step('the admin deactivates them after confirming; their open session is refused at once', async () => {
@@ -116,11 +116,11 @@ test('[admin] renames the organisation and sets the privacy contact; the public 
 });
 
 for (const role of ['agent', 'auditor'] as const) {
-  test(`[${role}] gets "Page not found" at /staff/team and /staff/settings`, async ({ page }) => {
+  test(`[${role}] gets "You don’t have access to this page" at /staff/team and /staff/settings`, async ({ page }) => {
     await signedInStaff(page, role);
     for (const path of ['/staff/team', '/staff/settings', '/staff/settings/jurisdictions/uk_gdpr']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
     }
   });
 }

@@ -76,8 +76,8 @@ test('[agent] sees what to correct when the identity check is missing and the da
   await expect(page).toHaveURL(/\/staff\/requests\/new$/);
 });
 
-test('[auditor] gets "Page not found" when filing on someone’s behalf', async ({ page }) => {
+test('[auditor] gets "You don’t have access to this page" when filing on someone’s behalf', async ({ page }) => {
   await signedInStaff(page, 'auditor');
   await page.goto('/staff/requests/new');
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
 });
