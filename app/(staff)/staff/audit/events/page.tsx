@@ -50,7 +50,7 @@ export default async function AuditEventsPage({ searchParams }: { searchParams: 
         fieldErrors={fieldErrors}
         labels={fieldLabels}
       />
-      <form method="get" className="filters" role="search" aria-label="Filter audit events">
+      <form method="get" className="filters" aria-label="Filter audit events">
         {(['reference', 'actor', 'action'] as const).map((field) => (
           <div className="field" key={field}>
             <label htmlFor={`filter-${field}`}>{fieldLabels[field]}</label>
