@@ -18,6 +18,8 @@ import { type AppProcesses, startAppProcesses } from './support/app-processes';
 import { type CountingSmtpSink, startCountingSmtpSink } from './support/counting-smtp-sink';
 import { type FaultCluster, startFaultCluster } from './support/fault-cluster';
 
+/** Emails queued ahead of the gather: each takes the sink 100 ms, 4 at a time. */
+const BACKLOG = 600;
 const APP_SECRET = 'fault-tests-secret-that-is-long-enough-0123456789';
 
 let cluster: FaultCluster;
@@ -113,7 +115,7 @@ describe('[system] mail faults: an SMTP outage loses and doubles nothing, and a 
     expect(await countEmails('alerts')).toBe(0);
   });
 
-  it('a backlog of 2,000 emails: a gather started behind it finishes long before the backlog drains', async () => {
+  it('a backlog of 600 emails: a gather started behind it finishes long before the backlog drains', { timeout: 360_000 }, async () => {
     const adminUrl = new URL(cluster.databaseUrl);
     adminUrl.pathname = '/postgres';
     await ensureDatabase(adminUrl.toString(), 'faults_shop');
@@ -135,7 +137,7 @@ describe('[system] mail faults: an SMTP outage loses and doubles nothing, and a 
 
     const sentBefore = sink.messageIds.length;
     await db.transaction(async (tx) => {
-      for (let index = 0; index < 2_000; index++) {
+      for (let index = 0; index < BACKLOG; index++) {
         await enqueueEmail(tx, {
           requestId: null,
           to: `backlog-${index}@faults.invalid`,
@@ -159,11 +161,13 @@ describe('[system] mail faults: an SMTP outage loses and doubles nothing, and a 
       60_000,
     );
     const stillPending = await countEmails('pending');
-    console.log(`[faults] gather behind a 2,000-email backlog finished in ${gatheredInMs} ms, with ${stillPending} emails still waiting`);
-    // At about 40 emails/s the backlog takes some 50 s; the gather did not wait for it.
-    expect(stillPending).toBeGreaterThan(500);
+    console.log(
+      `[faults] gather behind a ${BACKLOG}-email backlog finished in ${gatheredInMs} ms, with ${stillPending} emails still waiting`,
+    );
+    // At 40 emails/s at best the backlog takes 15 s or more; the gather did not wait for it.
+    expect(stillPending).toBeGreaterThan(BACKLOG / 2);
 
-    await waitUntil('the backlog to drain', async () => (await countEmails('pending')) === 0, 180_000);
+    await waitUntil('the backlog to drain', async () => (await countEmails('pending')) === 0, 300_000);
     expect(sink.messageIds.length).toBe(sink.distinctCount());
   });
 });
