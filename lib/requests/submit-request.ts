@@ -120,6 +120,7 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      timeZone: input.timeZone ?? null,
       gpcSignal,
       receivedAt: now,
       receivedOn: toCalendarDate(now, TIME_ZONE),
