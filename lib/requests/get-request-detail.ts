@@ -6,6 +6,7 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { listAvailableActions } from './list-available-actions';
+import { isActive } from './request-status';
 import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 
@@ -81,6 +82,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     attachments,
     emails,
     pausedIntervals: listPausedIntervals(events),
+    /** The requester wrote last (a reply no staff member has answered with a note yet): "Replied" on the page and the queue. */
+    hasUnreadReply: notes.at(-1)?.isFromRequester === true && isActive(row.request.status),
     appealLinks,
     /** What this actor may do now, from the use cases' own checks. */
     availableActions,

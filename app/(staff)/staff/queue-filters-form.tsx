@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { queueStatusLabels } from '@/lib/queue/queue-status-labels';
+import { statusLabels } from '@/lib/requests/request-status';
 import { queueStatuses, type TQueueFilters } from '@/lib/validation/queue-filters';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 
@@ -53,7 +53,7 @@ export function QueueFiltersForm({
         value={filters.status ?? 'open'}
         options={[
           { value: 'open', label: 'Open' },
-          ...queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] })),
+          ...queueStatuses.map((status) => ({ value: status, label: statusLabels[status] })),
           { value: 'all', label: 'All' },
         ]}
       />

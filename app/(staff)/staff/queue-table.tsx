@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { DateText } from '@/components/date-text';
 import { SlaBadge } from '@/components/sla-badge';
 import type { QueueRow } from '@/lib/queue/list-queue';
-import { queueStatusLabels } from '@/lib/queue/queue-status-labels';
+import { statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabels } from '@/lib/validation/request-type';
 import { QueueRetryForm } from './queue-retry-form';
 
@@ -80,7 +80,7 @@ export function QueueTable({ rows, today, canWork, jurisdictionLabels, bulkFormI
             <td>
               <SlaBadge dueOn={row.dueOn} today={today} status={row.status} />
             </td>
-            <td>{queueStatusLabels[row.status]}</td>
+            <td>{statusLabels[row.status]}</td>
             <td>{row.assigneeName ?? <span className="muted">Unassigned</span>}</td>
           </tr>
         ))}
