@@ -42,7 +42,10 @@ export async function applyBulkAction(
         // A request staff filed after checking the person's identity is rarely spam or a duplicate: a bulk
         // rejection leaves it alone unless the agent confirmed separately that such requests are meant too.
         if (!bulk.includeIdentityChecked && isIdentityChecked(request)) {
-          throw new AppError('INVALID_TRANSITION', 'Skipped: filed by staff with a recorded identity check; confirm those separately to reject it.');
+          throw new AppError(
+            'INVALID_TRANSITION',
+            'Skipped: filed by staff with a recorded identity check; confirm those separately to reject it.',
+          );
         }
         return applyRejection(tx, {
           actor,

@@ -39,7 +39,11 @@ describe('the staff queue', () => {
 
     expect((await refusal(claimNextRequest(db, { actor: auditor }))).code).toBe('FORBIDDEN');
     expect(
-      (await refusal(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam', isConfirmed: true } }))).code,
+      (
+        await refusal(
+          applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam', isConfirmed: true } }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     expect((await getRequest(db, { id: seeded.request.id })).status).toBe('new');
   });
@@ -48,7 +52,11 @@ describe('the staff queue', () => {
     const agent = await createStaffMember(db, { role: 'agent' });
     const open = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
     const alreadyRejected = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
-    await applyBulkAction(db, { actor: agent, references: [alreadyRejected.reference], bulk: { action: 'reject_spam', isConfirmed: true } });
+    await applyBulkAction(db, {
+      actor: agent,
+      references: [alreadyRejected.reference],
+      bulk: { action: 'reject_spam', isConfirmed: true },
+    });
 
     const results = await applyBulkAction(db, {
       actor: agent,

@@ -37,9 +37,13 @@ export async function extendDeadline(
     const { dueOn: maxDueOn, previousDueOn, policy } = check;
     // The maximum comes from the deadline rules (computeExtendedDueDate via checkExtension), never from the form.
     if (chosenDueOn !== undefined && (chosenDueOn <= previousDueOn || chosenDueOn > maxDueOn)) {
-      throw new AppError('VALIDATION', `Choose a date after ${previousDueOn} and no later than ${maxDueOn}, the latest ${policy.label} allows.`, {
-        field: 'dueOn',
-      });
+      throw new AppError(
+        'VALIDATION',
+        `Choose a date after ${previousDueOn} and no later than ${maxDueOn}, the latest ${policy.label} allows.`,
+        {
+          field: 'dueOn',
+        },
+      );
     }
     const dueOn = chosenDueOn ?? maxDueOn;
     await tx

@@ -10,7 +10,9 @@ import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { type BulkRejectionPreview, previewBulkRejection } from '@/lib/queue/preview-bulk-rejection';
 import { retryRequestEmails } from '@/lib/requests/retry-request-emails';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { ZClaimNextRequest, ZRetryRequestEmails } from '@/lib/validation/queue-actions';
+import { ZClaimNextRequest, ZDeleteQueueView, ZRetryRequestEmails, ZSaveQueueView } from '@/lib/validation/queue-actions';
+import { deleteQueueView } from '@/lib/queue/delete-queue-view';
+import { saveQueueView } from '@/lib/queue/save-queue-view';
 import { ZBulkAction } from '@/lib/validation/staff-actions';
 import { type ActionState, formValues, runAction } from './action-state';
 
@@ -89,4 +91,25 @@ export async function bulkAction(_previous: BulkState, formData: FormData): Prom
     if (isAppError(error)) return { formError: error.message, values };
     throw error;
   }
+}
+
+export type QueueViewState = ActionState;
+
+/** Saves the queue's current filters and sort under a name, for the signed-in staff member only. */
+export async function saveQueueViewAction(_previous: QueueViewState, formData: FormData): Promise<QueueViewState> {
+  const state = await runAction(ZSaveQueueView, formData, async ({ name, query }) => {
+    await saveQueueView(getDb(), { actor: await requireStaff(), name, query });
+    return `Saved the view “${name}”.`;
+  });
+  if (state.notice) revalidatePath('/staff');
+  return state;
+}
+
+export async function deleteQueueViewAction(_previous: QueueViewState, formData: FormData): Promise<QueueViewState> {
+  const state = await runAction(ZDeleteQueueView, formData, async ({ id }) => {
+    await deleteQueueView(getDb(), { actor: await requireStaff(), id });
+    return 'View deleted.';
+  });
+  if (state.notice) revalidatePath('/staff');
+  return state;
 }

@@ -43,9 +43,10 @@ export function QueueFiltersForm({
   return (
     // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark older screen readers know; <search> is newer
     <form method="get" action="/staff" className="filters" role="search" aria-label="Filter the queue">
+      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       <div className="field filters__search">
-        <label htmlFor="filter-q">Reference or requester email</label>
-        <input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} placeholder="DSR-2026-000123 or name@example.com" />
+        <label htmlFor="filter-q">Search by name, email or reference</label>
+        <input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} placeholder="Ada, ada@exam, 000123" />
       </div>
       <FilterSelect
         name="status"

@@ -15,7 +15,7 @@ export function ActionMenu({ items }: { items: ActionMenuItem[] }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const baseId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const panelRefs = useRef<Record<string, HTMLDivElement | null>>({});
+  const panelRefs = useRef<Record<string, HTMLElement | null>>({});
 
   useEffect(() => {
     if (openId) panelRefs.current[openId]?.focus();
@@ -64,7 +64,7 @@ export function ActionMenu({ items }: { items: ActionMenuItem[] }) {
         ))}
       </ul>
       {items.map((item) => (
-        <div
+        <section
           key={item.id}
           id={`${baseId}-${item.id}`}
           className="action-menu__panel panel"
@@ -73,14 +73,13 @@ export function ActionMenu({ items }: { items: ActionMenuItem[] }) {
           ref={(element) => {
             panelRefs.current[item.id] = element;
           }}
-          role="region"
           aria-label={item.label}
         >
           {item.content}
           <button type="button" className="button--link" onClick={() => setOpenId(null)}>
             Close this form
           </button>
-        </div>
+        </section>
       ))}
     </div>
   );

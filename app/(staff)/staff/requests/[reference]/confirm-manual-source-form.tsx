@@ -19,7 +19,14 @@ type ConfirmManualSourceFormProps = {
 };
 
 /** A manual checklist item: the agent does what the instructions say, then records it with a note. */
-export function ConfirmManualSourceForm({ reference, version, resultId, sourceName, isErasure, closesRequestFor }: ConfirmManualSourceFormProps) {
+export function ConfirmManualSourceForm({
+  reference,
+  version,
+  resultId,
+  sourceName,
+  isErasure,
+  closesRequestFor,
+}: ConfirmManualSourceFormProps) {
   const [state, formAction, isPending] = useActionState(confirmManualSourceAction, initialActionState);
   const noteId = `confirm-note-${resultId}`;
   return (
@@ -49,8 +56,8 @@ export function ConfirmManualSourceForm({ reference, version, resultId, sourceNa
       {closesRequestFor ? (
         <>
           <p className="warning">
-            This is the last item: confirming it completes the erasure, closes {reference} and emails {closesRequestFor} the list of
-            systems erased.
+            This is the last item: confirming it completes the erasure, closes {reference} and emails {closesRequestFor} the list of systems
+            erased.
           </p>
           <div className={state.fieldErrors?.isConfirmed?.length ? 'choice field--invalid' : 'choice'}>
             <input type="checkbox" id={`${noteId}-confirm`} name="isConfirmed" value="yes" required />

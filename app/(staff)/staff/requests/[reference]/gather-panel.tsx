@@ -25,7 +25,14 @@ export function GatherPanel({ fulfilment, reference, version, isWorkable, reques
             : 'No data source is set up for access requests. An admin adds them under Settings → Data sources; until then, answer by attaching the files yourself.'}
         </p>
       ) : (
-        <RunDetails run={run} caption="Sources searched for this request" reference={reference} version={version} isWorkable={isWorkable} requester={requester} />
+        <RunDetails
+          run={run}
+          caption="Sources searched for this request"
+          reference={reference}
+          version={version}
+          isWorkable={isWorkable}
+          requester={requester}
+        />
       )}
       {run?.package && previewHref ? (
         <p>

@@ -85,7 +85,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const dryRun = fulfilment?.dryRun ?? null;
   const timeLeft =
     request.dueOn && isOpen(request.status)
-      ? describeTimeLeft({ dueOn: request.dueOn, clockStoppedAt: request.clockStoppedAt, projectedDueOn: projectedDueOn(request, new Date()) })
+      ? describeTimeLeft({
+          dueOn: request.dueOn,
+          clockStoppedAt: request.clockStoppedAt,
+          projectedDueOn: projectedDueOn(request, new Date()),
+        })
       : null;
 
   /** Each action's form, built once: the primary one is shown open, the others behind "More actions". */
@@ -109,7 +113,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
     request_information: {
       label: 'Ask the requester a question',
       form: () => (
-        <RequestInformationForm reference={shownReference} version={request.version} clockStopKinds={request.policy?.clockStopKinds ?? []} />
+        <RequestInformationForm
+          reference={shownReference}
+          version={request.version}
+          clockStopKinds={request.policy?.clockStopKinds ?? []}
+        />
       ),
     },
     extend: {
@@ -296,7 +304,6 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               requester={requester}
             />
           ) : null}
-
         </div>
 
         <div>

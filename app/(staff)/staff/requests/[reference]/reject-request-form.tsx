@@ -61,7 +61,9 @@ export function RejectRequestForm({ reference, version, requester }: RejectReque
           required
           aria-describedby={state.fieldErrors?.isConfirmed?.length ? 'reject-confirm-error' : undefined}
         />
-        <label htmlFor="reject-confirm">Yes, close {reference} and email {requester}</label>
+        <label htmlFor="reject-confirm">
+          Yes, close {reference} and email {requester}
+        </label>
       </div>
       {state.fieldErrors?.isConfirmed?.length ? (
         <p className="field__error" id="reject-confirm-error">

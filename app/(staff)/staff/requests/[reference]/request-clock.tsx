@@ -37,12 +37,7 @@ export function RequestClock({
       <dt>Due by</dt>
       <dd>
         <DateText date={dueOn} />
-        {isOpen ? (
-          <span className={isOverdue ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}>
-            {' '}
-            ({remaining})
-          </span>
-        ) : null}
+        {isOpen ? <span className={isOverdue ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}> ({remaining})</span> : null}
       </dd>
       {originalDueOn && originalDueOn !== dueOn ? (
         <>
