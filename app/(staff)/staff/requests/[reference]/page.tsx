@@ -341,6 +341,21 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   </dd>
                 </>
               ) : null}
+              {request.relatedRequests.length > 0 ? (
+                <>
+                  <dt>Same person’s other requests</dt>
+                  <dd>
+                    <ul className="plain-list">
+                      {request.relatedRequests.map((related) => (
+                        <li key={related.reference}>
+                          <Link href={`/staff/requests/${related.reference}`}>{related.reference}</Link>: {requestTypeLabel(related.type)},{' '}
+                          {statusLabels[related.status].toLowerCase()}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              ) : null}
               <dt>Rules</dt>
               <dd>
                 {request.policy?.label ?? request.jurisdiction}
