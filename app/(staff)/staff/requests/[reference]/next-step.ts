@@ -37,7 +37,7 @@ type StepInput = {
 /**
  * Orders what the use cases allow (availableActions: their own checks) into one primary action and
  * the rest. Nothing here decides whether an action is allowed; it only picks which allowed one leads,
- * e.g. access: Start work → Gather data → Release; deletion: Start work → Dry run → Erase data.
+ * e.g. access: Start work → Gather data → Release; deletion: Start work → Dry run → Erase data; others: Start work → Fulfil.
  */
 export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment }: StepInput): RequestSteps {
   if (!actions.work.isAllowed) return { primary: null, waiting: null, others: [] };

@@ -225,7 +225,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           ) : null}
           <div>
             <dt>Assignee</dt>
-            <dd>{request.assigneeName ?? 'Not assigned'}</dd>
+            <dd>{request.assigneeName ?? 'Unassigned'}</dd>
           </div>
         </dl>
         {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
