@@ -15,6 +15,7 @@ import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import { rightCitation } from '@/lib/requests/right-citation';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
@@ -359,7 +360,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dt>Rules</dt>
               <dd>
                 {request.policy?.label ?? request.jurisdiction}
-                {request.policy?.legalBasis ? <span className="field__hint"> — {request.policy.legalBasis}</span> : null}
+                {rightCitation(request.jurisdiction, request.type) ? (
+                  <span className="field__hint"> — the right: {rightCitation(request.jurisdiction, request.type)}</span>
+                ) : null}
+                {request.policy?.legalBasis ? <span className="field__hint"> — the deadline: {request.policy.legalBasis}</span> : null}
               </dd>
               <dt>Made through</dt>
               <dd>
