@@ -81,6 +81,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
   const requester = request.fullName && request.email ? `${request.fullName} (${request.email})` : (request.email ?? 'the requester');
   const answer = requestTypeRules[request.type].answer;
+  // An appeal and the request it appeals are linked under "Appeal of" / "Appealed" already.
+  const relatedRequests = request.relatedRequests.filter(
+    (related) => related.reference !== request.appealLinks.appealOf && related.reference !== request.appealLinks.appeal,
+  );
   const steps = planRequestSteps({ status: request.status, isAppeal: Boolean(request.appealOfId), answer, actions, fulfilment });
   const gather = fulfilment?.gather ?? null;
   const dryRun = fulfilment?.dryRun ?? null;
@@ -342,12 +346,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   </dd>
                 </>
               ) : null}
-              {request.relatedRequests.length > 0 ? (
+              {relatedRequests.length > 0 ? (
                 <>
                   <dt>Same person’s other requests</dt>
                   <dd>
                     <ul className="plain-list">
-                      {request.relatedRequests.map((related) => (
+                      {relatedRequests.map((related) => (
                         <li key={related.reference}>
                           <Link href={`/staff/requests/${related.reference}`}>{related.reference}</Link>: {requestTypeLabel(related.type)},{' '}
                           {statusLabels[related.status].toLowerCase()}
