@@ -67,6 +67,12 @@ async function main() {
       { name: 'status = all', run: () => view({ status: 'all' }) },
       { name: 'search by reference', run: () => view({ status: 'all', q: someReference!.reference }) },
       { name: 'search by email (keyed hash)', run: () => view({ status: 'all', q: SEARCHED_EMAIL }) },
+      // Partial search (pg_trgm GIN indexes), over open and closed requests as the queue's search box does.
+      { name: 'search by part of an email (trigram)', run: () => view({ q: 'searched.pers' }) },
+      { name: 'search by part of a name (trigram)', run: () => view({ q: 'Searched Pers' }) },
+      { name: 'search by part of a reference (trigram)', run: () => view({ q: '2025-0000777' }) },
+      { name: 'search by a common surname, first page (trigram)', run: () => view({ q: 'lovelace' }) },
+      { name: 'sort by received, newest first', run: () => view({ sort: '-received' }) },
       { name: 'claim next', run: () => claimNextRequest(db, { actor }), explainInRollback: true },
     ];
 

@@ -67,7 +67,7 @@ export async function seedRequests(client: postgres.Sql, { rows, closedOverDays 
                      } end as received_on
       from closing
     )
-    insert into requests (reference, type, status, channel, jurisdiction, email_hash, received_at, received_on, verified_at, due_on, original_due_on,
+    insert into requests (reference, type, status, channel, jurisdiction, email_hash, email, full_name, received_at, received_on, verified_at, due_on, original_due_on,
                           extension_count, extension_reason, assignee_id, rejection_basis, last_error, closed_at)
     select
       'DSR-2025-' || lpad(g::text, 7, '0'),
@@ -80,6 +80,20 @@ export async function seedRequests(client: postgres.Sql, { rows, closedOverDays 
       'web',
       (array['eu_gdpr', 'uk_gdpr', 'us_ca_ccpa', 'br_lgpd', 'other'])[region],
       md5('bench-email-' || g),
+      -- Clear name and address, for the queue's partial search (pg_trgm): 24 × 40 names, an address per request.
+      (array['ada', 'grace', 'mary', 'alan', 'hedy', 'katherine', 'dorothy', 'edsger', 'barbara', 'donald', 'frances', 'john',
+             'radia', 'ken', 'margaret', 'tim', 'sophie', 'linus', 'anita', 'vint', 'shafi', 'leslie', 'annie', 'niklaus'])[1 + g % 24]
+        || '.' || (array['lovelace', 'hopper', 'somerville', 'turing', 'lamarr', 'johnson', 'vaughan', 'dijkstra', 'liskov', 'knuth',
+             'allen', 'backus', 'perlman', 'thompson', 'hamilton', 'berners-lee', 'wilson', 'torvalds', 'borg', 'cerf',
+             'goldwasser', 'lamport', 'easley', 'wirth', 'clarke', 'nakamura', 'okafor', 'silva', 'novak', 'haddad',
+             'kowalski', 'moreau', 'schmidt', 'rossi', 'jensen', 'tanaka', 'mensah', 'garcia', 'oconnor', 'ivanova'])[1 + (g / 24) % 40]
+        || '.' || g || '@example.test',
+      initcap((array['ada', 'grace', 'mary', 'alan', 'hedy', 'katherine', 'dorothy', 'edsger', 'barbara', 'donald', 'frances', 'john',
+             'radia', 'ken', 'margaret', 'tim', 'sophie', 'linus', 'anita', 'vint', 'shafi', 'leslie', 'annie', 'niklaus'])[1 + g % 24])
+        || ' ' || initcap((array['lovelace', 'hopper', 'somerville', 'turing', 'lamarr', 'johnson', 'vaughan', 'dijkstra', 'liskov', 'knuth',
+             'allen', 'backus', 'perlman', 'thompson', 'hamilton', 'berners-lee', 'wilson', 'torvalds', 'borg', 'cerf',
+             'goldwasser', 'lamport', 'easley', 'wirth', 'clarke', 'nakamura', 'okafor', 'silva', 'novak', 'haddad',
+             'kowalski', 'moreau', 'schmidt', 'rossi', 'jensen', 'tanaka', 'mensah', 'garcia', 'oconnor', 'ivanova'])[1 + (g / 24) % 40]),
       received_on::timestamptz,
       received_on,
       case when status in ('unverified', 'expired') then null else received_on::timestamptz end,
@@ -104,7 +118,7 @@ export async function seedRequests(client: postgres.Sql, { rows, closedOverDays 
       case when status in ('fulfilled', 'rejected', 'cancelled') then
         ${isVaried ? `received_on::timestamptz + close_days * interval '1 day' + (8 + (g * 53) % 10) * interval '1 hour'` : `received_on::timestamptz + interval '20 days'`} end
     from dated cross join agents`);
-  await client`update requests set email_hash = ${hashEmail(SEARCHED_EMAIL)} where reference = 'DSR-2025-0000777'`;
+  await client`update requests set email_hash = ${hashEmail(SEARCHED_EMAIL)}, email = ${SEARCHED_EMAIL}, full_name = 'Searched Person' where reference = 'DSR-2025-0000777'`;
   // VACUUM as autovacuum would have by now: it sets the visibility map that index-only scans rely on.
   await client`vacuum analyze requests`;
 }

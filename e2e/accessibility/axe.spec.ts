@@ -3,8 +3,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { signedInStaff } from '../fixtures/staff';
 
-// Signs in through real email and visits every page: more than the default minute on a loaded machine.
-test.describe.configure({ timeout: 240_000 });
+// Signs in through real email and visits some twenty pages, each scanned in full: minutes on a loaded machine.
+test.describe.configure({ timeout: 600_000 });
 
 /** Every WCAG 2.x A/AA rule axe-core knows, on the whole page as it is now. */
 async function expectNoViolations(page: Page, path: string): Promise<void> {

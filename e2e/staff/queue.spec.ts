@@ -57,7 +57,8 @@ test('[agent] filters by type via the form and the URL keeps the filter', async 
     .filter({ has: page.getByRole('rowheader') })
     .locator('td[data-label="Type"]');
   await expect(typeCells.first()).toHaveText('Deletion');
-  expect(new Set(await typeCells.allTextContents())).toEqual(new Set(['Deletion']));
+  // An appeal of a deletion (another spec's, sharing the app) carries its "Appeal" badge in the same cell.
+  expect((await typeCells.allTextContents()).every((text) => text.endsWith('Deletion'))).toBe(true);
 
   await searchQueue(page, deletion.email);
   await expect(page).toHaveURL(/[?&]type=deletion/);

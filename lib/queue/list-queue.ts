@@ -60,7 +60,8 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
 
   // A search finds the person whatever became of their requests: with the default status (open) it
   // looks through closed requests too, unless the agent asked for open ones only.
-  const isSearchWidened = Boolean(filters.q) && filters.status === undefined && !filters.openOnly;
+  // The filter form always sends its Status select, so the default 'open' counts as no choice here.
+  const isSearchWidened = Boolean(filters.q) && (filters.status === undefined || filters.status === 'open') && !filters.openOnly;
   const status = isSearchWidened ? 'all' : (filters.status ?? 'open');
   if (status === 'open') conditions.push(inArray(requests.status, [...openVerified]));
   else if (status !== 'all') conditions.push(eq(requests.status, status));

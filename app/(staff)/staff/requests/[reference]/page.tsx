@@ -15,6 +15,7 @@ import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import { rightCitation } from '@/lib/requests/right-citation';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 import { staffTimelineLabel } from '@/lib/requests/timeline-labels';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
@@ -80,6 +81,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
   const requester = request.fullName && request.email ? `${request.fullName} (${request.email})` : (request.email ?? 'the requester');
   const answer = requestTypeRules[request.type].answer;
+  // An appeal and the request it appeals are linked under "Appeal of" / "Appealed" already.
+  const relatedRequests = request.relatedRequests.filter(
+    (related) => related.reference !== request.appealLinks.appealOf && related.reference !== request.appealLinks.appeal,
+  );
   const steps = planRequestSteps({ status: request.status, isAppeal: Boolean(request.appealOfId), answer, actions, fulfilment });
   const gather = fulfilment?.gather ?? null;
   const dryRun = fulfilment?.dryRun ?? null;
@@ -341,12 +346,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   </dd>
                 </>
               ) : null}
-              {request.relatedRequests.length > 0 ? (
+              {relatedRequests.length > 0 ? (
                 <>
                   <dt>Same person’s other requests</dt>
                   <dd>
                     <ul className="plain-list">
-                      {request.relatedRequests.map((related) => (
+                      {relatedRequests.map((related) => (
                         <li key={related.reference}>
                           <Link href={`/staff/requests/${related.reference}`}>{related.reference}</Link>: {requestTypeLabel(related.type)},{' '}
                           {statusLabels[related.status].toLowerCase()}
@@ -359,7 +364,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dt>Rules</dt>
               <dd>
                 {request.policy?.label ?? request.jurisdiction}
-                {request.policy?.legalBasis ? <span className="field__hint"> — {request.policy.legalBasis}</span> : null}
+                {rightCitation(request.jurisdiction, request.type) ? (
+                  <span className="field__hint"> — the right: {rightCitation(request.jurisdiction, request.type)}</span>
+                ) : null}
+                {request.policy?.legalBasis ? <span className="field__hint"> — the deadline: {request.policy.legalBasis}</span> : null}
               </dd>
               <dt>Made through</dt>
               <dd>
