@@ -67,6 +67,7 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
     const { reference } = await acceptRequest(tx, {
       request: created!,
       now,
+      verificationReached: 'staff_check',
       acceptedEvent: {
         actor: eventActorOf(actor),
         action: 'identity_checked_by_staff',

@@ -8,6 +8,7 @@ import { type ActionCheck, allowed, refused } from './action-check';
 import { checkTransition } from './assert-transition';
 import { checkExtension } from './check-extension';
 import { isActive } from './request-status';
+import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 
 export type AvailableActions = {
   /** Assign, add notes, run gathering: the actor works requests and this one is open and confirmed. */
@@ -48,8 +49,13 @@ export async function listAvailableActions(
     startWork: checkTransition(request.status, 'in_progress'),
     requestInformation: checkTransition(request.status, 'awaiting_requester'),
     extendDeadline: extension.isAllowed ? allowed : extension,
-    fulfil: checkTransition(request.status, 'fulfilled'),
+    fulfil: both(checkTransition(request.status, 'fulfilled'), checkIdentityForAnswer(request)),
     reject: checkTransition(request.status, 'rejected'),
     erase: request.type === 'deletion' ? await checkErasure(db, request) : null,
   };
+}
+
+/** The first refusal of two checks, or allowed when both allow. */
+function both(first: ActionCheck, second: ActionCheck): ActionCheck {
+  return first.isAllowed ? second : first;
 }
