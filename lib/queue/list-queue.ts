@@ -10,6 +10,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { assertCan, type UseCaseActor, staffIdOf } from '@/lib/staff/staff-actor';
 import type { TQueueFilters } from '@/lib/validation/queue-filters';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+import { identityBadge, type IdentityBadge } from '@/lib/verification/identity-badge';
 
 export const QUEUE_PAGE_SIZE = 50;
 /** The queue's open work: confirmed and not closed (the state machine's active statuses). */
@@ -27,6 +28,10 @@ export type QueueRow = {
   lastError: string | null;
   /** An appeal of a refused request: shown with an "Appeal" badge. */
   isAppeal: boolean;
+  /** The identity level reached, as the queue's badge says it (lib/verification). */
+  identity: IdentityBadge;
+  /** Filed by an authorised agent. */
+  isViaAgent: boolean;
 };
 
 export type QueuePage = {
@@ -89,6 +94,12 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
       isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
+      isViaAgent: sql<boolean>`${requests.agentEmail} is not null`,
+      verificationRequired: requests.verificationRequired,
+      verificationReached: requests.verificationReached,
+      verificationDataPointsMatched: requests.verificationDataPointsMatched,
+      verificationOverriddenAt: requests.verificationOverriddenAt,
+      verificationLockedAt: requests.verificationLockedAt,
     })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
@@ -97,7 +108,27 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     .orderBy(asc(requests.dueOn), asc(requests.id))
     .limit(QUEUE_PAGE_SIZE + 1);
 
-  const rows = page.slice(0, QUEUE_PAGE_SIZE) as QueueRow[];
+  const rows: QueueRow[] = page
+    .slice(0, QUEUE_PAGE_SIZE)
+    .map(
+      ({
+        verificationRequired,
+        verificationReached,
+        verificationDataPointsMatched,
+        verificationOverriddenAt,
+        verificationLockedAt,
+        ...row
+      }) => ({
+        ...(row as Omit<QueueRow, 'identity'>),
+        identity: identityBadge({
+          verificationRequired,
+          verificationReached,
+          verificationDataPointsMatched,
+          verificationOverriddenAt,
+          verificationLockedAt,
+        }),
+      }),
+    );
   const last = rows.at(-1);
   const nextCursor = page.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ dueOn: last.dueOn, id: last.id }) : null;
 

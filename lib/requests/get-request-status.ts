@@ -9,6 +9,7 @@ import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { isOpen, type RequestStatus } from './request-status';
+import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 
 export type RequesterAttachmentView = {
   id: string;
@@ -35,6 +36,8 @@ export type RequestStatusView = {
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
+  /** What the requester must still do to show who they are (lib/verification), if anything. */
+  identity: RequesterIdentityStep;
   appeal: {
     until: string;
     isOpenToAppeal: boolean;
@@ -75,6 +78,7 @@ export async function getRequestStatus(
     receivedOn: request.receivedOn,
     dueOn: request.dueOn,
     isCancellable: isOpen(request.status),
+    identity: await getRequesterIdentityStep(db, request),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
     openQuestion:
       request.status === 'awaiting_requester' && lastQuestion && questionText

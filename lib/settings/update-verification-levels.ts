@@ -11,7 +11,7 @@ export type UpdateVerificationLevelsOptions = {
   jurisdiction: string;
   maxTries: number;
   evidenceRetentionDays: number;
-  levels: Record<string, { level: VerificationLevel; dataPoints: number }>;
+  levels: Partial<Record<string, { level: VerificationLevel; dataPoints: number }>>;
 };
 
 /** An admin sets one regime's level per request type (and the shared tries and evidence retention). Audited with before and after. */

@@ -54,18 +54,24 @@ export const ZVerificationLevelSettings = z.strictObject({
 });
 export type TVerificationLevelSettings = z.infer<typeof ZVerificationLevelSettings>;
 
-/** The admin form for one regime: a level and a count per request type (`<type>.level`, `<type>.dataPoints`). */
+/** The admin form for one regime: a level and a count per request type, read from `<type>.level` and `<type>.dataPoints`. */
 export const ZVerificationLevelsForm = z.strictObject({
   jurisdiction: text().trim().min(1).max(40),
   maxTries: ZVerificationLevelSettings.shape.maxTries,
   evidenceRetentionDays: ZVerificationLevelSettings.shape.evidenceRetentionDays,
-  ...Object.fromEntries(
-    requestTypes.flatMap((type) => [
-      [`${type}.level`, ZVerificationRequirement.shape.level.default('email')],
-      [`${type}.dataPoints`, ZVerificationRequirement.shape.dataPoints],
-    ]),
-  ),
+  levels: z.partialRecord(z.enum(requestTypes), ZVerificationRequirement),
 });
+export type TVerificationLevelsForm = z.infer<typeof ZVerificationLevelsForm>;
+
+/** The flat form fields (`access.level`, `access.dataPoints`, …) as ZVerificationLevelsForm's shape. */
+export function verificationLevelsFormInput(values: Record<string, string>): unknown {
+  const levels: Record<string, { level?: string; dataPoints?: string }> = {};
+  for (const type of requestTypes) {
+    const level = values[`${type}.level`];
+    if (level) levels[type] = { level, dataPoints: values[`${type}.dataPoints`] || '2' };
+  }
+  return { jurisdiction: values.jurisdiction, maxTries: values.maxTries, evidenceRetentionDays: values.evidenceRetentionDays, levels };
+}
 
 /** What the requester sends from their status page: a value for each fact they know, and the declaration when asked. */
 const dataPointValue = text().trim().max(100, 'At most 100 characters').optional();

@@ -18,6 +18,9 @@ export const doneNotices = {
   sources_retried: 'The failed sources are being tried again.',
   source_confirmed: 'Checklist item confirmed.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
+  identity_checked: 'Your identity check is recorded. The request may now be answered.',
+  identity_overridden: 'Override recorded with your reason. The request may now be answered.',
+  evidence_requested: 'The requester can now upload a document on their status page.',
 } as const;
 
 export type DoneNotice = keyof typeof doneNotices;

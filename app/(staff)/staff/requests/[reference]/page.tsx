@@ -27,6 +27,8 @@ import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
 import { FulfilmentPanel } from './fulfilment-panel';
+import { IdentityPanel } from './identity-panel';
+import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
 import { RejectRequestForm } from './reject-request-form';
 import { RequestClock } from './request-clock';
 import { RequestInformationForm } from './request-information-form';
@@ -61,10 +63,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const canWork = can(actor.role, 'requests.work');
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, identity] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
+    request.reference ? getIdentityPanel(getDb(), { actor, request }) : null,
   ]);
   const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
@@ -177,6 +180,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               isOpen={isOpen(request.status)}
             />
           </section>
+
+          {identity && request.reference ? (
+            <IdentityPanel identity={identity} reference={request.reference} version={request.version} />
+          ) : null}
 
           {fulfilment && request.reference && requestTypeRules[request.type].answer !== 'action' ? (
             <FulfilmentPanel
