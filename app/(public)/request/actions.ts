@@ -13,7 +13,18 @@ import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
-const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website'] as const;
+const textFields = [
+  'type',
+  'email',
+  'fullName',
+  'accountIdentifier',
+  'details',
+  'jurisdiction',
+  'website',
+  'agentName',
+  'agentEmail',
+  'agentOrganisation',
+] as const;
 
 export async function submitRequestAction(_previous: SubmitRequestFormState, formData: FormData): Promise<SubmitRequestFormState> {
   const values: SubmitRequestFormState['values'] = {};

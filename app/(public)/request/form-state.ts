@@ -16,4 +16,7 @@ export const fieldLabels: Record<SubmitRequestField, string> = {
   jurisdiction: 'Where do you live?',
   isAuthorised: 'Confirmation',
   website: 'Website',
+  agentName: 'Your name (agent)',
+  agentEmail: 'Your email address (agent)',
+  agentOrganisation: 'Your organisation (agent)',
 };

@@ -7,6 +7,7 @@ import { RequestFields } from '@/components/request-fields';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { submitRequestAction } from './actions';
+import { AgentFields } from './agent-fields';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
 const limits = {
@@ -55,6 +56,8 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
             : undefined
         }
       />
+
+      <AgentFields values={values} errors={errors} />
 
       <div className={errors.isAuthorised ? 'field field--invalid' : 'field'} id="isAuthorised-field">
         {errors.isAuthorised ? (
