@@ -21,7 +21,7 @@ export function AgentFields({
         Put the person’s own name and email above. We will email them to confirm the request themselves. We send you a separate link to
         follow the request. You will see its progress and our messages, not their data.
       </p>
-      <FormField id="agentName" label="Your name" errors={errors.agentName}>
+      <FormField id="agentName" label="Your own name (as the agent)" errors={errors.agentName}>
         {(describedBy, isInvalid) => (
           <input
             id="agentName"
@@ -33,7 +33,7 @@ export function AgentFields({
           />
         )}
       </FormField>
-      <FormField id="agentEmail" label="Your email address" errors={errors.agentEmail}>
+      <FormField id="agentEmail" label="Your own email (as the agent)" errors={errors.agentEmail}>
         {(describedBy, isInvalid) => (
           <input
             id="agentEmail"

@@ -16,7 +16,7 @@ export const fieldLabels: Record<SubmitRequestField, string> = {
   jurisdiction: 'Where do you live?',
   isAuthorised: 'Confirmation',
   website: 'Website',
-  agentName: 'Your name (agent)',
-  agentEmail: 'Your email address (agent)',
+  agentName: 'Your own name (as the agent)',
+  agentEmail: 'Your own email (as the agent)',
   agentOrganisation: 'Your organisation (agent)',
 };
