@@ -5,7 +5,7 @@ import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/li
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { assertAllowed } from './action-check';
-import { assertTransition } from './assert-transition';
+import { checkClosing } from './check-closing';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from './change-request';
 import { closeRequestAsFulfilled } from './close-request-as-fulfilled';
@@ -29,7 +29,7 @@ export async function fulfilRequest(
   try {
     for (const file of uploads) stored.push(await storeAttachmentFile(file));
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-      assertTransition(request.status, 'fulfilled');
+      assertAllowed(await checkClosing(tx, request, 'fulfilled'));
       assertAllowed(checkIdentityForAnswer(request));
       if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', {

@@ -19,4 +19,5 @@ export const fieldLabels: Record<SubmitRequestField, string> = {
   agentName: 'Your own name (as the agent)',
   agentEmail: 'Your own email (as the agent)',
   agentOrganisation: 'Your organisation (agent)',
+  timeZone: 'Time zone',
 };
