@@ -10,6 +10,8 @@ export const ZVerificationEmailProps = z.strictObject({
   requestTypeLabel: ZSingleLineText,
   verifyUrl: ZLinkUrl,
   expiresInHours: z.number().int().positive(),
+  /** Set when an authorised agent filed the request: the person confirms it themselves (CCPA §7063(a)). */
+  agentName: ZSingleLineText.optional(),
 });
 
 export type TVerificationEmailProps = z.infer<typeof ZVerificationEmailProps>;
@@ -25,7 +27,7 @@ export function subject(_props: TVerificationEmailProps): string {
   return 'Confirm your privacy request';
 }
 
-export function VerificationEmail({ organisationName, requestTypeLabel, verifyUrl, expiresInHours }: TVerificationEmailProps) {
+export function VerificationEmail({ organisationName, requestTypeLabel, verifyUrl, expiresInHours, agentName }: TVerificationEmailProps) {
   const deadline = `${expiresInHours} ${expiresInHours === 1 ? 'hour' : 'hours'}`;
   return (
     <EmailLayout
@@ -37,6 +39,12 @@ export function VerificationEmail({ organisationName, requestTypeLabel, verifyUr
         We received a privacy request for {organisationName} made with this email address. Before we act on it, we need to know that it came
         from you.
       </Paragraph>
+      {agentName ? (
+        <Paragraph>
+          {agentName} made this request for you, as your agent. Only confirm it if you asked them to act for you. They will not see your
+          data unless you confirm.
+        </Paragraph>
+      ) : null}
       <DetailList details={[{ label: 'Request', value: requestTypeLabel }]} />
       <Paragraph>
         Open the link below and press “Confirm my request” within {deadline}. After that the link stops working and you would need to make

@@ -10,7 +10,7 @@ export async function findTokenByHash(db: DatabaseOrTransaction, { tokenHash, lo
 
 export async function insertToken(
   db: DatabaseOrTransaction,
-  values: { requestId: string; purpose: 'verification' | 'status'; tokenHash: string; expiresAt: Date | null },
+  values: { requestId: string; purpose: 'verification' | 'status' | 'agent_status'; tokenHash: string; expiresAt: Date | null },
 ) {
   await db.insert(requestTokens).values(values);
 }

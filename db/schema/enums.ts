@@ -11,7 +11,8 @@ export const requestStatus = pgEnum('request_status', requestStatuses);
 /** How the request was made: CCPA §7101 record-keeping asks for the "manner" of each request. */
 export const requestChannel = pgEnum('request_channel', ['web', 'api', 'staff']);
 
-export const tokenPurpose = pgEnum('token_purpose', ['verification', 'status']);
+/** agent_status: the authorised agent's own link, showing status and messages only. */
+export const tokenPurpose = pgEnum('token_purpose', ['verification', 'status', 'agent_status']);
 
 /** Who caused an event: an API key is another system acting under an admin-made key (actor_id is the key's id). */
 export const actorType = pgEnum('actor_type', ['requester', 'staff', 'system', 'api_key']);

@@ -26,4 +26,5 @@ export * from './job-worker-heartbeats';
 export * from './delivery-alerts';
 export * from './incidents';
 export * from './incident-reminders';
+export * from './identity-evidence';
 export * from './queue-saved-views';

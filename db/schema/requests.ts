@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import type { TVerificationRequirement, VerificationLevel } from '@/lib/validation/verification-levels';
 import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
 import { staffMembers } from './staff-members';
 import { jurisdictionPolicies } from './jurisdiction-policies';
@@ -75,6 +76,40 @@ export const requests = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     /** When the requester's personal data was removed: an expired unverified request, or a closed one after the retention period. */
     purgedAt: timestamp({ withTimezone: true }),
+    /**
+     * Identity (lib/verification). The level the regime asked for when the request was confirmed (kept, like
+     * the policy, so later settings edits don't move the bar), the level reached, and how it was reached.
+     * The data points the requester typed are never stored: only how many matched.
+     */
+    verificationRequired: jsonb().$type<TVerificationRequirement>(),
+    verificationReached: text().$type<VerificationLevel>(),
+    verificationDataPointsMatched: integer().notNull().default(0),
+    verificationFailedTries: integer().notNull().default(0),
+    verificationLockedAt: timestamp({ withTimezone: true }),
+    /** Why verification failed (shown to staff); the request stays on the queue for a person to decide. */
+    verificationFailureReason: text(),
+    declarationName: text(),
+    declarationText: text(),
+    declarationSignedAt: timestamp({ withTimezone: true }),
+    /** Staff check: what the agent saw (the method is in identityCheck). */
+    identityEvidenceSeen: text(),
+    identityCheckedById: uuid().references(() => staffMembers.id),
+    /** The agent asked the requester for a document (evidence upload on the status page). */
+    evidenceRequestedAt: timestamp({ withTimezone: true }),
+    /** An admin let the request be fulfilled below its required level, with a reason (audited). */
+    verificationOverrideReason: text(),
+    verificationOverriddenAt: timestamp({ withTimezone: true }),
+    verificationOverriddenById: uuid().references(() => staffMembers.id),
+    /** Filed by an authorised agent (CCPA §7063) for the person in `email`, who must confirm unless a power of attorney was checked. */
+    agentName: text(),
+    agentEmail: text(),
+    agentOrganisation: text(),
+    agentHasPowerOfAttorney: boolean().notNull().default(false),
+    /** The agent's signed permission, stored encrypted (lib/verification/evidence-file.ts). */
+    agentPermissionStorageKey: text(),
+    agentPermissionFileName: text(),
+    /** The person themselves confirmed the request from their own mailbox: only then may the agent see the package. */
+    consumerConfirmedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every write bumps it and checks the value it read. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -73,7 +73,17 @@ test('[requester] can reach every field and send the form with the keyboard alon
   await expect(submit).toBeFocused();
   // A radio group is one tab stop; the honeypot field is never one.
   const formStops = reached.filter((id) => !['A', 'BODY'].includes(id));
-  expect(formStops).toEqual(['type-access', 'email', 'fullName', 'accountIdentifier', 'jurisdiction', 'details', 'isAuthorised', 'BUTTON']);
+  expect(formStops).toEqual([
+    'type-access',
+    'email',
+    'fullName',
+    'accountIdentifier',
+    'jurisdiction',
+    'details',
+    'agent-summary',
+    'isAuthorised',
+    'BUTTON',
+  ]);
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'Please correct the problems below.' })).toBeFocused();

@@ -173,6 +173,8 @@ describe('request log export', () => {
     const common = {
       intake_channel: '',
       gpc_signal: 'no',
+      via_agent: 'no',
+      identity_level: '',
       appeal_of: '',
       extension_count: '0',
       extended_to: '',

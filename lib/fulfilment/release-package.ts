@@ -3,6 +3,8 @@ import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
+import { assertAllowed } from '@/lib/requests/action-check';
+import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { changeRequest } from '@/lib/requests/change-request';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
 import type { StaffActor } from '@/lib/staff/staff-actor';
@@ -30,6 +32,7 @@ export async function releasePackage(
       .where(and(eq(fulfilmentRuns.id, runId), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
       .for('update');
     if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
+    assertAllowed(checkIdentityForAnswer(request));
     const [latest] = await tx
       .select({ id: fulfilmentRuns.id })
       .from(fulfilmentRuns)

@@ -6,6 +6,7 @@ import { changeRequest } from '@/lib/requests/change-request';
 import { isActive } from '@/lib/requests/request-status';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { requestTypeRules } from '@/lib/validation/request-type';
+import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { startStaffRun } from './start-staff-run';
 
 export type StartErasureOptions = {
@@ -40,8 +41,17 @@ export async function startErasure(
  * Whether erasure may start now, and if not why: startErasure refuses with this
  * check, and the request page disables Erase with its reason.
  */
-export async function checkErasure(tx: DatabaseOrTransaction, request: Pick<RequestRow, 'id' | 'type' | 'status'>): Promise<ActionCheck> {
+export async function checkErasure(
+  tx: DatabaseOrTransaction,
+  request: Pick<
+    RequestRow,
+    'id' | 'type' | 'status' | 'verificationRequired' | 'verificationReached' | 'verificationDataPointsMatched' | 'verificationOverriddenAt'
+  >,
+): Promise<ActionCheck> {
   if (requestTypeRules[request.type].answer !== 'erasure') return refused('INVALID_TRANSITION', 'Only a deletion request is erased.');
+  // Deleting someone's data on a stranger's word is the harm identity checks exist to stop.
+  const identity = checkIdentityForAnswer(request);
+  if (!identity.isAllowed && isActive(request.status)) return identity;
   if (request.status === 'awaiting_requester') {
     return refused('INVALID_TRANSITION', 'This request is waiting for the requester. Resume work on it before erasing their data.');
   }

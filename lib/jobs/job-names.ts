@@ -13,6 +13,8 @@ export type JobPayloads = {
   'prune-intake-attempts': Record<string, never>;
   'send-deadline-reminders': Record<string, never>;
   'delete-expired-attachments': Record<string, never>;
+  /** Identity documents past their retention after the identity decision (lib/verification/delete-expired-evidence.ts). */
+  'delete-expired-evidence': Record<string, never>;
   /** Removes the requester's personal data from requests closed longer than the retention setting. */
   'minimise-closed-requests': Record<string, never>;
   /** Unreleased data packages and leftover staging folders past the download period. */

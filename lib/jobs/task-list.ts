@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { deleteExpiredAttachments } from '@/lib/fulfilment/delete-expired-attachments';
+import { deleteExpiredEvidence } from '@/lib/verification/delete-expired-evidence';
 import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callbacks';
 import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
@@ -52,6 +53,10 @@ export const taskList: TaskList = {
     const deleted = await deleteExpiredAttachments(getDb(), { now: new Date() });
     if (deleted > 0) helpers.logger.info(`deleted ${deleted} expired fulfilment file(s)`);
   },
+  'delete-expired-evidence': async (_payload, helpers) => {
+    const deleted = await deleteExpiredEvidence(getDb(), { now: new Date() });
+    if (deleted > 0) helpers.logger.info(`deleted ${deleted} identity document(s) past their retention`);
+  },
   'minimise-closed-requests': async (_payload, helpers) => {
     const minimised = await minimiseClosedRequests(getDb(), { now: new Date() });
     if (minimised > 0) helpers.logger.info(`removed personal data from ${minimised} closed request(s) past the retention period`);
@@ -88,6 +93,7 @@ export const crontab = [
   '15 3 * * * prune-intake-attempts ?fill=1d',
   '20 * * * * prune-idempotency-keys ?fill=2h',
   '30 * * * * delete-expired-attachments ?fill=2h',
+  '35 * * * * delete-expired-evidence ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
   // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.
   '45 3 * * * minimise-closed-requests ?fill=1d',

@@ -11,6 +11,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { assertCan, type UseCaseActor, staffIdOf } from '@/lib/staff/staff-actor';
 import type { QueueSort, TQueueFilters } from '@/lib/validation/queue-filters';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+import { identityBadge, type IdentityBadge } from '@/lib/verification/identity-badge';
 
 export const QUEUE_PAGE_SIZE = 50;
 /** The queue's open work: confirmed and not closed (the state machine's active statuses). */
@@ -28,6 +29,10 @@ export type QueueRow = {
   lastError: string | null;
   /** An appeal of a refused request: shown with an "Appeal" badge. */
   isAppeal: boolean;
+  /** The identity level reached, as the queue's badge says it (lib/verification). */
+  identity: IdentityBadge;
+  /** Filed by an authorised agent. */
+  isViaAgent: boolean;
   /** Null once the personal data was minimised. */
   requesterName: string | null;
   requesterEmail: string | null;
@@ -111,6 +116,12 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
       isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
+      isViaAgent: sql<boolean>`${requests.agentEmail} is not null`,
+      verificationRequired: requests.verificationRequired,
+      verificationReached: requests.verificationReached,
+      verificationDataPointsMatched: requests.verificationDataPointsMatched,
+      verificationOverriddenAt: requests.verificationOverriddenAt,
+      verificationLockedAt: requests.verificationLockedAt,
       requesterName: requests.fullName,
       requesterEmail: requests.email,
       // The newest note per row, from request_notes_by_request (request_id, created_at): fifty probes a page.
@@ -133,7 +144,28 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     .orderBy(...(isDescending ? [desc(column), desc(requests.id)] : [asc(column), asc(requests.id)]))
     .limit(QUEUE_PAGE_SIZE + 1);
 
-  const rows = page.slice(0, QUEUE_PAGE_SIZE).map(({ sortValue: _sortValue, ...row }) => row) as QueueRow[];
+  const rows = page
+    .slice(0, QUEUE_PAGE_SIZE)
+    .map(
+      ({
+        sortValue: _sortValue,
+        verificationRequired,
+        verificationReached,
+        verificationDataPointsMatched,
+        verificationOverriddenAt,
+        verificationLockedAt,
+        ...row
+      }) => ({
+        ...row,
+        identity: identityBadge({
+          verificationRequired,
+          verificationReached,
+          verificationDataPointsMatched,
+          verificationOverriddenAt,
+          verificationLockedAt,
+        }),
+      }),
+    ) as QueueRow[];
   const last = page.at(QUEUE_PAGE_SIZE - 1);
   const nextCursor = page.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ sort, value: last.sortValue, id: last.id }) : null;
 

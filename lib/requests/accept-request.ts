@@ -12,6 +12,9 @@ import { env } from '@/lib/env';
 import { startAutomaticGathering } from '@/lib/fulfilment/start-automatic-gathering';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
+import type { VerificationLevel } from '@/lib/validation/verification-levels';
+import { requiredVerificationFor } from '@/lib/verification/verification-requirement';
 import { ZDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { assertTransition } from './assert-transition';
 import { createStatusToken } from './create-status-token';
@@ -33,9 +36,12 @@ export async function acceptRequest(
     request,
     now,
     acceptedEvent,
+    verificationReached,
   }: {
     request: RequestRow;
     now: Date;
+    /** How the requester was known: the email link, or a person at the desk who checked. */
+    verificationReached: VerificationLevel;
     acceptedEvent: Omit<RecordEventOptions, 'requestId' | 'details'> & { details?: Record<string, unknown> };
   },
 ): Promise<{ reference: string; statusToken: string; dueOn: string }> {
@@ -46,6 +52,8 @@ export async function acceptRequest(
   const dueOn = computeDueDate(request.receivedOn, policy);
   const acknowledgementDueOn = computeAcknowledgementDueDate(request.receivedOn, policy);
   const reference = formatReference(toCalendarDate(now, env().TIME_ZONE), await nextReferenceNumber(tx));
+  // The level the regime asks for today is kept on the request, like the policy: later edits don't move its bar.
+  const verificationRequired = requiredVerificationFor(await getVerificationLevelSettings(tx), request);
 
   await tx
     .update(requests)
@@ -57,6 +65,8 @@ export async function acceptRequest(
       originalDueOn: dueOn,
       acknowledgementDueOn,
       policy,
+      verificationRequired,
+      verificationReached,
       unverifiedExpiresAt: null,
       version: sql`${requests.version} + 1`,
       updatedAt: now,
@@ -65,7 +75,7 @@ export async function acceptRequest(
   await recordEvent(tx, {
     ...acceptedEvent,
     requestId: request.id,
-    details: { reference, dueOn, policy: request.jurisdiction, ...acceptedEvent.details },
+    details: { reference, dueOn, policy: request.jurisdiction, verificationRequired, verificationReached, ...acceptedEvent.details },
   });
 
   const { token: statusToken, statusUrl } = await createStatusToken(tx, { requestId: request.id });

@@ -9,6 +9,9 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { can } from '@/lib/staff/permissions';
 import { assertCan, eventActorOf, isApiKeyActor, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
+import { eq } from 'drizzle-orm';
+import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
+import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { acceptRequest } from './accept-request';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
 
@@ -20,7 +23,25 @@ export type FileOnBehalfOptions = { actor: UseCaseActor; input: TFileOnBehalf; n
  * the deadline counts from the day it was actually received. Another system filing
  * through /api/v1 uses it too, vouching for the identity check the same way.
  */
-export async function fileOnBehalf(db: Database, { actor, input, now = new Date() }: FileOnBehalfOptions): Promise<{ reference: string }> {
+export async function fileOnBehalf(db: Database, options: FileOnBehalfOptions): Promise<{ reference: string }> {
+  if (options.input.agentEmail && !options.input.agentHasPowerOfAttorney)
+    throw new AppError('VALIDATION', 'A request from an agent without a power of attorney waits for the person to confirm it.', {
+      field: 'agentHasPowerOfAttorney',
+    });
+  const { reference } = await fileAtDesk(db, options);
+  return { reference: reference! };
+}
+
+/**
+ * The staff form: a request for the person themselves (accepted at once, as fileOnBehalf), or from
+ * an authorised agent (CCPA §7063). With a power of attorney staff checked, it is accepted at once too;
+ * without one the person is emailed to confirm it themselves and it has no reference until they do.
+ * Either way the agent is emailed their own status link.
+ */
+export async function fileAtDesk(
+  db: Database,
+  { actor, input, now = new Date() }: FileOnBehalfOptions,
+): Promise<{ reference: string | null }> {
   assertCan(actor, 'requests.file_on_behalf');
   const today = toCalendarDate(now, env().TIME_ZONE);
   if (input.receivedOn > today) throw new AppError('VALIDATION', 'The date received cannot be in the future.', { field: 'receivedOn' });
@@ -53,6 +74,10 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
         identityCheck: input.identityCheck,
+        agentName: input.agentName ?? null,
+        agentEmail: input.agentEmail?.trim() ?? null,
+        agentOrganisation: input.agentOrganisation ?? null,
+        agentHasPowerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
         // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
         assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
       })
@@ -61,12 +86,30 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
       requestId: created!.id,
       actor: eventActorOf(actor),
       action: 'filed_on_behalf',
-      details: { channel: input.intakeChannel, type: input.type, jurisdiction: input.jurisdiction, receivedOn: input.receivedOn },
+      details: {
+        channel: input.intakeChannel,
+        type: input.type,
+        jurisdiction: input.jurisdiction,
+        receivedOn: input.receivedOn,
+        viaAgent: Boolean(input.agentEmail),
+        powerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
+      },
       isVisibleToRequester: true,
     });
+    if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
+    // An agent without a power of attorney: the person confirms from their own mailbox before anything is done (CCPA §7063(a)).
+    if (created!.agentEmail && !created!.agentHasPowerOfAttorney) {
+      await tx
+        .update(requests)
+        .set({ unverifiedExpiresAt: new Date(now.getTime() + env().UNVERIFIED_REQUEST_TTL_DAYS * 86_400_000) })
+        .where(eq(requests.id, created!.id));
+      await sendVerificationLink(tx, created!, now);
+      return { reference: null };
+    }
     const { reference } = await acceptRequest(tx, {
       request: created!,
       now,
+      verificationReached: 'staff_check',
       acceptedEvent: {
         actor: eventActorOf(actor),
         action: 'identity_checked_by_staff',

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
+import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { assertAllowed } from './action-check';
 import { checkClosing } from './check-closing';
 import { requestTypeRules } from '@/lib/validation/request-type';
@@ -29,6 +30,7 @@ export async function fulfilRequest(
     for (const file of uploads) stored.push(await storeAttachmentFile(file));
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
       assertAllowed(await checkClosing(tx, request, 'fulfilled'));
+      assertAllowed(checkIdentityForAnswer(request));
       if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', {
           field: 'files',

@@ -10,6 +10,7 @@ import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
+import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 
 export type RequesterAttachmentView = {
   id: string;
@@ -47,6 +48,8 @@ export type RequestStatusView = {
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
+  /** What the requester must still do to show who they are (lib/verification), if anything. */
+  identity: RequesterIdentityStep;
   appeal: {
     until: string;
     isOpenToAppeal: boolean;
@@ -103,6 +106,7 @@ export async function getRequestStatus(
       ? { authorityName: information.complaintAuthorityName ?? null, authorityUrl: information.complaintAuthorityUrl ?? null }
       : null,
     isCancellable: isOpen(request.status),
+    identity: await getRequesterIdentityStep(db, request),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
     openQuestion:
       request.status === 'awaiting_requester' && lastQuestion && questionText

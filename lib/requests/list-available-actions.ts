@@ -9,6 +9,7 @@ import { checkTransition } from './assert-transition';
 import { checkClosing } from './check-closing';
 import { checkExtension } from './check-extension';
 import { isActive } from './request-status';
+import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 
 export type AvailableActions = {
   /** Assign, add notes, run gathering: the actor works requests and this one is open and confirmed. */
@@ -54,9 +55,14 @@ export async function listAvailableActions(
     startWork: checkTransition(request.status, 'in_progress'),
     requestInformation: checkTransition(request.status, 'awaiting_requester'),
     extendDeadline: extension.isAllowed ? { ...allowed, maxDueOn: extension.dueOn } : extension,
-    fulfil: await checkClosing(db, request, 'fulfilled'),
-    release: checkTransition(request.status, 'fulfilled'),
+    fulfil: both(await checkClosing(db, request, 'fulfilled'), checkIdentityForAnswer(request)),
+    release: both(checkTransition(request.status, 'fulfilled'), checkIdentityForAnswer(request)),
     reject: await checkClosing(db, request, 'rejected'),
     erase: request.type === 'deletion' ? await checkErasure(db, request) : null,
   };
+}
+
+/** The first refusal of two checks, or allowed when both allow. */
+function both(first: ActionCheck, second: ActionCheck): ActionCheck {
+  return first.isAllowed ? second : first;
 }

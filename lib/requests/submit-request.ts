@@ -9,6 +9,7 @@ import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
+import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
 import { createStatusToken } from './create-status-token';
 import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-limits';
@@ -120,6 +121,9 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      agentName: input.agentName ?? null,
+      agentEmail: input.agentEmail?.trim() ?? null,
+      agentOrganisation: input.agentOrganisation ?? null,
       timeZone: input.timeZone ?? null,
       gpcSignal,
       receivedAt: now,
@@ -131,10 +135,12 @@ async function fileOrMerge(
     requestId: created!.id,
     actor: { type: 'requester' },
     action: 'submitted',
-    details: { channel, type: input.type, jurisdiction: input.jurisdiction, gpcSignal },
+    details: { channel, type: input.type, jurisdiction: input.jurisdiction, gpcSignal, viaAgent: Boolean(input.agentEmail) },
     ip,
     isVisibleToRequester: true,
   });
+  // For an agent's request the link goes to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
   await sendVerificationLink(tx, created!, now);
+  if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
   return 'created';
 }

@@ -15,6 +15,10 @@ export const timelineLabels: Record<string, string> = {
   appeal_granted: 'Your appeal was granted',
   appeal_denied: 'Your appeal was denied',
   reopened_on_appeal: 'We reopened your request after your appeal',
+  identity_verified: 'You confirmed who you are',
+  identity_verification_locked: 'Your details did not match; a person will check who you are',
+  identity_evidence_requested: 'We asked you for a document to show who you are',
+  identity_evidence_uploaded: 'You sent us a document',
 };
 
 /** How every audit action reads on the staff request page (staff see all of them). */
@@ -22,6 +26,14 @@ export const staffTimelineLabels: Record<string, string> = {
   submitted: 'Request filed by the requester',
   filed_on_behalf: 'Filed on the requester’s behalf by staff',
   identity_checked_by_staff: 'Identity checked by staff',
+  identity_verified: 'Identity verified by the requester (data points matched)',
+  identity_check_failed: 'Identity check: data points did not match',
+  identity_verification_locked: 'Identity check locked after too many tries; needs staff',
+  identity_verification_overridden: 'Identity level overridden by an admin',
+  identity_evidence_requested: 'Identity document asked for',
+  identity_evidence_uploaded: 'Identity document uploaded by the requester',
+  identity_evidence_viewed: 'Identity document viewed',
+  identity_evidence_deleted: 'Identity document deleted after the retention period',
   verification_link_resent: 'Confirmation link sent again',
   verified: 'Email address confirmed; clock started',
   acknowledgement_queued: 'Acknowledgement email queued',

@@ -12,6 +12,8 @@ export const permissions = {
   // An appeal is decided by someone other than the refuser (separation of duties); only an admin may
   // decide their own refusal's appeal, and must say why (recorded in the audit trail).
   'appeals.override_separation': ['admin'],
+  // Fulfilling access or deletion below the identity level the regime asks for (lib/verification): admins only, with a reason.
+  'verification.override': ['admin'],
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
   // Data sources hold connection strings and signing secrets, and decide what erasure deletes.

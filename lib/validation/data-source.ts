@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { dataPointKinds } from './verification-levels';
 
 /**
  * What admins write to describe a data source. The map of a database source
@@ -98,7 +99,20 @@ const tableMapFields = {
   erase: ZErasureAction,
 };
 
-export const ZTableMap = z.strictObject({ schema: identifier.default('public'), ...tableMapFields });
+/**
+ * PostgreSQL maps may name verification columns: facts about the subject (a phone number, a postcode, an
+ * order number, a date of birth) the requester is asked for and that are matched against this table's
+ * rows for them (lib/verification). The values are only compared, never copied out.
+ */
+export const ZVerificationColumns = z.partialRecord(z.enum(dataPointKinds), identifier, {
+  error: `verification names columns by kind: ${dataPointKinds.join(', ')}`,
+});
+
+export const ZTableMap = z.strictObject({
+  schema: identifier.default('public'),
+  ...tableMapFields,
+  verification: ZVerificationColumns.optional(),
+});
 
 /** A MySQL/MariaDB table: `schema` is the database, left out for the connection string's own. */
 export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });

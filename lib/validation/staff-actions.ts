@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZPauseKind } from './deadline-policy';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { requireWhatToCorrect, ZEmailAddress } from './submit-request';
+import { agentFields, requireCompleteAgent, requireWhatToCorrect, ZEmailAddress } from './submit-request';
 import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
@@ -125,7 +125,14 @@ export const ZFileOnBehalfFields = z.strictObject({
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
 });
-export const ZFileOnBehalf = ZFileOnBehalfFields.superRefine(requireWhatToCorrect);
+/** The staff form adds "filed by an authorised agent" (CCPA §7063); the API files for people directly. */
+export const ZFileOnBehalf = ZFileOnBehalfFields.extend({
+  ...agentFields,
+  /** Staff saw and checked a power of attorney: the person need not confirm themselves (CCPA §7063(b)). */
+  agentHasPowerOfAttorney: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).optional(),
+})
+  .superRefine(requireWhatToCorrect)
+  .superRefine(requireCompleteAgent);
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 
 export const ZBulkAction = z.strictObject({

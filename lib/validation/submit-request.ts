@@ -15,6 +15,9 @@ export const submitRequestMaxLengths = {
   details: DETAILS_MAX_LENGTH,
   jurisdiction: 40,
   website: 500,
+  agentName: 200,
+  agentEmail: 254,
+  agentOrganisation: 200,
   timeZone: 64,
 } as const;
 
@@ -35,6 +38,28 @@ export const ZEmailAddress = text({ error: 'Enter your email address' })
   .pipe(z.email({ pattern: INTERNATIONAL_EMAIL, error: 'Enter a valid email address, like name@example.com' }));
 
 /** A correction must say what is wrong and what it should be (GDPR Art. 16; CCPA §1798.106): "nothing to correct" is a field error. */
+/**
+ * "I am filing on someone's behalf" (CCPA §7063): the authorised agent's name, email and organisation.
+ * The email in the request is then the person's own, and they are asked to confirm it themselves.
+ */
+export const agentFields = {
+  agentName: z.preprocess(emptyToUndefined, text().trim().max(200, 'Names are at most 200 characters').optional()),
+  agentEmail: z.preprocess(emptyToUndefined, ZEmailAddress.optional()),
+  agentOrganisation: z.preprocess(emptyToUndefined, text().trim().max(200, 'At most 200 characters').optional()),
+};
+
+/** An agent gives both their name and their own email, and it is not the person's. */
+export function requireCompleteAgent(
+  input: { email: string; agentName?: string; agentEmail?: string; agentOrganisation?: string },
+  context: z.RefinementCtx,
+): void {
+  if (!input.agentName && !input.agentEmail && !input.agentOrganisation) return;
+  if (!input.agentName) context.addIssue({ code: 'custom', path: ['agentName'], message: 'Enter your name as the agent' });
+  if (!input.agentEmail) context.addIssue({ code: 'custom', path: ['agentEmail'], message: 'Enter your own email address as the agent' });
+  else if (input.agentEmail.trim().toLowerCase() === input.email.trim().toLowerCase())
+    context.addIssue({ code: 'custom', path: ['agentEmail'], message: 'Use the person’s email above and your own email here' });
+}
+
 export function requireWhatToCorrect(input: { type: string; details?: string }, context: z.RefinementCtx): void {
   if (input.type === 'correction' && !input.details) {
     context.addIssue({ code: 'custom', path: ['details'], message: 'Say which of your details are wrong and what they should be' });
@@ -73,8 +98,10 @@ export const ZSubmitRequest = z
     isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: text().max(submitRequestMaxLengths.website).optional(),
+    ...agentFields,
   })
-  .superRefine(requireWhatToCorrect);
+  .superRefine(requireWhatToCorrect)
+  .superRefine(requireCompleteAgent);
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 export type SubmitRequestField = keyof TSubmitRequest;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { findTokenByHash } from '@/db/queries/request-tokens';
 import { getRequestForUpdate } from '@/db/queries/requests';
-import { requestTokens } from '@/db/schema';
+import { requests, requestTokens } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { acceptRequest } from '@/lib/requests/accept-request';
 import { hashToken, isSameHash } from '@/lib/security/tokens';
@@ -37,10 +37,19 @@ export async function confirmVerification(
       throw new AppError('TOKEN_INVALID', 'This request was already confirmed or has closed.', { problem: 'used' });
 
     await tx.update(requestTokens).set({ usedAt: now }).where(eq(requestTokens.id, row.id));
+    // The link went to the person's own mailbox: for a request an agent filed, this is the person's direct confirmation (CCPA §7063(a)).
+    await tx.update(requests).set({ consumerConfirmedAt: now }).where(eq(requests.id, request.id));
     const { reference, statusToken } = await acceptRequest(tx, {
       request,
       now,
-      acceptedEvent: { actor: { type: 'requester' }, action: 'verified', ip, isVisibleToRequester: true },
+      verificationReached: 'email',
+      acceptedEvent: {
+        actor: { type: 'requester' },
+        action: 'verified',
+        ip,
+        isVisibleToRequester: true,
+        details: request.agentEmail ? { confirmedByPersonForAgent: true } : undefined,
+      },
     });
     return { reference, statusToken };
   });

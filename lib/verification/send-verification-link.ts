@@ -51,6 +51,7 @@ export async function sendVerificationLink(tx: Transaction, request: RequestRow,
         requestTypeLabel: requestTypeLabel(request.type),
         verifyUrl: `${APP_URL}/verify/${token}`,
         expiresInHours: VERIFICATION_TOKEN_TTL_HOURS,
+        ...(request.agentName ? { agentName: request.agentName } : {}),
       },
     },
   });

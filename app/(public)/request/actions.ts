@@ -14,7 +14,19 @@ import { isIanaTimeZone } from '@/lib/validation/time-zone';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
-const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website', 'timeZone'] as const;
+const textFields = [
+  'type',
+  'email',
+  'fullName',
+  'accountIdentifier',
+  'details',
+  'jurisdiction',
+  'website',
+  'agentName',
+  'agentEmail',
+  'agentOrganisation',
+  'timeZone',
+] as const;
 
 export async function submitRequestAction(_previous: SubmitRequestFormState, formData: FormData): Promise<SubmitRequestFormState> {
   const values: SubmitRequestFormState['values'] = {};

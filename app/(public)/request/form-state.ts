@@ -16,5 +16,8 @@ export const fieldLabels: Record<SubmitRequestField, string> = {
   jurisdiction: 'Where do you live?',
   isAuthorised: 'Confirmation',
   website: 'Website',
+  agentName: 'Your own name (as the agent)',
+  agentEmail: 'Your own email (as the agent)',
+  agentOrganisation: 'Your organisation (agent)',
   timeZone: 'Time zone',
 };

@@ -8,6 +8,7 @@ import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { BrowserTimeZoneField } from '@/components/browser-time-zone-field';
 import { submitRequestAction } from './actions';
+import { AgentFields } from './agent-fields';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
 const limits = {
@@ -56,6 +57,8 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
             : undefined
         }
       />
+
+      <AgentFields values={values} errors={errors} />
 
       <div className={errors.isAuthorised ? 'field field--invalid' : 'field'} id="isAuthorised-field">
         {errors.isAuthorised ? (

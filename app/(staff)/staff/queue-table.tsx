@@ -112,7 +112,11 @@ export function QueueTable({ rows, today, canWork, jurisdictionLabels, bulkFormI
             <td data-label="Type">
               {row.isAppeal ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
               {row.isAppeal ? ' ' : null}
-              {requestTypeLabels[row.type].title}
+              {requestTypeLabels[row.type].title}{' '}
+              <span className={`identity-badge identity-badge--${row.identity.state}`} title="Identity level reached">
+                {row.identity.label}
+              </span>
+              {row.isViaAgent ? <span className="status-pill"> Via agent</span> : null}
             </td>
             <td data-label="Jurisdiction">{jurisdictionLabels[row.jurisdiction] ?? row.jurisdiction}</td>
             <td data-label="Received">

@@ -31,6 +31,7 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
     table.export.forEach((column, position) => {
       requireColumn(['export', position], column);
     });
+    for (const [kind, column] of Object.entries(table.verification ?? {})) if (column) requireColumn(['verification', kind], column);
     const match = table.match;
     if ('references' in match) {
       const parent = map.tables.find((candidate) => candidate.table === match.references.table);

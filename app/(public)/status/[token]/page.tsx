@@ -10,6 +10,7 @@ import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
+import { IdentityStep } from './identity-step';
 import { ReplyForm } from './reply-form';
 import { statusPageText as text } from './status-page-text';
 
@@ -118,6 +119,13 @@ export default async function StatusPage({
           ) : null}
         </section>
       ) : null}
+
+      {query.identity ? (
+        <div className="notice notice--ok" role="status">
+          Thank you: your details match our records.
+        </div>
+      ) : null}
+      <IdentityStep token={token} step={request.identity} />
 
       {request.openQuestion ? (
         <section className="panel" aria-labelledby="question-heading">

@@ -19,6 +19,9 @@ export const doneNotices = {
   source_confirmed: 'Checklist item confirmed.',
   claimed: 'You claimed this request: it is assigned to you.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
+  identity_checked: 'Your identity check is recorded. The request may now be answered.',
+  identity_overridden: 'Override recorded with your reason. The request may now be answered.',
+  evidence_requested: 'The requester can now upload a document on their status page.',
 } as const;
 
 export type DoneNotice = keyof typeof doneNotices;

@@ -29,6 +29,8 @@ import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
 import { FulfilmentPanel } from './fulfilment-panel';
+import { IdentityPanel } from './identity-panel';
+import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
 import { ActionMenu, type ActionMenuItem } from './action-menu';
 import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
@@ -70,10 +72,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const canWork = can(actor.role, 'requests.work');
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, identity] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
+    request.reference ? getIdentityPanel(getDb(), { actor, request }) : null,
   ]);
   const shownReference = request.reference ?? reference;
   const notice = doneNotice(query.done, shownReference);
@@ -422,6 +425,9 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             />
           </section>
 
+          {identity && request.reference ? (
+            <IdentityPanel identity={identity} reference={request.reference} version={request.version} />
+          ) : null}
           <section className="panel" aria-labelledby="assignment-heading">
             <h2 id="assignment-heading">Assignment</h2>
             <p>{request.assigneeName ? `Assigned to ${request.assigneeName}` : 'Not assigned'}</p>

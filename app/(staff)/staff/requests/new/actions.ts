@@ -2,16 +2,18 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database';
-import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
+import { fileAtDesk } from '@/lib/requests/file-on-behalf';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { type ActionState, runAction } from '../../action-state';
 
 export async function fileOnBehalfAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  let reference: string | undefined;
+  let reference: string | null | undefined;
   const state = await runAction(ZFileOnBehalf, formData, async (input) => {
     const actor = await requireStaff();
-    ({ reference } = await fileOnBehalf(getDb(), { actor, input }));
+    ({ reference } = await fileAtDesk(getDb(), { actor, input }));
+    if (reference === null)
+      return 'Filed. We emailed the person to confirm the request themselves, and sent the agent their own link. It joins the queue once the person confirms.';
   });
   if (reference) redirect(`/staff/requests/${reference}`);
   return state;

@@ -8,7 +8,7 @@ import { RequestFields } from '@/components/request-fields';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { intakeChannelLabels, intakeChannels, ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
-import { ActionProblems } from '../../form-feedback';
+import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { fileOnBehalfAction } from './actions';
 
 const labels = {
@@ -21,6 +21,10 @@ const labels = {
   receivedOn: 'Date received',
   intakeChannel: 'How the request reached us',
   identityCheck: 'How identity was checked',
+  agentName: 'Agent’s name',
+  agentEmail: 'Agent’s email address',
+  agentOrganisation: 'Agent’s organisation',
+  agentHasPowerOfAttorney: 'Power of attorney',
 };
 
 const limits = {
@@ -39,6 +43,7 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
     // The key remounts the form after each failed submit so the kept values show as defaults.
     <form action={formAction} noValidate key={JSON.stringify(values)}>
       <ActionProblems state={state} labels={labels} />
+      <ActionNotice state={state} />
 
       <RequestFields
         labels={labels}
@@ -105,6 +110,34 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
           </>
         }
       />
+
+      <fieldset className="agent-fields">
+        <legend>Filed by an authorised agent (optional)</legend>
+        <p className="field__hint">
+          The email above is the person’s own. Unless you checked a power of attorney, they are emailed to confirm the request themselves;
+          the agent gets their own link showing status and messages only.
+        </p>
+        {(['agentName', 'agentEmail', 'agentOrganisation'] as const).map((field) => (
+          <FormField key={field} id={field} label={labels[field]!} errors={state.fieldErrors?.[field]}>
+            {(describedBy, isInvalid) => (
+              <input
+                id={field}
+                name={field}
+                maxLength={254}
+                defaultValue={state.values?.[field]}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+        ))}
+        <div className="field">
+          <label>
+            <input type="checkbox" name="agentHasPowerOfAttorney" defaultChecked={state.values?.agentHasPowerOfAttorney === 'on'} /> I
+            checked a power of attorney for this agent
+          </label>
+        </div>
+      </fieldset>
 
       <button type="submit" disabled={isPending}>
         {isPending ? 'Filing…' : 'File request'}

@@ -9,6 +9,11 @@ import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
 import { AccessInformationForm } from './access-information-form';
 import { PolicyForm } from './policy-form';
+import { VerificationLevelsForm } from './verification-levels-form';
+import { isRequestTypeOffered } from '@/lib/deadlines/policy-for-request-type';
+import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
+import { requestTypeRules, requestTypes } from '@/lib/validation/request-type';
+import { RECOMMENDED_REQUIREMENTS, requiredVerificationFor } from '@/lib/verification/verification-requirement';
 
 export const metadata: Metadata = { title: 'Deadline policy' };
 
@@ -47,6 +52,14 @@ export default async function JurisdictionPolicyPage({ params }: { params: Promi
   const { code } = await params;
   const view = await getJurisdictionPolicy(getDb(), { actor, code });
   if (!view) notFound();
+  const verificationSettings = await getVerificationLevelSettings(getDb());
+  const identityTypes = requestTypes
+    .filter((type) => isRequestTypeOffered(view.policy, type) && !requestTypeRules[type].isOptOut)
+    .map((type) => ({
+      type,
+      current: requiredVerificationFor(verificationSettings, { jurisdiction: view.code, type }),
+      recommended: RECOMMENDED_REQUIREMENTS[type] ?? null,
+    }));
   const accessInformation = await getAccessInformation(getDb(), view.code);
 
   return (
@@ -75,6 +88,15 @@ export default async function JurisdictionPolicyPage({ params }: { params: Promi
           <PolicySummary policy={view.policy} />
         </aside>
       </div>
+      <section className="panel" aria-labelledby="identity-levels-heading">
+        <h2 id="identity-levels-heading">Identity levels</h2>
+        <p>
+          How sure you must be of who the requester is before answering, per request type. Access and deletion requests below their level
+          cannot be fulfilled without an admin’s override. Opt-outs only ever need the email link. Data points are asked for on the
+          requester’s status page and matched against data sources whose map names verification columns.
+        </p>
+        <VerificationLevelsForm code={view.code} settings={verificationSettings} types={identityTypes} />
+      </section>
       <section aria-labelledby="access-information-heading">
         <h2 id="access-information-heading">What an access package tells the requester</h2>
         <p>
