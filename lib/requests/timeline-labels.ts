@@ -15,6 +15,8 @@ export const timelineLabels: Record<string, string> = {
   appeal_granted: 'Your appeal was granted',
   appeal_denied: 'Your appeal was denied',
   reopened_on_appeal: 'We reopened your request after your appeal',
+  correction_applied: 'We corrected your details in one of our systems',
+  opt_out_applied: 'We applied your opt-out in our systems',
 };
 
 /** How every audit action reads on the staff request page (staff see all of them). */
@@ -63,6 +65,13 @@ export const staffTimelineLabels: Record<string, string> = {
   erasure_started: 'Erasure started',
   erasure_failed: 'Erasure failed',
   erasure_finished: 'Erasure finished',
+  correction_applied: 'Correction applied in a source',
+  correction_jobs_started: 'Correction sent to webhook and checklist sources',
+  correction_jobs_failed: 'Correction failed in a source',
+  correction_jobs_finished: 'Correction confirmed by every webhook and checklist source',
+  opt_out_started: 'Opt-out started in every source',
+  opt_out_failed: 'Opt-out failed in a source',
+  opt_out_applied: 'Opt-out applied in every source',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */
