@@ -9,6 +9,7 @@ import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
 import { previewProps as informationRequestedPreview } from './information-requested';
+import { previewProps as optOutConfirmedPreview } from './opt-out-confirmed';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
 import { previewProps as requestOverduePreview } from './request-overdue';
@@ -39,6 +40,7 @@ const previews = {
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
   'incident-clock': { template: 'incident-clock', version: 1, props: incidentClockPreview },
+  'opt-out-confirmed': { template: 'opt-out-confirmed', version: 1, props: optOutConfirmedPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -52,6 +54,7 @@ const requesterPayloads = [
   previews['request-rejected'],
   previews['erasure-confirmed'],
   previews['appeal-decided'],
+  previews['opt-out-confirmed'],
 ];
 
 const staffPayloads = [

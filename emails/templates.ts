@@ -8,6 +8,7 @@ import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
 import * as informationRequested from './information-requested';
+import * as optOutConfirmed from './opt-out-confirmed';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
@@ -98,6 +99,11 @@ export const emailTemplates = {
     subject: deliveryFailureAlert.subject,
     Component: deliveryFailureAlert.DeliveryFailureAlertEmail,
   },
+  'opt-out-confirmed': {
+    schema: optOutConfirmed.ZOptOutConfirmedEmailProps,
+    subject: optOutConfirmed.subject,
+    Component: optOutConfirmed.OptOutConfirmedEmail,
+  },
   'incident-clock': {
     schema: incidentClock.ZIncidentClockEmailProps,
     subject: incidentClock.subject,
@@ -137,6 +143,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),
   payloadSchema('incident-clock'),
+  payloadSchema('opt-out-confirmed'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

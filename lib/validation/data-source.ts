@@ -69,6 +69,10 @@ export const optOutTypes = requestTypes.filter((type) => requestTypeRules[type].
 >[];
 export type OptOutType = (typeof optOutTypes)[number];
 
+export function isOptOutType(type: string): type is OptOutType {
+  return (optOutTypes as readonly string[]).includes(type);
+}
+
 /**
  * What an opt-out does to the subject's rows of a table: set one column to a value
  * (e.g. `{ "column": "marketing_opt_in", "value": false }`). The value is written as the

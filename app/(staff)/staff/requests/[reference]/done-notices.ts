@@ -17,6 +17,9 @@ export const doneNotices = {
   erasure_started: 'Erasure started. Each source’s outcome is shown under “Data from your systems”.',
   sources_retried: 'The failed sources are being tried again.',
   source_confirmed: 'Checklist item confirmed.',
+  correction_applied: 'Correction applied in the source and recorded. Fulfil the request when every system is corrected.',
+  correction_jobs_started: 'Correction sent. Each webhook source’s answer and each checklist item is shown below.',
+  opt_out_started: 'Opt-out started. When every source is done the request closes and the requester is emailed.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
 } as const;
 

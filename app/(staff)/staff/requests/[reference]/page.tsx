@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import { listCorrectableRows } from '@/lib/fulfilment/corrections/list-correctable-rows';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
@@ -26,7 +27,9 @@ import { doneNotice } from './done-notices';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
+import { CorrectionPanel } from './correction-panel';
 import { FulfilmentPanel } from './fulfilment-panel';
+import { OptOutPanel } from './opt-out-panel';
 import { RejectRequestForm } from './reject-request-form';
 import { RequestClock } from './request-clock';
 import { RequestInformationForm } from './request-information-form';
@@ -61,10 +64,12 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const canWork = can(actor.role, 'requests.work');
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }] = await Promise.all([
+  const isCorrecting = isWorkable && request.type === 'correction' && request.reference !== null;
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, correctable] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
+    isCorrecting && request.reference ? listCorrectableRows(getDb(), { actor, reference: request.reference }) : [],
   ]);
   const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
@@ -187,6 +192,26 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               erasure={actions.erase}
               downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
             />
+          ) : null}
+
+          {fulfilment && request.reference && request.type === 'correction' && (isOpen(request.status) || fulfilment.correct) ? (
+            <section className="panel" aria-labelledby="fulfilment-heading">
+              <h2 id="fulfilment-heading">Correct the data in your systems</h2>
+              <CorrectionPanel
+                fulfilment={fulfilment}
+                correctable={correctable}
+                reference={request.reference}
+                version={request.version}
+                isWorkable={isCorrecting}
+              />
+            </section>
+          ) : null}
+
+          {fulfilment && request.reference && requestTypeRules[request.type].isOptOut ? (
+            <section className="panel" aria-labelledby="fulfilment-heading">
+              <h2 id="fulfilment-heading">Opt out in your systems</h2>
+              <OptOutPanel fulfilment={fulfilment} reference={request.reference} version={request.version} isWorkable={isWorkable} />
+            </section>
           ) : null}
 
           {isWorkable ? (
