@@ -2,6 +2,10 @@ import { z } from 'zod';
 import * as acknowledgement from './acknowledgement';
 import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
+import * as correctionApplied from './correction-applied';
+import * as correctionDeclined from './correction-declined';
+import * as restrictionApplied from './restriction-applied';
+import * as objectionUpheld from './objection-upheld';
 import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
@@ -99,6 +103,26 @@ export const emailTemplates = {
     subject: deliveryFailureAlert.subject,
     Component: deliveryFailureAlert.DeliveryFailureAlertEmail,
   },
+  'correction-applied': {
+    schema: correctionApplied.ZCorrectionAppliedEmailProps,
+    subject: correctionApplied.subject,
+    Component: correctionApplied.CorrectionAppliedEmail,
+  },
+  'correction-declined': {
+    schema: correctionDeclined.ZCorrectionDeclinedEmailProps,
+    subject: correctionDeclined.subject,
+    Component: correctionDeclined.CorrectionDeclinedEmail,
+  },
+  'restriction-applied': {
+    schema: restrictionApplied.ZRestrictionAppliedEmailProps,
+    subject: restrictionApplied.subject,
+    Component: restrictionApplied.RestrictionAppliedEmail,
+  },
+  'objection-upheld': {
+    schema: objectionUpheld.ZObjectionUpheldEmailProps,
+    subject: objectionUpheld.subject,
+    Component: objectionUpheld.ObjectionUpheldEmail,
+  },
   'opt-out-confirmed': {
     schema: optOutConfirmed.ZOptOutConfirmedEmailProps,
     subject: optOutConfirmed.subject,
@@ -144,6 +168,10 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('delivery-failure-alert'),
   payloadSchema('incident-clock'),
   payloadSchema('opt-out-confirmed'),
+  payloadSchema('correction-applied'),
+  payloadSchema('correction-declined'),
+  payloadSchema('restriction-applied'),
+  payloadSchema('objection-upheld'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataSources } from '@/db/schema';
 import { closeTransport } from '@/emails/transport';
 import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
@@ -102,7 +104,10 @@ describe('[agent] applies an opt-out in every source', () => {
     const customer = await insertShopCustomer(shop.sql, { email: input.email });
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     const checklist = await sources.createManualSource({ name: 'Ad partners (opt-out test)' });
-    await sources.enableOnly([shopSource, checklist]);
+    const backups = await sources.createManualSource({ name: 'Backups (opt-out test)' });
+    // A checklist source that holds live data (used for access) takes the opt-out; backups, never read for access, do not.
+    await db.update(dataSources).set({ usedForAccess: true }).where(eq(dataSources.id, checklist.id));
+    await sources.enableOnly([shopSource, checklist, backups]);
 
     const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
     await runPendingSources(db, runId);
@@ -110,7 +115,9 @@ describe('[agent] applies an opt-out in every source', () => {
     const waiting = await getRequest(db, { id: request.id });
     expect(waiting).toMatchObject({ status: 'in_progress' });
 
-    const item = (await resultsOf(db, runId)).find((result) => result.sourceKind === 'manual')!;
+    const results = await resultsOf(db, runId);
+    expect(results.map((result) => result.sourceName)).not.toContain('Backups (opt-out test)');
+    const item = results.find((result) => result.sourceKind === 'manual')!;
     expect(item.status).toBe('awaiting_confirmation');
     await confirmManualSource(db, {
       actor: agent,

@@ -114,16 +114,14 @@ function refusalFor(request: RequestRow, kind: FulfilmentRunKind): string | null
 }
 
 /**
- * Which enabled sources a run visits. A correction run goes to webhook and checklist sources:
- * a database source is corrected value by value by the agent (apply-correction.ts). An opt-out
- * run goes to every webhook and checklist source, and to a database source whose map says
- * what this opt-out sets.
+ * Which enabled sources a run visits. Corrections and opt-outs change live data, so they go to
+ * the webhook and checklist sources that hold it (those used for access: a backup that is never
+ * read for access takes no correction either) and, for an opt-out, to a database source whose
+ * map says what this opt-out sets. A database source is corrected value by value by the agent
+ * (apply-correction.ts), never by a correction run.
  */
 function takesPart(source: DataSourceRow, kind: FulfilmentRunKind, type: RequestRow['type']): boolean {
-  if (kind === 'correct') return !isDatabaseKind(source.kind);
-  if (kind === 'opt_out') {
-    if (!isDatabaseKind(source.kind)) return true;
-    return 'map' in source.config && isOptOutType(type) && hasOptOutAction(source.config.map, type);
-  }
-  return true;
+  if (kind !== 'correct' && kind !== 'opt_out') return true;
+  if (!isDatabaseKind(source.kind)) return source.usedForAccess;
+  return kind === 'opt_out' && 'map' in source.config && isOptOutType(type) && hasOptOutAction(source.config.map, type);
 }
