@@ -4,14 +4,7 @@ import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
 import { ZLinkUrl, ZSingleLineText } from './fields';
-
-/** What each opt-out stops, in the requester's words (one line per opt-out type). */
-export const optOutOutcomes = {
-  opt_out_sale: 'We no longer sell or share your personal information.',
-  opt_out_targeted_ads: 'We no longer use your personal information to target advertising at you.',
-  limit_sensitive: 'We now use your sensitive personal information only as needed to provide the services you asked for.',
-  marketing_unsubscribe: 'We no longer send you marketing.',
-} as const;
+import { optOutOutcomes } from './opt-out-outcomes';
 
 export const ZOptOutConfirmedEmailProps = z.strictObject({
   organisationName: ZSingleLineText,

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
-import { optOutOutcomes } from '@/emails/opt-out-confirmed';
+import { optOutOutcomes } from '@/emails/opt-out-outcomes';
 import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { canTransition } from '@/lib/requests/request-status';
