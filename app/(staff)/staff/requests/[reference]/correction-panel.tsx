@@ -11,6 +11,8 @@ type CorrectionPanelProps = {
   reference: string;
   version: number;
   isWorkable: boolean;
+  /** The requester as the checklist's last-item warning names them. */
+  requester: string;
 };
 
 /**
@@ -18,7 +20,7 @@ type CorrectionPanelProps = {
  * (old beside new before anything is written), then a signed `correct` job to each webhook
  * source and a checklist item for each manual one.
  */
-export function CorrectionPanel({ fulfilment, correctable, reference, version, isWorkable }: CorrectionPanelProps) {
+export function CorrectionPanel({ fulfilment, correctable, reference, version, isWorkable, requester }: CorrectionPanelProps) {
   const options: CorrectionOption[] = correctable.flatMap((source) =>
     (source.tables ?? []).flatMap((table) =>
       table.rows.flatMap((row) =>
@@ -57,6 +59,7 @@ export function CorrectionPanel({ fulfilment, correctable, reference, version, i
           reference={reference}
           version={version}
           isWorkable={isWorkable}
+          requester={requester}
         />
       ) : (
         <p className="empty-state">Not sent to webhook or checklist sources yet.</p>

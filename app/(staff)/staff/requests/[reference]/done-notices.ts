@@ -20,11 +20,13 @@ export const doneNotices = {
   correction_applied: 'Correction applied in the source and recorded. Fulfil the request when every system is corrected.',
   correction_jobs_started: 'Correction sent. Each webhook source’s answer and each checklist item is shown below.',
   opt_out_started: 'Opt-out started. When every source is done the request closes and the requester is emailed.',
+  claimed: 'You claimed this request: it is assigned to you.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
 } as const;
 
 export type DoneNotice = keyof typeof doneNotices;
 
-export function doneNotice(value: string | undefined): string | null {
+export function doneNotice(value: string | undefined, reference: string): string | null {
+  if (value === 'claimed') return `You claimed ${reference}. It is assigned to you.`;
   return value && Object.hasOwn(doneNotices, value) ? doneNotices[value as DoneNotice] : null;
 }

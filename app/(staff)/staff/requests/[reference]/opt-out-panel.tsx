@@ -3,15 +3,22 @@ import { FulfilmentButtonForm } from './fulfilment-button-form';
 import { startOptOutAction } from './fulfilment-actions';
 import { RunDetails } from './run-details';
 
-type OptOutPanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean };
+type OptOutPanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean; requester: string };
 
 /** Opt-outs: the flag set in every source that holds it; the request closes when all are done. */
-export function OptOutPanel({ fulfilment, reference, version, isWorkable }: OptOutPanelProps) {
+export function OptOutPanel({ fulfilment, reference, version, isWorkable, requester }: OptOutPanelProps) {
   const { optOut } = fulfilment;
   return (
     <>
       {optOut ? (
-        <RunDetails run={optOut} caption="Opt-out per source" reference={reference} version={version} isWorkable={isWorkable} />
+        <RunDetails
+          run={optOut}
+          caption="Opt-out per source"
+          reference={reference}
+          version={version}
+          isWorkable={isWorkable}
+          requester={requester}
+        />
       ) : (
         <p className="empty-state">The opt-out has not been applied yet.</p>
       )}
