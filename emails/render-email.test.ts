@@ -9,6 +9,11 @@ import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
 import { previewProps as informationRequestedPreview } from './information-requested';
+import { previewProps as optOutConfirmedPreview } from './opt-out-confirmed';
+import { previewProps as correctionAppliedPreview } from './correction-applied';
+import { previewProps as correctionDeclinedPreview } from './correction-declined';
+import { previewProps as restrictionAppliedPreview } from './restriction-applied';
+import { previewProps as objectionUpheldPreview } from './objection-upheld';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
 import { previewProps as requestOverduePreview } from './request-overdue';
@@ -41,6 +46,11 @@ const previews = {
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
   'incident-clock': { template: 'incident-clock', version: 1, props: incidentClockPreview },
+  'opt-out-confirmed': { template: 'opt-out-confirmed', version: 1, props: optOutConfirmedPreview },
+  'correction-applied': { template: 'correction-applied', version: 1, props: correctionAppliedPreview },
+  'correction-declined': { template: 'correction-declined', version: 1, props: correctionDeclinedPreview },
+  'restriction-applied': { template: 'restriction-applied', version: 1, props: restrictionAppliedPreview },
+  'objection-upheld': { template: 'objection-upheld', version: 1, props: objectionUpheldPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -54,6 +64,11 @@ const requesterPayloads = [
   previews['request-rejected'],
   previews['erasure-confirmed'],
   previews['appeal-decided'],
+  previews['opt-out-confirmed'],
+  previews['correction-applied'],
+  previews['correction-declined'],
+  previews['restriction-applied'],
+  previews['objection-upheld'],
 ];
 
 const staffPayloads = [

@@ -2,12 +2,17 @@ import { z } from 'zod';
 import * as acknowledgement from './acknowledgement';
 import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
+import * as correctionApplied from './correction-applied';
+import * as correctionDeclined from './correction-declined';
+import * as restrictionApplied from './restriction-applied';
+import * as objectionUpheld from './objection-upheld';
 import * as deadlineExtended from './deadline-extended';
 import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
 import * as informationRequested from './information-requested';
+import * as optOutConfirmed from './opt-out-confirmed';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
@@ -104,6 +109,31 @@ export const emailTemplates = {
     subject: deliveryFailureAlert.subject,
     Component: deliveryFailureAlert.DeliveryFailureAlertEmail,
   },
+  'correction-applied': {
+    schema: correctionApplied.ZCorrectionAppliedEmailProps,
+    subject: correctionApplied.subject,
+    Component: correctionApplied.CorrectionAppliedEmail,
+  },
+  'correction-declined': {
+    schema: correctionDeclined.ZCorrectionDeclinedEmailProps,
+    subject: correctionDeclined.subject,
+    Component: correctionDeclined.CorrectionDeclinedEmail,
+  },
+  'restriction-applied': {
+    schema: restrictionApplied.ZRestrictionAppliedEmailProps,
+    subject: restrictionApplied.subject,
+    Component: restrictionApplied.RestrictionAppliedEmail,
+  },
+  'objection-upheld': {
+    schema: objectionUpheld.ZObjectionUpheldEmailProps,
+    subject: objectionUpheld.subject,
+    Component: objectionUpheld.ObjectionUpheldEmail,
+  },
+  'opt-out-confirmed': {
+    schema: optOutConfirmed.ZOptOutConfirmedEmailProps,
+    subject: optOutConfirmed.subject,
+    Component: optOutConfirmed.OptOutConfirmedEmail,
+  },
   'incident-clock': {
     schema: incidentClock.ZIncidentClockEmailProps,
     subject: incidentClock.subject,
@@ -144,6 +174,11 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),
   payloadSchema('incident-clock'),
+  payloadSchema('opt-out-confirmed'),
+  payloadSchema('correction-applied'),
+  payloadSchema('correction-declined'),
+  payloadSchema('restriction-applied'),
+  payloadSchema('objection-upheld'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -53,6 +53,10 @@ export type RequestFulfilment = {
   gather: FulfilmentRunView | null;
   dryRun: FulfilmentRunView | null;
   erase: FulfilmentRunView | null;
+  /** Correction requests: the signed `correct` jobs and checklist items. */
+  correct: FulfilmentRunView | null;
+  /** Opt-out requests: the opt-out applied per source. */
+  optOut: FulfilmentRunView | null;
   /** Enabled sources that a new run would use, so the page can say when there are none. */
   enabledSources: { access: number; erasure: number };
 };
@@ -129,6 +133,8 @@ export async function getRequestFulfilment(
     gather: view('gather'),
     dryRun: view('dry_run'),
     erase: view('erase'),
+    correct: view('correct'),
+    optOut: view('opt_out'),
     enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 },
   };
 }

@@ -4,6 +4,7 @@ import { fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { completeErasure } from './complete-erasure';
+import { completeOptOut } from './complete-opt-out';
 import { runEventActions } from './run-event-actions';
 
 const finalStatuses = new Set(['succeeded', 'failed']);
@@ -11,8 +12,8 @@ const finalStatuses = new Set(['succeeded', 'failed']);
 /**
  * Decides a run once every source has a final outcome: failed if any source
  * failed (the request stays open, "Retry failed sources" offered); otherwise a
- * gather goes on to build its package, a dry run is done, and an erasure closes
- * the request. Called after each source outcome, on that outcome's transaction.
+ * gather goes on to build its package, a dry run or a correction run is done, and an
+ * erasure or an opt-out closes the request. Called after each source outcome, on that outcome's transaction.
  *
  * The run row is locked first: two sources finishing at once would otherwise each
  * read the other as unfinished and nobody would settle the run. Under READ
@@ -48,4 +49,5 @@ export async function settleRun(tx: Transaction, { runId, now = new Date() }: { 
     details: { runId, sources: results.map((result) => ({ source: result.sourceName, rowCounts: result.rowCounts })) },
   });
   if (run.kind === 'erase') await completeErasure(tx, { run, results, now });
+  if (run.kind === 'opt_out') await completeOptOut(tx, { run, results, now });
 }

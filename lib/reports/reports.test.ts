@@ -21,6 +21,7 @@ import type { JurisdictionCode } from '@/lib/validation/jurisdiction';
 import { type RequestType, requestTypeRules } from '@/lib/validation/request-type';
 import { getAnnualDisclosure } from './get-annual-disclosure';
 import { getReportCsv } from './get-report-csv';
+import { getFiguresByTypeAndRegime } from './get-figures-by-type-and-regime';
 import { getRequestReport } from './get-request-report';
 
 const db = useTestDatabase();
@@ -141,6 +142,28 @@ describe('[auditor] reads the on-time report for a date range', () => {
       { basis: 'identity_not_verified', count: 2 },
       { basis: 'legal_exemption', count: 1 },
     ]);
+  });
+
+  it('splits the on-time figures by regime and type, so one law’s late requests are not hidden by another’s', async () => {
+    const rows = (await getFiguresByTypeAndRegime(db, { actor: team.auditor, range: year1983 })).filter(
+      (row) => row.jurisdiction === 'eu_gdpr' && !row.isAppeal,
+    );
+    const pick = ({ type, received, open, fulfilled, rejected, answeredOnTime, onTimeRate }: (typeof rows)[number]) => ({
+      type,
+      received,
+      open,
+      fulfilled,
+      rejected,
+      answeredOnTime,
+      onTimeRate,
+    });
+    expect(rows.map(pick)).toEqual([
+      { type: 'access', received: 3, open: 0, fulfilled: 1, rejected: 1, answeredOnTime: 2, onTimeRate: 1 },
+      { type: 'export', received: 2, open: 0, fulfilled: 1, rejected: 1, answeredOnTime: 1, onTimeRate: 0.5 },
+      { type: 'deletion', received: 4, open: 1, fulfilled: 2, rejected: 1, answeredOnTime: 2, onTimeRate: 2 / 3 },
+    ]);
+    expect(rows[0]!.jurisdictionLabel).toMatch(/GDPR/);
+    expect(await refusal(getFiguresByTypeAndRegime(db, { actor: team.agent, range: year1983 }))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('keeps to the range: January and February only', async () => {

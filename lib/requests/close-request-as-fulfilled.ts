@@ -13,6 +13,17 @@ import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { assertTransition } from './assert-transition';
 import { requesterEmailContext } from './requester-email-context';
 
+/**
+ * The closing email of a request answered by an action, where the words differ by type: a correction
+ * made, a restriction in place (GDPR Art. 18), an objection upheld (Art. 21). Every other type (and an
+ * opt-out closed by hand, whose systems the agent names in the message) gets request-fulfilled.
+ */
+const actionClosingTemplates: Partial<Record<RequestRow['type'], 'correction-applied' | 'restriction-applied' | 'objection-upheld'>> = {
+  correction: 'correction-applied',
+  restriction: 'restriction-applied',
+  objection: 'objection-upheld',
+};
+
 export type CloseRequestAsFulfilledOptions = {
   /** Locked by the caller (changeRequest). */
   request: RequestRow;
@@ -65,19 +76,23 @@ export async function closeRequestAsFulfilled(
     details: { files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
     isVisibleToRequester: true,
   });
+  const context = await requesterEmailContext(tx, request);
+  const actionTemplate = files.length === 0 ? actionClosingTemplates[request.type] : undefined;
   await enqueueEmail(tx, {
     requestId: request.id,
     to: request.email!,
-    payload: {
-      template: 'request-fulfilled',
-      version: 1,
-      props: {
-        ...(await requesterEmailContext(tx, request)),
-        message,
-        attachmentCount: files.length,
-        downloadExpiresOn: files.length > 0 ? addDays(toCalendarDate(now, env().TIME_ZONE), downloadDays) : null,
-      },
-    },
+    payload: actionTemplate
+      ? { template: actionTemplate, version: 1, props: { ...context, message } }
+      : {
+          template: 'request-fulfilled',
+          version: 1,
+          props: {
+            ...context,
+            message,
+            attachmentCount: files.length,
+            downloadExpiresOn: files.length > 0 ? addDays(toCalendarDate(now, env().TIME_ZONE), downloadDays) : null,
+          },
+        },
   });
   return { attachmentIds: attachments.map((attachment) => attachment.id) };
 }

@@ -96,7 +96,7 @@ describe('[requester] files the new kinds of request', () => {
       status: 'rejected',
       responseMessage: 'Our records match the passport you showed us: the data is accurate.',
     });
-    expect((await listOutboundEmails(db, { requestId: request.id })).map((row) => row.template)).toContain('request-rejected');
+    expect((await listOutboundEmails(db, { requestId: request.id })).map((row) => row.template)).toContain('correction-declined');
   });
 
   it('refuses a right the chosen regime does not give, with a field error and nothing written', async () => {

@@ -57,7 +57,8 @@ export async function applyRejection(
       requestId: request.id,
       to: request.email,
       payload: {
-        template: 'request-rejected',
+        // A declined correction says the data stays as it is and what the requester can still do (its own template).
+        template: request.type === 'correction' ? 'correction-declined' : 'request-rejected',
         version: 1,
         props: {
           ...(await requesterEmailContext(tx, request)),

@@ -19,6 +19,8 @@ export const timelineLabels: Record<string, string> = {
   identity_verification_locked: 'Your details did not match; a person will check who you are',
   identity_evidence_requested: 'We asked you for a document to show who you are',
   identity_evidence_uploaded: 'You sent us a document',
+  correction_applied: 'We corrected your details in one of our systems',
+  opt_out_applied: 'We applied your opt-out in our systems',
 };
 
 /** How every audit action reads on the staff request page (staff see all of them). */
@@ -75,6 +77,13 @@ export const staffTimelineLabels: Record<string, string> = {
   erasure_started: 'Erasure started',
   erasure_failed: 'Erasure failed',
   erasure_finished: 'Erasure finished',
+  correction_applied: 'Correction applied in a source',
+  correction_jobs_started: 'Correction sent to webhook and checklist sources',
+  correction_jobs_failed: 'Correction failed in a source',
+  correction_jobs_finished: 'Correction confirmed by every webhook and checklist source',
+  opt_out_started: 'Opt-out started in every source',
+  opt_out_failed: 'Opt-out failed in a source',
+  opt_out_applied: 'Opt-out applied in every source',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RequestType, requestTypeRules, requestTypes } from './request-type';
 import { text } from './text';
 import { dataPointKinds } from './verification-levels';
 
@@ -62,6 +63,29 @@ export const ZErasureAction = z.discriminatedUnion(
   { error: 'erase.action is "delete", "anonymise" or "keep"' },
 );
 
+/** The request types that are opt-outs (requestTypeRules): each may have its own action in a table. */
+export const optOutTypes = requestTypes.filter((type) => requestTypeRules[type].isOptOut) as Extract<
+  RequestType,
+  'opt_out_sale' | 'opt_out_targeted_ads' | 'limit_sensitive' | 'marketing_unsubscribe'
+>[];
+export type OptOutType = (typeof optOutTypes)[number];
+
+export function isOptOutType(type: string): type is OptOutType {
+  return (optOutTypes as readonly string[]).includes(type);
+}
+
+/**
+ * What an opt-out does to the subject's rows of a table: set one column to a value
+ * (e.g. `{ "column": "marketing_opt_in", "value": false }`). The value is written as the
+ * column's own type (checked on save against the live schema).
+ */
+export const ZOptOutAction = z.strictObject({
+  column: identifier,
+  value: z.union([z.boolean(), z.number(), text().max(200, 'At most 200 characters'), z.null()], {
+    error: 'value is true, false, a number, a text or null',
+  }),
+});
+
 /** How the readable page of a package (index.html) shows a column's values; the CSV and JSON files keep them as they are. */
 export const columnFormats = ['text', 'money', 'date', 'datetime', 'boolean'] as const;
 
@@ -97,6 +121,14 @@ const tableMapFields = {
   /** Labels and formats of exported columns, by column name: only for the readable page. */
   columns: z.record(identifier, ZColumnPresentation).optional(),
   erase: ZErasureAction,
+  /**
+   * Columns an agent may correct on a correction request (GDPR Art. 16, CCPA §1798.106),
+   * one row and one column at a time, after seeing the old and new value. Never a key or
+   * the column that ties the row to the person (checked on save).
+   */
+  correctable: z.array(identifier).min(1, 'Name at least one column, or leave correctable out').optional(),
+  /** Per opt-out type, the column to set on the subject's rows when that opt-out is fulfilled. */
+  optOut: z.partialRecord(z.enum(optOutTypes, { error: `optOut is keyed by ${optOutTypes.join(', ')}` }), ZOptOutAction).optional(),
 };
 
 /**
@@ -211,6 +243,7 @@ export const ZDataSourceSlug = text()
 export type TPostgresMap = z.infer<typeof ZPostgresMap>;
 export type TTableMap = z.infer<typeof ZTableMap>;
 export type TErasureAction = z.infer<typeof ZErasureAction>;
+export type TOptOutAction = z.infer<typeof ZOptOutAction>;
 export type TMaskStrategy = z.infer<typeof ZMaskStrategy>;
 export type TMysqlMap = z.infer<typeof ZMysqlMap>;
 /** A mapped table of any database kind: PostgreSQL's always has a schema, MySQL's may not. */

@@ -54,3 +54,9 @@ export const ZPreviewPackageQuery = z.object({
   run: z.uuid({ error: 'Not a package' }),
   rows: z.coerce.number().int().min(1).max(100).default(10),
 });
+
+export const ZStartCorrectionJobs = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TStartCorrectionJobs = z.infer<typeof ZStartCorrectionJobs>;
+
+export const ZStartOptOut = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TStartOptOut = z.infer<typeof ZStartOptOut>;

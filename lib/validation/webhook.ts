@@ -38,9 +38,17 @@ const ZFailureMessage = text({ error: 'Say what went wrong in "error"' })
 
 export const ZWebhookJob = z.strictObject({
   jobId: ZWebhookJobId,
-  /** `access` gathers the subject's data; `erasure` erases it (or, with dryRun, only counts it). */
-  type: z.enum(['access', 'erasure']),
+  /**
+   * `access` gathers the subject's data; `erasure` erases it (or, with dryRun, only counts it);
+   * `correct` asks the system to correct what `correction` describes; `opt_out` to apply the
+   * opt-out `optOut` names.
+   */
+  type: z.enum(['access', 'erasure', 'correct', 'opt_out']),
   dryRun: z.boolean(),
+  /** `correct` jobs: the requester's words on what is wrong and what it should be. */
+  correction: z.strictObject({ details: text() }).optional(),
+  /** `opt_out` jobs: which opt-out (sale or sharing, targeted advertising, sensitive information, marketing). */
+  optOut: z.enum(['opt_out_sale', 'opt_out_targeted_ads', 'limit_sensitive', 'marketing_unsubscribe']).optional(),
   reference: text().min(1),
   subject: z.strictObject({ email: z.email(), accountIdentifier: text().nullable() }),
   callbackUrl: z.url(),

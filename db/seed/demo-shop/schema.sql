@@ -52,3 +52,10 @@ create index if not exists orders_customer_id on orders (customer_id);
 create index if not exists support_tickets_customer_id on support_tickets (customer_id);
 create index if not exists customers_lower_email on customers (lower(email));
 create index if not exists newsletter_subscriptions_lower_email on newsletter_subscriptions (lower(email));
+
+-- Consent flags (added after the first release, so an existing shop gains them): what an opt-out
+-- request sets through the map's "optOut" actions (db/seed/demo-data-sources.json).
+alter table customers add column if not exists marketing_opt_in boolean not null default true;
+alter table customers add column if not exists sale_opt_out boolean not null default false;
+alter table customers add column if not exists targeted_ads_opt_out boolean not null default false;
+alter table customers add column if not exists sensitive_use_limited boolean not null default false;

@@ -43,6 +43,39 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
         });
       }
     }
+    const keyColumns = [...columns].filter(([, column]) => column.isPrimaryKey).map(([name]) => name);
+    table.correctable?.forEach((column, position) => {
+      const path = ['tables', index, 'correctable', position];
+      const live = columns.get(column);
+      if (!live) requireColumn(['correctable', position], column);
+      else if (keyColumns.length === 0)
+        issues.push({
+          path,
+          message: `Table ${key} has no primary key, so a correction cannot name one row: give it one or leave correctable out`,
+        });
+      else if (live.isPrimaryKey || column === table.match.column || live.isForeignKey)
+        issues.push({ path, message: `"${column}" ties the row to the person or to other rows: it cannot be corrected here` });
+      else if (!isScalarType(live.dataType))
+        issues.push({ path, message: `"${column}" is of type ${live.dataType}, which a correction cannot write: choose a plain column` });
+    });
+    for (const [type, action] of Object.entries(table.optOut ?? {})) {
+      if (!action) continue;
+      const path = ['tables', index, 'optOut', type, 'column'];
+      const live = columns.get(action.column);
+      if (!live) {
+        requireColumn(['optOut', type, 'column'], action.column);
+        continue;
+      }
+      if (live.isPrimaryKey || action.column === table.match.column || live.isForeignKey)
+        issues.push({ path, message: `"${action.column}" ties the row to the person or to other rows: an opt-out cannot set it` });
+      else if (!isScalarType(live.dataType))
+        issues.push({
+          path,
+          message: `"${action.column}" is of type ${live.dataType}, which an opt-out cannot set: choose a plain column`,
+        });
+      else if (action.value === null && !live.isNullable)
+        issues.push({ path: ['tables', index, 'optOut', type, 'value'], message: `"${action.column}" does not allow null` });
+    }
     if (table.erase.action === 'anonymise') {
       const isList = Array.isArray(table.erase.columns);
       maskedColumns(table.erase).forEach((mask, position) => {
@@ -58,4 +91,11 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
     }
   });
   return issues;
+}
+
+/** Types a text value can be cast to and compared as text (not arrays, composite or user-defined types). */
+export function isScalarType(dataType: string): boolean {
+  return (
+    /^[a-z][a-z0-9 ]*(\(\d+(,\d+)?\))?$/.test(dataType) && !['array', 'user-defined', 'json', 'jsonb', 'bytea', 'blob'].includes(dataType)
+  );
 }

@@ -21,6 +21,7 @@ export type TableErasurePlan = {
  */
 export type StatementRunner = {
   first: (statement: string, extras?: string[]) => Promise<Record<string, unknown>>;
+  all: (statement: string, extras?: string[]) => Promise<Record<string, unknown>[]>;
   change: (statement: string, extras?: string[]) => Promise<number>;
 };
 

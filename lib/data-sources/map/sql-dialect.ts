@@ -31,6 +31,10 @@ export type SqlDialect = {
   /** One text per row from its key columns, and every row's key joined in a fixed order (for the plan's digest). */
   rowKey: (columns: string[]) => string;
   aggregateKeys: (rowKey: string) => string;
+  /** A column's value as text: how a row's key is matched and a corrected value shown. */
+  asText: (column: string) => string;
+  /** A text parameter written into a column of the live type (`dataType` checked plain by isScalarType). */
+  castText: (parameter: string, column: LiveColumn) => string;
 };
 
 /**

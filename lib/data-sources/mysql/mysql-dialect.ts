@@ -27,6 +27,9 @@ export const mysqlDialect: SqlDialect = {
   truncateToYear: (column) => `makedate(year(${column}), 1)`,
   isHexText: (column) => `${column} regexp '^[0-9a-f]+$'`,
   rowKey: (columns) => `concat_ws('|', ${columns.join(', ')})`,
+  asText: (column) => `cast(${column} as char)`,
+  // MySQL converts a text to the column's type on assignment (and strict mode refuses one that does not fit).
+  castText: (parameter) => parameter,
   // group_concat_max_len is raised for each connection (connect-mysql-source.ts), so no key is cut off.
   aggregateKeys: (rowKey) => `coalesce(group_concat(${rowKey} order by ${rowKey} separator ','), '')`,
 };

@@ -10,6 +10,8 @@ export function mysqlStatementRunner(connection: Connection, subject: Subject): 
     first: async (statement, extras = []) => ({
       ...(await connection.query<RowDataPacket[]>(statement, mysqlSubjectParameters(subject, extras)))[0][0],
     }),
+    all: async (statement, extras = []) =>
+      (await connection.query<RowDataPacket[]>(statement, mysqlSubjectParameters(subject, extras)))[0].map((row) => ({ ...row })),
     change: async (statement, extras = []) =>
       (await connection.query<ResultSetHeader>(statement, mysqlSubjectParameters(subject, extras)))[0].affectedRows,
   };

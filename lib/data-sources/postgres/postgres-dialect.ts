@@ -22,6 +22,8 @@ export const postgresDialect: SqlDialect = {
   truncateToYear: (column) => `date_trunc('year', ${column})`,
   isHexText: (column) => `${column}::text ~ '^[0-9a-f]+$'`,
   rowKey: (columns) => `concat_ws('|', ${columns.map((column) => `${column}::text`).join(', ')})`,
+  asText: (column) => `${column}::text`,
+  castText: (parameter, column) => `cast(${parameter} as ${column.dataType})`,
   aggregateKeys: (rowKey) => `coalesce(string_agg(${rowKey}, ',' order by ${rowKey}), '')`,
 };
 

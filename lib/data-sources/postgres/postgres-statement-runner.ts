@@ -8,6 +8,7 @@ export function postgresStatementRunner(sql: Sql | TransactionSql, subject: Subj
   const parameters = (extras: string[]) => [...subjectParameters(sql, subject), ...extras.map((value) => sql.typed(value, TEXT_OID))];
   return {
     first: async (statement, extras = []) => ({ ...(await sql.unsafe<Record<string, unknown>[]>(statement, parameters(extras)))[0] }),
+    all: async (statement, extras = []) => [...(await sql.unsafe<Record<string, unknown>[]>(statement, parameters(extras)))],
     change: async (statement, extras = []) => (await sql.unsafe(statement, parameters(extras))).count,
   };
 }

@@ -5,7 +5,7 @@ import { postWebhookJob } from '@/lib/data-sources/webhook/post-webhook-job';
 import { redactText } from '@/lib/data-sources/webhook/redact-text';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { env } from '@/lib/env';
-import { ZWebhookSourceConfig } from '@/lib/validation/data-source';
+import { isOptOutType, ZWebhookSourceConfig } from '@/lib/validation/data-source';
 import type { TWebhookJob } from '@/lib/validation/webhook';
 import type { SourceExecutor, SourceStep } from '../source-executor';
 
@@ -49,10 +49,13 @@ export const runWebhookSource: SourceExecutor = async (step) => {
 
 /** The job we send; a fresh random jobId per step, so a callback for an earlier try of this source is refused. */
 function webhookJob(step: SourceStep): TWebhookJob {
+  const { kind } = step.run;
   return {
     jobId: randomBytes(32).toString('base64url'),
-    type: step.run.kind === 'gather' ? 'access' : 'erasure',
-    dryRun: step.run.kind === 'dry_run',
+    type: kind === 'gather' ? 'access' : kind === 'correct' ? 'correct' : kind === 'opt_out' ? 'opt_out' : 'erasure',
+    dryRun: kind === 'dry_run',
+    ...(kind === 'correct' ? { correction: { details: step.request.details ?? '' } } : {}),
+    ...(kind === 'opt_out' && isOptOutType(step.request.type) ? { optOut: step.request.type } : {}),
     // Only verified requests (which have a reference) are fulfilled; the id is a fallback, never expected.
     reference: step.request.reference ?? step.request.id,
     subject: { email: step.subject.email, accountIdentifier: step.subject.accountIdentifier },

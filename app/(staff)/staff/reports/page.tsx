@@ -6,6 +6,7 @@ import { getDb } from '@/lib/database';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { getAnnualDisclosure } from '@/lib/reports/get-annual-disclosure';
+import { getFiguresByTypeAndRegime } from '@/lib/reports/get-figures-by-type-and-regime';
 import { getRequestReport } from '@/lib/reports/get-request-report';
 import { resolveDisclosureYear, resolveReportRange } from '@/lib/reports/resolve-report-range';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
@@ -15,6 +16,7 @@ import { OnTimeSummary } from './on-time-summary';
 import { RejectionsTable } from './rejections-table';
 import { ReportRangeForm } from './report-range-form';
 import { RequestsByMonth } from './requests-by-month';
+import { TypeRegimeTable } from './type-regime-table';
 import { TypeStatusTable } from './type-status-table';
 
 export const metadata: Metadata = { title: 'Reports' };
@@ -54,7 +56,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const years = Array.from({ length: DISCLOSURE_YEARS_SHOWN }, (_, index) => currentYear - index);
 
   const db = getDb();
-  const [report, disclosure] = await Promise.all([getRequestReport(db, { actor, range }), getAnnualDisclosure(db, { actor, year })]);
+  const [report, disclosure, byTypeAndRegime] = await Promise.all([
+    getRequestReport(db, { actor, range }),
+    getAnnualDisclosure(db, { actor, year }),
+    getFiguresByTypeAndRegime(db, { actor, range }),
+  ]);
   const rangeQuery = { from: range.from, to: range.to };
 
   return (
@@ -83,6 +89,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <DownloadLink report="summary" query={rangeQuery}>
           Download these figures (CSV)
         </DownloadLink>
+      </section>
+
+      <section aria-labelledby="by-type-regime-heading" className="report-section">
+        <h2 id="by-type-regime-heading">On time by regime and type</h2>
+        <p className="muted">
+          Each law runs its own clock (a California opt-out is due in 15 business days, a Virginia appeal in 60 days), so each regime and
+          type is judged on its own; appeals have their own rows. The percentage is of fulfilled and declined requests.
+        </p>
+        <TypeRegimeTable rows={byTypeAndRegime} />
       </section>
 
       <section aria-labelledby="by-month-heading" className="report-section">

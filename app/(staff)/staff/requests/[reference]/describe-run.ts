@@ -11,7 +11,13 @@ export const sourceStatusLabels: Record<FulfilmentResultView['status'], string> 
   failed: 'Failed',
 };
 
-const runNouns: Record<FulfilmentRunView['kind'], string> = { gather: 'Gathering', dry_run: 'Dry run', erase: 'Erasure' };
+const runNouns: Record<FulfilmentRunView['kind'], string> = {
+  gather: 'Gathering',
+  dry_run: 'Dry run',
+  erase: 'Erasure',
+  correct: 'Correction',
+  opt_out: 'Opt-out',
+};
 
 const count = (value: number, noun: string) => `${value.toLocaleString('en')} ${noun}${value === 1 ? '' : 's'}`;
 
@@ -57,6 +63,8 @@ export function describeRun(run: FulfilmentRunView): string {
           run.results.reduce((total, result) => total + touchedRows(result), 0),
           'row',
         )} in ${count(run.results.length, 'source')}.`;
+      if (run.kind === 'correct') return 'Correction confirmed by every webhook and checklist source.';
+      if (run.kind === 'opt_out') return `Opt-out applied in every source (${count(rows, 'row')} updated in databases).`;
       return `Erasure finished: every source succeeded.`;
     case 'released':
       return 'Package released to the requester.';
@@ -70,7 +78,7 @@ function touchedRows(result: FulfilmentResultView): number {
 
 /** What erasure does (dry run: would do) to one table, in words. */
 export function describeErasure(erasure: TableErasureAction | null, kind: FulfilmentRunView['kind']): string | null {
-  if (!erasure) return null;
+  if (!erasure || (kind !== 'dry_run' && kind !== 'erase')) return null;
   const isDry = kind === 'dry_run';
   switch (erasure.action) {
     case 'delete':

@@ -5,18 +5,25 @@ import { confirmManualSource } from '@/lib/fulfilment/confirm-manual-source';
 import { releasePackage } from '@/lib/fulfilment/release-package';
 import { retryFailedSources } from '@/lib/fulfilment/retry-failed-sources';
 import { startDryRun } from '@/lib/fulfilment/start-dry-run';
+import { applyCorrection } from '@/lib/fulfilment/corrections/apply-correction';
+import { type CorrectionPreview, previewCorrection } from '@/lib/fulfilment/corrections/preview-correction';
+import { startCorrectionJobs } from '@/lib/fulfilment/start-correction-jobs';
 import { startErasure } from '@/lib/fulfilment/start-erasure';
+import { startOptOut } from '@/lib/fulfilment/start-opt-out';
+import { ZApplyCorrection, ZPreviewCorrection } from '@/lib/validation/correction';
 import { startGathering } from '@/lib/fulfilment/start-gathering';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import {
   ZConfirmManualSource,
   ZReleasePackage,
   ZRetryFailedSources,
+  ZStartCorrectionJobs,
   ZStartDryRun,
   ZStartErasure,
+  ZStartOptOut,
   ZStartGathering,
 } from '@/lib/validation/fulfilment';
-import { type ActionState, runAction } from '../../action-state';
+import { type ActionState, formValues, runAction } from '../../action-state';
 import { afterSuccess } from './after-success';
 
 /*
@@ -71,4 +78,37 @@ export async function confirmManualSourceAction(_previous: ActionState, formData
     });
   });
   return afterSuccess(state, formData, 'source_confirmed');
+}
+
+export async function startCorrectionJobsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZStartCorrectionJobs, formData, async ({ reference, version }) => {
+    await startCorrectionJobs(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'correction_jobs_started');
+}
+
+export async function startOptOutAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZStartOptOut, formData, async ({ reference, version }) => {
+    await startOptOut(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'opt_out_started');
+}
+
+export type CorrectionPreviewState = ActionState & { preview?: CorrectionPreview };
+
+/** The correction's dry run: nothing is written; the form then shows old beside new with Apply. */
+export async function previewCorrectionAction(_previous: CorrectionPreviewState, formData: FormData): Promise<CorrectionPreviewState> {
+  let preview: CorrectionPreview | undefined;
+  const state = await runAction(ZPreviewCorrection, formData, async ({ reference, target, newValue }) => {
+    preview = await previewCorrection(getDb(), { actor: await requireStaff(), reference, target, newValue });
+    return { notice: 'Check the old and new value, then apply.' };
+  });
+  return preview ? { ...state, preview, values: formValues(formData) } : state;
+}
+
+export async function applyCorrectionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZApplyCorrection, formData, async ({ reference, version, target, newValue, expectedOldValue }) => {
+    await applyCorrection(getDb(), { actor: await requireStaff(), reference, version, target, newValue, expectedOldValue });
+  });
+  return afterSuccess(state, formData, 'correction_applied');
 }

@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import { listCorrectableRows } from '@/lib/fulfilment/corrections/list-correctable-rows';
 import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request-detail';
 import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
@@ -28,9 +29,11 @@ import { doneNotice } from './done-notices';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
+import { CorrectionPanel } from './correction-panel';
 import { FulfilmentPanel } from './fulfilment-panel';
 import { IdentityPanel } from './identity-panel';
 import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
+import { OptOutPanel } from './opt-out-panel';
 import { ActionMenu, type ActionMenuItem } from './action-menu';
 import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
@@ -72,11 +75,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const canWork = can(actor.role, 'requests.work');
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, identity] = await Promise.all([
+  const isCorrecting = isWorkable && request.type === 'correction' && request.reference !== null;
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, identity, correctable] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
     request.reference ? getIdentityPanel(getDb(), { actor, request }) : null,
+    isCorrecting && request.reference ? listCorrectableRows(getDb(), { actor, reference: request.reference }) : [],
   ]);
   const shownReference = request.reference ?? reference;
   const notice = doneNotice(query.done, shownReference);
@@ -311,6 +316,31 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               erasure={actions.erase}
               requester={requester}
             />
+          ) : null}
+          {fulfilment && request.reference && request.type === 'correction' && (isOpen(request.status) || fulfilment.correct) ? (
+            <section className="panel" aria-labelledby="fulfilment-heading">
+              <h2 id="fulfilment-heading">Correct the data in your systems</h2>
+              <CorrectionPanel
+                fulfilment={fulfilment}
+                correctable={correctable}
+                reference={request.reference}
+                version={request.version}
+                isWorkable={isCorrecting}
+                requester={requester}
+              />
+            </section>
+          ) : null}
+          {fulfilment && request.reference && requestTypeRules[request.type].isOptOut ? (
+            <section className="panel" aria-labelledby="fulfilment-heading">
+              <h2 id="fulfilment-heading">Opt out in your systems</h2>
+              <OptOutPanel
+                fulfilment={fulfilment}
+                reference={request.reference}
+                version={request.version}
+                isWorkable={isWorkable}
+                requester={requester}
+              />
+            </section>
           ) : null}
         </div>
 
