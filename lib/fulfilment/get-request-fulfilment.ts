@@ -14,6 +14,7 @@ import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
+import { type IdentityChain, planIdentityChain } from '@/lib/data-sources/identity-chain';
 
 /** What erasure does to one table of a PostgreSQL source, from its map: shown beside the dry run's counts. */
 export type TableErasureAction = TErasureAction;
@@ -55,6 +56,8 @@ export type RequestFulfilment = {
   erase: FulfilmentRunView | null;
   /** Enabled sources that a new run would use, so the page can say when there are none. */
   enabledSources: { access: number; erasure: number };
+  /** The order a new run would search the enabled sources in, and any that cannot be searched (before any run starts). */
+  identityChain: { access: IdentityChain; erasure: IdentityChain };
 };
 
 /**
@@ -78,7 +81,7 @@ export async function getRequestFulfilment(
     .orderBy(fulfilmentRuns.kind, desc(fulfilmentRuns.createdAt));
 
   const confirmedBy = alias(staffMembers, 'confirmed_by');
-  const [results, [enabled]] = await Promise.all([
+  const [results, [enabled], enabledSources] = await Promise.all([
     runs.length === 0
       ? []
       : db
@@ -100,6 +103,17 @@ export async function getRequestFulfilment(
       })
       .from(dataSources)
       .where(eq(dataSources.isEnabled, true)),
+    db
+      .select({
+        id: dataSources.id,
+        name: dataSources.name,
+        config: dataSources.config,
+        usedForAccess: dataSources.usedForAccess,
+        usedForErasure: dataSources.usedForErasure,
+      })
+      .from(dataSources)
+      .where(eq(dataSources.isEnabled, true))
+      .orderBy(asc(dataSources.name)),
   ]);
 
   const view = (kind: FulfilmentRunRow['kind']): FulfilmentRunView | null => {
@@ -130,6 +144,10 @@ export async function getRequestFulfilment(
     dryRun: view('dry_run'),
     erase: view('erase'),
     enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 },
+    identityChain: {
+      access: planIdentityChain(enabledSources.filter((source) => source.usedForAccess)),
+      erasure: planIdentityChain(enabledSources.filter((source) => source.usedForErasure)),
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { requestTypeRules } from '@/lib/validation/request-type';
 import { isActive } from '@/lib/requests/request-status';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
+import { planIdentityChain } from '@/lib/data-sources/identity-chain';
 
 export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase';
 
@@ -59,6 +60,9 @@ export async function startFulfilmentRun(
     );
   }
 
+  // Sources found through identities others yield wait for them; those nothing can search fail at once, with why.
+  const chain = planIdentityChain(sources);
+  const linkOf = (sourceId: string) => chain.links.find((link) => link.sourceId === sourceId)!;
   const [run] = await tx
     .insert(fulfilmentRuns)
     .values({ requestId: request.id, kind, startedById: staffId, createdAt: now })
@@ -66,30 +70,57 @@ export async function startFulfilmentRun(
   const results = await tx
     .insert(fulfilmentSourceResults)
     .values(
-      sources.map((source) => ({
-        runId: run.id,
-        sourceId: source.id,
-        sourceName: source.name,
-        sourceKind: source.kind,
-        status:
-          source.kind !== 'manual'
-            ? ('pending' as const)
-            : kind === 'dry_run'
-              ? ('succeeded' as const)
-              : ('awaiting_confirmation' as const),
-        finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
-      })),
+      sources.map((source) => {
+        const { blocked, waitsFor } = linkOf(source.id);
+        if (blocked)
+          return {
+            runId: run.id,
+            sourceId: source.id,
+            sourceName: source.name,
+            sourceKind: source.kind,
+            status: 'failed' as const,
+            error: `Not searched. ${blocked}. An admin fixes the sources' identities under Settings → Data sources.`,
+            awaitsSourceIds: waitsFor,
+            finishedAt: now,
+          };
+        return {
+          runId: run.id,
+          sourceId: source.id,
+          sourceName: source.name,
+          sourceKind: source.kind,
+          status:
+            source.kind !== 'manual'
+              ? ('pending' as const)
+              : kind === 'dry_run'
+                ? ('succeeded' as const)
+                : ('awaiting_confirmation' as const),
+          awaitsSourceIds: waitsFor,
+          finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
+        };
+      }),
     )
-    .returning({ id: fulfilmentSourceResults.id, kind: fulfilmentSourceResults.sourceKind });
+    .returning({
+      id: fulfilmentSourceResults.id,
+      kind: fulfilmentSourceResults.sourceKind,
+      status: fulfilmentSourceResults.status,
+      awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds,
+    });
   for (const result of results) {
-    if (result.kind !== 'manual')
+    // A source that waits for others gets its job when they finish (recordSourceOutcome).
+    if (result.kind !== 'manual' && result.status === 'pending' && result.awaitsSourceIds.length === 0)
       await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
   }
   await recordEvent(tx, {
     requestId: request.id,
     actor: staffId ? { type: 'staff', staffId } : { type: 'system' },
     action: runEventActions[kind].started,
-    details: { runId: run.id, sources: sources.map((source) => source.name) },
+    details: {
+      runId: run.id,
+      sources: chain.links.map((link) => link.name),
+      ...(chain.links.some((link) => link.blocked)
+        ? { notSearched: chain.links.filter((link) => link.blocked).map((link) => ({ source: link.name, reason: link.blocked })) }
+        : {}),
+    },
   });
   await settleRun(tx, { runId: run.id, now });
   return { runId: run.id };

@@ -3,6 +3,7 @@ import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment'
 import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
+import { IdentityChainNotice } from './identity-chain-notice';
 
 type FulfilmentPanelProps = {
   fulfilment: RequestFulfilment;
@@ -20,6 +21,7 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, e
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
+      <IdentityChainNotice chain={erasure ? fulfilment.identityChain.erasure : fulfilment.identityChain.access} />
       {erasure ? (
         <ErasurePanel
           fulfilment={fulfilment}

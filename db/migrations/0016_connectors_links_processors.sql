@@ -1,0 +1,2 @@
+ALTER TABLE "fulfilment_source_results" ADD COLUMN "awaits_source_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "fulfilment_source_results" ADD COLUMN "identities" jsonb;
