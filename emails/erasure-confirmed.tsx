@@ -27,6 +27,8 @@ export const ZErasedSystem = z.strictObject({
   name: ZSingleLineText,
   /** A system with no API (backups, paper files): an agent did or checked it and confirmed it. */
   isConfirmedByTeam: z.boolean(),
+  /** A processor we told (GDPR Art. 19) that confirmed the erasure itself, or that it held nothing. */
+  isConfirmedByRecipient: z.boolean().optional(),
   tables: z.array(ZErasedTable).max(500),
   /** When the system was queried again after erasing and nothing of the person's was left but masked or kept rows (the proof). */
   provenAt: z.iso.datetime().nullable().optional(),
@@ -93,6 +95,8 @@ export function ErasureConfirmedEmail({ organisationName, reference, requestType
           </Text>
           {system.isConfirmedByTeam ? (
             <Text style={lineStyle}>Erasure confirmed by our team.</Text>
+          ) : system.isConfirmedByRecipient ? (
+            <Text style={lineStyle}>A company that processes data for us: we told it to erase your data, and it confirmed.</Text>
           ) : system.tables.length === 0 ? (
             <Text style={lineStyle}>Erased; the system reported no record counts.</Text>
           ) : (

@@ -8,6 +8,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
+import { previewProps as processorErasureRequestPreview } from './processor-erasure-request';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
@@ -39,6 +40,7 @@ const previews = {
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
   'incident-clock': { template: 'incident-clock', version: 1, props: incidentClockPreview },
+  'processor-erasure-request': { template: 'processor-erasure-request', version: 1, props: processorErasureRequestPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -136,6 +138,7 @@ it.each([
   { payload: previews['request-overdue'], url: requestOverduePreview.requestUrl },
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
   { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
+  { payload: previews['processor-erasure-request'], url: processorErasureRequestPreview.answerUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 

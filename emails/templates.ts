@@ -8,6 +8,7 @@ import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
 import * as informationRequested from './information-requested';
+import * as processorErasureRequest from './processor-erasure-request';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
@@ -103,6 +104,11 @@ export const emailTemplates = {
     subject: incidentClock.subject,
     Component: incidentClock.IncidentClockEmail,
   },
+  'processor-erasure-request': {
+    schema: processorErasureRequest.ZProcessorErasureRequestEmailProps,
+    subject: processorErasureRequest.subject,
+    Component: processorErasureRequest.ProcessorErasureRequestEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -137,6 +143,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),
   payloadSchema('incident-clock'),
+  payloadSchema('processor-erasure-request'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

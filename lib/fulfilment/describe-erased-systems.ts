@@ -18,6 +18,8 @@ export function describeErasedSystems(
     .sort((left, right) => left.sourceName.localeCompare(right.sourceName))
     .map((result) => {
       if (result.sourceKind === 'manual') return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: true, tables: [] };
+      if (result.sourceKind === 'processor')
+        return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: false, isConfirmedByRecipient: true, tables: [] };
       const config = configs.get(result.sourceId);
       const mapped = config && 'map' in config ? config.map.tables : [];
       // A webhook reports its own table names and counts: made safe for an email line here, not trusted.

@@ -14,6 +14,7 @@ import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
+import { listRecipientsTold, type RecipientTold } from '@/lib/processors/list-recipients-told';
 import { type IdentityChain, planIdentityChain } from '@/lib/data-sources/identity-chain';
 
 /** What erasure does to one table of a PostgreSQL source, from its map: shown beside the dry run's counts. */
@@ -58,6 +59,8 @@ export type RequestFulfilment = {
   enabledSources: { access: number; erasure: number };
   /** The order a new run would search the enabled sources in, and any that cannot be searched (before any run starts). */
   identityChain: { access: IdentityChain; erasure: IdentityChain };
+  /** Processors told of the erasure (GDPR Art. 19), with their answers. */
+  recipientsTold: RecipientTold[];
 };
 
 /**
@@ -81,7 +84,7 @@ export async function getRequestFulfilment(
     .orderBy(fulfilmentRuns.kind, desc(fulfilmentRuns.createdAt));
 
   const confirmedBy = alias(staffMembers, 'confirmed_by');
-  const [results, [enabled], enabledSources] = await Promise.all([
+  const [results, [enabled], enabledSources, recipientsTold] = await Promise.all([
     runs.length === 0
       ? []
       : db
@@ -114,6 +117,7 @@ export async function getRequestFulfilment(
       .from(dataSources)
       .where(eq(dataSources.isEnabled, true))
       .orderBy(asc(dataSources.name)),
+    listRecipientsTold(db, { requestId }),
   ]);
 
   const view = (kind: FulfilmentRunRow['kind']): FulfilmentRunView | null => {
@@ -148,6 +152,7 @@ export async function getRequestFulfilment(
       access: planIdentityChain(enabledSources.filter((source) => source.usedForAccess)),
       erasure: planIdentityChain(enabledSources.filter((source) => source.usedForErasure)),
     },
+    recipientsTold,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Database } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
 import { planIdentityChain } from '@/lib/data-sources/identity-chain';
 import { settleRun } from '@/lib/fulfilment/settle-run';
+import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
@@ -56,6 +58,7 @@ export async function retryFailedSources(
         attempts: fulfilmentSourceResults.attempts,
         awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds,
         sourceId: fulfilmentSourceResults.sourceId,
+        kind: fulfilmentSourceResults.sourceKind,
       });
     if (retried.length === 0)
       throw new AppError('INVALID_TRANSITION', 'No source failed in this run, so there is nothing to retry. Start a new run instead.');
@@ -102,6 +105,23 @@ export async function retryFailedSources(
         continue;
       }
       if (!result.awaitsSourceIds.every((sourceId) => succeeded.has(sourceId))) continue;
+      if (result.kind === 'processor') {
+        // Chased after the cut-off: a new email with a new link and a new clock.
+        await tx
+          .update(fulfilmentSourceResults)
+          .set({ status: 'awaiting_confirmation', startedAt: now, updatedAt: now })
+          .where(eq(fulfilmentSourceResults.id, result.id));
+        const [source] = await tx.select().from(dataSources).where(eq(dataSources.id, result.sourceId));
+        await notifyProcessor(tx, {
+          resultId: result.id,
+          request,
+          config: ZProcessorSourceConfig.parse(source!.config),
+          kind: 'notice',
+          firstSentAt: now,
+          now,
+        });
+        continue;
+      }
       await enqueueJob(
         tx,
         'run-source',

@@ -1,6 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
+import { type DataSourceRow, dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
+import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
@@ -9,6 +11,11 @@ import { isActive } from '@/lib/requests/request-status';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
 import { planIdentityChain } from '@/lib/data-sources/identity-chain';
+
+/** Sources no job runs: an agent confirms a checklist item, a processor answers at its link. */
+function isConfirmed(kind: DataSourceRow['kind']): boolean {
+  return kind === 'manual' || kind === 'processor';
+}
 
 export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase';
 
@@ -46,13 +53,15 @@ export async function startFulfilmentRun(
     .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, kind), eq(fulfilmentRuns.status, 'running')));
   if (running) throw new AppError('CONFLICT', 'This is already running for this request. Wait for it to finish (progress is shown below).');
 
-  const sources = await tx
+  const candidates = await tx
     .select()
     .from(dataSources)
     .where(
       and(eq(dataSources.isEnabled, true), kind === 'gather' ? eq(dataSources.usedForAccess, true) : eq(dataSources.usedForErasure, true)),
     )
     .orderBy(asc(dataSources.name));
+  // A processor is told of erasures (and counted as nothing in a dry run); it holds nothing we could gather.
+  const sources = candidates.filter((source) => !(kind === 'gather' && source.kind === 'processor'));
   if (sources.length === 0) {
     throw new AppError(
       'VALIDATION',
@@ -88,27 +97,38 @@ export async function startFulfilmentRun(
           sourceId: source.id,
           sourceName: source.name,
           sourceKind: source.kind,
-          status:
-            source.kind !== 'manual'
-              ? ('pending' as const)
-              : kind === 'dry_run'
-                ? ('succeeded' as const)
-                : ('awaiting_confirmation' as const),
+          status: !isConfirmed(source.kind)
+            ? ('pending' as const)
+            : kind === 'dry_run'
+              ? ('succeeded' as const)
+              : ('awaiting_confirmation' as const),
           awaitsSourceIds: waitsFor,
-          finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
+          finishedAt: isConfirmed(source.kind) && kind === 'dry_run' ? now : null,
         };
       }),
     )
     .returning({
       id: fulfilmentSourceResults.id,
+      sourceId: fulfilmentSourceResults.sourceId,
       kind: fulfilmentSourceResults.sourceKind,
       status: fulfilmentSourceResults.status,
       awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds,
     });
   for (const result of results) {
     // A source that waits for others gets its job when they finish (recordSourceOutcome).
-    if (result.kind !== 'manual' && result.status === 'pending' && result.awaitsSourceIds.length === 0)
+    if (!isConfirmed(result.kind) && result.status === 'pending' && result.awaitsSourceIds.length === 0)
       await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
+    if (result.kind === 'processor' && result.status === 'awaiting_confirmation') {
+      const source = sources.find((candidate) => candidate.id === result.sourceId)!;
+      await notifyProcessor(tx, {
+        resultId: result.id,
+        request,
+        config: ZProcessorSourceConfig.parse(source.config),
+        kind: 'notice',
+        firstSentAt: now,
+        now,
+      });
+    }
   }
   await recordEvent(tx, {
     requestId: request.id,

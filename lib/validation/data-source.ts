@@ -180,11 +180,28 @@ export const ZManualSourceConfig = z.strictObject({
   instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
 });
 
+/**
+ * A processor or other recipient the data was disclosed to (GDPR Art. 19): told of an erasure by
+ * email with a single-use, expiring link where they confirm it or say they hold nothing;
+ * reminded every `reminderDays`; failed for staff to chase after `cutoffDays` without an answer.
+ */
+export const ZProcessorSourceConfig = z.strictObject({
+  kind: z.literal('processor'),
+  vendorName: text().trim().min(1, 'Name the vendor').max(200, 'At most 200 characters'),
+  contactEmail: text()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter the email address the vendor reads for privacy requests' })),
+  reminderDays: z.coerce.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days').default(3),
+  cutoffDays: z.coerce.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days').default(14),
+});
+
 export const ZDataSourceConfig = z.discriminatedUnion('kind', [
   ZPostgresSourceConfig,
   ZMysqlSourceConfig,
   ZWebhookSourceConfig,
   ZManualSourceConfig,
+  ZProcessorSourceConfig,
 ]);
 
 export const ZDataSourceSlug = text()
@@ -211,3 +228,4 @@ export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;
 export type TMysqlSourceConfig = z.infer<typeof ZMysqlSourceConfig>;
 export type TWebhookSourceConfig = z.infer<typeof ZWebhookSourceConfig>;
 export type TManualSourceConfig = z.infer<typeof ZManualSourceConfig>;
+export type TProcessorSourceConfig = z.infer<typeof ZProcessorSourceConfig>;

@@ -16,7 +16,7 @@ export const ZPackageFile = z.strictObject({
 export const ZPackageSource = z.strictObject({
   name: text(),
   slug: text(),
-  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual']),
+  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual', 'processor']),
   status: z.literal('succeeded'),
   /** Rows per table; empty for a manual source. */
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),

@@ -14,6 +14,7 @@ const kindLabels: Record<PackageSource['kind'], string> = {
   mysql: 'Database',
   webhook: 'Connected system',
   manual: 'Checked by hand',
+  processor: 'Processor',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { ActionCheck } from '@/lib/requests/action-check';
 import { describeRun } from './describe-run';
 import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
+import { RecipientsTold } from './recipients-told';
 import { RunDetails } from './run-details';
 
 type ErasurePanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean; erasure: ActionCheck };
@@ -50,6 +51,7 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
       ) : (
         <p className="empty-state">Nothing has been erased yet.</p>
       )}
+      <RecipientsTold recipients={fulfilment.recipientsTold} />
       {isWorkable && hasSources && !erase ? (
         <EraseForm
           reference={reference}
