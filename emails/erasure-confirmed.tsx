@@ -5,7 +5,7 @@ import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
-import { ZLinkUrl, ZSingleLineText } from './fields';
+import { ZCalendarDate, ZLinkUrl, ZSingleLineText } from './fields';
 
 /** What erasure did to one table of one system: counts and the action, never the rows. */
 export const ZErasedTable = z.strictObject({
@@ -40,6 +40,8 @@ export const ZErasureConfirmedEmailProps = z.strictObject({
   requestTypeLabel: ZSingleLineText,
   statusUrl: ZLinkUrl,
   systems: z.array(ZErasedSystem).min(1).max(100),
+  /** When the last backup that may still hold the data expires (a backup source's retention); absent without one. */
+  backupsExpireOn: ZCalendarDate.optional(),
 });
 
 export type TErasedSystem = z.infer<typeof ZErasedSystem>;
@@ -73,7 +75,14 @@ export function subject({ reference }: TErasureConfirmedEmailProps): string {
   return `Your personal data has been erased (${reference})`;
 }
 
-export function ErasureConfirmedEmail({ organisationName, reference, requestTypeLabel, statusUrl, systems }: TErasureConfirmedEmailProps) {
+export function ErasureConfirmedEmail({
+  organisationName,
+  reference,
+  requestTypeLabel,
+  statusUrl,
+  systems,
+  backupsExpireOn,
+}: TErasureConfirmedEmailProps) {
   return (
     <EmailLayout
       organisationName={organisationName}
@@ -109,6 +118,12 @@ export function ErasureConfirmedEmail({ organisationName, reference, requestType
           {system.provenAt ? <Text style={lineStyle}>{describeProof(system.provenAt)}</Text> : null}
         </Section>
       ))}
+      {backupsExpireOn ? (
+        <Paragraph>
+          Copies of your data may remain in our backups until {backupsExpireOn}, when the last of them expires. Backups are not used in
+          day-to-day work; if we ever restore one before then, we erase your data again straight away.
+        </Paragraph>
+      ) : null}
       <ButtonLink href={statusUrl}>View my request</ButtonLink>
     </EmailLayout>
   );

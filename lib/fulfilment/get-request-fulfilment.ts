@@ -14,6 +14,7 @@ import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
+import { type ErasureReplay, findErasureReplay } from './replay-erasure';
 import { listRecipientsTold, type RecipientTold } from '@/lib/processors/list-recipients-told';
 import { type IdentityChain, planIdentityChain } from '@/lib/data-sources/identity-chain';
 
@@ -61,6 +62,8 @@ export type RequestFulfilment = {
   identityChain: { access: IdentityChain; erasure: IdentityChain };
   /** Processors told of the erasure (GDPR Art. 19), with their answers. */
   recipientsTold: RecipientTold[];
+  /** The erasure to replay if a backup is restored before the last one holding the data expires. */
+  erasureReplay: ErasureReplay | null;
 };
 
 /**
@@ -84,7 +87,7 @@ export async function getRequestFulfilment(
     .orderBy(fulfilmentRuns.kind, desc(fulfilmentRuns.createdAt));
 
   const confirmedBy = alias(staffMembers, 'confirmed_by');
-  const [results, [enabled], enabledSources, recipientsTold] = await Promise.all([
+  const [results, [enabled], enabledSources, recipientsTold, erasureReplay] = await Promise.all([
     runs.length === 0
       ? []
       : db
@@ -118,6 +121,7 @@ export async function getRequestFulfilment(
       .where(eq(dataSources.isEnabled, true))
       .orderBy(asc(dataSources.name)),
     listRecipientsTold(db, { requestId }),
+    findErasureReplay(db, { requestId }),
   ]);
 
   const view = (kind: FulfilmentRunRow['kind']): FulfilmentRunView | null => {
@@ -153,6 +157,7 @@ export async function getRequestFulfilment(
       erasure: planIdentityChain(enabledSources.filter((source) => source.usedForErasure)),
     },
     recipientsTold,
+    erasureReplay,
   };
 }
 

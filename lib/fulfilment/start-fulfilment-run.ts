@@ -25,6 +25,11 @@ export type StartFulfilmentRunOptions = {
   /** Null when the system starts it (a verified access request gathers by itself). */
   staffId: string | null;
   now?: Date;
+  /**
+   * Replaying a finished erasure after a backup was restored (replay-erasure.ts): only these sources,
+   * and the request may already be closed (it was fulfilled by that erasure).
+   */
+  replayOf?: { sourceIds: string[] };
 };
 
 /**
@@ -37,9 +42,9 @@ export type StartFulfilmentRunOptions = {
  */
 export async function startFulfilmentRun(
   tx: Transaction,
-  { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions,
+  { request, kind, staffId, now = new Date(), replayOf }: StartFulfilmentRunOptions,
 ): Promise<{ runId: string }> {
-  if (!isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
+  if (!replayOf && !isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
   const { answer } = requestTypeRules[request.type];
   if (kind === 'gather' ? answer !== 'data' : answer !== 'erasure') {
     throw new AppError(
@@ -61,7 +66,9 @@ export async function startFulfilmentRun(
     )
     .orderBy(asc(dataSources.name));
   // A processor is told of erasures (and counted as nothing in a dry run); it holds nothing we could gather.
-  const sources = candidates.filter((source) => !(kind === 'gather' && source.kind === 'processor'));
+  const sources = candidates.filter(
+    (source) => !(kind === 'gather' && source.kind === 'processor') && (!replayOf || replayOf.sourceIds.includes(source.id)),
+  );
   if (sources.length === 0) {
     throw new AppError(
       'VALIDATION',
@@ -136,6 +143,7 @@ export async function startFulfilmentRun(
     action: runEventActions[kind].started,
     details: {
       runId: run.id,
+      ...(replayOf ? { isReplay: true } : {}),
       sources: chain.links.map((link) => link.name),
       ...(chain.links.some((link) => link.blocked)
         ? { notSearched: chain.links.filter((link) => link.blocked).map((link) => ({ source: link.name, reason: link.blocked })) }

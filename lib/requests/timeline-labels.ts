@@ -61,6 +61,7 @@ export const staffTimelineLabels: Record<string, string> = {
   processor_reminded: 'Processor reminded',
   processor_answered: 'Processor answered',
   processor_cut_off: 'Processor did not answer by the cut-off',
+  erasure_replayed: 'Erasure replayed after a backup restore',
   erasure_dry_run_started: 'Erasure dry run started',
   erasure_dry_run_failed: 'Erasure dry run failed',
   erasure_dry_run_finished: 'Erasure dry run finished',

@@ -57,6 +57,7 @@ const sourceFields = {
   contactEmail: text().optional(),
   reminderDays: text().optional(),
   cutoffDays: text().optional(),
+  backupRetentionDays: text().optional(),
 };
 
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
@@ -152,7 +153,11 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
             reminderDays: blankToUndefined(form.reminderDays),
             cutoffDays: blankToUndefined(form.cutoffDays),
           })
-        : ZManualSourceConfig.safeParse({ kind: 'manual', instructions: form.instructions ?? '' });
+        : ZManualSourceConfig.safeParse({
+            kind: 'manual',
+            instructions: form.instructions ?? '',
+            backupRetentionDays: blankToUndefined(form.backupRetentionDays),
+          });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   return null;

@@ -178,6 +178,11 @@ export const ZManualSourceConfig = z.strictObject({
   kind: z.literal('manual'),
   /** What the agent checks or does, shown beside the checklist item. */
   instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
+  /**
+   * A backup: how long a copy taken today is kept. The erasure confirmation says when the last backup
+   * holding the data expires, and until then the request page offers to replay the erasure after a restore.
+   */
+  backupRetentionDays: z.coerce.number().int().min(1, 'At least 1 day').max(3650, 'At most 3,650 days').optional(),
 });
 
 /**

@@ -17,6 +17,7 @@ export const doneNotices = {
   erasure_started: 'Erasure started. Each source’s outcome is shown under “Data from your systems”.',
   sources_retried: 'The failed sources are being tried again.',
   source_confirmed: 'Checklist item confirmed.',
+  erasure_replayed: 'Erasure replayed after the restore. Each database’s outcome is shown under “Data from your systems”.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
 } as const;
 

@@ -7,10 +7,12 @@ import { retryFailedSources } from '@/lib/fulfilment/retry-failed-sources';
 import { startDryRun } from '@/lib/fulfilment/start-dry-run';
 import { startErasure } from '@/lib/fulfilment/start-erasure';
 import { startGathering } from '@/lib/fulfilment/start-gathering';
+import { replayErasure } from '@/lib/fulfilment/replay-erasure';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import {
   ZConfirmManualSource,
   ZReleasePackage,
+  ZReplayErasure,
   ZRetryFailedSources,
   ZStartDryRun,
   ZStartErasure,
@@ -57,6 +59,13 @@ export async function retryFailedSourcesAction(_previous: ActionState, formData:
     await retryFailedSources(getDb(), { actor: await requireStaff(), reference, version, runId });
   });
   return afterSuccess(state, formData, 'sources_retried');
+}
+
+export async function replayErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZReplayErasure, formData, async ({ reference, version }) => {
+    await replayErasure(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'erasure_replayed');
 }
 
 export async function confirmManualSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

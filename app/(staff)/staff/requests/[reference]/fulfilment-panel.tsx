@@ -4,6 +4,7 @@ import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
 import { IdentityChainNotice } from './identity-chain-notice';
+import { ErasureReplaySection } from './erasure-replay';
 
 type FulfilmentPanelProps = {
   fulfilment: RequestFulfilment;
@@ -11,13 +12,23 @@ type FulfilmentPanelProps = {
   /** The signed-in staff member may act (auditors see the same results without a single control). */
   isWorkable: boolean;
   canRelease: boolean;
+  /** May replay an erasure after a backup restore (the request is closed by then, so not `isWorkable`). */
+  canReplayErasure: boolean;
   /** Whether erasure may start now, and why not (deletion requests; null otherwise). */
   erasure: ActionCheck | null;
   downloadTerms: string;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, erasure, downloadTerms }: FulfilmentPanelProps) {
+export function FulfilmentPanel({
+  fulfilment,
+  request,
+  isWorkable,
+  canRelease,
+  canReplayErasure,
+  erasure,
+  downloadTerms,
+}: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
@@ -30,7 +41,16 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, e
           isWorkable={isWorkable}
           erasure={erasure}
         />
-      ) : (
+      ) : null}
+      {erasure && fulfilment.erasureReplay ? (
+        <ErasureReplaySection
+          replay={fulfilment.erasureReplay}
+          reference={request.reference}
+          version={request.version}
+          isWorkable={canReplayErasure}
+        />
+      ) : null}
+      {erasure ? null : (
         <GatherPanel
           fulfilment={fulfilment}
           reference={request.reference}

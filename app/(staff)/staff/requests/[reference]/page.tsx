@@ -184,6 +184,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               request={{ reference: request.reference, version: request.version, type: request.type }}
               isWorkable={isWorkable}
               canRelease={actions.fulfil.isAllowed}
+              canReplayErasure={canWork}
               erasure={actions.erase}
               downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
             />

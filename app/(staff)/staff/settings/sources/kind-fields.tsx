@@ -223,23 +223,46 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
     );
   }
   return (
-    <FormField
-      id="instructions"
-      label={labels.instructions!}
-      hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)."
-      errors={errors.instructions}
-    >
-      {(describedBy, isInvalid) => (
-        <textarea
-          id="instructions"
-          name="instructions"
-          rows={5}
-          maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
-          defaultValue={values.instructions}
-          aria-describedby={describedBy}
-          aria-invalid={isInvalid}
-        />
-      )}
-    </FormField>
+    <>
+      <FormField
+        id="instructions"
+        label={labels.instructions!}
+        hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)."
+        errors={errors.instructions}
+      >
+        {(describedBy, isInvalid) => (
+          <textarea
+            id="instructions"
+            name="instructions"
+            rows={5}
+            maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
+            defaultValue={values.instructions}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+          />
+        )}
+      </FormField>
+      <FormField
+        id="backupRetentionDays"
+        label={labels.backupRetentionDays!}
+        hint="For a backup: how long each copy is kept (e.g. 35). The erasure confirmation says when the last copy holding the person expires, and the request page offers to replay the erasure after a restore until then. Leave blank otherwise."
+        errors={errors.backupRetentionDays}
+      >
+        {(describedBy, isInvalid) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            id="backupRetentionDays"
+            name="backupRetentionDays"
+            min={1}
+            max={3650}
+            className="input--short"
+            defaultValue={values.backupRetentionDays}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+          />
+        )}
+      </FormField>
+    </>
   );
 }

@@ -19,6 +19,7 @@ export const sourceFieldLabels: Record<string, string> = {
   contactEmail: 'Vendor’s privacy contact email',
   reminderDays: 'Remind every (days)',
   cutoffDays: 'Fail after (days)',
+  backupRetentionDays: 'Backups kept for (days)',
 };
 
 /** A starting point for a new map: one table matched by email. The page explains the rest. */
@@ -48,6 +49,7 @@ export function newSourceValues(kind: DataSourceKind): Record<string, string> {
     contactEmail: '',
     reminderDays: '3',
     cutoffDays: '14',
+    backupRetentionDays: '',
   };
 }
 
@@ -71,6 +73,7 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
     contactEmail: config.kind === 'processor' ? config.contactEmail : '',
     reminderDays: config.kind === 'processor' ? String(config.reminderDays) : '',
     cutoffDays: config.kind === 'processor' ? String(config.cutoffDays) : '',
+    backupRetentionDays: config.kind === 'manual' && config.backupRetentionDays ? String(config.backupRetentionDays) : '',
   };
 }
 
