@@ -5,7 +5,8 @@ import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
-import { ZCalendarDate, ZLinkUrl, ZSingleLineText } from './fields';
+import { MessageText } from './components/message-text';
+import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
 
 /** What erasure did to one table of one system: counts and the action, never the rows. */
 export const ZErasedTable = z.strictObject({
@@ -40,6 +41,8 @@ export const ZErasureConfirmedEmailProps = z.strictObject({
   requestTypeLabel: ZSingleLineText,
   statusUrl: ZLinkUrl,
   systems: z.array(ZErasedSystem).min(1).max(100),
+  /** The agent's own words, written when they started the erasure; payloads queued before it existed lack it. */
+  message: ZMessageText.optional(),
   /** When the last backup that may still hold the data expires (a backup source's retention); absent without one. */
   backupsExpireOn: ZCalendarDate.optional(),
 });
@@ -81,6 +84,7 @@ export function ErasureConfirmedEmail({
   requestTypeLabel,
   statusUrl,
   systems,
+  message,
   backupsExpireOn,
 }: TErasureConfirmedEmailProps) {
   return (
@@ -96,6 +100,7 @@ export function ErasureConfirmedEmail({
           { label: 'Request', value: requestTypeLabel },
         ]}
       />
+      {message ? <MessageText text={message} /> : null}
       <Paragraph>What we did in each of our systems that could hold your data:</Paragraph>
       {systems.map((system) => (
         <Section key={system.name} style={systemStyle}>

@@ -27,3 +27,4 @@ export * from './delivery-alerts';
 export * from './incidents';
 export * from './incident-reminders';
 export * from './processor-notices';
+export * from './queue-saved-views';

@@ -33,9 +33,13 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
   const sourceIds = [...new Set(results.map((result) => result.sourceId))];
   const sources =
     sourceIds.length > 0
-      ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds))
+      ? await tx
+          .select({ id: dataSources.id, config: dataSources.config, publicName: dataSources.publicName })
+          .from(dataSources)
+          .where(inArray(dataSources.id, sourceIds))
       : [];
-  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source.config])));
+  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source])));
+  const message = run.requesterMessage?.trim() || null;
   const backupsExpireAt = lastBackupExpiry(
     sources.map((source) => source.config),
     now,
@@ -48,7 +52,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       status: 'fulfilled',
       closedAt: now,
       clockStoppedAt: null,
-      responseMessage: erasureResponse(systems, backupsExpireOn),
+      responseMessage: message ? `${message}\n\n${erasureResponse(systems, backupsExpireOn)}` : erasureResponse(systems, backupsExpireOn),
       version: sql`${requests.version} + 1`,
       updatedAt: now,
     })
@@ -57,7 +61,12 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     requestId: request.id,
     actor: { type: 'system' },
     action: 'fulfilled',
-    details: { runId: run.id, erasedFrom: systems.map((system) => system.name), ...(backupsExpireOn ? { backupsExpireOn } : {}) },
+    details: {
+      runId: run.id,
+      erasedFrom: systems.map((system) => system.name),
+      hasMessage: message !== null,
+      ...(backupsExpireOn ? { backupsExpireOn } : {}),
+    },
     isVisibleToRequester: true,
   });
   if (!request.email) return;
@@ -67,7 +76,12 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     payload: {
       template: 'erasure-confirmed',
       version: 1,
-      props: { ...(await requesterEmailContext(tx, request)), systems, ...(backupsExpireOn ? { backupsExpireOn } : {}) },
+      props: {
+        ...(await requesterEmailContext(tx, request)),
+        systems,
+        ...(message ? { message } : {}),
+        ...(backupsExpireOn ? { backupsExpireOn } : {}),
+      },
     },
   });
 }

@@ -48,8 +48,8 @@ export async function startDryRunAction(_previous: ActionState, formData: FormDa
 }
 
 export async function startErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZStartErasure, formData, async ({ reference, version }) => {
-    await startErasure(getDb(), { actor: await requireStaff(), reference, version });
+  const state = await runAction(ZStartErasure, formData, async ({ reference, version, message }) => {
+    await startErasure(getDb(), { actor: await requireStaff(), reference, version, message });
   });
   return afterSuccess(state, formData, 'erasure_started');
 }
@@ -69,8 +69,15 @@ export async function replayErasureAction(_previous: ActionState, formData: Form
 }
 
 export async function confirmManualSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note }) => {
-    await confirmManualSource(getDb(), { actor: await requireStaff(), reference, version, resultId, note });
+  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note, isConfirmed }) => {
+    await confirmManualSource(getDb(), {
+      actor: await requireStaff(),
+      reference,
+      version,
+      resultId,
+      note,
+      isConfirmed: isConfirmed === 'yes',
+    });
   });
   return afterSuccess(state, formData, 'source_confirmed');
 }

@@ -11,24 +11,15 @@ type FulfilmentPanelProps = {
   request: { reference: string; version: number; type: RequestType };
   /** The signed-in staff member may act (auditors see the same results without a single control). */
   isWorkable: boolean;
-  canRelease: boolean;
-  /** May replay an erasure after a backup restore (the request is closed by then, so not `isWorkable`). */
-  canReplayErasure: boolean;
   /** Whether erasure may start now, and why not (deletion requests; null otherwise). */
   erasure: ActionCheck | null;
-  downloadTerms: string;
+  requester: string;
+  /** May replay an erasure after a backup restore (the request is closed by then, so not `isWorkable`). */
+  canReplayErasure: boolean;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({
-  fulfilment,
-  request,
-  isWorkable,
-  canRelease,
-  canReplayErasure,
-  erasure,
-  downloadTerms,
-}: FulfilmentPanelProps) {
+export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requester, canReplayErasure }: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
@@ -39,9 +30,18 @@ export function FulfilmentPanel({
           reference={request.reference}
           version={request.version}
           isWorkable={isWorkable}
+          requester={requester}
           erasure={erasure}
         />
-      ) : null}
+      ) : (
+        <GatherPanel
+          fulfilment={fulfilment}
+          reference={request.reference}
+          version={request.version}
+          isWorkable={isWorkable}
+          requester={requester}
+        />
+      )}
       {erasure && fulfilment.erasureReplay ? (
         <ErasureReplaySection
           replay={fulfilment.erasureReplay}
@@ -50,16 +50,6 @@ export function FulfilmentPanel({
           isWorkable={canReplayErasure}
         />
       ) : null}
-      {erasure ? null : (
-        <GatherPanel
-          fulfilment={fulfilment}
-          reference={request.reference}
-          version={request.version}
-          isWorkable={isWorkable}
-          canRelease={canRelease}
-          downloadTerms={downloadTerms}
-        />
-      )}
     </section>
   );
 }
