@@ -82,6 +82,7 @@ describe('[agent] a backup’s retention bounds the erasure, and a restore is re
       version: (await getRequest(db, { id: request.id })).version,
       resultId: backupsResult.id,
       note: 'Added to the replay list',
+      isConfirmed: true,
       now: erasedAt,
     });
     const closed = await getRequest(db, { id: request.id });
