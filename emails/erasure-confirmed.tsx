@@ -6,7 +6,7 @@ import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
 import { MessageText } from './components/message-text';
-import { ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
+import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
 
 /** What erasure did to one table of one system: counts and the action, never the rows. */
 export const ZErasedTable = z.strictObject({
@@ -28,6 +28,8 @@ export const ZErasedSystem = z.strictObject({
   name: ZSingleLineText,
   /** A system with no API (backups, paper files): an agent did or checked it and confirmed it. */
   isConfirmedByTeam: z.boolean(),
+  /** A processor we told (GDPR Art. 19) that confirmed the erasure itself, or that it held nothing. */
+  isConfirmedByRecipient: z.boolean().optional(),
   tables: z.array(ZErasedTable).max(500),
   /** When the system was queried again after erasing and nothing of the person's was left but masked or kept rows (the proof). */
   provenAt: z.iso.datetime().nullable().optional(),
@@ -41,6 +43,8 @@ export const ZErasureConfirmedEmailProps = z.strictObject({
   systems: z.array(ZErasedSystem).min(1).max(100),
   /** The agent's own words, written when they started the erasure; payloads queued before it existed lack it. */
   message: ZMessageText.optional(),
+  /** When the last backup that may still hold the data expires (a backup source's retention); absent without one. */
+  backupsExpireOn: ZCalendarDate.optional(),
 });
 
 export type TErasedSystem = z.infer<typeof ZErasedSystem>;
@@ -81,6 +85,7 @@ export function ErasureConfirmedEmail({
   statusUrl,
   systems,
   message,
+  backupsExpireOn,
 }: TErasureConfirmedEmailProps) {
   return (
     <EmailLayout
@@ -104,6 +109,8 @@ export function ErasureConfirmedEmail({
           </Text>
           {system.isConfirmedByTeam ? (
             <Text style={lineStyle}>Erasure confirmed by our team.</Text>
+          ) : system.isConfirmedByRecipient ? (
+            <Text style={lineStyle}>A company that processes data for us: we told it to erase your data, and it confirmed.</Text>
           ) : system.tables.length === 0 ? (
             <Text style={lineStyle}>Erased; the system reported no record counts.</Text>
           ) : (
@@ -116,6 +123,12 @@ export function ErasureConfirmedEmail({
           {system.provenAt ? <Text style={lineStyle}>{describeProof(system.provenAt)}</Text> : null}
         </Section>
       ))}
+      {backupsExpireOn ? (
+        <Paragraph>
+          Copies of your data may remain in our backups until {backupsExpireOn}, when the last of them expires. Backups are not used in
+          day-to-day work; if we ever restore one before then, we erase your data again straight away.
+        </Paragraph>
+      ) : null}
       <ButtonLink href={statusUrl}>View my request</ButtonLink>
     </EmailLayout>
   );

@@ -8,6 +8,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
+import { previewProps as processorErasureRequestPreview } from './processor-erasure-request';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { previewProps as optOutConfirmedPreview } from './opt-out-confirmed';
 import { previewProps as correctionAppliedPreview } from './correction-applied';
@@ -51,6 +52,7 @@ const previews = {
   'correction-declined': { template: 'correction-declined', version: 1, props: correctionDeclinedPreview },
   'restriction-applied': { template: 'restriction-applied', version: 1, props: restrictionAppliedPreview },
   'objection-upheld': { template: 'objection-upheld', version: 1, props: objectionUpheldPreview },
+  'processor-erasure-request': { template: 'processor-erasure-request', version: 1, props: processorErasureRequestPreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [
@@ -156,6 +158,7 @@ it.each([
   { payload: previews['request-overdue'], url: requestOverduePreview.requestUrl },
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
   { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
+  { payload: previews['processor-erasure-request'], url: processorErasureRequestPreview.answerUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 

@@ -13,6 +13,7 @@ import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
 import * as informationRequested from './information-requested';
 import * as optOutConfirmed from './opt-out-confirmed';
+import * as processorErasureRequest from './processor-erasure-request';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
@@ -139,6 +140,11 @@ export const emailTemplates = {
     subject: incidentClock.subject,
     Component: incidentClock.IncidentClockEmail,
   },
+  'processor-erasure-request': {
+    schema: processorErasureRequest.ZProcessorErasureRequestEmailProps,
+    subject: processorErasureRequest.subject,
+    Component: processorErasureRequest.ProcessorErasureRequestEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -179,6 +185,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('correction-declined'),
   payloadSchema('restriction-applied'),
   payloadSchema('objection-upheld'),
+  payloadSchema('processor-erasure-request'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -34,7 +34,7 @@ export const rejectionBasis = pgEnum('rejection_basis', [
 export const deadlineReminderKind = pgEnum('deadline_reminder_kind', ['due_in_7_days', 'due_in_2_days', 'overdue']);
 
 /** Where the person's data lives: a database (PostgreSQL, MySQL/MariaDB) read through a declarative map, a system with a webhook, or a checklist item. */
-export const dataSourceKind = pgEnum('data_source_kind', ['postgres', 'webhook', 'manual', 'mysql']);
+export const dataSourceKind = pgEnum('data_source_kind', ['postgres', 'webhook', 'manual', 'mysql', 'processor']);
 
 /** What a fulfilment run does: gather the data into a package, count what erasure would touch, erase, send a correction to webhook and checklist sources, or apply an opt-out. */
 export const fulfilmentRunKind = pgEnum('fulfilment_run_kind', ['gather', 'dry_run', 'erase', 'correct', 'opt_out']);

@@ -18,6 +18,13 @@ export type ErasureProof = {
 };
 
 /**
+ * The named identities a source was searched with (those earlier sources in the run found)
+ * and those its rows yielded for the sources after it: e.g. { found: { shop_customer_id: ["1001"] } }.
+ * Personal data: cleared when the request is minimised.
+ */
+export type SourceIdentities = { used: Record<string, string[]>; found: Record<string, string[]> };
+
+/**
  * One source's outcome in a run: rows exported, rows that would be or were erased,
  * or the error. Kept after the request's personal data is minimised: it is the
  * per-source record accountability needs (which systems were searched or erased, when).
@@ -48,6 +55,9 @@ export const fulfilmentSourceResults = pgTable(
     /** Erase of a database source: what re-querying the source with the same identities found afterwards. */
     proof: jsonb().$type<ErasureProof>(),
     error: text(),
+    /** Sources of the same run this one waits for (they yield identities it is searched by): its job starts when they succeed. */
+    awaitsSourceIds: jsonb().$type<string[]>().notNull().default([]),
+    identities: jsonb().$type<SourceIdentities>(),
     attempts: integer().notNull().default(0),
     /** Webhook: the job id sent to the system and echoed by its callback (random, single-use). */
     callbackJobId: text().unique(),

@@ -27,4 +27,5 @@ export * from './delivery-alerts';
 export * from './incidents';
 export * from './incident-reminders';
 export * from './identity-evidence';
+export * from './processor-notices';
 export * from './queue-saved-views';

@@ -40,7 +40,7 @@ async function secretForNewSource(input: TCreateDataSource, allowPrivateTargets:
     await checkWebhookTarget(input.config.url, { allowPrivateTargets });
     return generateSigningSecret();
   }
-  if (input.config.kind === 'manual') return null;
+  if (input.config.kind === 'manual' || input.config.kind === 'processor') return null;
   if (!input.connectionString)
     throw new AppError('VALIDATION', 'Enter the connection string.', {
       fieldErrors: { connectionString: ['Enter the connection string'] },

@@ -29,7 +29,7 @@ export async function updateDataSource(
   assertSameVersion(current, version);
   if (current.kind !== input.config.kind) throw new AppError('VALIDATION', 'A source’s kind cannot change; add a new source instead.');
   const { allowPrivateTargets } = await getNetworkSettings(db);
-  if (input.config.kind !== 'webhook' && input.config.kind !== 'manual') {
+  if (input.config.kind === 'postgres' || input.config.kind === 'mysql') {
     await checkDatabaseSource(input.connectionString ?? savedConnectionString(current), input.config, {
       isSavedSecret: !input.connectionString,
       allowPrivateTargets,

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { dataSources, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import { matchedBy } from '@/lib/data-sources/map/subject-condition';
+import { tableLabel } from '@/lib/data-sources/map/table-label';
+import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -71,6 +74,11 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       status: 'succeeded',
       rowCounts: Object.fromEntries(orderSourceTables(result.rowCounts, config)),
       ...(result.sourceKind === 'manual' ? { note: result.note ?? '' } : {}),
+      ...identitiesInManifest(
+        result,
+        config,
+        results.map((other) => other.result),
+      ),
     }));
     const { organisationName, contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
     const accessInformation = await getAccessInformation(db, context.jurisdiction);
@@ -174,6 +182,35 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
     await deleteAttachmentFile(storageKey);
     await markBuildFailed(db, { runId, requestId: context.run.requestId, error, now: now() });
   }
+}
+
+/** Which identity led to which rows of a database source, for the manifest (omitted for other kinds). */
+function identitiesInManifest(
+  result: FulfilmentSourceResultRow,
+  config: unknown,
+  runResults: FulfilmentSourceResultRow[],
+): Pick<PackageSource, 'identities'> {
+  const parsed = ZDataSourceConfig.safeParse(config);
+  if (!parsed.success || !('map' in parsed.data)) return {};
+  const map = parsed.data.map;
+  const searchedWith = Object.fromEntries(
+    Object.entries(result.identities?.used ?? {}).map(([name, values]) => [
+      name,
+      {
+        values,
+        foundIn: runResults
+          .filter((other) => result.awaitsSourceIds.includes(other.sourceId) && (other.identities?.found[name]?.length ?? 0) > 0)
+          .map((other) => other.sourceName),
+      },
+    ]),
+  );
+  return {
+    identities: {
+      tables: Object.fromEntries(map.tables.map((table) => [tableLabel(table), matchedBy(map, table)])),
+      searchedWith,
+      yielded: result.identities?.found ?? {},
+    },
+  };
 }
 
 /** A source's staged files, in the order the package lists them: its JSON, then one CSV per table. */

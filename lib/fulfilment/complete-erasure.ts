@@ -7,6 +7,9 @@ import { canTransition } from '@/lib/requests/request-status';
 import { requesterEmailContext } from '@/lib/requests/requester-email-context';
 import type { TErasedSystem } from '@/emails/erasure-confirmed';
 import { describeErasedSystems } from './describe-erased-systems';
+import { lastBackupExpiry } from './backup-expiry';
+import { toCalendarDate } from '@/lib/deadlines/calendar-date';
+import { env } from '@/lib/env';
 
 export type CompleteErasureOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
 
@@ -37,6 +40,11 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       : [];
   const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source])));
   const message = run.requesterMessage?.trim() || null;
+  const backupsExpireAt = lastBackupExpiry(
+    sources.map((source) => source.config),
+    now,
+  );
+  const backupsExpireOn = backupsExpireAt ? toCalendarDate(backupsExpireAt, env().TIME_ZONE) : null;
 
   await tx
     .update(requests)
@@ -44,7 +52,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       status: 'fulfilled',
       closedAt: now,
       clockStoppedAt: null,
-      responseMessage: message ? `${message}\n\n${erasureResponse(systems)}` : erasureResponse(systems),
+      responseMessage: message ? `${message}\n\n${erasureResponse(systems, backupsExpireOn)}` : erasureResponse(systems, backupsExpireOn),
       version: sql`${requests.version} + 1`,
       updatedAt: now,
     })
@@ -53,7 +61,12 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     requestId: request.id,
     actor: { type: 'system' },
     action: 'fulfilled',
-    details: { runId: run.id, erasedFrom: systems.map((system) => system.name), hasMessage: message !== null },
+    details: {
+      runId: run.id,
+      erasedFrom: systems.map((system) => system.name),
+      hasMessage: message !== null,
+      ...(backupsExpireOn ? { backupsExpireOn } : {}),
+    },
     isVisibleToRequester: true,
   });
   if (!request.email) return;
@@ -63,16 +76,24 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     payload: {
       template: 'erasure-confirmed',
       version: 1,
-      props: { ...(await requesterEmailContext(tx, request)), systems, ...(message ? { message } : {}) },
+      props: {
+        ...(await requesterEmailContext(tx, request)),
+        systems,
+        ...(message ? { message } : {}),
+        ...(backupsExpireOn ? { backupsExpireOn } : {}),
+      },
     },
   });
 }
 
 /** The status page's words: where the data was erased, and where a search afterwards proved it (the proof per system). */
-function erasureResponse(systems: TErasedSystem[]): string {
+function erasureResponse(systems: TErasedSystem[], backupsExpireOn: string | null): string {
   const proven = systems.filter((system) => system.provenAt);
   const erased = `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`;
+  const backups = backupsExpireOn
+    ? ` Copies may remain in our backups until ${backupsExpireOn}, when the last of them expires; if one is restored before then, we erase your data again.`
+    : '';
   return proven.length === 0
-    ? erased
-    : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.`;
+    ? `${erased}${backups}`
+    : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.${backups}`;
 }

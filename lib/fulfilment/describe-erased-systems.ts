@@ -20,6 +20,8 @@ export function describeErasedSystems(
     .sort((left, right) => nameOf(left).localeCompare(nameOf(right)))
     .map((result) => {
       if (result.sourceKind === 'manual') return { name: nameOf(result), isConfirmedByTeam: true, tables: [] };
+      if (result.sourceKind === 'processor')
+        return { name: nameOf(result), isConfirmedByTeam: false, isConfirmedByRecipient: true, tables: [] };
       const config = sources.get(result.sourceId)?.config;
       const mapped = config && 'map' in config ? config.map.tables : [];
       // A webhook reports its own table names and counts: made safe for an email line here, not trusted.

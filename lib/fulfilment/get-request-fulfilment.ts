@@ -14,6 +14,9 @@ import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { orderSourceTables } from './order-source-tables';
+import { type ErasureReplay, findErasureReplay } from './replay-erasure';
+import { listRecipientsTold, type RecipientTold } from '@/lib/processors/list-recipients-told';
+import { type IdentityChain, planIdentityChain } from '@/lib/data-sources/identity-chain';
 
 /** What erasure does to one table of a PostgreSQL source, from its map: shown beside the dry run's counts. */
 export type TableErasureAction = TErasureAction;
@@ -59,6 +62,12 @@ export type RequestFulfilment = {
   optOut: FulfilmentRunView | null;
   /** Enabled sources that a new run would use, so the page can say when there are none. */
   enabledSources: { access: number; erasure: number };
+  /** The order a new run would search the enabled sources in, and any that cannot be searched (before any run starts). */
+  identityChain: { access: IdentityChain; erasure: IdentityChain };
+  /** Processors told of the erasure (GDPR Art. 19), with their answers. */
+  recipientsTold: RecipientTold[];
+  /** The erasure to replay if a backup is restored before the last one holding the data expires. */
+  erasureReplay: ErasureReplay | null;
 };
 
 /**
@@ -82,7 +91,7 @@ export async function getRequestFulfilment(
     .orderBy(fulfilmentRuns.kind, desc(fulfilmentRuns.createdAt));
 
   const confirmedBy = alias(staffMembers, 'confirmed_by');
-  const [results, [enabled]] = await Promise.all([
+  const [results, [enabled], enabledSources, recipientsTold, erasureReplay] = await Promise.all([
     runs.length === 0
       ? []
       : db
@@ -104,6 +113,19 @@ export async function getRequestFulfilment(
       })
       .from(dataSources)
       .where(eq(dataSources.isEnabled, true)),
+    db
+      .select({
+        id: dataSources.id,
+        name: dataSources.name,
+        config: dataSources.config,
+        usedForAccess: dataSources.usedForAccess,
+        usedForErasure: dataSources.usedForErasure,
+      })
+      .from(dataSources)
+      .where(eq(dataSources.isEnabled, true))
+      .orderBy(asc(dataSources.name)),
+    listRecipientsTold(db, { requestId }),
+    findErasureReplay(db, { requestId }),
   ]);
 
   const view = (kind: FulfilmentRunRow['kind']): FulfilmentRunView | null => {
@@ -136,6 +158,12 @@ export async function getRequestFulfilment(
     correct: view('correct'),
     optOut: view('opt_out'),
     enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 },
+    identityChain: {
+      access: planIdentityChain(enabledSources.filter((source) => source.usedForAccess)),
+      erasure: planIdentityChain(enabledSources.filter((source) => source.usedForErasure)),
+    },
+    recipientsTold,
+    erasureReplay,
   };
 }
 

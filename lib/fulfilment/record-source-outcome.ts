@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { type Actor, recordEvent } from '@/lib/audit/record-event';
 import type { SourceOutcome } from './source-executor';
 import { settleRun } from './settle-run';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
 
 /**
  * Stores one source's outcome with its audit event, then settles the run, in the
@@ -45,6 +46,10 @@ export async function recordSourceOutcome(
       stagedStorageKey: outcome.status === 'succeeded' && outcome.stagedStorageKey !== undefined ? outcome.stagedStorageKey : undefined,
       plan: outcome.status === 'succeeded' ? outcome.plan : undefined,
       proof: 'proof' in outcome ? outcome.proof : undefined,
+      identities:
+        outcome.status === 'succeeded' && outcome.identities
+          ? sql`jsonb_build_object('used', coalesce(${fulfilmentSourceResults.identities} -> 'used', '{}'::jsonb), 'found', ${JSON.stringify(outcome.identities)}::jsonb)`
+          : undefined,
       confirmedById: actor.type === 'staff' ? actor.staffId : undefined,
       note: note ?? undefined,
       finishedAt: isFinal ? now : null,
@@ -70,5 +75,43 @@ export async function recordSourceOutcome(
       ...('proof' in outcome && outcome.proof ? { proof: outcome.proof } : {}),
     },
   });
+  await releaseWaitingSources(tx, { runId: result.runId, sourceId: result.sourceId, now });
   await settleRun(tx, { runId: result.runId, now });
+}
+
+/**
+ * The sources of the run that waited for this one (they are searched by an identity it yields):
+ * each whose every awaited source is now final gets its job, or fails at once if one of them
+ * failed (searched without its identities it would find nothing and look erased). Outcomes of a
+ * run are recorded one at a time under the request's row lock, so only the last awaited source
+ * to finish releases a waiting one.
+ */
+async function releaseWaitingSources(
+  tx: Transaction,
+  { runId, sourceId, now }: { runId: string; sourceId: string; now: Date },
+): Promise<void> {
+  const results = await tx.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
+  const waiting = results.filter((result) => result.status === 'pending' && result.awaitsSourceIds.includes(sourceId));
+  for (const result of waiting) {
+    const awaited = results.filter((other) => result.awaitsSourceIds.includes(other.sourceId));
+    if (!awaited.every((other) => other.status === 'succeeded' || other.status === 'failed')) continue;
+    const failed = awaited.filter((other) => other.status === 'failed');
+    if (failed.length === 0) {
+      await enqueueJob(
+        tx,
+        'run-source',
+        { sourceResultId: result.id },
+        { jobKey: `source:${result.id}:${result.attempts}`, maxAttempts: 5 },
+      );
+      continue;
+    }
+    await recordSourceOutcome(tx, {
+      resultId: result.id,
+      outcome: {
+        status: 'failed',
+        error: `Not searched: it is found through ${failed.map((other) => other.sourceName).join(', ')}, which failed. Retry the failed sources.`,
+      },
+      now,
+    });
+  }
 }

@@ -1,7 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
+import { dataSources, fulfilmentRuns, fulfilmentSourceResults } from '@/db/schema';
+import { planIdentityChain } from '@/lib/data-sources/identity-chain';
+import { settleRun } from '@/lib/fulfilment/settle-run';
+import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
@@ -52,12 +56,72 @@ export async function retryFailedSources(
         id: fulfilmentSourceResults.id,
         sourceName: fulfilmentSourceResults.sourceName,
         attempts: fulfilmentSourceResults.attempts,
+        awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds,
+        sourceId: fulfilmentSourceResults.sourceId,
+        kind: fulfilmentSourceResults.sourceKind,
       });
     if (retried.length === 0)
       throw new AppError('INVALID_TRANSITION', 'No source failed in this run, so there is nothing to retry. Start a new run instead.');
 
     await tx.update(fulfilmentRuns).set({ status: 'running', finishedAt: null, error: null }).where(eq(fulfilmentRuns.id, run.id));
+    const succeeded = new Set(
+      (
+        await tx
+          .select({ sourceId: fulfilmentSourceResults.sourceId })
+          .from(fulfilmentSourceResults)
+          .where(and(eq(fulfilmentSourceResults.runId, run.id), eq(fulfilmentSourceResults.status, 'succeeded')))
+      ).map((result) => result.sourceId),
+    );
+    // A source found through one retried with it waits for that one again (recordSourceOutcome releases it); one that
+    // could never be released (its sources wait in a loop, or for a source not retried) stays failed, its reason kept.
+    const retriedSourceIds = new Map(retried.map((result) => [result.id, result.sourceId]));
+    const runSources = await tx
+      .select({ id: dataSources.id, name: dataSources.name, config: dataSources.config })
+      .from(fulfilmentSourceResults)
+      .innerJoin(dataSources, eq(dataSources.id, fulfilmentSourceResults.sourceId))
+      .where(eq(fulfilmentSourceResults.runId, run.id));
+    const blocked = new Set(
+      planIdentityChain(runSources)
+        .links.filter((link) => link.blocked)
+        .map((link) => link.sourceId),
+    );
+    const releasable = new Set<string>(succeeded);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const result of retried) {
+        const sourceId = retriedSourceIds.get(result.id)!;
+        if (!releasable.has(sourceId) && !blocked.has(sourceId) && result.awaitsSourceIds.every((awaited) => releasable.has(awaited))) {
+          releasable.add(sourceId);
+          changed = true;
+        }
+      }
+    }
     for (const result of retried) {
+      if (!releasable.has(retriedSourceIds.get(result.id)!)) {
+        await tx
+          .update(fulfilmentSourceResults)
+          .set({ status: 'failed', finishedAt: now })
+          .where(eq(fulfilmentSourceResults.id, result.id));
+        continue;
+      }
+      if (!result.awaitsSourceIds.every((sourceId) => succeeded.has(sourceId))) continue;
+      if (result.kind === 'processor') {
+        // Chased after the cut-off: a new email with a new link and a new clock.
+        await tx
+          .update(fulfilmentSourceResults)
+          .set({ status: 'awaiting_confirmation', startedAt: now, updatedAt: now })
+          .where(eq(fulfilmentSourceResults.id, result.id));
+        const [source] = await tx.select().from(dataSources).where(eq(dataSources.id, result.sourceId));
+        await notifyProcessor(tx, {
+          resultId: result.id,
+          request,
+          config: ZProcessorSourceConfig.parse(source!.config),
+          kind: 'notice',
+          firstSentAt: now,
+          now,
+        });
+        continue;
+      }
       await enqueueJob(
         tx,
         'run-source',
@@ -71,5 +135,7 @@ export async function retryFailedSources(
       action: 'sources_retried',
       details: { runId: run.id, kind: run.kind, sources: retried.map((result) => result.sourceName) },
     });
+    // Every retried source may have stayed failed (nothing can search it): the run is failed again, not left running.
+    await settleRun(tx, { runId: run.id, now });
   });
 }

@@ -1,7 +1,14 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import type { Database } from '@/db/client';
-import { dataSources, type ErasurePlan, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
+import {
+  dataSources,
+  type ErasurePlan,
+  type FulfilmentSourceResultRow,
+  fulfilmentRuns,
+  fulfilmentSourceResults,
+  requests,
+} from '@/db/schema';
 import { isOpen } from '@/lib/requests/request-status';
 import { recordSourceOutcome } from './record-source-outcome';
 import { sourceExecutors } from './source-executors';
@@ -23,6 +30,7 @@ export async function runSource(
   db: Database,
   { sourceResultId, now = () => new Date() }: { sourceResultId: string; now?: () => Date },
 ): Promise<SourceOutcome | null> {
+  if (!(await isReleased(db, sourceResultId))) return null;
   const [claimed] = await db
     .update(fulfilmentSourceResults)
     .set({ status: 'running', attempts: sql`${fulfilmentSourceResults.attempts} + 1`, startedAt: now(), updatedAt: now(), error: null })
@@ -48,9 +56,15 @@ export async function runSource(
   } else {
     let lastProgressAt = 0;
     try {
+      const identities = await identitiesFoundBefore(db, claimed);
+      if (claimed.awaitsSourceIds.length > 0)
+        await db
+          .update(fulfilmentSourceResults)
+          .set({ identities: { used: identities, found: {} } })
+          .where(eq(fulfilmentSourceResults.id, sourceResultId));
       outcome = await sourceExecutors[context.source.kind]({
         request: context.request,
-        subject: { email: context.request.email, accountIdentifier: context.request.accountIdentifier },
+        subject: { email: context.request.email, accountIdentifier: context.request.accountIdentifier, identities },
         run: context.run,
         result: claimed,
         source: context.source,
@@ -97,6 +111,46 @@ function describeSourceError(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describeSourceError(error.errors[0]);
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/** A source that waits for others (identity-chain.ts) runs only once they all succeeded; its job is queued then. */
+async function isReleased(db: Database, sourceResultId: string): Promise<boolean> {
+  const [result] = await db
+    .select({ runId: fulfilmentSourceResults.runId, awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds })
+    .from(fulfilmentSourceResults)
+    .where(eq(fulfilmentSourceResults.id, sourceResultId));
+  if (!result || result.awaitsSourceIds.length === 0) return true;
+  const awaited = await db
+    .select({ status: fulfilmentSourceResults.status })
+    .from(fulfilmentSourceResults)
+    .where(and(eq(fulfilmentSourceResults.runId, result.runId), inArray(fulfilmentSourceResults.sourceId, result.awaitsSourceIds)));
+  return awaited.every((other) => other.status === 'succeeded');
+}
+
+/**
+ * The named identities the sources this one waits for found in the same run (identity-chain.ts):
+ * a CRM that knows only the shop's customer number is searched with the numbers the shop's rows held.
+ */
+async function identitiesFoundBefore(
+  db: Database,
+  result: Pick<FulfilmentSourceResultRow, 'runId' | 'awaitsSourceIds'>,
+): Promise<Record<string, string[]>> {
+  if (result.awaitsSourceIds.length === 0) return {};
+  const earlier = await db
+    .select({ identities: fulfilmentSourceResults.identities })
+    .from(fulfilmentSourceResults)
+    .where(
+      and(
+        eq(fulfilmentSourceResults.runId, result.runId),
+        eq(fulfilmentSourceResults.status, 'succeeded'),
+        inArray(fulfilmentSourceResults.sourceId, result.awaitsSourceIds),
+      ),
+    );
+  const merged: Record<string, string[]> = {};
+  for (const { identities } of earlier)
+    for (const [name, values] of Object.entries(identities?.found ?? {}))
+      merged[name] = [...new Set([...(merged[name] ?? []), ...values])].sort();
+  return merged;
 }
 
 /** The plan the request's latest successful dry run stored for this source: what the erasure must find unchanged. */

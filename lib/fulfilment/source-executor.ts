@@ -34,6 +34,8 @@ export type SourceOutcome =
       stagedStorageKey?: string | null;
       plan?: ErasurePlan;
       proof?: ErasureProof;
+      /** The named identities the subject's rows yielded (the map's `yields`), for the sources searched after this one. */
+      identities?: Record<string, string[]>;
     }
   | { status: 'failed'; error: string; rowCounts?: Record<string, number>; proof?: ErasureProof }
   | { status: 'awaiting_callback'; callbackJobId: string }

@@ -17,4 +17,6 @@ export const sourceExecutors: Record<DataSourceRow['kind'], SourceExecutor> = {
   mysql: orOptOut(runMysqlSource),
   webhook: runWebhookSource,
   manual: async () => ({ status: 'awaiting_confirmation' }),
+  // Told by email when the run starts (or is retried); it answers at its link (lib/processors).
+  processor: async () => ({ status: 'awaiting_confirmation' }),
 };

@@ -1,6 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type DataSourceRow, dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
+import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
@@ -11,6 +13,12 @@ import { requestTypeRules } from '@/lib/validation/request-type';
 import { isActive } from '@/lib/requests/request-status';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
+import { planIdentityChain } from '@/lib/data-sources/identity-chain';
+
+/** Sources no job runs: an agent confirms a checklist item, a processor answers at its link. */
+function isConfirmed(kind: DataSourceRow['kind']): boolean {
+  return kind === 'manual' || kind === 'processor';
+}
 
 export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase' | 'correct' | 'opt_out';
 
@@ -20,6 +28,11 @@ export type StartFulfilmentRunOptions = {
   /** Null when the system starts it (a verified access request gathers by itself). */
   staffId: string | null;
   now?: Date;
+  /**
+   * Replaying a finished erasure after a backup was restored (replay-erasure.ts): only these sources,
+   * and the request may already be closed (it was fulfilled by that erasure).
+   */
+  replayOf?: { sourceIds: string[] };
 };
 
 /**
@@ -32,9 +45,9 @@ export type StartFulfilmentRunOptions = {
  */
 export async function startFulfilmentRun(
   tx: Transaction,
-  { request, kind, staffId, now = new Date() }: StartFulfilmentRunOptions,
+  { request, kind, staffId, now = new Date(), replayOf }: StartFulfilmentRunOptions,
 ): Promise<{ runId: string }> {
-  if (!isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
+  if (!replayOf && !isActive(request.status)) throw new AppError('INVALID_TRANSITION', 'This request is closed.');
   const refusal = refusalFor(request, kind);
   if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
   const [running] = await tx
@@ -43,7 +56,7 @@ export async function startFulfilmentRun(
     .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, kind), eq(fulfilmentRuns.status, 'running')));
   if (running) throw new AppError('CONFLICT', 'This is already running for this request. Wait for it to finish (progress is shown below).');
 
-  const sources = (
+  const candidates = (
     await tx
       .select()
       .from(dataSources)
@@ -56,10 +69,19 @@ export async function startFulfilmentRun(
       )
       .orderBy(asc(dataSources.name))
   ).filter((source) => takesPart(source, kind, request.type));
+  // A processor is told of erasures (and counted as nothing in a dry run); it holds nothing we could gather,
+  // and is not (yet) told of corrections or opt-outs.
+  const sources = candidates.filter(
+    (source) =>
+      !(source.kind === 'processor' && kind !== 'dry_run' && kind !== 'erase') && (!replayOf || replayOf.sourceIds.includes(source.id)),
+  );
   if (sources.length === 0) {
     throw new AppError('VALIDATION', `${noSourceMessages[kind]} An admin adds them under Settings → Data sources.`);
   }
 
+  // Sources found through identities others yield wait for them; those nothing can search fail at once, with why.
+  const chain = planIdentityChain(sources);
+  const linkOf = (sourceId: string) => chain.links.find((link) => link.sourceId === sourceId)!;
   const [run] = await tx
     .insert(fulfilmentRuns)
     .values({ requestId: request.id, kind, startedById: staffId, createdAt: now })
@@ -67,30 +89,69 @@ export async function startFulfilmentRun(
   const results = await tx
     .insert(fulfilmentSourceResults)
     .values(
-      sources.map((source) => ({
-        runId: run.id,
-        sourceId: source.id,
-        sourceName: source.name,
-        sourceKind: source.kind,
-        status:
-          source.kind !== 'manual'
+      sources.map((source) => {
+        const { blocked, waitsFor } = linkOf(source.id);
+        if (blocked)
+          return {
+            runId: run.id,
+            sourceId: source.id,
+            sourceName: source.name,
+            sourceKind: source.kind,
+            status: 'failed' as const,
+            error: `Not searched. ${blocked}. An admin fixes the sources' identities under Settings → Data sources.`,
+            awaitsSourceIds: waitsFor,
+            finishedAt: now,
+          };
+        return {
+          runId: run.id,
+          sourceId: source.id,
+          sourceName: source.name,
+          sourceKind: source.kind,
+          status: !isConfirmed(source.kind)
             ? ('pending' as const)
             : kind === 'dry_run'
               ? ('succeeded' as const)
               : ('awaiting_confirmation' as const),
-        finishedAt: source.kind === 'manual' && kind === 'dry_run' ? now : null,
-      })),
+          awaitsSourceIds: waitsFor,
+          finishedAt: isConfirmed(source.kind) && kind === 'dry_run' ? now : null,
+        };
+      }),
     )
-    .returning({ id: fulfilmentSourceResults.id, kind: fulfilmentSourceResults.sourceKind });
+    .returning({
+      id: fulfilmentSourceResults.id,
+      sourceId: fulfilmentSourceResults.sourceId,
+      kind: fulfilmentSourceResults.sourceKind,
+      status: fulfilmentSourceResults.status,
+      awaitsSourceIds: fulfilmentSourceResults.awaitsSourceIds,
+    });
   for (const result of results) {
-    if (result.kind !== 'manual')
+    // A source that waits for others gets its job when they finish (recordSourceOutcome).
+    if (!isConfirmed(result.kind) && result.status === 'pending' && result.awaitsSourceIds.length === 0)
       await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
+    if (result.kind === 'processor' && result.status === 'awaiting_confirmation') {
+      const source = sources.find((candidate) => candidate.id === result.sourceId)!;
+      await notifyProcessor(tx, {
+        resultId: result.id,
+        request,
+        config: ZProcessorSourceConfig.parse(source.config),
+        kind: 'notice',
+        firstSentAt: now,
+        now,
+      });
+    }
   }
   await recordEvent(tx, {
     requestId: request.id,
     actor: staffId ? { type: 'staff', staffId } : { type: 'system' },
     action: runEventActions[kind].started,
-    details: { runId: run.id, sources: sources.map((source) => source.name) },
+    details: {
+      runId: run.id,
+      ...(replayOf ? { isReplay: true } : {}),
+      sources: chain.links.map((link) => link.name),
+      ...(chain.links.some((link) => link.blocked)
+        ? { notSearched: chain.links.filter((link) => link.blocked).map((link) => ({ source: link.name, reason: link.blocked })) }
+        : {}),
+    },
   });
   await settleRun(tx, { runId: run.id, now });
   return { runId: run.id };

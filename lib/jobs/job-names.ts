@@ -27,6 +27,8 @@ export type JobPayloads = {
   'expire-awaited-callbacks': Record<string, never>;
   /** One try at POSTing an event to a subscription (lib/webhooks/deliver-event-webhook.ts); a retry is a new job. */
   'deliver-event-webhook': { deliveryId: string };
+  /** Reminds processors that have not confirmed an erasure, and fails those past their cut-off (lib/processors). */
+  'send-processor-reminders': Record<string, never>;
   /** Stored answers to Idempotency-Key POSTs past their 24 hours. */
   'prune-idempotency-keys': Record<string, never>;
 };

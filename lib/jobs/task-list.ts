@@ -8,6 +8,7 @@ import { deleteExpiredEvidence } from '@/lib/verification/delete-expired-evidenc
 import { expireAwaitedCallbacks } from '@/lib/fulfilment/expire-awaited-callbacks';
 import { deleteExpiredPackages } from '@/lib/fulfilment/delete-expired-packages';
 import { runSource } from '@/lib/fulfilment/run-source';
+import { sendProcessorReminders } from '@/lib/processors/send-processor-reminders';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
@@ -76,6 +77,10 @@ export const taskList: TaskList = {
     const expired = await expireAwaitedCallbacks(getDb(), { now: new Date() });
     if (expired > 0) helpers.logger.info(`${expired} webhook job(s) got no callback in time and were marked failed`);
   },
+  'send-processor-reminders': async (_payload, helpers) => {
+    const { reminded, cutOff } = await sendProcessorReminders(getDb(), { now: new Date() });
+    if (reminded + cutOff > 0) helpers.logger.info(`processors: ${reminded} reminder(s) sent, ${cutOff} past their cut-off failed`);
+  },
   'deliver-event-webhook': async (payload) => {
     await deliverEventWebhook(getDb(), payload as JobPayloads['deliver-event-webhook']);
   },
@@ -95,6 +100,7 @@ export const crontab = [
   '30 * * * * delete-expired-attachments ?fill=2h',
   '35 * * * * delete-expired-evidence ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
+  '50 * * * * send-processor-reminders ?fill=2h',
   // Daily; a request is minimised once (purgedAt), so the catch-up fill is safe.
   '45 3 * * * minimise-closed-requests ?fill=1d',
   '50 * * * * delete-expired-packages ?fill=2h',

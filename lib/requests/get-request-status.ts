@@ -11,6 +11,7 @@ import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
+import { listRecipientsTold } from '@/lib/processors/list-recipients-told';
 
 export type RequesterAttachmentView = {
   id: string;
@@ -47,6 +48,8 @@ export type RequestStatusView = {
   responseMessage: string | null;
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
+  /** Processors told about the erasure (GDPR Art. 19): who, when, and whether they confirmed. Never their contact address. */
+  recipientsTold: { vendorName: string; toldAt: Date; hasConfirmed: boolean }[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
   /** What the requester must still do to show who they are (lib/verification), if anything. */
   identity: RequesterIdentityStep;
@@ -115,6 +118,11 @@ export async function getRequestStatus(
     responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
     rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
     appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
+    recipientsTold: (await listRecipientsTold(db, { requestId: request.id })).map((told) => ({
+      vendorName: told.vendorName,
+      toldAt: told.firstToldAt,
+      hasConfirmed: told.state === 'answered',
+    })),
     attachments: attachments.map((file) => {
       const downloadsLeft = Math.max(0, file.maxDownloads - file.downloadCount);
       return {

@@ -148,6 +148,11 @@ async function minimiseBatch(
       .update(fulfilmentSourceResults)
       .set({ stagedStorageKey: null })
       .where(and(inArray(fulfilmentSourceResults.runId, runIds), isNotNull(fulfilmentSourceResults.stagedStorageKey)));
+    // The customer numbers and the like that linked the person across sources are theirs too.
+    await tx
+      .update(fulfilmentSourceResults)
+      .set({ identities: null })
+      .where(and(inArray(fulfilmentSourceResults.runId, runIds), isNotNull(fulfilmentSourceResults.identities)));
   }
 
   const countBy = (rows: { requestId: string }[], id: string) => rows.filter((row) => row.requestId === id).length;

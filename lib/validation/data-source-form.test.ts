@@ -44,7 +44,7 @@ describe('the data source forms', () => {
     const errors = fieldErrors(ZCreateDataSourceForm.safeParse(postgresForm({ map: JSON.stringify(map) })));
     expect(errors.map).toEqual(
       expect.arrayContaining([
-        'tables[0].match: match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }',
+        'tables[0].match: match is { "column": …, "equals": "email" or "account_identifier" }, { "column": …, "identity": "shop_customer_id" } or { "column": …, "references": { "table": …, "column": … } }',
         'tables[0].export: List at least one column to export',
         'tables[0].erase.action: erase.action is "delete", "anonymise" or "keep"',
       ]),

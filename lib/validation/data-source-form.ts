@@ -6,6 +6,7 @@ import {
   ZManualSourceConfig,
   ZMysqlMap,
   ZPostgresMap,
+  ZProcessorSourceConfig,
   ZWebhookSourceConfig,
 } from './data-source';
 import { describeIssue } from './issue-path';
@@ -17,7 +18,7 @@ import { text } from './text';
  * problem lands beside its input; a database source's map is typed as JSON in one
  * textarea, and its problems come back on that field with their path in the JSON.
  */
-export const dataSourceKinds = ['postgres', 'mysql', 'webhook', 'manual'] as const;
+export const dataSourceKinds = ['postgres', 'mysql', 'webhook', 'manual', 'processor'] as const;
 export type DataSourceKind = (typeof dataSourceKinds)[number];
 
 /** The kinds read through a connection string and a map of tables. */
@@ -43,7 +44,7 @@ const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.b
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const sourceFields = {
-  kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook or manual' }),
+  kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook, manual or processor' }),
   name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
   publicName: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -58,6 +59,11 @@ const sourceFields = {
   maxAttempts: text().optional(),
   callbackTimeoutHours: text().optional(),
   instructions: text().optional(),
+  vendorName: text().optional(),
+  contactEmail: text().optional(),
+  reminderDays: text().optional(),
+  cutoffDays: text().optional(),
+  backupRetentionDays: text().optional(),
 };
 
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
@@ -145,7 +151,19 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
           maxAttempts: blankToUndefined(form.maxAttempts),
           callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours),
         })
-      : ZManualSourceConfig.safeParse({ kind: 'manual', instructions: form.instructions ?? '' });
+      : form.kind === 'processor'
+        ? ZProcessorSourceConfig.safeParse({
+            kind: 'processor',
+            vendorName: form.vendorName ?? '',
+            contactEmail: form.contactEmail ?? '',
+            reminderDays: blankToUndefined(form.reminderDays),
+            cutoffDays: blankToUndefined(form.cutoffDays),
+          })
+        : ZManualSourceConfig.safeParse({
+            kind: 'manual',
+            instructions: form.instructions ?? '',
+            backupRetentionDays: blankToUndefined(form.backupRetentionDays),
+          });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   return null;

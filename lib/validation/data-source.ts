@@ -18,15 +18,31 @@ const identifier = text()
 
 export const subjectIdentifiers = ['email', 'account_identifier'] as const;
 
+/**
+ * A named identity that links sources (`shop_customer_id`, `phone`): found in one source's
+ * rows (the map's `yields`) and searched for in another's (a match on `identity`). The
+ * request's own email and account id are not named here: they are what every search starts from.
+ */
+export const ZIdentityName = text()
+  .trim()
+  .min(1, 'Name the identity')
+  .max(40, 'Identity names are at most 40 characters')
+  .regex(/^[a-z][a-z0-9_]*$/, 'Use lower-case letters, digits and underscores (e.g. shop_customer_id)')
+  .refine((name) => !(subjectIdentifiers as readonly string[]).includes(name), {
+    message: 'email and account_identifier come from the request: match them with "equals"',
+  });
+
 /** A row belongs to the subject when a column equals their email (case-insensitive) or account id, or references such a row. */
 export const ZSubjectMatch = z.union(
   [
     z.strictObject({ column: identifier, equals: z.enum(subjectIdentifiers, { error: 'equals is "email" or "account_identifier"' }) }),
     z.strictObject({ column: identifier, references: z.strictObject({ table: identifier, column: identifier }) }),
+    /** Searched by an identity another source yields (lib/data-sources/identity-chain.ts), e.g. the shop's customer number. */
+    z.strictObject({ column: identifier, identity: ZIdentityName }),
   ],
   {
     error:
-      'match is { "column": …, "equals": "email" or "account_identifier" } or { "column": …, "references": { "table": …, "column": … } }',
+      'match is { "column": …, "equals": "email" or "account_identifier" }, { "column": …, "identity": "shop_customer_id" } or { "column": …, "references": { "table": …, "column": … } }',
   },
 );
 
@@ -149,13 +165,28 @@ export const ZTableMap = z.strictObject({
 /** A MySQL/MariaDB table: `schema` is the database, left out for the connection string's own. */
 export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });
 
+/**
+ * An identity the source's rows yield for the sources searched after it: the values of `column`
+ * in the subject's rows of `table` (e.g. the shop's customers.id as shop_customer_id).
+ */
+export const ZIdentityYield = z.strictObject({ identity: ZIdentityName, table: identifier, column: identifier });
+
 /** Rules every map obeys whatever its database: each table once, references to mapped tables, no loops. */
 function refineMap(
   map: {
     tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch>; export: string[]; columns?: Record<string, unknown> }[];
+    yields?: z.infer<typeof ZIdentityYield>[];
   },
   context: z.core.$RefinementCtx<unknown>,
 ): void {
+  (map.yields ?? []).forEach((entry, index) => {
+    if (!map.tables.some((table) => table.table === entry.table))
+      context.addIssue({
+        code: 'custom',
+        path: ['yields', index, 'table'],
+        message: `${entry.table} is not in the map: an identity is read from the subject's rows of a mapped table`,
+      });
+  });
   const keys = map.tables.map((table) => (table.schema ? `${table.schema}.${table.table}` : table.table));
   keys.forEach((key, index) => {
     if (keys.indexOf(key) !== index)
@@ -186,9 +217,16 @@ function refineMap(
   if (cycle) context.addIssue({ code: 'custom', path: ['tables'], message: `Tables reference each other in a loop: ${cycle.join(' → ')}` });
 }
 
-export const ZPostgresMap = z.strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
+/** `yields`: identities found in this source that later sources are searched by (lib/data-sources/identity-chain.ts). */
+const ZYields = z.array(ZIdentityYield).max(20, 'At most 20 identities').optional();
 
-export const ZMysqlMap = z.strictObject({ tables: z.array(ZMysqlTableMap).min(1, 'Map at least one table') }).superRefine(refineMap);
+export const ZPostgresMap = z
+  .strictObject({ tables: z.array(ZTableMap).min(1, 'Map at least one table'), yields: ZYields })
+  .superRefine(refineMap);
+
+export const ZMysqlMap = z
+  .strictObject({ tables: z.array(ZMysqlTableMap).min(1, 'Map at least one table'), yields: ZYields })
+  .superRefine(refineMap);
 
 function findReferenceCycle(tables: { table: string; match: z.infer<typeof ZSubjectMatch> }[]): string[] | null {
   for (const start of tables) {
@@ -225,6 +263,27 @@ export const ZManualSourceConfig = z.strictObject({
   kind: z.literal('manual'),
   /** What the agent checks or does, shown beside the checklist item. */
   instructions: text().trim().min(1, 'Say what the agent checks or does').max(2000, 'At most 2,000 characters'),
+  /**
+   * A backup: how long a copy taken today is kept. The erasure confirmation says when the last backup
+   * holding the data expires, and until then the request page offers to replay the erasure after a restore.
+   */
+  backupRetentionDays: z.coerce.number().int().min(1, 'At least 1 day').max(3650, 'At most 3,650 days').optional(),
+});
+
+/**
+ * A processor or other recipient the data was disclosed to (GDPR Art. 19): told of an erasure by
+ * email with a single-use, expiring link where they confirm it or say they hold nothing;
+ * reminded every `reminderDays`; failed for staff to chase after `cutoffDays` without an answer.
+ */
+export const ZProcessorSourceConfig = z.strictObject({
+  kind: z.literal('processor'),
+  vendorName: text().trim().min(1, 'Name the vendor').max(200, 'At most 200 characters'),
+  contactEmail: text()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter the email address the vendor reads for privacy requests' })),
+  reminderDays: z.coerce.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days').default(3),
+  cutoffDays: z.coerce.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days').default(14),
 });
 
 export const ZDataSourceConfig = z.discriminatedUnion('kind', [
@@ -232,6 +291,7 @@ export const ZDataSourceConfig = z.discriminatedUnion('kind', [
   ZMysqlSourceConfig,
   ZWebhookSourceConfig,
   ZManualSourceConfig,
+  ZProcessorSourceConfig,
 ]);
 
 export const ZDataSourceSlug = text()
@@ -249,7 +309,8 @@ export type TMysqlMap = z.infer<typeof ZMysqlMap>;
 /** A mapped table of any database kind: PostgreSQL's always has a schema, MySQL's may not. */
 export type TMapTable = Omit<TTableMap, 'schema'> & { schema?: string };
 /** The map of any database source, as the shared map logic (lib/data-sources/map) reads it. */
-export type TSourceMap = { tables: TMapTable[] };
+export type TSourceMap = { tables: TMapTable[]; yields?: TIdentityYield[] };
+export type TIdentityYield = z.infer<typeof ZIdentityYield>;
 /** The database source kinds: those read through a map and a connection string. */
 export type TDatabaseSourceConfig = z.infer<typeof ZPostgresSourceConfig> | z.infer<typeof ZMysqlSourceConfig>;
 export type TColumnPresentation = z.infer<typeof ZColumnPresentation>;
@@ -260,3 +321,4 @@ export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;
 export type TMysqlSourceConfig = z.infer<typeof ZMysqlSourceConfig>;
 export type TWebhookSourceConfig = z.infer<typeof ZWebhookSourceConfig>;
 export type TManualSourceConfig = z.infer<typeof ZManualSourceConfig>;
+export type TProcessorSourceConfig = z.infer<typeof ZProcessorSourceConfig>;

@@ -14,7 +14,7 @@ export const ZDataSourcesFileEntry = z
     name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
     /** What requesters read (erasure confirmation): left out, the name. */
     publicName: text().trim().min(1).max(120, 'At most 120 characters').optional(),
-    kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "mysql", "webhook" or "manual"' }),
+    kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "mysql", "webhook", "manual" or "processor"' }),
     /** Left out: true for a new source, unchanged for an existing one (so an admin's switch-off survives restarts). */
     isEnabled: z.boolean().optional(),
     usedForAccess: z.boolean().optional(),
@@ -27,9 +27,10 @@ export const ZDataSourcesFileEntry = z
   .superRefine((entry, context) => {
     if (entry.config.kind !== entry.kind)
       context.addIssue({ code: 'custom', path: ['config', 'kind'], message: `config.kind must be "${entry.kind}", as the source's kind` });
-    if (entry.kind === 'manual' && entry.secret)
-      context.addIssue({ code: 'custom', path: ['secret'], message: 'A manual source has no secret' });
-    if (entry.kind !== 'manual' && !entry.secret) {
+    const hasNoSecret = entry.kind === 'manual' || entry.kind === 'processor';
+    if (hasNoSecret && entry.secret)
+      context.addIssue({ code: 'custom', path: ['secret'], message: `A ${entry.kind} source has no secret` });
+    if (!hasNoSecret && !entry.secret) {
       context.addIssue({
         code: 'custom',
         path: ['secret'],

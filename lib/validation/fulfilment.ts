@@ -36,6 +36,10 @@ export const ZStartErasure = z.strictObject({
 });
 export type TStartErasure = z.infer<typeof ZStartErasure>;
 
+/** After a backup was restored: erase the person again from the databases the erasure covered (replay-erasure.ts). */
+export const ZReplayErasure = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TReplayErasure = z.infer<typeof ZReplayErasure>;
+
 export const ZRetryFailedSources = z.strictObject({ reference: ZReference, version: ZVersion, runId: ZRunId });
 export type TRetryFailedSources = z.infer<typeof ZRetryFailedSources>;
 

@@ -16,12 +16,24 @@ export const ZPackageFile = z.strictObject({
 export const ZPackageSource = z.strictObject({
   name: text(),
   slug: text(),
-  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual']),
+  kind: z.enum(['postgres', 'mysql', 'webhook', 'manual', 'processor']),
   status: z.literal('succeeded'),
   /** Rows per table; empty for a manual source. */
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),
   /** A manual source: what the agent who checked it wrote. */
   note: text().optional(),
+  /**
+   * How the person was found in this source (lib/data-sources/identity-chain.ts): per table, the identity
+   * that led to its rows (email, account_identifier, or one found in another source such as shop_customer_id);
+   * the named identities it was searched with and which source found them; those its rows yielded for later sources.
+   */
+  identities: z
+    .strictObject({
+      tables: z.record(text(), text()),
+      searchedWith: z.record(text(), z.strictObject({ values: z.array(text()), foundIn: z.array(text()) })),
+      yielded: z.record(text(), z.array(text())),
+    })
+    .optional(),
 });
 
 export const ZPackageManifest = z.strictObject({

@@ -12,7 +12,14 @@ export async function resultsOf(db: Database, runId: string) {
     .orderBy(asc(fulfilmentSourceResults.sourceName));
 }
 
-/** Runs every automated source of a run that is waiting, in this process, as the run-source job would. */
+/**
+ * Runs every automated source of a run that is waiting, in this process, as the run-source jobs would:
+ * again while any ran, since a source found through another's identities is released only when that one finishes.
+ */
 export async function runPendingSources(db: Database, runId: string): Promise<void> {
-  for (const result of await resultsOf(db, runId)) if (result.status === 'pending') await runSource(db, { sourceResultId: result.id });
+  for (let hasRun = true; hasRun; ) {
+    hasRun = false;
+    for (const result of await resultsOf(db, runId))
+      if (result.status === 'pending' && (await runSource(db, { sourceResultId: result.id }))) hasRun = true;
+  }
 }

@@ -90,6 +90,15 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       });
     }
   });
+  (map.yields ?? []).forEach((entry, index) => {
+    const table = map.tables.find((candidate) => candidate.table === entry.table);
+    const columns = table ? live.get(dialect.tableKey(table)) : undefined;
+    if (columns && !columns.has(entry.column))
+      issues.push({
+        path: ['yields', index, 'column'],
+        message: `Column "${entry.column}" does not exist in table ${dialect.tableKey(table!)}`,
+      });
+  });
   return issues;
 }
 

@@ -16,6 +16,10 @@ export type SqlDialect = {
   equalsEmail: (column: string) => string;
   /** A quoted column equal to the subject's account identifier, compared as text; a null identifier matches nothing. */
   equalsAccountIdentifier: (column: string) => string;
+  /** A quoted column equal (as text) to one of the subject's values of a named identity; no values match nothing. */
+  equalsIdentity: (column: string, identity: string) => string;
+  /** Every distinct non-null value of a quoted column as text, in one JSON array (for the identities a source yields). */
+  collectDistinctText: (column: string) => string;
   /** What an anonymised column is set to: NULL, or a unique placeholder where NULL is not allowed. */
   anonymisedValue: (column: LiveColumn) => string;
   /** The placeholder of the statement's `index`th value after the subject's (a fixed text, a hash key). */

@@ -16,8 +16,17 @@ export function subjectCondition(dialect: SqlDialect, map: TSourceMap, table: TM
   const match = table.match;
   const column = dialect.quoteIdentifier(match.column);
   if ('equals' in match) return match.equals === 'email' ? dialect.equalsEmail(column) : dialect.equalsAccountIdentifier(column);
+  if ('identity' in match) return dialect.equalsIdentity(column, match.identity);
   const parent = findMappedTable(map, match.references.table);
   return `${column} in (select ${dialect.quoteIdentifier(match.references.column)} from ${dialect.qualifiedName(parent)} where ${subjectCondition(dialect, map, parent)})`;
+}
+
+/** The identity a table's rows are found by: its own match, or the match of the table it hangs from. */
+export function matchedBy(map: TSourceMap, table: TMapTable): string {
+  const match = table.match;
+  if ('equals' in match) return match.equals;
+  if ('identity' in match) return match.identity;
+  return matchedBy(map, findMappedTable(map, match.references.table));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SqlDialect } from '../map/sql-dialect';
 /**
  * MySQL/MariaDB's SQL for a map: back-quoted names, a table in the connection's
  * database unless the map names another, and named parameters (:email lower-cased,
- * :accountIdentifier possibly null) that mysql2 binds (namedPlaceholders).
+ * :accountIdentifier possibly null, :identities the named identities as JSON) that mysql2 binds (namedPlaceholders).
  */
 export const mysqlDialect: SqlDialect = {
   label: 'MySQL/MariaDB',
@@ -13,6 +13,11 @@ export const mysqlDialect: SqlDialect = {
   tableKey: (table) => (table.schema ? `${table.schema}.${table.table}` : table.table),
   equalsEmail: (column) => `lower(${column}) = :email`,
   equalsAccountIdentifier: (column) => `cast(${column} as char) = :accountIdentifier`,
+  // JSON_TABLE (MySQL 8, MariaDB 10.6+) unnests the identities' JSON parameter; the name is a checked identity name.
+  // Both sides in one binary collation: the column's and JSON_TABLE's defaults may differ ("illegal mix of collations").
+  equalsIdentity: (column, identity) =>
+    `cast(${column} as char character set utf8mb4) collate utf8mb4_bin in (select identity_value collate utf8mb4_bin from json_table(:identities, '$.${identity}[*]' columns (identity_value varchar(255) character set utf8mb4 path '$')) as identity_values)`,
+  collectDistinctText: (column) => `coalesce(json_arrayagg(distinct cast(${column} as char)), '[]')`,
   // Unique (a UUID's hex) and cut to the column's length, which MySQL's strict mode enforces.
   anonymisedValue: (column) =>
     column.isNullable
@@ -40,12 +45,13 @@ export function quoteIdentifier(name: string): string {
 
 /** The subject as mysqlDialect's named parameters, with a statement's extra values (extraParameter). */
 export function mysqlSubjectParameters(
-  subject: { email: string; accountIdentifier: string | null },
+  subject: { email: string; accountIdentifier: string | null; identities?: Record<string, string[]> },
   extras: string[] = [],
 ): Record<string, string | null> {
   return {
     email: subject.email.trim().toLowerCase(),
     accountIdentifier: subject.accountIdentifier?.trim() || null,
+    identities: JSON.stringify(subject.identities ?? {}),
     ...Object.fromEntries(extras.map((value, index) => [`mask${index}`, value])),
   };
 }

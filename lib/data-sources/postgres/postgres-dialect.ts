@@ -2,7 +2,8 @@ import type { SqlDialect } from '../map/sql-dialect';
 
 /**
  * PostgreSQL's SQL for a map: double-quoted names, every table in a schema, and
- * two text parameters — $1 the email (lower-cased), $2 the account identifier (may be null).
+ * three text parameters — $1 the email (lower-cased), $2 the account identifier (may be null),
+ * $3 the named identities found so far as a JSON object of arrays ({"shop_customer_id": ["1001"]}).
  */
 export const postgresDialect: SqlDialect = {
   label: 'PostgreSQL',
@@ -11,9 +12,12 @@ export const postgresDialect: SqlDialect = {
   tableKey: (table) => `${table.schema ?? 'public'}.${table.table}`,
   equalsEmail: (column) => `lower(${column}::text) = $1`,
   equalsAccountIdentifier: (column) => `${column}::text = $2::text`,
+  // The name is a checked identity name (lower-case letters, digits, underscores), so it is safe as a literal.
+  equalsIdentity: (column, identity) => `${column}::text in (select jsonb_array_elements_text(coalesce($3::jsonb -> '${identity}', '[]')))`,
+  collectDistinctText: (column) => `coalesce(jsonb_agg(distinct ${column}::text), '[]'::jsonb)::text`,
   // Unique, so unique constraints on e.g. email hold.
   anonymisedValue: (column) => (column.isNullable ? 'null' : `'erased-' || gen_random_uuid()::text`),
-  extraParameter: (index) => `$${index + 3}`,
+  extraParameter: (index) => `$${index + 4}`,
   keyedHash: (column, innerKey, outerKey) =>
     `encode(sha256(decode(${outerKey}, 'hex') || sha256(decode(${innerKey}, 'hex') || convert_to(${column}::text, 'UTF8'))), 'hex')`,
   // gen_random_uuid is built in (PostgreSQL 13+) and drawn from a strong source; 32 hex characters each.

@@ -3,7 +3,7 @@ import type { StatementRunner } from '../map/mapped-table-sql';
 import type { Subject } from './stream-subject-rows';
 import { subjectParameters, TEXT_OID } from './subject-sql';
 
-/** Runs the shared map statements on a PostgreSQL client or transaction: $1 and $2 the subject, extra values after them as text. */
+/** Runs the shared map statements on a PostgreSQL client or transaction: $1 to $3 the subject, extra values after them as text. */
 export function postgresStatementRunner(sql: Sql | TransactionSql, subject: Subject): StatementRunner {
   const parameters = (extras: string[]) => [...subjectParameters(sql, subject), ...extras.map((value) => sql.typed(value, TEXT_OID))];
   return {

@@ -2,7 +2,8 @@ import type { Sql, TransactionSql } from 'postgres';
 import type { TPostgresMap, TTableMap } from '@/lib/validation/data-source';
 import { qualifiedName, quoteIdentifier, subjectCondition, subjectParameters } from './subject-sql';
 
-export type Subject = { email: string; accountIdentifier: string | null };
+/** Who is searched for: the request's email and account id, and the named identities earlier sources yielded (identity-chain.ts). */
+export type Subject = { email: string; accountIdentifier: string | null; identities?: Record<string, string[]> };
 export type SourceRow = Record<string, unknown>;
 
 /**

@@ -20,15 +20,19 @@ export function subjectCondition(map: TPostgresMap, table: TTableMap): string {
 }
 
 /**
- * Both parameters are typed as text: a table matched by email never mentions $2,
+ * Every parameter is typed as text: a table matched by email never mentions $2,
  * and PostgreSQL refuses an untyped parameter the query does not use
  * ("could not determine data type of parameter $2").
  */
 export function subjectParameters(
   sql: Pick<Sql, 'typed'>,
-  subject: { email: string; accountIdentifier: string | null },
-): [Parameter<string>, Parameter<string | null>] {
-  return [sql.typed(subject.email.trim().toLowerCase(), TEXT_OID), sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID)];
+  subject: { email: string; accountIdentifier: string | null; identities?: Record<string, string[]> },
+): [Parameter<string>, Parameter<string | null>, Parameter<string>] {
+  return [
+    sql.typed(subject.email.trim().toLowerCase(), TEXT_OID),
+    sql.typed(subject.accountIdentifier?.trim() || null, TEXT_OID),
+    sql.typed(JSON.stringify(subject.identities ?? {}), TEXT_OID),
+  ];
 }
 
 export const TEXT_OID = 25;

@@ -18,7 +18,7 @@ export const packageIndexText = {
   contentsListHeading: 'On this page',
   supplementaryLink: 'About this data: why we hold it, who receives it, how long we keep it, your rights',
   filesLink: 'Files and checksums',
-  kindLabels: { postgres: 'Database', mysql: 'Database', webhook: 'Connected system', manual: 'Checked by hand' },
+  kindLabels: { postgres: 'Database', mysql: 'Database', webhook: 'Connected system', manual: 'Checked by hand', processor: 'Processor' },
   manualIntro: 'This system has no connection to ours; a member of staff checked it by hand and wrote:',
   noNote: 'No note.',
   nothingFound: 'Nothing about you was found in this system.',

@@ -30,6 +30,11 @@ export function databaseSourceOutcome({
   return { status: 'succeeded', rowCounts, rowsDone, ...(plan ? { plan } : {}), ...(proof ? { proof } : {}) };
 }
 
+/** A succeeded outcome carries the identities the source yielded (read before any erasure), for the sources after it. */
+export function withYieldedIdentities(identities: Record<string, string[]> | null, outcome: SourceOutcome): SourceOutcome {
+  return identities && outcome.status === 'succeeded' ? { ...outcome, identities } : outcome;
+}
+
 /** The key of a request's erasure plan digests: the same for its dry run and its erasure, and for no other request. */
 export function erasurePlanKey(requestId: string): Buffer {
   return Buffer.from(keyedHash('erasure-plan', requestId), 'hex');

@@ -165,6 +165,21 @@ export default async function StatusPage({
         </section>
       ) : null}
 
+      {request.recipientsTold.length > 0 ? (
+        <section className="panel" aria-labelledby="recipients-heading">
+          <h2 id="recipients-heading">Others we told to erase your data</h2>
+          <p>Companies that process your data for us, told of your erasure (GDPR Article 19):</p>
+          <ul data-testid="recipients-told">
+            {request.recipientsTold.map((told) => (
+              <li key={told.vendorName}>
+                {told.vendorName}: told on {told.toldAt.toISOString().slice(0, 10)};{' '}
+                {told.hasConfirmed ? 'confirmed' : 'waiting for their confirmation'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {request.status === 'rejected' ? (
         <section className="panel" aria-labelledby="decline-heading">
           <h2 id="decline-heading">Why we declined</h2>

@@ -1,5 +1,6 @@
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { ActionCheck } from '@/lib/requests/action-check';
+import { RecipientsTold } from './recipients-told';
 import { RunDetails } from './run-details';
 
 type ErasurePanelProps = {
@@ -53,6 +54,7 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
         <p className="empty-state">Nothing has been erased yet.</p>
       )}
       {isWorkable && hasSources && !erase && blockedReason ? <p className="field__hint">Erase data: {blockedReason}</p> : null}
+      <RecipientsTold recipients={fulfilment.recipientsTold} />
     </>
   );
 }

@@ -12,10 +12,12 @@ import { startErasure } from '@/lib/fulfilment/start-erasure';
 import { startOptOut } from '@/lib/fulfilment/start-opt-out';
 import { ZApplyCorrection, ZPreviewCorrection } from '@/lib/validation/correction';
 import { startGathering } from '@/lib/fulfilment/start-gathering';
+import { replayErasure } from '@/lib/fulfilment/replay-erasure';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import {
   ZConfirmManualSource,
   ZReleasePackage,
+  ZReplayErasure,
   ZRetryFailedSources,
   ZStartCorrectionJobs,
   ZStartDryRun,
@@ -64,6 +66,13 @@ export async function retryFailedSourcesAction(_previous: ActionState, formData:
     await retryFailedSources(getDb(), { actor: await requireStaff(), reference, version, runId });
   });
   return afterSuccess(state, formData, 'sources_retried');
+}
+
+export async function replayErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZReplayErasure, formData, async ({ reference, version }) => {
+    await replayErasure(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'erasure_replayed');
 }
 
 export async function confirmManualSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -3,6 +3,8 @@ import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment'
 import type { ActionCheck } from '@/lib/requests/action-check';
 import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
+import { IdentityChainNotice } from './identity-chain-notice';
+import { ErasureReplaySection } from './erasure-replay';
 
 type FulfilmentPanelProps = {
   fulfilment: RequestFulfilment;
@@ -12,13 +14,16 @@ type FulfilmentPanelProps = {
   /** Whether erasure may start now, and why not (deletion requests; null otherwise). */
   erasure: ActionCheck | null;
   requester: string;
+  /** May replay an erasure after a backup restore (the request is closed by then, so not `isWorkable`). */
+  canReplayErasure: boolean;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requester }: FulfilmentPanelProps) {
+export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requester, canReplayErasure }: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
+      <IdentityChainNotice chain={erasure ? fulfilment.identityChain.erasure : fulfilment.identityChain.access} />
       {erasure ? (
         <ErasurePanel
           fulfilment={fulfilment}
@@ -37,6 +42,14 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requ
           requester={requester}
         />
       )}
+      {erasure && fulfilment.erasureReplay ? (
+        <ErasureReplaySection
+          replay={fulfilment.erasureReplay}
+          reference={request.reference}
+          version={request.version}
+          isWorkable={canReplayErasure}
+        />
+      ) : null}
     </section>
   );
 }

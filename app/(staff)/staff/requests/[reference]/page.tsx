@@ -315,6 +315,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               isWorkable={isWorkable}
               erasure={actions.erase}
               requester={requester}
+              canReplayErasure={canWork}
             />
           ) : null}
           {fulfilment && request.reference && request.type === 'correction' && (isOpen(request.status) || fulfilment.correct) ? (

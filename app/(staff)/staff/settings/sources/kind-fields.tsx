@@ -145,24 +145,124 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
       </>
     );
   }
+  if (kind === 'processor') {
+    return (
+      <>
+        <FormField
+          id="vendorName"
+          label={labels.vendorName!}
+          hint="As it appears to the requester (Art. 19 recipients)."
+          errors={errors.vendorName}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              id="vendorName"
+              name="vendorName"
+              maxLength={200}
+              defaultValue={values.vendorName}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="contactEmail"
+          label={labels.contactEmail!}
+          hint="Each erasure is sent here with a link to confirm it."
+          errors={errors.contactEmail}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="email"
+              id="contactEmail"
+              name="contactEmail"
+              defaultValue={values.contactEmail}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField id="reminderDays" label={labels.reminderDays!} hint="1 to 30 days after the last email." errors={errors.reminderDays}>
+          {(describedBy, isInvalid) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              id="reminderDays"
+              name="reminderDays"
+              min={1}
+              max={30}
+              className="input--short"
+              defaultValue={values.reminderDays}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="cutoffDays"
+          label={labels.cutoffDays!}
+          hint="1 to 90 days after the first email; the source then fails for staff to chase."
+          errors={errors.cutoffDays}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              id="cutoffDays"
+              name="cutoffDays"
+              min={1}
+              max={90}
+              className="input--short"
+              defaultValue={values.cutoffDays}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+      </>
+    );
+  }
   return (
-    <FormField
-      id="instructions"
-      label={labels.instructions!}
-      hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)."
-      errors={errors.instructions}
-    >
-      {(describedBy, isInvalid) => (
-        <textarea
-          id="instructions"
-          name="instructions"
-          rows={5}
-          maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
-          defaultValue={values.instructions}
-          aria-describedby={describedBy}
-          aria-invalid={isInvalid}
-        />
-      )}
-    </FormField>
+    <>
+      <FormField
+        id="instructions"
+        label={labels.instructions!}
+        hint="What the agent checks or does before confirming this item with a note (e.g. where the paper files are kept)."
+        errors={errors.instructions}
+      >
+        {(describedBy, isInvalid) => (
+          <textarea
+            id="instructions"
+            name="instructions"
+            rows={5}
+            maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
+            defaultValue={values.instructions}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+          />
+        )}
+      </FormField>
+      <FormField
+        id="backupRetentionDays"
+        label={labels.backupRetentionDays!}
+        hint="For a backup: how long each copy is kept (e.g. 35). The erasure confirmation says when the last copy holding the person expires, and the request page offers to replay the erasure after a restore until then. Leave blank otherwise."
+        errors={errors.backupRetentionDays}
+      >
+        {(describedBy, isInvalid) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            id="backupRetentionDays"
+            name="backupRetentionDays"
+            min={1}
+            max={3650}
+            className="input--short"
+            defaultValue={values.backupRetentionDays}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid}
+          />
+        )}
+      </FormField>
+    </>
   );
 }

@@ -16,6 +16,11 @@ export const sourceFieldLabels: Record<string, string> = {
   maxAttempts: 'Tries per job',
   callbackTimeoutHours: 'Wait for a late answer (hours)',
   instructions: 'Instructions for the agent',
+  vendorName: 'Vendor name',
+  contactEmail: 'Vendor’s privacy contact email',
+  reminderDays: 'Remind every (days)',
+  cutoffDays: 'Fail after (days)',
+  backupRetentionDays: 'Backups kept for (days)',
 };
 
 /** A starting point for a new map: one table matched by email. The page explains the rest. */
@@ -42,6 +47,11 @@ export function newSourceValues(kind: DataSourceKind): Record<string, string> {
     maxAttempts: '3',
     callbackTimeoutHours: '72',
     instructions: '',
+    vendorName: '',
+    contactEmail: '',
+    reminderDays: '3',
+    cutoffDays: '14',
+    backupRetentionDays: '',
   };
 }
 
@@ -62,6 +72,11 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
     // Sources saved before this setting existed read as the default.
     callbackTimeoutHours: config.kind === 'webhook' ? String(config.callbackTimeoutHours ?? 72) : '',
     instructions: config.kind === 'manual' ? config.instructions : '',
+    vendorName: config.kind === 'processor' ? config.vendorName : '',
+    contactEmail: config.kind === 'processor' ? config.contactEmail : '',
+    reminderDays: config.kind === 'processor' ? String(config.reminderDays) : '',
+    cutoffDays: config.kind === 'processor' ? String(config.cutoffDays) : '',
+    backupRetentionDays: config.kind === 'manual' && config.backupRetentionDays ? String(config.backupRetentionDays) : '',
   };
 }
 
@@ -79,5 +94,5 @@ function mapText(map: TSourceMap): string {
     ...(columns ? { columns } : {}),
     erase,
   }));
-  return JSON.stringify({ tables }, null, 2);
+  return JSON.stringify({ tables, ...(map.yields?.length ? { yields: map.yields } : {}) }, null, 2);
 }
