@@ -8,6 +8,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
+import { previewProps as incidentNoticePreview } from './incident-notice';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
@@ -39,6 +40,7 @@ const previews = {
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
   'incident-clock': { template: 'incident-clock', version: 1, props: incidentClockPreview },
+  'incident-notice': { template: 'incident-notice', version: 1, props: incidentNoticePreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [

@@ -7,6 +7,7 @@ import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
+import * as incidentNotice from './incident-notice';
 import * as informationRequested from './information-requested';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
@@ -103,6 +104,11 @@ export const emailTemplates = {
     subject: incidentClock.subject,
     Component: incidentClock.IncidentClockEmail,
   },
+  'incident-notice': {
+    schema: incidentNotice.ZIncidentNoticeEmailProps,
+    subject: incidentNotice.subject,
+    Component: incidentNotice.IncidentNoticeEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -137,6 +143,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('request-overdue'),
   payloadSchema('delivery-failure-alert'),
   payloadSchema('incident-clock'),
+  payloadSchema('incident-notice'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

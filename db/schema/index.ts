@@ -26,3 +26,5 @@ export * from './job-worker-heartbeats';
 export * from './delivery-alerts';
 export * from './incidents';
 export * from './incident-reminders';
+export * from './incident-lookups';
+export * from './incident-affected-people';

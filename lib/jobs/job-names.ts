@@ -25,6 +25,12 @@ export type JobPayloads = {
   'expire-awaited-callbacks': Record<string, never>;
   /** One try at POSTing an event to a subscription (lib/webhooks/deliver-event-webhook.ts); a retry is a new job. */
   'deliver-event-webhook': { deliveryId: string };
+  /** Reads the people a breach affected from one database source into the incident's encrypted list (lib/incidents/find-affected-people.ts). */
+  'find-affected-people': { lookupId: string };
+  /** Queues the next batch of an incident's notices in the outbox, then itself again until everyone is queued (lib/incidents/queue-notice-batch.ts). */
+  'send-incident-notices': { incidentId: string };
+  /** Deletes the lists of affected people past their retention (lib/incidents/delete-expired-affected-lists.ts). */
+  'delete-expired-affected-lists': Record<string, never>;
   /** Stored answers to Idempotency-Key POSTs past their 24 hours. */
   'prune-idempotency-keys': Record<string, never>;
 };
