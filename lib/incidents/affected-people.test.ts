@@ -7,7 +7,10 @@ import { env, resetEnvForTests } from '@/lib/env';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import type { TAffectedFilter } from '@/lib/validation/incident-affected';
 import { useDemoShop, useTestSources, insertShopCustomer, uniqueShopEmail } from '@/test/support/demo-shop';
+import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { eventually } from '@/test/support/eventually';
+import { aSubmission } from '@/test/support/fixtures';
+import { submitVerifiedRequest } from '@/test/support/requests';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { refusal } from '@/test/support/request-snapshot';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
@@ -266,5 +269,12 @@ describe('[admin] notifies the people affected', () => {
     expect(notified).toEqual([{ reference, sentAt: expect.any(Date), notice }]);
     expect(await findNoticesForRequester(db, { emailHash: hashEmail(closed.email) })).toEqual([]);
     expect(await findNoticesForRequester(db, { emailHash: hashEmail(uniqueShopEmail()) })).toEqual([]);
+
+    // A notified person files a request later: their status page shows the notice.
+    const later = await submitVerifiedRequest(db, { input: aSubmission({ email: reached[1]!.email }) });
+    const status = await getRequestStatus(db, { token: later.statusToken });
+    expect(status!.breachNotices).toEqual([{ reference, sentAt: expect.any(Date), notice }]);
+    const stranger = await submitVerifiedRequest(db, { input: aSubmission({ email: uniqueShopEmail() }) });
+    expect((await getRequestStatus(db, { token: stranger.statusToken }))!.breachNotices).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { requestAttachments, requests } from '@/db/schema';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { findNoticesForRequester, type RequesterNotice } from '@/lib/incidents/find-notices-for-requester';
 import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { isOpen, type RequestStatus } from './request-status';
@@ -28,6 +29,8 @@ export type RequestStatusView = {
   dueOn: string | null;
   isCancellable: boolean;
   timeline: { id: number; action: string; at: Date }[];
+  /** Personal data breach notices delivered to the request's (confirmed) address, newest first. */
+  breachNotices: RequesterNotice[];
   /** The staff's latest question, while the request waits for the requester's reply. */
   openQuestion: { message: string; askedAt: Date } | null;
   /** What staff wrote when closing the request (fulfilled or declined). */
@@ -65,6 +68,8 @@ export async function getRequestStatus(
         .from(requests)
         .where(eq(requests.appealOfId, request.id))
     : [];
+  // Only once the address is confirmed: a breach notice is shown to whoever proved they hold the address it went to.
+  const breachNotices = request.verifiedAt ? await findNoticesForRequester(db, { emailHash: request.emailHash }) : [];
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
   return {
@@ -76,6 +81,7 @@ export async function getRequestStatus(
     dueOn: request.dueOn,
     isCancellable: isOpen(request.status),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
+    breachNotices,
     openQuestion:
       request.status === 'awaiting_requester' && lastQuestion && questionText
         ? { message: questionText, askedAt: lastQuestion.createdAt }

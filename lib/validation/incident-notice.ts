@@ -36,3 +36,8 @@ export const noticePartLabels: Record<Exclude<keyof TIncidentNotice, 'subject'>,
   whatYouCanDo: 'What you can do',
   contact: 'Who to contact',
 };
+
+export const ZSendIncidentNotice = z.strictObject({
+  reference: text().trim().min(1).max(40),
+  version: z.coerce.number().int().min(1),
+});
