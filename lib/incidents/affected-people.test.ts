@@ -7,6 +7,9 @@ import { env, resetEnvForTests } from '@/lib/env';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import type { TAffectedFilter } from '@/lib/validation/incident-affected';
 import { useDemoShop, useTestSources, insertShopCustomer, uniqueShopEmail } from '@/test/support/demo-shop';
+import { parse } from 'csv-parse/sync';
+import { exportAuditLog } from '@/lib/audit/export-audit-log';
+import { isManifestSignatureValid, parseManifestLine } from '@/lib/audit/export-manifest';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { eventually } from '@/test/support/eventually';
 import { aSubmission } from '@/test/support/fixtures';
@@ -22,6 +25,7 @@ import { findAffectedPeople } from './find-affected-people';
 import { findNoticesForRequester } from './find-notices-for-requester';
 import { getAffectedPeopleSummary } from './get-affected-people-summary';
 import { getIncident } from './get-incident';
+import { getIncidentReport } from './get-incident-report';
 import { openIncident } from './open-incident';
 import { saveIncidentNotice } from './save-incident-notice';
 import { sendIncidentNotice } from './send-incident-notice';
@@ -204,7 +208,7 @@ describe('[admin] notifies the people affected', () => {
     resetEnvForTests();
   });
 
-  it('delivers the notice once to each, flags the bounced address, and a notified person sees it with a later request', async () => {
+  it('delivers the notice once to each, flags the bounced address; a notified person sees it with a later request; the report and the register count them', async () => {
     const source = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     const reached = [await insertShopCustomer(shop.sql), await insertShopCustomer(shop.sql), await insertShopCustomer(shop.sql)];
     const closed = await insertShopCustomer(shop.sql, { email: uniqueShopEmail('closed') });
@@ -276,5 +280,49 @@ describe('[admin] notifies the people affected', () => {
     expect(status!.breachNotices).toEqual([{ reference, sentAt: expect.any(Date), notice }]);
     const stranger = await submitVerifiedRequest(db, { input: aSubmission({ email: uniqueShopEmail() }) });
     expect((await getRequestStatus(db, { token: stranger.statusToken }))!.breachNotices).toEqual([]);
+
+    // The report: counts by system and by kind of data, the notice as sent, its deliveries, the timeline.
+    const report = await getIncidentReport(db, { actor: team.auditor, reference });
+    expect(report.peopleAffected).toBe(4);
+    expect(report.countsBySource).toEqual([{ sourceName: source.name, searches: 1, peopleFound: 4, peopleAdded: 4 }]);
+    expect(report.countsByCategory).toEqual([
+      { category: 'contact', people: 4 },
+      { category: 'identity', people: 4 },
+    ]);
+    expect(report.notice).toMatchObject({ subject: notice.subject, sentAt: expect.any(Date) });
+    expect(report.notice!.text).toContain(notice.whatYouCanDo);
+    expect(report.deliveries).toMatchObject({ sent: 3, bounced: 1 });
+    expect(report.timeline.map((entry) => entry.label)).toEqual([
+      'Breach recorded',
+      'Search for affected people started',
+      'Affected people found',
+      'Notice to the people affected saved',
+      'Notice sent to the people affected',
+    ]);
+    expect(JSON.stringify(report)).not.toContain(reached[0]!.email);
+
+    // The register in the auditor's export, signed like the logs; the agent cannot export it.
+    const download = await exportAuditLog(db, { actor: team.auditor, query: { log: 'incidents', format: 'csv' } });
+    expect(download.fileName).toMatch(/^dsr-desk-breach-register-\d{8}T\d{6}Z\.csv$/);
+    const text = await new Response(download.body).text();
+    const lines = text.trimEnd().split('\n');
+    const signed = parseManifestLine(lines.at(-1)!)!;
+    expect(signed.manifest).toMatchObject({ log: 'incidents', rowCount: download.rowCount });
+    expect(isManifestSignatureValid(signed.manifest, signed.signature)).toBe(true);
+    const rows = parse(lines.slice(0, -1).join('\n'), { columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.reference === reference)).toMatchObject({
+      title: 'Customer table copied by a former contractor',
+      laws: 'uk_gdpr',
+      systems: source.name,
+      data_categories: 'contact; identity',
+      regulator_decision: 'pending',
+      people_affected: '4',
+      notices_delivered: '3',
+      notices_bounced: '1',
+    });
+    expect(text).not.toContain(reached[0]!.email);
+    expect(await refusal(exportAuditLog(db, { actor: team.agent, query: { log: 'incidents', format: 'csv' } }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
