@@ -19,7 +19,9 @@ import { refusal } from '@/test/support/request-snapshot';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { useStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { decryptAffectedEmail } from './affected-email-box';
+import { deleteExpiredAffectedLists } from './delete-expired-affected-lists';
 import { dryRunAffectedLookup } from './dry-run-affected-lookup';
 import { findAffectedPeople } from './find-affected-people';
 import { findNoticesForRequester } from './find-notices-for-requester';
@@ -169,6 +171,38 @@ describe('[admin] finds the people a breach affected in the demo shop', () => {
       }),
     );
     expect(notInvolved).toMatchObject({ code: 'VALIDATION', details: { field: 'sourceId' } });
+  });
+
+  it('deletes the list once the retention has passed since the incident last changed; the counts stay', async () => {
+    const source = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
+    const reference = await openShopIncident([source.id]);
+    const lookupId = await startAffectedLookup(db, {
+      actor: team.admin,
+      reference,
+      sourceId: source.id,
+      filter: { table: 'customers', conditions: [{ column: 'id', operator: 'in', values: ['1', '2', '3'] }] },
+    });
+    const { lookup } = await runLookup(lookupId);
+    const { incident } = await getIncident(db, { actor: team.admin, reference });
+    const { personalDataRetentionDays } = await getOrganisationSettings(db);
+    const day = 86_400_000;
+
+    await deleteExpiredAffectedLists(db, { now: new Date(incident.updatedAt.getTime() + (personalDataRetentionDays - 1) * day) });
+    expect(await db.select().from(incidentAffectedPeople).where(eq(incidentAffectedPeople.incidentId, incident.id))).toHaveLength(3);
+
+    await deleteExpiredAffectedLists(db, { now: new Date(incident.updatedAt.getTime() + (personalDataRetentionDays + 1) * day) });
+    expect(await db.select().from(incidentAffectedPeople).where(eq(incidentAffectedPeople.incidentId, incident.id))).toHaveLength(0);
+    const after = await getIncident(db, { actor: team.admin, reference });
+    expect(after.incident.affectedListDeletedAt).not.toBeNull();
+    expect(after.events.at(-1)).toMatchObject({ action: 'incident_affected_list_deleted', details: { people: 3 } });
+    expect((await getAffectedPeopleSummary(db, { actor: team.admin, incident })).lookups).toMatchObject([
+      { id: lookup.id, peopleFound: 3 },
+    ]);
+    expect(
+      await refusal(startAffectedLookup(db, { actor: team.admin, reference, sourceId: source.id, filter: lookup.filter })),
+    ).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('[agent] and [auditor] cannot search for or notify affected people', async () => {
