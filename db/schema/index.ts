@@ -28,3 +28,4 @@ export * from './incidents';
 export * from './incident-reminders';
 export * from './incident-lookups';
 export * from './incident-affected-people';
+export * from './queue-saved-views';
