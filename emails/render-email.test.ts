@@ -9,6 +9,7 @@ import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
 import { previewProps as processorErasureRequestPreview } from './processor-erasure-request';
+import { previewProps as incidentNoticePreview } from './incident-notice';
 import { previewProps as informationRequestedPreview } from './information-requested';
 import { previewProps as optOutConfirmedPreview } from './opt-out-confirmed';
 import { previewProps as correctionAppliedPreview } from './correction-applied';
@@ -53,6 +54,7 @@ const previews = {
   'restriction-applied': { template: 'restriction-applied', version: 1, props: restrictionAppliedPreview },
   'objection-upheld': { template: 'objection-upheld', version: 1, props: objectionUpheldPreview },
   'processor-erasure-request': { template: 'processor-erasure-request', version: 1, props: processorErasureRequestPreview },
+  'incident-notice': { template: 'incident-notice', version: 1, props: incidentNoticePreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
 const requesterPayloads = [

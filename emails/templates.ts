@@ -11,6 +11,7 @@ import * as deadlineReminder from './deadline-reminder';
 import * as deliveryFailureAlert from './delivery-failure-alert';
 import * as erasureConfirmed from './erasure-confirmed';
 import * as incidentClock from './incident-clock';
+import * as incidentNotice from './incident-notice';
 import * as informationRequested from './information-requested';
 import * as optOutConfirmed from './opt-out-confirmed';
 import * as processorErasureRequest from './processor-erasure-request';
@@ -145,6 +146,11 @@ export const emailTemplates = {
     subject: processorErasureRequest.subject,
     Component: processorErasureRequest.ProcessorErasureRequestEmail,
   },
+  'incident-notice': {
+    schema: incidentNotice.ZIncidentNoticeEmailProps,
+    subject: incidentNotice.subject,
+    Component: incidentNotice.IncidentNoticeEmail,
+  },
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -186,6 +192,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('restriction-applied'),
   payloadSchema('objection-upheld'),
   payloadSchema('processor-erasure-request'),
+  payloadSchema('incident-notice'),
 ]);
 
 export type TEmailPayload = z.infer<typeof ZEmailPayload>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { TIncidentNotice } from '@/lib/validation/incident-notice';
 import { staffMembers } from './staff-members';
 
 /** Numbers incident references (INC-2026-0001). */
@@ -38,6 +39,13 @@ export const incidents = pgTable(
     notRequiredReason: text(),
     decidedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /** The notice to the people affected (Art. 34), saved as a draft and previewed before it is sent. */
+    notice: jsonb().$type<TIncidentNotice>(),
+    /** When staff sent the notice: every affected person then found is queued in batches. */
+    noticeSentAt: timestamp({ withTimezone: true }),
+    noticeSentBy: uuid().references(() => staffMembers.id),
+    /** When the list of affected people was deleted at the end of its retention (the counts stay on the lookups). */
+    affectedListDeletedAt: timestamp({ withTimezone: true }),
     openedBy: uuid()
       .notNull()
       .references(() => staffMembers.id),

@@ -28,4 +28,6 @@ export * from './incidents';
 export * from './incident-reminders';
 export * from './identity-evidence';
 export * from './processor-notices';
+export * from './incident-lookups';
+export * from './incident-affected-people';
 export * from './queue-saved-views';

@@ -434,7 +434,7 @@ describe('who may export', () => {
     await expect(attempt).rejects.toSatisfy((error) => {
       if (!isAppError(error, 'VALIDATION')) return false;
       const fieldErrors = error.details.fieldErrors as Record<string, string[]>;
-      return fieldErrors.log?.[0] === 'Choose the request log or the event log' && fieldErrors.to === undefined;
+      return fieldErrors.log?.[0] === 'Choose the request log, the event log or the breach register' && fieldErrors.to === undefined;
     });
     const dates = exportAuditLog(db, { actor: auditor, query: { log: 'events', format: 'csv', from: '2019-04-01', to: '2019-03-01' } });
     await expect(dates).rejects.toSatisfy(

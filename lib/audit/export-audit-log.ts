@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { type AuditLog, type TAuditExport, ZAuditExport } from '@/lib/validation/audit-export';
 import { countEventLogRows, eventLogColumns, selectEventLogRows } from './export-event-log-query';
+import { countIncidentRegisterRows, incidentRegisterColumns, selectIncidentRegisterRows } from './export-incident-register-query';
 import { type ExportManifest, manifestFilters, manifestLine } from './export-manifest';
 import { copyRequestLogCsv, countRequestLogRows, requestLogColumns, selectRequestLogRows } from './export-request-log-query';
 import { latestTreeHeadQuery } from './list-tree-heads';
@@ -41,6 +42,7 @@ const logs: Record<AuditLog, LogDefinition> = {
     copyCsv: copyRequestLogCsv,
   },
   events: { columns: eventLogColumns, count: countEventLogRows, select: selectEventLogRows },
+  incidents: { columns: incidentRegisterColumns, count: countIncidentRegisterRows, select: selectIncidentRegisterRows },
 };
 
 /**
@@ -59,6 +61,7 @@ export async function exportAuditLog(
     throw new AppError('VALIDATION', 'Check the export options.', { fieldErrors: z.flattenError(parsed.error).fieldErrors });
   }
   const input = parsed.data;
+  if (input.log === 'incidents') assertCan(actor, 'incidents.read');
   const log = logs[input.log];
   const timeZone = env().TIME_ZONE;
   const publicKey = auditPublicKey();
@@ -202,10 +205,12 @@ function toByteStream(chunks: AsyncGenerator<string | Buffer>): ReadableStream<U
   });
 }
 
+const exportFileStem: Record<AuditLog, string> = { requests: 'request-log', events: 'event-log', incidents: 'breach-register' };
+
 function exportFileName(input: TAuditExport, now: Date): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `dsr-desk-${input.log === 'requests' ? 'request' : 'event'}-log-${stamp}.${input.format}`;
+  return `dsr-desk-${exportFileStem[input.log]}-${stamp}.${input.format}`;
 }

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TAuditExport } from '@/lib/validation/audit-export';
 import { countEventLogRows } from './export-event-log-query';
+import { countIncidentRegisterRows } from './export-incident-register-query';
 import { countRequestLogRows } from './export-request-log-query';
 
 /**
@@ -14,6 +15,12 @@ import { countRequestLogRows } from './export-request-log-query';
 export async function countExportRows(db: Database, { actor, input }: { actor: StaffActor; input: TAuditExport }): Promise<number> {
   assertCan(actor, 'audit.read');
   const sql = (db as Database & { $client: Sql }).$client;
-  const [row] = input.log === 'requests' ? await countRequestLogRows(sql, input) : await countEventLogRows(sql, input, env().TIME_ZONE);
+  const counts = {
+    requests: () => countRequestLogRows(sql, input),
+    events: () => countEventLogRows(sql, input, env().TIME_ZONE),
+    incidents: () => countIncidentRegisterRows(sql, input, env().TIME_ZONE),
+  };
+  if (input.log === 'incidents') assertCan(actor, 'incidents.read');
+  const [row] = await counts[input.log]();
   return row?.count ?? 0;
 }

@@ -13,6 +13,9 @@ import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { sendIncidentReminders } from '@/lib/incidents/send-incident-reminders';
+import { deleteExpiredAffectedLists } from '@/lib/incidents/delete-expired-affected-lists';
+import { findAffectedPeople } from '@/lib/incidents/find-affected-people';
+import { queueNoticeBatch } from '@/lib/incidents/queue-notice-batch';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
 import { purgeExpiredRequests } from '@/lib/requests/purge-expired-requests';
 import { sendStatusLinks } from '@/lib/requests/send-status-links';
@@ -21,7 +24,7 @@ import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
 import type { JobName, JobPayloads } from './job-names';
 
 /** Gathering and packaging: run by their own worker pool, never queued behind mail (lib/jobs/run-worker.ts). */
-export const FULFILMENT_TASKS: ReadonlySet<string> = new Set<JobName>(['run-source', 'build-package']);
+export const FULFILMENT_TASKS: ReadonlySet<string> = new Set<JobName>(['run-source', 'build-package', 'find-affected-people']);
 
 export const taskList: TaskList = {
   'deliver-email': async (payload) => {
@@ -84,6 +87,16 @@ export const taskList: TaskList = {
   'deliver-event-webhook': async (payload) => {
     await deliverEventWebhook(getDb(), payload as JobPayloads['deliver-event-webhook']);
   },
+  'find-affected-people': async (payload) => {
+    await findAffectedPeople(getDb(), payload as JobPayloads['find-affected-people']);
+  },
+  'send-incident-notices': async (payload) => {
+    await queueNoticeBatch(getDb(), payload as JobPayloads['send-incident-notices']);
+  },
+  'delete-expired-affected-lists': async (_payload, helpers) => {
+    const deleted = await deleteExpiredAffectedLists(getDb(), { now: new Date() });
+    if (deleted > 0) helpers.logger.info(`deleted the affected-people lists of ${deleted} incident(s) past their retention`);
+  },
   'prune-idempotency-keys': async () => {
     await pruneIdempotencyKeys(getDb(), { now: new Date() });
   },
@@ -108,4 +121,6 @@ export const crontab = [
   '0 7 * * * send-deadline-reminders ?fill=1d',
   // Every 5 minutes: a 72-hour clock needs its 48 h and 66 h reminders close to the hour. Idempotent per incident and reminder.
   '*/5 * * * * send-incident-reminders ?fill=1h',
+  // Daily; deleting a list is idempotent, so the catch-up fill is safe.
+  '55 3 * * * delete-expired-affected-lists ?fill=1d',
 ].join('\n');

@@ -10,6 +10,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
 import { queueDelivery } from './enqueue-email';
 import { recordDeliveryFailure } from './record-delivery-failure';
+import { isRecipientRefused, recordRecipientRefused } from './record-recipient-refused';
 import { recordDeliverySuccess } from './record-delivery-success';
 
 export type DeliverOutboundEmailOptions = { outboundEmailId: string };
@@ -67,6 +68,11 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
     }
   } catch (error) {
     if (error instanceof UnknownOutcomeError) throw error;
+    if (isRecipientRefused(error)) {
+      // A bounce: the receiving server refused the address for good (5xx). Retrying for days would change nothing.
+      await recordRecipientRefused(db, { claim, message: error.message });
+      return;
+    }
     await recordDeliveryFailure(db, { claim, message: error instanceof Error ? error.message : String(error) });
     throw error;
   }

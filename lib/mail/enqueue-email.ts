@@ -9,9 +9,9 @@ export type EnqueueEmailOptions = { requestId: string | null; to: string; payloa
 /**
  * Puts an email in the outbox on the caller's transaction. Nothing is sent here:
  * the worker delivers it after commit, so a rolled-back change sends nothing and
- * a crash after commit still sends it.
+ * a crash after commit still sends it. Returns the outbox row's id, for callers that track the delivery.
  */
-export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEmailOptions): Promise<void> {
+export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEmailOptions): Promise<string> {
   const id = randomUUID();
   await tx.insert(outboundEmails).values({
     id,
@@ -22,6 +22,7 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
     messageId: `<${id}@dsr-desk>`,
   });
   await queueDelivery(tx, { outboundEmailId: id });
+  return id;
 }
 
 /**

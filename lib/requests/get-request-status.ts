@@ -6,6 +6,7 @@ import { requestAttachments, requests } from '@/db/schema';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
+import { findNoticesForRequester, type RequesterNotice } from '@/lib/incidents/find-notices-for-requester';
 import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
@@ -42,6 +43,8 @@ export type RequestStatusView = {
   complaint: { authorityName: string | null; authorityUrl: string | null } | null;
   isCancellable: boolean;
   timeline: { id: number; action: string; at: Date }[];
+  /** Personal data breach notices delivered to the request's (confirmed) address, newest first. */
+  breachNotices: RequesterNotice[];
   /** The staff's latest question, while the request waits for the requester's reply. */
   openQuestion: { message: string; askedAt: Date } | null;
   /** What staff wrote when closing the request (fulfilled or declined). */
@@ -83,6 +86,8 @@ export async function getRequestStatus(
         .from(requests)
         .where(eq(requests.appealOfId, request.id))
     : [];
+  // Only once the address is confirmed: a breach notice is shown to whoever proved they hold the address it went to.
+  const breachNotices = request.verifiedAt ? await findNoticesForRequester(db, { emailHash: request.emailHash }) : [];
   const information = request.status === 'rejected' ? await getAccessInformation(db, request.jurisdiction) : null;
   const isClosed = statusDefinitions[request.status].phase === 'closed';
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
@@ -111,6 +116,7 @@ export async function getRequestStatus(
     isCancellable: isOpen(request.status),
     identity: await getRequesterIdentityStep(db, request),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
+    breachNotices,
     openQuestion:
       request.status === 'awaiting_requester' && lastQuestion && questionText
         ? { message: questionText, askedAt: lastQuestion.createdAt }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { requestStatuses } from '@/lib/requests/request-status';
 import { ZRequestType } from './request-type';
 
-export const auditLogs = ['requests', 'events'] as const;
+/** `incidents`: the register of personal data breaches (GDPR Art. 33(5)), exported and signed like the two logs. */
+export const auditLogs = ['requests', 'events', 'incidents'] as const;
 export type AuditLog = (typeof auditLogs)[number];
 
 export const auditExportFormats = ['csv', 'ndjson'] as const;
@@ -24,7 +25,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
  */
 export const ZAuditExport = z
   .object({
-    log: z.enum(auditLogs, { error: 'Choose the request log or the event log' }),
+    log: z.enum(auditLogs, { error: 'Choose the request log, the event log or the breach register' }),
     format: z.enum(auditExportFormats, { error: 'Choose CSV or NDJSON' }),
     from: optional(z.iso.date({ error: 'Enter the start date as YYYY-MM-DD' })),
     to: optional(z.iso.date({ error: 'Enter the end date as YYYY-MM-DD' })),

@@ -8,6 +8,8 @@ export type SmtpInbox = {
   messages: ParsedMail[];
   /** What each message's SMTP envelope said, by Message-ID: its recipients and whether the client asked for SMTPUTF8. */
   envelopes: Map<string, { recipients: string[]; isSmtpUtf8: boolean }>;
+  /** Recipients refused so far (SmtpInboxOptions.refuseRecipient), once per attempt. */
+  refused: string[];
   /** SMTP connections opened so far (a pooled sender reuses a few). */
   connectionCount(): number;
   /** Waits until `count` messages to `to` have arrived, then returns them. */
@@ -21,11 +23,17 @@ export type SmtpInbox = {
   stop(): Promise<void>;
 };
 
+export type SmtpInboxOptions = {
+  /** Recipients refused for good (550 at RCPT TO), as a closed mailbox is: the bounce a sender must not retry. */
+  refuseRecipient?: (address: string) => boolean;
+};
+
 /** A real SMTP server on localhost that keeps what it receives, for integration tests. */
-export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
+export async function startSmtpInbox(port?: number, { refuseRecipient }: SmtpInboxOptions = {}): Promise<SmtpInbox> {
   const listenPort = port ?? (await freePort());
   const messages: ParsedMail[] = [];
   const envelopes: SmtpInbox['envelopes'] = new Map();
+  const refused: string[] = [];
   let lastActivityAt = Date.now();
   let connections = 0;
   const server = new SMTPServer({
@@ -38,6 +46,17 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     logger: false,
     onMailFrom(_address, _session, callback) {
       lastActivityAt = Date.now();
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      lastActivityAt = Date.now();
+      if (refuseRecipient?.(address.address)) {
+        refused.push(address.address);
+        const error = new Error(`5.1.1 <${address.address}>: mailbox unavailable`) as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
       callback();
     },
     onData(stream, session, callback) {
@@ -69,6 +88,7 @@ export async function startSmtpInbox(port?: number): Promise<SmtpInbox> {
     port: listenPort,
     messages,
     envelopes,
+    refused,
     connectionCount: () => connections,
     async waitFor(to, { count = 1, timeoutMs = 20_000 } = {}) {
       const deadline = Date.now() + timeoutMs;

@@ -8,6 +8,7 @@ import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { statusLabels } from '@/lib/requests/request-status';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
+import { noticePartLabels } from '@/lib/validation/incident-notice';
 import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { IdentityStep } from './identity-step';
@@ -229,6 +230,19 @@ export default async function StatusPage({
           )}
         </section>
       ) : null}
+
+      {request.breachNotices.map((breach) => (
+        <section className="panel" aria-labelledby={`breach-${breach.reference}`} key={breach.reference} data-testid="breach-notice">
+          <h2 id={`breach-${breach.reference}`}>{breach.notice.subject}</h2>
+          <p>We sent you this notice about a personal data breach on {formatMoment(breach.sentAt, request.timeZone)}.</p>
+          {(Object.keys(noticePartLabels) as (keyof typeof noticePartLabels)[]).map((part) => (
+            <div key={part}>
+              <h3>{noticePartLabels[part]}</h3>
+              <p className="preserve-lines">{breach.notice[part]}</p>
+            </div>
+          ))}
+        </section>
+      ))}
 
       <h2>What has happened</h2>
       <Timeline

@@ -21,6 +21,10 @@ export function AuditExportForm({ values, fieldErrors }: AuditExportFormProps) {
             label: 'Request log — one row per request: dates, channel, deadline, response and timeliness (CCPA §7101 records)',
           },
           { value: 'events', label: 'Event log — one row per audit event, with its hash chain' },
+          {
+            value: 'incidents',
+            label: 'Breach register — one row per personal data breach, with the regulator decision and notices (GDPR Art. 33(5))',
+          },
         ]}
       />
       <RadioFieldset

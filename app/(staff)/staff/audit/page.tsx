@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </p>
             <p>
               <a className="button" href={exportHref(ready.input)}>
-                Download the {ready.input.log === 'requests' ? 'request' : 'event'} log ({ready.input.format === 'csv' ? 'CSV' : 'NDJSON'})
+                Download the {logNames[ready.input.log]} ({ready.input.format === 'csv' ? 'CSV' : 'NDJSON'})
               </a>
             </p>
             <p className="field__hint">
@@ -123,8 +123,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
 }
 
+const logNames = { requests: 'request log', events: 'event log', incidents: 'breach register' } as const;
+
 function describeExport(input: TAuditExport): string {
-  const parts = [input.log === 'requests' ? 'Request log' : 'Event log'];
+  const parts = [logNames[input.log].replace(/^./, (first) => first.toUpperCase())];
   if (input.from || input.to) parts.push(`${input.from ?? 'the start'} to ${input.to ?? 'today'}`);
   if (input.type) parts.push(requestTypeLabels[input.type].title.toLowerCase());
   if (input.status) parts.push(statusLabels[input.status].toLowerCase());

@@ -15,6 +15,8 @@ import { updateIncidentAction } from '../actions';
 import { IncidentForm } from '../incident-form';
 import { clockSummary } from '../regulator-clock-summary';
 import { RegulatorDecisionForms } from './regulator-decision-form';
+import { AffectedPeopleSection } from './affected-people-section';
+import { NoticeSection } from './notice-section';
 
 type Params = { params: Promise<{ reference: string }> };
 
@@ -146,6 +148,13 @@ export default async function IncidentPage({ params }: Params) {
           </details>
         ) : null}
       </section>
+
+      <AffectedPeopleSection actor={actor} incident={incident} />
+      <NoticeSection actor={actor} incident={incident} />
+
+      <p>
+        <a href={`/staff/incidents/${incident.reference}/report`}>Open the printable incident report</a>
+      </p>
 
       <section className="panel" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

@@ -1,0 +1,169 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/components/form-field';
+import { comparisonLabels, comparisonOperators } from '@/lib/validation/incident-affected';
+import { initialActionState } from '../../action-state';
+import { ActionNotice, ActionProblems } from '../../form-feedback';
+import { affectedLookupAction } from '../actions';
+
+export type LookupSourceOption = { id: string; name: string; tables: { table: string; columns: string[] }[] };
+
+const labels = {
+  sourceId: 'System',
+  table: 'Table',
+  column: 'Column',
+  operator: 'Comparison',
+  value: 'Value',
+  listColumn: 'Column the list holds',
+  listCsv: 'List of values (CSV)',
+};
+
+/**
+ * Describes the affected rows of one database source: a mapped table, a comparison on one of its
+ * columns and/or a CSV of values for a column. "Dry run" counts and samples; "Find them" starts the run.
+ */
+export function AffectedLookupForm({ reference, sources }: { reference: string; sources: LookupSourceOption[] }) {
+  const [state, action, isPending] = useActionState(affectedLookupAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  const columns = [...new Set(sources.flatMap((source) => source.tables.flatMap((table) => table.columns)))].sort();
+  return (
+    <>
+      <ActionNotice state={state} />
+      <form action={action} noValidate key={JSON.stringify(state)} aria-label="Find affected people">
+        <ActionProblems state={state} labels={labels} />
+        <input type="hidden" name="reference" value={reference} />
+        <FormField id="lookup-source" label={labels.sourceId} errors={errors.sourceId}>
+          {(describedBy, isInvalid) => (
+            <select
+              id="lookup-source"
+              name="sourceId"
+              defaultValue={values.sourceId}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            >
+              {sources.map((source) => (
+                <option key={source.id} value={source.id}>
+                  {source.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="lookup-table" label={labels.table} hint="A table of the system's map." errors={errors.table}>
+          {(describedBy, isInvalid) => (
+            <select id="lookup-table" name="table" defaultValue={values.table} aria-describedby={describedBy} aria-invalid={isInvalid}>
+              {sources.map((source) => (
+                <optgroup key={source.id} label={source.name}>
+                  {source.tables.map((table) => (
+                    <option key={`${source.id}-${table.table}`} value={table.table}>
+                      {table.table}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <fieldset>
+          <legend>Rows where…</legend>
+          <FormField id="lookup-column" label={labels.column} hint="Leave empty to use only the list below." errors={errors.column}>
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="lookup-column"
+                name="column"
+                list="lookup-columns"
+                defaultValue={values.column}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+          <FormField id="lookup-operator" label={labels.operator} errors={errors.operator}>
+            {(describedBy, isInvalid) => (
+              <select
+                id="lookup-operator"
+                name="operator"
+                defaultValue={values.operator ?? '<'}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              >
+                {comparisonOperators.map((operator) => (
+                  <option key={operator} value={operator}>
+                    {comparisonLabels[operator]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField
+            id="lookup-value"
+            label={labels.value}
+            hint="A date is written 2024-05-31 (or with a time, 2024-05-31T12:00Z)."
+            errors={errors.value}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="lookup-value"
+                name="value"
+                maxLength={200}
+                defaultValue={values.value}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+        </fieldset>
+        <fieldset>
+          <legend>…and/or whose value is in an uploaded list</legend>
+          <FormField id="lookup-list-column" label={labels.listColumn} errors={errors.listColumn}>
+            {(describedBy, isInvalid) => (
+              <input
+                type="text"
+                id="lookup-list-column"
+                name="listColumn"
+                list="lookup-columns"
+                defaultValue={values.listColumn}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="lookup-list"
+            label={labels.listCsv}
+            hint="One value per line (the first column of a CSV); a header line naming the column is skipped."
+            errors={errors.listCsv}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="file"
+                id="lookup-list"
+                name="listFile"
+                accept=".csv,text/csv,text/plain"
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+        </fieldset>
+        <datalist id="lookup-columns">
+          {columns.map((column) => (
+            <option key={column} value={column} />
+          ))}
+        </datalist>
+        <div className="actions">
+          <button type="submit" name="intent" value="dry_run" className="button button--secondary" disabled={isPending}>
+            Dry run
+          </button>
+          <button type="submit" name="intent" value="run" className="button" disabled={isPending}>
+            Find them
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
