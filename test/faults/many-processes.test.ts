@@ -71,7 +71,16 @@ beforeAll(async () => {
   };
   // This process writes rows the app processes read (a source's encrypted secret) and releases
   // packages it checks in the bucket: it shares their secret, database and storage.
-  Object.assign(process.env, { DATABASE_URL: cluster.databaseUrl, APP_SECRET, TIME_ZONE: 'UTC', ...storageEnv });
+  sink = await startCountingSmtpSink();
+  Object.assign(process.env, {
+    DATABASE_URL: cluster.databaseUrl,
+    APP_SECRET,
+    APP_URL: 'http://127.0.0.1:9',
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'dsr-desk faults <privacy@faults.invalid>',
+    TIME_ZONE: 'UTC',
+    ...storageEnv,
+  });
   resetEnvForTests();
   database = createDatabase(cluster.databaseUrl, { max: 4 });
   sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {} });
@@ -85,7 +94,6 @@ beforeAll(async () => {
     actor: admin,
     input: { name: 'Many processes', scopes: ['requests:create', 'requests:read', 'requests:work'], expiresInDays: 30 },
   }));
-  sink = await startCountingSmtpSink();
   app = await startAppProcesses({
     databaseUrl: cluster.databaseUrl,
     smtpUrl: sink.url,
