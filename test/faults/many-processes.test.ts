@@ -9,9 +9,7 @@ import { createDatabase, type Database } from '@/db/client';
 import { settings } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { resetEnvForTests } from '@/lib/env';
-import { releasePackage } from '@/lib/fulfilment/release-package';
 import { NETWORK_SETTINGS_KEY } from '@/lib/settings/get-network-settings';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import { prepareDatabase } from '../../scripts/prepare-database';
 import { createDemoShop, createShopSource, type DemoShop, insertShopCustomer, uniqueShopEmail } from '../support/demo-shop';
 import { freePort } from '../support/free-port';
@@ -43,7 +41,6 @@ let database: { db: Database; close: () => Promise<void> };
 let s3: S3rver;
 let s3Folder: string;
 let apiKey: string;
-let agent: StaffActor;
 const children: Child[] = [];
 
 type Filed = { reference: string; email: string; type: 'access' | 'deletion'; filedThrough: number };
@@ -89,7 +86,6 @@ beforeAll(async () => {
   shop = await createDemoShop('many');
   await createShopSource(database.db, { databaseUrl: shop.databaseUrl, isEnabled: true });
   const admin = await createStaffMember(database.db, { role: 'admin' });
-  agent = await createStaffMember(database.db, { role: 'agent' });
   ({ secret: apiKey } = await createApiKey(database.db, {
     actor: admin,
     input: { name: 'Many processes', scopes: ['requests:create', 'requests:read', 'requests:work'], expiresInDays: 30 },
@@ -194,14 +190,16 @@ describe('[system] two web servers and two workers on one database and one bucke
     const buildsPerWorker = app.workers.map((worker) => (worker.output().match(/build-package/g) ?? []).length);
     console.log(`[many] build-package jobs seen in each worker's log: ${buildsPerWorker.join(', ')}`);
 
+    // Released through the API on the web server that filed the request, with the staff page's use case.
     for (const run of await builtRuns()) {
-      await releasePackage(database.db, {
-        actor: agent,
-        reference: run.reference,
+      const request = filed.find((entry) => entry.reference === run.reference)!;
+      const released = await api(request.filedThrough, 'POST', `/requests/${run.reference}/release-package`, {
         version: run.version,
         runId: run.runId,
         message: 'Here is the data we hold about you.',
       });
+      expect(released.status, released.text).toBe(200);
+      expect(released.json.status).toBe('fulfilled');
     }
     await waitUntil(
       'every email to be sent',
