@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
-import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
+import { neutraliseFormula, spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import { sourceStagingFolder, tableFileName } from './staging-folder';
 
 export type StagedRow = Record<string, unknown>;
@@ -41,10 +41,17 @@ export async function stageSourceData(options: {
       try {
         await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
-        for await (const batch of table.batches) {
+        // The next batch is asked for before this one is encoded, so the source reads while we write.
+        const batches = table.batches[Symbol.asyncIterator]();
+        let next = batches.next();
+        for (;;) {
+          const { done, value: batch } = await next;
+          if (done) break;
+          next = batches.next();
           if (batch.length === 0) continue;
-          await write(json, `${count === 0 ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`);
-          await write(csv, spreadsheetSafeCsv(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
+          // One stringify per batch (an array's JSON without its brackets), not a string per row.
+          await write(json, `${count === 0 ? '' : ','}${JSON.stringify(batch).slice(1, -1)}`);
+          await write(csv, csvLines(batch, table.columns));
           count += batch.length;
           rowsDone += batch.length;
           await options.onProgress?.(rowsDone);
@@ -65,13 +72,39 @@ export async function stageSourceData(options: {
   }
 }
 
-/** CSV cells: dates as ISO 8601, structured values as JSON, nothing as an empty cell. */
-function csvValue(value: unknown): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  if (typeof value === 'bigint') return value.toString();
-  return value as string | number | boolean;
+/**
+ * A batch's CSV lines, written straight from the rows (no per-row array for a CSV library): the
+ * same text spreadsheetSafeCsv gives (RFC 4180 quoting, formulas neutralised, `true` as 1 and
+ * `false` as an empty cell, as csv-stringify writes them). Dates as ISO 8601, structured values
+ * as JSON, nothing as an empty cell.
+ */
+export function csvLines(rows: readonly StagedRow[], columns: readonly string[]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let index = 0; index < columns.length; index += 1) {
+      if (index > 0) text += ',';
+      text += csvCell(row[columns[index]!]);
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '';
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : typeof value === 'bigint'
+          ? value.toString()
+          : neutraliseFormula(String(value));
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {
