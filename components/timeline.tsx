@@ -9,11 +9,21 @@ export type TimelineItem = {
   isVisibleToRequester?: boolean;
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
-/** A request's history, oldest first. Shared by the requester's status page and the staff request page. */
-export function Timeline({ items, emptyText = 'Nothing has happened yet.' }: { items: TimelineItem[]; emptyText?: string }) {
+/**
+ * A request's history, oldest first. Shared by the requester's status page (times in the
+ * requester's own zone) and the staff request page (UTC).
+ */
+export function Timeline({
+  items,
+  emptyText = 'Nothing has happened yet.',
+  timeZone = 'UTC',
+}: {
+  items: TimelineItem[];
+  emptyText?: string;
+  timeZone?: string;
+}) {
   if (items.length === 0) return <p className="empty-state">{emptyText}</p>;
+  const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
   return (
     <ol className="timeline">
       {items.map((item) => (
@@ -26,7 +36,10 @@ export function Timeline({ items, emptyText = 'Nothing has happened yet.' }: { i
             </span>
           )}
           {item.detail ? <span className="timeline__detail">{item.detail}</span> : null}
-          <time dateTime={item.at.toISOString()}>{dateTime.format(item.at)} UTC</time>
+          <time dateTime={item.at.toISOString()}>
+            {dateTime.format(item.at)}
+            {timeZone === 'UTC' ? ' UTC' : ''}
+          </time>
         </li>
       ))}
     </ol>

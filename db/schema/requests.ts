@@ -42,6 +42,8 @@ export const requests = pgTable(
     fullName: text(),
     accountIdentifier: text(),
     details: text(),
+    /** The requester's IANA time zone, taken from their browser on the form: status pages and packages show times in it. */
+    timeZone: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The calendar day of receipt in the organisation's time zone: deadlines count from it. */
     receivedOn: date({ mode: 'string' }).notNull(),

@@ -42,6 +42,7 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
 
   await test.step('erase: the shop is erased, the backups item waits for the agent, who confirms it with a note', async () => {
     await panel.getByLabel('I have checked the dry run and want to erase this person’s data now').check();
+    await panel.getByLabel('Message to the requester (optional)').fill('Your shop account is closed.');
     await panel.getByRole('button', { name: 'Erase data' }).click();
     const outcome = panel.getByRole('table', { name: 'Erasure outcome per source and table' });
     await expect(outcome.getByRole('row', { name: /Shop database/ })).toContainText('Done', { timeout: 60_000 });
@@ -56,8 +57,12 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
       subject: new RegExp(`Your personal data has been erased \\(${request.reference}\\)`),
       timeoutMs: 30_000,
     });
-    expect(email.text).toContain('Shop database');
-    expect(email.text).toContain('Backups');
+    // Each system by the name an admin gave requesters (db/seed/demo-data-sources.json), tables by the map's labels.
+    expect(email.text).toContain('Our online shop');
+    expect(email.text).toContain('Backups of our systems');
+    expect(email.text).not.toContain('Shop database');
+    expect(email.text).toContain('Your addresses: 1 record deleted');
+    expect(email.text).toContain('Your shop account is closed.');
   });
 
   await test.step("in the shop: the subject's rows are deleted or anonymised, the neighbour's are unchanged", async () => {

@@ -21,6 +21,12 @@ export type SubmitRequestOptions = {
   gpcSignal?: boolean;
   ip: string | null;
   now?: Date;
+  /**
+   * Aborted when the client has gone (the HTTP request's signal): the transaction is then
+   * rolled back instead of committed, so no request is filed, and no email sent, for a
+   * submission whose answer nobody receives (the client retries, or gave up for good).
+   */
+  signal?: AbortSignal;
 };
 
 /**
@@ -32,7 +38,7 @@ export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-s
 
 export async function submitRequest(
   db: Database,
-  { input, channel, ip, gpcSignal = false, now = new Date() }: SubmitRequestOptions,
+  { input, channel, ip, gpcSignal = false, now = new Date(), signal }: SubmitRequestOptions,
 ): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
@@ -49,6 +55,8 @@ export async function submitRequest(
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
+    // The last moment to notice a client that left while we worked: throwing rolls everything back.
+    signal?.throwIfAborted();
     return outcome;
   });
 }
@@ -112,6 +120,7 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      timeZone: input.timeZone ?? null,
       gpcSignal,
       receivedAt: now,
       receivedOn: toCalendarDate(now, TIME_ZONE),

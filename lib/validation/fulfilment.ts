@@ -28,6 +28,11 @@ export const ZStartErasure = z.strictObject({
   version: ZVersion,
   /** Erasure cannot be undone: the form asks the agent to tick this first. */
   isConfirmed: z.literal('yes', { error: 'Tick the box to confirm the erasure' }),
+  /** Optional words for the requester, sent with the confirmation when the erasure completes. */
+  message: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    messageText('a message to the requester').optional(),
+  ),
 });
 export type TStartErasure = z.infer<typeof ZStartErasure>;
 

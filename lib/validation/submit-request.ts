@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
+import { ZTimeZone } from './time-zone';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
@@ -14,6 +15,7 @@ export const submitRequestMaxLengths = {
   details: DETAILS_MAX_LENGTH,
   jurisdiction: 40,
   website: 500,
+  timeZone: 64,
 } as const;
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -66,6 +68,8 @@ export const ZSubmitRequest = z
         .optional(),
     ),
     jurisdiction: ZJurisdiction,
+    /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
+    timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
     isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: text().max(submitRequestMaxLengths.website).optional(),

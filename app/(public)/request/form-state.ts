@@ -16,4 +16,5 @@ export const fieldLabels: Record<SubmitRequestField, string> = {
   jurisdiction: 'Where do you live?',
   isAuthorised: 'Confirmation',
   website: 'Website',
+  timeZone: 'Time zone',
 };

@@ -6,6 +6,7 @@ import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RequestFields } from '@/components/request-fields';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
+import { BrowserTimeZoneField } from '@/components/browser-time-zone-field';
 import { submitRequestAction } from './actions';
 import { fieldLabels, type SubmitRequestFormState } from './form-state';
 
@@ -75,6 +76,8 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
           <label htmlFor="isAuthorised">I am the person named, or authorised to act for them</label>
         </div>
       </div>
+
+      <BrowserTimeZoneField />
 
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">Leave this field empty</label>

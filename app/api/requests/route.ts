@@ -25,6 +25,7 @@ export async function POST(request: Request): Promise<Response> {
       channel: 'api',
       ip: clientIpFrom(request.headers),
       gpcSignal: hasGpcSignal(request.headers),
+      signal: request.signal,
     });
     return Response.json(
       { status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' },
@@ -32,6 +33,8 @@ export async function POST(request: Request): Promise<Response> {
     );
   } catch (error) {
     if (isAppError(error)) return problemResponse(error);
+    // The client left before we committed: nothing was filed, and nobody reads this answer.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     // The database went away mid-request (the web process answers 503 itself once its probe notices).
     if (isDatabaseUnavailable(error)) {
       return problemJson(

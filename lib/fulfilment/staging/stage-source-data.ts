@@ -4,7 +4,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { neutraliseFormula, spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
-import { sourceStagingFolder, tableFileName } from './staging-folder';
+import { writeFile } from 'node:fs/promises';
+import { MAX_SHOWN_CELL_CHARACTERS, MAX_SHOWN_ROWS_PER_TABLE } from '../package/readable-limits';
+import { shownRowsFileName, sourceStagingFolder, tableFileName } from './staging-folder';
 
 export type StagedRow = Record<string, unknown>;
 export type StagedTable = { name: string; columns: string[]; batches: AsyncIterable<StagedRow[]> };
@@ -16,6 +18,8 @@ export type StagedTable = { name: string; columns: string[]; batches: AsyncItera
  * back-pressure respected, so memory stays bounded whatever the row count.
  * The JSON keeps every value exactly; the CSVs neutralise cells a spreadsheet
  * would run as formulas (a source value such as `=HYPERLINK(…)`), as every CSV we write does.
+ * The first rows of each table (at most MAX_SHOWN_ROWS_PER_TABLE, long cells cut) are also kept
+ * in `<table>.shown.json` for the package's readable page: bounded, however large the table.
  * A failure removes the half-written folder: a retry starts clean.
  */
 export async function stageSourceData(options: {
@@ -41,6 +45,7 @@ export async function stageSourceData(options: {
       try {
         await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
+        const shown: (string | number | boolean | null)[][] = [];
         // The next batch is asked for before this one is encoded, so the source reads while we write.
         const batches = table.batches[Symbol.asyncIterator]();
         let next = batches.next();
@@ -49,6 +54,8 @@ export async function stageSourceData(options: {
           if (done) break;
           next = batches.next();
           if (batch.length === 0) continue;
+          for (let index = 0; index < batch.length && shown.length < MAX_SHOWN_ROWS_PER_TABLE; index += 1)
+            shown.push(table.columns.map((column) => shownValue(batch[index]![column])));
           // One stringify per batch (an array's JSON without its brackets), not a string per row.
           await write(json, `${count === 0 ? '' : ','}${JSON.stringify(batch).slice(1, -1)}`);
           await write(csv, csvLines(batch, table.columns));
@@ -57,6 +64,9 @@ export async function stageSourceData(options: {
           await options.onProgress?.(rowsDone);
         }
         rowCounts[table.name] = count;
+        await writeFile(path.join(folder, shownRowsFileName(table.name)), JSON.stringify({ columns: table.columns, rows: shown }), {
+          mode: 0o600,
+        });
       } finally {
         await close(csv);
       }
@@ -105,6 +115,21 @@ function csvCell(value: unknown): string {
           ? value.toString()
           : neutraliseFormula(String(value));
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A shown cell's value: dates as ISO 8601, structured values as JSON, nothing as null. */
+function csvValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'bigint') return value.toString();
+  return value as string | number | boolean;
+}
+
+/** A cell for the readable page: as the CSV has it, without formula escaping, long text cut. */
+function shownValue(value: unknown): string | number | boolean | null {
+  const cell = csvValue(value);
+  return typeof cell === 'string' && cell.length > MAX_SHOWN_CELL_CHARACTERS ? `${cell.slice(0, MAX_SHOWN_CELL_CHARACTERS)}…` : cell;
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {

@@ -11,10 +11,20 @@ import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { ReplyForm } from './reply-form';
+import { statusPageText as text } from './status-page-text';
 
 export const metadata: Metadata = { title: 'Your request' };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+/** A moment as the requester reads a clock: in their time zone (the page says which). */
+function formatMoment(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+}
+
+function dateLabel(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
 
 export default async function StatusPage({
   params,
@@ -63,12 +73,23 @@ export default async function StatusPage({
         <dd>
           <span className="status-pill">{statusLabels[request.status]}</span>
         </dd>
-        <dt>Received</dt>
+        <dt>{text.received}</dt>
         <dd>
           <DateText date={request.receivedOn} />
         </dd>
-        <dt>Answer due by</dt>
-        <dd>{request.dueOn ? <DateText date={request.dueOn} /> : 'Set when you confirm your email'}</dd>
+        {request.closedAt ? (
+          <>
+            <dt>{text.closed}</dt>
+            <dd>
+              <time dateTime={request.closedAt.toISOString()}>{formatMoment(request.closedAt, request.timeZone)}</time>
+            </dd>
+          </>
+        ) : request.status === 'cancelled' || request.status === 'expired' ? null : (
+          <>
+            <dt>{text.answerDue}</dt>
+            <dd>{request.dueOn ? <DateText date={request.dueOn} /> : text.answerDueUnset}</dd>
+          </>
+        )}
         {request.jurisdictionLabel ? (
           <>
             <dt>Rules</dt>
@@ -76,6 +97,27 @@ export default async function StatusPage({
           </>
         ) : null}
       </dl>
+      <p className="field__hint">{text.timesShownIn(request.timeZone)}</p>
+
+      {request.clockStoppedAt ? (
+        <section className="panel" aria-labelledby="clock-heading">
+          <h2 id="clock-heading">{text.clockStoppedHeading}</h2>
+          <p>{text.clockStopped(formatMoment(request.clockStoppedAt, request.timeZone))}</p>
+        </section>
+      ) : null}
+
+      {request.extension && request.dueOn ? (
+        <section className="panel" aria-labelledby="extension-heading">
+          <h2 id="extension-heading">{text.extensionHeading}</h2>
+          <p>{text.extensionLead(dateLabel(request.extension.originalDueOn), request.extension.legalBasis)}</p>
+          {request.extension.reason ? (
+            <>
+              <p>{text.extensionReason}</p>
+              <p className="preserve-lines staff-message">{request.extension.reason}</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       {request.openQuestion ? (
         <section className="panel" aria-labelledby="question-heading">
@@ -104,8 +146,8 @@ export default async function StatusPage({
                     )}{' '}
                     <span className="field__hint">
                       {file.isAvailable
-                        ? `${file.downloadsLeft} ${file.downloadsLeft === 1 ? 'download' : 'downloads'} left; available until ${dateTime.format(file.expiresAt)} UTC`
-                        : 'No longer available to download. Contact us if you need it again.'}
+                        ? text.downloadsLeft(file.downloadsLeft, formatMoment(file.expiresAt, request.timeZone))
+                        : text.noLongerAvailable}
                     </span>
                   </li>
                 ))}
@@ -120,6 +162,20 @@ export default async function StatusPage({
           <h2 id="decline-heading">Why we declined</h2>
           {request.rejectionBasisLabel ? <p>{request.rejectionBasisLabel}</p> : null}
           {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
+        </section>
+      ) : null}
+
+      {request.complaint ? (
+        <section className="panel" aria-labelledby="complaint-heading">
+          <h2 id="complaint-heading">{text.complaintHeading}</h2>
+          <p>{request.complaint.authorityName ? text.complaintNamed(request.complaint.authorityName) : text.complaintGeneral}</p>
+          {request.complaint.authorityUrl ? (
+            <p>
+              <a href={request.complaint.authorityUrl}>
+                {text.complaintLink(request.complaint.authorityName ?? request.complaint.authorityUrl)}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -153,6 +209,7 @@ export default async function StatusPage({
 
       <h2>What has happened</h2>
       <Timeline
+        timeZone={request.timeZone}
         items={request.timeline
           .filter((event) => timelineLabels[event.action])
           .map((event) => ({ id: event.id, label: timelineLabels[event.action]!, at: event.at }))}

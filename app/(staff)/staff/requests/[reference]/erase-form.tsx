@@ -46,6 +46,13 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
           {confirmErrors.join(' ')}
         </p>
       ) : null}
+      <div className="field">
+        <label htmlFor="erase-message">Message to the requester (optional)</label>
+        <p className="field__hint" id="erase-message-hint">
+          Sent with the confirmation email when the erasure completes, above the list of systems.
+        </p>
+        <textarea id="erase-message" name="message" rows={3} maxLength={5000} disabled={isBlocked} aria-describedby="erase-message-hint" />
+      </div>
       {isBlocked ? (
         <p className="field__hint" id="erase-blocked">
           {blockedReason}

@@ -46,8 +46,8 @@ export async function startDryRunAction(_previous: ActionState, formData: FormDa
 }
 
 export async function startErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZStartErasure, formData, async ({ reference, version }) => {
-    await startErasure(getDb(), { actor: await requireStaff(), reference, version });
+  const state = await runAction(ZStartErasure, formData, async ({ reference, version, message }) => {
+    await startErasure(getDb(), { actor: await requireStaff(), reference, version, message });
   });
   return afterSuccess(state, formData, 'erasure_started');
 }
