@@ -479,12 +479,21 @@ describe('[agent] confirms a manual source', () => {
     expect(notManual.code).toBe('INVALID_TRANSITION');
     expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'awaiting_confirmation', note: null });
 
+    // The last item closes the request and emails the requester: without the second confirmation it is refused.
+    const unconfirmed = await refusal(
+      confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: 'Backups roll off in 35 days.' }),
+    );
+    expect(unconfirmed).toMatchObject({ code: 'VALIDATION', details: { field: 'isConfirmed' } });
+    expect(unconfirmed.message).toMatch(/closes the request and emails the requester/);
+    expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'awaiting_confirmation' });
+
     await confirmManualSource(db, {
       actor: agent,
       reference,
       version,
       resultId: manual!.id,
       note: '  Backups roll off in 35 days; restore runbook replays erasures.  ',
+      isConfirmed: true,
     });
 
     expect((await resultsOf(erase.runId))[0]).toMatchObject({

@@ -44,6 +44,8 @@ export const ZConfirmManualSource = z.strictObject({
   version: ZVersion,
   resultId: z.uuid({ error: 'Reload the page and try again' }),
   note: messageText('a note saying what you checked or did', 2000),
+  /** Needed when this is the last item of an erasure: confirming it closes the request and emails the requester. */
+  isConfirmed: z.literal('yes').optional(),
 });
 export type TConfirmManualSource = z.infer<typeof ZConfirmManualSource>;
 

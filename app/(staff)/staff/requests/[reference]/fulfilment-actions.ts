@@ -60,8 +60,15 @@ export async function retryFailedSourcesAction(_previous: ActionState, formData:
 }
 
 export async function confirmManualSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note }) => {
-    await confirmManualSource(getDb(), { actor: await requireStaff(), reference, version, resultId, note });
+  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note, isConfirmed }) => {
+    await confirmManualSource(getDb(), {
+      actor: await requireStaff(),
+      reference,
+      version,
+      resultId,
+      note,
+      isConfirmed: isConfirmed === 'yes',
+    });
   });
   return afterSuccess(state, formData, 'source_confirmed');
 }
