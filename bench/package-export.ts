@@ -31,6 +31,8 @@ import { resetEnvForTests } from '@/lib/env';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { prepareDatabase } from '../scripts/prepare-database';
+import { settings } from '@/db/schema';
+import { NETWORK_SETTINGS_KEY } from '@/lib/settings/get-network-settings';
 import { provisionPostgres } from '../test/support/provision-postgres';
 import { createCrmSource } from '../test/support/demo-crm';
 import { createDemoShop, createShopSource, insertShopCustomer, insertShopNeighbours } from '../test/support/demo-shop';
@@ -256,6 +258,8 @@ async function main(): Promise<void> {
   const { db, close } = createDatabase(database.databaseUrl, { max: 2 });
   try {
     await prepareDatabase(database.databaseUrl);
+    // The shop's database is on this machine: an admin would allow private targets for it.
+    await db.insert(settings).values({ key: NETWORK_SETTINGS_KEY, value: { allowPrivateTargets: true } });
     await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true, name: 'Shop database' });
 
     const rows: string[] = [];

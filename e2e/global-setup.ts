@@ -52,8 +52,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     TIME_ZONE: 'UTC',
     // `next build` would otherwise try to report telemetry over the network.
     NEXT_TELEMETRY_DISABLED: '1',
-    // The event-webhook spec's receiver listens on 127.0.0.1, which subscriptions otherwise refuse.
-    ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
   };
   // Unset, so start.ts runs its own MailDev on the e2e ports and the specs can read what was sent.
   delete env.SMTP_URL;

@@ -98,8 +98,6 @@ const ZEnv = z.object({
     ),
   /** How often the worker seals new audit events into the Merkle tree and signs a tree head (the log's maximum merge delay is about twice this). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
-  /** Lets event webhook subscriptions post to private, loopback and link-local addresses (a receiver on your own network). Off by default: SSRF. */
-  ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { listQueue } from '@/lib/queue/list-queue';
 import { addNote } from '@/lib/requests/add-note';
 import { extendDeadline } from '@/lib/requests/extend-deadline';
+import { releasePackage } from '@/lib/fulfilment/release-package';
 import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
 import { fulfilRequest } from '@/lib/requests/fulfil-request';
 import { getRequestDetail } from '@/lib/requests/get-request-detail';
@@ -20,6 +21,7 @@ import {
   ZApiListRequestsQuery,
   ZApiReferenceParams,
   ZApiRejectRequest,
+  ZApiReleasePackage,
   ZApiRequest,
   ZApiRequestInformation,
   ZApiRequestList,
@@ -178,10 +180,21 @@ export const fulfilRequestOperation = workAction({
   operationId: 'fulfilRequest',
   summary: 'Close as fulfilled',
   description:
-    'Closes the request with a message to the requester. Access and export requests are answered with files, which staff attach on the request page, so here only deletion requests can be fulfilled.',
+    'Closes the request with a message to the requester. Access and export requests are answered with files: release the package their data sources gathered (release-package), or staff attach files on the request page.',
   body: ZApiFulfilRequest,
   run: ({ db, actor, reference, body, now }) =>
     fulfilRequest(db, { actor, reference, version: body.version, message: body.message, files: [], now }),
+});
+
+export const releasePackageOperation = workAction({
+  path: 'release-package',
+  operationId: 'releasePackage',
+  summary: 'Release the gathered data package',
+  description:
+    'Answers an access or export request with the package its data sources gathered, as the staff page’s “Release to requester” does: the ZIP becomes the requester’s download (the organisation’s expiry and download limit) and the request closes as fulfilled with your message. Only a built, unreleased package that is the newest gathered and still in storage can be released; otherwise 409.',
+  body: ZApiReleasePackage,
+  run: ({ db, actor, reference, body, now }) =>
+    releasePackage(db, { actor, reference, version: body.version, runId: body.runId, message: body.message, now }),
 });
 
 export const rejectRequestOperation = workAction({
@@ -204,5 +217,6 @@ export const v1Operations = [
   requestInformationOperation,
   extendDeadlineOperation,
   fulfilRequestOperation,
+  releasePackageOperation,
   rejectRequestOperation,
 ];

@@ -7,11 +7,20 @@ import { assertAllowed } from '@/lib/requests/action-check';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { changeRequest } from '@/lib/requests/change-request';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { eventActorOf, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { getStorage } from '@/lib/storage/get-storage';
 import { attachmentObjectKey } from './store-attachment-file';
 
-export type ReleasePackageOptions = { actor: StaffActor; reference: string; version: number; runId: string; message: string; now?: Date };
+export type ReleasePackageOptions = {
+  /** A staff member on the request page, or an API key with requests:work. */
+  actor: UseCaseActor;
+  reference: string;
+  version: number;
+  /** The package the agent looked at; left out (the API may), the newest one. */
+  runId?: string;
+  message: string;
+  now?: Date;
+};
 
 /**
  * The agent has looked at the gathered package and hands it over: it becomes the
@@ -26,19 +35,20 @@ export async function releasePackage(
   { actor, reference, version, runId, message, now = new Date() }: ReleasePackageOptions,
 ): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    const [run] = await tx
-      .select()
-      .from(fulfilmentRuns)
-      .where(and(eq(fulfilmentRuns.id, runId), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
-      .for('update');
-    if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
-    assertAllowed(checkIdentityForAnswer(request));
     const [latest] = await tx
       .select({ id: fulfilmentRuns.id })
       .from(fulfilmentRuns)
       .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
       .orderBy(desc(fulfilmentRuns.createdAt))
       .limit(1);
+    if (!runId && !latest) throw new AppError('INVALID_TRANSITION', 'No data package was gathered for this request.');
+    const [run] = await tx
+      .select()
+      .from(fulfilmentRuns)
+      .where(and(eq(fulfilmentRuns.id, runId ?? latest!.id), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
+      .for('update');
+    if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
+    assertAllowed(checkIdentityForAnswer(request));
     // An agent gathered again (the data may have changed): only the newest package may go out.
     if (latest?.id !== run.id)
       throw new AppError('INVALID_TRANSITION', 'A newer gathering replaced this package. Release the newest one once it is built.');
@@ -73,11 +83,11 @@ export async function releasePackage(
     });
     await tx
       .update(fulfilmentRuns)
-      .set({ status: 'released', attachmentId, releasedAt: now, releasedById: actor.staffId })
+      .set({ status: 'released', attachmentId, releasedAt: now, releasedById: staffIdOf(actor) })
       .where(eq(fulfilmentRuns.id, run.id));
     await recordEvent(tx, {
       requestId: request.id,
-      actor: { type: 'staff', staffId: actor.staffId },
+      actor: eventActorOf(actor),
       action: 'data_package_released',
       details: { runId: run.id, attachmentId, sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 },
     });

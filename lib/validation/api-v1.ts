@@ -15,6 +15,7 @@ import {
   ZStartWork,
 } from './staff-actions';
 import { requireWhatToCorrect } from './submit-request';
+import { ZReleasePackage } from './fulfilment';
 
 /**
  * The /api/v1 contract: the bodies are the staff forms' own schemas (ZFileOnBehalf,
@@ -44,6 +45,15 @@ export const ZApiRequestInformation = ZRequestInformation.omit({ reference: true
   .meta({ id: 'RequestInformation' });
 export const ZApiExtendDeadline = ZExtendDeadline.omit({ reference: true }).meta({ id: 'ExtendDeadline' });
 export const ZApiFulfilRequest = ZFulfilRequest.omit({ reference: true }).meta({ id: 'FulfilRequest' });
+export const ZApiReleasePackage = ZReleasePackage.omit({ reference: true })
+  .extend({
+    runId: ZReleasePackage.shape.runId
+      .optional()
+      .describe(
+        'The gathered package you checked (its run id, in the data_package_built event with audit:read); left out, the newest, the only one that may be released',
+      ),
+  })
+  .meta({ id: 'ReleasePackage' });
 export const ZApiRejectRequest = ZRejectRequest.omit({ reference: true }).meta({ id: 'RejectRequest' });
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');

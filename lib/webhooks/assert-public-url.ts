@@ -1,33 +1,24 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
-import { isPrivateAddress } from '@/lib/network/private-address';
+import { assertPublicHost, PrivateTargetError } from '@/lib/network/public-only-lookup';
 
 /**
- * Refuses a URL that is not http(s) or whose host resolves to a private, loopback or
- * link-local address (SSRF), unless ALLOW_PRIVATE_WEBHOOK_URLS is set (a receiver on the
- * same network, or tests). Checked when saved and again before every POST, since DNS can change.
+ * Refuses a URL that is not http(s), carries credentials, or (unless the admin setting
+ * "allow private targets" is on, lib/settings/get-network-settings.ts) whose host is or
+ * resolves to a private, loopback or link-local address (SSRF). The same host check and
+ * the same setting as data sources' webhooks. Checked when saved and again before every
+ * POST, whose connection also resolves through the public-only lookup (DNS can change).
  */
-export async function assertPublicUrl(url: string): Promise<void> {
+export async function assertPublicUrl(url: string, { allowPrivateTargets }: { allowPrivateTargets: boolean }): Promise<void> {
   const parsed = URL.canParse(url) ? new URL(url) : null;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
     throw new AppError('VALIDATION', 'Enter an http:// or https:// URL.', { field: 'url' });
   if (parsed.username || parsed.password)
     throw new AppError('VALIDATION', 'Leave credentials out of the URL: requests are signed instead.', { field: 'url' });
-  if (env().ALLOW_PRIVATE_WEBHOOK_URLS) return;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
+  if (allowPrivateTargets) return;
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  } catch {
-    throw new AppError('VALIDATION', `The host ${host} could not be resolved.`, { field: 'url' });
-  }
-  if (addresses.some(isPrivateAddress)) {
-    throw new AppError(
-      'VALIDATION',
-      `${host} is a private or local address; dsr-desk only posts to public addresses (set ALLOW_PRIVATE_WEBHOOK_URLS=true to allow your own network).`,
-      { field: 'url' },
-    );
+    await assertPublicHost(parsed.hostname);
+  } catch (error) {
+    if (!(error instanceof PrivateTargetError)) throw error;
+    throw new AppError('VALIDATION', error.message, { field: 'url' });
   }
 }

@@ -3,6 +3,7 @@ import { eventSubscriptions } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { generateSigningSecret } from '@/lib/data-sources/generate-signing-secret';
 import { encryptSecret } from '@/lib/security/secret-box';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TCreateEventSubscription } from '@/lib/validation/event-subscriptions';
 import { assertPublicUrl } from './assert-public-url';
@@ -14,7 +15,7 @@ export async function createEventSubscription(
   { actor, input }: { actor: StaffActor; input: TCreateEventSubscription },
 ): Promise<{ id: string; signingSecret: string }> {
   assertCan(actor, 'settings.manage');
-  await assertPublicUrl(input.url);
+  await assertPublicUrl(input.url, await getNetworkSettings(db));
   const signingSecret = generateSigningSecret();
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -1,12 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
+import { fetch, type Response } from 'undici';
 import type { Database } from '@/db/client';
 import { eventDeliveries, eventSubscriptions } from '@/db/schema';
 import { describeNetworkError, parseRetryAfter, retryDelayMs } from '@/lib/data-sources/webhook/post-webhook-job';
 import { signWebhookRequest } from '@/lib/data-sources/webhook/sign-webhook-request';
+import { webhookDispatcher } from '@/lib/data-sources/webhook/webhook-dispatcher';
 import { isAppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { deliveryJobKey } from './delivery-job-key';
 import { decryptSecret } from '@/lib/security/secret-box';
+import { getNetworkSettings } from '@/lib/settings/get-network-settings';
+import type { TNetworkSettings } from '@/lib/validation/network-settings';
 import { assertPublicUrl } from './assert-public-url';
 import { SUBSCRIPTION_SECRET_PURPOSE } from './subscription-secret';
 
@@ -60,6 +64,7 @@ export async function deliverEventWebhook(
           delivery,
           now,
           timeoutSeconds: options.timeoutSeconds,
+          network: await getNetworkSettings(tx),
         })
       : { statusCode: null, error: 'The subscription is switched off.', isRetryable: false };
 
@@ -98,7 +103,9 @@ async function postOnce({
   delivery,
   now,
   timeoutSeconds,
+  network,
 }: {
+  network: TNetworkSettings;
   url: string;
   secret: string;
   delivery: typeof eventDeliveries.$inferSelect;
@@ -106,7 +113,7 @@ async function postOnce({
   timeoutSeconds: number;
 }): Promise<Attempt> {
   try {
-    await assertPublicUrl(url);
+    await assertPublicUrl(url, network);
   } catch (error) {
     if (isAppError(error)) return { statusCode: null, error: error.message, isRetryable: false };
     throw error;
@@ -127,6 +134,8 @@ async function postOnce({
       signal: AbortSignal.timeout(timeoutSeconds * 1000),
       // A redirect would send the event somewhere no admin chose.
       redirect: 'manual',
+      // The address checked is the address connected to (no DNS rebinding after assertPublicUrl).
+      dispatcher: webhookDispatcher(network),
     });
   } catch (error) {
     return { statusCode: null, error: describeNetworkError(error, timeoutSeconds), isRetryable: true };

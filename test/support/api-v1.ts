@@ -3,6 +3,7 @@ import * as addNoteRoute from '@/app/api/v1/requests/[reference]/notes/route';
 import * as extendDeadlineRoute from '@/app/api/v1/requests/[reference]/extend-deadline/route';
 import * as fulfilRoute from '@/app/api/v1/requests/[reference]/fulfil/route';
 import * as rejectRoute from '@/app/api/v1/requests/[reference]/reject/route';
+import * as releasePackageRoute from '@/app/api/v1/requests/[reference]/release-package/route';
 import * as requestInformationRoute from '@/app/api/v1/requests/[reference]/request-information/route';
 import * as requestRoute from '@/app/api/v1/requests/[reference]/route';
 import * as startRoute from '@/app/api/v1/requests/[reference]/start/route';
@@ -23,6 +24,7 @@ export const v1RouteModules: Record<string, RouteModule> = {
   '/requests/{reference}/request-information': requestInformationRoute,
   '/requests/{reference}/extend-deadline': extendDeadlineRoute,
   '/requests/{reference}/fulfil': fulfilRoute,
+  '/requests/{reference}/release-package': releasePackageRoute,
   '/requests/{reference}/reject': rejectRoute,
 };
 

@@ -12,7 +12,7 @@ import { deliveryJobKey } from '@/lib/webhooks/delivery-job-key';
 import { getEventSubscription } from '@/lib/webhooks/get-event-subscription';
 import { redeliverEvent } from '@/lib/webhooks/redeliver-event';
 import type { WebhookEventType } from '@/lib/webhooks/webhook-event-types';
-import { useEnvOverrides } from '@/test/support/env-overrides';
+import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-allowed';
 import { uniqueEmail } from '@/test/support/fixtures';
 import { independentHmacHex } from '@/test/support/independent-hmac';
 import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
@@ -23,7 +23,6 @@ import { useTestDatabase } from '@/test/support/test-database';
 import { startWebhookReceiver, type WebhookReceiver } from '@/test/support/webhook-receiver';
 
 const db = useTestDatabase();
-const setEnv = useEnvOverrides();
 afterAll(() => closeSharedDatabase());
 
 const fast: EventDeliveryOptions = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 4000, maxRetryAfterMs: 5000, timeoutSeconds: 2 };
@@ -34,8 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 beforeEach(async () => {
-  // The receiver is on 127.0.0.1: allowed only because this says so.
-  setEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+  // The receiver is on 127.0.0.1: allowed only because the admin setting says so (the test template turns it on).
+  await setPrivateTargetsAllowed(db, { actor: await createStaffMember(db, { role: 'admin' }), allowed: true });
   receiver.calls.length = 0;
   receiver.replyWith({ status: 204 });
   // Earlier subscriptions (this file's or others') must not receive this test's events.
@@ -180,8 +179,8 @@ describe('outbound event webhooks', () => {
   });
 
   it('refuses a private or local URL unless allowed, and anything but http(s)', async () => {
-    setEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: 'false' });
     const admin = await createStaffMember(db, { role: 'admin' });
+    await setPrivateTargetsAllowed(db, { actor: admin, allowed: false });
     for (const url of [
       'http://127.0.0.1:9/hook',
       'http://10.1.2.3/hook',
@@ -194,6 +193,18 @@ describe('outbound event webhooks', () => {
       );
       expect(isAppError(refusal, 'VALIDATION') && refusal.details.field === 'url', url).toBe(true);
     }
+  });
+
+  it('one admin setting governs event webhooks as it does sources: turned off, a saved private receiver is refused at delivery, unposted', async () => {
+    const { id, admin } = await subscribe(['request.created']);
+    await fileARequest(admin);
+    const [delivery] = await deliveriesOf(id);
+    await setPrivateTargetsAllowed(db, { actor: admin, allowed: false });
+
+    expect(await deliverEventWebhook(db, { deliveryId: delivery!.id, options: fast })).toBe('failed');
+    expect(receiver.calls).toHaveLength(0);
+    expect((await deliveriesOf(id))[0]).toMatchObject({ status: 'failed', lastStatusCode: null });
+    expect((await deliveriesOf(id))[0]!.lastError).toMatch(/private or local address/);
   });
 
   it('[agent] may not subscribe', async () => {

@@ -21,7 +21,6 @@ export async function* streamSubjectRows(
 ): AsyncGenerator<SourceRow[]> {
   const columns = table.export.map(quoteIdentifier).join(', ');
   const query = `select ${columns} from ${qualifiedName(table)} where ${subjectCondition(map, table)}`;
-  for await (const rows of sql.unsafe(query, subjectParameters(sql, subject)).cursor(batchSize)) {
-    yield rows.map((row) => ({ ...row }));
-  }
+  // Each batch as postgres.js made it (plain row objects, a fresh array per batch): no per-row copy.
+  yield* sql.unsafe<SourceRow[]>(query, subjectParameters(sql, subject)).cursor(batchSize);
 }

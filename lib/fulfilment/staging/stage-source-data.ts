@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
-import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
+import { neutraliseFormula, spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
 import { writeFile } from 'node:fs/promises';
 import { MAX_SHOWN_CELL_CHARACTERS, MAX_SHOWN_ROWS_PER_TABLE } from '../package/readable-limits';
 import { shownRowsFileName, sourceStagingFolder, tableFileName } from './staging-folder';
@@ -46,12 +46,19 @@ export async function stageSourceData(options: {
         await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
         const shown: (string | number | boolean | null)[][] = [];
-        for await (const batch of table.batches) {
+        // The next batch is asked for before this one is encoded, so the source reads while we write.
+        const batches = table.batches[Symbol.asyncIterator]();
+        let next = batches.next();
+        for (;;) {
+          const { done, value: batch } = await next;
+          if (done) break;
+          next = batches.next();
           if (batch.length === 0) continue;
-          for (const row of batch.slice(0, MAX_SHOWN_ROWS_PER_TABLE - shown.length))
-            shown.push(table.columns.map((column) => shownValue(row[column])));
-          await write(json, `${count === 0 ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`);
-          await write(csv, spreadsheetSafeCsv(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
+          for (let index = 0; index < batch.length && shown.length < MAX_SHOWN_ROWS_PER_TABLE; index += 1)
+            shown.push(table.columns.map((column) => shownValue(batch[index]![column])));
+          // One stringify per batch (an array's JSON without its brackets), not a string per row.
+          await write(json, `${count === 0 ? '' : ','}${JSON.stringify(batch).slice(1, -1)}`);
+          await write(csv, csvLines(batch, table.columns));
           count += batch.length;
           rowsDone += batch.length;
           await options.onProgress?.(rowsDone);
@@ -75,7 +82,42 @@ export async function stageSourceData(options: {
   }
 }
 
-/** CSV cells: dates as ISO 8601, structured values as JSON, nothing as an empty cell. */
+/**
+ * A batch's CSV lines, written straight from the rows (no per-row array for a CSV library): the
+ * same text spreadsheetSafeCsv gives (RFC 4180 quoting, formulas neutralised, `true` as 1 and
+ * `false` as an empty cell, as csv-stringify writes them). Dates as ISO 8601, structured values
+ * as JSON, nothing as an empty cell.
+ */
+export function csvLines(rows: readonly StagedRow[], columns: readonly string[]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let index = 0; index < columns.length; index += 1) {
+      if (index > 0) text += ',';
+      text += csvCell(row[columns[index]!]);
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '';
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : typeof value === 'bigint'
+          ? value.toString()
+          : neutraliseFormula(String(value));
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A shown cell's value: dates as ISO 8601, structured values as JSON, nothing as null. */
 function csvValue(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();

@@ -5,39 +5,56 @@ import { freePort } from '../../support/free-port';
 import { type Child, startChild } from './child-process';
 
 export type AppProcesses = {
+  /** The first web server's address (APP_URL, which links in emails name). */
   baseUrl: string;
   web: Child;
+  /** Every web server, in start order, with its address. */
+  webServers: { baseUrl: string; child: Child }[];
   workers: Child[];
   /** Starts one more worker process (e.g. to take over from a killed one). */
   startWorker(): Promise<Child>;
   stopAll(): Promise<void>;
 };
 
-/** Web and worker as separate processes, as a deployment runs them, against the test's own database and SMTP sink. */
-export async function startAppProcesses({
-  databaseUrl,
-  smtpUrl,
-  env = {},
-}: {
-  databaseUrl: string;
-  smtpUrl: string;
-  env?: Record<string, string>;
-}): Promise<AppProcesses> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const common: Record<string, string> = {
+/** The environment every process of one test deployment shares (the same secrets, database, SMTP and storage). */
+export function sharedAppEnv({ databaseUrl, smtpUrl, appUrl }: { databaseUrl: string; smtpUrl: string; appUrl: string }) {
+  return {
     DATABASE_URL: databaseUrl,
     SMTP_URL: smtpUrl,
-    APP_URL: baseUrl,
+    APP_URL: appUrl,
     APP_SECRET: 'fault-tests-secret-that-is-long-enough-0123456789',
     MAIL_FROM: 'dsr-desk faults <privacy@faults.invalid>',
     TIME_ZONE: 'UTC',
     STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-faults-storage-')),
     RATE_LIMIT_PER_IP_PER_HOUR: '1000000',
     RATE_LIMIT_PER_EMAIL_PER_DAY: '1000',
-    ...env,
   };
-  const web = startChild('scripts/web.ts', { ...common, PORT: String(port) });
+}
+
+/**
+ * Web servers and workers as separate processes, as a deployment runs them, against the test's own
+ * database and SMTP sink: one of each unless asked for more.
+ */
+export async function startAppProcesses({
+  databaseUrl,
+  smtpUrl,
+  env = {},
+  webCount = 1,
+  workerCount = 1,
+}: {
+  databaseUrl: string;
+  smtpUrl: string;
+  env?: Record<string, string>;
+  webCount?: number;
+  workerCount?: number;
+}): Promise<AppProcesses> {
+  const ports = await Promise.all(Array.from({ length: webCount }, () => freePort()));
+  const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const common: Record<string, string> = { ...sharedAppEnv({ databaseUrl, smtpUrl, appUrl: baseUrls[0]! }), ...env };
+  const webServers = ports.map((port, index) => ({
+    baseUrl: baseUrls[index]!,
+    child: startChild('scripts/web.ts', { ...common, PORT: String(port) }),
+  }));
   const workers: Child[] = [];
   const startWorker = async () => {
     const worker = startChild('scripts/worker.ts', common);
@@ -45,14 +62,18 @@ export async function startAppProcesses({
     await worker.waitForOutput('[worker] ready');
     return worker;
   };
-  await Promise.all([web.waitForOutput('[web] ready'), startWorker()]);
+  await Promise.all([
+    ...webServers.map(({ child }) => child.waitForOutput('[web] ready')),
+    ...Array.from({ length: workerCount }, () => startWorker()),
+  ]);
   return {
-    baseUrl,
-    web,
+    baseUrl: baseUrls[0]!,
+    web: webServers[0]!.child,
+    webServers,
     workers,
     startWorker,
     async stopAll() {
-      await Promise.all([web, ...workers].map((child) => child.kill('SIGTERM')));
+      await Promise.all([...webServers.map(({ child }) => child), ...workers].map((child) => child.kill('SIGTERM')));
     },
   };
 }

@@ -5,6 +5,8 @@ export type CountingSmtpSink = {
   url: string;
   /** Every accepted message's Message-ID, duplicates included, in arrival order. */
   messageIds: string[];
+  /** Every accepted message, raw (its first 256 KiB), in arrival order. */
+  messages: { messageId: string; raw: string }[];
   distinctCount(): number;
   /** Stops listening (the SMTP server is "down") and starts again on the same port. */
   stop(): Promise<void>;
@@ -15,6 +17,7 @@ export type CountingSmtpSink = {
 export async function startCountingSmtpSink({ acceptDelayMs = 0 }: { acceptDelayMs?: number } = {}): Promise<CountingSmtpSink> {
   const port = await freePort();
   const messageIds: string[] = [];
+  const messages: { messageId: string; raw: string }[] = [];
   let server: SMTPServer;
   const start = () =>
     new Promise<void>((resolve, reject) => {
@@ -25,12 +28,13 @@ export async function startCountingSmtpSink({ acceptDelayMs = 0 }: { acceptDelay
         onData(stream, _session, callback) {
           let head = '';
           stream.on('data', (chunk: Buffer) => {
-            if (head.length < 8192) head += chunk.toString('utf8');
+            if (head.length < 262_144) head += chunk.toString('utf8');
           });
           stream.on('end', () => {
             const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '(none)';
             setTimeout(() => {
               messageIds.push(messageId);
+              messages.push({ messageId, raw: head });
               callback();
             }, acceptDelayMs);
           });
@@ -43,6 +47,7 @@ export async function startCountingSmtpSink({ acceptDelayMs = 0 }: { acceptDelay
   return {
     url: `smtp://127.0.0.1:${port}`,
     messageIds,
+    messages,
     distinctCount: () => new Set(messageIds).size,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     start,

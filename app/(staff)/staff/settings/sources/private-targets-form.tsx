@@ -12,9 +12,9 @@ export function PrivateTargetsForm({ isAllowed }: { isAllowed: boolean }) {
     <section aria-labelledby="private-targets-heading">
       <h2 id="private-targets-heading">Private network addresses</h2>
       <p>
-        Off, a webhook URL or database host that is (or resolves to) a loopback, private or link-local address such as 127.0.0.1, 10.0.0.5
-        or 169.254.169.254 is refused when the source is saved and again each time the worker connects. Turn it on only if your own systems
-        live on a private network.
+        Off, a webhook URL (a source’s or an event subscription’s) or database host that is (or resolves to) a loopback, private or
+        link-local address such as 127.0.0.1, 10.0.0.5 or 169.254.169.254 is refused when the source is saved and again each time the worker
+        connects. Turn it on only if your own systems live on a private network.
       </p>
       <ActionNotice state={state} />
       <form action={formAction} noValidate key={JSON.stringify(state)}>
