@@ -1,3 +1,7 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDateTimeIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+
 export type TimelineItem = {
   id: number;
   label: string;
@@ -9,11 +13,11 @@ export type TimelineItem = {
   isVisibleToRequester?: boolean;
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
 /** A request's history, oldest first. Shared by the requester's status page and the staff request page. */
-export function Timeline({ items, emptyText = 'Nothing has happened yet.' }: { items: TimelineItem[]; emptyText?: string }) {
-  if (items.length === 0) return <p className="empty-state">{emptyText}</p>;
+export function Timeline({ items, emptyText }: { items: TimelineItem[]; emptyText?: string }) {
+  const locale = useLocale() as Locale;
+  const t = useTranslations('timeline');
+  if (items.length === 0) return <p className="empty-state">{emptyText ?? t('empty')}</p>;
   return (
     <ol className="timeline">
       {items.map((item) => (
@@ -26,7 +30,7 @@ export function Timeline({ items, emptyText = 'Nothing has happened yet.' }: { i
             </span>
           )}
           {item.detail ? <span className="timeline__detail">{item.detail}</span> : null}
-          <time dateTime={item.at.toISOString()}>{dateTime.format(item.at)} UTC</time>
+          <time dateTime={item.at.toISOString()}>{formatDateTimeIn(locale, item.at)} UTC</time>
         </li>
       ))}
     </ol>

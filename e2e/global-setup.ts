@@ -54,6 +54,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     NEXT_TELEMETRY_DISABLED: '1',
     // The event-webhook spec's receiver listens on 127.0.0.1, which subscriptions otherwise refuse.
     ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
+    // The i18n specs render every public page in the pseudo-locale to find text that overflows.
+    PSEUDO_LOCALE: 'true',
   };
   // Unset, so start.ts runs its own MailDev on the e2e ports and the specs can read what was sent.
   delete env.SMTP_URL;

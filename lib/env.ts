@@ -100,6 +100,8 @@ const ZEnv = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /** Lets event webhook subscriptions post to private, loopback and link-local addresses (a receiver on your own network). Off by default: SSRF. */
   ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
+  /** Offers the pseudo-locale en-XA (accented, 40 % longer English) through the language cookie: for layout tests, not for requesters. */
+  PSEUDO_LOCALE: booleanFlag,
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

@@ -53,6 +53,7 @@ export async function fileOnBehalf(db: Database, { actor, input, now = new Date(
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
         identityCheck: input.identityCheck,
+        language: input.language ?? 'en',
         // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
         assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
       })

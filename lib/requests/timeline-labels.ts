@@ -23,6 +23,7 @@ export const staffTimelineLabels: Record<string, string> = {
   filed_on_behalf: 'Filed on the requester’s behalf by staff',
   identity_checked_by_staff: 'Identity checked by staff',
   verification_link_resent: 'Confirmation link sent again',
+  language_changed: 'Requester changed their language',
   verified: 'Email address confirmed; clock started',
   acknowledgement_queued: 'Acknowledgement email queued',
   status_link_resent: 'Status link sent again',

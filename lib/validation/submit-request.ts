@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
+import { supportedLocales } from '@/lib/i18n/locales';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
@@ -67,6 +68,8 @@ export const ZSubmitRequest = z
     ),
     jurisdiction: ZJurisdiction,
     isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
+    /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
+    language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: text().max(submitRequestMaxLengths.website).optional(),
   })
