@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '@/lib/i18n/locales';
 import * as acknowledgement from './acknowledgement';
 import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
@@ -107,6 +108,24 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 
+/**
+ * The emails a requester reads: written in the request's language. The rest go to staff and stay English.
+ * A new requester email is added here too (and its texts to messages/<language>.json under `emails`).
+ */
+export const requesterEmailTemplates: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
+  'verification',
+  'acknowledgement',
+  'appeal-decided',
+  'status-link',
+  'status-links',
+  'cancellation',
+  'information-requested',
+  'deadline-extended',
+  'request-fulfilled',
+  'request-rejected',
+  'erasure-confirmed',
+]);
+
 export type EmailProps<N extends EmailTemplateName> = z.infer<(typeof emailTemplates)[N]['schema']>;
 
 // The outbox stores payloads and renders them later, possibly after a deploy. When a template's props change
@@ -115,6 +134,8 @@ function payloadSchema<N extends EmailTemplateName>(template: N) {
   return z.strictObject({
     template: z.literal(template),
     version: z.literal(1),
+    /** The requester's language (enqueueEmail stamps it from the request); left out, English. */
+    locale: z.enum(supportedLocales).optional(),
     props: emailTemplates[template].schema,
   });
 }

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -21,29 +23,23 @@ export const previewProps = {
   expiresInHours: 24,
 } satisfies TVerificationEmailProps;
 
-export function subject(_props: TVerificationEmailProps): string {
-  return 'Confirm your privacy request';
+export function subject(_props: TVerificationEmailProps, t: Translator): string {
+  return t('emails.verification.subject');
 }
 
 export function VerificationEmail({ organisationName, requestTypeLabel, verifyUrl, expiresInHours }: TVerificationEmailProps) {
-  const deadline = `${expiresInHours} ${expiresInHours === 1 ? 'hour' : 'hours'}`;
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`Confirm within ${deadline} so we can start on your request.`}
-      heading="Confirm your privacy request"
+      preview={t('verification.preview', { hours: expiresInHours })}
+      heading={t('verification.heading')}
     >
-      <Paragraph>
-        We received a privacy request for {organisationName} made with this email address. Before we act on it, we need to know that it came
-        from you.
-      </Paragraph>
-      <DetailList details={[{ label: 'Request', value: requestTypeLabel }]} />
-      <Paragraph>
-        Open the link below and press “Confirm my request” within {deadline}. After that the link stops working and you would need to make
-        the request again.
-      </Paragraph>
-      <ButtonLink href={verifyUrl}>Review and confirm</ButtonLink>
-      <Paragraph>If you didn&apos;t make this request, ignore this email and nothing will happen.</Paragraph>
+      <Paragraph>{t('verification.intro', { organisationName })}</Paragraph>
+      <DetailList details={[{ label: t('details.request'), value: requestTypeLabel }]} />
+      <Paragraph>{t('verification.instructions', { hours: expiresInHours })}</Paragraph>
+      <ButtonLink href={verifyUrl}>{t('verification.button')}</ButtonLink>
+      <Paragraph>{t('verification.ignore')}</Paragraph>
     </EmailLayout>
   );
 }

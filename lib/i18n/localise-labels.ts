@@ -1,9 +1,10 @@
+import type { Translator } from './translator';
 import { defaultPolicies } from '@/lib/deadlines/default-policies';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { rejectionBases, rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { requestTypes } from '@/lib/validation/request-type';
 
-type T = { (key: string): string; has(key: string): boolean };
+type T = Translator;
 
 const jurisdictionCodeByLabel = new Map(Object.entries(defaultPolicies).map(([code, policy]) => [policy.label, code]));
 
@@ -20,11 +21,11 @@ const requestTypeByLabel = new Map(requestTypes.map((type) => [requestTypeLabel(
 const rejectionBasisByLabel = new Map(rejectionBases.map((basis) => [rejectionBasisLabels[basis], basis]));
 
 /**
- * Outbox payloads keep the English labels they were queued with (readable in the outbox, and rows already
- * queued still render); the email is written in the requester's language by looking the label up here.
+ * Outbox payloads and some views keep the English labels they were made with (readable in the outbox, and rows
+ * already queued still render); the email or page is written in the requester's language by looking the label up here.
  * A label that is not one of ours (an admin's text) is kept as it is.
  */
-export function localiseEmailLabel(t: T, label: string): string {
+export function localiseLabel(t: T, label: string): string {
   const type = requestTypeByLabel.get(label);
   if (type) return `${t(`requestTypes.${type}.title`)} — ${t(`requestTypes.${type}.description`)}`;
   const basis = rejectionBasisByLabel.get(label);
