@@ -8,7 +8,6 @@ import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZAcknowledgementEmailProps = z.strictObject({
   organisationName: ZSingleLineText,

@@ -1,5 +1,5 @@
 import { render, toPlainText } from '@react-email/render';
-import { type Attributes, type ComponentType, createElement, type ReactElement } from 'react';
+import { type Attributes, type ComponentProps, type ComponentType, createElement, type ReactElement } from 'react';
 import { IntlProvider } from 'use-intl';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { localiseLabel } from '@/lib/i18n/localise-labels';
@@ -55,12 +55,13 @@ export async function renderEmailDirectly(
 ): Promise<RenderedEmail> {
   const t = translatorFor(locale);
   const { subject, element: body } = createEmail(template, props as never, t);
-  const element: ReactElement = createElement(IntlProvider, {
-    locale,
-    messages: messagesFor(locale),
-    timeZone: 'UTC',
-    children: createElement(OrganisationContactContext.Provider, { value: contact }, body),
-  });
+  // `children: null` only satisfies IntlProvider's props type; createElement's third argument supplies them.
+  const intl = { locale, messages: messagesFor(locale), timeZone: 'UTC', children: null } as ComponentProps<typeof IntlProvider>;
+  const element: ReactElement = createElement(
+    IntlProvider,
+    intl,
+    createElement(OrganisationContactContext.Provider, { value: contact }, body),
+  );
   const html = await render(element);
   // One React render: the text is converted from the HTML rather than rendered again.
   return { subject, html, text: toPlainText(html, plainTextOptions) };

@@ -9,7 +9,6 @@ import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZRequestFulfilledEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
