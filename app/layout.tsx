@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [locale, requestHeaders] = await Promise.all([resolvePageLocale(), headers()]);
   const [t, { organisationName, contactEmail, privacyNoticeUrl }] = await Promise.all([
     getTranslations('layout'),
-    getPageOrganisationSettings(),
+    getPageOrganisationSettings(locale),
   ]);
   const path = requestHeaders.get(PATH_HEADER) ?? '/';
   const isStaffPage = path === '/staff' || path.startsWith('/staff/');

@@ -57,3 +57,8 @@ const rightToLeftLanguages = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'khw'
 export function textDirectionOf(locale: string): 'ltr' | 'rtl' {
   return rightToLeftLanguages.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
+
+/** A language's name in English, for staff pages ("German", "Brazilian Portuguese"). */
+export function englishLanguageName(locale: string): string {
+  return new Intl.DisplayNames('en', { type: 'language' }).of(locale) ?? locale;
+}

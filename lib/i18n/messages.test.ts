@@ -47,7 +47,8 @@ describe('message files', () => {
       try {
         const used = [...argumentsOf(parse(message))].sort();
         const expected = [...argumentsOf(parse(english.get(key) ?? ''))].sort();
-        if (JSON.stringify(used) !== JSON.stringify(expected)) problems.push(`${key}: uses ${used.join(', ')}; English uses ${expected.join(', ')}`);
+        if (JSON.stringify(used) !== JSON.stringify(expected))
+          problems.push(`${key}: uses ${used.join(', ')}; English uses ${expected.join(', ')}`);
       } catch (error) {
         problems.push(`${key}: ${(error as Error).message}`);
       }
@@ -74,7 +75,9 @@ describe('message files', () => {
 
 describe('the pseudo-locale', () => {
   it('accents and lengthens the text but keeps placeholders, plurals and tags', () => {
-    const message = pseudoLocaliseMessage('We have sent an email to <strong>{email}</strong> ({count, plural, one {# hour} other {# hours}}).');
+    const message = pseudoLocaliseMessage(
+      'We have sent an email to <strong>{email}</strong> ({count, plural, one {# hour} other {# hours}}).',
+    );
     expect(message).toMatch(/^⟦Ŵé ĥáṽé/);
     expect([...argumentsOf(parse(message))].sort()).toEqual(['<strong>', 'count', 'email']);
     const t = translatorFor('en-XA');

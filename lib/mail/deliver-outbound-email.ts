@@ -5,6 +5,8 @@ import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
+import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
 import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
 import { queueDelivery } from './enqueue-email';
@@ -42,8 +44,10 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
     );
   }
   try {
-    const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
-    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), { contactEmail, privacyNoticeUrl });
+    const payload = ZEmailPayload.parse(email.payload);
+    const [organisation, texts] = await Promise.all([getOrganisationSettings(db), getOrganisationTexts(db)]);
+    // The contact, notice and sign-off written for the email's language; English where there is none.
+    const { subject, html, text } = await renderEmail(payload, localiseOrganisationTexts(organisation, texts, payload.locale ?? 'en'));
     const from = await getMailSender(db);
     const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({
       from,

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/database';
 import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
 import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
+import { updateOrganisationTexts } from '@/lib/settings/update-organisation-texts';
+import { ZOrganisationTexts } from '@/lib/validation/organisation-texts';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZJurisdictionPolicyForm } from '@/lib/validation/jurisdiction-policy-form';
 import { ZOrganisationSettings } from '@/lib/validation/organisation-settings';
@@ -16,6 +18,15 @@ export async function updateOrganisationSettingsAction(_previous: ActionState, f
     // The name is in the root layout: every page shows it.
     revalidatePath('/', 'layout');
     return 'Settings saved. Pages show the new name now; emails use it and the sender from the next one sent.';
+  });
+}
+
+export async function updateOrganisationTextsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZOrganisationTexts, formData, async (input) => {
+    const actor = await requireStaff();
+    await updateOrganisationTexts(getDb(), { actor, input });
+    revalidatePath('/', 'layout');
+    return 'Texts saved. Pages show them now; emails from the next one sent.';
   });
 }
 

@@ -6,6 +6,7 @@ import { formatBytes } from '@/lib/format/format-bytes';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
+import { englishLanguageName } from '@/lib/i18n/locales';
 import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
@@ -99,6 +100,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dd>{request.fullName ?? '—'}</dd>
               <dt>Email</dt>
               <dd>{request.email ?? '—'}</dd>
+              <dt>Language</dt>
+              <dd>
+                {englishLanguageName(request.language)}
+                {request.language === 'en' ? null : (
+                  <span className="field__hint"> — emails and pages for this request are in this language</span>
+                )}
+              </dd>
               <dt>Account identifier</dt>
               <dd>{request.accountIdentifier || 'Not given'}</dd>
               <dt>Details</dt>
@@ -192,6 +200,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           {isWorkable ? (
             <section className="panel" aria-labelledby="actions-heading">
               <h2 id="actions-heading">Work this request</h2>
+              {request.language === 'en' ? null : (
+                <p className="notice" id="requester-language-note">
+                  The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
+                  {englishLanguageName(request.language)}; a message you type below is sent exactly as you write it, so write it in{' '}
+                  {englishLanguageName(request.language)} if you can.
+                </p>
+              )}
               {actions.startWork.isAllowed ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
               {actions.requestInformation.isAllowed ? (
                 <RequestInformationForm
