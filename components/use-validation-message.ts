@@ -7,8 +7,8 @@ import { validationMessageKeys } from '@/lib/i18n/validation-message-keys';
 export function useValidationMessage(): (message: string) => string {
   const t = useTranslations('validation');
   return (message) => {
-    const key = validationMessageKeys[message];
-    return key && t.has(key) ? t(key, { max: 2000 }) : message;
+    const known = validationMessageKeys[message];
+    return known && t.has(known.key) ? t(known.key, known.values) : message;
   };
 }
 

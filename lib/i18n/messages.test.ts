@@ -4,6 +4,7 @@ import { messageFiles } from './messages';
 import { supportedLocales } from './locales';
 import { pseudoLocaliseMessage } from './pseudo-localise';
 import { translatorFor } from './translator';
+import { validationMessageKeys } from './validation-message-keys';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -70,6 +71,15 @@ describe('message files', () => {
     expect(t('statusPage.downloadsLeft', { count: 3, until: '25. Dezember 2026 um 14:05' })).toBe(
       '3 Downloads übrig; verfügbar bis 25. Dezember 2026 um 14:05 UTC',
     );
+  });
+});
+
+describe('validation messages', () => {
+  it('every English schema message the public pages translate reads the same in messages/en.json', () => {
+    const t = translatorFor('en');
+    for (const [message, { key, values }] of Object.entries(validationMessageKeys)) {
+      expect(t(`validation.${key}`, values)).toBe(message);
+    }
   });
 });
 
