@@ -108,24 +108,6 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 
-/**
- * The emails a requester reads: written in the request's language. The rest go to staff and stay English.
- * A new requester email is added here too (and its texts to messages/<language>.json under `emails`).
- */
-export const requesterEmailTemplates: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
-  'verification',
-  'acknowledgement',
-  'appeal-decided',
-  'status-link',
-  'status-links',
-  'cancellation',
-  'information-requested',
-  'deadline-extended',
-  'request-fulfilled',
-  'request-rejected',
-  'erasure-confirmed',
-]);
-
 export type EmailProps<N extends EmailTemplateName> = z.infer<(typeof emailTemplates)[N]['schema']>;
 
 // The outbox stores payloads and renders them later, possibly after a deploy. When a template's props change

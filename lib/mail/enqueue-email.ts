@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { outboundEmails, requests } from '@/db/schema';
-import { requesterEmailTemplates, type TEmailPayload } from '@/emails/templates';
+import { requesterEmailTemplates } from '@/emails/requester-email-templates';
+import type { TEmailPayload } from '@/emails/templates';
 import { isSupportedLocale } from '@/lib/i18n/locales';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 
