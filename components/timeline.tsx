@@ -13,8 +13,11 @@ export type TimelineItem = {
   isVisibleToRequester?: boolean;
 };
 
-/** A request's history, oldest first. Shared by the requester's status page and the staff request page. */
-export function Timeline({ items, emptyText }: { items: TimelineItem[]; emptyText?: string }) {
+/**
+ * A request's history, oldest first. Shared by the requester's status page (times in the
+ * requester's own zone and language) and the staff request page (UTC, English).
+ */
+export function Timeline({ items, emptyText, timeZone = 'UTC' }: { items: TimelineItem[]; emptyText?: string; timeZone?: string }) {
   const locale = useLocale() as Locale;
   const t = useTranslations('timeline');
   if (items.length === 0) return <p className="empty-state">{emptyText ?? t('empty')}</p>;
@@ -30,7 +33,10 @@ export function Timeline({ items, emptyText }: { items: TimelineItem[]; emptyTex
             </span>
           )}
           {item.detail ? <span className="timeline__detail">{item.detail}</span> : null}
-          <time dateTime={item.at.toISOString()}>{formatDateTimeIn(locale, item.at)} UTC</time>
+          <time dateTime={item.at.toISOString()}>
+            {formatDateTimeIn(locale, item.at, timeZone)}
+            {timeZone === 'UTC' ? ' UTC' : ''}
+          </time>
         </li>
       ))}
     </ol>

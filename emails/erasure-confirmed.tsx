@@ -5,7 +5,8 @@ import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
-import { ZLinkUrl, ZSingleLineText } from './fields';
+import { MessageText } from './components/message-text';
+import { ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
 
 /** What erasure did to one table of one system: counts and the action, never the rows. */
 export const ZErasedTable = z.strictObject({
@@ -38,6 +39,8 @@ export const ZErasureConfirmedEmailProps = z.strictObject({
   requestTypeLabel: ZSingleLineText,
   statusUrl: ZLinkUrl,
   systems: z.array(ZErasedSystem).min(1).max(100),
+  /** The agent's own words, written when they started the erasure; payloads queued before it existed lack it. */
+  message: ZMessageText.optional(),
 });
 
 export type TErasedSystem = z.infer<typeof ZErasedSystem>;
@@ -71,7 +74,14 @@ export function subject({ reference }: TErasureConfirmedEmailProps): string {
   return `Your personal data has been erased (${reference})`;
 }
 
-export function ErasureConfirmedEmail({ organisationName, reference, requestTypeLabel, statusUrl, systems }: TErasureConfirmedEmailProps) {
+export function ErasureConfirmedEmail({
+  organisationName,
+  reference,
+  requestTypeLabel,
+  statusUrl,
+  systems,
+  message,
+}: TErasureConfirmedEmailProps) {
   return (
     <EmailLayout
       organisationName={organisationName}
@@ -85,6 +95,7 @@ export function ErasureConfirmedEmail({ organisationName, reference, requestType
           { label: 'Request', value: requestTypeLabel },
         ]}
       />
+      {message ? <MessageText text={message} /> : null}
       <Paragraph>What we did in each of our systems that could hold your data:</Paragraph>
       {systems.map((system) => (
         <Section key={system.name} style={systemStyle}>

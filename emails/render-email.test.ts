@@ -13,6 +13,7 @@ import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
 import { previewProps as requestOverduePreview } from './request-overdue';
 import { previewProps as requestRejectedPreview } from './request-rejected';
+import { previewProps as requesterRepliedPreview } from './requester-replied';
 import { previewProps as staffInvitationPreview } from './staff-invitation';
 import { previewProps as staffSignInPreview } from './staff-sign-in';
 import { previewProps as statusLinkPreview } from './status-link';
@@ -35,6 +36,7 @@ const previews = {
   'staff-sign-in': { template: 'staff-sign-in', version: 1, props: staffSignInPreview },
   'staff-invitation': { template: 'staff-invitation', version: 1, props: staffInvitationPreview },
   'deadline-reminder': { template: 'deadline-reminder', version: 1, props: deadlineReminderPreview },
+  'requester-replied': { template: 'requester-replied', version: 1, props: requesterRepliedPreview },
   'request-overdue': { template: 'request-overdue', version: 1, props: requestOverduePreview },
   'delivery-failure-alert': { template: 'delivery-failure-alert', version: 1, props: deliveryFailureAlertPreview },
   'appeal-decided': { template: 'appeal-decided', version: 1, props: appealDecidedPreview },
@@ -58,6 +60,7 @@ const staffPayloads = [
   previews['staff-sign-in'],
   previews['staff-invitation'],
   previews['deadline-reminder'],
+  previews['requester-replied'],
   previews['request-overdue'],
   previews['delivery-failure-alert'],
   previews['incident-clock'],
@@ -114,6 +117,7 @@ it.each([
   { payload: previews['staff-sign-in'], subject: 'Sign in to Northwind Outdoor Ltd privacy desk' },
   { payload: previews['staff-invitation'], subject: 'You have been invited to the Northwind Outdoor Ltd privacy desk' },
   { payload: previews['deadline-reminder'], subject: 'DSR-2026-000123 is due in 7 days' },
+  { payload: previews['requester-replied'], subject: 'The requester replied on DSR-2026-000123' },
   { payload: previews['request-overdue'], subject: 'Overdue: DSR-2026-000123 was due 25 December 2026' },
   { payload: previews['delivery-failure-alert'], subject: 'Email delivery keeps failing for DSR-2026-000123' },
   { payload: previews['incident-clock'], subject: '24 hours left to notify the regulator of INC-2026-0007' },
@@ -133,6 +137,7 @@ it.each([
   { payload: previews['staff-sign-in'], url: staffSignInPreview.signInUrl },
   { payload: previews['staff-invitation'], url: staffInvitationPreview.signInUrl },
   { payload: previews['deadline-reminder'], url: deadlineReminderPreview.requestUrl },
+  { payload: previews['requester-replied'], url: requesterRepliedPreview.requestUrl },
   { payload: previews['request-overdue'], url: requestOverduePreview.requestUrl },
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
   { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
@@ -154,6 +159,7 @@ it.each([
   { payload: previews['request-rejected'], reference: requestRejectedPreview.reference },
   { payload: previews['erasure-confirmed'], reference: erasureConfirmedPreview.reference },
   { payload: previews['deadline-reminder'], reference: deadlineReminderPreview.reference },
+  { payload: previews['requester-replied'], reference: requesterRepliedPreview.reference },
   { payload: previews['request-overdue'], reference: requestOverduePreview.reference },
   { payload: previews['delivery-failure-alert'], reference: deliveryFailureAlertPreview.reference },
 ])('the $payload.template email shows the reference in both versions', async ({ payload, reference }) => {

@@ -12,6 +12,7 @@ import * as informationRequested from './information-requested';
 import * as requestFulfilled from './request-fulfilled';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
+import * as requesterReplied from './requester-replied';
 import * as staffInvitation from './staff-invitation';
 import * as staffSignIn from './staff-sign-in';
 import * as statusLink from './status-link';
@@ -79,6 +80,11 @@ export const emailTemplates = {
     subject: requestRejected.subject,
     Component: requestRejected.RequestRejectedEmail,
   },
+  'requester-replied': {
+    schema: requesterReplied.ZRequesterRepliedEmailProps,
+    subject: requesterReplied.subject,
+    Component: requesterReplied.RequesterRepliedEmail,
+  },
   'erasure-confirmed': {
     schema: erasureConfirmed.ZErasureConfirmedEmailProps,
     subject: erasureConfirmed.subject,
@@ -135,6 +141,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('deadline-extended'),
   payloadSchema('request-fulfilled'),
   payloadSchema('request-rejected'),
+  payloadSchema('requester-replied'),
   payloadSchema('erasure-confirmed'),
   payloadSchema('deadline-reminder'),
   payloadSchema('request-overdue'),

@@ -3,7 +3,8 @@ import next from 'next';
 import { env } from '@/lib/env';
 import { refusedRequestResponse } from '@/lib/http/refused-request-response';
 import { strictTransportSecurityFor } from '@/lib/http/strict-transport-security';
-import { checkIncomingRequest } from '@/lib/http/check-incoming-request';
+import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
+import { isPublicMultipartPost, readPublicFormBody } from '@/lib/http/read-public-form-body';
 import { type DatabaseProbe, startDatabaseProbe } from './web/database-probe';
 import { serviceUnavailable } from './web/service-unavailable';
 import { type SupervisedState, supervisedState } from './web/supervised-state';
@@ -75,10 +76,22 @@ export async function startWebServer({
       // Next compares a server action's Origin with the host and refuses `null`.
       request.headers.origin = verdict.origin;
     } else if (verdict.kind !== 'pass') {
-      const { status, headers, body } = refusedRequestResponse(verdict, { path: (request.url ?? '/').split('?')[0]! });
-      response.writeHead(status, headers).end(body);
+      return refuse(request, response, verdict);
+    }
+    if (isPublicMultipartPost(request)) {
+      // Read and checked before Next sees it: Next answers a malformed multipart body with a 500.
+      void readPublicFormBody(request).then((body) => {
+        if (body.kind === 'ok') return dispatch(body.request, response);
+        if (body.kind === 'malformed') return refuse(request, response, { kind: 'malformed-body' });
+        if (body.kind === 'too-large')
+          return refuse(request, response, { kind: 'too-large', limitBytes: PUBLIC_BODY_LIMIT_BYTES, isStaff: false });
+        response.destroy();
+      });
       return;
     }
+    dispatch(request, response);
+  });
+  const dispatch = (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '/';
     if (url.startsWith('/api/health/')) return answerHealth(url, response, probe, supervised.current());
     if (!probe.isAvailable() && !url.startsWith('/_next/static/')) return serviceUnavailable(request, response, 'database');
@@ -104,13 +117,18 @@ export async function startWebServer({
     // A queued response closes only when its connection does: the client gave up.
     response.once('close', giveUp);
     queue.push(start);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
   });
   server.once('close', () => probe.stop());
   return Object.assign(server, { probe });
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse, verdict: Parameters<typeof refusedRequestResponse>[0]): void {
+  const { status, headers, body } = refusedRequestResponse(verdict, { path: (request.url ?? '/').split('?')[0]! });
+  response.writeHead(status, headers).end(body);
 }
 
 function answerHealth(url: string, response: ServerResponse, probe: DatabaseProbe, supervised: SupervisedState | null): void {

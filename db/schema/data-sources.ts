@@ -12,6 +12,8 @@ export const dataSources = pgTable('data_sources', {
   /** URL-safe name: callbacks arrive at /api/callbacks/<slug>; package folders are named by it. */
   slug: text().notNull().unique(),
   name: text().notNull(),
+  /** What requesters read (erasure confirmation, package): "Our online shop", not "shop-db-prod". Falls back to name. */
+  publicName: text(),
   kind: dataSourceKind().notNull(),
   isEnabled: boolean().notNull().default(true),
   /** Whether access/export runs read this source, and whether erasure runs erase from it. */

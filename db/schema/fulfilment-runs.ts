@@ -32,6 +32,8 @@ export const fulfilmentRuns = pgTable(
     releasedById: uuid().references(() => staffMembers.id),
     /** Why building the package failed (a source's own failure is on its result row). */
     error: text(),
+    /** An erasure run: the agent's own words for the requester, added to the confirmation email sent when it completes. */
+    requesterMessage: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },

@@ -26,3 +26,4 @@ export * from './job-worker-heartbeats';
 export * from './delivery-alerts';
 export * from './incidents';
 export * from './incident-reminders';
+export * from './queue-saved-views';

@@ -44,6 +44,8 @@ export const requests = pgTable(
     fullName: text(),
     accountIdentifier: text(),
     details: text(),
+    /** The requester's IANA time zone, taken from their browser on the form: status pages and packages show times in it. */
+    timeZone: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The calendar day of receipt in the organisation's time zone: deadlines count from it. */
     receivedOn: date({ mode: 'string' }).notNull(),
@@ -99,6 +101,12 @@ export const requests = pgTable(
       .on(table.dueOn, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
     index('requests_by_email_hash').on(table.emailHash),
+    // Queue search (lib/queue/list-queue.ts): part of a name, an email address or a reference, matched with
+    // ILIKE '%…%', which these pg_trgm GIN indexes answer without reading the table (the extension is
+    // created by the same migration).
+    index('requests_search_reference_trgm').using('gin', sql`${table.reference} gin_trgm_ops`),
+    index('requests_search_email_trgm').using('gin', sql`${table.email} gin_trgm_ops`),
+    index('requests_search_full_name_trgm').using('gin', sql`${table.fullName} gin_trgm_ops`),
     // One appeal per refused request: the status page offers it once, and two presses at once make one.
     uniqueIndex('requests_one_appeal_per_request').on(table.appealOfId).where(sql`${table.appealOfId} is not null`),
     index('requests_by_received_at').on(table.receivedAt),

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { insertShopCustomerAndNeighbour, readShopRows } from '../fixtures/demo-shop';
 import { waitForEmail } from '../fixtures/mail-inbox';
+import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 import { readZipEntries } from '../fixtures/zip-entries';
 
@@ -39,9 +40,11 @@ test('[requester] files an access request, an agent gathers and releases the dat
     await page.goto(`/staff/requests/${request.reference}`);
     const panel = page.getByRole('region', { name: 'Data from your systems' });
     await expect(panel).toBeVisible();
-    // Wait for the automatic run to finish, then run it again by hand: the button is the agent's way to refresh the package.
-    await expect(panel.getByRole('button', { name: 'Gather data again' })).toBeVisible({ timeout: 60_000 });
-    await panel.getByRole('button', { name: 'Gather data again' }).click();
+    // Wait for the automatic run to finish, then run it again by hand from More actions: the agent's way to refresh the package.
+    await expect(panel.getByText(/^Package ready/)).toBeVisible({ timeout: 60_000 });
+    await page.reload();
+    await openRequestAction(page, 'Gather the data again');
+    await page.getByRole('button', { name: 'Gather data again' }).click();
     // The page now shows the agent's run (not the automatic one), then refreshes itself until it is done.
     await expect(panel.getByText(`by ${agent.name}`)).toBeVisible();
     await expect(panel.getByText(/^Package ready/)).toBeVisible({ timeout: 60_000 });

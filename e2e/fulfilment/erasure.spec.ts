@@ -24,12 +24,15 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
   await page.goto(`/staff/requests/${request.reference}`);
   const panel = page.getByRole('region', { name: 'Data from your systems' });
 
-  await test.step('erasure is refused until a dry run has succeeded', async () => {
-    await expect(panel.getByRole('button', { name: 'Erase data' })).toBeDisabled();
+  await test.step('erasure is not offered until a dry run has succeeded: after Start work, the dry run is the primary action', async () => {
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await expect(page.getByRole('status')).toContainText('Work started');
+    await expect(page.getByRole('button', { name: 'Erase data' })).toHaveCount(0);
+    await expect(panel).toContainText('Run a dry run first');
   });
 
   await test.step('the dry run counts, per table, what erasure would do, and changes nothing', async () => {
-    await panel.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
     const shopRow = panel
       .getByRole('table', { name: 'What erasure would do, per source and table' })
       .getByRole('row', { name: /Shop database/ });
@@ -41,12 +44,16 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
   });
 
   await test.step('erase: the shop is erased, the backups item waits for the agent, who confirms it with a note', async () => {
-    await panel.getByLabel('I have checked the dry run and want to erase this person’s data now').check();
-    await panel.getByRole('button', { name: 'Erase data' }).click();
+    await page.getByLabel('I have checked the dry run and want to erase this person’s data now').check();
+    await page.getByLabel('Message to the requester (optional)').fill('Your shop account is closed.');
+    await page.getByRole('button', { name: 'Erase data' }).click();
     const outcome = panel.getByRole('table', { name: 'Erasure outcome per source and table' });
     await expect(outcome.getByRole('row', { name: /Shop database/ })).toContainText('Done', { timeout: 60_000 });
     await expect(page.locator('.status-pill')).toHaveText('In progress');
     await panel.getByLabel('What you did in Backups').fill('Added to the erasure replay list; backups roll off within 35 days.');
+    // The last checklist item closes the request and emails the requester: it asks for a second, explicit tick.
+    await expect(panel).toContainText(`This is the last item: confirming it completes the erasure, closes ${request.reference}`);
+    await panel.getByLabel(`Yes, close the request and email ${subject.fullName} (${subject.email})`).check();
     await panel.getByRole('button', { name: 'Confirm Backups' }).click();
     await expect(page.locator('.status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
   });
@@ -56,8 +63,12 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
       subject: new RegExp(`Your personal data has been erased \\(${request.reference}\\)`),
       timeoutMs: 30_000,
     });
-    expect(email.text).toContain('Shop database');
-    expect(email.text).toContain('Backups');
+    // Each system by the name an admin gave requesters (db/seed/demo-data-sources.json), tables by the map's labels.
+    expect(email.text).toContain('Our online shop');
+    expect(email.text).toContain('Backups of our systems');
+    expect(email.text).not.toContain('Shop database');
+    expect(email.text).toContain('Your addresses: 1 record deleted');
+    expect(email.text).toContain('Your shop account is closed.');
   });
 
   await test.step("in the shop: the subject's rows are deleted or anonymised, the neighbour's are unchanged", async () => {

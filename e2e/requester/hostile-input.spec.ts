@@ -130,7 +130,17 @@ test('[anyone] wrong content types and prototype keys on public routes get a 4xx
     expectNoServerError(response.status(), `${path} ${contentType}`);
     expect(await response.text(), path).not.toContain(MARKER);
   }
-  // Not here: a malformed multipart body, which Next itself answers with 500 (Failed to parse body as FormData).
+  // A malformed multipart body (Next's own parser would answer 500): the form's "could not be read" page, with or without a Next-Action header.
+  for (const headers of [{}, { 'next-action': '0'.repeat(42) }] as Record<string, string>[]) {
+    for (const path of ['/request', '/find-request', '/verify/new-link']) {
+      const response = await request.post(path, {
+        headers: { ...headers, 'content-type': 'multipart/form-data; boundary=----hostile' },
+        data: `------hostile\r\nContent-Disposition: form-data; name="fullName"\r\n\r\n${MARKER}`,
+      });
+      expect(response.status(), `${path} malformed multipart`).toBe(400);
+      expect(await response.text()).toContain('The form could not be read');
+    }
+  }
   for (const [path, contentType] of [
     ['/request', 'text/plain'],
     ['/request', 'application/json'],

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { waitForEmail } from '../fixtures/mail-inbox';
+import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 
 test.describe.configure({ timeout: 240_000 });
@@ -16,8 +17,11 @@ test('[requester] appeals a refused Virginia request from the status page; a sec
   await test.step('the first agent refuses the request; the email says how long an appeal is open', async () => {
     await signedInStaff(page, 'agent');
     await page.goto(`/staff/requests/${reference}`);
+    await openRequestAction(page, 'Reject the request');
     await page.getByLabel('A legal exemption applies').check();
     await page.getByLabel('Explanation for the requester (optional)').fill('We must keep these records for tax law.');
+    // Rejecting closes the request and emails the requester: a second, explicit tick first.
+    await page.getByLabel(new RegExp(`^Yes, close ${reference} and email`)).check();
     await page.getByRole('button', { name: 'Reject request' }).click();
     await expect(page.getByRole('status')).toContainText('Request rejected');
     const refusal = await waitForEmail(input.email, { subject: new RegExp(`Update on your request ${reference}`) });

@@ -10,7 +10,7 @@ import { seedVerifiedRequest } from '../fixtures/verified-request';
 test.describe.configure({ timeout: 120_000 });
 
 async function searchQueue(page: Page, text: string) {
-  await page.getByLabel('Reference or requester email').fill(text);
+  await page.getByLabel('Search by name, email or reference').fill(text);
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL((url) => url.searchParams.get('q') === text);
 }
@@ -55,7 +55,7 @@ test('[agent] filters by type via the form and the URL keeps the filter', async 
     .getByRole('table')
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader') })
-    .locator('td:nth-child(3)');
+    .locator('td[data-label="Type"]');
   await expect(typeCells.first()).toHaveText('Deletion');
   expect(new Set(await typeCells.allTextContents())).toEqual(new Set(['Deletion']));
 

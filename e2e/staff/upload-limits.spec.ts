@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 import { fileAccessRequestInProgress } from '../fixtures/staff-request';
 
@@ -8,6 +9,7 @@ test.describe.configure({ timeout: 240_000 });
 const MEGABYTE = 1024 * 1024;
 
 async function fulfilWith(page: Page, file: { name: string; megabytes: number }): Promise<void> {
+  await openRequestAction(page, 'Fulfil the request');
   await page.getByLabel('Message to the requester').fill('Here is a copy of the personal data we hold about you.');
   await page
     .getByLabel('Files for the requester')

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { extractLink, waitForEmail } from '../fixtures/mail-inbox';
 import { uniqueEmail } from '../fixtures/requests';
+import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 
 // Each test files and confirms a request and signs staff in through real email: slower than the default minute.
@@ -46,7 +47,8 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
   await test.step('claim the next request from the queue: it is this one, now mine', async () => {
     await page.goto('/staff');
     await page.getByRole('button', { name: 'Claim next request' }).click();
-    await expect(page).toHaveURL(new RegExp(`/staff/requests/${reference}$`));
+    await expect(page).toHaveURL(new RegExp(`/staff/requests/${reference}\\?done=claimed$`));
+    await expect(page.getByRole('status')).toContainText(`You claimed ${reference}.`);
     await expect(page.getByRole('heading', { level: 1, name: `Request ${reference}` })).toBeVisible();
     await expect(definition(page, 'Email')).toHaveText(input.email);
     await expect(page.getByText(`Assigned to ${agent.name}`)).toBeVisible();
@@ -60,7 +62,10 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
 
   const reason = 'We hold your records in three systems and need to collect them all.';
   await test.step('extend the deadline with a reason; the requester is emailed', async () => {
+    await openRequestAction(page, 'Extend the deadline');
     await expect(page.getByText('The requester is emailed the new due date and your reason')).toBeVisible();
+    // The new date defaults to the legal maximum; the agent may choose an earlier one.
+    await expect(page.getByLabel('New due date')).toHaveAttribute('max', /^\d{4}-\d{2}-\d{2}$/);
     await page.getByLabel('Reason for the extension').fill(reason);
     await page.getByRole('button', { name: 'Extend deadline' }).click();
     await expect(page.getByRole('status')).toContainText('Deadline extended');
@@ -73,6 +78,7 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
   const message = 'Here is a copy of the personal data we hold about you.';
   const fileContent = 'field,value\nname,Ada Lovelace\n';
   await test.step('fulfil with a message and an uploaded file; the requester is emailed', async () => {
+    await openRequestAction(page, 'Fulfil the request');
     await page.getByLabel('Message to the requester').fill(message);
     await page
       .getByLabel('Files for the requester')
@@ -126,6 +132,7 @@ test('[agent] acting on a request already changed in another tab is told the pag
   await page.getByRole('button', { name: 'Start work' }).click();
   await expect(page.getByRole('status')).toContainText('Work started');
 
+  await openRequestAction(otherTab, 'Ask the requester a question');
   await otherTab.getByLabel('Your question to the requester').fill('Please send a copy of a utility bill.');
   await otherTab.getByRole('button', { name: 'Send question' }).click();
   await expect(otherTab.getByRole('alert').filter({ hasText: 'changed since' })).toContainText('This request changed since you opened it');

@@ -10,6 +10,7 @@ export type DataSourceSummary = Pick<
   | 'id'
   | 'slug'
   | 'name'
+  | 'publicName'
   | 'kind'
   | 'isEnabled'
   | 'usedForAccess'
@@ -28,6 +29,7 @@ export function toDataSourceSummary(row: DataSourceRow): DataSourceSummary {
     id: row.id,
     slug: row.slug,
     name: row.name,
+    publicName: row.publicName,
     kind: row.kind,
     isEnabled: row.isEnabled,
     usedForAccess: row.usedForAccess,

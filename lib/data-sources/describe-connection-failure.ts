@@ -18,6 +18,35 @@ function describeTarget(connectionString: string): string {
   }
 }
 
+/**
+ * The error a source operation threw, with every spelling of the connection's password
+ * (and the whole connection string) cut from its message, so a driver that echoes them
+ * (a parse error of the URL, a value in a failed statement) never carries them to the
+ * request page, the worker's log or the audit trail. An error that holds no secret is
+ * returned as it is, its code and class kept.
+ */
+export function withoutConnectionSecrets(connectionString: string, error: unknown): unknown {
+  const secrets = secretsIn(connectionString);
+  if (error instanceof AggregateError) {
+    const errors = error.errors.map((inner) => withoutConnectionSecrets(connectionString, inner));
+    const message = redactSecrets(error.message, secrets);
+    if (message === error.message && errors.every((inner, index) => inner === error.errors[index])) return error;
+    return new AggregateError(errors, message);
+  }
+  if (!(error instanceof Error)) {
+    const text = String(error);
+    const redacted = redactSecrets(text, secrets);
+    return redacted === text ? error : new Error(redacted);
+  }
+  const message = redactSecrets(error.message, secrets);
+  if (message === error.message && !secrets.some((secret) => error.stack?.includes(secret))) return error;
+  const redacted = new Error(message);
+  redacted.name = error.name;
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(redacted, { code });
+  return redacted;
+}
+
 function secretsIn(connectionString: string): string[] {
   const secrets = [connectionString];
   try {

@@ -172,7 +172,9 @@ describe('[operator] a data sources file loaded on start', () => {
 
   it('stops with an error giving the path of a map name the database does not have', async () => {
     const map = {
-      tables: demoShopMap.tables.map((table) => (table.table === 'orders' ? { ...table, export: ['id', 'totl_pence'] } : table)),
+      tables: demoShopMap.tables.map((table) =>
+        table.table === 'orders' ? { ...table, export: ['id', 'totl_pence'], columns: undefined } : table,
+      ),
     };
     const entries = seedEntries({ map });
     const file = writeSourcesFile(entries);

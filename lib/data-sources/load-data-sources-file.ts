@@ -54,6 +54,7 @@ export async function loadDataSourcesFile(
           source: {
             slug: entry.slug,
             name: entry.name,
+            publicName: entry.publicName ?? null,
             kind: entry.kind,
             isEnabled: entry.isEnabled ?? true,
             usedForAccess: entry.usedForAccess ?? true,
@@ -81,6 +82,7 @@ export async function loadDataSourcesFile(
         row,
         changes: {
           name: entry.name,
+          publicName: entry.publicName ?? null,
           isEnabled: entry.isEnabled,
           usedForAccess: entry.usedForAccess,
           usedForErasure: entry.usedForErasure,

@@ -15,6 +15,7 @@ import { encryptSourceSecret } from './read-source-secret';
 export type NewDataSource = {
   slug: string;
   name: string;
+  publicName?: string | null;
   kind: DataSourceRow['kind'];
   isEnabled: boolean;
   usedForAccess: boolean;
@@ -55,7 +56,7 @@ export async function insertDataSource(
 }
 
 export type DataSourceChanges = Partial<
-  Pick<DataSourceRow, 'name' | 'isEnabled' | 'usedForAccess' | 'usedForErasure' | 'config' | 'seededFrom'>
+  Pick<DataSourceRow, 'name' | 'publicName' | 'isEnabled' | 'usedForAccess' | 'usedForErasure' | 'config' | 'seededFrom'>
 > & {
   /** A new plaintext secret; undefined keeps the saved one. */
   secret?: string;

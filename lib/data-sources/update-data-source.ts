@@ -46,6 +46,7 @@ export async function updateDataSource(
       row,
       changes: {
         name: input.name,
+        publicName: input.publicName,
         usedForAccess: input.usedForAccess,
         usedForErasure: input.usedForErasure,
         config: input.config,

@@ -18,7 +18,10 @@ import {
   packageCsvPath,
   packageJsonPath,
 } from './package/package-manifest';
-import { renderPackageIndex } from './package/render-package-index';
+import { type ReadableTable, renderPackageIndex } from './package/render-package-index';
+import { readReadableTables } from './package/read-readable-tables';
+import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { env } from '@/lib/env';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
 import { runStagingFolder, sourceStagingFolder, tableFileName } from './staging/staging-folder';
@@ -37,7 +40,13 @@ export type BuildPackageOptions = { runId: string; now?: () => Date };
  */
 export async function buildPackage(db: Database, { runId, now = () => new Date() }: BuildPackageOptions): Promise<void> {
   const [context] = await db
-    .select({ run: fulfilmentRuns, reference: requests.reference, requestType: requests.type })
+    .select({
+      run: fulfilmentRuns,
+      reference: requests.reference,
+      requestType: requests.type,
+      jurisdiction: requests.jurisdiction,
+      timeZone: requests.timeZone,
+    })
     .from(fulfilmentRuns)
     .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
     .where(eq(fulfilmentRuns.id, runId));
@@ -63,7 +72,14 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       rowCounts: Object.fromEntries(orderSourceTables(result.rowCounts, config)),
       ...(result.sourceKind === 'manual' ? { note: result.note ?? '' } : {}),
     }));
-    const { organisationName } = await getOrganisationSettings(db);
+    const { organisationName, contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
+    const accessInformation = await getAccessInformation(db, context.jurisdiction);
+    const readableTables = new Map<string, ReadableTable[]>();
+    for (const { slug, config } of results) {
+      const source = sources.find((candidate) => candidate.slug === slug);
+      if (source && source.kind !== 'manual')
+        readableTables.set(slug, await readReadableTables(sourceStagingFolder(runId, slug), source, config));
+    }
     await ensureStorageFolder(runStagingFolder(runId));
     const written = await writePackageZip(temporaryPath, {
       entries: sources.flatMap(stagedEntries(runId)),
@@ -79,7 +95,17 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         };
         return [
           { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` },
-          { path: INDEX_PATH, content: renderPackageIndex({ organisationName, manifest }) },
+          {
+            path: INDEX_PATH,
+            content: renderPackageIndex({
+              organisationName,
+              manifest,
+              timeZone: context.timeZone ?? env().TIME_ZONE,
+              readableTables,
+              accessInformation,
+              contact: { contactEmail, privacyNoticeUrl },
+            }),
+          },
         ];
       },
     });

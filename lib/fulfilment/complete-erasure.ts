@@ -30,9 +30,13 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
   const sourceIds = [...new Set(results.map((result) => result.sourceId))];
   const sources =
     sourceIds.length > 0
-      ? await tx.select({ id: dataSources.id, config: dataSources.config }).from(dataSources).where(inArray(dataSources.id, sourceIds))
+      ? await tx
+          .select({ id: dataSources.id, config: dataSources.config, publicName: dataSources.publicName })
+          .from(dataSources)
+          .where(inArray(dataSources.id, sourceIds))
       : [];
-  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source.config])));
+  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source])));
+  const message = run.requesterMessage?.trim() || null;
 
   await tx
     .update(requests)
@@ -40,7 +44,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       status: 'fulfilled',
       closedAt: now,
       clockStoppedAt: null,
-      responseMessage: erasureResponse(systems),
+      responseMessage: message ? `${message}\n\n${erasureResponse(systems)}` : erasureResponse(systems),
       version: sql`${requests.version} + 1`,
       updatedAt: now,
     })
@@ -49,14 +53,18 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     requestId: request.id,
     actor: { type: 'system' },
     action: 'fulfilled',
-    details: { runId: run.id, erasedFrom: systems.map((system) => system.name) },
+    details: { runId: run.id, erasedFrom: systems.map((system) => system.name), hasMessage: message !== null },
     isVisibleToRequester: true,
   });
   if (!request.email) return;
   await enqueueEmail(tx, {
     requestId: request.id,
     to: request.email,
-    payload: { template: 'erasure-confirmed', version: 1, props: { ...(await requesterEmailContext(tx, request)), systems } },
+    payload: {
+      template: 'erasure-confirmed',
+      version: 1,
+      props: { ...(await requesterEmailContext(tx, request)), systems, ...(message ? { message } : {}) },
+    },
   });
 }
 

@@ -12,28 +12,32 @@ const actionWords = { delete: 'deleted', anonymise: 'anonymised', keep: 'kept' }
  */
 export function describeErasedSystems(
   results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts' | 'proof'>[],
-  configs: Map<string, TDataSourceConfig>,
+  sources: Map<string, { config: TDataSourceConfig; publicName?: string | null }>,
 ): TErasedSystem[] {
+  // The name a requester understands ("Our online shop"), set by an admin on the source; the staff name otherwise.
+  const nameOf = (result: (typeof results)[number]) => singleLine(sources.get(result.sourceId)?.publicName || result.sourceName, 200);
   return [...results]
-    .sort((left, right) => left.sourceName.localeCompare(right.sourceName))
+    .sort((left, right) => nameOf(left).localeCompare(nameOf(right)))
     .map((result) => {
-      if (result.sourceKind === 'manual') return { name: singleLine(result.sourceName, 200), isConfirmedByTeam: true, tables: [] };
-      const config = configs.get(result.sourceId);
+      if (result.sourceKind === 'manual') return { name: nameOf(result), isConfirmedByTeam: true, tables: [] };
+      const config = sources.get(result.sourceId)?.config;
       const mapped = config && 'map' in config ? config.map.tables : [];
       // A webhook reports its own table names and counts: made safe for an email line here, not trusted.
       const tables = Object.entries(result.rowCounts)
         .filter(([table]) => singleLine(table, 200) !== '')
         .map(([table, rows]): TErasedTable => {
-          const erase = mapped.find((candidate) => tableLabel(candidate) === table)?.erase;
+          const mappedTable = mapped.find((candidate) => tableLabel(candidate) === table);
+          const erase = mappedTable?.erase;
           return {
-            table: singleLine(table, 200),
+            // The map's label ("Your orders") where it has one: the same words the access package uses.
+            table: singleLine(mappedTable?.label ?? table, 200),
             action: erase ? actionWords[erase.action] : 'erased',
             rows: Number.isSafeInteger(rows) && rows > 0 ? rows : 0,
             reason: erase?.action === 'keep' ? singleLine(erase.reason, 300) : null,
           };
         });
       return {
-        name: singleLine(result.sourceName, 200),
+        name: nameOf(result),
         isConfirmedByTeam: false,
         tables,
         provenAt: result.proof?.isProven ? result.proof.checkedAt : null,

@@ -197,7 +197,12 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 
     const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
     await eventually('the dry run to finish', async () => (await runOf(dryRun.runId)).status === 'succeeded');
-    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+    const erase = await startErasure(db, {
+      actor: agent,
+      reference,
+      version: await currentVersion(request.id),
+      message: 'Your account is closed. Invoices stay for six years, as tax law requires.',
+    });
     const closed = await eventually('the request to be fulfilled', async () => {
       const row = await getRequest(db, { id: request.id });
       return row.status === 'fulfilled' && row;
@@ -251,10 +256,15 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 
     const mail = await mailWithSubject(email, `Your personal data has been erased (${reference})`);
     expect(mail.text).toContain('Shop database (test)');
-    expect(mail.text).toContain('customers: 1 record anonymised (kept without your personal details)');
-    expect(mail.text).toContain('addresses: 2 records deleted');
-    expect(mail.text).toContain('orders: 3 records anonymised');
-    expect(mail.text).toContain('support_tickets: 2 records deleted');
+    // Tables are named by the map's labels, as in the access package.
+    expect(mail.text).toContain('Your account: 1 record anonymised (kept without your personal details)');
+    expect(mail.text).toContain('Your addresses: 2 records deleted');
+    expect(mail.text).toContain('Your orders: 3 records anonymised');
+    expect(mail.text).toContain('Your messages to customer support: 2 records deleted');
+    // The agent's message, written when starting the erasure, comes first.
+    expect(mail.text).toContain('Your account is closed. Invoices stay for six years, as tax law requires.');
+    expect(mail.text!.indexOf('Your account is closed.')).toBeLessThan(mail.text!.indexOf('Your orders:'));
+    expect(closed.responseMessage).toMatch(/^Your account is closed\./);
     expect(mail.text).toContain('none of your personal details were found (only anonymised or kept records)');
     expect(mail.html).toContain('Shop database (test)');
     for (const row of ['Grace Hopper', '1 Test Street', '+44 7700 900123', 'Where is my parcel', 'Question 1'])
@@ -266,7 +276,7 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
     expect(await getRequestStatus(db, { token: statusToken })).toMatchObject({
       status: 'fulfilled',
       responseMessage:
-        'We have erased your personal data from: Shop database (test). Searched again afterwards, none of your personal details were found in: Shop database (test).',
+        'Your account is closed. Invoices stay for six years, as tax law requires.\n\nWe have erased your personal data from: Shop database (test). Searched again afterwards, none of your personal details were found in: Shop database (test).',
     });
     const succeeded = events.find((event) => event.action === 'source_succeeded' && (event.details as { kind?: string }).kind === 'erase');
     expect(succeeded!.details).toMatchObject({ proof: { isProven: true } });
@@ -469,12 +479,21 @@ describe('[agent] confirms a manual source', () => {
     expect(notManual.code).toBe('INVALID_TRANSITION');
     expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'awaiting_confirmation', note: null });
 
+    // The last item closes the request and emails the requester: without the second confirmation it is refused.
+    const unconfirmed = await refusal(
+      confirmManualSource(db, { actor: agent, reference, version, resultId: manual!.id, note: 'Backups roll off in 35 days.' }),
+    );
+    expect(unconfirmed).toMatchObject({ code: 'VALIDATION', details: { field: 'isConfirmed' } });
+    expect(unconfirmed.message).toMatch(/closes the request and emails the requester/);
+    expect((await resultsOf(erase.runId))[0]).toMatchObject({ status: 'awaiting_confirmation' });
+
     await confirmManualSource(db, {
       actor: agent,
       reference,
       version,
       resultId: manual!.id,
       note: '  Backups roll off in 35 days; restore runbook replays erasures.  ',
+      isConfirmed: true,
     });
 
     expect((await resultsOf(erase.runId))[0]).toMatchObject({

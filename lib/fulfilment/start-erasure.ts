@@ -8,7 +8,14 @@ import type { StaffActor } from '@/lib/staff/staff-actor';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { startStaffRun } from './start-staff-run';
 
-export type StartErasureOptions = { actor: StaffActor; reference: string; version: number; now?: Date };
+export type StartErasureOptions = {
+  actor: StaffActor;
+  reference: string;
+  version: number;
+  /** The agent's words for the requester, added to the confirmation sent when the erasure completes. */
+  message?: string;
+  now?: Date;
+};
 
 /**
  * Erases the requester's data from every enabled source. Erasure cannot be undone,
@@ -19,11 +26,13 @@ export type StartErasureOptions = { actor: StaffActor; reference: string; versio
  */
 export async function startErasure(
   db: Database,
-  { actor, reference, version, now = new Date() }: StartErasureOptions,
+  { actor, reference, version, message, now = new Date() }: StartErasureOptions,
 ): Promise<{ runId: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     assertAllowed(await checkErasure(tx, request));
-    return startStaffRun(tx, { actor, request, kind: 'erase', now });
+    const started = await startStaffRun(tx, { actor, request, kind: 'erase', now });
+    if (message) await tx.update(fulfilmentRuns).set({ requesterMessage: message }).where(eq(fulfilmentRuns.id, started.runId));
+    return started;
   });
 }
 

@@ -29,6 +29,7 @@ export type RequestVerdict =
   | { kind: 'too-large'; limitBytes: number; isStaff: boolean }
   | { kind: 'length-required' }
   | { kind: 'foreign-origin' }
+  | { kind: 'malformed-body' }
   | { kind: 'same-origin-without-origin'; origin: string };
 
 export function hasMalformedEscape(path: string): boolean {

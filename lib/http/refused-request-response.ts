@@ -1,7 +1,7 @@
 import type { RequestVerdict } from './check-incoming-request';
 import { problemType } from './problem-response';
 
-type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' }>;
+type Refusal = Extract<RequestVerdict, { kind: 'too-large' | 'length-required' | 'foreign-origin' | 'malformed-body' }>;
 export type RefusedResponse = { status: number; headers: Record<string, string>; body: string };
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -12,6 +12,11 @@ function explain(verdict: Refusal): { title: string; message: string } {
     return {
       title: 'Send the form from this site',
       message: 'This form was sent from another website, so nothing was done. Open the page on this site and send it from there.',
+    };
+  if (verdict.kind === 'malformed-body')
+    return {
+      title: 'The form could not be read',
+      message: 'What was sent is not a form this site can read, so nothing was saved. Go back, reload the page and send the form again.',
     };
   if (verdict.kind === 'length-required')
     return { title: 'Send the length of the body', message: 'This server needs a Content-Length header on requests with a body.' };
@@ -28,7 +33,12 @@ function explain(verdict: Refusal): { title: string; message: string } {
 }
 
 /** The problem kind of each refusal, as every other JSON error names it (lib/http/problem-response.ts). */
-const problemCodes = { 'length-required': 'VALIDATION', 'foreign-origin': 'FORBIDDEN', 'too-large': 'PAYLOAD_TOO_LARGE' } as const;
+const problemCodes = {
+  'length-required': 'VALIDATION',
+  'foreign-origin': 'FORBIDDEN',
+  'too-large': 'PAYLOAD_TOO_LARGE',
+  'malformed-body': 'VALIDATION',
+} as const;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -38,7 +48,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
  * it costs nothing however many arrive; the connection closes instead of reading the rest.
  */
 export function refusedRequestResponse(verdict: Refusal, { path }: { path: string }): RefusedResponse {
-  const status = { 'length-required': 411, 'foreign-origin': 403, 'too-large': 413 }[verdict.kind];
+  const status = { 'length-required': 411, 'foreign-origin': 403, 'too-large': 413, 'malformed-body': 400 }[verdict.kind];
   const { title, message } = explain(verdict);
   const common = { Connection: 'close', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
   if (path.startsWith('/api/')) {

@@ -10,7 +10,7 @@ export function formatCalendarDateIn(locale: Locale, date: string): string {
   );
 }
 
-/** A moment as "25 December 2026 at 14:05" in UTC (the pages say "UTC" after it). */
-export function formatDateTimeIn(locale: Locale, at: Date): string {
-  return new Intl.DateTimeFormat(formattingLocaleOf(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at);
+/** A moment as "25 December 2026 at 14:05", in a time zone (UTC unless given: the pages then say "UTC" after it). */
+export function formatDateTimeIn(locale: Locale, at: Date, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(formattingLocaleOf(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
 }

@@ -1,5 +1,6 @@
 import type { RequestType } from '@/lib/validation/request-type';
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { requests, staffMembers } from '@/db/schema';
 import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
@@ -8,7 +9,7 @@ import { env } from '@/lib/env';
 import { activeStatuses, type RequestStatus } from '@/lib/requests/request-status';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { assertCan, type UseCaseActor, staffIdOf } from '@/lib/staff/staff-actor';
-import type { TQueueFilters } from '@/lib/validation/queue-filters';
+import type { QueueSort, TQueueFilters } from '@/lib/validation/queue-filters';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -27,6 +28,11 @@ export type QueueRow = {
   lastError: string | null;
   /** An appeal of a refused request: shown with an "Appeal" badge. */
   isAppeal: boolean;
+  /** Null once the personal data was minimised. */
+  requesterName: string | null;
+  requesterEmail: string | null;
+  /** The requester wrote last (replied to a question) and no staff note followed: "Replied". */
+  hasUnreadReply: boolean;
 };
 
 export type QueuePage = {
@@ -37,6 +43,8 @@ export type QueuePage = {
   /** False on a fresh install (no confirmed request ever), so the page can say so instead of "no match". */
   hasAnyRequests: boolean;
   today: string;
+  /** A search looks through closed requests too unless asked for open ones only; the page says which. */
+  searchScope: 'open_and_closed' | 'as_filtered' | null;
 };
 
 /**
@@ -50,7 +58,10 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
   // Unconfirmed and expired-unconfirmed requests have no due date and are not staff work.
   const conditions: SQL[] = [ne(requests.status, 'unverified'), isNotNull(requests.dueOn)];
 
-  const status = filters.status ?? 'open';
+  // A search finds the person whatever became of their requests: with the default status (open) it
+  // looks through closed requests too, unless the agent asked for open ones only.
+  const isSearchWidened = Boolean(filters.q) && filters.status === undefined && !filters.openOnly;
+  const status = isSearchWidened ? 'all' : (filters.status ?? 'open');
   if (status === 'open') conditions.push(inArray(requests.status, [...openVerified]));
   else if (status !== 'all') conditions.push(eq(requests.status, status));
   if (filters.type) conditions.push(eq(requests.type, filters.type));
@@ -71,12 +82,22 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
   if (filters.receivedTo) conditions.push(lte(requests.receivedOn, filters.receivedTo));
   if (filters.q) {
     const q = filters.q.trim();
-    // Email search compares keyed hashes: the index finds the person without storing or scanning clear addresses.
-    conditions.push(q.includes('@') ? eq(requests.emailHash, hashEmail(q)) : eq(requests.reference, q.toUpperCase()));
+    const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    // Part of a reference, an email address or a name: ILIKE '%…%' answered by the pg_trgm GIN indexes
+    // (requests_search_*_trgm). A whole address also matches its keyed hash, which outlives minimisation.
+    const search = or(
+      ilike(requests.reference, pattern),
+      ilike(requests.email, pattern),
+      ilike(requests.fullName, pattern),
+      q.includes('@') ? eq(requests.emailHash, hashEmail(q)) : undefined,
+    );
+    if (search) conditions.push(search);
   }
   const filtered = and(...conditions);
 
-  const cursor = decodeQueueCursor(filters.after);
+  const sort: QueueSort = filters.sort ?? 'due';
+  const { column, cast, isDescending } = sortColumns[sort.replace('-', '') as SortKey](sort.startsWith('-'));
+  const cursor = decodeQueueCursor(filters.after, sort);
   const page = await db
     .select({
       id: requests.id,
@@ -89,17 +110,31 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
       isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
+      requesterName: requests.fullName,
+      requesterEmail: requests.email,
+      // The newest note per row, from request_notes_by_request (request_id, created_at): fifty probes a page.
+      hasUnreadReply: sql<boolean>`coalesce((select n.is_from_requester from request_notes n where n.request_id = ${requests.id} order by n.created_at desc limit 1), false)`,
+      sortValue: sql<string>`${column}::text`,
     })
     .from(requests)
     .leftJoin(staffMembers, eq(staffMembers.id, requests.assigneeId))
     // A row comparison, not "a > x or (a = x and b > y)": Postgres turns it into one index range start.
-    .where(and(filtered, cursor ? sql`(${requests.dueOn}, ${requests.id}) > (${cursor.dueOn}::date, ${cursor.id}::uuid)` : undefined))
-    .orderBy(asc(requests.dueOn), asc(requests.id))
+    .where(
+      and(
+        filtered,
+        cursor
+          ? isDescending
+            ? sql`(${column}, ${requests.id}) < (${cursor.value}::${sql.raw(cast)}, ${cursor.id}::uuid)`
+            : sql`(${column}, ${requests.id}) > (${cursor.value}::${sql.raw(cast)}, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(...(isDescending ? [desc(column), desc(requests.id)] : [asc(column), asc(requests.id)]))
     .limit(QUEUE_PAGE_SIZE + 1);
 
-  const rows = page.slice(0, QUEUE_PAGE_SIZE) as QueueRow[];
-  const last = rows.at(-1);
-  const nextCursor = page.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ dueOn: last.dueOn, id: last.id }) : null;
+  const rows = page.slice(0, QUEUE_PAGE_SIZE).map(({ sortValue: _sortValue, ...row }) => row) as QueueRow[];
+  const last = page.at(QUEUE_PAGE_SIZE - 1);
+  const nextCursor = page.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ sort, value: last.sortValue, id: last.id }) : null;
 
   // Counts for the tabs, open statuses only and ignoring the other filters: an
   // index-only scan of requests_queue_by_due (status leads it) over the few percent
@@ -115,5 +150,25 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     rows.length > 0 ||
     counts.length > 0 ||
     (await db.select({ id: requests.id }).from(requests).where(ne(requests.status, 'unverified')).limit(1)).length > 0;
-  return { rows, nextCursor, statusCounts, hasAnyRequests, today };
+  return {
+    rows,
+    nextCursor,
+    statusCounts,
+    hasAnyRequests,
+    today,
+    searchScope: filters.q ? (isSearchWidened ? 'open_and_closed' : 'as_filtered') : null,
+  };
 }
+
+type SortKey = 'due' | 'received' | 'reference';
+
+/**
+ * Each sortable column, with the cast its cursor value takes. Every one is NOT NULL on a confirmed
+ * request, so the (column, id) row comparison pages without gaps: due and received walk the
+ * requests_*_by_due / requests_report_by_received_on indexes; reference its unique index.
+ */
+const sortColumns: Record<SortKey, (isDescending: boolean) => { column: AnyPgColumn; cast: 'date' | 'text'; isDescending: boolean }> = {
+  due: (isDescending) => ({ column: requests.dueOn, cast: 'date', isDescending }),
+  received: (isDescending) => ({ column: requests.receivedOn, cast: 'date', isDescending }),
+  reference: (isDescending) => ({ column: requests.reference, cast: 'text', isDescending }),
+};

@@ -9,7 +9,8 @@ export function queueHref(filters: TQueueFilters, changes: Partial<TQueueFilters
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === false || value === '') continue;
-    if ((key === 'status' && value === 'open') || (key === 'assignee' && value === 'anyone')) continue;
+    if ((key === 'status' && value === 'open') || (key === 'assignee' && value === 'anyone') || (key === 'sort' && value === 'due'))
+      continue;
     params.set(key, value === true ? '1' : String(value));
   }
   const query = params.toString();

@@ -39,7 +39,11 @@ describe('the staff queue', () => {
 
     expect((await refusal(claimNextRequest(db, { actor: auditor }))).code).toBe('FORBIDDEN');
     expect(
-      (await refusal(applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam' } }))).code,
+      (
+        await refusal(
+          applyBulkAction(db, { actor: auditor, references: [seeded.reference], bulk: { action: 'reject_spam', isConfirmed: true } }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     expect((await getRequest(db, { id: seeded.request.id })).status).toBe('new');
   });
@@ -48,12 +52,16 @@ describe('the staff queue', () => {
     const agent = await createStaffMember(db, { role: 'agent' });
     const open = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
     const alreadyRejected = await submitVerifiedRequest(db, { input: aSubmission(), now: longAgo(3) });
-    await applyBulkAction(db, { actor: agent, references: [alreadyRejected.reference], bulk: { action: 'reject_spam' } });
+    await applyBulkAction(db, {
+      actor: agent,
+      references: [alreadyRejected.reference],
+      bulk: { action: 'reject_spam', isConfirmed: true },
+    });
 
     const results = await applyBulkAction(db, {
       actor: agent,
       references: [open.reference, alreadyRejected.reference, 'DSR-2001-999999'],
-      bulk: { action: 'reject_duplicate', message: 'You sent this twice.' },
+      bulk: { action: 'reject_duplicate', message: 'You sent this twice.', isConfirmed: true },
     });
 
     expect(results.map(({ reference, isDone }) => [reference, isDone])).toEqual([

@@ -1,4 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTransport } from '@/emails/transport';
+import { resetEnvForTests } from '@/lib/env';
+import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
+import { listQueue } from '@/lib/queue/list-queue';
+import { ZQueueFilters } from '@/lib/validation/queue-filters';
+import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
+import { addNote } from './add-note';
+import { assignRequest } from './assign-request';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
 import { getRequest } from '@/test/support/requests';
@@ -134,5 +142,60 @@ describe('[agent] asks the requester for information (stop the clock)', () => {
       details: { pausedDays: 7, dueOn: '2026-04-22', previousDueOn: '2026-04-15' },
     });
     expect(listPausedIntervals(detail.events)).toEqual([expect.objectContaining({ pausedDays: 7, to: expect.any(Date) })]);
+  });
+});
+
+describe('[agent] hears about a reply', () => {
+  let agent: StaffActor;
+  let inbox: SmtpInbox;
+  const originalSmtpUrl = process.env.SMTP_URL;
+  beforeAll(async () => {
+    agent = await createStaffMember(db, { role: 'agent', name: 'Replied-to Agent' });
+    inbox = await startSmtpInbox();
+    process.env.SMTP_URL = inbox.url;
+    resetEnvForTests();
+  });
+  afterAll(async () => {
+    closeTransport();
+    await inbox?.stop();
+    process.env.SMTP_URL = originalSmtpUrl;
+    resetEnvForTests();
+  });
+
+  it('the assignee is emailed, the queue row and the page show "Replied" until a staff note follows', async () => {
+    const { request, reference, statusToken } = await createVerifiedRequest(db);
+    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Which shop did you order from?' });
+
+    await answerInformationRequest(db, { token: statusToken, message: 'The Leeds one.', ip: null });
+
+    const notification = (await listOutboundEmails(db, { requestId: request.id })).pop()!;
+    expect(notification).toMatchObject({ template: 'requester-replied', recipient: agent.email });
+    expect(JSON.stringify(notification.payload)).not.toContain('The Leeds one.');
+    await deliverOutboundEmail(db, { outboundEmailId: notification.id });
+    const [mail] = await inbox.waitFor(agent.email);
+    expect(mail!.subject).toBe(`The requester replied on ${reference}`);
+    expect(mail!.text).toContain(`/staff/requests/${reference}`);
+
+    const rowOf = async () =>
+      (await listQueue(db, { actor: agent, filters: ZQueueFilters.parse({ q: reference }) })).rows.find(
+        (row) => row.reference === reference,
+      );
+    expect(await rowOf()).toMatchObject({ status: 'in_progress', hasUnreadReply: true });
+    expect((await getRequestDetail(db, { actor: agent, reference })).hasUnreadReply).toBe(true);
+
+    await addNote(db, { actor: agent, reference, body: 'Checked the Leeds shop.' });
+    expect(await rowOf()).toMatchObject({ hasUnreadReply: false });
+    expect((await getRequestDetail(db, { actor: agent, reference })).hasUnreadReply).toBe(false);
+  });
+
+  it('nobody is emailed when the request has no assignee', async () => {
+    const { request, reference, statusToken } = await createVerifiedRequest(db);
+    await requestInformation(db, { actor: agent, reference, version: request.version, message: 'Your order number?' });
+    const waiting = await getRequest(db, { id: request.id });
+    await assignRequest(db, { actor: agent, reference, version: waiting.version, assigneeId: null });
+
+    await answerInformationRequest(db, { token: statusToken, message: '4711', ip: null });
+
+    expect((await listOutboundEmails(db, { requestId: request.id })).map((email) => email.template)).not.toContain('requester-replied');
   });
 });

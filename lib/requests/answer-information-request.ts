@@ -1,6 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { requestNotes, requests } from '@/db/schema';
+import type { Database, Transaction } from '@/db/client';
+import { type RequestRow, requestNotes, requests, staffMembers } from '@/db/schema';
+import { env } from '@/lib/env';
+import { enqueueEmail } from '@/lib/mail/enqueue-email';
+import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { requestTypeLabel } from './request-type-label';
 import { recordEvent } from '@/lib/audit/record-event';
 import { rearmDeadlineReminders } from '@/lib/deadlines/rearm-deadline-reminders';
 import { AppError } from '@/lib/errors/app-error';
@@ -44,5 +48,34 @@ export async function answerInformationRequest(
       ip,
       isVisibleToRequester: true,
     });
+    await notifyAssigneeOfReply(tx, request);
+  });
+}
+
+/**
+ * Tells the assignee (if any, and still active) that the requester answered, in the reply's
+ * transaction: the reply and its notification are written together or not at all.
+ */
+async function notifyAssigneeOfReply(tx: Transaction, request: Pick<RequestRow, 'id' | 'reference' | 'type' | 'assigneeId'>) {
+  if (!request.assigneeId || !request.reference) return;
+  const [assignee] = await tx
+    .select({ email: staffMembers.email, isActive: staffMembers.isActive })
+    .from(staffMembers)
+    .where(eq(staffMembers.id, request.assigneeId));
+  if (!assignee?.isActive) return;
+  const { organisationName } = await getOrganisationSettings(tx);
+  await enqueueEmail(tx, {
+    requestId: request.id,
+    to: assignee.email,
+    payload: {
+      template: 'requester-replied',
+      version: 1,
+      props: {
+        organisationName,
+        reference: request.reference,
+        requestTypeLabel: requestTypeLabel(request.type),
+        requestUrl: `${env().APP_URL}/staff/requests/${request.reference}`,
+      },
+    },
   });
 }

@@ -144,4 +144,31 @@ describe('[agent] extends a deadline', () => {
     expect(mail!.text).toContain('Your request covers eight years of orders.');
     expect(mail!.text).toContain('GDPR Art. 12(3)');
   });
+
+  it('the agent chooses the new date up to the legal maximum; a later date, or one not after the current, is refused', async () => {
+    const { request, reference } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', now: new Date('2026-03-15T10:00:00Z') });
+    const now = new Date('2026-03-20T09:00:00Z');
+    const before = await snapshotRequest(db, { id: request.id });
+
+    const tooLate = await refusal(
+      extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'More time.', dueOn: '2026-06-16', now }),
+    );
+    expect(tooLate).toMatchObject({ code: 'VALIDATION', details: { field: 'dueOn' } });
+    expect(tooLate.message).toContain('no later than 2026-06-15');
+    const notLater = await refusal(
+      extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'More time.', dueOn: '2026-04-15', now }),
+    );
+    expect(notLater).toMatchObject({ code: 'VALIDATION', details: { field: 'dueOn' } });
+    expect(await snapshotRequest(db, { id: request.id })).toEqual(before);
+
+    await expect(
+      extendDeadline(db, { actor: agent, reference, version: request.version, reason: 'Three more weeks.', dueOn: '2026-05-06', now }),
+    ).resolves.toEqual({ dueOn: '2026-05-06' });
+    expect(await getRequest(db, { id: request.id })).toMatchObject({ dueOn: '2026-05-06', extensionCount: 1 });
+    expect((await listEvents(db, { requestId: request.id })).pop()).toMatchObject({
+      action: 'deadline_extended',
+      details: { previousDueOn: '2026-04-15', dueOn: '2026-05-06', maxDueOn: '2026-06-15' },
+    });
+    expect(payloadProps((await listOutboundEmails(db, { requestId: request.id })).pop()!)).toMatchObject({ newDueOn: '2026-05-06' });
+  });
 });

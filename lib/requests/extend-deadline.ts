@@ -12,7 +12,15 @@ import { changeRequest } from './change-request';
 import { checkExtension } from './check-extension';
 import { requesterEmailContext } from './requester-email-context';
 
-export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; version: number; reason: string; now?: Date };
+export type ExtendDeadlineOptions = {
+  actor: UseCaseActor;
+  reference: string;
+  version: number;
+  reason: string;
+  /** The new due date the agent chose: after the current one and no later than the legal maximum (left out: the maximum). */
+  dueOn?: string;
+  now?: Date;
+};
 
 /**
  * Extends the deadline within the policy's limit. The requester must be told the
@@ -21,12 +29,23 @@ export type ExtendDeadlineOptions = { actor: UseCaseActor; reference: string; ve
  */
 export async function extendDeadline(
   db: Database,
-  { actor, reference, version, reason, now = new Date() }: ExtendDeadlineOptions,
+  { actor, reference, version, reason, dueOn: chosenDueOn, now = new Date() }: ExtendDeadlineOptions,
 ): Promise<{ dueOn: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     const check = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
     if (!check.isAllowed) throw new AppError(check.code, check.reason);
-    const { dueOn, previousDueOn, policy } = check;
+    const { dueOn: maxDueOn, previousDueOn, policy } = check;
+    // The maximum comes from the deadline rules (computeExtendedDueDate via checkExtension), never from the form.
+    if (chosenDueOn !== undefined && (chosenDueOn <= previousDueOn || chosenDueOn > maxDueOn)) {
+      throw new AppError(
+        'VALIDATION',
+        `Choose a date after ${previousDueOn} and no later than ${maxDueOn}, the latest ${policy.label} allows.`,
+        {
+          field: 'dueOn',
+        },
+      );
+    }
+    const dueOn = chosenDueOn ?? maxDueOn;
     await tx
       .update(requests)
       .set({ dueOn, extensionCount: sql`${requests.extensionCount} + 1`, extensionReason: reason })
@@ -36,7 +55,7 @@ export async function extendDeadline(
       requestId: request.id,
       actor: eventActorOf(actor),
       action: 'deadline_extended',
-      details: { previousDueOn, dueOn },
+      details: { previousDueOn, dueOn, maxDueOn },
       isVisibleToRequester: true,
     });
     await enqueueEmail(tx, {

@@ -196,7 +196,7 @@ describe('[agent] rejects a request', () => {
     const results = await applyBulkAction(db, {
       actor: agent,
       references: [first!.reference, closed!.reference, second!.reference],
-      bulk: { action: 'reject_duplicate', message: 'See DSR-2026-000001.' },
+      bulk: { action: 'reject_duplicate', message: 'See DSR-2026-000001.', isConfirmed: true },
     });
 
     expect(results).toEqual([

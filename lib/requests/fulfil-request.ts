@@ -3,7 +3,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
 import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
-import { assertTransition } from './assert-transition';
+import { assertAllowed } from './action-check';
+import { checkClosing } from './check-closing';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from './change-request';
 import { closeRequestAsFulfilled } from './close-request-as-fulfilled';
@@ -27,7 +28,7 @@ export async function fulfilRequest(
   try {
     for (const file of uploads) stored.push(await storeAttachmentFile(file));
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-      assertTransition(request.status, 'fulfilled');
+      assertAllowed(await checkClosing(tx, request, 'fulfilled'));
       if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', {
           field: 'files',

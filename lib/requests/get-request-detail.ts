@@ -1,11 +1,12 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { outboundEmails, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
+import { outboundEmails, type RequestRow, requestAttachments, requestEvents, requestNotes, requests, staffMembers } from '@/db/schema';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { listAvailableActions } from './list-available-actions';
+import { isActive } from './request-status';
 import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 
@@ -21,7 +22,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
   if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
   const requestId = row.request.id;
 
-  const [events, notes, attachments, emails, appealLinks, availableActions] = await Promise.all([
+  const [events, notes, attachments, emails, appealLinks, availableActions, relatedRequests] = await Promise.all([
     db
       .select({
         id: requestEvents.id,
@@ -70,6 +71,14 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .orderBy(asc(outboundEmails.createdAt)),
     findAppealLinks(db, row.request),
     listAvailableActions(db, { actor, request: row.request }),
+    // The same person's other requests (access and deletion, say), found by the keyed email hash
+    // (requests_by_email_hash), which survives minimisation, so the pages link to each other.
+    db
+      .select({ reference: requests.reference, type: requests.type, status: requests.status, receivedOn: requests.receivedOn })
+      .from(requests)
+      .where(and(eq(requests.emailHash, row.request.emailHash), ne(requests.id, requestId), isNotNull(requests.reference)))
+      .orderBy(desc(requests.receivedAt))
+      .limit(20),
   ]);
   return {
     ...row.request,
@@ -81,7 +90,10 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     attachments,
     emails,
     pausedIntervals: listPausedIntervals(events),
+    /** The requester wrote last (a reply no staff member has answered with a note yet): "Replied" on the page and the queue. */
+    hasUnreadReply: notes.at(-1)?.isFromRequester === true && isActive(row.request.status),
     appealLinks,
+    relatedRequests: relatedRequests as { reference: string; type: RequestRow['type']; status: RequestRow['status']; receivedOn: string }[],
     /** What this actor may do now, from the use cases' own checks. */
     availableActions,
   };

@@ -8,7 +8,8 @@ import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
-import { isOpen, type RequestStatus } from './request-status';
+import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 
 export type RequesterAttachmentView = {
   id: string;
@@ -25,7 +26,18 @@ export type RequestStatusView = {
   status: RequestStatus;
   jurisdictionLabel: string | null;
   receivedOn: string;
+  /** The current due date while the request is open; null once it is closed (nothing is due any more). */
   dueOn: string | null;
+  /** When it was closed (answered, declined, cancelled), for closed requests. */
+  closedAt: Date | null;
+  /** The requester's IANA time zone (from their browser), or the organisation's: times on the page are shown in it. */
+  timeZone: string;
+  /** Set once the deadline was extended: what the extension email said. */
+  extension: { originalDueOn: string; reason: string | null; legalBasis: string } | null;
+  /** Set while the clock is stopped waiting for the requester: the due date moves on by the days it stays stopped. */
+  clockStoppedAt: Date | null;
+  /** After a refusal: where the requester can complain (the regime's authority from settings, when an admin named one). */
+  complaint: { authorityName: string | null; authorityUrl: string | null } | null;
   isCancellable: boolean;
   timeline: { id: number; action: string; at: Date }[];
   /** The staff's latest question, while the request waits for the requester's reply. */
@@ -65,6 +77,8 @@ export async function getRequestStatus(
         .from(requests)
         .where(eq(requests.appealOfId, request.id))
     : [];
+  const information = request.status === 'rejected' ? await getAccessInformation(db, request.jurisdiction) : null;
+  const isClosed = statusDefinitions[request.status].phase === 'closed';
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
   return {
@@ -73,7 +87,21 @@ export async function getRequestStatus(
     status: request.status,
     jurisdictionLabel: request.policy?.label ?? null,
     receivedOn: request.receivedOn,
-    dueOn: request.dueOn,
+    dueOn: isClosed ? null : request.dueOn,
+    closedAt: isClosed ? request.closedAt : null,
+    timeZone: request.timeZone ?? env().TIME_ZONE,
+    extension:
+      request.extensionCount > 0 && request.originalDueOn
+        ? {
+            originalDueOn: request.originalDueOn,
+            reason: request.extensionReason,
+            legalBasis: request.policy?.legalBasis || request.policy?.label || '',
+          }
+        : null,
+    clockStoppedAt: isClosed ? null : request.clockStoppedAt,
+    complaint: information
+      ? { authorityName: information.complaintAuthorityName ?? null, authorityUrl: information.complaintAuthorityUrl ?? null }
+      : null,
     isCancellable: isOpen(request.status),
     timeline: events.map((event) => ({ id: event.id, action: event.action, at: event.createdAt })),
     openQuestion:

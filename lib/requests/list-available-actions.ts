@@ -6,6 +6,7 @@ import { checkErasure } from '@/lib/fulfilment/start-erasure';
 import { actorCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { type ActionCheck, allowed, refused } from './action-check';
 import { checkTransition } from './assert-transition';
+import { checkClosing } from './check-closing';
 import { checkExtension } from './check-extension';
 import { isActive } from './request-status';
 
@@ -14,8 +15,12 @@ export type AvailableActions = {
   work: ActionCheck;
   startWork: ActionCheck;
   requestInformation: ActionCheck;
-  extendDeadline: ActionCheck;
+  /** With the latest day the deadline may move to (the legal maximum), when allowed. */
+  extendDeadline: ActionCheck & { maxDueOn?: string };
+  /** Close by hand with a message (and files): refused while an erasure runs or once a package is built (checkClosing). */
   fulfil: ActionCheck;
+  /** Release a built package, which closes the request as fulfilled (the state machine's check). */
+  release: ActionCheck;
   reject: ActionCheck;
   /** Deletion requests only (null otherwise). */
   erase: ActionCheck | null;
@@ -38,6 +43,7 @@ export async function listAvailableActions(
       requestInformation: forbidden,
       extendDeadline: forbidden,
       fulfil: forbidden,
+      release: forbidden,
       reject: forbidden,
       erase: request.type === 'deletion' ? forbidden : null,
     };
@@ -47,9 +53,10 @@ export async function listAvailableActions(
     work: isActive(request.status) ? allowed : refused('INVALID_TRANSITION', 'Only an open, confirmed request can be worked.'),
     startWork: checkTransition(request.status, 'in_progress'),
     requestInformation: checkTransition(request.status, 'awaiting_requester'),
-    extendDeadline: extension.isAllowed ? allowed : extension,
-    fulfil: checkTransition(request.status, 'fulfilled'),
-    reject: checkTransition(request.status, 'rejected'),
+    extendDeadline: extension.isAllowed ? { ...allowed, maxDueOn: extension.dueOn } : extension,
+    fulfil: await checkClosing(db, request, 'fulfilled'),
+    release: checkTransition(request.status, 'fulfilled'),
+    reject: await checkClosing(db, request, 'rejected'),
     erase: request.type === 'deletion' ? await checkErasure(db, request) : null,
   };
 }

@@ -9,8 +9,9 @@ import { type RejectionBasis, rejectionBasisLabels } from '@/lib/validation/staf
 import { appealableUntil } from '@/lib/deadlines/appeal-rules';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
+import { assertAllowed } from './action-check';
 import { assertNotAnAppeal } from './assert-not-an-appeal';
-import { assertTransition } from './assert-transition';
+import { checkClosing } from './check-closing';
 import { changeRequest } from './change-request';
 import { requesterEmailContext } from './requester-email-context';
 
@@ -37,7 +38,7 @@ export async function applyRejection(
   tx: Transaction,
   { actor, request, basis, message, now }: { actor: UseCaseActor; request: RequestRow; basis: RejectionBasis; message?: string; now: Date },
 ): Promise<void> {
-  assertTransition(request.status, 'rejected');
+  assertAllowed(await checkClosing(tx, request, 'rejected'));
   assertNotAnAppeal(request);
   await tx
     .update(requests)

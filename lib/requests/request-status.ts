@@ -32,6 +32,11 @@ export type SystemCause = 'verification_expired' | 'erasure_completed';
 export type StatusMove = RequestStatus | { to: RequestStatus; onlyWhen: SystemCause };
 
 type StatusDefinition = {
+  /**
+   * The status's one name, on every screen (queue, request page, reports, exports, public status page,
+   * emails): a single label map, so a status never reads two ways. Written in the third person
+   * ("Waiting for the requester"), which reads right to staff and requester alike.
+   */
   label: string;
   phase: StatusPhase;
   /** Counts as an answer to the request in the reports (fulfilled or declined). */
@@ -53,11 +58,11 @@ export const statusDefinitions = {
   new: { label: 'Received', phase: 'open', next: ['in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] },
   in_progress: { label: 'In progress', phase: 'open', next: ['awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] },
   awaiting_requester: {
-    label: 'Waiting for your reply',
+    label: 'Waiting for the requester',
     phase: 'open',
     // An agent resumes work before fulfilling. But an erasure that finishes while
     // the request waits has removed the data: the request closes as fulfilled,
-    // because "waiting for your reply" would no longer be true.
+    // because "waiting for the requester" would no longer be true.
     next: ['in_progress', 'rejected', 'cancelled', { to: 'fulfilled', onlyWhen: 'erasure_completed' }],
   },
   fulfilled: { label: 'Fulfilled', phase: 'closed', isAnswered: true, next: [] },

@@ -294,6 +294,22 @@ describe('a submission that fails part-way', () => {
     expect(await countJobs()).toBe(jobsBefore);
   });
 
+  it('whose client left before the commit (an aborted HTTP request) writes nothing: no request, email, job or attempt', async () => {
+    const input = aSubmission();
+    const jobsBefore = await countJobs();
+    const clientGone = new AbortController();
+    clientGone.abort();
+
+    await expect(submitRequest(db, { input, channel: 'api', ip: uniqueIp(), signal: clientGone.signal })).rejects.toSatisfy(
+      (error) => error instanceof Error && error.name === 'AbortError',
+    );
+
+    expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(0);
+    expect(await countIntakeAttemptsFor(input.email)).toBe(0);
+    expect(await countEmailsTo(input.email)).toBe(0);
+    expect(await countJobs()).toBe(jobsBefore);
+  });
+
   it('refused by the rate limit writes nothing for that attempt', async () => {
     setEnv({ RATE_LIMIT_PER_EMAIL_PER_DAY: '1' });
     const { request, input } = await submitUnverifiedRequest(db);

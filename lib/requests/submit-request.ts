@@ -24,6 +24,12 @@ export type SubmitRequestOptions = {
   language?: SupportedLocale;
   ip: string | null;
   now?: Date;
+  /**
+   * Aborted when the client has gone (the HTTP request's signal): the transaction is then
+   * rolled back instead of committed, so no request is filed, and no email sent, for a
+   * submission whose answer nobody receives (the client retries, or gave up for good).
+   */
+  signal?: AbortSignal;
 };
 
 /**
@@ -35,7 +41,7 @@ export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-s
 
 export async function submitRequest(
   db: Database,
-  { input, channel, ip, gpcSignal = false, language = defaultLocale, now = new Date() }: SubmitRequestOptions,
+  { input, channel, ip, gpcSignal = false, language = defaultLocale, now = new Date(), signal }: SubmitRequestOptions,
 ): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
@@ -52,6 +58,8 @@ export async function submitRequest(
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
+    // The last moment to notice a client that left while we worked: throwing rolls everything back.
+    signal?.throwIfAborted();
     return outcome;
   });
 }
@@ -125,6 +133,7 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      timeZone: input.timeZone ?? null,
       gpcSignal,
       language,
       receivedAt: now,

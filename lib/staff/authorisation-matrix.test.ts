@@ -208,7 +208,8 @@ const useCases: UseCase[] = [
     name: 'apply-bulk-action',
     needs: ['request'],
     allowed: ['admin', 'agent'],
-    run: ({ actor, subject }) => applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam' } }),
+    run: ({ actor, subject }) =>
+      applyBulkAction(db, { actor, references: [subject.reference], bulk: { action: 'reject_spam', isConfirmed: true } }),
     effect: async (context, result) => {
       expect(result).toEqual([{ reference: context.subject.reference, isDone: true }]);
       expect(await subjectNow(context)).toMatchObject({ status: 'rejected', rejectionBasis: 'spam' });

@@ -25,6 +25,7 @@ describe('the data source forms', () => {
     expect(parsed).toEqual({
       slug: 'shop-database',
       name: 'Shop database',
+      publicName: null,
       isEnabled: true,
       usedForAccess: true,
       usedForErasure: true,

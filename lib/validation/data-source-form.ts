@@ -30,6 +30,8 @@ export function isDatabaseKind(kind: string): kind is DatabaseSourceKind {
 /** What every kind of source is saved with. `connectionString` is null when there is none to save (left blank: keep the saved one). */
 export type TDataSourceSettings = {
   name: string;
+  /** What requesters read (erasure confirmation): "Our online shop". Null: the name. */
+  publicName?: string | null;
   usedForAccess: boolean;
   usedForErasure: boolean;
   config: TDataSourceConfig;
@@ -43,6 +45,10 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const sourceFields = {
   kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook or manual' }),
   name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
+  publicName: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    text().trim().max(120, 'At most 120 characters').optional(),
+  ),
   usedForAccess: checkbox,
   usedForErasure: checkbox,
   connectionString: text().trim().optional(),
@@ -156,7 +162,14 @@ function readSettings(
   const connectionString = readConnectionString(form, context, isConnectionStringRequired);
   const config = readConfig(form, context);
   if (!config || context.issues.length > 0) return null;
-  return { name: form.name, usedForAccess: form.usedForAccess, usedForErasure: form.usedForErasure, config, connectionString };
+  return {
+    name: form.name,
+    publicName: form.publicName ?? null,
+    usedForAccess: form.usedForAccess,
+    usedForErasure: form.usedForErasure,
+    config,
+    connectionString,
+  };
 }
 
 /** A readable slug from a name: "Shop database" → "shop-database". */

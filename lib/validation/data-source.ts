@@ -61,11 +61,40 @@ export const ZErasureAction = z.discriminatedUnion(
   { error: 'erase.action is "delete", "anonymise" or "keep"' },
 );
 
+/** How the readable page of a package (index.html) shows a column's values; the CSV and JSON files keep them as they are. */
+export const columnFormats = ['text', 'money', 'date', 'datetime', 'boolean'] as const;
+
+/**
+ * A column as a person reads it in their package: a label instead of the column's
+ * name, and a format (money with its currency, whether the value is in minor units
+ * such as pence; dates and times in the requester's time zone; yes/no).
+ */
+export const ZColumnPresentation = z
+  .strictObject({
+    label: text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters').optional(),
+    format: z.enum(columnFormats, { error: 'format is "text", "money", "date", "datetime" or "boolean"' }).optional(),
+    currency: text()
+      .regex(/^[A-Z]{3}$/, 'currency is a three-letter ISO 4217 code such as "GBP"')
+      .optional(),
+    /** The value counts the currency's smallest unit (pence, cents): 1250 is shown as 12.50. */
+    minorUnits: z.boolean({ error: 'minorUnits is true or false' }).optional(),
+  })
+  .superRefine((column, context) => {
+    if (column.format === 'money' && !column.currency)
+      context.addIssue({ code: 'custom', path: ['currency'], message: 'A money column needs its currency, such as "GBP"' });
+    if (column.format !== 'money' && (column.currency !== undefined || column.minorUnits !== undefined))
+      context.addIssue({ code: 'custom', path: ['format'], message: 'currency and minorUnits go with "format": "money"' });
+  });
+
 const tableMapFields = {
   table: identifier,
+  /** What the requester's package calls the table ("Your orders"); the table's name if left out. */
+  label: text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters').optional(),
   match: ZSubjectMatch,
   /** Columns copied into an access or export package. */
   export: z.array(identifier).min(1, 'List at least one column to export'),
+  /** Labels and formats of exported columns, by column name: only for the readable page. */
+  columns: z.record(identifier, ZColumnPresentation).optional(),
   erase: ZErasureAction,
 };
 
@@ -76,13 +105,25 @@ export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ..
 
 /** Rules every map obeys whatever its database: each table once, references to mapped tables, no loops. */
 function refineMap(
-  map: { tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch> }[] },
+  map: {
+    tables: { schema?: string; table: string; match: z.infer<typeof ZSubjectMatch>; export: string[]; columns?: Record<string, unknown> }[];
+  },
   context: z.core.$RefinementCtx<unknown>,
 ): void {
   const keys = map.tables.map((table) => (table.schema ? `${table.schema}.${table.table}` : table.table));
   keys.forEach((key, index) => {
     if (keys.indexOf(key) !== index)
       context.addIssue({ code: 'custom', path: ['tables', index, 'table'], message: `${key} is mapped twice` });
+  });
+  map.tables.forEach((table, index) => {
+    for (const column of Object.keys(table.columns ?? {})) {
+      if (!table.export.includes(column))
+        context.addIssue({
+          code: 'custom',
+          path: ['tables', index, 'columns', column],
+          message: `${column} is not exported: add it to "export" or remove its label`,
+        });
+    }
   });
   map.tables.forEach((table, index) => {
     if (!('references' in table.match)) return;
@@ -164,6 +205,8 @@ export type TMapTable = Omit<TTableMap, 'schema'> & { schema?: string };
 export type TSourceMap = { tables: TMapTable[] };
 /** The database source kinds: those read through a map and a connection string. */
 export type TDatabaseSourceConfig = z.infer<typeof ZPostgresSourceConfig> | z.infer<typeof ZMysqlSourceConfig>;
+export type TColumnPresentation = z.infer<typeof ZColumnPresentation>;
+export type TColumnFormat = (typeof columnFormats)[number];
 export type TSubjectMatch = z.infer<typeof ZSubjectMatch>;
 export type TDataSourceConfig = z.infer<typeof ZDataSourceConfig>;
 export type TPostgresSourceConfig = z.infer<typeof ZPostgresSourceConfig>;

@@ -12,6 +12,8 @@ export const ZDataSourcesFileEntry = z
   .strictObject({
     slug: ZDataSourceSlug,
     name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
+    /** What requesters read (erasure confirmation): left out, the name. */
+    publicName: text().trim().min(1).max(120, 'At most 120 characters').optional(),
     kind: z.enum(dataSourceKinds, { error: 'kind is "postgres", "mysql", "webhook" or "manual"' }),
     /** Left out: true for a new source, unchanged for an existing one (so an admin's switch-off survives restarts). */
     isEnabled: z.boolean().optional(),

@@ -28,6 +28,11 @@ export const ZStartErasure = z.strictObject({
   version: ZVersion,
   /** Erasure cannot be undone: the form asks the agent to tick this first. */
   isConfirmed: z.literal('yes', { error: 'Tick the box to confirm the erasure' }),
+  /** Optional words for the requester, sent with the confirmation when the erasure completes. */
+  message: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    messageText('a message to the requester').optional(),
+  ),
 });
 export type TStartErasure = z.infer<typeof ZStartErasure>;
 
@@ -39,6 +44,8 @@ export const ZConfirmManualSource = z.strictObject({
   version: ZVersion,
   resultId: z.uuid({ error: 'Reload the page and try again' }),
   note: messageText('a note saying what you checked or did', 2000),
+  /** Needed when this is the last item of an erasure: confirming it closes the request and emails the requester. */
+  isConfirmed: z.literal('yes').optional(),
 });
 export type TConfirmManualSource = z.infer<typeof ZConfirmManualSource>;
 

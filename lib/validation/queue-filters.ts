@@ -11,6 +11,10 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 const flag = z.preprocess((value) => value === '1' || value === 'true' || value === true, z.boolean());
 
+/** The queue's sortable columns, ascending or descending (`-`); each has its own keyset cursor. */
+export const queueSorts = ['due', '-due', 'received', '-received', 'reference', '-reference'] as const;
+export type QueueSort = (typeof queueSorts)[number];
+
 /**
  * The queue's filters as they appear in the URL (?status=new&assignee=me&…), so
  * a view can be shared by its link. Anything unparseable falls back to default.
@@ -25,6 +29,9 @@ export const ZQueueFilters = z.object({
   receivedFrom: optional(z.iso.date()).catch(undefined),
   receivedTo: optional(z.iso.date()).catch(undefined),
   q: optional(text().trim().max(254)).catch(undefined),
+  /** With a search: only open requests (a search looks through closed ones too by default). */
+  openOnly: flag.catch(false).optional(),
+  sort: optional(z.enum(queueSorts)).catch(undefined),
   after: optional(text().max(200)).catch(undefined),
 });
 

@@ -42,7 +42,13 @@ export const ZDecideAppeal = z.strictObject({
   ),
 });
 
-export const ZExtendDeadline = z.strictObject({ reference: ZReference, version: ZVersion, reason: messageText('the reason', 2000) });
+export const ZExtendDeadline = z.strictObject({
+  reference: ZReference,
+  version: ZVersion,
+  reason: messageText('the reason', 2000),
+  /** The new due date (at most the legal maximum, which extendDeadline checks); left out: the maximum. */
+  dueOn: z.preprocess((value) => (value === '' ? undefined : value), z.iso.date({ error: 'Enter a date' }).optional()),
+});
 
 export const ZFulfilRequest = z.strictObject({
   reference: ZReference,
@@ -76,6 +82,14 @@ export const ZRejectRequest = z.strictObject({
   version: ZVersion,
   basis: ZRejectionBasis,
   message: z.preprocess((value) => (value === '' ? undefined : value), messageText('the explanation').optional()),
+});
+
+/**
+ * The request page's reject form: rejecting closes the request and emails the requester, so the form
+ * needs a second, explicit confirmation, checked here on the server (not only by the browser).
+ */
+export const ZRejectRequestForm = ZRejectRequest.extend({
+  isConfirmed: z.literal('yes', { error: 'Tick the box to confirm: the request closes and the requester is emailed' }),
 });
 
 export const ZAssignRequest = z.strictObject({
@@ -122,4 +136,8 @@ export const ZBulkAction = z.strictObject({
   action: z.enum(['assign', 'reject_duplicate', 'reject_spam']),
   assigneeId: z.preprocess((value) => (value === '' ? null : value), z.uuid().nullable().optional()),
   message: z.preprocess((value) => (value === '' ? undefined : value), text().trim().max(5000).optional()),
+  /** Bulk rejection closes every selected request and emails each requester: the second, explicit confirmation. */
+  isConfirmed: z.literal('yes').optional(),
+  /** Requests staff filed with a recorded identity check are skipped by a bulk rejection unless this is ticked as well. */
+  includeIdentityChecked: z.literal('yes').optional(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
+import { ZTimeZone } from './time-zone';
 import { supportedLocales } from '@/lib/i18n/locales';
 
 export const DETAILS_MAX_LENGTH = 2000;
@@ -15,6 +16,7 @@ export const submitRequestMaxLengths = {
   details: DETAILS_MAX_LENGTH,
   jurisdiction: 40,
   website: 500,
+  timeZone: 64,
 } as const;
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -67,6 +69,8 @@ export const ZSubmitRequest = z
         .optional(),
     ),
     jurisdiction: ZJurisdiction,
+    /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
+    timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
     isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
     /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
     language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),

@@ -11,10 +11,11 @@ import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit-request';
+import { isIanaTimeZone } from '@/lib/validation/time-zone';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
-const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website'] as const;
+const textFields = ['type', 'email', 'fullName', 'accountIdentifier', 'details', 'jurisdiction', 'website', 'timeZone'] as const;
 
 export async function submitRequestAction(_previous: SubmitRequestFormState, formData: FormData): Promise<SubmitRequestFormState> {
   const values: SubmitRequestFormState['values'] = {};
@@ -23,6 +24,8 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
     if (typeof value === 'string') values[field] = value;
   }
   if (formData.get('isAuthorised') === 'on') values.isAuthorised = 'on';
+  // The browser fills the time zone in; one this server does not know is left out (the organisation's is used), never a form error.
+  if (values.timeZone !== undefined && !isIanaTimeZone(values.timeZone)) delete values.timeZone;
 
   const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
   if (!parsed.success) {

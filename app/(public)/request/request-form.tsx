@@ -7,6 +7,7 @@ import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RequestFields } from '@/components/request-fields';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
+import { BrowserTimeZoneField } from '@/components/browser-time-zone-field';
 import { submitRequestAction } from './actions';
 import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
 import type { SubmitRequestField } from '@/lib/validation/submit-request';
@@ -34,6 +35,7 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
     jurisdiction: t('labels.jurisdiction'),
     isAuthorised: t('labels.isAuthorised'),
     website: t('labels.website'),
+    timeZone: t('labels.timeZone'),
   } satisfies Record<Exclude<SubmitRequestField, 'language'>, string>;
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -86,6 +88,8 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
           <label htmlFor="isAuthorised">{t('isAuthorised')}</label>
         </div>
       </div>
+
+      <BrowserTimeZoneField />
 
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">{t('honeypot')}</label>

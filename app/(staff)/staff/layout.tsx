@@ -3,6 +3,7 @@ import { getCurrentStaff } from '@/lib/staff/get-current-staff';
 import { can } from '@/lib/staff/permissions';
 import { SignOutButton } from './sign-out-button';
 import { StaffNavLink } from './staff-nav-link';
+import { StaffNavToggle } from './staff-nav-toggle';
 
 /** Staff chrome. Showing or hiding a link here is convenience only: every page and action checks the role itself. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -11,7 +12,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     <div className="staff">
       {actor ? (
         <nav className="staff-nav" aria-label="Staff">
-          <ul>
+          <StaffNavToggle controls="staff-nav-links" />
+          <ul id="staff-nav-links">
             <li>
               <StaffNavLink href="/staff">Queue</StaffNavLink>
             </li>

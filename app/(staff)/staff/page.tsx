@@ -13,6 +13,9 @@ import { QueueClaimForm } from './queue-claim-form';
 import { QueueFiltersForm } from './queue-filters-form';
 import { QueueStatusTabs } from './queue-status-tabs';
 import { QueueTable } from './queue-table';
+import { QueueShortcuts } from './queue-shortcuts';
+import { QueueViews } from './queue-views';
+import { listQueueViews } from '@/lib/queue/list-queue-views';
 
 export const metadata: Metadata = { title: 'Request queue' };
 
@@ -28,10 +31,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   );
   const filters = ZQueueFilters.parse(query);
   const db = getDb();
-  const [queue, staff, jurisdictions] = await Promise.all([
+  const [queue, staff, jurisdictions, views] = await Promise.all([
     listQueue(db, { actor, filters }),
     listStaff(db, { actor }),
     listJurisdictionOptions(db),
+    listQueueViews(db, { actor }),
   ]);
   const canWork = can(actor.role, 'requests.work');
   const activeStaff = staff.filter((member) => member.isActive);
@@ -48,6 +52,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         {canWork ? <QueueClaimForm /> : null}
       </div>
 
+      <QueueShortcuts />
+      <QueueViews views={views} currentQuery={queueHref(filters).replace(/^\/staff\??/, '')} />
       <QueueStatusTabs filters={filters} counts={queue.statusCounts} />
       <QueueFiltersForm
         filters={filters}
@@ -55,6 +61,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         staff={activeStaff.map(({ id, name, email }) => ({ id, name: name || email }))}
       />
 
+      {queue.searchScope === 'open_and_closed' ? (
+        <p className="notice queue-scope">
+          Showing open <strong>and closed</strong> requests matching “{filters.q}”.{' '}
+          <Link href={queueHref(filters, { openOnly: true })}>Show open requests only</Link>
+        </p>
+      ) : queue.searchScope === 'as_filtered' && filters.openOnly ? (
+        <p className="notice queue-scope">
+          Showing open requests matching “{filters.q}”. <Link href={queueHref(filters, { openOnly: false })}>Include closed requests</Link>
+        </p>
+      ) : null}
       {queue.rows.length === 0 ? (
         isFiltered ? (
           <div className="empty-state">
@@ -88,6 +104,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             canWork={canWork}
             jurisdictionLabels={jurisdictionLabels}
             bulkFormId={bulkFormId}
+            filters={filters}
           />
           <nav className="pagination" aria-label="Queue pages">
             {filters.after ? <Link href={queueHref(filters)}>First page</Link> : null}

@@ -9,7 +9,7 @@ export function QueueClaimForm() {
   const [state, formAction, isPending] = useActionState<ClaimState, FormData>(claimNextAction, initialActionState);
   return (
     <form action={formAction} className="queue-claim">
-      <button type="submit" disabled={isPending}>
+      <button type="submit" disabled={isPending} data-queue-claim="">
         {isPending ? 'Claiming…' : 'Claim next request'}
       </button>
       <div aria-live="polite">

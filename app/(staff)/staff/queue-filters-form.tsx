@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { queueStatusLabels } from '@/lib/queue/queue-status-labels';
+import { statusLabels } from '@/lib/requests/request-status';
 import { queueStatuses, type TQueueFilters } from '@/lib/validation/queue-filters';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 
@@ -43,9 +43,10 @@ export function QueueFiltersForm({
   return (
     // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark older screen readers know; <search> is newer
     <form method="get" action="/staff" className="filters" role="search" aria-label="Filter the queue">
+      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       <div className="field filters__search">
-        <label htmlFor="filter-q">Reference or requester email</label>
-        <input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} placeholder="DSR-2026-000123 or name@example.com" />
+        <label htmlFor="filter-q">Search by name, email or reference</label>
+        <input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} placeholder="Ada, ada@exam, 000123" />
       </div>
       <FilterSelect
         name="status"
@@ -53,7 +54,7 @@ export function QueueFiltersForm({
         value={filters.status ?? 'open'}
         options={[
           { value: 'open', label: 'Open' },
-          ...queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] })),
+          ...queueStatuses.map((status) => ({ value: status, label: statusLabels[status] })),
           { value: 'all', label: 'All' },
         ]}
       />

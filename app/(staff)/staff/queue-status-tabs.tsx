@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { openVerified, type QueuePage } from '@/lib/queue/list-queue';
 import { queueHref } from '@/lib/queue/queue-href';
-import { queueStatusLabels } from '@/lib/queue/queue-status-labels';
+import { statusLabels } from '@/lib/requests/request-status';
 import { queueStatuses, type TQueueFilters } from '@/lib/validation/queue-filters';
 
 const isCounted = (status: string): status is (typeof openVerified)[number] => (openVerified as readonly string[]).includes(status);
@@ -14,7 +14,7 @@ export function QueueStatusTabs({ filters, counts }: { filters: TQueueFilters; c
     { status: 'open', label: 'Open', count: openTotal },
     ...queueStatuses.map((status) => ({
       status,
-      label: queueStatusLabels[status],
+      label: statusLabels[status],
       count: isCounted(status) ? (counts[status] ?? 0) : undefined,
     })),
     { status: 'all', label: 'All' },

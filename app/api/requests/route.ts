@@ -28,6 +28,7 @@ export async function POST(request: Request): Promise<Response> {
       gpcSignal: hasGpcSignal(request.headers),
       // Without a `language` in the body, the client's Accept-Language chooses it.
       language: negotiateLocale(request.headers.get('accept-language')),
+      signal: request.signal,
     });
     return Response.json(
       { status: 'accepted', message: 'If the address is valid, we have emailed it a link to confirm the request.' },
@@ -35,6 +36,8 @@ export async function POST(request: Request): Promise<Response> {
     );
   } catch (error) {
     if (isAppError(error)) return problemResponse(error);
+    // The client left before we committed: nothing was filed, and nobody reads this answer.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     // The database went away mid-request (the web process answers 503 itself once its probe notices).
     if (isDatabaseUnavailable(error)) {
       return problemJson(

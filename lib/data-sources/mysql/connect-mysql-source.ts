@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { type Connection, createConnection } from 'mysql2';
 import { assertPublicLiteral, publicOnlyLookup } from '@/lib/network/public-only-lookup';
+import { withoutConnectionSecrets } from '../describe-connection-failure';
 import type { SourceNetworkOptions } from '../postgres/connect-source';
 import type { Connection as PromiseConnection } from 'mysql2/promise';
 
@@ -16,6 +17,19 @@ export type MysqlSource = { promise: PromiseConnection; connection: Connection }
  * private addresses at connection time (as for PostgreSQL sources), and a Unix socket counts as local.
  */
 export async function withMysqlSource<T>(
+  connectionString: string,
+  { allowPrivateTargets }: SourceNetworkOptions,
+  work: (source: MysqlSource) => Promise<T>,
+): Promise<T> {
+  try {
+    return await runWithMysqlSource(connectionString, { allowPrivateTargets }, work);
+  } catch (error) {
+    // What the driver throws (a bad URI echoes it whole) never carries the connection's password.
+    throw withoutConnectionSecrets(connectionString, error);
+  }
+}
+
+async function runWithMysqlSource<T>(
   connectionString: string,
   { allowPrivateTargets }: SourceNetworkOptions,
   work: (source: MysqlSource) => Promise<T>,

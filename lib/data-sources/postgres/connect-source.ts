@@ -1,6 +1,7 @@
 import net from 'node:net';
 import postgres, { type Sql } from 'postgres';
 import { assertPublicLiteral, publicOnlyLookup } from '@/lib/network/public-only-lookup';
+import { withoutConnectionSecrets } from '../describe-connection-failure';
 
 export type SourceNetworkOptions = {
   /** The admin setting (Settings → Data sources); off, a host that is or resolves to a private address is refused. */
@@ -35,11 +36,18 @@ function publicOnlySocket(options: { host: string[]; port: number[]; path?: stri
   return net.connect({ host, port: options.port[0] ?? 5432, lookup: publicOnlyLookup });
 }
 
-/** Runs `work` with a client, always closing it. */
+/** Runs `work` with a client, always closing it; what it throws never carries the connection's password. */
 export async function withSource<T>(connectionString: string, network: SourceNetworkOptions, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = connectSource(connectionString, network);
+  let sql: Sql;
+  try {
+    sql = connectSource(connectionString, network);
+  } catch (error) {
+    throw withoutConnectionSecrets(connectionString, error);
+  }
   try {
     return await work(sql);
+  } catch (error) {
+    throw withoutConnectionSecrets(connectionString, error);
   } finally {
     await sql.end({ timeout: 5 });
   }

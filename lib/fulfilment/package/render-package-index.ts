@@ -1,4 +1,8 @@
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import type { TAccessInformation } from '@/lib/validation/access-information';
+import type { TColumnPresentation } from '@/lib/validation/data-source';
+import { type CellValue, formatCell } from './format-cell';
+import { packageIndexText as words } from './package-index-text';
 import {
   INDEX_PATH,
   MANIFEST_PATH,
@@ -9,84 +13,203 @@ import {
   packageJsonPath,
 } from './package-manifest';
 
-const kindLabels: Record<PackageSource['kind'], string> = {
-  postgres: 'Database',
-  mysql: 'Database',
-  webhook: 'Connected system',
-  manual: 'Checked by hand',
+/** One table as the readable page shows it: its label, its columns' labels and formats, and its first rows. */
+export type ReadableTable = {
+  name: string;
+  label: string;
+  columns: { name: string; label: string; presentation?: TColumnPresentation }[];
+  /** The first rows (at most MAX_SHOWN_ROWS_PER_TABLE), or null when they were not kept (the table is listed, not shown). */
+  rows: CellValue[][] | null;
+};
+
+export type PackageIndexInput = {
+  organisationName: string;
+  manifest: PackageManifest;
+  /** The requester's IANA time zone: dates and times on the page are shown in it. */
+  timeZone: string;
+  locale?: string;
+  /** Per source slug, its tables in the package's order. */
+  readableTables?: Map<string, ReadableTable[]>;
+  /** GDPR Art. 15(1)(a)–(h), from the request's regime in settings. */
+  accessInformation?: TAccessInformation;
+  contact?: { contactEmail?: string; privacyNoticeUrl?: string };
 };
 
 /**
- * `index.html`: the page a requester opens first. Self-contained (no scripts, no
- * fetched resources; its own policy forbids both) and every value escaped, since
- * the package holds text that came from other systems.
+ * `index.html`: the page a requester opens first. It shows their data itself, one
+ * section per source and table with the map's labels and formats, and what the law
+ * says an access answer must also tell them (Art. 15(1)(a)–(h)). Self-contained (no
+ * scripts, no fetched resources; its own policy forbids both) and every value escaped,
+ * since the package holds text that came from other systems. Its size is bounded by
+ * the rows kept for it at staging (readable-limits.ts), whatever the tables' sizes.
  */
-export function renderPackageIndex({ organisationName, manifest }: { organisationName: string; manifest: PackageManifest }): string {
+export function renderPackageIndex({
+  organisationName,
+  manifest,
+  timeZone,
+  locale = 'en-GB',
+  readableTables = new Map(),
+  accessInformation = {},
+  contact = {},
+}: PackageIndexInput): string {
   const generatedAt = new Date(manifest.generatedAt);
   const sizes = new Map(manifest.files.map((file) => [file.path, file]));
+  const gathered = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(generatedAt);
+  const context = { timeZone, locale };
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(words.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Your data from ${escapeHtml(organisationName)} — ${escapeHtml(manifest.reference)}</title>
+<title>${escapeHtml(words.title(organisationName, manifest.reference))}</title>
 <style>
-body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #bbb; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 td.number { text-align: right; }
 code { font-size: 0.85em; word-break: break-all; }
 .note { white-space: pre-wrap; background: #f4f4f4; padding: 0.5rem; }
+.cell { white-space: pre-wrap; overflow-wrap: anywhere; }
+dt { font-weight: 600; margin-top: 0.75rem; }
+dd { margin-left: 0; white-space: pre-wrap; }
 </style>
 </head>
 <body>
-<h1>Your personal data held by ${escapeHtml(organisationName)}</h1>
+<h1>${escapeHtml(words.heading(organisationName))}</h1>
 <dl>
-<dt>Request</dt><dd>${escapeHtml(manifest.reference)} (${escapeHtml(requestTypeLabel(manifest.requestType))})</dd>
-<dt>Gathered</dt><dd><time datetime="${escapeHtml(manifest.generatedAt)}">${escapeHtml(generatedAt.toUTCString())}</time></dd>
+<dt>${escapeHtml(words.requestLabel)}</dt><dd>${escapeHtml(manifest.reference)} (${escapeHtml(requestTypeLabel(manifest.requestType))})</dd>
+<dt>${escapeHtml(words.gatheredLabel)}</dt><dd><time datetime="${escapeHtml(manifest.generatedAt)}">${escapeHtml(gathered)}</time></dd>
 </dl>
-<h2>What is in this package</h2>
-<p>There is one folder per system we searched. Each folder holds a <strong>JSON file</strong> with everything found in that system (for programs) and one <strong>CSV file</strong> per table, which opens in any spreadsheet. ${manifest.csv ? `${escapeHtml(manifest.csv.note)} ` : ''}<code>${MANIFEST_PATH}</code> lists every file with its SHA-256 checksum, so you can check nothing was changed.</p>
-${manifest.sources.map((source) => renderSource(source, sizes)).join('\n')}
-<h2>Files and checksums</h2>
-<table>
-<caption>Every file in this package with its size and SHA-256 checksum (${escapeHtml(INDEX_PATH)} and ${escapeHtml(MANIFEST_PATH)} aside)</caption>
-<thead><tr><th scope="col">File</th><th scope="col">Size (bytes)</th><th scope="col">SHA-256</th></tr></thead>
+<p>${escapeHtml(words.timeZoneNote(timeZone))}</p>
+<h2>${escapeHtml(words.contentsHeading)}</h2>
+<p>${escapeHtml(words.contentsIntro)} ${manifest.csv ? `${escapeHtml(manifest.csv.note)} ` : ''}${escapeHtml(words.checksumsIntro(MANIFEST_PATH))}</p>
+<nav aria-label="${escapeHtml(words.contentsListHeading)}"><ul>
+${manifest.sources.map((source) => `<li><a href="#source-${escapeHtml(source.slug)}">${escapeHtml(source.name)}</a></li>`).join('\n')}
+<li><a href="#about-this-data">${escapeHtml(words.supplementaryLink)}</a></li>
+<li><a href="#files">${escapeHtml(words.filesLink)}</a></li>
+</ul></nav>
+${manifest.sources.map((source) => renderSource(source, sizes, readableTables.get(source.slug), context)).join('\n')}
+${renderAccessInformation(accessInformation, contact)}
+<h2 id="files">${escapeHtml(words.filesHeading)}</h2>
+<div class="scroll"><table>
+<caption>${escapeHtml(words.filesCaption(INDEX_PATH, MANIFEST_PATH))}</caption>
+<thead><tr><th scope="col">${escapeHtml(words.fileColumn)}</th><th scope="col">${escapeHtml(words.sizeColumn)}</th><th scope="col">${escapeHtml(words.checksumColumn)}</th></tr></thead>
 <tbody>
 ${manifest.files.map((file) => `<tr><th scope="row">${escapeHtml(file.path)}</th><td class="number">${file.sizeBytes}</td><td><code>${escapeHtml(file.sha256)}</code></td></tr>`).join('\n')}
 </tbody>
-</table>
+</table></div>
 </body>
 </html>
 `;
 }
 
-function renderSource(source: PackageSource, files: Map<string, PackageFile>): string {
-  const heading = `<h2>${escapeHtml(source.name)} <small>(${escapeHtml(kindLabels[source.kind])})</small></h2>`;
+function renderSource(
+  source: PackageSource,
+  files: Map<string, PackageFile>,
+  readable: ReadableTable[] | undefined,
+  context: { timeZone: string; locale: string },
+): string {
+  const heading = `<section aria-labelledby="source-${escapeHtml(source.slug)}">
+<h2 id="source-${escapeHtml(source.slug)}">${escapeHtml(source.name)} <small>(${escapeHtml(words.kindLabels[source.kind])})</small></h2>`;
   if (source.kind === 'manual') {
-    return `${heading}\n<p>This system has no connection to ours; a member of staff checked it by hand and wrote:</p>\n<p class="note">${escapeHtml(source.note ?? 'No note.')}</p>`;
+    return `${heading}\n<p>${escapeHtml(words.manualIntro)}</p>\n<p class="note">${escapeHtml(source.note ?? words.noNote)}</p>\n</section>`;
   }
   const tables = Object.entries(source.rowCounts);
   const jsonPath = packageJsonPath(source.slug);
-  const rows = tables.map(([table, count]) => {
-    const csvPath = packageCsvPath(source.slug, table);
-    return `<tr><th scope="row">${escapeHtml(table)}</th><td class="number">${count}</td><td><a href="${escapeHtml(csvPath)}">${escapeHtml(csvPath)}</a></td></tr>`;
-  });
+  const jsonSize = files.get(jsonPath)?.sizeBytes;
+  const body =
+    tables.length === 0
+      ? `<p>${escapeHtml(words.nothingFound)}</p>`
+      : tables
+          .map(([table, count]) =>
+            renderTable(
+              source,
+              table,
+              count,
+              readable?.find((candidate) => candidate.name === table),
+              context,
+            ),
+          )
+          .join('\n');
   return `${heading}
-<p>Everything found here, all tables together: <a href="${escapeHtml(jsonPath)}">${escapeHtml(jsonPath)}</a>${files.has(jsonPath) ? ` (${files.get(jsonPath)!.sizeBytes} bytes)` : ''}.</p>
-${
-  tables.length === 0
-    ? '<p>Nothing about you was found in this system.</p>'
-    : `<table>
-<caption>Tables from ${escapeHtml(source.name)}: rows about you and the file that holds them</caption>
-<thead><tr><th scope="col">Table</th><th scope="col">Rows</th><th scope="col">File</th></tr></thead>
+<p>${escapeHtml(words.allTablesFile)} <a href="${escapeHtml(jsonPath)}">${escapeHtml(jsonPath)}</a>${jsonSize === undefined ? '' : ` (${escapeHtml(words.bytes(jsonSize))})`}.</p>
+${body}
+</section>`;
+}
+
+function renderTable(
+  source: PackageSource,
+  table: string,
+  count: number,
+  readable: ReadableTable | undefined,
+  context: { timeZone: string; locale: string },
+): string {
+  const csvPath = packageCsvPath(source.slug, table);
+  const label = readable?.label ?? table;
+  const csvLink = `<p>${escapeHtml(words.csvFile)} <a href="${escapeHtml(csvPath)}">${escapeHtml(csvPath)}</a></p>`;
+  const heading = `<h3>${escapeHtml(label)}</h3>`;
+  if (count === 0) return `${heading}\n<p>${escapeHtml(words.noRows)}</p>\n${csvLink}`;
+  if (!readable?.rows) return `${heading}\n<p>${escapeHtml(words.rowCount(count))}. ${escapeHtml(words.notShown)}</p>\n${csvLink}`;
+  const rows = readable.rows;
+  const cut = rows.length < count ? `<p>${escapeHtml(words.rowsCut(rows.length, count, csvPath))}</p>\n` : '';
+  return `${heading}
+${cut}<div class="scroll"><table>
+<caption>${escapeHtml(words.tableCaption(label, count))}</caption>
+<thead><tr>${readable.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('')}</tr></thead>
 <tbody>
-${rows.join('\n')}
+${rows
+  .map(
+    (row) =>
+      `<tr>${readable.columns
+        .map((column, index) => {
+          const value = row[index] ?? null;
+          const isNumber = typeof value === 'number' || column.presentation?.format === 'money';
+          return `<td class="${isNumber ? 'number' : 'cell'}">${escapeHtml(formatCell(value, column.presentation, context))}</td>`;
+        })
+        .join('')}</tr>`,
+  )
+  .join('\n')}
 </tbody>
-</table>`
-}`;
+</table></div>
+${csvLink}`;
+}
+
+function renderAccessInformation(information: TAccessInformation, contact: { contactEmail?: string; privacyNoticeUrl?: string }): string {
+  const fallback = words.notStated(contact.contactEmail ?? null);
+  const item = (term: string, value: string | undefined) => `<dt>${escapeHtml(term)}</dt>\n<dd>${escapeHtml(value ?? fallback)}</dd>`;
+  const authority = information.complaintAuthorityName
+    ? `${escapeHtml(words.complaintSentence(information.complaintAuthorityName))}${
+        information.complaintAuthorityUrl
+          ? ` <a href="${escapeHtml(information.complaintAuthorityUrl)}">${escapeHtml(information.complaintAuthorityUrl)}</a>`
+          : ''
+      }`
+    : escapeHtml(words.complaintFallback);
+  const contactLines = [
+    contact.contactEmail
+      ? `<p>${escapeHtml(words.contactSentence)} <a href="mailto:${escapeHtml(contact.contactEmail)}">${escapeHtml(contact.contactEmail)}</a>.</p>`
+      : '',
+    contact.privacyNoticeUrl ? `<p><a href="${escapeHtml(contact.privacyNoticeUrl)}">${escapeHtml(words.privacyNotice)}</a></p>` : '',
+  ].join('\n');
+  return `<section aria-labelledby="about-this-data">
+<h2 id="about-this-data">${escapeHtml(words.supplementaryHeading)}</h2>
+<p>${escapeHtml(words.supplementaryIntro)}</p>
+<dl>
+${item(words.supplementary.purposes, information.purposes)}
+${item(words.supplementary.categories, information.categories)}
+${item(words.supplementary.recipients, information.recipients)}
+${item(words.supplementary.retention, information.retention)}
+${item(words.supplementary.source, information.source)}
+${item(words.supplementary.automatedDecisions, information.automatedDecisions)}
+${item(words.supplementary.rights, information.rights ?? words.defaultRights)}
+<dt>${escapeHtml(words.supplementary.complaint)}</dt>
+<dd>${authority}</dd>
+</dl>
+<h3>${escapeHtml(words.contactHeading)}</h3>
+${contactLines || `<p>${escapeHtml(fallback)}</p>`}
+</section>`;
 }
 
 function escapeHtml(text: string): string {

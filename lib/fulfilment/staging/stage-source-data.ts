@@ -4,7 +4,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
 import { spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
-import { sourceStagingFolder, tableFileName } from './staging-folder';
+import { writeFile } from 'node:fs/promises';
+import { MAX_SHOWN_CELL_CHARACTERS, MAX_SHOWN_ROWS_PER_TABLE } from '../package/readable-limits';
+import { shownRowsFileName, sourceStagingFolder, tableFileName } from './staging-folder';
 
 export type StagedRow = Record<string, unknown>;
 export type StagedTable = { name: string; columns: string[]; batches: AsyncIterable<StagedRow[]> };
@@ -16,6 +18,8 @@ export type StagedTable = { name: string; columns: string[]; batches: AsyncItera
  * back-pressure respected, so memory stays bounded whatever the row count.
  * The JSON keeps every value exactly; the CSVs neutralise cells a spreadsheet
  * would run as formulas (a source value such as `=HYPERLINK(…)`), as every CSV we write does.
+ * The first rows of each table (at most MAX_SHOWN_ROWS_PER_TABLE, long cells cut) are also kept
+ * in `<table>.shown.json` for the package's readable page: bounded, however large the table.
  * A failure removes the half-written folder: a retry starts clean.
  */
 export async function stageSourceData(options: {
@@ -41,8 +45,11 @@ export async function stageSourceData(options: {
       try {
         await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
+        const shown: (string | number | boolean | null)[][] = [];
         for await (const batch of table.batches) {
           if (batch.length === 0) continue;
+          for (const row of batch.slice(0, MAX_SHOWN_ROWS_PER_TABLE - shown.length))
+            shown.push(table.columns.map((column) => shownValue(row[column])));
           await write(json, `${count === 0 ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`);
           await write(csv, spreadsheetSafeCsv(batch.map((row) => table.columns.map((column) => csvValue(row[column])))));
           count += batch.length;
@@ -50,6 +57,9 @@ export async function stageSourceData(options: {
           await options.onProgress?.(rowsDone);
         }
         rowCounts[table.name] = count;
+        await writeFile(path.join(folder, shownRowsFileName(table.name)), JSON.stringify({ columns: table.columns, rows: shown }), {
+          mode: 0o600,
+        });
       } finally {
         await close(csv);
       }
@@ -72,6 +82,12 @@ function csvValue(value: unknown): string | number | boolean | null {
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'bigint') return value.toString();
   return value as string | number | boolean;
+}
+
+/** A cell for the readable page: as the CSV has it, without formula escaping, long text cut. */
+function shownValue(value: unknown): string | number | boolean | null {
+  const cell = csvValue(value);
+  return typeof cell === 'string' && cell.length > MAX_SHOWN_CELL_CHARACTERS ? `${cell.slice(0, MAX_SHOWN_CELL_CHARACTERS)}…` : cell;
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {

@@ -21,3 +21,11 @@ export function sourceStagingFolder(runId: string, sourceSlug: string): string {
 export function tableFileName(tableLabel: string, extension: 'csv'): string {
   return `${tableLabel.replace(/[^A-Za-z0-9_.$-]/g, '_')}.${extension}`;
 }
+
+/**
+ * The first rows of a table kept beside its CSV for the package's readable page
+ * (index.html); never put into the ZIP itself.
+ */
+export function shownRowsFileName(tableLabel: string): string {
+  return `${tableLabel.replace(/[^A-Za-z0-9_.$-]/g, '_')}.shown.json`;
+}

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/date-text';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
-import { formatDateTimeIn } from '@/lib/i18n/format-date';
+import { formatCalendarDateIn, formatDateTimeIn } from '@/lib/i18n/format-date';
 import type { Locale } from '@/lib/i18n/locales';
 import { localiseJurisdictionLabel, localiseLabel } from '@/lib/i18n/localise-labels';
 import { findMinimisedRequest, type MinimisedRequestView } from '@/lib/requests/find-minimised-request';
@@ -14,6 +14,7 @@ import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { ReplyForm } from './reply-form';
+import { statusPageText } from './status-page-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('statusPage');
@@ -42,6 +43,10 @@ export default async function StatusPage({
     if (!minimised) notFound();
     return <MinimisedRequest request={minimised} typeLabel={typeLabel(minimised.type)} statusLabel={statusLabel(minimised.status)} />;
   }
+  /** A moment as the requester reads a clock: in their time zone (the page says which) and their language. */
+  const formatMoment = (date: Date, timeZone: string) => formatDateTimeIn(locale, date, timeZone);
+  const dateLabel = (date: string) => formatCalendarDateIn(locale, date);
+  const text = statusPageText(t);
 
   return (
     <>
@@ -75,12 +80,23 @@ export default async function StatusPage({
         <dd>
           <span className="status-pill">{statusLabel(request.status)}</span>
         </dd>
-        <dt>{t('received')}</dt>
+        <dt>{text.received}</dt>
         <dd>
           <DateText date={request.receivedOn} />
         </dd>
-        <dt>{t('dueBy')}</dt>
-        <dd>{request.dueOn ? <DateText date={request.dueOn} /> : t('dueWhenConfirmed')}</dd>
+        {request.closedAt ? (
+          <>
+            <dt>{text.closed}</dt>
+            <dd>
+              <time dateTime={request.closedAt.toISOString()}>{formatMoment(request.closedAt, request.timeZone)}</time>
+            </dd>
+          </>
+        ) : request.status === 'cancelled' || request.status === 'expired' ? null : (
+          <>
+            <dt>{text.answerDue}</dt>
+            <dd>{request.dueOn ? <DateText date={request.dueOn} /> : text.answerDueUnset}</dd>
+          </>
+        )}
         {request.jurisdictionLabel ? (
           <>
             <dt>{t('rules')}</dt>
@@ -88,6 +104,27 @@ export default async function StatusPage({
           </>
         ) : null}
       </dl>
+      <p className="field__hint">{text.timesShownIn(request.timeZone)}</p>
+
+      {request.clockStoppedAt ? (
+        <section className="panel" aria-labelledby="clock-heading">
+          <h2 id="clock-heading">{text.clockStoppedHeading}</h2>
+          <p>{text.clockStopped(formatMoment(request.clockStoppedAt, request.timeZone))}</p>
+        </section>
+      ) : null}
+
+      {request.extension && request.dueOn ? (
+        <section className="panel" aria-labelledby="extension-heading">
+          <h2 id="extension-heading">{text.extensionHeading}</h2>
+          <p>{text.extensionLead(dateLabel(request.extension.originalDueOn), request.extension.legalBasis)}</p>
+          {request.extension.reason ? (
+            <>
+              <p>{text.extensionReason}</p>
+              <p className="preserve-lines staff-message">{request.extension.reason}</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       {request.openQuestion ? (
         <section className="panel" aria-labelledby="question-heading">
@@ -116,8 +153,8 @@ export default async function StatusPage({
                     )}{' '}
                     <span className="field__hint">
                       {file.isAvailable
-                        ? t('downloadsLeft', { count: file.downloadsLeft, until: formatDateTimeIn(locale, file.expiresAt) })
-                        : t('noLongerAvailable')}
+                        ? text.downloadsLeft(file.downloadsLeft, formatMoment(file.expiresAt, request.timeZone))
+                        : text.noLongerAvailable}
                     </span>
                   </li>
                 ))}
@@ -132,6 +169,20 @@ export default async function StatusPage({
           <h2 id="decline-heading">{t('declineHeading')}</h2>
           {request.rejectionBasisLabel ? <p>{localiseLabel(translate, request.rejectionBasisLabel)}</p> : null}
           {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
+        </section>
+      ) : null}
+
+      {request.complaint ? (
+        <section className="panel" aria-labelledby="complaint-heading">
+          <h2 id="complaint-heading">{text.complaintHeading}</h2>
+          <p>{request.complaint.authorityName ? text.complaintNamed(request.complaint.authorityName) : text.complaintGeneral}</p>
+          {request.complaint.authorityUrl ? (
+            <p>
+              <a href={request.complaint.authorityUrl}>
+                {text.complaintLink(request.complaint.authorityName ?? request.complaint.authorityUrl)}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -162,6 +213,7 @@ export default async function StatusPage({
 
       <h2>{t('historyHeading')}</h2>
       <Timeline
+        timeZone={request.timeZone}
         items={request.timeline
           .filter((event) => timelineLabels[event.action])
           .map((event) => ({ id: event.id, label: translate(`timeline.${event.action}`), at: event.at }))}

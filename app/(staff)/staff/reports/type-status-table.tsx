@@ -3,15 +3,10 @@ import { type RequestStatus, statusLabels } from '@/lib/requests/request-status'
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
 import { FiguresTable } from './figures-table';
 
-/** Staff wording for the statuses a confirmed request can have (statusLabels speaks to the requester for some). */
-const reportStatuses: { status: RequestStatus; label: string }[] = [
-  { status: 'new', label: 'Received' },
-  { status: 'in_progress', label: 'In progress' },
-  { status: 'awaiting_requester', label: 'Waiting for requester' },
-  { status: 'fulfilled', label: statusLabels.fulfilled },
-  { status: 'rejected', label: statusLabels.rejected },
-  { status: 'cancelled', label: 'Withdrawn' },
-];
+/** The statuses a confirmed request can have, named as everywhere else (statusLabels). */
+const reportStatuses: { status: RequestStatus; label: string }[] = (
+  ['new', 'in_progress', 'awaiting_requester', 'fulfilled', 'rejected', 'cancelled'] as const
+).map((status) => ({ status, label: statusLabels[status] }));
 
 /** Requests in the range by type (rows) and current status (columns). */
 export function TypeStatusTable({ rows }: { rows: MonthTypeStatusCount[] }) {

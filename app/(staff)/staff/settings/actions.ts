@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/database';
+import { updateAccessInformation } from '@/lib/settings/update-access-information';
 import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
 import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
 import { updateOrganisationTexts } from '@/lib/settings/update-organisation-texts';
 import { ZOrganisationTexts } from '@/lib/validation/organisation-texts';
 import { requireStaff } from '@/lib/staff/get-current-staff';
+import { ZAccessInformationForm } from '@/lib/validation/access-information';
 import { ZJurisdictionPolicyForm } from '@/lib/validation/jurisdiction-policy-form';
 import { ZOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { type ActionState, runAction } from '../action-state';
@@ -36,5 +38,14 @@ export async function updateJurisdictionPolicyAction(_previous: ActionState, for
     await updateJurisdictionPolicy(getDb(), { actor, code, policy });
     revalidatePath('/staff/settings');
     return `Saved. Requests accepted from now on under “${policy.label}” get the new deadline; open requests keep theirs.`;
+  });
+}
+
+export async function updateAccessInformationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZAccessInformationForm, formData, async ({ code, ...information }) => {
+    const actor = await requireStaff();
+    await updateAccessInformation(getDb(), { actor, code, information });
+    revalidatePath(`/staff/settings/jurisdictions/${code}`);
+    return 'Saved. Access packages built from now on, and status pages after a refusal, use it.';
   });
 }

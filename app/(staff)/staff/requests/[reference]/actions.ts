@@ -17,7 +17,7 @@ import {
   ZAssignRequest,
   ZExtendDeadline,
   ZFulfilRequest,
-  ZRejectRequest,
+  ZRejectRequestForm,
   ZRequestInformation,
   ZRetryRequestEmails,
   ZStartWork,
@@ -45,8 +45,8 @@ export async function requestInformationAction(_previous: ActionState, formData:
 }
 
 export async function extendDeadlineAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZExtendDeadline, formData, async ({ reference, version, reason }) => {
-    await extendDeadline(getDb(), { actor: await requireStaff(), reference, version, reason });
+  const state = await runAction(ZExtendDeadline, formData, async ({ reference, version, reason, dueOn }) => {
+    await extendDeadline(getDb(), { actor: await requireStaff(), reference, version, reason, dueOn });
   });
   return afterSuccess(state, formData, 'extended');
 }
@@ -60,7 +60,8 @@ export async function fulfilRequestAction(_previous: ActionState, formData: Form
 }
 
 export async function rejectRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZRejectRequest, formData, async ({ reference, version, basis, message }) => {
+  // ZRejectRequestForm requires the confirmation tick: rejecting closes the request and emails the requester.
+  const state = await runAction(ZRejectRequestForm, formData, async ({ reference, version, basis, message }) => {
     await rejectRequest(getDb(), { actor: await requireStaff(), reference, version, basis, message });
   });
   return afterSuccess(state, formData, 'rejected');

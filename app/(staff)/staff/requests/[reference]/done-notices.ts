@@ -17,11 +17,13 @@ export const doneNotices = {
   erasure_started: 'Erasure started. Each source’s outcome is shown under “Data from your systems”.',
   sources_retried: 'The failed sources are being tried again.',
   source_confirmed: 'Checklist item confirmed.',
+  claimed: 'You claimed this request: it is assigned to you.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',
 } as const;
 
 export type DoneNotice = keyof typeof doneNotices;
 
-export function doneNotice(value: string | undefined): string | null {
+export function doneNotice(value: string | undefined, reference: string): string | null {
+  if (value === 'claimed') return `You claimed ${reference}. It is assigned to you.`;
   return value && Object.hasOwn(doneNotices, value) ? doneNotices[value as DoneNotice] : null;
 }

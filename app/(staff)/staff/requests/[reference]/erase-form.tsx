@@ -12,10 +12,12 @@ type EraseFormProps = {
   blockedReason: string | null;
   /** What the latest dry run found, in one sentence. */
   dryRunSummary: string | null;
+  /** Who is emailed when the erasure finishes (the requester's name and address). */
+  requester: string;
 };
 
 /** Erasure cannot be undone: the agent ticks a confirmation first, and the button waits for a successful dry run. */
-export function EraseForm({ reference, version, blockedReason, dryRunSummary }: EraseFormProps) {
+export function EraseForm({ reference, version, blockedReason, dryRunSummary, requester }: EraseFormProps) {
   const [state, formAction, isPending] = useActionState(startErasureAction, initialActionState);
   const confirmErrors = state.fieldErrors?.isConfirmed;
   const isBlocked = blockedReason !== null;
@@ -23,7 +25,8 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
     <form action={formAction} className="request-action" aria-labelledby="erase-heading">
       <h4 id="erase-heading">Erase this person’s data</h4>
       <p className="warning">
-        Erasure deletes or anonymises this person’s rows in every enabled source, as the dry run showed. It cannot be undone.
+        Erasure deletes or anonymises this person’s rows in every enabled source, as the dry run showed. It cannot be undone. When it
+        finishes, {requester} is emailed the list of systems erased and the request closes.
       </p>
       {dryRunSummary ? <p>{dryRunSummary}</p> : null}
       <FormProblem state={state} reference={reference} />
@@ -46,6 +49,13 @@ export function EraseForm({ reference, version, blockedReason, dryRunSummary }: 
           {confirmErrors.join(' ')}
         </p>
       ) : null}
+      <div className="field">
+        <label htmlFor="erase-message">Message to the requester (optional)</label>
+        <p className="field__hint" id="erase-message-hint">
+          Sent with the confirmation email when the erasure completes, above the list of systems.
+        </p>
+        <textarea id="erase-message" name="message" rows={3} maxLength={5000} disabled={isBlocked} aria-describedby="erase-message-hint" />
+      </div>
       {isBlocked ? (
         <p className="field__hint" id="erase-blocked">
           {blockedReason}

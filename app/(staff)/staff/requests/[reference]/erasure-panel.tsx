@@ -1,17 +1,20 @@
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { ActionCheck } from '@/lib/requests/action-check';
-import { describeRun } from './describe-run';
-import { DryRunForm } from './dry-run-form';
-import { EraseForm } from './erase-form';
 import { RunDetails } from './run-details';
 
-type ErasurePanelProps = { fulfilment: RequestFulfilment; reference: string; version: number; isWorkable: boolean; erasure: ActionCheck };
+type ErasurePanelProps = {
+  fulfilment: RequestFulfilment;
+  reference: string;
+  version: number;
+  isWorkable: boolean;
+  erasure: ActionCheck;
+  requester: string;
+};
 
-/** Deletion: a dry run first (counts only), then erasure, each source's outcome, retry and the manual checklist. */
-export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasure }: ErasurePanelProps) {
+/** Deletion: the dry run's counts, then the erasure's outcome per source, retry and the manual checklist (Dry run and Erase are the page's actions). */
+export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasure, requester }: ErasurePanelProps) {
   const { dryRun, erase } = fulfilment;
   const hasSources = fulfilment.enabledSources.erasure > 0;
-  const isErasureUnderway = erase?.status === 'running' || erase?.status === 'succeeded';
   // The domain's check (checkErasure, the one startErasure runs) says why Erase is disabled.
   const blockedReason = erasure.isAllowed ? null : erasure.reason;
   return (
@@ -30,13 +33,11 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
           reference={reference}
           version={version}
           isWorkable={isWorkable}
+          requester={requester}
         />
       ) : (
         <p className="empty-state">No dry run yet.</p>
       )}
-      {isWorkable && hasSources && dryRun?.status !== 'running' && !isErasureUnderway ? (
-        <DryRunForm reference={reference} version={version} isAgain={Boolean(dryRun)} />
-      ) : null}
 
       <h3>Erasure</h3>
       {erase ? (
@@ -46,18 +47,12 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
           reference={reference}
           version={version}
           isWorkable={isWorkable}
+          requester={requester}
         />
       ) : (
         <p className="empty-state">Nothing has been erased yet.</p>
       )}
-      {isWorkable && hasSources && !erase ? (
-        <EraseForm
-          reference={reference}
-          version={version}
-          blockedReason={blockedReason}
-          dryRunSummary={dryRun?.status === 'succeeded' ? describeRun(dryRun) : null}
-        />
-      ) : null}
+      {isWorkable && hasSources && !erase && blockedReason ? <p className="field__hint">Erase data: {blockedReason}</p> : null}
     </>
   );
 }

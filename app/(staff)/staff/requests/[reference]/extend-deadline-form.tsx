@@ -8,7 +8,17 @@ import { FormProblem } from './form-problem';
 import { ZExtendDeadline } from '@/lib/validation/staff-actions';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 
-export function ExtendDeadlineForm({ reference, version, extensionLimit }: { reference: string; version: number; extensionLimit: string }) {
+type ExtendDeadlineFormProps = {
+  reference: string;
+  version: number;
+  extensionLimit: string;
+  /** The current due date; the new one must be later. */
+  dueOn: string;
+  /** The latest date the deadline rules allow (the default): extendDeadline refuses anything later. */
+  maxDueOn: string;
+};
+
+export function ExtendDeadlineForm({ reference, version, extensionLimit, dueOn, maxDueOn }: ExtendDeadlineFormProps) {
   const [state, formAction, isPending] = useActionState(extendDeadlineAction, initialActionState);
   return (
     <form action={formAction} className="request-action" aria-labelledby="extend-deadline-heading">
@@ -17,6 +27,26 @@ export function ExtendDeadlineForm({ reference, version, extensionLimit }: { ref
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
+      <FormField
+        id="extension-due-on"
+        label="New due date"
+        hint={`Any day after ${dueOn}, up to ${maxDueOn}: the legal maximum.`}
+        errors={state.fieldErrors?.dueOn}
+      >
+        {(describedBy, isInvalid) => (
+          <input
+            type="date"
+            id="extension-due-on"
+            name="dueOn"
+            required
+            min={addOneDay(dueOn)}
+            max={maxDueOn}
+            defaultValue={state.values?.dueOn ?? maxDueOn}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
+        )}
+      </FormField>
       <FormField id="extension-reason" label="Reason for the extension" errors={state.fieldErrors?.reason}>
         {(describedBy, isInvalid) => (
           <textarea
@@ -35,4 +65,10 @@ export function ExtendDeadlineForm({ reference, version, extensionLimit }: { ref
       </button>
     </form>
   );
+}
+
+function addOneDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }

@@ -46,8 +46,8 @@ export async function startDryRunAction(_previous: ActionState, formData: FormDa
 }
 
 export async function startErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZStartErasure, formData, async ({ reference, version }) => {
-    await startErasure(getDb(), { actor: await requireStaff(), reference, version });
+  const state = await runAction(ZStartErasure, formData, async ({ reference, version, message }) => {
+    await startErasure(getDb(), { actor: await requireStaff(), reference, version, message });
   });
   return afterSuccess(state, formData, 'erasure_started');
 }
@@ -60,8 +60,15 @@ export async function retryFailedSourcesAction(_previous: ActionState, formData:
 }
 
 export async function confirmManualSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note }) => {
-    await confirmManualSource(getDb(), { actor: await requireStaff(), reference, version, resultId, note });
+  const state = await runAction(ZConfirmManualSource, formData, async ({ reference, version, resultId, note, isConfirmed }) => {
+    await confirmManualSource(getDb(), {
+      actor: await requireStaff(),
+      reference,
+      version,
+      resultId,
+      note,
+      isConfirmed: isConfirmed === 'yes',
+    });
   });
   return afterSuccess(state, formData, 'source_confirmed');
 }

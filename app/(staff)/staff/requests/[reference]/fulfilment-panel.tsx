@@ -9,14 +9,13 @@ type FulfilmentPanelProps = {
   request: { reference: string; version: number; type: RequestType };
   /** The signed-in staff member may act (auditors see the same results without a single control). */
   isWorkable: boolean;
-  canRelease: boolean;
   /** Whether erasure may start now, and why not (deletion requests; null otherwise). */
   erasure: ActionCheck | null;
-  downloadTerms: string;
+  requester: string;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, erasure, downloadTerms }: FulfilmentPanelProps) {
+export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requester }: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
@@ -26,6 +25,7 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, e
           reference={request.reference}
           version={request.version}
           isWorkable={isWorkable}
+          requester={requester}
           erasure={erasure}
         />
       ) : (
@@ -34,8 +34,7 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, canRelease, e
           reference={request.reference}
           version={request.version}
           isWorkable={isWorkable}
-          canRelease={canRelease}
-          downloadTerms={downloadTerms}
+          requester={requester}
         />
       )}
     </section>

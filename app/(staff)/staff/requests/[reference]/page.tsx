@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
@@ -28,8 +29,15 @@ import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
 import { FulfilmentPanel } from './fulfilment-panel';
+import { ActionMenu, type ActionMenuItem } from './action-menu';
+import { DryRunForm } from './dry-run-form';
+import { EraseForm } from './erase-form';
+import { GatherDataForm } from './gather-data-form';
+import { ReleasePackageForm } from './release-package-form';
+import { describeRun } from './describe-run';
+import { planRequestSteps, type StepId } from './next-step';
 import { RejectRequestForm } from './reject-request-form';
-import { RequestClock } from './request-clock';
+import { describeTimeLeft, RequestClock } from './request-clock';
 import { RequestInformationForm } from './request-information-form';
 import { RetryEmailsForm } from './retry-emails-form';
 import { StartWorkForm } from './start-work-form';
@@ -67,25 +75,245 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
   ]);
-  const notice = doneNotice(query.done);
   const shownReference = request.reference ?? reference;
+  const notice = doneNotice(query.done, shownReference);
   const extension = request.policy?.extension ?? null;
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
+  const requester = request.fullName && request.email ? `${request.fullName} (${request.email})` : (request.email ?? 'the requester');
+  const answer = requestTypeRules[request.type].answer;
+  const steps = planRequestSteps({ status: request.status, isAppeal: Boolean(request.appealOfId), answer, actions, fulfilment });
+  const gather = fulfilment?.gather ?? null;
+  const dryRun = fulfilment?.dryRun ?? null;
+  const timeLeft =
+    request.dueOn && isOpen(request.status)
+      ? describeTimeLeft({
+          dueOn: request.dueOn,
+          clockStoppedAt: request.clockStoppedAt,
+          projectedDueOn: projectedDueOn(request, new Date()),
+        })
+      : null;
+
+  /** Each action's form, built once: the primary one is shown open, the others behind "More actions". */
+  const forms: Record<StepId, { label: string; form: () => ReactNode }> = {
+    decide_appeal: {
+      label: 'Decide the appeal',
+      form: () =>
+        request.appealLinks.appealOf ? (
+          <DecideAppealForm
+            reference={shownReference}
+            version={request.version}
+            appealOf={request.appealLinks.appealOf}
+            canOverride={can(actor.role, 'appeals.override_separation')}
+          />
+        ) : null,
+    },
+    start_work: {
+      label: request.status === 'awaiting_requester' ? 'Resume work' : 'Start work',
+      form: () => <StartWorkForm reference={shownReference} version={request.version} />,
+    },
+    request_information: {
+      label: 'Ask the requester a question',
+      form: () => (
+        <RequestInformationForm
+          reference={shownReference}
+          version={request.version}
+          clockStopKinds={request.policy?.clockStopKinds ?? []}
+        />
+      ),
+    },
+    extend: {
+      label: 'Extend the deadline',
+      form: () =>
+        extension && request.dueOn && actions.extendDeadline.isAllowed && actions.extendDeadline.maxDueOn ? (
+          <ExtendDeadlineForm
+            reference={shownReference}
+            version={request.version}
+            dueOn={request.dueOn}
+            maxDueOn={actions.extendDeadline.maxDueOn}
+            extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
+          />
+        ) : null,
+    },
+    gather: {
+      label: gather ? 'Gather the data again' : 'Gather data from your systems',
+      form: () => <GatherDataForm reference={shownReference} version={request.version} isAgain={Boolean(gather)} />,
+    },
+    release: {
+      label: 'Release the package',
+      form: () =>
+        gather?.package ? (
+          <ReleasePackageForm
+            reference={shownReference}
+            version={request.version}
+            runId={gather.id}
+            fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
+            downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
+          />
+        ) : null,
+    },
+    dry_run: {
+      label: dryRun ? 'Run the dry run again' : 'Start a dry run',
+      form: () => <DryRunForm reference={shownReference} version={request.version} isAgain={Boolean(dryRun)} />,
+    },
+    erase: {
+      label: 'Erase the data',
+      form: () => (
+        <EraseForm
+          reference={shownReference}
+          version={request.version}
+          blockedReason={actions.erase && !actions.erase.isAllowed ? actions.erase.reason : null}
+          dryRunSummary={dryRun?.status === 'succeeded' ? describeRun(dryRun) : null}
+          requester={requester}
+        />
+      ),
+    },
+    fulfil: {
+      label: 'Fulfil the request',
+      form: () => (
+        <FulfilRequestForm
+          reference={shownReference}
+          version={request.version}
+          needsFiles={answer === 'data'}
+          maxFiles={MAX_ATTACHMENT_COUNT}
+          maxFileMegabytes={env().MAX_ATTACHMENT_MB}
+        />
+      ),
+    },
+    reject: {
+      label: 'Reject the request',
+      form: () => <RejectRequestForm reference={shownReference} version={request.version} requester={requester} />,
+    },
+  };
+  const menuItems: ActionMenuItem[] = steps.others.map((step) => ({ id: step, label: forms[step].label, content: forms[step].form() }));
 
   return (
     <article className="request-page">
       <div aria-live="polite" role="status" className="request-page__notice">
         {notice ? <p className="notice notice--ok">{notice}</p> : null}
       </div>
-      <h1>Request {shownReference}</h1>
-      <p className="lead">
-        {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
-        {request.appealOfId ? ' ' : null}
-        <span className="status-pill">{statusLabels[request.status]}</span> {requestTypeLabel(request.type)}
-      </p>
-      {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
+      <header className="request-header">
+        <h1>Request {shownReference}</h1>
+        <dl className="request-header__facts">
+          <div>
+            <dt>Status</dt>
+            <dd>
+              {request.appealOfId ? <span className="status-pill status-pill--appeal">Appeal</span> : null}
+              {request.appealOfId ? ' ' : null}
+              <span className="status-pill">{statusLabels[request.status]}</span>
+              {request.hasUnreadReply ? (
+                <>
+                  {' '}
+                  <span className="status-pill status-pill--replied">Replied</span>
+                </>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Type</dt>
+            <dd>{requestTypeLabel(request.type)}</dd>
+          </div>
+          <div>
+            <dt>Due</dt>
+            <dd>{request.dueOn ? <DateText date={request.dueOn} /> : 'Not yet'}</dd>
+          </div>
+          {timeLeft ? (
+            <div>
+              <dt>Time left</dt>
+              <dd className={timeLeft.isOverdue ? 'clock-remaining--overdue' : undefined}>
+                {request.clockStoppedAt ? 'Clock stopped' : timeLeft.text}
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Assignee</dt>
+            <dd>{request.assigneeName ?? 'Unassigned'}</dd>
+          </div>
+        </dl>
+        {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
+        {isWorkable ? (
+          <section className="request-next" aria-labelledby="next-step-heading">
+            <h2 id="next-step-heading" className="visually-hidden">
+              Next step
+            </h2>
+            {steps.waiting ? <p className="notice">{steps.waiting}</p> : null}
+            {request.language === 'en' ? null : (
+              <p className="notice" id="requester-language-note">
+                The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
+                {englishLanguageName(request.language)}; a message you type here is sent exactly as you write it, so write it in{' '}
+                {englishLanguageName(request.language)} if you can.
+              </p>
+            )}
+            {steps.primary ? <div className="request-next__primary">{forms[steps.primary].form()}</div> : null}
+            <ActionMenu items={menuItems} />
+          </section>
+        ) : null}
+        <nav aria-label="On this page" className="request-jump">
+          <a href="#timeline-heading">Timeline</a> <a href="#notes-heading">Notes and replies</a>
+          {fulfilment && answer !== 'action' ? <a href="#fulfilment-heading">Data from your systems</a> : null}
+          <a href="#requester-heading">Requester</a>
+        </nav>
+      </header>
 
       <div className="two-columns">
+        <div>
+          <section className="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <Timeline
+              items={request.events.map((event) => ({
+                id: event.id,
+                label: staffTimelineLabel(event.action),
+                at: event.createdAt,
+                actorName:
+                  event.actorType === 'staff'
+                    ? event.actorName || event.actorEmail || 'Staff member'
+                    : event.actorType === 'api_key'
+                      ? `API key “${String(event.details.apiKeyName ?? 'unnamed')}”`
+                      : event.actorType === 'requester'
+                        ? 'Requester'
+                        : 'System',
+                detail: eventDetail(event.action, event.details),
+                isVisibleToRequester: event.isVisibleToRequester,
+              }))}
+            />
+          </section>
+
+          <section className="panel" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes and replies</h2>
+            <p className="field__hint">Internal notes are never shown to the requester. Replies from the requester are marked.</p>
+            {request.notes.length === 0 ? (
+              <p className="empty-state">
+                {request.minimisedOn ? 'Notes and replies were removed with the personal data.' : 'No notes yet.'}
+              </p>
+            ) : (
+              <ul className="notes">
+                {request.notes.map((note) => (
+                  <li key={note.id} className={note.isFromRequester ? 'note note--requester' : 'note'}>
+                    <p className="note__meta">
+                      <strong>
+                        {note.isFromRequester
+                          ? 'Reply from the requester'
+                          : `Internal note by ${note.authorName || note.authorEmail || 'staff'}`}
+                      </strong>{' '}
+                      <time dateTime={note.createdAt.toISOString()}>{dateTime.format(note.createdAt)} UTC</time>
+                    </p>
+                    <p className="preserve-lines">{note.body}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWork && !request.minimisedOn ? <AddNoteForm reference={shownReference} /> : null}
+          </section>
+          {fulfilment && request.reference && requestTypeRules[request.type].answer !== 'action' ? (
+            <FulfilmentPanel
+              fulfilment={fulfilment}
+              request={{ reference: request.reference, version: request.version, type: request.type }}
+              isWorkable={isWorkable}
+              erasure={actions.erase}
+              requester={requester}
+            />
+          ) : null}
+        </div>
+
         <div>
           <section className="panel" aria-labelledby="requester-heading">
             <h2 id="requester-heading">Requester</h2>
@@ -125,6 +353,21 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                   <dt>Appealed</dt>
                   <dd>
                     <Link href={`/staff/requests/${request.appealLinks.appeal}`}>{request.appealLinks.appeal}</Link>
+                  </dd>
+                </>
+              ) : null}
+              {request.relatedRequests.length > 0 ? (
+                <>
+                  <dt>Same person’s other requests</dt>
+                  <dd>
+                    <ul className="plain-list">
+                      {request.relatedRequests.map((related) => (
+                        <li key={related.reference}>
+                          <Link href={`/staff/requests/${related.reference}`}>{related.reference}</Link>: {requestTypeLabel(related.type)},{' '}
+                          {statusLabels[related.status].toLowerCase()}
+                        </li>
+                      ))}
+                    </ul>
                   </dd>
                 </>
               ) : null}
@@ -186,116 +429,6 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             />
           </section>
 
-          {fulfilment && request.reference && requestTypeRules[request.type].answer !== 'action' ? (
-            <FulfilmentPanel
-              fulfilment={fulfilment}
-              request={{ reference: request.reference, version: request.version, type: request.type }}
-              isWorkable={isWorkable}
-              canRelease={actions.fulfil.isAllowed}
-              erasure={actions.erase}
-              downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
-            />
-          ) : null}
-
-          {isWorkable ? (
-            <section className="panel" aria-labelledby="actions-heading">
-              <h2 id="actions-heading">Work this request</h2>
-              {request.language === 'en' ? null : (
-                <p className="notice" id="requester-language-note">
-                  The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
-                  {englishLanguageName(request.language)}; a message you type below is sent exactly as you write it, so write it in{' '}
-                  {englishLanguageName(request.language)} if you can.
-                </p>
-              )}
-              {actions.startWork.isAllowed ? <StartWorkForm reference={shownReference} version={request.version} /> : null}
-              {actions.requestInformation.isAllowed ? (
-                <RequestInformationForm
-                  reference={shownReference}
-                  version={request.version}
-                  clockStopKinds={request.policy?.clockStopKinds ?? []}
-                />
-              ) : null}
-              {actions.extendDeadline.isAllowed && extension ? (
-                <ExtendDeadlineForm
-                  reference={shownReference}
-                  version={request.version}
-                  extensionLimit={`${request.policy?.label} allows ${extension.maxCount === 1 ? 'one extension' : `${extension.maxCount} extensions`} of up to ${extension.amount} ${extension.unit}; ${request.extensionCount} used.`}
-                />
-              ) : null}
-              {request.appealOfId && request.appealLinks.appealOf && isOpen(request.status) ? (
-                <DecideAppealForm
-                  reference={shownReference}
-                  version={request.version}
-                  appealOf={request.appealLinks.appealOf}
-                  canOverride={can(actor.role, 'appeals.override_separation')}
-                />
-              ) : null}
-              {/* An appeal is decided, never fulfilled or rejected as such. */}
-              {actions.fulfil.isAllowed && !request.appealOfId ? (
-                <FulfilRequestForm
-                  reference={shownReference}
-                  version={request.version}
-                  needsFiles={requestTypeRules[request.type].answer === 'data'}
-                  maxFiles={MAX_ATTACHMENT_COUNT}
-                  maxFileMegabytes={env().MAX_ATTACHMENT_MB}
-                />
-              ) : null}
-              {actions.reject.isAllowed && !request.appealOfId ? (
-                <RejectRequestForm reference={shownReference} version={request.version} />
-              ) : null}
-            </section>
-          ) : null}
-
-          <section className="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
-            <Timeline
-              items={request.events.map((event) => ({
-                id: event.id,
-                label: staffTimelineLabel(event.action),
-                at: event.createdAt,
-                actorName:
-                  event.actorType === 'staff'
-                    ? event.actorName || event.actorEmail || 'Staff member'
-                    : event.actorType === 'api_key'
-                      ? `API key “${String(event.details.apiKeyName ?? 'unnamed')}”`
-                      : event.actorType === 'requester'
-                        ? 'Requester'
-                        : 'System',
-                detail: eventDetail(event.action, event.details),
-                isVisibleToRequester: event.isVisibleToRequester,
-              }))}
-            />
-          </section>
-
-          <section className="panel" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes and replies</h2>
-            <p className="field__hint">Internal notes are never shown to the requester. Replies from the requester are marked.</p>
-            {request.notes.length === 0 ? (
-              <p className="empty-state">
-                {request.minimisedOn ? 'Notes and replies were removed with the personal data.' : 'No notes yet.'}
-              </p>
-            ) : (
-              <ul className="notes">
-                {request.notes.map((note) => (
-                  <li key={note.id} className={note.isFromRequester ? 'note note--requester' : 'note'}>
-                    <p className="note__meta">
-                      <strong>
-                        {note.isFromRequester
-                          ? 'Reply from the requester'
-                          : `Internal note by ${note.authorName || note.authorEmail || 'staff'}`}
-                      </strong>{' '}
-                      <time dateTime={note.createdAt.toISOString()}>{dateTime.format(note.createdAt)} UTC</time>
-                    </p>
-                    <p className="preserve-lines">{note.body}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {canWork && !request.minimisedOn ? <AddNoteForm reference={shownReference} /> : null}
-          </section>
-        </div>
-
-        <div>
           <section className="panel" aria-labelledby="assignment-heading">
             <h2 id="assignment-heading">Assignment</h2>
             <p>{request.assigneeName ? `Assigned to ${request.assigneeName}` : 'Not assigned'}</p>

@@ -8,13 +8,18 @@ import { initialActionState } from '../../action-state';
 import { rejectRequestAction } from './actions';
 import { FormProblem } from './form-problem';
 
-export function RejectRequestForm({ reference, version }: { reference: string; version: number }) {
+type RejectRequestFormProps = { reference: string; version: number; requester: string };
+
+/** Rejecting closes the request and emails the requester: the form says so, to whom, and needs a tick the server checks. */
+export function RejectRequestForm({ reference, version, requester }: RejectRequestFormProps) {
   const [state, formAction, isPending] = useActionState(rejectRequestAction, initialActionState);
   const basisErrors = state.fieldErrors?.basis;
   return (
     <form action={formAction} className="request-action" aria-labelledby="reject-heading">
       <h3 id="reject-heading">Reject the request</h3>
-      <p className="warning">The reason is emailed to the requester. This closes the request.</p>
+      <p className="warning">
+        This closes {reference} and emails the reason to {requester}. It cannot be undone (the requester may appeal where the rules allow).
+      </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
@@ -47,6 +52,24 @@ export function RejectRequestForm({ reference, version }: { reference: string; v
           />
         )}
       </FormField>
+      <div className={state.fieldErrors?.isConfirmed?.length ? 'choice field--invalid' : 'choice'}>
+        <input
+          type="checkbox"
+          id="reject-confirm"
+          name="isConfirmed"
+          value="yes"
+          required
+          aria-describedby={state.fieldErrors?.isConfirmed?.length ? 'reject-confirm-error' : undefined}
+        />
+        <label htmlFor="reject-confirm">
+          Yes, close {reference} and email {requester}
+        </label>
+      </div>
+      {state.fieldErrors?.isConfirmed?.length ? (
+        <p className="field__error" id="reject-confirm-error">
+          {state.fieldErrors.isConfirmed.join(' ')}
+        </p>
+      ) : null}
       <button type="submit" className="button--danger" disabled={isPending}>
         {isPending ? 'Rejecting…' : 'Reject request'}
       </button>

@@ -31,25 +31,13 @@ export function RequestClock({
   isOpen,
 }: RequestClockProps) {
   if (!dueOn) return <p>No deadline yet: it starts when the requester confirms their email address.</p>;
-  const daysLeft = daysBetween(toCalendarDate(new Date(), env().TIME_ZONE), dueOn);
-  const remaining = clockStoppedAt
-    ? `Clock stopped while we wait for the requester: due ${projectedDueOn ?? dueOn} if they answer today`
-    : daysLeft < 0
-      ? `Overdue by ${-daysLeft} ${-daysLeft === 1 ? 'day' : 'days'}`
-      : daysLeft === 0
-        ? 'Due today'
-        : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left`;
+  const { text: remaining, isOverdue } = describeTimeLeft({ dueOn, clockStoppedAt, projectedDueOn });
   return (
     <dl className="summary">
       <dt>Due by</dt>
       <dd>
         <DateText date={dueOn} />
-        {isOpen ? (
-          <span className={daysLeft < 0 && !clockStoppedAt ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}>
-            {' '}
-            ({remaining})
-          </span>
-        ) : null}
+        {isOpen ? <span className={isOverdue ? 'clock-remaining clock-remaining--overdue' : 'clock-remaining'}> ({remaining})</span> : null}
       </dd>
       {originalDueOn && originalDueOn !== dueOn ? (
         <>
@@ -83,4 +71,23 @@ export function RequestClock({
       </dd>
     </dl>
   );
+}
+
+/** Time left in words, counted in the organisation's time zone; "clock stopped" while the request waits with the clock paused. */
+export function describeTimeLeft({
+  dueOn,
+  clockStoppedAt,
+  projectedDueOn,
+}: {
+  dueOn: string;
+  clockStoppedAt: Date | null;
+  projectedDueOn: string | null;
+}): { text: string; isOverdue: boolean } {
+  const daysLeft = daysBetween(toCalendarDate(new Date(), env().TIME_ZONE), dueOn);
+  if (clockStoppedAt) {
+    return { text: `Clock stopped while we wait for the requester: due ${projectedDueOn ?? dueOn} if they answer today`, isOverdue: false };
+  }
+  if (daysLeft < 0) return { text: `Overdue by ${-daysLeft} ${-daysLeft === 1 ? 'day' : 'days'}`, isOverdue: true };
+  if (daysLeft === 0) return { text: 'Due today', isOverdue: false };
+  return { text: `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left`, isOverdue: false };
 }

@@ -6,10 +6,18 @@ import { RetryFailedSourcesForm } from './retry-failed-sources-form';
 import { RunProgress } from './run-progress';
 import { SourceResultsTable } from './source-results-table';
 
-type RunDetailsProps = { run: FulfilmentRunView; caption: string; reference: string; version: number; isWorkable: boolean };
+type RunDetailsProps = {
+  run: FulfilmentRunView;
+  caption: string;
+  reference: string;
+  version: number;
+  isWorkable: boolean;
+  /** The requester as the checklist's last-item warning names them. */
+  requester: string;
+};
 
 /** A run as the request page shows it, whatever its kind: live status, per-source results, checklist items, retry. */
-export function RunDetails({ run, caption, reference, version, isWorkable }: RunDetailsProps) {
+export function RunDetails({ run, caption, reference, version, isWorkable, requester }: RunDetailsProps) {
   const failedCount = run.results.filter((result) => result.status === 'failed').length;
   return (
     <>
@@ -25,7 +33,7 @@ export function RunDetails({ run, caption, reference, version, isWorkable }: Run
       </p>
       <SourceResultsTable run={run} caption={caption} />
       {run.error ? <p className="flag">{run.error}</p> : null}
-      <ManualChecklist run={run} reference={reference} version={version} isWorkable={isWorkable} />
+      <ManualChecklist run={run} reference={reference} version={version} isWorkable={isWorkable} requester={requester} />
       {isWorkable && (run.status === 'failed' || run.status === 'running') && failedCount > 0 ? (
         <RetryFailedSourcesForm reference={reference} version={version} runId={run.id} failedCount={failedCount} />
       ) : null}

@@ -5,6 +5,7 @@ import type { DataSourceKind } from '@/lib/validation/data-source-form';
 /** The labels the error summary links to, by input name. */
 export const sourceFieldLabels: Record<string, string> = {
   name: 'Name',
+  publicName: 'Name requesters read',
   slug: 'Slug',
   isEnabled: 'Switched on',
   usedForAccess: 'Used for',
@@ -29,6 +30,7 @@ export function newSourceValues(kind: DataSourceKind): Record<string, string> {
   return {
     kind,
     name: '',
+    publicName: '',
     slug: '',
     isEnabled: 'on',
     usedForAccess: 'on',
@@ -49,6 +51,7 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
   return {
     kind: source.kind,
     name: source.name,
+    publicName: source.publicName ?? '',
     usedForAccess: source.usedForAccess ? 'on' : '',
     usedForErasure: source.usedForErasure ? 'on' : '',
     connectionString: '',
@@ -67,11 +70,13 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
  * keys in its own order), and `schema` only where it is not the default.
  */
 function mapText(map: TSourceMap): string {
-  const tables = map.tables.map(({ schema, table, match, export: columns, erase }) => ({
+  const tables = map.tables.map(({ schema, table, label, match, export: exported, columns, erase }) => ({
     ...(!schema || schema === 'public' ? {} : { schema }),
     table,
+    ...(label ? { label } : {}),
     match,
-    export: columns,
+    export: exported,
+    ...(columns ? { columns } : {}),
     erase,
   }));
   return JSON.stringify({ tables }, null, 2);

@@ -72,6 +72,25 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
           )}
         </FormField>
 
+        <FormField
+          id="publicName"
+          label={`${labels.publicName!} (optional)`}
+          hint="How the requester’s erasure confirmation names this system, e.g. “Our online shop” or “Backups of our systems”. Left empty: the name above."
+          errors={errors.publicName}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="text"
+              id="publicName"
+              name="publicName"
+              maxLength={maxLengthOf(ZCreateDataSourceForm, 'publicName')}
+              defaultValue={values.publicName}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+
         {saved ? null : (
           <FormField
             id="slug"

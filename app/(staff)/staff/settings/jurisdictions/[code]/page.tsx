@@ -6,6 +6,8 @@ import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy'
 import { getJurisdictionPolicy } from '@/lib/settings/get-jurisdiction-policy';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
+import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { AccessInformationForm } from './access-information-form';
 import { PolicyForm } from './policy-form';
 
 export const metadata: Metadata = { title: 'Deadline policy' };
@@ -45,6 +47,7 @@ export default async function JurisdictionPolicyPage({ params }: { params: Promi
   const { code } = await params;
   const view = await getJurisdictionPolicy(getDb(), { actor, code });
   if (!view) notFound();
+  const accessInformation = await getAccessInformation(getDb(), view.code);
 
   return (
     <>
@@ -72,6 +75,15 @@ export default async function JurisdictionPolicyPage({ params }: { params: Promi
           <PolicySummary policy={view.policy} />
         </aside>
       </div>
+      <section aria-labelledby="access-information-heading">
+        <h2 id="access-information-heading">What an access package tells the requester</h2>
+        <p>
+          Besides their data, an answer to an access request must say why you hold it, who receives it, how long you keep it, where it came
+          from, the person’s rights and where they can complain (GDPR Art. 15(1)(a)–(h)). Write it once here: every package for a request
+          under “{view.policy.label}” prints it on its first page. Anything left empty points the requester at your contact address.
+        </p>
+        <AccessInformationForm code={view.code} information={accessInformation} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,106 @@
+import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
+import type { AvailableActions } from '@/lib/requests/list-available-actions';
+import type { RequestStatus } from '@/lib/requests/request-status';
+import type { RequestType, requestTypeRules } from '@/lib/validation/request-type';
+
+type RequestAnswer = (typeof requestTypeRules)[RequestType]['answer'];
+
+export type StepId =
+  | 'decide_appeal'
+  | 'start_work'
+  | 'request_information'
+  | 'extend'
+  | 'gather'
+  | 'release'
+  | 'dry_run'
+  | 'erase'
+  | 'fulfil'
+  | 'reject';
+
+export type RequestSteps = {
+  /** The one primary action for the state the request is in, or null when nothing is for staff to do now. */
+  primary: StepId | null;
+  /** Why there is no primary action (waiting for the requester, a run in progress, the checklist). */
+  waiting: string | null;
+  /** Every other action the state allows, for the "More actions" menu. */
+  others: StepId[];
+};
+
+type StepInput = {
+  status: RequestStatus;
+  isAppeal: boolean;
+  answer: RequestAnswer;
+  actions: AvailableActions;
+  fulfilment: RequestFulfilment | null;
+};
+
+/**
+ * Orders what the use cases allow (availableActions: their own checks) into one primary action and
+ * the rest. Nothing here decides whether an action is allowed; it only picks which allowed one leads,
+ * e.g. access: Start work → Gather data → Release; deletion: Start work → Dry run → Erase data; others: Start work → Fulfil.
+ */
+export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment }: StepInput): RequestSteps {
+  if (!actions.work.isAllowed) return { primary: null, waiting: null, others: [] };
+  const gather = fulfilment?.gather ?? null;
+  const dryRun = fulfilment?.dryRun ?? null;
+  const erase = fulfilment?.erase ?? null;
+  const hasAccessSources = (fulfilment?.enabledSources.access ?? 0) > 0;
+  const hasErasureSources = (fulfilment?.enabledSources.erasure ?? 0) > 0;
+  const isErasureUnderway = erase?.status === 'running' || erase?.status === 'succeeded';
+
+  const allowed = new Set<StepId>();
+  if (isAppeal) allowed.add('decide_appeal');
+  if (actions.startWork.isAllowed) allowed.add('start_work');
+  if (actions.requestInformation.isAllowed) allowed.add('request_information');
+  if (actions.extendDeadline.isAllowed) allowed.add('extend');
+  // An appeal is decided, never fulfilled or rejected as such.
+  if (actions.fulfil.isAllowed && !isAppeal) allowed.add('fulfil');
+  if (actions.reject.isAllowed && !isAppeal) allowed.add('reject');
+  if (answer === 'data' && hasAccessSources && gather?.status !== 'running' && gather?.status !== 'released') allowed.add('gather');
+  if (answer === 'data' && actions.release.isAllowed && gather?.status === 'succeeded' && gather.package) allowed.add('release');
+  if (actions.erase && hasErasureSources && dryRun?.status !== 'running' && !isErasureUnderway) allowed.add('dry_run');
+  if (actions.erase?.isAllowed) allowed.add('erase');
+
+  const { primary, waiting } = choosePrimary({ status, isAppeal, allowed, gather, dryRun, erase });
+  const order: StepId[] = ['start_work', 'request_information', 'extend', 'gather', 'dry_run', 'release', 'fulfil', 'reject'];
+  return { primary, waiting, others: order.filter((step) => step !== primary && allowed.has(step)) };
+}
+
+function choosePrimary({
+  status,
+  isAppeal,
+  allowed,
+  gather,
+  dryRun,
+  erase,
+}: {
+  status: RequestStatus;
+  isAppeal: boolean;
+  allowed: Set<StepId>;
+  gather: RequestFulfilment['gather'];
+  dryRun: RequestFulfilment['dryRun'];
+  erase: RequestFulfilment['erase'];
+}): { primary: StepId | null; waiting: string | null } {
+  if (isAppeal) return { primary: 'decide_appeal', waiting: null };
+  if (status === 'awaiting_requester') {
+    return { primary: null, waiting: 'Waiting for the requester: the request comes back to the queue when they reply.' };
+  }
+  if (status === 'new' && allowed.has('start_work')) return { primary: 'start_work', waiting: null };
+  if (erase?.status === 'running') {
+    const isChecklist = erase.results.some((result) => result.status === 'awaiting_confirmation');
+    return {
+      primary: null,
+      waiting: isChecklist
+        ? 'Erasure is waiting for the checklist below: confirm each item when it is done.'
+        : 'Erasure is running: each source’s outcome appears below, and the request closes when it finishes.',
+    };
+  }
+  if (allowed.has('erase')) return { primary: 'erase', waiting: null };
+  if (dryRun?.status === 'running') return { primary: null, waiting: 'The dry run is running: its counts appear below.' };
+  if (allowed.has('dry_run')) return { primary: 'dry_run', waiting: null };
+  if (gather?.status === 'running') return { primary: null, waiting: 'Gathering is running: each source’s progress appears below.' };
+  if (allowed.has('release')) return { primary: 'release', waiting: null };
+  if (allowed.has('gather') && !gather) return { primary: 'gather', waiting: null };
+  if (allowed.has('fulfil')) return { primary: 'fulfil', waiting: null };
+  return { primary: null, waiting: null };
+}

@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '@/db/client';
+import { settings } from '@/db/schema';
+import { type TAccessInformation, ZAccessInformation } from '@/lib/validation/access-information';
+
+/** The settings row of a regime's access information: one per jurisdiction code. */
+export function accessInformationKey(jurisdiction: string): string {
+  return `access-information:${jurisdiction}`;
+}
+
+/**
+ * The Art. 15 information an admin wrote for a regime, or an empty object until they do.
+ * Read by the package builder, the status page (complaint authority) and the settings page.
+ */
+export async function getAccessInformation(db: DatabaseOrTransaction, jurisdiction: string): Promise<TAccessInformation> {
+  const [row] = await db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, accessInformationKey(jurisdiction)));
+  const parsed = row ? ZAccessInformation.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : {};
+}
