@@ -69,7 +69,7 @@ describe('message files', () => {
       'Bestätigen Sie innerhalb von 1 Stunde, damit wir mit Ihrer Anfrage beginnen können.',
     );
     expect(t('statusPage.downloadsLeft', { count: 3, until: '25. Dezember 2026 um 14:05' })).toBe(
-      '3 Downloads übrig; verfügbar bis 25. Dezember 2026 um 14:05 UTC',
+      '3 Downloads übrig; verfügbar bis 25. Dezember 2026 um 14:05',
     );
   });
 });
