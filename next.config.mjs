@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl without locale routing: the language of each render comes from lib/i18n/request-config.ts.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request-config.ts');
+
 /**
  * Security headers for every response. The Content-Security-Policy of pages
  * carries a per-request nonce and is set in proxy.ts; the one here covers
@@ -46,4 +51,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { PATH_HEADER } from '@/lib/i18n/locale-cookie';
 
 /**
  * Gives every page a fresh CSP nonce: Next.js puts it on its own inline scripts,
@@ -24,6 +25,8 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // The layout's language depends on the page: a request's own pages speak the request's language.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

@@ -1,13 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('errorPage');
   return (
     <>
-      <h1>Something went wrong on our side</h1>
-      <p className="lead">Nothing you entered was lost on our servers. Please try again in a moment.</p>
-      {error.digest ? <p>Error reference: {error.digest}</p> : null}
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
+      {error.digest ? <p>{t('reference', { digest: error.digest })}</p> : null}
       <button type="button" onClick={reset}>
-        Try again
+        {t('retry')}
       </button>
     </>
   );

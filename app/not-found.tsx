@@ -1,12 +1,17 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export default function NotFound() {
+  const t = useTranslations('notFound');
   return (
     <>
-      <h1>Page not found</h1>
-      <p className="lead">This link may be mistyped, or it may no longer work. Status links stop working if a request was removed.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <p>
-        <Link href="/">Go to the start page</Link> or <Link href="/request">make a request</Link>.
+        {t.rich('links', {
+          start: (chunks) => <Link href="/">{chunks}</Link>,
+          request: (chunks) => <Link href="/request">{chunks}</Link>,
+        })}
       </p>
     </>
   );

@@ -1,7 +1,9 @@
-/** A calendar date (YYYY-MM-DD) as "25 December 2026", in a <time> element machines can read. */
+import { useLocale } from 'next-intl';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+
+/** A calendar date (YYYY-MM-DD) as "25 December 2026" (in the page's language), in a <time> element machines can read. */
 export function DateText({ date }: { date: string }) {
-  const label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-  return <time dateTime={date}>{label}</time>;
+  const locale = useLocale() as Locale;
+  return <time dateTime={date}>{formatCalendarDateIn(locale, date)}</time>;
 }

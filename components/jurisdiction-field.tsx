@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { FormField } from './form-field';
 
 export type JurisdictionOption = { code: string; label: string };
@@ -6,6 +7,7 @@ type JurisdictionFieldProps = { label: string; hint: string; jurisdictions: Juri
 
 /** The region a request is made under (it sets the legal deadline): the public form and staff filing share it. */
 export function JurisdictionField({ label, hint, jurisdictions, value, errors }: JurisdictionFieldProps) {
+  const t = useTranslations('form');
   return (
     <FormField id="jurisdiction" label={label} hint={hint} errors={errors}>
       {(describedBy, isInvalid) => (
@@ -18,7 +20,7 @@ export function JurisdictionField({ label, hint, jurisdictions, value, errors }:
           aria-invalid={isInvalid}
         >
           <option value="" disabled>
-            Choose a region
+            {t('chooseRegion')}
           </option>
           {jurisdictions.map((jurisdiction) => (
             <option key={jurisdiction.code} value={jurisdiction.code}>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 type PrivacyContactProps = { organisationName: string; contactEmail?: string; privacyNoticeUrl?: string };
 
@@ -7,22 +8,23 @@ type PrivacyContactProps = { organisationName: string; contactEmail?: string; pr
  * requester is never left without a way forward. "Find my request" is always offered.
  */
 export function PrivacyContact({ organisationName, contactEmail, privacyNoticeUrl }: PrivacyContactProps) {
+  const t = useTranslations('layout');
   return (
     <p className="privacy-contact">
       {contactEmail ? (
         <>
-          Questions or complaints: <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.{' '}
+          {t('contactQuestions')} <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.{' '}
         </>
       ) : null}
       {privacyNoticeUrl ? (
         <>
           <a href={privacyNoticeUrl} rel="noopener">
-            {organisationName}’s privacy notice
+            {t('privacyNotice', { organisationName })}
           </a>
           .{' '}
         </>
       ) : null}
-      Lost your link? <Link href="/find-request">Find my request</Link>.
+      {t('lostLink')} <Link href="/find-request">{t('findRequest')}</Link>.
     </p>
   );
 }

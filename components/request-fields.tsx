@@ -1,11 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useRef, useState } from 'react';
 import { EmailSuggestion } from './email-suggestion';
 import { FormField } from './form-field';
 import { type JurisdictionOption, JurisdictionField } from './jurisdiction-field';
 import { RadioFieldset } from './radio-fieldset';
-import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
+import { requestTypes } from '@/lib/validation/request-type';
 import { suggestEmailAddress } from '@/lib/validation/suggest-email-address';
 
 export type RequestFieldName = 'type' | 'email' | 'fullName' | 'accountIdentifier' | 'jurisdiction' | 'details';
@@ -52,6 +53,7 @@ export function RequestFields({
   const [detailsLength, setDetailsLength] = useState(values.details?.length ?? 0);
   const emailRef = useRef<HTMLInputElement>(null);
   const [emailSuggestion, setEmailSuggestion] = useState<string | null>(null);
+  const t = useTranslations();
   return (
     <>
       <RadioFieldset
@@ -61,7 +63,7 @@ export function RequestFields({
           value: type,
           label: (
             <>
-              <strong>{requestTypeLabels[type].title}</strong> — {requestTypeLabels[type].description}
+              <strong>{t(`requestTypes.${type}.title`)}</strong> — {t(`requestTypes.${type}.description`)}
             </>
           ),
         }))}
@@ -119,7 +121,7 @@ export function RequestFields({
 
       <FormField
         id="accountIdentifier"
-        label={`${labels.accountIdentifier} (optional)`}
+        label={t('form.optional', { label: labels.accountIdentifier })}
         hint={hints.accountIdentifier}
         errors={errors.accountIdentifier}
       >
@@ -147,7 +149,7 @@ export function RequestFields({
 
       {beforeDetails}
 
-      <FormField id="details" label={`${labels.details} (optional)`} hint={hints.details} errors={errors.details}>
+      <FormField id="details" label={t('form.optional', { label: labels.details })} hint={hints.details} errors={errors.details}>
         {(describedBy, isInvalid) =>
           isDetailsCounted ? (
             <>
@@ -160,7 +162,7 @@ export function RequestFields({
                 onChange={(event) => setDetailsLength(event.currentTarget.value.length)}
               />
               <p className="counter" id="details-count" aria-live="polite">
-                {detailsLength.toLocaleString('en')} of {limits.details.toLocaleString('en')} characters
+                {t('form.characterCount', { count: detailsLength, max: limits.details })}
               </p>
             </>
           ) : (

@@ -1,3 +1,7 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDateTimeIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+
 export type TimelineItem = {
   id: number;
   label: string;
@@ -11,19 +15,12 @@ export type TimelineItem = {
 
 /**
  * A request's history, oldest first. Shared by the requester's status page (times in the
- * requester's own zone) and the staff request page (UTC).
+ * requester's own zone and language) and the staff request page (UTC, English).
  */
-export function Timeline({
-  items,
-  emptyText = 'Nothing has happened yet.',
-  timeZone = 'UTC',
-}: {
-  items: TimelineItem[];
-  emptyText?: string;
-  timeZone?: string;
-}) {
-  if (items.length === 0) return <p className="empty-state">{emptyText}</p>;
-  const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
+export function Timeline({ items, emptyText, timeZone = 'UTC' }: { items: TimelineItem[]; emptyText?: string; timeZone?: string }) {
+  const locale = useLocale() as Locale;
+  const t = useTranslations('timeline');
+  if (items.length === 0) return <p className="empty-state">{emptyText ?? t('empty')}</p>;
   return (
     <ol className="timeline">
       {items.map((item) => (
@@ -37,7 +34,7 @@ export function Timeline({
           )}
           {item.detail ? <span className="timeline__detail">{item.detail}</span> : null}
           <time dateTime={item.at.toISOString()}>
-            {dateTime.format(item.at)}
+            {formatDateTimeIn(locale, item.at, timeZone)}
             {timeZone === 'UTC' ? ' UTC' : ''}
           </time>
         </li>

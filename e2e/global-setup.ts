@@ -52,6 +52,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     TIME_ZONE: 'UTC',
     // `next build` would otherwise try to report telemetry over the network.
     NEXT_TELEMETRY_DISABLED: '1',
+    // The i18n specs render every public page in the pseudo-locale to find text that overflows.
+    PSEUDO_LOCALE: 'true',
   };
   // Unset, so start.ts runs its own MailDev on the e2e ports and the specs can read what was sent.
   delete env.SMTP_URL;

@@ -1,10 +1,13 @@
+import { useLocale, useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZAcknowledgementEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -28,8 +31,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TAcknowledgementEmailProps;
 
-export function subject({ reference }: TAcknowledgementEmailProps): string {
-  return `We received your request ${reference}`;
+export function subject({ reference }: TAcknowledgementEmailProps, t: Translator): string {
+  return t('emails.acknowledgement.subject', { reference });
 }
 
 export function AcknowledgementEmail({
@@ -41,29 +44,29 @@ export function AcknowledgementEmail({
   jurisdictionLabel,
   statusUrl,
 }: TAcknowledgementEmailProps) {
-  const dueDate = formatCalendarDate(dueOn);
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
+  const dueDate = formatCalendarDateIn(locale, dueOn);
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`Your reference is ${reference}. We will respond by ${dueDate}.`}
-      heading="We received your request"
+      preview={t('acknowledgement.preview', { reference, dueDate })}
+      heading={t('acknowledgement.heading')}
     >
-      <Paragraph>Thank you. Your request is confirmed and {organisationName} has started working on it.</Paragraph>
+      <Paragraph>{t('acknowledgement.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
-          { label: 'Received on', value: formatCalendarDate(receivedOn) },
-          { label: 'We will respond by', value: dueDate },
-          { label: 'Handled under', value: jurisdictionLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
+          { label: t('details.receivedOn'), value: formatCalendarDateIn(locale, receivedOn) },
+          { label: t('details.respondBy'), value: dueDate },
+          { label: t('details.handledUnder'), value: jurisdictionLabel },
         ]}
       />
-      <Paragraph>
-        If we need more time, which the law allows for complex requests, we will tell you before {dueDate} and explain why.
-      </Paragraph>
-      <Paragraph>You can follow your request, or cancel it if you change your mind, on its status page:</Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see and cancel your request.</Paragraph>
+      <Paragraph>{t('acknowledgement.moreTime', { dueDate })}</Paragraph>
+      <Paragraph>{t('acknowledgement.follow')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -32,8 +34,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TAppealDecidedEmailProps;
 
-export function subject({ appealedReference, outcome }: TAppealDecidedEmailProps): string {
-  return outcome === 'granted' ? `Your appeal about ${appealedReference} was granted` : `Your appeal about ${appealedReference} was denied`;
+export function subject({ appealedReference, outcome }: TAppealDecidedEmailProps, t: Translator): string {
+  return t('emails.appealDecided.subject', { appealedReference, outcome });
 }
 
 export function AppealDecidedEmail({
@@ -46,31 +48,26 @@ export function AppealDecidedEmail({
   regulatorContact,
   statusUrl,
 }: TAppealDecidedEmailProps) {
+  const t = useTranslations('emails');
   const isGranted = outcome === 'granted';
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has decided your appeal ${reference}.`}
-      heading={isGranted ? 'Your appeal was granted' : 'Your appeal was denied'}
+      preview={t('appealDecided.preview', { organisationName, reference })}
+      heading={t('appealDecided.heading', { outcome })}
     >
-      <Paragraph>
-        {isGranted
-          ? `${organisationName} has reviewed its decision and will now act on your request ${appealedReference}.`
-          : `${organisationName} has reviewed its decision on your request ${appealedReference} and is keeping it.`}
-      </Paragraph>
+      <Paragraph>{t('appealDecided.intro', { outcome, organisationName, appealedReference })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Appeal', value: reference },
-          { label: 'Request', value: `${appealedReference} (${requestTypeLabel})` },
+          { label: t('details.appeal'), value: reference },
+          { label: t('details.request'), value: t('appealDecided.requestValue', { appealedReference, requestTypeLabel }) },
         ]}
       />
       <MessageText text={message} />
-      {!isGranted && regulatorContact ? (
-        <Paragraph>If you are not satisfied, you can complain to the attorney general: {regulatorContact}</Paragraph>
-      ) : null}
-      <Paragraph>You can see your request and its history on its status page:</Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      {!isGranted && regulatorContact ? <Paragraph>{t('appealDecided.complain', { regulatorContact })}</Paragraph> : null}
+      <Paragraph>{t('requestRejected.history')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

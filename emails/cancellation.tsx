@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
@@ -18,27 +20,26 @@ export const previewProps = {
   requestTypeLabel: 'Export — my data in a portable format',
 } satisfies TCancellationEmailProps;
 
-export function subject({ reference }: TCancellationEmailProps): string {
-  return `Your request ${reference} was cancelled`;
+export function subject({ reference }: TCancellationEmailProps, t: Translator): string {
+  return t('emails.cancellation.subject', { reference });
 }
 
 export function CancellationEmail({ organisationName, reference, requestTypeLabel }: TCancellationEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} will take no further action on ${reference}.`}
-      heading="Your request was cancelled"
+      preview={t('cancellation.preview', { organisationName, reference })}
+      heading={t('cancellation.heading')}
     >
-      <Paragraph>
-        Your request {reference} has been cancelled. {organisationName} will take no further action on it.
-      </Paragraph>
+      <Paragraph>{t('cancellation.intro', { organisationName, reference })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
-      <Paragraph>You can make a new request at any time.</Paragraph>
+      <Paragraph>{t('cancellation.newRequest')}</Paragraph>
     </EmailLayout>
   );
 }

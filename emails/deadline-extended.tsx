@@ -1,11 +1,14 @@
+import { useLocale, useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZDeadlineExtendedEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -35,8 +38,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TDeadlineExtendedEmailProps;
 
-export function subject({ reference }: TDeadlineExtendedEmailProps): string {
-  return `We need more time for ${reference}`;
+export function subject({ reference }: TDeadlineExtendedEmailProps, t: Translator): string {
+  return t('emails.deadlineExtended.subject', { reference });
 }
 
 export function DeadlineExtendedEmail({
@@ -49,30 +52,29 @@ export function DeadlineExtendedEmail({
   legalBasis,
   statusUrl,
 }: TDeadlineExtendedEmailProps) {
-  const newDueDate = formatCalendarDate(newDueOn);
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
+  const newDueDate = formatCalendarDateIn(locale, newDueOn);
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`We will now respond to ${reference} by ${newDueDate}.`}
-      heading="We need more time for your request"
+      preview={t('deadlineExtended.preview', { reference, dueDate: newDueDate })}
+      heading={t('deadlineExtended.heading')}
     >
-      <Paragraph>
-        {organisationName} is still working on your request, but we need more time to complete it. The law allows us to extend the deadline
-        when that is necessary, for example for a complex request ({legalBasis}).
-      </Paragraph>
+      <Paragraph>{t('deadlineExtended.intro', { organisationName, legalBasis })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
-          { label: 'Previous deadline', value: formatCalendarDate(previousDueOn) },
-          { label: 'We will now respond by', value: newDueDate },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
+          { label: t('details.previousDeadline'), value: formatCalendarDateIn(locale, previousDueOn) },
+          { label: t('details.newRespondBy'), value: newDueDate },
         ]}
       />
-      <Paragraph>Why we need more time:</Paragraph>
+      <Paragraph>{t('deadlineExtended.why')}</Paragraph>
       <MessageText text={reason} />
-      <Paragraph>You can follow your request on its status page:</Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see and cancel your request.</Paragraph>
+      <Paragraph>{t('deadlineExtended.follow')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

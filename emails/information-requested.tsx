@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -29,8 +31,8 @@ export const previewProps = {
   isClockStopped: true,
 } satisfies TInformationRequestedEmailProps;
 
-export function subject({ reference }: TInformationRequestedEmailProps): string {
-  return `We need more information about ${reference}`;
+export function subject({ reference }: TInformationRequestedEmailProps, t: Translator): string {
+  return t('emails.informationRequested.subject', { reference });
 }
 
 export function InformationRequestedEmail({
@@ -41,27 +43,26 @@ export function InformationRequestedEmail({
   statusUrl,
   isClockStopped,
 }: TInformationRequestedEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has a question about your request ${reference}.`}
-      heading="We need more information"
+      preview={t('informationRequested.preview', { organisationName, reference })}
+      heading={t('informationRequested.heading')}
     >
-      <Paragraph>{organisationName} needs a little more information before we can finish your request.</Paragraph>
+      <Paragraph>{t('informationRequested.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
-      <Paragraph>Our message to you:</Paragraph>
+      <Paragraph>{t('informationRequested.ourMessage')}</Paragraph>
       <MessageText text={message} />
-      <Paragraph>Please reply on your request&apos;s status page rather than to this email:</Paragraph>
-      <ButtonLink href={statusUrl}>Reply on my status page</ButtonLink>
-      {isClockStopped && (
-        <Paragraph>The deadline for our response is paused until you reply, and starts again from where it stopped when you do.</Paragraph>
-      )}
-      <Paragraph>Keep this link private: anyone with it can see and cancel your request.</Paragraph>
+      <Paragraph>{t('informationRequested.replyOnPage')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('informationRequested.button')}</ButtonLink>
+      {isClockStopped && <Paragraph>{t('informationRequested.clockStopped')}</Paragraph>}
+      <Paragraph>{t('keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

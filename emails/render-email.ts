@@ -1,5 +1,10 @@
 import { render, toPlainText } from '@react-email/render';
-import { type Attributes, type ComponentType, createElement, type ReactElement } from 'react';
+import { type Attributes, type ComponentProps, type ComponentType, createElement, type ReactElement } from 'react';
+import { IntlProvider } from 'use-intl';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { localiseLabel } from '@/lib/i18n/localise-labels';
+import { messagesFor } from '@/lib/i18n/messages';
+import { type Translator, translatorFor } from '@/lib/i18n/translator';
 import { type OrganisationContact, OrganisationContactContext } from './components/organisation-contact';
 import { type EmailProps, type EmailTemplateName, emailTemplates, type TEmailPayload, ZEmailPayload } from './templates';
 
@@ -9,7 +14,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 // and can pair `template` with `props` in `createEmail` (a correlated union, microsoft/TypeScript#47109).
 type EmailTemplateRenderers = {
   [N in EmailTemplateName]: {
-    subject: (props: EmailProps<N>) => string;
+    subject: (props: EmailProps<N>, t: Translator) => string;
     Component: ComponentType<EmailProps<N>>;
   };
 };
@@ -20,10 +25,25 @@ const renderers: EmailTemplateRenderers = emailTemplates;
 // not re-wrapped (mail clients wrap plain text themselves), so a value's length never moves the text around it.
 const plainTextOptions = { selectors: [{ selector: 'h1', options: { uppercase: false } }], wordwrap: false as const };
 
-function createEmail<N extends EmailTemplateName>(template: N, props: EmailProps<N>) {
+function createEmail<N extends EmailTemplateName>(template: N, props: EmailProps<N>, t: Translator) {
   const { subject, Component } = renderers[template];
   // The cast only adds React's optional `key`; without it TypeScript's weak-type check rejects generic props.
-  return { subject: subject(props), element: createElement(Component, props as Attributes & EmailProps<N>) };
+  return { subject: subject(props, t), element: createElement(Component, props as Attributes & EmailProps<N>) };
+}
+
+// Props that carry one of our English labels (a request type, a refusal's basis, a region, a status).
+const labelProps = new Set(['requestTypeLabel', 'basisLabel', 'jurisdictionLabel', 'statusLabel']);
+
+/** The payload's English labels in the email's language (lib/i18n/localise-labels.ts); everything else as queued. */
+function localiseProps(props: unknown, t: Translator): unknown {
+  if (Array.isArray(props)) return props.map((item) => localiseProps(item, t));
+  if (!props || typeof props !== 'object') return props;
+  return Object.fromEntries(
+    Object.entries(props).map(([key, value]) => [
+      key,
+      labelProps.has(key) && typeof value === 'string' ? localiseLabel(t, value) : localiseProps(value, t),
+    ]),
+  );
 }
 
 /** Always renders with React, never from the cache below: the reference the cache is checked against. */
@@ -31,9 +51,17 @@ export async function renderEmailDirectly(
   template: EmailTemplateName,
   props: unknown,
   contact: OrganisationContact = {},
+  locale: Locale = defaultLocale,
 ): Promise<RenderedEmail> {
-  const { subject, element: body } = createEmail(template, props as never);
-  const element: ReactElement = createElement(OrganisationContactContext.Provider, { value: contact }, body);
+  const t = translatorFor(locale);
+  const { subject, element: body } = createEmail(template, props as never, t);
+  // `children: null` only satisfies IntlProvider's props type; createElement's third argument supplies them.
+  const intl = { locale, messages: messagesFor(locale), timeZone: 'UTC', children: null } as ComponentProps<typeof IntlProvider>;
+  const element: ReactElement = createElement(
+    IntlProvider,
+    intl,
+    createElement(OrganisationContactContext.Provider, { value: contact }, body),
+  );
   const html = await render(element);
   // One React render: the text is converted from the HTML rather than rendered again.
   return { subject, html, text: toPlainText(html, plainTextOptions) };
@@ -109,18 +137,19 @@ function substitute(email: RenderedEmail, values: string[]): RenderedEmail {
 
 /** Throws a `ZodError` when the payload does not match its template: an outbox row that cannot render is a bug. */
 export async function renderEmail(payload: TEmailPayload, contact: OrganisationContact = {}): Promise<RenderedEmail> {
-  const { template, props } = ZEmailPayload.parse(payload);
+  const { template, props: queuedProps, locale = defaultLocale } = ZEmailPayload.parse(payload);
+  const props = locale === defaultLocale ? queuedProps : localiseProps(queuedProps, translatorFor(locale));
   const plan = planSubstitution(props);
-  // The organisation's contact is part of the shape: it changes only when an admin edits the settings.
+  // The organisation's contact, branding and the language are part of the shape: they change only when an admin edits the settings.
   const key = plan
-    ? `${template} ${JSON.stringify([contact.contactEmail ?? null, contact.privacyNoticeUrl ?? null, contact.logoUrl ?? null, contact.accentColour ?? null])} ${plan.shape}`
+    ? `${template} ${locale} ${JSON.stringify([contact.contactEmail ?? null, contact.privacyNoticeUrl ?? null, contact.signOff ?? null, contact.logoUrl ?? null, contact.accentColour ?? null])} ${plan.shape}`
     : null;
   const cached = key ? compiled.get(key) : undefined;
   if (cached) return substitute(cached, plan!.values);
-  const direct = await renderEmailDirectly(template, props, contact);
+  const direct = await renderEmailDirectly(template, props, contact, locale);
   if (key && cached === undefined) {
     // A template that cannot render a token (it parses the value) is simply never cached.
-    const withTokens = await renderEmailDirectly(template, plan!.tokenProps, contact).catch(() => null);
+    const withTokens = await renderEmailDirectly(template, plan!.tokenProps, contact, locale).catch(() => null);
     let filled: RenderedEmail | null = null;
     try {
       filled = withTokens && substitute(withTokens, plan!.values);

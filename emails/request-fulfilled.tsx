@@ -1,11 +1,14 @@
+import { useLocale, useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZRequestFulfilledEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -33,8 +36,8 @@ export const previewProps = {
   downloadExpiresOn: '2027-01-08',
 } satisfies TRequestFulfilledEmailProps;
 
-export function subject({ reference }: TRequestFulfilledEmailProps): string {
-  return `Your request ${reference} is complete`;
+export function subject({ reference }: TRequestFulfilledEmailProps, t: Translator): string {
+  return t('emails.requestFulfilled.subject', { reference });
 }
 
 export function RequestFulfilledEmail({
@@ -46,29 +49,31 @@ export function RequestFulfilledEmail({
   attachmentCount,
   downloadExpiresOn,
 }: TRequestFulfilledEmailProps) {
-  const files = attachmentCount === 1 ? '1 file is' : `${attachmentCount} files are`;
-  const until = downloadExpiresOn === null ? '' : ` until ${formatCalendarDate(downloadExpiresOn)}`;
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has completed your request ${reference}.`}
-      heading="Your request is complete"
+      preview={t('requestFulfilled.preview', { organisationName, reference })}
+      heading={t('requestFulfilled.heading')}
     >
-      <Paragraph>{organisationName} has completed your request.</Paragraph>
+      <Paragraph>{t('requestFulfilled.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
       <MessageText text={message} />
       {attachmentCount > 0 && (
         <Paragraph>
-          {files} ready to download from your status page{until}.
+          {downloadExpiresOn === null
+            ? t('requestFulfilled.files', { count: attachmentCount })
+            : t('requestFulfilled.filesUntil', { count: attachmentCount, until: formatCalendarDateIn(locale, downloadExpiresOn) })}
         </Paragraph>
       )}
-      <ButtonLink href={statusUrl}>{attachmentCount > 0 ? 'Download my files' : 'View my request'}</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request and its files.</Paragraph>
+      <ButtonLink href={statusUrl}>{attachmentCount > 0 ? t('requestFulfilled.downloadButton') : t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('requestFulfilled.keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

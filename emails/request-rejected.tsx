@@ -1,11 +1,14 @@
+import { useLocale, useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
 import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields';
-import { formatCalendarDate } from './format-calendar-date';
 
 export const ZRequestRejectedEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -31,8 +34,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TRequestRejectedEmailProps;
 
-export function subject({ reference }: TRequestRejectedEmailProps): string {
-  return `Update on your request ${reference}`;
+export function subject({ reference }: TRequestRejectedEmailProps, t: Translator): string {
+  return t('emails.requestRejected.subject', { reference });
 }
 
 export function RequestRejectedEmail({
@@ -44,36 +47,30 @@ export function RequestRejectedEmail({
   statusUrl,
   appealUntil,
 }: TRequestRejectedEmailProps) {
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} cannot act on your request ${reference}.`}
-      heading="We cannot act on your request"
+      preview={t('requestRejected.preview', { organisationName, reference })}
+      heading={t('requestRejected.heading')}
     >
-      <Paragraph>{organisationName} has reviewed your request and cannot act on it.</Paragraph>
+      <Paragraph>{t('requestRejected.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
-          { label: 'Reason', value: basisLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
+          { label: t('details.reason'), value: basisLabel },
         ]}
       />
       {message !== null && <MessageText text={message} />}
       {/* A refusal must give the reason and mention complaint and court: GDPR Art. 12(4),
           https://gdpr-info.eu/art-12-gdpr/ */}
-      {appealUntil ? (
-        <Paragraph>
-          You can appeal this decision until {formatCalendarDate(appealUntil)}: open your status page below and choose Appeal, saying why
-          you disagree. A different member of our team will decide your appeal.
-        </Paragraph>
-      ) : null}
-      <Paragraph>
-        If you disagree, you have the right to complain to the data protection authority where you live or work, and to seek a remedy
-        through the courts.
-      </Paragraph>
-      <Paragraph>You can see your request and its history on its status page:</Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      {appealUntil ? <Paragraph>{t('requestRejected.appeal', { until: formatCalendarDateIn(locale, appealUntil) })}</Paragraph> : null}
+      <Paragraph>{t('requestRejected.complain')}</Paragraph>
+      <Paragraph>{t('requestRejected.history')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

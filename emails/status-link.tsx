@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -21,28 +23,23 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TStatusLinkEmailProps;
 
-export function subject({ reference }: TStatusLinkEmailProps): string {
-  return `Your open request ${reference}`;
+export function subject({ reference }: TStatusLinkEmailProps, t: Translator): string {
+  return t('emails.statusLink.subject', { reference });
 }
 
 export function StatusLinkEmail({ organisationName, reference, requestTypeLabel, statusUrl }: TStatusLinkEmailProps) {
+  const t = useTranslations('emails');
   return (
-    <EmailLayout
-      organisationName={organisationName}
-      preview={`Your request ${reference} is still open. Follow it here.`}
-      heading="You already have an open request"
-    >
-      <Paragraph>
-        You already have an open request of this type with {organisationName}; we did not create a second one. Follow it here.
-      </Paragraph>
+    <EmailLayout organisationName={organisationName} preview={t('statusLink.preview', { reference })} heading={t('statusLink.heading')}>
+      <Paragraph>{t('statusLink.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see and cancel your request.</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -35,37 +37,34 @@ export const previewProps = {
   ],
 } satisfies TStatusLinksEmailProps;
 
-export function subject({ requests }: TStatusLinksEmailProps): string {
-  return requests.length === 1 ? `The link to your request ${requests[0]!.reference}` : `The links to your ${requests.length} requests`;
+export function subject({ requests }: TStatusLinksEmailProps, t: Translator): string {
+  return t('emails.statusLinks.subject', { count: requests.length, reference: requests[0]!.reference });
 }
 
 /** Sent by "Find my request": a new private link for each open or recently closed request. */
 export function StatusLinksEmail({ organisationName, requests }: TStatusLinksEmailProps) {
+  const t = useTranslations('emails');
+  const count = requests.length;
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={requests.length === 1 ? 'Here is the link to follow your request.' : 'Here are the links to follow your requests.'}
-      heading={requests.length === 1 ? 'The link to your request' : 'The links to your requests'}
+      preview={t('statusLinks.preview', { count })}
+      heading={t('statusLinks.heading', { count })}
     >
-      <Paragraph>
-        You asked us to send the {requests.length === 1 ? 'link' : 'links'} to your privacy {requests.length === 1 ? 'request' : 'requests'}{' '}
-        with {organisationName}.
-      </Paragraph>
+      <Paragraph>{t('statusLinks.intro', { count, organisationName })}</Paragraph>
       {requests.map((request) => (
         <div key={request.reference}>
           <DetailList
             details={[
-              { label: 'Reference', value: request.reference },
-              { label: 'Request', value: request.requestTypeLabel },
-              { label: 'Status', value: request.statusLabel },
+              { label: t('details.reference'), value: request.reference },
+              { label: t('details.request'), value: request.requestTypeLabel },
+              { label: t('details.status'), value: request.statusLabel },
             ]}
           />
-          <ButtonLink href={request.statusUrl}>View {request.reference}</ButtonLink>
+          <ButtonLink href={request.statusUrl}>{t('statusLinks.view', { reference: request.reference })}</ButtonLink>
         </div>
       ))}
-      <Paragraph>
-        Keep these links private: anyone with one can see and cancel that request. Earlier links you received still work.
-      </Paragraph>
+      <Paragraph>{t('statusLinks.keepPrivate')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '@/lib/i18n/locales';
 import * as acknowledgement from './acknowledgement';
 import * as appealDecided from './appeal-decided';
 import * as cancellation from './cancellation';
@@ -163,6 +164,8 @@ function payloadSchema<N extends EmailTemplateName>(template: N) {
   return z.strictObject({
     template: z.literal(template),
     version: z.literal(1),
+    /** The requester's language (enqueueEmail stamps it from the request); left out, English. */
+    locale: z.enum(supportedLocales).optional(),
     props: emailTemplates[template].schema,
   });
 }

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -23,35 +25,24 @@ export const previewProps = {
   expiresInHours: 24,
 } satisfies TVerificationEmailProps;
 
-export function subject(_props: TVerificationEmailProps): string {
-  return 'Confirm your privacy request';
+export function subject(_props: TVerificationEmailProps, t: Translator): string {
+  return t('emails.verification.subject');
 }
 
 export function VerificationEmail({ organisationName, requestTypeLabel, verifyUrl, expiresInHours, agentName }: TVerificationEmailProps) {
-  const deadline = `${expiresInHours} ${expiresInHours === 1 ? 'hour' : 'hours'}`;
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`Confirm within ${deadline} so we can start on your request.`}
-      heading="Confirm your privacy request"
+      preview={t('verification.preview', { hours: expiresInHours })}
+      heading={t('verification.heading')}
     >
-      <Paragraph>
-        We received a privacy request for {organisationName} made with this email address. Before we act on it, we need to know that it came
-        from you.
-      </Paragraph>
-      {agentName ? (
-        <Paragraph>
-          {agentName} made this request for you, as your agent. Only confirm it if you asked them to act for you. They will not see your
-          data unless you confirm.
-        </Paragraph>
-      ) : null}
-      <DetailList details={[{ label: 'Request', value: requestTypeLabel }]} />
-      <Paragraph>
-        Open the link below and press “Confirm my request” within {deadline}. After that the link stops working and you would need to make
-        the request again.
-      </Paragraph>
-      <ButtonLink href={verifyUrl}>Review and confirm</ButtonLink>
-      <Paragraph>If you didn&apos;t make this request, ignore this email and nothing will happen.</Paragraph>
+      <Paragraph>{t('verification.intro', { organisationName })}</Paragraph>
+      {agentName ? <Paragraph>{t('verification.agentNote', { agentName })}</Paragraph> : null}
+      <DetailList details={[{ label: t('details.request'), value: requestTypeLabel }]} />
+      <Paragraph>{t('verification.instructions', { hours: expiresInHours })}</Paragraph>
+      <ButtonLink href={verifyUrl}>{t('verification.button')}</ButtonLink>
+      <Paragraph>{t('verification.ignore')}</Paragraph>
     </EmailLayout>
   );
 }

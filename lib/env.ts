@@ -98,6 +98,8 @@ const ZEnv = z.object({
     ),
   /** How often the worker seals new audit events into the Merkle tree and signs a tree head (the log's maximum merge delay is about twice this). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
+  /** Offers the pseudo-locale en-XA (accented, 40 % longer English) through the language cookie: for layout tests, not for requesters. */
+  PSEUDO_LOCALE: booleanFlag,
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

@@ -1,18 +1,16 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
 
 export default async function HomePage() {
-  const { organisationName } = await getPageOrganisationSettings();
+  const [{ organisationName }, t] = await Promise.all([getPageOrganisationSettings(), getTranslations('home')]);
   return (
     <>
-      <h1>Your personal data at {organisationName}</h1>
-      <p className="lead">
-        You have the right to get a copy of the personal data we hold about you, to take it elsewhere in a machine-readable file, and to
-        have it erased. Make a request here and follow it until it is done; we answer within the deadline the law sets.
-      </p>
+      <h1>{t('heading', { organisationName })}</h1>
+      <p className="lead">{t('lead')}</p>
       <p>
         <Link className="button" href="/request">
-          Make a request
+          {t('makeRequest')}
         </Link>
       </p>
     </>

@@ -38,6 +38,8 @@ export const requests = pgTable(
     emailHash: text().notNull(),
     /** The browser sent a Global Privacy Control signal (Sec-GPC: 1) with the request: a valid opt-out under CCPA (11 CCR §7025) and the Colorado rules. */
     gpcSignal: boolean().notNull().default(false),
+    /** The requester's language (lib/i18n/locales.ts): chosen at intake, switchable on their pages; every later email and page uses it. */
+    language: text().notNull().default('en'),
     /** Personal data below is nulled when an unverified request expires (purge job) or a closed one passes its retention period (minimise job). */
     email: text(),
     fullName: text(),

@@ -1,5 +1,7 @@
 import { Body, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
 import { type CSSProperties, type ReactNode, useContext } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
+import { textDirectionOf } from '@/lib/i18n/locales';
 import { OrganisationContactContext, OrganisationContactLine } from './organisation-contact';
 
 export type EmailLayoutProps = {
@@ -13,9 +15,11 @@ export type EmailLayoutProps = {
 };
 
 export function EmailLayout({ organisationName, preview, heading, footer, children }: EmailLayoutProps) {
-  const { logoUrl, accentColour } = useContext(OrganisationContactContext);
+  const locale = useLocale();
+  const t = useTranslations('emails.layout');
+  const { signOff, logoUrl, accentColour } = useContext(OrganisationContactContext);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir={textDirectionOf(locale)}>
       <Head>
         <title>{heading}</title>
       </Head>
@@ -32,14 +36,10 @@ export function EmailLayout({ organisationName, preview, heading, footer, childr
             {heading}
           </Heading>
           <Section>{children}</Section>
+          {signOff ? <Text style={signOffStyle}>{signOff}</Text> : null}
           <Hr style={ruleStyle} />
           <Text style={footerStyle}>
-            {footer ?? (
-              <>
-                You are receiving this because a privacy request was made with this address at {organisationName}. If this wasn&apos;t you,
-                you can ignore this email.
-              </>
-            )}
+            {footer ?? t('footer', { organisationName })}
             <OrganisationContactLine />
           </Text>
         </Container>
@@ -80,6 +80,14 @@ const headingStyle: CSSProperties = {
   fontWeight: 700,
   lineHeight: '32px',
   margin: '0 0 16px',
+};
+
+const signOffStyle: CSSProperties = {
+  color: '#18181b',
+  fontSize: '16px',
+  lineHeight: '24px',
+  margin: '16px 0 0',
+  whiteSpace: 'pre-line',
 };
 
 const ruleStyle: CSSProperties = {

@@ -6,6 +6,8 @@ import { env } from '@/lib/env';
 import { getBranding } from '@/lib/settings/get-branding';
 import { getMailSender } from '@/lib/settings/get-mail-sender';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
+import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
 import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
 import { queueDelivery } from './enqueue-email';
@@ -44,11 +46,15 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
     );
   }
   try {
-    const { contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
-    const { logoPath, accentColour } = await getBranding(db);
-    const { subject, html, text } = await renderEmail(ZEmailPayload.parse(email.payload), {
-      contactEmail,
-      privacyNoticeUrl,
+    const payload = ZEmailPayload.parse(email.payload);
+    const [organisation, texts, { logoPath, accentColour }] = await Promise.all([
+      getOrganisationSettings(db),
+      getOrganisationTexts(db),
+      getBranding(db),
+    ]);
+    // The contact, notice and sign-off written for the email's language (English where there is none), and the branding.
+    const { subject, html, text } = await renderEmail(payload, {
+      ...localiseOrganisationTexts(organisation, texts, payload.locale ?? 'en'),
       ...(logoPath ? { logoUrl: `${env().APP_URL}${logoPath}` } : {}),
       ...(accentColour ? { accentColour } : {}),
     });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
-import { outboundEmails } from '@/db/schema';
+import { outboundEmails, requests } from '@/db/schema';
+import { requesterEmailTemplates } from '@/emails/requester-email-templates';
 import type { TEmailPayload } from '@/emails/templates';
+import { isSupportedLocale } from '@/lib/i18n/locales';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 
 export type EnqueueEmailOptions = { requestId: string | null; to: string; payload: TEmailPayload };
@@ -13,16 +16,27 @@ export type EnqueueEmailOptions = { requestId: string | null; to: string; payloa
  */
 export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEmailOptions): Promise<string> {
   const id = randomUUID();
+  const payload = await withRequesterLanguage(tx, options);
   await tx.insert(outboundEmails).values({
     id,
     requestId: options.requestId,
     template: options.payload.template,
     recipient: options.to,
-    payload: options.payload,
+    payload,
     messageId: `<${id}@dsr-desk>`,
   });
   await queueDelivery(tx, { outboundEmailId: id });
   return id;
+}
+
+/**
+ * A requester's email is written in their request's language, whoever sends it (their own action, a staff
+ * action, a scheduled job): stamped here, in the sender's transaction, so every caller gets it without asking.
+ */
+async function withRequesterLanguage(tx: DatabaseOrTransaction, { requestId, payload }: EnqueueEmailOptions): Promise<TEmailPayload> {
+  if (payload.locale || !requestId || !requesterEmailTemplates.has(payload.template)) return payload;
+  const [request] = await tx.select({ language: requests.language }).from(requests).where(eq(requests.id, requestId));
+  return request && isSupportedLocale(request.language) && request.language !== 'en' ? { ...payload, locale: request.language } : payload;
 }
 
 /**

@@ -78,6 +78,7 @@ export async function fileAtDesk(
         agentEmail: input.agentEmail?.trim() ?? null,
         agentOrganisation: input.agentOrganisation ?? null,
         agentHasPowerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
+        language: input.language ?? 'en',
         // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
         assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
       })

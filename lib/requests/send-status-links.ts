@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { isSupportedLocale } from '@/lib/i18n/locales';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
@@ -47,6 +48,8 @@ export async function sendStatusLinks(
 
     const links: { reference: string; requestTypeLabel: string; statusLabel: string; statusUrl: string }[] = [];
     let recipient: string | null = null;
+    // The newest request's language: the one the requester chose last.
+    const language = found.map((request) => request.language).find(isSupportedLocale);
     for (const request of found) {
       if (!request.email) continue;
       if (request.status === 'unverified') {
@@ -83,7 +86,12 @@ export async function sendStatusLinks(
       await enqueueEmail(tx, {
         requestId: null,
         to: recipient,
-        payload: { template: 'status-links', version: 1, props: { organisationName, requests: links } },
+        payload: {
+          template: 'status-links',
+          version: 1,
+          ...(language && language !== 'en' ? { locale: language } : {}),
+          props: { organisationName, requests: links },
+        },
       });
     }
     return found.length;

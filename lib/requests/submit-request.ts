@@ -4,6 +4,7 @@ import { requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
+import { defaultLocale, type SupportedLocale } from '@/lib/i18n/locales';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -20,6 +21,8 @@ export type SubmitRequestOptions = {
   channel: 'web' | 'api';
   /** The browser sent Sec-GPC: 1 (Global Privacy Control) with the submission. */
   gpcSignal?: boolean;
+  /** The requester's language when the input does not name one (the form: the page's language; the API: Accept-Language). */
+  language?: SupportedLocale;
   ip: string | null;
   now?: Date;
   /**
@@ -39,7 +42,7 @@ export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-s
 
 export async function submitRequest(
   db: Database,
-  { input, channel, ip, gpcSignal = false, now = new Date(), signal }: SubmitRequestOptions,
+  { input, channel, ip, gpcSignal = false, language = defaultLocale, now = new Date(), signal }: SubmitRequestOptions,
 ): Promise<SubmitRequestOutcome> {
   // Honeypot filled: a bot. Answer as if accepted so it learns nothing.
   if (input.website) return 'ignored';
@@ -52,7 +55,7 @@ export async function submitRequest(
     // First: the address's counter row stays locked until commit, so two identical submissions
     // take turns and cannot both miss the open request and create two.
     await enforceRateLimit(tx, emailRateLimit(emailHash), now);
-    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, gpcSignal, now });
+    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, gpcSignal, language: input.language ?? language, now });
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
@@ -71,8 +74,18 @@ async function fileOrMerge(
     channel,
     ip,
     gpcSignal,
+    language,
     now,
-  }: { input: TSubmitRequest; email: string; emailHash: string; channel: 'web' | 'api'; ip: string | null; gpcSignal: boolean; now: Date },
+  }: {
+    input: TSubmitRequest;
+    email: string;
+    emailHash: string;
+    channel: 'web' | 'api';
+    ip: string | null;
+    gpcSignal: boolean;
+    language: SupportedLocale;
+    now: Date;
+  },
 ): Promise<SubmitRequestOutcome> {
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
   if (open?.status === 'unverified') {
@@ -126,6 +139,7 @@ async function fileOrMerge(
       agentOrganisation: input.agentOrganisation ?? null,
       timeZone: input.timeZone ?? null,
       gpcSignal,
+      language,
       receivedAt: now,
       receivedOn: toCalendarDate(now, TIME_ZONE),
       unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),

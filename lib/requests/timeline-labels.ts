@@ -37,6 +37,7 @@ export const staffTimelineLabels: Record<string, string> = {
   identity_evidence_viewed: 'Identity document viewed',
   identity_evidence_deleted: 'Identity document deleted after the retention period',
   verification_link_resent: 'Confirmation link sent again',
+  language_changed: 'Requester changed their language',
   verified: 'Email address confirmed; clock started',
   acknowledgement_queued: 'Acknowledgement email queued',
   status_link_resent: 'Status link sent again',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '@/lib/i18n/locales';
 import { ZPauseKind } from './deadline-policy';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
@@ -124,6 +125,8 @@ export const ZFileOnBehalfFields = z.strictObject({
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
   receivedOn: z.iso.date({ error: 'Enter the date the request was received' }),
+  /** The requester's language for every email and page about the request; English when left out. */
+  language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
 });
 /** The staff form adds "filed by an authorised agent" (CCPA §7063); the API files for people directly. */
 export const ZFileOnBehalf = ZFileOnBehalfFields.extend({

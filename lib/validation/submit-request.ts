@@ -3,6 +3,7 @@ import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
 import { ZTimeZone } from './time-zone';
+import { supportedLocales } from '@/lib/i18n/locales';
 
 export const DETAILS_MAX_LENGTH = 2000;
 
@@ -96,6 +97,8 @@ export const ZSubmitRequest = z
     /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
     timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
     isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
+    /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
+    language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: text().max(submitRequestMaxLengths.website).optional(),
     ...agentFields,

@@ -1,29 +1,32 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
+import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
 import { type FindRequestState, findRequestAction } from './actions';
 
-const labels = { email: 'Email address', reference: 'Reference (optional)' };
-
 export function FindRequestForm() {
+  const t = useTranslations('findRequestPage');
+  const tForm = useTranslations('form');
+  const translateMessage = useValidationMessage();
+  const translateErrors = useTranslatedFieldErrors();
   const [state, formAction, isPending] = useActionState<FindRequestState, FormData>(findRequestAction, {});
+  const labels = { email: t('email'), reference: t('reference') };
+  const fieldErrors = translateErrors<'email' | 'reference'>(state.fieldErrors);
   if (state.isSent) {
     return (
       <div className="notice notice--ok" role="status">
-        <p>
-          If <strong>{state.values?.email}</strong> has an open or recently closed request with us, we have emailed it the links to follow
-          each one. A request still waiting for confirmation gets a new confirmation link.
-        </p>
-        <p>Nothing arrived after a few minutes? Check your spam folder, or try the address you may have used instead.</p>
+        <p>{t.rich('sent', { email: state.values?.email ?? '', strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <p>{t('nothingArrived')}</p>
       </div>
     );
   }
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary message={state.formError} fieldErrors={state.fieldErrors} labels={labels} />
-      <FormField id="email" label={labels.email} hint="The address you made the request with." errors={state.fieldErrors?.email}>
+      <ErrorSummary message={state.formError && translateMessage(state.formError)} fieldErrors={fieldErrors} labels={labels} />
+      <FormField id="email" label={labels.email} hint={t('emailHint')} errors={fieldErrors.email}>
         {(describedBy, isInvalid) => (
           <input
             type="email"
@@ -38,12 +41,7 @@ export function FindRequestForm() {
           />
         )}
       </FormField>
-      <FormField
-        id="reference"
-        label={labels.reference}
-        hint="Like DSR-2026-000123, from one of our emails. Leave it empty to get every request."
-        errors={state.fieldErrors?.reference}
-      >
+      <FormField id="reference" label={labels.reference} hint={t('referenceHint')} errors={fieldErrors.reference}>
         {(describedBy, isInvalid) => (
           <input
             type="text"
@@ -58,7 +56,7 @@ export function FindRequestForm() {
         )}
       </FormField>
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Email me my links'}
+        {isPending ? tForm('sending') : t('submit')}
       </button>
     </form>
   );

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { FindRequestForm } from './find-request-form';
 
-export const metadata: Metadata = { title: 'Find my request' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('findRequestPage');
+  return { title: t('title') };
+}
 
-export default function FindRequestPage() {
+export default async function FindRequestPage() {
+  const t = await getTranslations('findRequestPage');
   return (
     <>
-      <h1>Find my request</h1>
-      <p className="lead">
-        Lost the link to your request, or your confirmation link no longer works? Enter the email address you used and we will email you a
-        link to every open or recently closed request.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <FindRequestForm />
     </>
   );

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
+import { resolveIntakeLocale } from '@/lib/i18n/resolve-page-locale';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
@@ -57,6 +58,8 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
       channel: 'web',
       ip: clientIpFrom(requestHeaders),
       gpcSignal: hasGpcSignal(requestHeaders),
+      // The language the form was read in: every later email and page for the request uses it.
+      language: await resolveIntakeLocale(),
     });
   } catch (error) {
     if (isAppError(error, 'RATE_LIMITED')) return { formError: error.message, values };

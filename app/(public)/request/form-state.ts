@@ -7,17 +7,4 @@ export type SubmitRequestFormState = {
   values: Partial<Record<SubmitRequestField, string>>;
 };
 
-export const fieldLabels: Record<SubmitRequestField, string> = {
-  type: 'What would you like us to do?',
-  email: 'Email address',
-  fullName: 'Full name',
-  accountIdentifier: 'Account identifier',
-  details: 'Details',
-  jurisdiction: 'Where do you live?',
-  isAuthorised: 'Confirmation',
-  website: 'Website',
-  agentName: 'Your own name (as the agent)',
-  agentEmail: 'Your own email (as the agent)',
-  agentOrganisation: 'Your organisation (agent)',
-  timeZone: 'Time zone',
-};
+// The labels are in messages/<language>.json under requestPage.labels.

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
@@ -9,7 +10,9 @@ import { ZSubmitRequest } from '@/lib/validation/submit-request';
 import { BrowserTimeZoneField } from '@/components/browser-time-zone-field';
 import { submitRequestAction } from './actions';
 import { AgentFields } from './agent-fields';
-import { fieldLabels, type SubmitRequestFormState } from './form-state';
+import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
+import type { SubmitRequestField } from '@/lib/validation/submit-request';
+import type { SubmitRequestFormState } from './form-state';
 
 const limits = {
   email: maxLengthOf(ZSubmitRequest, 'email'),
@@ -20,8 +23,24 @@ const limits = {
 
 export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: JurisdictionOption[]; hasGpcSignal: boolean }) {
   const [state, formAction, isPending] = useActionState<SubmitRequestFormState, FormData>(submitRequestAction, { values: {} });
-  const errors = state.fieldErrors ?? {};
+  const t = useTranslations('requestPage');
+  const translateMessage = useValidationMessage();
+  const errors = useTranslatedFieldErrors()<SubmitRequestField>(state.fieldErrors);
   const values = state.values;
+  const fieldLabels = {
+    type: t('labels.type'),
+    email: t('labels.email'),
+    fullName: t('labels.fullName'),
+    accountIdentifier: t('labels.accountIdentifier'),
+    details: t('labels.details'),
+    jurisdiction: t('labels.jurisdiction'),
+    isAuthorised: t('labels.isAuthorised'),
+    website: t('labels.website'),
+    agentName: t('labels.agentName'),
+    agentEmail: t('labels.agentEmail'),
+    agentOrganisation: t('labels.agentOrganisation'),
+    timeZone: t('labels.timeZone'),
+  } satisfies Record<Exclude<SubmitRequestField, 'language'>, string>;
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -32,16 +51,16 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
     // The key remounts the form after each failed submit so the kept values show as defaults.
     <form action={formAction} noValidate key={JSON.stringify(values)}>
       <div ref={summaryRef}>
-        <ErrorSummary message={state.formError} fieldErrors={errors} labels={fieldLabels} />
+        <ErrorSummary message={state.formError && translateMessage(state.formError)} fieldErrors={errors} labels={fieldLabels} />
       </div>
 
       <RequestFields
         labels={fieldLabels}
         hints={{
-          email: 'We will send a link to confirm it is yours.',
-          accountIdentifier: 'A customer number or username, if you have one. It helps us find your data.',
-          jurisdiction: 'This sets the legal deadline for our answer.',
-          details: 'Anything that helps us handle your request. For a correction, say which details are wrong and what they should be.',
+          email: t('hints.email'),
+          accountIdentifier: t('hints.accountIdentifier'),
+          jurisdiction: t('hints.jurisdiction'),
+          details: t('hints.details'),
         }}
         limits={limits}
         jurisdictions={jurisdictions}
@@ -51,11 +70,7 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
         isOwnDetails
         isDetailsCounted
         isEmailChecked
-        typeHint={
-          hasGpcSignal
-            ? 'Your browser sent a Global Privacy Control signal, so we have chosen an opt-out of the sale or sharing of your personal information. You can choose something else.'
-            : undefined
-        }
+        typeHint={hasGpcSignal ? t('gpcHint') : undefined}
       />
 
       <AgentFields values={values} errors={errors} />
@@ -76,19 +91,19 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
             aria-describedby={errors.isAuthorised ? 'isAuthorised-error' : undefined}
             aria-invalid={Boolean(errors.isAuthorised)}
           />
-          <label htmlFor="isAuthorised">I am the person named, or authorised to act for them</label>
+          <label htmlFor="isAuthorised">{t('isAuthorised')}</label>
         </div>
       </div>
 
       <BrowserTimeZoneField />
 
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="website">Leave this field empty</label>
+        <label htmlFor="website">{t('honeypot')}</label>
         <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Send request'}
+        {isPending ? t('sending') : t('submit')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { getDb, isDatabaseUnavailable } from '@/lib/database';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { problemJson, problemKinds, problemResponse, problemType } from '@/lib/http/problem-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
+import { negotiateLocale } from '@/lib/i18n/negotiate-locale';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
@@ -25,6 +26,8 @@ export async function POST(request: Request): Promise<Response> {
       channel: 'api',
       ip: clientIpFrom(request.headers),
       gpcSignal: hasGpcSignal(request.headers),
+      // Without a `language` in the body, the client's Accept-Language chooses it.
+      language: negotiateLocale(request.headers.get('accept-language')),
       signal: request.signal,
     });
     return Response.json(

@@ -1,31 +1,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/date-text';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
+import { formatCalendarDateIn, formatDateTimeIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+import { localiseJurisdictionLabel, localiseLabel } from '@/lib/i18n/localise-labels';
 import { findMinimisedRequest, type MinimisedRequestView } from '@/lib/requests/find-minimised-request';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
-import { statusLabels } from '@/lib/requests/request-status';
-import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { noticePartLabels } from '@/lib/validation/incident-notice';
 import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { IdentityStep } from './identity-step';
 import { ReplyForm } from './reply-form';
-import { statusPageText as text } from './status-page-text';
+import { statusPageText } from './status-page-text';
 
-export const metadata: Metadata = { title: 'Your request' };
-
-/** A moment as the requester reads a clock: in their time zone (the page says which). */
-function formatMoment(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
-}
-
-function dateLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('statusPage');
+  return { title: t('title') };
 }
 
 export default async function StatusPage({
@@ -35,45 +30,57 @@ export default async function StatusPage({
   params: Promise<{ token: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const [{ token }, query, t, translate, locale] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations('statusPage'),
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+  ]);
+  const typeLabel = (type: string) => `${translate(`requestTypes.${type}.title`)} — ${translate(`requestTypes.${type}.description`)}`;
+  const statusLabel = (status: string) => translate(`statuses.${status}`);
   const request = await getRequestStatus(getDb(), { token });
   if (!request) {
     const minimised = await findMinimisedRequest(getDb(), { token });
     if (!minimised) notFound();
-    return <MinimisedRequest request={minimised} />;
+    return <MinimisedRequest request={minimised} typeLabel={typeLabel(minimised.type)} statusLabel={statusLabel(minimised.status)} />;
   }
+  /** A moment as the requester reads a clock: in their time zone (the page says which) and their language. */
+  const formatMoment = (date: Date, timeZone: string) => formatDateTimeIn(locale, date, timeZone);
+  const dateLabel = (date: string) => formatCalendarDateIn(locale, date);
+  const text = statusPageText(t);
 
   return (
     <>
       {query.confirmed ? (
         <div className="notice notice--ok" role="status">
-          Thank you: your request is confirmed. We have emailed you this page&apos;s link; keep it private.
+          {t('confirmed')}
         </div>
       ) : null}
       {query.replied ? (
         <div className="notice notice--ok" role="status">
-          Thank you: we have your reply and are working on your request again.
+          {t('replied')}
         </div>
       ) : null}
       {query.appealed ? (
         <div className="notice notice--ok" role="status">
-          Thank you: we have your appeal. Someone who did not make the decision will look at it again.
+          {t('appealed')}
         </div>
       ) : null}
       {query.cancelled ? (
         <div className="notice notice--ok" role="status">
-          Your request is cancelled.
+          {t('cancelled')}
         </div>
       ) : null}
-      <h1>Request {request.reference ?? '(not yet confirmed)'}</h1>
+      <h1>{t('heading', { reference: request.reference ?? t('notYetConfirmed') })}</h1>
       <dl className="summary">
-        <dt>Reference</dt>
+        <dt>{t('reference')}</dt>
         <dd>{request.reference ?? '—'}</dd>
-        <dt>Request</dt>
-        <dd>{requestTypeLabel(request.type)}</dd>
-        <dt>Status</dt>
+        <dt>{t('request')}</dt>
+        <dd>{typeLabel(request.type)}</dd>
+        <dt>{t('status')}</dt>
         <dd>
-          <span className="status-pill">{statusLabels[request.status]}</span>
+          <span className="status-pill">{statusLabel(request.status)}</span>
         </dd>
         <dt>{text.received}</dt>
         <dd>
@@ -94,8 +101,8 @@ export default async function StatusPage({
         )}
         {request.jurisdictionLabel ? (
           <>
-            <dt>Rules</dt>
-            <dd>{request.jurisdictionLabel}</dd>
+            <dt>{t('rules')}</dt>
+            <dd>{localiseJurisdictionLabel(translate, request.jurisdictionLabel)}</dd>
           </>
         ) : null}
       </dl>
@@ -130,7 +137,7 @@ export default async function StatusPage({
 
       {request.openQuestion ? (
         <section className="panel" aria-labelledby="question-heading">
-          <h2 id="question-heading">We need more information from you</h2>
+          <h2 id="question-heading">{t('questionHeading')}</h2>
           <p className="preserve-lines staff-message">{request.openQuestion.message}</p>
           <ReplyForm token={token} />
         </section>
@@ -138,11 +145,11 @@ export default async function StatusPage({
 
       {request.status === 'fulfilled' ? (
         <section className="panel" aria-labelledby="answer-heading">
-          <h2 id="answer-heading">Our answer</h2>
+          <h2 id="answer-heading">{t('answerHeading')}</h2>
           {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
           {request.attachments.length > 0 ? (
             <>
-              <h3>Your files</h3>
+              <h3>{t('yourFiles')}</h3>
               <ul className="file-list">
                 {request.attachments.map((file) => (
                   <li key={file.id}>
@@ -183,8 +190,8 @@ export default async function StatusPage({
 
       {request.status === 'rejected' ? (
         <section className="panel" aria-labelledby="decline-heading">
-          <h2 id="decline-heading">Why we declined</h2>
-          {request.rejectionBasisLabel ? <p>{request.rejectionBasisLabel}</p> : null}
+          <h2 id="decline-heading">{t('declineHeading')}</h2>
+          {request.rejectionBasisLabel ? <p>{localiseLabel(translate, request.rejectionBasisLabel)}</p> : null}
           {request.responseMessage ? <p className="preserve-lines staff-message">{request.responseMessage}</p> : null}
         </section>
       ) : null}
@@ -205,28 +212,25 @@ export default async function StatusPage({
 
       {request.appeal ? (
         <section className="panel" aria-labelledby="appeal-heading">
-          <h2 id="appeal-heading">Appeal</h2>
+          <h2 id="appeal-heading">{t('appealHeading')}</h2>
           {request.appeal.made ? (
             <p>
-              Your appeal {request.appeal.made.reference} is {statusLabels[request.appeal.made.status].toLowerCase()}
-              {request.appeal.made.dueOn && request.appeal.made.status !== 'fulfilled' && request.appeal.made.status !== 'rejected' ? (
-                <>
-                  ; we will decide it by <DateText date={request.appeal.made.dueOn} />
-                </>
-              ) : null}
+              {t('appealStatus', {
+                reference: request.appeal.made.reference ?? '',
+                status: statusLabel(request.appeal.made.status).toLocaleLowerCase(locale),
+              })}
+              {request.appeal.made.dueOn && request.appeal.made.status !== 'fulfilled' && request.appeal.made.status !== 'rejected'
+                ? t.rich('appealDecideBy', { dueOn: () => <DateText date={request.appeal!.made!.dueOn!} /> })
+                : null}
               .
             </p>
           ) : request.appeal.isOpenToAppeal ? (
             <>
-              <p>
-                If you disagree with our decision you can appeal until <DateText date={request.appeal.until} />.
-              </p>
+              <p>{t.rich('appealOpen', { until: () => <DateText date={request.appeal!.until} /> })}</p>
               <AppealForm token={token} />
             </>
           ) : (
-            <p>
-              The time to appeal ended on <DateText date={request.appeal.until} />.
-            </p>
+            <p>{t.rich('appealEnded', { until: () => <DateText date={request.appeal!.until} /> })}</p>
           )}
         </section>
       ) : null}
@@ -244,12 +248,12 @@ export default async function StatusPage({
         </section>
       ))}
 
-      <h2>What has happened</h2>
+      <h2>{t('historyHeading')}</h2>
       <Timeline
         timeZone={request.timeZone}
         items={request.timeline
           .filter((event) => timelineLabels[event.action])
-          .map((event) => ({ id: event.id, label: timelineLabels[event.action]!, at: event.at }))}
+          .map((event) => ({ id: event.id, label: translate(`timeline.${event.action}`), at: event.at }))}
       />
 
       {request.isCancellable ? <CancelForm token={token} /> : null}
@@ -258,16 +262,16 @@ export default async function StatusPage({
 }
 
 /** A closed request whose personal data was removed after the retention period: what is left to say. */
-function MinimisedRequest({ request }: { request: MinimisedRequestView }) {
+function MinimisedRequest({ request, typeLabel, statusLabel }: { request: MinimisedRequestView; typeLabel: string; statusLabel: string }) {
+  const t = useTranslations('statusPage');
   return (
     <>
-      <h1>Request {request.reference ?? ''}</h1>
+      <h1>{t('heading', { reference: request.reference ?? '' })}</h1>
       <p className="lead">
-        {requestTypeLabel(request.type)}: <span className="status-pill">{statusLabels[request.status]}</span>
+        {typeLabel}: <span className="status-pill">{statusLabel}</span>
       </p>
       <p className="notice" role="status">
-        Your personal data was removed from this request on <DateText date={request.minimisedOn} /> after the retention period. We keep only
-        the reference, the type of request, its dates and what was done, as the law requires us to be able to show.
+        {t.rich('minimised', { date: () => <DateText date={request.minimisedOn} /> })}
       </p>
     </>
   );

@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
+import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
 import { FormField } from '@/components/form-field';
 import { initialActionState } from '@/lib/http/run-action';
 import { answerInformationRequestAction } from './actions';
@@ -11,11 +13,19 @@ import { maxLengthOf } from '@/lib/validation/max-length-of';
 /** The requester's answer to staff's question. Works without JavaScript. */
 export function ReplyForm({ token }: { token: string }) {
   const [state, formAction, isPending] = useActionState(answerInformationRequestAction, initialActionState);
+  const t = useTranslations('statusPage.reply');
+  const tForm = useTranslations('form');
+  const translateMessage = useValidationMessage();
+  const fieldErrors = useTranslatedFieldErrors()<'message'>(state.fieldErrors);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary message={state.formError} fieldErrors={state.fieldErrors} labels={{ message: 'Your reply' }} />
+      <ErrorSummary
+        message={state.formError && translateMessage(state.formError)}
+        fieldErrors={fieldErrors}
+        labels={{ message: t('label') }}
+      />
       <input type="hidden" name="token" value={token} />
-      <FormField id="message" label="Your reply" hint="We read it and carry on with your request." errors={state.fieldErrors?.message}>
+      <FormField id="message" label={t('label')} hint={t('hint')} errors={fieldErrors.message}>
         {(describedBy, isInvalid) => (
           <textarea
             id="message"
@@ -28,7 +38,7 @@ export function ReplyForm({ token }: { token: string }) {
         )}
       </FormField>
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Send reply'}
+        {isPending ? tForm('sending') : t('submit')}
       </button>
     </form>
   );

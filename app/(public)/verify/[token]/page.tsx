@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
-import { requestTypeLabel } from '@/lib/requests/request-type-label';
+import { localiseJurisdictionLabel } from '@/lib/i18n/localise-labels';
 import { findVerificationLink } from '@/lib/verification/find-verification-link';
 import { LinkProblem } from '../link-problem';
 import { ConfirmForm } from './confirm-form';
 
-export const metadata: Metadata = { title: 'Confirm your request' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('verifyPage');
+  return { title: t('title') };
+}
 
 /** Shows what will be confirmed; only the button's POST confirms, so link prefetchers change nothing. */
 export default async function VerifyPage({ params }: { params: Promise<{ token: string }> }) {
@@ -13,24 +17,25 @@ export default async function VerifyPage({ params }: { params: Promise<{ token: 
   const link = await findVerificationLink(getDb(), { token });
   if (!link.isValid) return <LinkProblem problem={link.problem} />;
   const { request } = link;
+  const [t, translate] = await Promise.all([getTranslations('verifyPage'), getTranslations()]);
   return (
     <>
-      <h1>Confirm your request</h1>
-      <p className="lead">
-        Please check the details below. When you confirm, we start working on your request and the legal deadline starts.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <dl className="summary">
-        <dt>Request</dt>
-        <dd>{requestTypeLabel(request.type)}</dd>
-        <dt>Name</dt>
+        <dt>{t('request')}</dt>
+        <dd>
+          {translate(`requestTypes.${request.type}.title`)} — {translate(`requestTypes.${request.type}.description`)}
+        </dd>
+        <dt>{t('name')}</dt>
         <dd>{request.fullName}</dd>
-        <dt>Email</dt>
+        <dt>{t('email')}</dt>
         <dd>{request.email}</dd>
-        <dt>Region</dt>
-        <dd>{request.jurisdictionLabel}</dd>
+        <dt>{t('region')}</dt>
+        <dd>{localiseJurisdictionLabel(translate, request.jurisdictionLabel)}</dd>
       </dl>
       <ConfirmForm token={token} />
-      <p>If you did not make this request, close this page: nothing happens unless you confirm.</p>
+      <p>{t('notYou')}</p>
     </>
   );
 }

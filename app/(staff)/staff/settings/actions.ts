@@ -7,6 +7,8 @@ import { ZBrandingForm } from '@/lib/validation/branding';
 import { updateAccessInformation } from '@/lib/settings/update-access-information';
 import { updateJurisdictionPolicy } from '@/lib/settings/update-jurisdiction-policy';
 import { updateOrganisationSettings } from '@/lib/settings/update-organisation-settings';
+import { updateOrganisationTexts } from '@/lib/settings/update-organisation-texts';
+import { ZOrganisationTexts } from '@/lib/validation/organisation-texts';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZAccessInformationForm } from '@/lib/validation/access-information';
 import { ZJurisdictionPolicyForm } from '@/lib/validation/jurisdiction-policy-form';
@@ -20,6 +22,15 @@ export async function updateOrganisationSettingsAction(_previous: ActionState, f
     // The name is in the root layout: every page shows it.
     revalidatePath('/', 'layout');
     return 'Settings saved. Pages show the new name now; emails use it and the sender from the next one sent.';
+  });
+}
+
+export async function updateOrganisationTextsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZOrganisationTexts, formData, async (input) => {
+    const actor = await requireStaff();
+    await updateOrganisationTexts(getDb(), { actor, input });
+    revalidatePath('/', 'layout');
+    return 'Texts saved. Pages show them now; emails from the next one sent.';
   });
 }
 

@@ -2,23 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/lib/database';
 import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy';
+import { englishLanguageName } from '@/lib/i18n/locales';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
+import { listMissingTranslations } from '@/lib/settings/localise-organisation-texts';
 import { listJurisdictionPolicies } from '@/lib/settings/list-jurisdiction-policies';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import { getBranding } from '@/lib/settings/get-branding';
 import { BrandingForm } from './branding-form';
 import { OrganisationForm } from './organisation-form';
+import { OrganisationTextsForm } from './organisation-texts-form';
+
+const textNames = { contactEmail: 'contact email', privacyNoticeUrl: 'privacy notice address', signOff: 'email sign-off' } as const;
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const actor = await requireStaffPage('settings.manage');
   const db = getDb();
-  const [organisation, policies, branding] = await Promise.all([
+  const [organisation, policies, branding, texts] = await Promise.all([
     getOrganisationSettings(db),
     listJurisdictionPolicies(db, { actor }),
     getBranding(db),
+    getOrganisationTexts(db),
   ]);
+  const missing = listMissingTranslations(organisation, texts);
 
   return (
     <>
@@ -33,6 +41,31 @@ export default async function SettingsPage() {
         <h2 id="branding-heading">Branding</h2>
         <p>Your logo and colour on the public pages, the status page and every email to requesters.</p>
         <BrandingForm accentColour={branding.accentColour} logoPath={branding.logoPath} />
+      </section>
+
+      <section className="panel" aria-labelledby="texts-heading">
+        <h2 id="texts-heading">Texts in the requester’s language</h2>
+        <p>
+          Requesters read the pages and emails in their own language. What you write yourself (contact, privacy notice, sign-off) can be
+          given per language; where a language has none, its readers see the English one.
+        </p>
+        {missing.length > 0 ? (
+          <div className="notice" id="missing-translations">
+            <p>Missing translations (readers of these languages see the English text):</p>
+            <ul>
+              {missing.map(({ locale, field }) => (
+                <li key={`${locale}.${field}`}>
+                  {englishLanguageName(locale)}: {textNames[field]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="notice notice--ok" id="missing-translations">
+            Every text you wrote in English has a translation.
+          </p>
+        )}
+        <OrganisationTextsForm current={texts} />
       </section>
 
       <section className="panel" aria-labelledby="sources-heading">

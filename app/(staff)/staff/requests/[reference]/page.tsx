@@ -7,6 +7,7 @@ import { formatBytes } from '@/lib/format/format-bytes';
 import { Timeline } from '@/components/timeline';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
+import { englishLanguageName } from '@/lib/i18n/locales';
 import { isAppError } from '@/lib/errors/app-error';
 import { MAX_ATTACHMENT_COUNT } from '@/lib/fulfilment/attachment-limits';
 import { getRequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
@@ -248,6 +249,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               Next step
             </h2>
             {steps.waiting ? <p className="notice">{steps.waiting}</p> : null}
+            {request.language === 'en' ? null : (
+              <p className="notice" id="requester-language-note">
+                The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
+                {englishLanguageName(request.language)}; a message you type here is sent exactly as you write it, so write it in{' '}
+                {englishLanguageName(request.language)} if you can.
+              </p>
+            )}
             {steps.primary ? <div className="request-next__primary">{forms[steps.primary].form()}</div> : null}
             <ActionMenu items={menuItems} />
           </section>
@@ -359,6 +367,13 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dd>{request.fullName ?? '—'}</dd>
               <dt>Email</dt>
               <dd>{request.email ?? '—'}</dd>
+              <dt>Language</dt>
+              <dd>
+                {englishLanguageName(request.language)}
+                {request.language === 'en' ? null : (
+                  <span className="field__hint"> — emails and pages for this request are in this language</span>
+                )}
+              </dd>
               <dt>Account identifier</dt>
               <dd>{request.accountIdentifier || 'Not given'}</dd>
               <dt>Details</dt>

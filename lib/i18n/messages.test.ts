@@ -1,0 +1,98 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { messageFiles } from './messages';
+import { supportedLocales } from './locales';
+import { pseudoLocaliseMessage } from './pseudo-localise';
+import { translatorFor } from './translator';
+import { validationMessageKeys } from './validation-message-keys';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') entries.set(`${prefix}${key}`, value);
+    else for (const [nested, text] of flatten(value, `${prefix}${key}.`)) entries.set(nested, text);
+  }
+  return entries;
+}
+
+/** The placeholders, plural/select arguments and tags a message uses, so a translation cannot drop or rename one. */
+function argumentsOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      found.add(`<${element.value}>`);
+      argumentsOf(element.children, found);
+      continue;
+    }
+    found.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) argumentsOf(option.value, found);
+    }
+  }
+  return found;
+}
+
+const english = flatten(messageFiles.en as Tree);
+
+describe('message files', () => {
+  it.each(supportedLocales)('[%s] has exactly the keys of messages/en.json', (locale) => {
+    const keys = [...flatten(messageFiles[locale] as Tree).keys()].sort();
+    expect(keys).toEqual([...english.keys()].sort());
+  });
+
+  it.each(supportedLocales)('[%s] every message is valid ICU with the placeholders and tags of the English one', (locale) => {
+    const problems: string[] = [];
+    for (const [key, message] of flatten(messageFiles[locale] as Tree)) {
+      try {
+        const used = [...argumentsOf(parse(message))].sort();
+        const expected = [...argumentsOf(parse(english.get(key) ?? ''))].sort();
+        if (JSON.stringify(used) !== JSON.stringify(expected))
+          problems.push(`${key}: uses ${used.join(', ')}; English uses ${expected.join(', ')}`);
+      } catch (error) {
+        problems.push(`${key}: ${(error as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a message with unbalanced braces or tags is refused by the parser the test relies on', () => {
+    expect(() => parse('Your request {reference')).toThrow();
+    expect(() => parse('Press <strong>Confirm')).toThrow();
+    expect(() => parse('{count, plural, one {# file} other {# files}')).toThrow();
+  });
+
+  it('[de] formats plurals and placeholders', () => {
+    const t = translatorFor('de');
+    expect(t('emails.verification.preview', { hours: 1 })).toBe(
+      'Bestätigen Sie innerhalb von 1 Stunde, damit wir mit Ihrer Anfrage beginnen können.',
+    );
+    expect(t('statusPage.downloadsLeft', { count: 3, until: '25. Dezember 2026 um 14:05' })).toBe(
+      '3 Downloads übrig; verfügbar bis 25. Dezember 2026 um 14:05',
+    );
+  });
+});
+
+describe('validation messages', () => {
+  it('every English schema message the public pages translate reads the same in messages/en.json', () => {
+    const t = translatorFor('en');
+    for (const [message, { key, values }] of Object.entries(validationMessageKeys)) {
+      expect(t(`validation.${key}`, values)).toBe(message);
+    }
+  });
+});
+
+describe('the pseudo-locale', () => {
+  it('accents and lengthens the text but keeps placeholders, plurals and tags', () => {
+    const message = pseudoLocaliseMessage(
+      'We have sent an email to <strong>{email}</strong> ({count, plural, one {# hour} other {# hours}}).',
+    );
+    expect(message).toMatch(/^⟦Ŵé ĥáṽé/);
+    expect([...argumentsOf(parse(message))].sort()).toEqual(['<strong>', 'count', 'email']);
+    const t = translatorFor('en-XA');
+    const text = t('home.lead');
+    expect(text.length).toBeGreaterThanOrEqual(Math.floor(english.get('home.lead')!.length * 1.4));
+    expect(text).not.toMatch(/[a-z]{4}/);
+  });
+});

@@ -1,0 +1,39 @@
+import { MESSAGE_MAX_LENGTH } from '@/lib/validation/staff-actions';
+import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
+
+type MessageKey = { key: string; values?: Record<string, number> };
+
+const details = { max: DETAILS_MAX_LENGTH };
+const message = { max: MESSAGE_MAX_LENGTH };
+
+/**
+ * The schemas in lib/validation write their messages in English, once, for the API and staff pages alike.
+ * The public pages show them in the requester's language by this table: English message → key under
+ * `validation` in messages/*.json (with the numbers it needs). A message missing here is shown in English:
+ * add it here and to every message file.
+ */
+export const validationMessageKeys: Record<string, MessageKey> = {
+  'Please correct the problems below.': { key: 'correctProblems' },
+  'Please correct the problem below.': { key: 'correctProblem' },
+  'Enter your email address': { key: 'emailRequired' },
+  'Email addresses are at most 254 characters': { key: 'emailTooLong' },
+  'Enter a valid email address, like name@example.com': { key: 'emailInvalid' },
+  'Say which of your details are wrong and what they should be': { key: 'correctionDetails' },
+  'Enter your full name': { key: 'nameRequired' },
+  'Names are at most 200 characters': { key: 'nameTooLong' },
+  'Account identifier must be text': { key: 'accountIdentifierText' },
+  'Account identifiers are at most 200 characters': { key: 'accountIdentifierTooLong' },
+  'Details must be text': { key: 'detailsText' },
+  [`Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`]: { key: 'detailsTooLong', values: details },
+  'Confirm that you are the person named, or authorised to act for them': { key: 'authorisationRequired' },
+  'Choose what you would like us to do': { key: 'typeRequired' },
+  'Choose a region': { key: 'regionRequired' },
+  'Remove the invisible control characters (such as U+0000) from this field': { key: 'controlCharacters' },
+  'Enter your reply': { key: 'replyRequired' },
+  [`Keep your reply under ${MESSAGE_MAX_LENGTH.toLocaleString('en')} characters`]: { key: 'replyTooLong', values: message },
+  'Enter why you disagree with our decision': { key: 'appealReasonRequired' },
+  [`Keep why you disagree with our decision under ${MESSAGE_MAX_LENGTH.toLocaleString('en')} characters`]: {
+    key: 'appealReasonTooLong',
+    values: message,
+  },
+};
