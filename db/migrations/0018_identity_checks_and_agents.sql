@@ -38,6 +38,6 @@ ALTER TABLE "identity_evidence" ADD CONSTRAINT "identity_evidence_request_id_req
 CREATE INDEX "identity_evidence_by_request" ON "identity_evidence" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "identity_evidence_due" ON "identity_evidence" USING btree ("delete_after");--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_identity_checked_by_id_staff_members_id_fk" FOREIGN KEY ("identity_checked_by_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "requests" ADD CONSTRAINT "requests_verification_overridden_by_id_staff_members_id_fk" FOREIGN KEY ("verification_overridden_by_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;ALTER TABLE "requests" ADD CONSTRAINT "requests_verification_overridden_by_id_staff_members_id_fk" FOREIGN KEY ("verification_overridden_by_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_verification_overridden_by_id_staff_members_id_fk" FOREIGN KEY ("verification_overridden_by_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- Requests confirmed before levels existed reached the level of how they were confirmed: the email link, or a person at the desk.
 UPDATE "requests" SET "verification_reached" = CASE WHEN "channel" = 'web' THEN 'email' ELSE 'staff_check' END WHERE "verified_at" IS NOT NULL;
