@@ -5,6 +5,7 @@ import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/li
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { assertAllowed } from './action-check';
+import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { checkClosing } from './check-closing';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from './change-request';
@@ -30,6 +31,8 @@ export async function fulfilRequest(
     for (const file of uploads) stored.push(await storeAttachmentFile(file));
     await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
       assertAllowed(await checkClosing(tx, request, 'fulfilled'));
+      // An appeal is decided, never fulfilled: say so before anything about identity, which the appealed request settled.
+      assertNotAnAppeal(request);
       assertAllowed(checkIdentityForAnswer(request));
       if (requestTypeRules[request.type].answer === 'data' && stored.length === 0) {
         throw new AppError('VALIDATION', 'Attach at least one file: an access or export request is answered with the data.', {
