@@ -24,8 +24,8 @@ export type SealResult = { sealedCount: number; treeHead: (TreeHead & { lastEven
  *
  * Ids are drawn in insertion order but committed in any order, so the run seals only up to a
  * watermark no transaction can still write below: the sequence's value read now, once every
- * transaction that was running when it was read has ended. The chaining trigger takes the
- * transaction's xid before drawing the id, so each such writer is in that set.
+ * transaction holding an xid when it was read has ended (a fence xid drawn just after bounds them).
+ * The chaining trigger takes the transaction's xid before drawing the id, so each such writer is in that set.
  */
 export async function sealAuditLog(
   db: Database,
@@ -35,11 +35,16 @@ export async function sealAuditLog(
     sql`select pg_sequence_last_value(pg_get_serial_sequence('public.request_events', 'id')::regclass)::text as "lastId"`,
   );
   if (!mark?.lastId) return { sealedCount: 0, treeHead: null };
-  const [snapshot] = await db.execute<{ xmax: string }>(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`);
+  // An xid drawn (and committed) now is above every xid assigned before the sequence was read. A
+  // snapshot's xmax is not that bound: it is one past the latest *completed* xid, so a writer that took
+  // a higher xid and is still running is neither below it nor counted in the snapshot's xmin.
+  const [fence] = await db.execute<{ xid: string }>(sql`select pg_current_xact_id()::text as xid`);
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
+    // Once the fence has committed, every later snapshot's xmax is above it, so xmin at or past the
+    // fence means no transaction below it is still running.
     const [state] = await db.execute<{ isSettled: boolean }>(
-      sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${snapshot!.xmax}::xid8 as "isSettled"`,
+      sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${fence!.xid}::xid8 as "isSettled"`,
     );
     if (state!.isSettled) break;
     if (Date.now() >= deadline) return { sealedCount: 0, treeHead: null };

@@ -337,6 +337,48 @@ describe('audit log', () => {
     expect((await verifyAuditChain(db, { actor: 'system' })).isIntact).toBe(true);
   });
 
+  it('waits for a writer still open whose xid is newer than the last one finished', async () => {
+    await sealAuditLogFully(db);
+    // Transaction A takes its xid, writer B takes a newer one and draws id N, then A draws N+1 and commits.
+    // A snapshot's xmax is one past the newest *finished* xid (A's), so B is neither below it nor in its
+    // xmin: a sealer bounded by it would seal N+1 and pass over N for ever.
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { opened, open };
+    };
+    const aHasXid = gate();
+    const aMayWrite = gate();
+    const a = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_current_xact_id()`);
+      aHasXid.open();
+      await aMayWrite.opened;
+      await recordEvent(tx, { requestId: null, actor: { type: 'system' }, action: 'older_xid_later_id' });
+    });
+    await aHasXid.opened;
+    const bWrote = gate();
+    const bMayCommit = gate();
+    const b = db.transaction(async (tx) => {
+      await recordEvent(tx, { requestId: null, actor: { type: 'system' }, action: 'newer_xid_earlier_id' });
+      bWrote.open();
+      await bMayCommit.opened;
+    });
+    await bWrote.opened;
+    aMayWrite.open();
+    await a;
+    const sealing = sealAuditLog(db, { maxWaitMs: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    bMayCommit.open();
+    await b;
+    await sealing;
+    await sealAuditLogFully(db);
+    const order = await db.execute<{ action: string }>(
+      sql`select e.action from audit_log_leaves l join request_events e on e.id = l.event_id order by l.leaf_index desc limit 2`,
+    );
+    expect(order.map((row) => row.action)).toEqual(['older_xid_later_id', 'newer_xid_earlier_id']);
+    expect((await verifyAuditChain(db, { actor: 'system' })).isIntact).toBe(true);
+  });
+
   it('records every run as an audit event with its result and tree head', async () => {
     const result = await verifyAuditChain(db, { actor: auditor });
     const [event] = await db.execute<{ actor_id: string; details: Record<string, unknown> }>(

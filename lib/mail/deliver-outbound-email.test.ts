@@ -96,7 +96,8 @@ describe('[worker] delivers the outbox through graphile-worker', () => {
     });
     expect(sent).toMatchObject({ recipient: null, payload: null, attempts: 1, lastError: null });
     expect(sent.sentAt).toBeInstanceOf(Date);
-    expect(await findEmailJob(db, { outboundEmailId: queued.id })).toBeNull();
+    // graphile-worker removes the job only after the task has returned, a moment after the row is marked sent
+    await eventually('the delivery job to be removed', async () => (await findEmailJob(db, { outboundEmailId: queued.id })) === null);
     await inbox.waitForSilence();
     expect(messagesTo(inbox, input.email)).toHaveLength(1);
   });
