@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     APP_URL: e2eBaseUrl,
     // Every spec signs staff in from 127.0.0.1; the per-IP sign-in limit has its own test (test/api/staff-sign-in-route.test.ts).
     SIGN_IN_LIMIT_PER_IP_PER_HOUR: '10000',
+    // Every spec files requests from 127.0.0.1 too; the per-IP intake limit has its own tests (lib/requests/enforce-rate-limits.test.ts).
+    RATE_LIMIT_PER_IP_PER_HOUR: '10000',
     // The specs compute due dates from today's UTC date.
     TIME_ZONE: 'UTC',
     // `next build` would otherwise try to report telemetry over the network.

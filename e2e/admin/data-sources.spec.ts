@@ -9,14 +9,26 @@ import { signedInStaff } from '../fixtures/staff';
 // Signs in through a real magic-link email and saves against a real database.
 test.describe.configure({ timeout: 180_000 });
 
-type DemoEntry = { slug: string; config: { map?: { tables: { table: string; export: string[] }[] } } };
+type DemoTable = { table: string; export: string[]; columns?: Record<string, unknown> };
+type DemoEntry = { slug: string; config: { map?: { tables: DemoTable[] } } };
 
-/** The demo shop's map as shipped, with the customers table's export changed by `edit`. */
-function demoMapText(edit: (columns: string[]) => string[] = (columns) => columns): string {
+/** The demo shop's map as shipped, or with one of the customers table's exported columns misspelt (its label follows it). */
+function demoMapText(misspelt?: { column: string; as: string }): string {
   const entries = JSON.parse(readFileSync(new URL('../../db/seed/demo-data-sources.json', import.meta.url), 'utf8')) as DemoEntry[];
   const map = entries.find((entry) => entry.slug === 'shop-database')!.config.map!;
+  const rename = (column: string) => (misspelt && column === misspelt.column ? misspelt.as : column);
   return JSON.stringify(
-    { tables: map.tables.map((table) => (table.table === 'customers' ? { ...table, export: edit(table.export) } : table)) },
+    {
+      tables: map.tables.map((table) =>
+        table.table === 'customers' && misspelt
+          ? {
+              ...table,
+              export: table.export.map(rename),
+              columns: Object.fromEntries(Object.entries(table.columns ?? {}).map(([column, format]) => [rename(column), format])),
+            }
+          : table,
+      ),
+    },
     null,
     2,
   );
@@ -44,9 +56,7 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     // Switched off, so the other specs' runs (which use every source that is on) never meet it.
     await page.getByLabel(/^Switched on/).uncheck();
     await page.getByLabel('Connection string').fill(connectionString);
-    await page
-      .getByLabel('Map (JSON)')
-      .fill(demoMapText((columns) => columns.map((column) => (column === 'full_name' ? 'full_nmae' : column))));
+    await page.getByLabel('Map (JSON)').fill(demoMapText({ column: 'full_name', as: 'full_nmae' }));
     await page.getByRole('button', { name: 'Add data source' }).click();
 
     await expect(page.getByRole('alert').filter({ hasText: 'The map does not match the source database.' })).toBeVisible();

@@ -34,7 +34,7 @@ test('[admin] opens an incident, finds the affected shop customers, records the 
   await lookup.getByLabel('Table').selectOption('customers');
   await lookup.getByLabel('Column', { exact: true }).fill('full_name');
   await lookup.getByLabel('Comparison').selectOption('=');
-  await lookup.getByLabel('Value').fill(name);
+  await lookup.getByLabel('Value', { exact: true }).fill(name);
   await lookup.getByRole('button', { name: 'Dry run' }).click();
   await expect(page.getByText('Dry run: 2 people found.')).toBeVisible();
   await expect(page.getByText(first.subject.email.toLowerCase())).toBeVisible();

@@ -11,7 +11,7 @@ test('[auditor] reads the reports, changes the date range and downloads the figu
   await expect(page).toHaveURL(/\/staff\/reports$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   for (const heading of ['On time', 'Requests by month', 'Requests by type and status', 'Declined requests by reason']) {
-    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
   }
 
   await test.step('the annual disclosure table and a chart with its table are there', async () => {

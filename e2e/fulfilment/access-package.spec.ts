@@ -67,7 +67,7 @@ test('[requester] files an access request, an agent gathers and releases the dat
     await page.goto(`/staff/requests/${request.reference}`);
     await page.getByLabel('Message sent with the package').fill(message);
     await page.getByRole('button', { name: 'Release to the requester' }).click();
-    await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
+    await expect(page.locator('.request-header .status-pill')).toHaveText('Fulfilled');
     const email = await waitForEmail(subject.email, { subject: new RegExp(`Your request ${request.reference} is complete`) });
     expect(email.text).toContain(message);
   });

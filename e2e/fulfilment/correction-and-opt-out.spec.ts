@@ -54,7 +54,7 @@ test('[agent] applies an opt-out of marketing: the shop’s consent column chang
   await expect(panel.getByRole('table', { name: 'Opt-out per source' }).getByRole('row', { name: /Shop database/ })).toContainText('Done', {
     timeout: 60_000,
   });
-  await expect(page.locator('.status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
+  await expect(page.locator('.request-header .status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
 
   expect((await readShopRows(subject)).customers[0]!.marketing_opt_in).toBe(false);
   expect((await readShopRows(neighbour)).customers[0]!.marketing_opt_in).toBe(true);

@@ -49,13 +49,13 @@ test("[agent] dry-runs and erases a deletion request: the subject's shop rows ar
     await page.getByRole('button', { name: 'Erase data' }).click();
     const outcome = panel.getByRole('table', { name: 'Erasure outcome per source and table' });
     await expect(outcome.getByRole('row', { name: /Shop database/ })).toContainText('Done', { timeout: 60_000 });
-    await expect(page.locator('.status-pill')).toHaveText('In progress');
+    await expect(page.locator('.request-header .status-pill')).toHaveText('In progress');
     await panel.getByLabel('What you did in Backups').fill('Added to the erasure replay list; backups roll off within 35 days.');
     // The last checklist item closes the request and emails the requester: it asks for a second, explicit tick.
     await expect(panel).toContainText(`This is the last item: confirming it completes the erasure, closes ${request.reference}`);
     await panel.getByLabel(`Yes, close the request and email ${subject.fullName} (${subject.email})`).check();
     await panel.getByRole('button', { name: 'Confirm Backups' }).click();
-    await expect(page.locator('.status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
+    await expect(page.locator('.request-header .status-pill')).toHaveText('Fulfilled', { timeout: 60_000 });
   });
 
   await test.step("the requester's confirmation lists the systems erased", async () => {

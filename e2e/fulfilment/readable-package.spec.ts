@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
 import { waitForEmail } from '../fixtures/mail-inbox';
+import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 import { readZipEntries } from '../fixtures/zip-entries';
 
@@ -26,6 +27,9 @@ test("[requester] Ada's package opens on a page that shows her orders as text, w
     await page.goto(`/staff/requests/${request.reference}`);
     const panel = page.getByRole('region', { name: 'Data from your systems' });
     await expect(panel.getByText(/^Package ready/)).toBeVisible({ timeout: 90_000 });
+    // Not started yet, so Start work leads and the release waits under More actions.
+    await page.reload();
+    await openRequestAction(page, 'Release the package');
     await page.getByLabel('Message sent with the package').fill('Your data, as our shop holds it.');
     await page.getByRole('button', { name: 'Release to the requester' }).click();
     await waitForEmail(request.input.email, { subject: new RegExp(`Your request ${request.reference} is complete`) });

@@ -26,7 +26,7 @@ test('[requester] a German speaker files, confirms and follows a request in Germ
 
   await test.step('field errors are German', async () => {
     await requester.getByRole('button', { name: 'Anfrage senden' }).click();
-    await expect(requester.getByRole('alert')).toContainText('Bitte korrigieren Sie die unten genannten Probleme.');
+    await expect(requester.locator('.error-summary')).toContainText('Bitte korrigieren Sie die unten genannten Probleme.');
     await expect(requester.locator('#email-error')).toHaveText('Geben Sie Ihre E-Mail-Adresse ein');
     await expect(requester.locator('#type-error')).toHaveText('Wählen Sie, was wir für Sie tun sollen');
   });

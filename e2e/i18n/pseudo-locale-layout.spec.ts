@@ -49,7 +49,7 @@ for (const viewport of [
     await test.step('the form with every field error shown', async () => {
       await page.goto('/request');
       await page.locator('form button[type="submit"]').last().click();
-      await expect(page.getByRole('alert')).toBeVisible();
+      await expect(page.locator('.error-summary')).toBeVisible();
       await expectNoHorizontalOverflow(page, '/request with errors');
     });
 

@@ -71,9 +71,11 @@ test('[requester] can reach every field and send the form with the keyboard alon
     reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''));
   }
   await expect(submit).toBeFocused();
-  // A radio group is one tab stop; the honeypot field is never one.
+  // The header's language menu comes first; a radio group is one tab stop; the honeypot field is never one.
   const formStops = reached.filter((id) => !['A', 'BODY'].includes(id));
   expect(formStops).toEqual([
+    'language-switcher-locale',
+    'BUTTON',
     'type-access',
     'email',
     'fullName',

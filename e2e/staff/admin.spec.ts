@@ -84,9 +84,11 @@ test('[admin] renames the organisation and sets the privacy contact; the public 
 
   try {
     await nameField.fill(newName);
-    await page.getByLabel('Privacy team contact email (optional)').fill('privacy@renamed.example');
-    await page.getByLabel('Privacy notice web address (optional)').fill('https://renamed.example/privacy');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    // The per-language texts below repeat these labels, each in its language's group.
+    const organisation = page.locator('form').filter({ has: nameField });
+    await organisation.getByLabel('Privacy team contact email (optional)').fill('privacy@renamed.example');
+    await organisation.getByLabel('Privacy notice web address (optional)').fill('https://renamed.example/privacy');
+    await organisation.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText(/^Settings saved\./)).toBeVisible();
 
     const visitor = await browser.newPage();
@@ -107,10 +109,11 @@ test('[admin] renames the organisation and sets the privacy contact; the public 
   } finally {
     // Other specs run against the same app at the same time: put the name back.
     await page.goto('/staff/settings');
-    await page.getByLabel('Organisation name').fill(originalName);
-    await page.getByLabel('Privacy team contact email (optional)').fill('');
-    await page.getByLabel('Privacy notice web address (optional)').fill('');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    const organisationAgain = page.locator('form').filter({ has: page.getByLabel('Organisation name') });
+    await organisationAgain.getByLabel('Organisation name').fill(originalName);
+    await organisationAgain.getByLabel('Privacy team contact email (optional)').fill('');
+    await organisationAgain.getByLabel('Privacy notice web address (optional)').fill('');
+    await organisationAgain.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText(/^Settings saved\./)).toBeVisible();
   }
 });

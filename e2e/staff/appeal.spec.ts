@@ -63,7 +63,7 @@ test('[requester] appeals a refused Virginia request from the status page; a sec
     await second.getByRole('button', { name: 'Decide appeal' }).click();
     await expect(second.getByRole('status')).toContainText('Appeal decided');
     await second.goto(`/staff/requests/${reference}`);
-    await expect(second.locator('.status-pill').last()).toHaveText('In progress');
+    await expect(second.locator('.request-header .status-pill').last()).toHaveText('In progress');
     await secondContext.close();
   });
 

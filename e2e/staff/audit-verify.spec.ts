@@ -7,7 +7,8 @@ test.describe.configure({ timeout: 180_000 });
 test('[auditor] verifies the audit log, sees it intact, and finds the check listed as a recorded run', async ({ page }) => {
   const auditor = await signedInStaff(page, 'auditor');
   await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Audit', exact: true }).click();
-  await page.getByRole('link', { name: 'Verify the audit trail' }).click();
+  // The audit pages' own menu and the overview's text both link to it.
+  await page.getByRole('link', { name: 'Verify the audit trail' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Verify the audit log' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Verify the audit log now' }).click();
@@ -26,10 +27,11 @@ test('[auditor] verifies the audit log, sees it intact, and finds the check list
   await expect(runs.getByRole('row').nth(1)).toContainText('Intact');
 });
 
-test('[agent] has no audit log link and the page is not found', async ({ page }) => {
+test('[agent] has no audit log link and is told the page is not for them', async ({ page }) => {
   await signedInStaff(page, 'agent');
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Audit', exact: true })).toHaveCount(0);
   const response = await page.goto('/staff/audit/verify');
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Verify the audit log' })).toHaveCount(0);
 });

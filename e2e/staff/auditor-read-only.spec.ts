@@ -58,7 +58,7 @@ test('[auditor] reads a request without any control, and a replayed "Start work"
   await test.step('the request is unchanged', async () => {
     await agentPage.unroute(`**/staff/requests/${reference}`);
     await agentPage.goto(`/staff/requests/${reference}`);
-    await expect(agentPage.locator('.status-pill')).toHaveText('Received');
+    await expect(agentPage.locator('.request-header .status-pill')).toHaveText('Received');
     await expect(agentPage.getByRole('listitem').filter({ hasText: 'Work started' })).toHaveCount(0);
     await expect(agentPage.getByRole('button', { name: 'Start work' })).toBeVisible();
   });

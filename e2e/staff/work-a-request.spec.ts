@@ -57,7 +57,7 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
   await test.step('start work', async () => {
     await page.getByRole('button', { name: 'Start work' }).click();
     await expect(page.getByRole('status')).toContainText('Work started');
-    await expect(page.locator('.status-pill')).toHaveText('In progress');
+    await expect(page.locator('.request-header .status-pill')).toHaveText('In progress');
   });
 
   const reason = 'We hold your records in three systems and need to collect them all.';
@@ -85,7 +85,7 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
       .setInputFiles({ name: 'your-data.csv', mimeType: 'text/csv', buffer: Buffer.from(fileContent) });
     await page.getByRole('button', { name: 'Fulfil request' }).click();
     await expect(page.getByRole('status')).toContainText('Request fulfilled');
-    await expect(page.locator('.status-pill')).toHaveText('Fulfilled');
+    await expect(page.locator('.request-header .status-pill')).toHaveText('Fulfilled');
     await expect(page.getByRole('link', { name: 'your-data.csv' })).toBeVisible();
     const fulfilled = await waitForEmail(input.email, { subject: new RegExp(`Your request ${reference} is complete`) });
     expect(fulfilled.text).toContain(message);
@@ -138,5 +138,5 @@ test('[agent] acting on a request already changed in another tab is told the pag
   await expect(otherTab.getByRole('alert').filter({ hasText: 'changed since' })).toContainText('This request changed since you opened it');
   await expect(otherTab.getByLabel('Your question to the requester')).toHaveValue('Please send a copy of a utility bill.');
   await otherTab.getByRole('link', { name: 'Reload the request' }).click();
-  await expect(otherTab.locator('.status-pill')).toHaveText('In progress');
+  await expect(otherTab.locator('.request-header .status-pill')).toHaveText('In progress');
 });
