@@ -63,7 +63,8 @@ test('[admin] opens an incident, finds the affected shop customers, records the 
   await notice.getByRole('button', { name: 'Save and preview' }).click();
   await expect(page.getByTestId('notice-preview')).toContainText('left where anyone with its link could open it');
   await page.getByRole('button', { name: 'Send the notice to 2 people' }).click();
-  await expect(page.getByText('Sending the notice to 2 people.')).toBeVisible();
+  // The send form gives way to the sending's record.
+  await expect(page.getByText(/^Sent on .+ to everyone on the list\.$/)).toBeVisible();
 
   const received = await waitForEmail(second.subject.email, { subject: /Your shop details may have been seen/, timeoutMs: 60_000 });
   expect(received.subject).toBe(subject);

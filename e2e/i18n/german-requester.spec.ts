@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { extractLink, waitForEmail } from '../fixtures/mail-inbox';
 import { uniqueEmail } from '../fixtures/requests';
 import { signedInStaff } from '../fixtures/staff';
+import { openRequestAction } from '../fixtures/request-actions';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -80,8 +81,10 @@ test('[requester] a German speaker files, confirms and follows a request in Germ
     await page.goto(`/staff/requests/${reference}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.locator('#requester-language-note')).toContainText('The requester reads German');
+    await openRequestAction(page, 'Reject the request');
     await page.getByLabel('We could not verify your identity').check();
     await page.getByLabel('Explanation for the requester (optional)').fill('Bitte senden Sie uns Ihre Kundennummer.');
+    await page.getByLabel(new RegExp(`^Yes, close ${reference} and email`)).check();
     await page.getByRole('button', { name: 'Reject request' }).click();
     await expect(page.getByRole('status')).toContainText('Request rejected');
 

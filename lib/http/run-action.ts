@@ -14,8 +14,11 @@ export type ActionState = {
   oneTimeSecret?: string;
 };
 
-/** What a successful action may answer: a notice, or a notice with a one-time secret. */
-export type ActionSuccess = { notice: string; oneTimeSecret?: string };
+/**
+ * What a successful action may answer: a notice, or a notice with a one-time secret, or with the
+ * values to keep in the form (a dry run whose next step is the same form sent for real).
+ */
+export type ActionSuccess = { notice: string; oneTimeSecret?: string; values?: Record<string, string> };
 
 export const initialActionState: ActionState = {};
 

@@ -15,7 +15,7 @@ import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZIncidentForm, ZRegulatorDecision, ZUpdateIncident } from '@/lib/validation/incident';
 import { ZAffectedLookupForm } from '@/lib/validation/incident-affected';
 import { ZIncidentNoticeForm, ZSendIncidentNotice } from '@/lib/validation/incident-notice';
-import { type ActionState, runAction } from '../action-state';
+import { type ActionState, formValues, runAction } from '../action-state';
 
 /** Checkbox groups send one entry per box; the schemas take them joined, so a failed form re-fills as one value. */
 function joinLists(formData: FormData): FormData {
@@ -75,9 +75,13 @@ export async function affectedLookupAction(_previous: ActionState, formData: For
     const target = { actor, reference: input.reference, sourceId: input.sourceId, filter };
     if (input.intent === 'dry_run') {
       const { people, sample } = await dryRunAffectedLookup(getDb(), target);
-      return people === 0
-        ? 'Dry run: the filter finds nobody.'
-        : `Dry run: ${people.toLocaleString('en')} ${people === 1 ? 'person' : 'people'} found. First addresses: ${sample.join(', ')}.`;
+      const found =
+        people === 0
+          ? 'Dry run: the filter finds nobody.'
+          : `Dry run: ${people.toLocaleString('en')} ${people === 1 ? 'person' : 'people'} found. First addresses: ${sample.join(', ')}.`;
+      // The form keeps what was tried, so "Find them" runs the same filter; a browser cannot re-fill a file field.
+      const kept = Object.fromEntries(Object.entries(formValues(formData)).filter(([key]) => key !== 'intent'));
+      return { notice: input.listCsv ? `${found} Choose the list file again to find them.` : found, values: kept };
     }
     await startAffectedLookup(getDb(), target);
     revalidatePath(`/staff/incidents/${input.reference}`);

@@ -243,19 +243,20 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           </div>
         </dl>
         {!canWork ? <p className="notice">You have read-only access to this request.</p> : null}
+        {/* Shown on closed requests too: an appeal, a note or a resent link still reaches them in their language. */}
+        {request.language === 'en' ? null : (
+          <p className="notice" id="requester-language-note">
+            The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
+            {englishLanguageName(request.language)}; a message you type here is sent exactly as you write it, so write it in{' '}
+            {englishLanguageName(request.language)} if you can.
+          </p>
+        )}
         {isWorkable ? (
           <section className="request-next" aria-labelledby="next-step-heading">
             <h2 id="next-step-heading" className="visually-hidden">
               Next step
             </h2>
             {steps.waiting ? <p className="notice">{steps.waiting}</p> : null}
-            {request.language === 'en' ? null : (
-              <p className="notice" id="requester-language-note">
-                The requester reads <strong>{englishLanguageName(request.language)}</strong>. Our emails to them are written in{' '}
-                {englishLanguageName(request.language)}; a message you type here is sent exactly as you write it, so write it in{' '}
-                {englishLanguageName(request.language)} if you can.
-              </p>
-            )}
             {steps.primary ? <div className="request-next__primary">{forms[steps.primary].form()}</div> : null}
             <ActionMenu items={menuItems} />
           </section>
