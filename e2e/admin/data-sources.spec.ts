@@ -64,8 +64,20 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     await expect(page.getByText('tables[0].export[2]: Column "full_nmae" does not exist in table public.customers').first()).toBeVisible();
   });
 
-  await test.step('the fixed map saves; the page says when the connection string was saved and never shows it', async () => {
+  await test.step('before saving, Test connection passes the fixed map and a preview shows Ada’s rows; what was typed stays', async () => {
     await page.getByLabel('Map (JSON)').fill(demoMapText());
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByText('The connection works and the map matches the source database.')).toBeVisible();
+    await page.getByLabel('Email address (for a preview)').fill('ada.lovelace@example.com');
+    await page.getByRole('button', { name: 'Preview for this address' }).click();
+    const preview = page.getByRole('region', { name: 'Preview for this address' });
+    await expect(preview.getByRole('table', { name: /^customers: 1 row$/ })).toContainText('Ada Lovelace');
+    await expect(preview.getByRole('table', { name: /^orders: / })).toBeVisible();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+    await expect(page.getByLabel('Map (JSON)')).toHaveValue(demoMapText());
+  });
+
+  await test.step('the fixed map saves; the page says when the connection string was saved and never shows it', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
