@@ -62,6 +62,15 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     await expect(page.getByRole('alert').filter({ hasText: 'The map does not match the source database.' })).toBeVisible();
     await expect(page.getByLabel('Map (JSON)')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('tables[0].export[2]: Column "full_nmae" does not exist in table public.customers').first()).toBeVisible();
+    // The problem names its line, and the editor's line numbers mark it.
+    const located = await page
+      .getByText(/^Line \d+: tables\[0\]\.export\[2\]: /)
+      .first()
+      .textContent();
+    const line = /^Line (\d+):/.exec(located ?? '')![1]!;
+    await expect(page.locator('.code-editor__number--error').filter({ hasText: new RegExp(`^${line}$`) })).toBeVisible();
+    const mapLines = (await page.getByLabel('Map (JSON)').inputValue()).split('\n');
+    expect(mapLines[Number(line) - 1]).toContain('"full_nmae"');
   });
 
   await test.step('before saving, Test connection passes the fixed map and a preview shows Ada’s rows; what was typed stays', async () => {

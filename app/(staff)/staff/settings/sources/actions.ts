@@ -18,6 +18,7 @@ import {
   ZTrySourceMapForm,
   ZUpdateDataSourceForm,
 } from '@/lib/validation/data-source-form';
+import { withJsonLines } from '@/lib/validation/json-path-line';
 import { ZPrivateTargetsForm } from '@/lib/validation/network-settings';
 import { type ActionState, formValues, runAction } from '../../action-state';
 
@@ -36,17 +37,26 @@ export async function createDataSourceAction(_previous: ActionState, formData: F
   });
   // A webhook's secret is shown on this page once; other kinds go straight to their page.
   if (createdSlug) redirect(`/staff/settings/sources/${createdSlug}?notice=created`);
-  return state;
+  return withMapLines(state, formData);
 }
 
 export async function updateDataSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(ZUpdateDataSourceForm, formData, async ({ slug, version, settings }) => {
+  const state = await runAction(ZUpdateDataSourceForm, formData, async ({ slug, version, settings }) => {
     const actor = await requireStaff();
     const { changes } = await updateDataSource(getDb(), { actor, slug, version, input: settings });
     revalidatePath('/staff/settings/sources', 'layout');
     if (changes.length === 0) return 'Nothing had changed.';
     return isDatabaseKind(settings.config.kind) ? 'Saved. The map matches the source database.' : 'Saved.';
   });
+  return withMapLines(state, formData);
+}
+
+/** The map's problems with the line each sits on in the text as typed, so the editor can mark them. */
+function withMapLines<State extends ActionState>(state: State, formData: FormData): State {
+  const map = formData.get('map');
+  const messages = state.fieldErrors?.map;
+  if (!messages?.length || typeof map !== 'string') return state;
+  return { ...state, fieldErrors: { ...state.fieldErrors, map: withJsonLines(messages, map) } };
 }
 
 export async function setDataSourceEnabledAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -107,7 +117,7 @@ export async function trySourceMapAction(_previous: TrySourceMapState, formData:
       values,
     };
   });
-  return preview ? { ...state, preview } : state;
+  return withMapLines(preview ? { ...state, preview } : state, formData);
 }
 
 function cellText(value: unknown): string {
