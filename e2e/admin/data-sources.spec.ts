@@ -86,6 +86,16 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     await expect(page.getByLabel('Map (JSON)')).toHaveValue(demoMapText());
   });
 
+  await test.step('the picker lists the database’s tables and adds a column to the map’s JSON', async () => {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const picker = page.getByRole('region', { name: 'Tables in the database' });
+    await picker.locator('summary', { hasText: /^customers \(/ }).click();
+    await picker.getByRole('button', { name: 'Export marketing_opt_in of customers' }).click();
+    await expect(picker.getByRole('status')).toHaveText('customers: exporting marketing_opt_in.');
+    const map = JSON.parse(await page.getByLabel('Map (JSON)').inputValue()) as { tables: { table: string; export: string[] }[] };
+    expect(map.tables.find((table) => table.table === 'customers')!.export).toContain('marketing_opt_in');
+  });
+
   await test.step('the fixed map saves; the page says when the connection string was saved and never shows it', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
 

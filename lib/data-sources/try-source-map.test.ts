@@ -33,21 +33,34 @@ async function allowLocalDatabases() {
 describe('[admin] tries a database source before saving it', () => {
   it('Test connection answers for a good map and names a misspelt column with its place, saving nothing', async () => {
     await allowLocalDatabases();
-    expect(await trySourceMap(db, { actor: team.admin, input: ZTrySourceMapForm.parse(form({ intent: 'test' })) })).toEqual({
-      intent: 'test',
+    let listed: string[] = [];
+    const tested = await trySourceMap(db, {
+      actor: team.admin,
+      input: ZTrySourceMapForm.parse(form({ intent: 'test' })),
+      onCatalog: (catalog) => {
+        listed = catalog.tables.map((table) => table.table);
+      },
     });
+    expect(tested).toEqual({ intent: 'test' });
+    expect(listed).toEqual(expect.arrayContaining(['customers', 'orders', 'addresses']));
 
     const misspelt = JSON.parse(JSON.stringify(demoShopMap)) as typeof demoShopMap;
     misspelt.tables[2]!.export = [...misspelt.tables[2]!.export, 'totl'];
+    let listedForBadMap = 0;
     const refused = trySourceMap(db, {
       actor: team.admin,
       input: ZTrySourceMapForm.parse(form({ intent: 'test', map: JSON.stringify(misspelt) })),
+      onCatalog: (catalog) => {
+        listedForBadMap = catalog.tables.length;
+      },
     });
     await expect(refused).rejects.toMatchObject({
       code: 'VALIDATION',
       message: 'The map does not match the source database.',
       details: { fieldErrors: { map: [expect.stringMatching(/^tables\[2\]\.export\[\d+\]: Column "totl" does not exist/)] } },
     });
+    // The picker still gets the tables, to fix the map with.
+    expect(listedForBadMap).toBeGreaterThan(0);
   });
 
   it('a wrong connection string is named on its field without the password', async () => {

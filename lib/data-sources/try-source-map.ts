@@ -5,20 +5,32 @@ import { getNetworkSettings } from '@/lib/settings/get-network-settings';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import type { TTrySourceMapForm } from '@/lib/validation/data-source-form';
 import { checkDatabaseSource } from './check-database-source';
+import { describeConnectionFailure } from './describe-connection-failure';
 import { previewSourceMap, type SourceMapPreview } from './preview-source-map';
+import { readSourceCatalog, type SourceCatalog } from './read-source-catalog';
 import { readSourceSecret } from './read-source-secret';
 
 export type TrySourceMapResult = { intent: 'test' } | { intent: 'preview'; tables: SourceMapPreview };
 
 /**
  * The add/edit form's "Test connection" and "Preview for this address", before anything is saved:
- * connects with the connection string typed (or, on a saved source left blank, the saved one) and
- * checks the map against the live schema as saving does; a preview then reads the first rows each
- * table would export for the address (previewSourceMap, which audits the look). Admins only.
+ * connects with the connection string typed (or, on a saved source left blank, the saved one), lists
+ * the database's tables and columns for the map's picker, and checks the map against the live schema
+ * as saving does; a preview then reads the first rows each table would export for the address
+ * (previewSourceMap, which audits the look). Admins only.
  */
 export async function trySourceMap(
   db: Database,
-  { actor, input }: { actor: StaffActor; input: TTrySourceMapForm },
+  {
+    actor,
+    input,
+    onCatalog,
+  }: {
+    actor: StaffActor;
+    input: TTrySourceMapForm;
+    /** Test connection lists the database's tables for the map's picker, even when the map then fails its check. */
+    onCatalog?: (catalog: SourceCatalog) => void;
+  },
 ): Promise<TrySourceMapResult> {
   assertCan(actor, 'sources.manage');
   const { config } = input.settings;
@@ -28,7 +40,16 @@ export async function trySourceMap(
 
   if (input.intent === 'test' || !input.email) {
     const { allowPrivateTargets } = await getNetworkSettings(db);
-    await checkDatabaseSource(connectionString, config, { isSavedSecret: !input.settings.connectionString, allowPrivateTargets });
+    const isSavedSecret = !input.settings.connectionString;
+    try {
+      onCatalog?.(await readSourceCatalog(connectionString, config.kind, { allowPrivateTargets }));
+    } catch (error) {
+      const message = describeConnectionFailure(connectionString, error);
+      throw new AppError('VALIDATION', 'Could not connect to the source database.', {
+        fieldErrors: { connectionString: [isSavedSecret ? `With the saved connection string: ${message}` : message] },
+      });
+    }
+    await checkDatabaseSource(connectionString, config, { isSavedSecret, allowPrivateTargets });
     return { intent: 'test' };
   }
   if (config.kind !== 'postgres') {

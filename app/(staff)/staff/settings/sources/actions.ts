@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { createDataSource } from '@/lib/data-sources/create-data-source';
 import { rotateSigningSecret } from '@/lib/data-sources/rotate-signing-secret';
 import { setDataSourceEnabled } from '@/lib/data-sources/set-data-source-enabled';
+import type { SourceCatalog } from '@/lib/data-sources/read-source-catalog';
 import { trySourceMap } from '@/lib/data-sources/try-source-map';
 import { updateDataSource } from '@/lib/data-sources/update-data-source';
 import { getDb } from '@/lib/database';
@@ -92,15 +93,22 @@ export async function setPrivateTargetsAllowedAction(_previous: ActionState, for
 
 /** One table of a preview as the form shows it: every value already text (dates, numbers and JSON as the database gave them). */
 export type PreviewTable = { table: string; columns: string[]; rows: string[][]; isCut: boolean };
-export type TrySourceMapState = ActionState & { preview?: PreviewTable[] };
+export type TrySourceMapState = ActionState & { preview?: PreviewTable[]; catalog?: SourceCatalog };
 
 /** "Test connection" / "Preview for this address" on the source form: nothing is saved. */
 export async function trySourceMapAction(_previous: TrySourceMapState, formData: FormData): Promise<TrySourceMapState> {
   let preview: PreviewTable[] | undefined;
+  let catalog: SourceCatalog | undefined;
   // The form keeps what was typed (a form action resets it otherwise), so the next step is Save.
   const values = Object.fromEntries(Object.entries(formValues(formData)).filter(([key]) => key !== 'intent'));
   const state = await runAction(ZTrySourceMapForm, formData, async (input) => {
-    const result = await trySourceMap(getDb(), { actor: await requireStaff(), input });
+    const result = await trySourceMap(getDb(), {
+      actor: await requireStaff(),
+      input,
+      onCatalog: (found) => {
+        catalog = found;
+      },
+    });
     if (result.intent === 'test') return { notice: 'The connection works and the map matches the source database.', values };
     preview = result.tables.map((table) => ({
       table: table.table,
@@ -117,7 +125,7 @@ export async function trySourceMapAction(_previous: TrySourceMapState, formData:
       values,
     };
   });
-  return withMapLines(preview ? { ...state, preview } : state, formData);
+  return withMapLines({ ...state, ...(preview ? { preview } : {}), ...(catalog ? { catalog } : {}) }, formData);
 }
 
 function cellText(value: unknown): string {

@@ -11,6 +11,7 @@ import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { createDataSourceAction, type TrySourceMapState, trySourceMapAction, updateDataSourceAction } from './actions';
 import { KindFields } from './kind-fields';
 import { OneTimeSecret } from './one-time-secret';
+import { SchemaPicker } from './schema-picker';
 import { SourcePreview } from './source-preview';
 import { sourceFieldLabels as labels } from './source-form-values';
 
@@ -179,6 +180,7 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
               </button>
               {isTrying ? <span role="status">Connecting to the database…</span> : null}
             </div>
+            {seen.isTryLatest && tryState.catalog ? <SchemaPicker catalog={tryState.catalog} mapFieldId="map" /> : null}
           </fieldset>
         ) : null}
 
