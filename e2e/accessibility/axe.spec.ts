@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { LOCALE_COOKIE } from '../../lib/i18n/locale-cookie';
+import { supportedLocales } from '../../lib/i18n/locales';
 import { fileConfirmedRequest } from '../fixtures/confirmed-request';
+import { e2eBaseUrl } from '../fixtures/e2e-ports';
 import { signedInStaff } from '../fixtures/staff';
 
 // Signs in through real email and visits some twenty pages, each scanned in full: minutes on a loaded machine.
@@ -62,4 +65,21 @@ test('[everyone] every public and staff page passes the axe-core scan with zero 
     await page.getByRole('button', { name: 'Menu' }).click();
     await expectNoViolations(page, '/staff (phone)');
   });
+});
+
+test('[requester] the public pages pass the axe-core scan in every language, with the page’s lang set to it', async ({ page, context }) => {
+  const request = await fileConfirmedRequest(page, { type: 'access' });
+  for (const locale of supportedLocales.filter((code) => code !== 'en')) {
+    await test.step(locale, async () => {
+      await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: e2eBaseUrl }]);
+      for (const path of ['/', '/request', '/find-request', '/verify/new-link']) {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expectNoViolations(page, `${path} (${locale})`);
+      }
+      // The status page speaks the request's own language, whatever the browser asks for.
+      await page.goto(request.statusPath);
+      await expectNoViolations(page, `${request.statusPath} (${locale} cookie)`);
+    });
+  }
 });

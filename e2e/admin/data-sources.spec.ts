@@ -62,10 +62,41 @@ test('[admin] adds a PostgreSQL source: a misspelt column is named with its plac
     await expect(page.getByRole('alert').filter({ hasText: 'The map does not match the source database.' })).toBeVisible();
     await expect(page.getByLabel('Map (JSON)')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('tables[0].export[2]: Column "full_nmae" does not exist in table public.customers').first()).toBeVisible();
+    // The problem names its line, and the editor's line numbers mark it.
+    const located = await page
+      .getByText(/^Line \d+: tables\[0\]\.export\[2\]: /)
+      .first()
+      .textContent();
+    const line = /^Line (\d+):/.exec(located ?? '')![1]!;
+    await expect(page.locator('.code-editor__number--error').filter({ hasText: new RegExp(`^${line}$`) })).toBeVisible();
+    const mapLines = (await page.getByLabel('Map (JSON)').inputValue()).split('\n');
+    expect(mapLines[Number(line) - 1]).toContain('"full_nmae"');
+  });
+
+  await test.step('before saving, Test connection passes the fixed map and a preview shows Ada’s rows; what was typed stays', async () => {
+    await page.getByLabel('Map (JSON)').fill(demoMapText());
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByText('The connection works and the map matches the source database.')).toBeVisible();
+    await page.getByLabel('Email address (for a preview)').fill('ada.lovelace@example.com');
+    await page.getByRole('button', { name: 'Preview for this address' }).click();
+    const preview = page.getByRole('region', { name: 'Preview for this address' });
+    await expect(preview.getByRole('table', { name: /^customers: 1 row$/ })).toContainText('Ada Lovelace');
+    await expect(preview.getByRole('table', { name: /^orders: / })).toBeVisible();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+    await expect(page.getByLabel('Map (JSON)')).toHaveValue(demoMapText());
+  });
+
+  await test.step('the picker lists the database’s tables and adds a column to the map’s JSON', async () => {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const picker = page.getByRole('region', { name: 'Tables in the database' });
+    await picker.locator('summary', { hasText: /^customers \(/ }).click();
+    await picker.getByRole('button', { name: 'Export marketing_opt_in of customers' }).click();
+    await expect(picker.getByRole('status')).toHaveText('customers: exporting marketing_opt_in.');
+    const map = JSON.parse(await page.getByLabel('Map (JSON)').inputValue()) as { tables: { table: string; export: string[] }[] };
+    expect(map.tables.find((table) => table.table === 'customers')!.export).toContain('marketing_opt_in');
   });
 
   await test.step('the fixed map saves; the page says when the connection string was saved and never shows it', async () => {
-    await page.getByLabel('Map (JSON)').fill(demoMapText());
     await page.getByRole('button', { name: 'Add data source' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

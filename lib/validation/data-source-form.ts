@@ -64,6 +64,8 @@ const sourceFields = {
   reminderDays: text().optional(),
   cutoffDays: text().optional(),
   backupRetentionDays: text().optional(),
+  /** "Try it before saving": an address to preview the map's rows for. Never saved; the save schemas ignore it. */
+  previewEmail: text().trim().max(254).optional(),
 };
 
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
@@ -226,3 +228,41 @@ export const ZSetDataSourceEnabledForm = z.strictObject({
 });
 
 export const ZRotateSigningSecretForm = z.strictObject({ slug: ZDataSourceSlug, version: z.coerce.number().int().min(1) });
+
+const ZPreviewEmail = z
+  .string()
+  .trim()
+  .min(1, 'Enter the email address to preview')
+  .max(254, 'At most 254 characters')
+  .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
+
+/**
+ * "Test connection" and "Preview for this address" on the add/edit form of a database source:
+ * the same fields as saving (a blank connection string on a saved source means the saved one),
+ * checked the same way, plus what to do.
+ */
+export const ZTrySourceMapForm = z
+  .strictObject({
+    ...sourceFields,
+    slug: text().trim().optional(),
+    version: text().optional(),
+    isEnabled: text().optional(),
+    intent: z.enum(['test', 'preview'], { error: 'Choose Test connection or Preview' }),
+  })
+  .transform((form, context) => {
+    const savedSlug = form.version ? ZDataSourceSlug.safeParse(form.slug) : null;
+    if (form.kind !== 'postgres' && form.kind !== 'mysql') {
+      context.addIssue({ code: 'custom', path: ['kind'], message: 'Only database sources can be tried before saving' });
+    }
+    const email = form.intent === 'preview' ? ZPreviewEmail.safeParse(form.previewEmail ?? '') : null;
+    if (email && !email.success) context.addIssue({ code: 'custom', path: ['previewEmail'], message: email.error.issues[0]!.message });
+    const settings = readSettings(form, context, { isConnectionStringRequired: !savedSlug?.success });
+    if (!settings || context.issues.length > 0) return z.NEVER;
+    return {
+      intent: form.intent,
+      savedSlug: savedSlug?.success ? savedSlug.data : null,
+      settings,
+      email: email?.success ? email.data : null,
+    };
+  });
+export type TTrySourceMapForm = z.infer<typeof ZTrySourceMapForm>;

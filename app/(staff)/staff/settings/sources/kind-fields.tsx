@@ -3,6 +3,7 @@ import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-sourc
 import { sourceFieldLabels as labels } from './source-form-values';
 import { ZManualSourceConfig } from '@/lib/validation/data-source';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
+import { MapEditor } from './map-editor';
 
 type KindFieldsProps = {
   kind: DataSourceKind;
@@ -43,16 +44,7 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
           errors={errors.map}
         >
           {(describedBy, isInvalid) => (
-            <textarea
-              id="map"
-              name="map"
-              rows={24}
-              spellCheck={false}
-              className="code-input"
-              defaultValue={values.map}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
+            <MapEditor id="map" name="map" defaultValue={values.map} describedBy={describedBy} isInvalid={isInvalid} errors={errors.map} />
           )}
         </FormField>
       </>

@@ -21,6 +21,7 @@ export const sourceFieldLabels: Record<string, string> = {
   reminderDays: 'Remind every (days)',
   cutoffDays: 'Fail after (days)',
   backupRetentionDays: 'Backups kept for (days)',
+  previewEmail: 'Email address',
 };
 
 /** A starting point for a new map: one table matched by email. The page explains the rest. */

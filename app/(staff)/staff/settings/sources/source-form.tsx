@@ -1,16 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormField } from '@/components/form-field';
 import { ZDataSourceSlug } from '@/lib/validation/data-source';
 import { type DataSourceKind, isDatabaseKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
-import { createDataSourceAction, updateDataSourceAction } from './actions';
+import { createDataSourceAction, type TrySourceMapState, trySourceMapAction, updateDataSourceAction } from './actions';
 import { KindFields } from './kind-fields';
 import { OneTimeSecret } from './one-time-secret';
+import { SchemaPicker } from './schema-picker';
+import { SourcePreview } from './source-preview';
 import { sourceFieldLabels as labels } from './source-form-values';
 
 type SourceFormProps = {
@@ -22,7 +24,15 @@ type SourceFormProps = {
 
 /** Adds a data source, or edits one: the same fields, checked on the server by ZCreateDataSourceForm / ZUpdateDataSourceForm. */
 export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
-  const [state, formAction, isPending] = useActionState(saved ? updateDataSourceAction : createDataSourceAction, initialActionState);
+  const [saveState, formAction, isSaving] = useActionState(saved ? updateDataSourceAction : createDataSourceAction, initialActionState);
+  const [tryState, tryAction, isTrying] = useActionState(trySourceMapAction, initialActionState as TrySourceMapState);
+  // Whichever of save and try answered last fills the form and speaks (React's "state from the previous render" pattern).
+  const [seen, setSeen] = useState({ saveState, tryState, isTryLatest: false });
+  if (seen.saveState !== saveState || seen.tryState !== tryState) {
+    setSeen({ saveState, tryState, isTryLatest: seen.tryState !== tryState });
+  }
+  const state: TrySourceMapState = seen.isTryLatest ? tryState : saveState;
+  const isPending = isSaving || isTrying;
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? initialValues;
 
@@ -139,10 +149,46 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
           </div>
         )}
 
+        {isDatabaseKind(kind) ? (
+          <fieldset aria-describedby="try-source-hint">
+            <legend>Try it before saving</legend>
+            <p className="field__hint" id="try-source-hint">
+              Test connection checks the connection string and every table and column of the map, as saving does. A preview also shows the
+              first rows the map would export for one person. Nothing is saved; a preview is recorded in the audit log (without the
+              address).
+            </p>
+            <FormField id="previewEmail" label={`${labels.previewEmail} (for a preview)`} errors={errors.previewEmail}>
+              {(describedBy, isInvalid) => (
+                <input
+                  type="email"
+                  id="previewEmail"
+                  name="previewEmail"
+                  maxLength={254}
+                  autoComplete="off"
+                  defaultValue={values.previewEmail}
+                  aria-describedby={describedBy}
+                  aria-invalid={isInvalid}
+                />
+              )}
+            </FormField>
+            <div className="actions">
+              <button type="submit" name="intent" value="test" formAction={tryAction} className="button--secondary" disabled={isPending}>
+                Test connection
+              </button>
+              <button type="submit" name="intent" value="preview" formAction={tryAction} className="button--secondary" disabled={isPending}>
+                Preview for this address
+              </button>
+              {isTrying ? <span role="status">Connecting to the database…</span> : null}
+            </div>
+            {seen.isTryLatest && tryState.catalog ? <SchemaPicker catalog={tryState.catalog} mapFieldId="map" /> : null}
+          </fieldset>
+        ) : null}
+
         <button type="submit" disabled={isPending}>
-          {isPending ? (isDatabaseKind(kind) ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
+          {isSaving ? (isDatabaseKind(kind) ? 'Checking the database…' : 'Saving…') : saved ? 'Save data source' : 'Add data source'}
         </button>
       </form>
+      {seen.isTryLatest && tryState.preview ? <SourcePreview tables={tryState.preview} /> : null}
     </>
   );
 }
