@@ -115,8 +115,16 @@ describe('[admin] tries a database source before saving it', () => {
     expect(webhook.error?.issues.map((issue) => issue.message)).toContain('Only database sources can be tried before saving');
   });
 
+  it('without the pressed button (no script), an address typed means a preview, none a test', () => {
+    expect(ZTrySourceMapForm.parse(form({ previewEmail: 'ada@example.com' }))).toMatchObject({
+      intent: 'preview',
+      email: 'ada@example.com',
+    });
+    expect(ZTrySourceMapForm.parse(form({ intent: '' }))).toMatchObject({ intent: 'test', email: null });
+  });
+
   it('saving ignores the address typed for a preview', () => {
-    expect(ZCreateDataSourceForm.safeParse(form({ previewEmail: 'someone@example.com' })).success).toBe(true);
+    expect(ZCreateDataSourceForm.safeParse(form({ previewEmail: 'someone@example.com', intent: 'test' })).success).toBe(true);
     expect(ZUpdateDataSourceForm.safeParse(form({ previewEmail: 'someone@example.com', slug: 'shop', version: '1' })).success).toBe(true);
   });
 

@@ -66,6 +66,8 @@ const sourceFields = {
   backupRetentionDays: text().optional(),
   /** "Try it before saving": an address to preview the map's rows for. Never saved; the save schemas ignore it. */
   previewEmail: text().trim().max(254).optional(),
+  /** Which "try" button was pressed (set by the page's script; saving ignores it). */
+  intent: text().optional(),
 };
 
 type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
@@ -229,8 +231,7 @@ export const ZSetDataSourceEnabledForm = z.strictObject({
 
 export const ZRotateSigningSecretForm = z.strictObject({ slug: ZDataSourceSlug, version: z.coerce.number().int().min(1) });
 
-const ZPreviewEmail = z
-  .string()
+const ZPreviewEmail = text()
   .trim()
   .min(1, 'Enter the email address to preview')
   .max(254, 'At most 254 characters')
@@ -247,19 +248,22 @@ export const ZTrySourceMapForm = z
     slug: text().trim().optional(),
     version: text().optional(),
     isEnabled: text().optional(),
-    intent: z.enum(['test', 'preview'], { error: 'Choose Test connection or Preview' }),
+    // React names a button with its own action itself, so the page sets this hidden field on click;
+    // without it (no script), an address typed means a preview.
+    intent: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['test', 'preview']).optional()),
   })
   .transform((form, context) => {
     const savedSlug = form.version ? ZDataSourceSlug.safeParse(form.slug) : null;
     if (form.kind !== 'postgres' && form.kind !== 'mysql') {
       context.addIssue({ code: 'custom', path: ['kind'], message: 'Only database sources can be tried before saving' });
     }
-    const email = form.intent === 'preview' ? ZPreviewEmail.safeParse(form.previewEmail ?? '') : null;
+    const intent = form.intent ?? (form.previewEmail ? 'preview' : 'test');
+    const email = intent === 'preview' ? ZPreviewEmail.safeParse(form.previewEmail ?? '') : null;
     if (email && !email.success) context.addIssue({ code: 'custom', path: ['previewEmail'], message: email.error.issues[0]!.message });
     const settings = readSettings(form, context, { isConnectionStringRequired: !savedSlug?.success });
     if (!settings || context.issues.length > 0) return z.NEVER;
     return {
-      intent: form.intent,
+      intent,
       savedSlug: savedSlug?.success ? savedSlug.data : null,
       settings,
       email: email?.success ? email.data : null,

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { FormField } from '@/components/form-field';
 import { ZDataSourceSlug } from '@/lib/validation/data-source';
 import { type DataSourceKind, isDatabaseKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
@@ -33,6 +33,10 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
   }
   const state: TrySourceMapState = seen.isTryLatest ? tryState : saveState;
   const isPending = isSaving || isTrying;
+  const intent = useRef<HTMLInputElement>(null);
+  const pressed = (value: 'test' | 'preview') => () => {
+    if (intent.current) intent.current.value = value;
+  };
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? initialValues;
 
@@ -152,6 +156,7 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
         {isDatabaseKind(kind) ? (
           <fieldset aria-describedby="try-source-hint">
             <legend>Try it before saving</legend>
+            <input type="hidden" name="intent" ref={intent} defaultValue="" />
             <p className="field__hint" id="try-source-hint">
               Test connection checks the connection string and every table and column of the map, as saving does. A preview also shows the
               first rows the map would export for one person. Nothing is saved; a preview is recorded in the audit log (without the
@@ -172,10 +177,10 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
               )}
             </FormField>
             <div className="actions">
-              <button type="submit" name="intent" value="test" formAction={tryAction} className="button--secondary" disabled={isPending}>
+              <button type="submit" onClick={pressed('test')} formAction={tryAction} className="button--secondary" disabled={isPending}>
                 Test connection
               </button>
-              <button type="submit" name="intent" value="preview" formAction={tryAction} className="button--secondary" disabled={isPending}>
+              <button type="submit" onClick={pressed('preview')} formAction={tryAction} className="button--secondary" disabled={isPending}>
                 Preview for this address
               </button>
               {isTrying ? <span role="status">Connecting to the database…</span> : null}
