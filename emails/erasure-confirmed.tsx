@@ -129,7 +129,7 @@ export function ErasureConfirmedEmail({
             ))
           )}
           {system.provenAt ? (
-            // The proof's moment as a calendar date (UTC), like every date in the requester's emails.
+            // The day (UTC) of the proof's moment, written the way the request's language writes dates.
             <Text style={lineStyle}>
               {t('erasureConfirmed.proof', { date: formatCalendarDateIn(locale, system.provenAt.slice(0, 10)) })}
             </Text>
@@ -148,7 +148,8 @@ export function ErasureConfirmedEmail({
 function describeTable(t: EmailsTranslator, { action, rows, reason }: TErasedTable): string {
   if (rows === 0) return t('erasureConfirmed.nothingHeld');
   if (action === 'kept' && reason) return t('erasureConfirmed.keptBecause', { count: rows, reason });
-  // One message selecting on the action (as appeal-decided selects on its outcome): an unknown action renders nothing rather than a missing key.
+  // A select on the action, not a key built from it: render-email.ts's cache renders once with a token in every string
+  // prop, and a select gives that token its empty `other` where a built key would be a missing message (logged as an error).
   return t('erasureConfirmed.tableOutcome', { action, count: rows });
 }
 

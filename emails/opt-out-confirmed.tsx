@@ -54,6 +54,7 @@ export function OptOutConfirmedEmail({
           { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
+      {/* A select on the type, for the reason given in erasure-confirmed.tsx's describeTable. */}
       <Paragraph>{t('optOutConfirmed.outcome', { optOut })}</Paragraph>
       <Paragraph>{t('optOutConfirmed.appliedIn', { systems: systems.join(', ') })}</Paragraph>
       <Paragraph>{t('optOutConfirmed.changeMind')}</Paragraph>
