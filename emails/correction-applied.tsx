@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -25,8 +27,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TCorrectionAppliedEmailProps;
 
-export function subject({ reference }: TCorrectionAppliedEmailProps): string {
-  return `We have corrected your data (${reference})`;
+export function subject({ reference }: TCorrectionAppliedEmailProps, t: Translator): string {
+  return t('emails.correctionApplied.subject', { reference });
 }
 
 export function CorrectionAppliedEmail({
@@ -36,22 +38,23 @@ export function CorrectionAppliedEmail({
   message,
   statusUrl,
 }: TCorrectionAppliedEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has corrected your data (${reference}).`}
-      heading="We have corrected your data"
+      preview={t('correctionApplied.preview', { organisationName, reference })}
+      heading={t('correctionApplied.heading')}
     >
-      <Paragraph>{organisationName} has corrected the personal data you told us was wrong.</Paragraph>
+      <Paragraph>{t('correctionApplied.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
       <MessageText text={message} />
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

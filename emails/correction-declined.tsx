@@ -1,11 +1,14 @@
+import { useLocale, useTranslations } from 'use-intl';
 import type { z } from 'zod';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { MessageText } from './components/message-text';
 import { Paragraph } from './components/paragraph';
 import { ZRequestRejectedEmailProps } from './request-rejected';
-import { formatCalendarDate } from './format-calendar-date';
 
 /** The same facts as any refusal; the words are a correction's (the data stays as it is, and what the requester can still do). */
 export const ZCorrectionDeclinedEmailProps = ZRequestRejectedEmailProps;
@@ -22,8 +25,8 @@ export const previewProps = {
   appealUntil: '2027-02-15',
 } satisfies TCorrectionDeclinedEmailProps;
 
-export function subject({ reference }: TCorrectionDeclinedEmailProps): string {
-  return `We have not changed your data (${reference})`;
+export function subject({ reference }: TCorrectionDeclinedEmailProps, t: Translator): string {
+  return t('emails.correctionDeclined.subject', { reference });
 }
 
 export function CorrectionDeclinedEmail({
@@ -35,39 +38,31 @@ export function CorrectionDeclinedEmail({
   statusUrl,
   appealUntil,
 }: TCorrectionDeclinedEmailProps) {
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has not changed your data (${reference}).`}
-      heading="We have not changed your data"
+      preview={t('correctionDeclined.preview', { organisationName, reference })}
+      heading={t('correctionDeclined.heading')}
     >
-      <Paragraph>{organisationName} has reviewed your correction request and has not changed the data it holds about you.</Paragraph>
+      <Paragraph>{t('correctionDeclined.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
-          { label: 'Reason', value: basisLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
+          { label: t('details.reason'), value: basisLabel },
         ]}
       />
       {message !== null && <MessageText text={message} />}
       {/* CCPA regulations, 11 CCR §7023(f): a consumer whose correction is denied may send a written statement
           of up to 250 words, kept with the contested data. GDPR Art. 16 speaks of a supplementary statement. */}
-      <Paragraph>
-        If you still think the data is wrong, you can send us a short written statement (up to 250 words) saying why, and we will keep it
-        with the data you contest.
-      </Paragraph>
-      {appealUntil ? (
-        <Paragraph>
-          You can appeal this decision until {formatCalendarDate(appealUntil)}: open your status page below and choose Appeal, saying why
-          you disagree. A different member of our team will decide your appeal.
-        </Paragraph>
-      ) : null}
-      <Paragraph>
-        If you disagree, you have the right to complain to the data protection authority where you live or work, and to seek a remedy
-        through the courts.
-      </Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      <Paragraph>{t('correctionDeclined.statement')}</Paragraph>
+      {/* The appeal and the complaint read as in any refusal (request-rejected). */}
+      {appealUntil ? <Paragraph>{t('requestRejected.appeal', { until: formatCalendarDateIn(locale, appealUntil) })}</Paragraph> : null}
+      <Paragraph>{t('requestRejected.complain')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,6 +1,10 @@
 import { Section, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { z } from 'zod';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -74,9 +78,11 @@ export const previewProps = {
   ],
 } satisfies TErasureConfirmedEmailProps;
 
-export function subject({ reference }: TErasureConfirmedEmailProps): string {
-  return `Your personal data has been erased (${reference})`;
+export function subject({ reference }: TErasureConfirmedEmailProps, t: Translator): string {
+  return t('emails.erasureConfirmed.subject', { reference });
 }
+
+type EmailsTranslator = ReturnType<typeof useTranslations<'emails'>>;
 
 export function ErasureConfirmedEmail({
   organisationName,
@@ -87,74 +93,64 @@ export function ErasureConfirmedEmail({
   message,
   backupsExpireOn,
 }: TErasureConfirmedEmailProps) {
+  const t = useTranslations('emails');
+  const locale = useLocale() as Locale;
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has erased your personal data (${reference}).`}
-      heading="Your personal data has been erased"
+      preview={t('erasureConfirmed.preview', { organisationName, reference })}
+      heading={t('erasureConfirmed.heading')}
     >
-      <Paragraph>{organisationName} has completed your request to erase your personal data.</Paragraph>
+      <Paragraph>{t('erasureConfirmed.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
       {message ? <MessageText text={message} /> : null}
-      <Paragraph>What we did in each of our systems that could hold your data:</Paragraph>
+      <Paragraph>{t('erasureConfirmed.systemsIntro')}</Paragraph>
       {systems.map((system) => (
         <Section key={system.name} style={systemStyle}>
           <Text style={systemNameStyle}>
             <strong>{system.name}</strong>
           </Text>
           {system.isConfirmedByTeam ? (
-            <Text style={lineStyle}>Erasure confirmed by our team.</Text>
+            <Text style={lineStyle}>{t('erasureConfirmed.confirmedByTeam')}</Text>
           ) : system.isConfirmedByRecipient ? (
-            <Text style={lineStyle}>A company that processes data for us: we told it to erase your data, and it confirmed.</Text>
+            <Text style={lineStyle}>{t('erasureConfirmed.confirmedByRecipient')}</Text>
           ) : system.tables.length === 0 ? (
-            <Text style={lineStyle}>Erased; the system reported no record counts.</Text>
+            <Text style={lineStyle}>{t('erasureConfirmed.noCounts')}</Text>
           ) : (
             system.tables.map((table) => (
               <Text key={table.table} style={lineStyle}>
-                {table.table}: {describeTable(table)}
+                {t('erasureConfirmed.tableLine', { table: table.table, outcome: describeTable(t, table) })}
               </Text>
             ))
           )}
-          {system.provenAt ? <Text style={lineStyle}>{describeProof(system.provenAt)}</Text> : null}
+          {system.provenAt ? (
+            // The day (UTC) of the proof's moment, written the way the request's language writes dates.
+            <Text style={lineStyle}>
+              {t('erasureConfirmed.proof', { date: formatCalendarDateIn(locale, system.provenAt.slice(0, 10)) })}
+            </Text>
+          ) : null}
         </Section>
       ))}
       {backupsExpireOn ? (
-        <Paragraph>
-          Copies of your data may remain in our backups until {backupsExpireOn}, when the last of them expires. Backups are not used in
-          day-to-day work; if we ever restore one before then, we erase your data again straight away.
-        </Paragraph>
+        <Paragraph>{t('erasureConfirmed.backups', { date: formatCalendarDateIn(locale, backupsExpireOn) })}</Paragraph>
       ) : null}
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
     </EmailLayout>
   );
 }
 
-/** The proof line: the system was searched again for the person after erasing. */
-export function describeProof(provenAt: string): string {
-  return `Checked again on ${provenAt.slice(0, 10)}: none of your personal details were found (only anonymised or kept records).`;
-}
-
-function records(rows: number): string {
-  return rows === 1 ? '1 record' : `${rows.toLocaleString('en')} records`;
-}
-
-export function describeTable({ action, rows, reason }: TErasedTable): string {
-  if (rows === 0) return 'nothing held';
-  switch (action) {
-    case 'deleted':
-      return `${records(rows)} deleted`;
-    case 'anonymised':
-      return `${records(rows)} anonymised (kept without your personal details)`;
-    case 'kept':
-      return `${records(rows)} kept${reason ? `: ${reason}` : ''}`;
-    case 'erased':
-      return `${records(rows)} erased`;
-  }
+/** What was done to one table, in the email's language; the count chooses the plural ("1 record", "2 records"). */
+function describeTable(t: EmailsTranslator, { action, rows, reason }: TErasedTable): string {
+  if (rows === 0) return t('erasureConfirmed.nothingHeld');
+  if (action === 'kept' && reason) return t('erasureConfirmed.keptBecause', { count: rows, reason });
+  // A select on the action, not a key built from it: render-email.ts's cache renders once with a token in every string
+  // prop, and a select gives that token its empty `other` where a built key would be a missing message (logged as an error).
+  return t('erasureConfirmed.tableOutcome', { action, count: rows });
 }
 
 const systemStyle: CSSProperties = { margin: '0 0 12px' };

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -25,29 +27,28 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TObjectionUpheldEmailProps;
 
-export function subject({ reference }: TObjectionUpheldEmailProps): string {
-  return `We have stopped using your data as you asked (${reference})`;
+export function subject({ reference }: TObjectionUpheldEmailProps, t: Translator): string {
+  return t('emails.objectionUpheld.subject', { reference });
 }
 
 export function ObjectionUpheldEmail({ organisationName, reference, requestTypeLabel, message, statusUrl }: TObjectionUpheldEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has stopped using your data as you asked (${reference}).`}
-      heading="We have stopped using your data as you asked"
+      preview={t('objectionUpheld.preview', { organisationName, reference })}
+      heading={t('objectionUpheld.heading')}
     >
-      <Paragraph>
-        {organisationName} has upheld your objection and stopped using your personal data for the purpose you objected to.
-      </Paragraph>
+      <Paragraph>{t('objectionUpheld.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
       <MessageText text={message} />
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,10 +1,11 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
 import { Paragraph } from './components/paragraph';
 import { ZLinkUrl, ZSingleLineText } from './fields';
-import { optOutOutcomes } from './opt-out-outcomes';
 
 export const ZOptOutConfirmedEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -27,8 +28,8 @@ export const previewProps = {
   systems: ['Shop database', 'Advertising partners (checklist)'],
 } satisfies TOptOutConfirmedEmailProps;
 
-export function subject({ reference }: TOptOutConfirmedEmailProps): string {
-  return `Your opt-out ${reference} is done`;
+export function subject({ reference }: TOptOutConfirmedEmailProps, t: Translator): string {
+  return t('emails.optOutConfirmed.subject', { reference });
 }
 
 export function OptOutConfirmedEmail({
@@ -39,24 +40,26 @@ export function OptOutConfirmedEmail({
   optOut,
   systems,
 }: TOptOutConfirmedEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has applied your opt-out ${reference}.`}
-      heading="Your opt-out is done"
+      preview={t('optOutConfirmed.preview', { organisationName, reference })}
+      heading={t('optOutConfirmed.heading')}
     >
-      <Paragraph>{organisationName} has applied your opt-out.</Paragraph>
+      <Paragraph>{t('optOutConfirmed.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
-      <Paragraph>{optOutOutcomes[optOut]}</Paragraph>
-      <Paragraph>We applied it in: {systems.join(', ')}.</Paragraph>
-      <Paragraph>You can change your mind at any time by contacting us.</Paragraph>
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      {/* A select on the type, for the reason given in erasure-confirmed.tsx's describeTable. */}
+      <Paragraph>{t('optOutConfirmed.outcome', { optOut })}</Paragraph>
+      <Paragraph>{t('optOutConfirmed.appliedIn', { systems: systems.join(', ') })}</Paragraph>
+      <Paragraph>{t('optOutConfirmed.changeMind')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -16,4 +16,9 @@ export const requesterEmailTemplates: ReadonlySet<EmailTemplateName> = new Set<E
   'request-fulfilled',
   'request-rejected',
   'erasure-confirmed',
+  'correction-applied',
+  'correction-declined',
+  'objection-upheld',
+  'opt-out-confirmed',
+  'restriction-applied',
 ]);

@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -25,8 +27,8 @@ export const previewProps = {
   statusUrl: 'https://privacy.example.com/status/Hs7pK2mQ9xVt4RcL0eWz',
 } satisfies TRestrictionAppliedEmailProps;
 
-export function subject({ reference }: TRestrictionAppliedEmailProps): string {
-  return `We have restricted the use of your data (${reference})`;
+export function subject({ reference }: TRestrictionAppliedEmailProps, t: Translator): string {
+  return t('emails.restrictionApplied.subject', { reference });
 }
 
 export function RestrictionAppliedEmail({
@@ -36,27 +38,24 @@ export function RestrictionAppliedEmail({
   message,
   statusUrl,
 }: TRestrictionAppliedEmailProps) {
+  const t = useTranslations('emails');
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} has restricted the use of your data (${reference}).`}
-      heading="We have restricted the use of your data"
+      preview={t('restrictionApplied.preview', { organisationName, reference })}
+      heading={t('restrictionApplied.heading')}
     >
       {/* GDPR Art. 18(2) says what restricted data may still be used for; Art. 18(3) that the person is told before it is lifted. */}
-      <Paragraph>
-        {organisationName} has restricted the use of your personal data: we keep it, but apart from storing it we use it only with your
-        consent, for legal claims, to protect the rights of another person, or for reasons of important public interest. We will tell you
-        before we lift the restriction.
-      </Paragraph>
+      <Paragraph>{t('restrictionApplied.intro', { organisationName })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'Request', value: requestTypeLabel },
+          { label: t('details.reference'), value: reference },
+          { label: t('details.request'), value: requestTypeLabel },
         ]}
       />
       <MessageText text={message} />
-      <ButtonLink href={statusUrl}>View my request</ButtonLink>
-      <Paragraph>Keep this link private: anyone with it can see your request.</Paragraph>
+      <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>
+      <Paragraph>{t('keepPrivateSee')}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
-import { optOutOutcomes } from '@/emails/opt-out-outcomes';
+import { describeOptOutOutcome } from '@/emails/opt-out-outcomes';
 import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { canTransition } from '@/lib/requests/request-status';
@@ -21,7 +21,7 @@ export async function completeOptOut(tx: Transaction, { run, results, now }: Com
   const [request] = await tx.select().from(requests).where(eq(requests.id, run.requestId)).for('update');
   if (!request || !isOptOutType(request.type) || !canTransition(request.status, 'fulfilled')) return;
   const systems = results.map((result) => result.sourceName);
-  const message = `${optOutOutcomes[request.type]} We applied it in: ${systems.join(', ')}.`;
+  const message = `${describeOptOutOutcome(request.type)} We applied it in: ${systems.join(', ')}.`;
   await tx
     .update(requests)
     .set({

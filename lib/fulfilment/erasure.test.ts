@@ -65,8 +65,11 @@ const shopRows = { addresses: 2, orders: 3, tickets: 2 };
  * A verified deletion request whose requester is a shop customer (their shop account's
  * email differs only in case; the newsletter has it as typed in the request), and a neighbour customer.
  */
-async function deletionRequestForShopCustomer() {
-  const verified = await createVerifiedRequest(db, { type: 'deletion', input: { fullName: 'Grace Hopper' } });
+async function deletionRequestForShopCustomer({ language }: { language?: 'en' | 'de' } = {}) {
+  const verified = await createVerifiedRequest(db, {
+    type: 'deletion',
+    input: { fullName: 'Grace Hopper', ...(language ? { language } : {}) },
+  });
   const email = verified.input.email;
   const subject = await insertShopCustomer(shop.sql, {
     ...shopRows,
@@ -283,6 +286,31 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 
     const again = await refusal(startErasure(db, { actor: agent, reference, version: closed.version }));
     expect(again.message).toBe('This data has already been erased.');
+  });
+});
+
+describe('[requester] who asked in German', () => {
+  it('gets the erasure confirmation in German, the counts in German plurals', async () => {
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop DE' });
+    await sources.enableOnly([shopSource]);
+    const { request, reference, email } = await deletionRequestForShopCustomer({ language: 'de' });
+
+    const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(dryRun.runId);
+    const erase = await startErasure(db, { actor: agent, reference, version: await currentVersion(request.id) });
+    await runPendingSources(erase.runId);
+
+    const [confirmation] = await confirmationEmails(request.id);
+    expect(confirmation!.payload).toMatchObject({ locale: 'de' });
+    await deliverOutboundEmail(db, { outboundEmailId: confirmation!.id });
+    const mail = await mailWithSubject(email, `Ihre personenbezogenen Daten wurden gelöscht (${reference})`);
+    expect(mail.text).toContain('hat Ihre Anfrage, Ihre personenbezogenen Daten zu löschen, abgeschlossen.');
+    expect(mail.text).toContain('Your account: 1 Datensatz anonymisiert (ohne Ihre personenbezogenen Daten aufbewahrt)');
+    expect(mail.text).toContain('Your addresses: 2 Datensätze gelöscht');
+    expect(mail.text).toMatch(
+      /Am \d{1,2}\. [A-Z][a-zä]+ \d{4} erneut geprüft: Es wurden keine Ihrer personenbezogenen Daten mehr gefunden/,
+    );
+    expect(mail.text).not.toContain('record');
   });
 });
 

@@ -99,6 +99,30 @@ describe('[agent] applies an opt-out in every source', () => {
     expect(mail!.text).toContain('Shop database (opt-out test)');
   });
 
+  it('[requester] who asked in German gets the opt-out email in German; the stored closing message stays English', async () => {
+    const { request, reference, input } = await createVerifiedRequest(db, {
+      type: 'marketing_unsubscribe',
+      jurisdiction: 'us_ca_ccpa',
+      input: { language: 'de' },
+    });
+    await insertShopCustomer(shop.sql, { email: input.email });
+    const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop database (German opt-out test)' });
+    await sources.enableOnly([shopSource]);
+
+    const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
+    await runPendingSources(db, runId);
+
+    expect((await getRequest(db, { id: request.id })).responseMessage).toBe(
+      'We no longer send you marketing. We applied it in: Shop database (German opt-out test).',
+    );
+    const email = (await listOutboundEmails(db, { requestId: request.id })).find((row) => row.template === 'opt-out-confirmed')!;
+    await deliverOutboundEmail(db, { outboundEmailId: email.id });
+    const [mail] = await inbox.waitFor(input.email);
+    expect(mail!.subject).toBe(`Ihr Opt-out ${reference} ist umgesetzt`);
+    expect(mail!.text).toContain('Wir senden Ihnen keine Werbung mehr.');
+    expect(mail!.text).toContain('Umgesetzt haben wir es in: Shop database (German opt-out test).');
+  });
+
   it('an opt-out of sale sets sale_opt_out; a checklist source keeps the request open until an agent confirms it', async () => {
     const { request, reference, input } = await createVerifiedRequest(db, { type: 'opt_out_sale', jurisdiction: 'us_ca_ccpa' });
     const customer = await insertShopCustomer(shop.sql, { email: input.email });

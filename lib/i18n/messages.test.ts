@@ -74,6 +74,29 @@ describe('message files', () => {
   });
 });
 
+describe('requester email counts', () => {
+  it.each(supportedLocales)('[%s] an erased table of one record and of two records read in their own plural', (locale) => {
+    const t = translatorFor(locale);
+    for (const action of ['deleted', 'anonymised', 'kept', 'erased']) {
+      const one = t('emails.erasureConfirmed.tableOutcome', { action, count: 1 });
+      const two = t('emails.erasureConfirmed.tableOutcome', { action, count: 2 });
+      expect(one).toMatch(/^1 /);
+      expect(two).toMatch(/^2 /);
+      // Not just the digit: the noun (and in French, Spanish and Portuguese the participle) changes too.
+      expect(two.slice(2)).not.toBe(one.slice(2));
+    }
+    const kept = (count: number) => t('emails.erasureConfirmed.keptBecause', { count, reason: 'Tax law' });
+    expect(kept(2).slice(2)).not.toBe(kept(1).slice(2));
+  });
+
+  it('[de] counts records as Datensatz and Datensätze', () => {
+    const t = translatorFor('de');
+    expect(t('emails.erasureConfirmed.tableOutcome', { action: 'deleted', count: 1 })).toBe('1 Datensatz gelöscht');
+    expect(t('emails.erasureConfirmed.tableOutcome', { action: 'deleted', count: 2 })).toBe('2 Datensätze gelöscht');
+    expect(t('emails.erasureConfirmed.tableOutcome', { action: 'deleted', count: 1200 })).toBe('1.200 Datensätze gelöscht');
+  });
+});
+
 describe('validation messages', () => {
   it('every English schema message the public pages translate reads the same in messages/en.json', () => {
     const t = translatorFor('en');

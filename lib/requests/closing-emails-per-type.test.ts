@@ -79,6 +79,53 @@ describe('[requester] is told what was done, in the words of their kind of reque
     expect(mail.text).toMatch(/You can appeal this decision until/);
   });
 
+  it.each<[RequestType, string, string, string]>([
+    [
+      'correction',
+      'correction-applied',
+      'Wir haben Ihre Daten berichtigt',
+      'hat die personenbezogenen Daten berichtigt, die Ihrer Mitteilung nach falsch waren.',
+    ],
+    [
+      'restriction',
+      'restriction-applied',
+      'Wir haben die Verarbeitung Ihrer Daten eingeschränkt',
+      'Wir informieren Sie, bevor wir die Einschränkung aufheben.',
+    ],
+    ['objection', 'objection-upheld', 'Wir verwenden Ihre Daten wie gewünscht nicht mehr', 'hat Ihrem Widerspruch stattgegeben'],
+  ])(
+    'a fulfilled %s request made in German sends %s in German, the agent’s message as written',
+    async (type, template, subject, sentence) => {
+      const { request, reference } = await submitVerifiedRequest(db, {
+        input: aSubmission({ type, jurisdiction: 'eu_gdpr', language: 'de', details: 'Meine Adresse ist Hauptstraße 12, nicht 21.' }),
+      });
+      await fulfilRequest(db, { actor: agent, reference, version: request.version, message: 'Done in the shop and the CRM.', files: [] });
+      const mail = await deliveredMail(request.id, request.email!, template);
+      expect(mail.subject).toBe(`${subject} (${reference})`);
+      expect(mail.text).toContain(sentence);
+      expect(mail.text).toContain(`Aktenzeichen: ${reference}`);
+      expect(mail.text).toContain('Done in the shop and the CRM.');
+    },
+  );
+
+  it('a declined correction made in German is explained in German, with the appeal date written the German way', async () => {
+    const { request, reference } = await submitVerifiedRequest(db, {
+      input: aSubmission({ type: 'correction', jurisdiction: 'us_va_vcdpa', language: 'de', details: 'Mein Geburtsjahr ist 1990.' }),
+    });
+    await rejectRequest(db, {
+      actor: agent,
+      reference,
+      version: request.version,
+      basis: 'legal_exemption',
+      message: 'The data is accurate.',
+    });
+    const mail = await deliveredMail(request.id, request.email!, 'correction-declined');
+    expect(mail.subject).toBe(`Wir haben Ihre Daten nicht geändert (${reference})`);
+    expect(mail.text).toContain('eine kurze schriftliche Stellungnahme (bis zu 250 Wörter)');
+    expect(mail.text).toMatch(/Sie können bis zum \d{1,2}\. [A-Z][a-zä]+ \d{4} Widerspruch gegen diese Entscheidung einlegen/);
+    expect(mail.text).toContain('The data is accurate.');
+  });
+
   it('a deletion closed by hand still gets the general completion email', async () => {
     const { request, reference } = await submitVerifiedRequest(db, { input: aSubmission({ type: 'deletion', jurisdiction: 'eu_gdpr' }) });
     await fulfilRequest(db, { actor: agent, reference, version: request.version, message: 'Erased by hand.', files: [] });
