@@ -69,6 +69,7 @@ describe('the readable package', () => {
 
     expect(index).toContain('<html lang="en">');
     expect(index).toContain('<h2>What is in this package</h2>');
+    expect(index).toContain('(Access — a copy of my personal data)</dd>');
     expect(index).toContain('<h3>Your orders</h3>');
     expect(index).toContain('<th scope="col">Order number</th><th scope="col">Placed</th><th scope="col">Total</th>');
     // 1000, 1001, 1002 pence.
@@ -88,6 +89,7 @@ describe('the readable package', () => {
     expect(index).toContain('<html lang="de">');
     expect(index).toContain('<h1>Ihre personenbezogenen Daten bei ');
     expect(index).toContain('<h2>Was dieses Paket enthält</h2>');
+    expect(index).toContain('(Auskunft — eine Kopie meiner personenbezogenen Daten)</dd>');
     expect(index).toContain('Datums- und Zeitangaben auf dieser Seite sind in Ihrer Zeitzone (Europe/Berlin).');
     expect(index).toContain('<h3>Ihre Bestellungen</h3>');
     expect(index).toContain('<th scope="col">Bestellnummer</th><th scope="col">Bestellt am</th><th scope="col">Gesamtbetrag</th>');

@@ -88,7 +88,7 @@ dd { margin-left: 0; white-space: pre-wrap; }
 <body>
 <h1>${escapeHtml(t('package.heading', { organisation: organisationName }))}</h1>
 <dl>
-<dt>${escapeHtml(t('package.requestLabel'))}</dt><dd>${escapeHtml(manifest.reference)} (${escapeHtml(t(`requestTypes.${manifest.requestType}.title`))})</dd>
+<dt>${escapeHtml(t('package.requestLabel'))}</dt><dd>${escapeHtml(manifest.reference)} (${escapeHtml(`${t(`requestTypes.${manifest.requestType}.title`)} — ${t(`requestTypes.${manifest.requestType}.description`)}`)})</dd>
 <dt>${escapeHtml(t('package.gatheredLabel'))}</dt><dd><time datetime="${escapeHtml(manifest.generatedAt)}">${escapeHtml(gathered)}</time></dd>
 </dl>
 <p>${escapeHtml(t('package.timeZoneNote', { timeZone }))}</p>
