@@ -12,6 +12,9 @@ import { ZDataSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
+import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
+import { defaultLocale, isSupportedLocale } from '@/lib/i18n/locales';
 import { orderSourceTables } from './order-source-tables';
 import {
   INDEX_PATH,
@@ -49,6 +52,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
       requestType: requests.type,
       jurisdiction: requests.jurisdiction,
       timeZone: requests.timeZone,
+      language: requests.language,
     })
     .from(fulfilmentRuns)
     .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
@@ -80,13 +84,16 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         results.map((other) => other.result),
       ),
     }));
-    const { organisationName, contactEmail, privacyNoticeUrl } = await getOrganisationSettings(db);
+    const language = isSupportedLocale(context.language) ? context.language : defaultLocale;
+    const organisation = await getOrganisationSettings(db);
+    // The contact and privacy notice written for the requester's language, English where there is none.
+    const { contactEmail, privacyNoticeUrl } = localiseOrganisationTexts(organisation, await getOrganisationTexts(db), language);
     const accessInformation = await getAccessInformation(db, context.jurisdiction);
     const readableTables = new Map<string, ReadableTable[]>();
     for (const { slug, config } of results) {
       const source = sources.find((candidate) => candidate.slug === slug);
       if (source && source.kind !== 'manual')
-        readableTables.set(slug, await readReadableTables(sourceStagingFolder(runId, slug), source, config));
+        readableTables.set(slug, await readReadableTables(sourceStagingFolder(runId, slug), source, config, language));
     }
     await ensureStorageFolder(runStagingFolder(runId));
     const written = await writePackageZip(temporaryPath, {
@@ -106,9 +113,10 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
           {
             path: INDEX_PATH,
             content: renderPackageIndex({
-              organisationName,
+              organisationName: organisation.organisationName,
               manifest,
               timeZone: context.timeZone ?? env().TIME_ZONE,
+              language,
               readableTables,
               accessInformation,
               contact: { contactEmail, privacyNoticeUrl },

@@ -38,7 +38,8 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
           .from(dataSources)
           .where(inArray(dataSources.id, sourceIds))
       : [];
-  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source])));
+  // Table labels in the language the confirmation email is written in.
+  const systems = describeErasedSystems(results, new Map(sources.map((source) => [source.id, source])), request.language);
   const message = run.requesterMessage?.trim() || null;
   const backupsExpireAt = lastBackupExpiry(
     sources.map((source) => source.config),

@@ -35,6 +35,13 @@ describe('[requester] the erasure confirmation names systems and tables as a per
     ]);
   });
 
+  it('names the tables in the request’s language where the map has labels in it, in English where it has not', () => {
+    const sources = new Map([['shop', { config: { kind: 'postgres' as const, map: demoShopMap }, publicName: 'Unser Onlineshop' }]]);
+    const tablesIn = (language: string) => describeErasedSystems([shopResult], sources, language)[0]!.tables.map((table) => table.table);
+    expect(tablesIn('de')).toEqual(['Ihr Kundenkonto', 'Ihre Bestellungen', 'Ihre Newsletter-Abonnements']);
+    expect(tablesIn('es')).toEqual(['Your account', 'Your orders', 'Newsletters you subscribe to']);
+  });
+
   it('falls back to the staff name and the table name where no label was given', () => {
     const [system] = describeErasedSystems(
       [shopResult],

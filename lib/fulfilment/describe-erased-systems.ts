@@ -1,4 +1,5 @@
 import type { FulfilmentSourceResultRow } from '@/db/schema';
+import { labelIn } from '@/lib/data-sources/map/label-in';
 import { tableLabel } from '@/lib/data-sources/map/table-label';
 import type { TDataSourceConfig } from '@/lib/validation/data-source';
 import type { TErasedSystem, TErasedTable } from '@/emails/erasure-confirmed';
@@ -13,6 +14,7 @@ const actionWords = { delete: 'deleted', anonymise: 'anonymised', keep: 'kept' }
 export function describeErasedSystems(
   results: Pick<FulfilmentSourceResultRow, 'sourceId' | 'sourceName' | 'sourceKind' | 'rowCounts' | 'proof'>[],
   sources: Map<string, { config: TDataSourceConfig; publicName?: string | null }>,
+  language = 'en',
 ): TErasedSystem[] {
   // The name a requester understands ("Our online shop"), set by an admin on the source; the staff name otherwise.
   const nameOf = (result: (typeof results)[number]) => singleLine(sources.get(result.sourceId)?.publicName || result.sourceName, 200);
@@ -32,7 +34,7 @@ export function describeErasedSystems(
           const erase = mappedTable?.erase;
           return {
             // The map's label ("Your orders") where it has one: the same words the access package uses.
-            table: singleLine(mappedTable?.label ?? table, 200),
+            table: singleLine(labelIn(mappedTable?.label, language) ?? table, 200),
             action: erase ? actionWords[erase.action] : 'erased',
             rows: Number.isSafeInteger(rows) && rows > 0 ? rows : 0,
             reason: erase?.action === 'keep' ? singleLine(erase.reason, 300) : null,

@@ -43,11 +43,11 @@ afterAll(async () => {
 });
 
 /** A verified access request from a shop customer in a time zone of their own, gathered and built as the worker would. */
-async function gatheredIndex({ orders, timeZone }: { orders: number; timeZone: string | null }) {
+async function gatheredIndex({ orders, timeZone, language = 'en' }: { orders: number; timeZone: string | null; language?: string }) {
   const email = uniqueEmail('reader');
   const subject = await insertShopCustomer(shop.sql, { email, fullName: 'Ada Reader', orders, addresses: 1 });
   const { request } = await createVerifiedRequest(db, { type: 'access', input: { email: subject.email, fullName: subject.fullName } });
-  await db.update(requests).set({ timeZone }).where(eq(requests.id, request.id));
+  await db.update(requests).set({ timeZone, language }).where(eq(requests.id, request.id));
   const [run] = await db
     .select({ id: fulfilmentRuns.id })
     .from(fulfilmentRuns)
@@ -67,6 +67,9 @@ describe('the readable package', () => {
   it('[requester] index.html shows each table with the map’s labels: money in pounds, times in their time zone, and the CSV/JSON files stay', async () => {
     const { index, files } = await gatheredIndex({ orders: 3, timeZone: 'Europe/Paris' });
 
+    expect(index).toContain('<html lang="en">');
+    expect(index).toContain('<h2>What is in this package</h2>');
+    expect(index).toContain('(Access — a copy of my personal data)</dd>');
     expect(index).toContain('<h3>Your orders</h3>');
     expect(index).toContain('<th scope="col">Order number</th><th scope="col">Placed</th><th scope="col">Total</th>');
     // 1000, 1001, 1002 pence.
@@ -77,6 +80,40 @@ describe('the readable package', () => {
     expect(index).toContain('<th scope="col">Name</th>');
     expect(index).toContain('Ada Reader');
     expect([...files.keys()].filter((name) => name.endsWith('.csv') || name.endsWith('.json'))).toHaveLength(7);
+  });
+
+  it('[requester] a German request’s index.html is in German: headings, the map’s German labels, money and dates as Germans write them', async () => {
+    const orders = MAX_SHOWN_ROWS_PER_TABLE + 20;
+    const { index } = await gatheredIndex({ orders, timeZone: 'Europe/Berlin', language: 'de' });
+
+    expect(index).toContain('<html lang="de">');
+    expect(index).toContain('<h1>Ihre personenbezogenen Daten bei ');
+    expect(index).toContain('<h2>Was dieses Paket enthält</h2>');
+    expect(index).toContain('(Auskunft — eine Kopie meiner personenbezogenen Daten)</dd>');
+    expect(index).toContain('Datums- und Zeitangaben auf dieser Seite sind in Ihrer Zeitzone (Europe/Berlin).');
+    expect(index).toContain('<h3>Ihre Bestellungen</h3>');
+    expect(index).toContain('<th scope="col">Bestellnummer</th><th scope="col">Bestellt am</th><th scope="col">Gesamtbetrag</th>');
+    expect(index).toContain('<th scope="col">E-Mail-Adresse</th>');
+    // 1000 pence, in German: the comma before the pence, the currency after a no-break space.
+    expect(index).toContain('>10,00\u00a0£</td>');
+    // 12:00 UTC on 1 March 2024 is 13:00 in Berlin.
+    expect(index).toContain('1. März 2024 um 13:00');
+    expect(index).toContain(`Diese Tabelle hat ${orders} Datensätze; die ersten ${MAX_SHOWN_ROWS_PER_TABLE} werden hier angezeigt.`);
+    expect(index).toContain(`<caption>Ihre Bestellungen: ${orders} Datensätze</caption>`);
+    expect(index).toContain('<h2 id="about-this-data">Über diese Daten</h2>');
+    expect(index).toContain('<dt>Wofür wir sie verwenden</dt>');
+    expect(index).toContain('<h2 id="files">Dateien und Prüfsummen</h2>');
+    expect(index).not.toContain('Your orders');
+    expect(index).not.toContain('What is in this package');
+  });
+
+  it('[requester] a language the map has no labels in falls back to its English labels, the page itself in that language', async () => {
+    const { index } = await gatheredIndex({ orders: 1, timeZone: 'UTC', language: 'fr' });
+    expect(index).toContain('<html lang="fr">');
+    expect(index).toContain('<h2>Contenu de cette archive</h2>');
+    expect(index).toContain('<h3>Your orders</h3>');
+    expect(index).toContain('>10,00\u00a0£GB</td>');
+    expect(index).toContain('1 mars 2024 à 12:00');
   });
 
   it('[requester] without a time zone of their own, times are in the organisation’s', async () => {
@@ -143,7 +180,7 @@ describe('column labels and formats in a map', () => {
   it('[admin] the shipped demo map’s labels and formats are valid', () => {
     expect(ZPostgresMap.safeParse(demoShopMap).success).toBe(true);
     expect(demoShopMap.tables.find((table) => table.table === 'orders')?.columns?.total_pence).toEqual({
-      label: 'Total',
+      label: { en: 'Total', de: 'Gesamtbetrag' },
       format: 'money',
       currency: 'GBP',
       minorUnits: true,
@@ -167,5 +204,28 @@ describe('column labels and formats in a map', () => {
       'tables.2.columns.total_pence.currency: currency is a three-letter ISO 4217 code such as "GBP"',
     ]);
     expect(problems({ placed_at: { label: '' } })).toEqual(['tables.2.columns.placed_at.label: Enter a label or leave it out']);
+  });
+  it('[admin] a label is one text for every language, or one per language with English', () => {
+    expect(problems({ placed_at: { label: 'Placed' } })).toEqual([]);
+    expect(problems({ placed_at: { label: { en: 'Placed', de: 'Bestellt am', 'pt-BR': 'Feito em' } } })).toEqual([]);
+    const tableLabelled = (label: unknown) =>
+      ZPostgresMap.safeParse({ tables: demoShopMap.tables.map((table) => (table.table === 'orders' ? { ...table, label } : table)) });
+    expect(tableLabelled({ en: 'Your orders', de: 'Ihre Bestellungen' }).success).toBe(true);
+    expect(tableLabelled('Your orders').success).toBe(true);
+  });
+
+  it('[admin] a label per language without English, with an empty text or in an unknown language is refused with its place', () => {
+    expect(problems({ placed_at: { label: { de: 'Bestellt am' } } })).toEqual([
+      'tables.2.columns.placed_at.label: A label per language needs its English one, "en": it is shown in every language without its own',
+    ]);
+    expect(problems({ placed_at: { label: { en: 'Placed', de: '' } } })).toEqual([
+      'tables.2.columns.placed_at.label.de: Enter a label or leave it out',
+    ]);
+    expect(problems({ placed_at: { label: { en: 'Placed', it: 'Ordinato' } } })).toEqual([
+      'tables.2.columns.placed_at.label: Unrecognized key: "it"',
+    ]);
+    expect(problems({ placed_at: { label: 12 } })).toEqual([
+      'tables.2.columns.placed_at.label: A label is a text, or one per language such as { "en": "Your orders", "de": "Ihre Bestellungen" }',
+    ]);
   });
 });

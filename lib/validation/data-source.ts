@@ -102,6 +102,33 @@ export const ZOptOutAction = z.strictObject({
   }),
 });
 
+const labelText = text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters');
+
+/**
+ * What a requester reads instead of a table's or column's name: one text for every language, or one per
+ * language (`{ "en": "Your orders", "de": "Ihre Bestellungen" }`). English is required in that form, since it
+ * is shown in every language the map has no label for (lib/data-sources/map/label-in.ts).
+ */
+export const ZLocalisedLabel = z.union(
+  [
+    labelText,
+    z.strictObject({
+      en: labelText,
+      de: labelText.optional(),
+      fr: labelText.optional(),
+      es: labelText.optional(),
+      'pt-BR': labelText.optional(),
+    }),
+  ],
+  {
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input) && !('en' in issue.input)
+        ? 'A label per language needs its English one, "en": it is shown in every language without its own'
+        : 'A label is a text, or one per language such as { "en": "Your orders", "de": "Ihre Bestellungen" }',
+  },
+);
+export type TLocalisedLabel = z.infer<typeof ZLocalisedLabel>;
+
 /** How the readable page of a package (index.html) shows a column's values; the CSV and JSON files keep them as they are. */
 export const columnFormats = ['text', 'money', 'date', 'datetime', 'boolean'] as const;
 
@@ -112,7 +139,7 @@ export const columnFormats = ['text', 'money', 'date', 'datetime', 'boolean'] as
  */
 export const ZColumnPresentation = z
   .strictObject({
-    label: text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters').optional(),
+    label: ZLocalisedLabel.optional(),
     format: z.enum(columnFormats, { error: 'format is "text", "money", "date", "datetime" or "boolean"' }).optional(),
     currency: text()
       .regex(/^[A-Z]{3}$/, 'currency is a three-letter ISO 4217 code such as "GBP"')
@@ -130,7 +157,7 @@ export const ZColumnPresentation = z
 const tableMapFields = {
   table: identifier,
   /** What the requester's package calls the table ("Your orders"); the table's name if left out. */
-  label: text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters').optional(),
+  label: ZLocalisedLabel.optional(),
   match: ZSubjectMatch,
   /** Columns copied into an access or export package. */
   export: z.array(identifier).min(1, 'List at least one column to export'),

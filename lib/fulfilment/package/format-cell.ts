@@ -1,19 +1,19 @@
 import type { TColumnPresentation } from '@/lib/validation/data-source';
-import { packageIndexText } from './package-index-text';
 
 export type CellValue = string | number | boolean | null;
-export type CellContext = { timeZone: string; locale: string };
+/** `locale` formats dates and numbers (en-GB, de-DE, …); `words` are the page's texts for an empty cell and yes/no. */
+export type CellContext = { timeZone: string; locale: string; words: { empty: string; yes: string; no: string } };
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * One cell of the package's readable page, as the map's column format says: money in
- * its currency, dates and times in the requester's time zone, booleans as Yes/No.
+ * its currency, dates and times in the requester's time zone, booleans as yes/no in the page's language.
  * A value the format does not fit (text in a money column) is shown as it is, never
  * dropped: the page must show everything the files hold.
  */
 export function formatCell(value: CellValue, presentation: TColumnPresentation | undefined, context: CellContext): string {
-  if (value === null || value === '') return packageIndexText.emptyCell;
+  if (value === null || value === '') return context.words.empty;
   const format = presentation?.format ?? (typeof value === 'boolean' ? 'boolean' : 'text');
   switch (format) {
     case 'money':
@@ -22,7 +22,7 @@ export function formatCell(value: CellValue, presentation: TColumnPresentation |
     case 'datetime':
       return formatDate(value, format, context) ?? String(value);
     case 'boolean':
-      return formatBoolean(value) ?? String(value);
+      return formatBoolean(value, context) ?? String(value);
     default:
       return String(value);
   }
@@ -55,9 +55,9 @@ function formatDate(value: CellValue, format: 'date' | 'datetime', { timeZone, l
   ).format(instant);
 }
 
-function formatBoolean(value: CellValue): string | null {
-  if (value === true || value === 1 || value === 't' || value === 'true' || value === '1') return packageIndexText.yes;
-  if (value === false || value === 0 || value === 'f' || value === 'false' || value === '0') return packageIndexText.no;
+function formatBoolean(value: CellValue, { words }: CellContext): string | null {
+  if (value === true || value === 1 || value === 't' || value === 'true' || value === '1') return words.yes;
+  if (value === false || value === 0 || value === 'f' || value === 'false' || value === '0') return words.no;
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { labelIn } from '@/lib/data-sources/map/label-in';
 import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { type TColumnPresentation, ZDataSourceConfig } from '@/lib/validation/data-source';
 import { shownRowsFileName } from '../staging/staging-folder';
@@ -16,8 +17,14 @@ const ZShownRows = z.object({ columns: z.array(z.string()), rows: z.array(z.arra
  * (`<table>.shown.json`, already capped) with the labels and formats of the source's
  * map. A table whose rows were not kept (staged before this existed) is listed without
  * them; a webhook's tables have no map, so their columns get readable names only.
+ * Labels are the map's in the request's language (English where the map has none in it).
  */
-export async function readReadableTables(folder: string, source: PackageSource, config: unknown): Promise<ReadableTable[]> {
+export async function readReadableTables(
+  folder: string,
+  source: PackageSource,
+  config: unknown,
+  language = 'en',
+): Promise<ReadableTable[]> {
   const parsed = ZDataSourceConfig.safeParse(config);
   const mapped = parsed.success && 'map' in parsed.data ? parsed.data.map.tables : [];
   const tables: ReadableTable[] = [];
@@ -27,10 +34,10 @@ export async function readReadableTables(folder: string, source: PackageSource, 
     const presentations: Record<string, TColumnPresentation> = table?.columns ?? {};
     tables.push({
       name,
-      label: table?.label ?? humaniseColumnName(name),
+      label: labelIn(table?.label, language) ?? humaniseColumnName(name),
       columns: (shown?.columns ?? table?.export ?? []).map((column) => ({
         name: column,
-        label: presentations[column]?.label ?? humaniseColumnName(column),
+        label: labelIn(presentations[column]?.label, language) ?? humaniseColumnName(column),
         presentation: presentations[column],
       })),
       rows: shown?.rows ?? null,
