@@ -305,8 +305,8 @@ describe('[requester] who asked in German', () => {
     await deliverOutboundEmail(db, { outboundEmailId: confirmation!.id });
     const mail = await mailWithSubject(email, `Ihre personenbezogenen Daten wurden gelöscht (${reference})`);
     expect(mail.text).toContain('hat Ihre Anfrage, Ihre personenbezogenen Daten zu löschen, abgeschlossen.');
-    expect(mail.text).toContain('Your account: 1 Datensatz anonymisiert (ohne Ihre personenbezogenen Daten aufbewahrt)');
-    expect(mail.text).toContain('Your addresses: 2 Datensätze gelöscht');
+    expect(mail.text).toContain('Ihr Kundenkonto: 1 Datensatz anonymisiert (ohne Ihre personenbezogenen Daten aufbewahrt)');
+    expect(mail.text).toContain('Ihre Adressen: 2 Datensätze gelöscht');
     expect(mail.text).toMatch(
       /Am \d{1,2}\. [A-Z][a-zä]+ \d{4} erneut geprüft: Es wurden keine Ihrer personenbezogenen Daten mehr gefunden/,
     );
