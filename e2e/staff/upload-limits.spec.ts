@@ -1,5 +1,4 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openRequestAction } from '../fixtures/request-actions';
 import { signedInStaff } from '../fixtures/staff';
 import { fileAccessRequestInProgress } from '../fixtures/staff-request';
 
@@ -8,13 +7,13 @@ test.describe.configure({ timeout: 240_000 });
 
 const MEGABYTE = 1024 * 1024;
 
-async function fulfilWith(page: Page, file: { name: string; megabytes: number }): Promise<void> {
-  await openRequestAction(page, 'Fulfil the request');
-  await page.getByLabel('Message to the requester').fill('Here is a copy of the personal data we hold about you.');
+/** Releases the gathered package (the one way to close once it is built) with an extra file of the given size. */
+async function releaseWith(page: Page, file: { name: string; megabytes: number }): Promise<void> {
+  await page.getByLabel('Message sent with the package').fill('Here is a copy of the personal data we hold about you.');
   await page
-    .getByLabel('Files for the requester')
+    .getByLabel('Extra files (optional)')
     .setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(file.megabytes * MEGABYTE, 7) });
-  await page.getByRole('button', { name: 'Fulfil request' }).click();
+  await page.getByRole('button', { name: 'Release to the requester' }).click();
 }
 
 test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is told on the form that a 30 MB one is over 25 MB', async ({
@@ -23,26 +22,28 @@ test('[agent] uploads a 15 MB file (over the proxy’s old 10 MB cut) and is tol
 }) => {
   await signedInStaff(page, 'agent');
   const requestUrl = await fileAccessRequestInProgress(page);
+  // Filing gathered from the demo shop by itself; the page refreshes itself until the package is built.
+  await expect(page.getByRole('button', { name: 'Release to the requester' })).toBeVisible({ timeout: 60_000 });
 
   await test.step('30 MB, without JavaScript: the server action answers with the form’s own message, not the error page', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
     const plainPage = await noScript.newPage();
     await plainPage.goto(requestUrl);
-    await fulfilWith(plainPage, { name: 'thirty.bin', megabytes: 30 });
-    await expect(plainPage.locator('#fulfil-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
+    await releaseWith(plainPage, { name: 'thirty.bin', megabytes: 30 });
+    await expect(plainPage.locator('#release-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
     await expect(plainPage.getByRole('heading', { name: 'Something went wrong on our side' })).toHaveCount(0);
     await noScript.close();
   });
 
   await test.step('30 MB, with JavaScript: the same message, before the upload starts', async () => {
     await page.goto(requestUrl);
-    await fulfilWith(page, { name: 'thirty.bin', megabytes: 30 });
-    await expect(page.locator('#fulfil-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
+    await releaseWith(page, { name: 'thirty.bin', megabytes: 30 });
+    await expect(page.locator('#release-files-error')).toHaveText('thirty.bin is larger than 25 MB.');
   });
 
-  await test.step('15 MB: fulfilled', async () => {
-    await fulfilWith(page, { name: 'fifteen.bin', megabytes: 15 });
-    await expect(page.getByRole('status')).toContainText('Request fulfilled');
+  await test.step('15 MB: released with the package', async () => {
+    await releaseWith(page, { name: 'fifteen.bin', megabytes: 15 });
+    await expect(page.getByRole('status')).toContainText('Package released');
     await expect(page.getByText('fifteen.bin')).toBeVisible();
   });
 });

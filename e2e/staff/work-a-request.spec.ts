@@ -12,7 +12,7 @@ test.describe.configure({ timeout: 180_000 });
 const definition = (page: import('@playwright/test').Page, term: string) =>
   page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
-test('[agent] claims the next request, extends it and fulfils it with a file; the requester is emailed and downloads it', async ({
+test('[agent] claims the next request, extends it and releases the package with an extra file; the requester is emailed and downloads it', async ({
   page,
   browser,
 }) => {
@@ -77,18 +77,24 @@ test('[agent] claims the next request, extends it and fulfils it with a file; th
 
   const message = 'Here is a copy of the personal data we hold about you.';
   const fileContent = 'field,value\nname,Ada Lovelace\n';
-  await test.step('fulfil with a message and an uploaded file; the requester is emailed', async () => {
-    await openRequestAction(page, 'Fulfil the request');
-    await page.getByLabel('Message to the requester').fill(message);
+  await test.step('release the gathered package with an extra file the sources do not cover; the requester is emailed', async () => {
+    // Accepting the request gathered from the demo shop by itself; once the package is built, releasing
+    // it is the one way to close, and fulfilling by hand is no longer offered.
+    await expect(page.getByRole('button', { name: 'Release to the requester' })).toBeVisible({ timeout: 60_000 });
+    await page.locator('details.action-menu > summary').click();
+    await expect(page.locator('details.action-menu__item > summary', { hasText: /^Fulfil the request$/ })).toHaveCount(0);
+    await page.getByLabel('Message sent with the package').fill(message);
     await page
-      .getByLabel('Files for the requester')
+      .getByLabel('Extra files (optional)')
       .setInputFiles({ name: 'your-data.csv', mimeType: 'text/csv', buffer: Buffer.from(fileContent) });
-    await page.getByRole('button', { name: 'Fulfil request' }).click();
-    await expect(page.getByRole('status')).toContainText('Request fulfilled');
+    await page.getByRole('button', { name: 'Release to the requester' }).click();
+    await expect(page.getByRole('status')).toContainText('Package released');
     await expect(page.locator('.request-header .status-pill')).toHaveText('Fulfilled');
     await expect(page.getByRole('link', { name: 'your-data.csv' })).toBeVisible();
+    await expect(page.getByRole('link', { name: `${reference}-your-data.zip` })).toBeVisible();
     const fulfilled = await waitForEmail(input.email, { subject: new RegExp(`Your request ${reference} is complete`) });
     expect(fulfilled.text).toContain(message);
+    expect(fulfilled.text).toContain('2 files are ready to download');
   });
 
   await test.step('the requester sees the answer on their status page and downloads the file', async () => {

@@ -180,7 +180,7 @@ export const fulfilRequestOperation = workAction({
   operationId: 'fulfilRequest',
   summary: 'Close as fulfilled',
   description:
-    'Closes the request with a message to the requester. Access and export requests are answered with files: release the package their data sources gathered (release-package), or staff attach files on the request page.',
+    'Closes the request with a message to the requester. Access and export requests are answered with files: release the package their data sources gathered (release-package; once a package is built that is the only way to close, and this answers 409), or staff attach files on the request page.',
   body: ZApiFulfilRequest,
   run: ({ db, actor, reference, body, now }) =>
     fulfilRequest(db, { actor, reference, version: body.version, message: body.message, files: [], now }),

@@ -24,6 +24,8 @@ import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { downloadRequesterAttachment } from './download-requester-attachment';
+import { fulfilRequest } from '@/lib/requests/fulfil-request';
+import { listAvailableActions } from '@/lib/requests/list-available-actions';
 import { releasePackage } from './release-package';
 
 const db = useTestDatabase();
@@ -64,24 +66,29 @@ afterAll(async () => {
   setEnv(saved);
 });
 
+/** The request's gathering run once the worker has built its package (verifying starts it). */
+function builtPackageRun(requestId: string) {
+  return eventually(
+    'the package to be built by the worker',
+    async () => {
+      const [found] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, requestId));
+      return found?.status === 'succeeded'
+        ? found
+        : found?.status === 'failed'
+          ? Promise.reject(new Error(`run failed: ${found.error}`))
+          : null;
+    },
+    { timeoutMs: 20_000 },
+  );
+}
+
 describe('[requester] gets their gathered data once an agent releases it', () => {
   it('verifying starts gathering by itself; the worker builds the package; release emails the requester a link to a ZIP with a download limit and expiry', async () => {
     const email = uniqueEmail('released');
     await insertShopCustomer(shop.sql, { email, fullName: 'Grace Hopper', orders: 12 });
     const { request, reference } = await createVerifiedRequest(db, { type: 'access', input: { email, fullName: 'Grace Hopper' } });
 
-    const run = await eventually(
-      'the package to be built by the worker',
-      async () => {
-        const [found] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id));
-        return found?.status === 'succeeded'
-          ? found
-          : found?.status === 'failed'
-            ? Promise.reject(new Error(`run failed: ${found.error}`))
-            : null;
-      },
-      { timeoutMs: 20_000 },
-    );
+    const run = await builtPackageRun(request.id);
     expect(run.startedById).toBeNull();
 
     const releasedAt = new Date();
@@ -139,5 +146,41 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     expect(readFileSync(zipPath).length).toBe(run.packageSizeBytes);
     const [counted] = await db.select().from(requestAttachments).where(eq(requestAttachments.id, attachment!.id));
     expect(counted!.downloadCount).toBe(1);
+  });
+
+  it('once a package is built, releasing it is the one way to close: fulfilling by hand is refused, and the release carries the extra files', async () => {
+    const email = uniqueEmail('one-way');
+    await insertShopCustomer(shop.sql, { email, fullName: 'Mary Somerville', orders: 2 });
+    const { request, reference } = await createVerifiedRequest(db, { type: 'access', input: { email, fullName: 'Mary Somerville' } });
+    const run = await builtPackageRun(request.id);
+    const current = await getRequest(db, { id: request.id });
+    const paperFile = new File(['Letters kept on paper: 2 items.'], 'paper-records.txt', { type: 'text/plain' });
+
+    const actions = await listAvailableActions(db, { actor: agent, request: current });
+    expect(actions.fulfil).toMatchObject({ isAllowed: false, code: 'CONFLICT' });
+    expect(actions.release.isAllowed).toBe(true);
+    await expect(
+      fulfilRequest(db, { actor: agent, reference, version: current.version, message: 'Hand-picked answer.', files: [paperFile] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The refused upload left nothing behind: no attachment row for the request.
+    expect(await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id))).toEqual([]);
+
+    await releasePackage(db, {
+      actor: agent,
+      reference,
+      version: current.version,
+      runId: run.id,
+      message: 'Your data and our paper records.',
+      files: [paperFile],
+    });
+
+    const attachments = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
+    expect(attachments.map((attachment) => attachment.fileName).sort()).toEqual([`${reference}-your-data.zip`, 'paper-records.txt']);
+    const extra = attachments.find((attachment) => attachment.fileName === 'paper-records.txt')!;
+    expect(extra.sha256).toBe(createHash('sha256').update('Letters kept on paper: 2 items.').digest('hex'));
+    const released = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_package_released');
+    expect(released?.details).toMatchObject({ runId: run.id, extraFiles: 1 });
+    const mail = (await inbox.waitFor(email, { count: 3 })).find((message) => message.subject === `Your request ${reference} is complete`);
+    expect(mail!.text).toContain('2 files are ready to download from your status page');
   });
 });

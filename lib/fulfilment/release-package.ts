@@ -7,9 +7,10 @@ import { assertAllowed } from '@/lib/requests/action-check';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { changeRequest } from '@/lib/requests/change-request';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
-import { eventActorOf, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
+import { assertCan, eventActorOf, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { getStorage } from '@/lib/storage/get-storage';
-import { attachmentObjectKey } from './store-attachment-file';
+import { attachmentObjectKey, type StoredFile } from './store-attachment-file';
+import { withStoredUploads } from './with-stored-uploads';
 
 export type ReleasePackageOptions = {
   /** A staff member on the request page, or an API key with requests:work. */
@@ -19,6 +20,8 @@ export type ReleasePackageOptions = {
   /** The package the agent looked at; left out (the API may), the newest one. */
   runId?: string;
   message: string;
+  /** Extra files for data the sources do not cover (a paper file, a manual export); released with the package. */
+  files?: File[];
   now?: Date;
 };
 
@@ -26,13 +29,23 @@ export type ReleasePackageOptions = {
  * The agent has looked at the gathered package and hands it over: it becomes the
  * requester's download (the organisation's expiry and download limit), the run is
  * marked released, and the request closes as fulfilled with the agent's message,
- * exactly as a manual fulfilment does. Only a built, unreleased package whose
+ * exactly as a manual fulfilment does, with any extra files the agent adds for data
+ * the sources do not cover (the one way to close once a package exists: checkClosing). Only a built, unreleased package whose
  * file is still in storage can be released; the run's row lock (under the
  * request's) makes a double press release it once.
  */
 export async function releasePackage(
   db: Database,
-  { actor, reference, version, runId, message, now = new Date() }: ReleasePackageOptions,
+  { actor, reference, version, runId, message, files = [], now = new Date() }: ReleasePackageOptions,
+): Promise<void> {
+  assertCan(actor, 'requests.work');
+  await withStoredUploads(files, (extraFiles) => release(db, { actor, reference, version, runId, message, now }, extraFiles));
+}
+
+async function release(
+  db: Database,
+  { actor, reference, version, runId, message, now }: Omit<Required<ReleasePackageOptions>, 'runId' | 'files'> & { runId?: string },
+  extraFiles: StoredFile[],
 ): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     const [latest] = await tx
@@ -78,6 +91,7 @@ export async function releasePackage(
           sizeBytes: run.packageSizeBytes,
           sha256: run.packageSha256,
         },
+        ...extraFiles,
       ],
       now,
     });
@@ -89,7 +103,13 @@ export async function releasePackage(
       requestId: request.id,
       actor: eventActorOf(actor),
       action: 'data_package_released',
-      details: { runId: run.id, attachmentId, sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 },
+      details: {
+        runId: run.id,
+        attachmentId,
+        sizeBytes: run.packageSizeBytes,
+        sha256: run.packageSha256,
+        ...(extraFiles.length > 0 ? { extraFiles: extraFiles.length } : {}),
+      },
     });
   });
 }

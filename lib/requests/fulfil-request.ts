@@ -1,7 +1,6 @@
 import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors/app-error';
-import { assertAttachmentLimits } from '@/lib/fulfilment/attachment-limits';
-import { deleteAttachmentFile, type StoredFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
+import { withStoredUploads } from '@/lib/fulfilment/with-stored-uploads';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 import { assertAllowed } from './action-check';
@@ -15,21 +14,16 @@ export type FulfilRequestOptions = { actor: UseCaseActor; reference: string; ver
 
 /**
  * Closes a request as done, with a message and, for access and export, the files
- * the requester downloads from their status page. Files are written first; if
- * the transaction then fails they are removed again, so no orphan is served.
+ * the requester downloads from their status page (written to storage first: withStoredUploads).
+ * Once a package is gathered, releasing it is the way to close instead (checkClosing).
  */
 export async function fulfilRequest(
   db: Database,
   { actor, reference, version, message, files, now = new Date() }: FulfilRequestOptions,
 ): Promise<void> {
   assertCan(actor, 'requests.work');
-  const uploads = files.filter((file) => file.size > 0);
-  assertAttachmentLimits(uploads);
-
-  const stored: StoredFile[] = [];
-  try {
-    for (const file of uploads) stored.push(await storeAttachmentFile(file));
-    await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
+  await withStoredUploads(files, (stored) =>
+    changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
       assertAllowed(await checkClosing(tx, request, 'fulfilled'));
       // An appeal is decided, never fulfilled: say so before anything about identity, which the appealed request settled.
       assertNotAnAppeal(request);
@@ -40,9 +34,6 @@ export async function fulfilRequest(
         });
       }
       await closeRequestAsFulfilled(tx, { request, actor, message, files: stored, now });
-    });
-  } catch (error) {
-    await Promise.all(stored.map((file) => deleteAttachmentFile(file.storageKey)));
-    throw error;
-  }
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { type FormEvent, useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import { STAFF_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
 import { initialActionState } from '../../action-state';
 import { fulfilRequestAction } from './actions';
+import { AttachmentFilesField, useFileSizeCheck } from './attachment-files-field';
 import { FormProblem } from './form-problem';
 import { ZFulfilRequest } from '@/lib/validation/staff-actions';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
@@ -13,20 +13,7 @@ type FulfilRequestFormProps = { reference: string; version: number; needsFiles: 
 
 export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, maxFileMegabytes }: FulfilRequestFormProps) {
   const [state, formAction, isPending] = useActionState(fulfilRequestAction, initialActionState);
-  const [sizeProblem, setSizeProblem] = useState<string | null>(null);
-  // The server refuses the same (per file in the action, in all before the body is read); saying so here spares a long upload.
-  function checkSizes(event: FormEvent<HTMLFormElement>) {
-    const files = Array.from((event.currentTarget.elements.namedItem('files') as HTMLInputElement | null)?.files ?? []);
-    const tooLarge = files.find((file) => file.size > maxFileMegabytes * 1024 * 1024);
-    const total = files.reduce((sum, file) => sum + file.size, 0);
-    const problem = tooLarge
-      ? `${tooLarge.name} is larger than ${maxFileMegabytes} MB.`
-      : total > STAFF_BODY_LIMIT_BYTES - 1024 * 1024
-        ? `The files add up to more than ${Math.floor(STAFF_BODY_LIMIT_BYTES / (1024 * 1024)) - 1} MB: send fewer at a time.`
-        : null;
-    setSizeProblem(problem);
-    if (problem) event.preventDefault();
-  }
+  const { sizeProblem, checkSizes } = useFileSizeCheck(maxFileMegabytes);
   const fileErrors = sizeProblem ? [sizeProblem] : state.fieldErrors?.files;
   return (
     <form action={formAction} onSubmit={checkSizes} className="request-action" aria-labelledby="fulfil-heading">
@@ -52,24 +39,13 @@ export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, ma
         )}
       </FormField>
       {needsFiles ? (
-        <FormField
+        <AttachmentFilesField
           id="fulfil-files"
           label="Files for the requester"
           hint={`At least one file; at most ${maxFiles} files of up to ${maxFileMegabytes} MB each. Choose them again if the form shows a problem.`}
+          isRequired
           errors={fileErrors}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="file"
-              id="fulfil-files"
-              name="files"
-              multiple
-              required
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid || undefined}
-            />
-          )}
-        </FormField>
+        />
       ) : null}
       <button type="submit" disabled={isPending}>
         {isPending ? 'Fulfilling…' : 'Fulfil request'}

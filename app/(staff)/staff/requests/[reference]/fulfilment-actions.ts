@@ -41,8 +41,9 @@ export async function startGatheringAction(_previous: ActionState, formData: For
 }
 
 export async function releasePackageAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const files = formData.getAll('files').filter((value): value is File => value instanceof File);
   const state = await runAction(ZReleasePackage, formData, async ({ reference, version, runId, message }) => {
-    await releasePackage(getDb(), { actor: await requireStaff(), reference, version, runId, message });
+    await releasePackage(getDb(), { actor: await requireStaff(), reference, version, runId, message, files });
   });
   return afterSuccess(state, formData, 'package_released');
 }

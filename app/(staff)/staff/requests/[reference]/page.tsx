@@ -161,6 +161,8 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             runId={gather.id}
             fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
             downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
+            maxFiles={MAX_ATTACHMENT_COUNT}
+            maxFileMegabytes={env().MAX_ATTACHMENT_MB}
           />
         ) : null,
     },

@@ -4,20 +4,38 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
+import { AttachmentFilesField, useFileSizeCheck } from './attachment-files-field';
 import { releasePackageAction } from './fulfilment-actions';
 import { ZReleasePackage } from '@/lib/validation/fulfilment';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 
-type ReleasePackageFormProps = { reference: string; version: number; runId: string; fileDescription: string; downloadTerms: string };
+type ReleasePackageFormProps = {
+  reference: string;
+  version: number;
+  runId: string;
+  fileDescription: string;
+  downloadTerms: string;
+  maxFiles: number;
+  maxFileMegabytes: number;
+};
 
-export function ReleasePackageForm({ reference, version, runId, fileDescription, downloadTerms }: ReleasePackageFormProps) {
+export function ReleasePackageForm({
+  reference,
+  version,
+  runId,
+  fileDescription,
+  downloadTerms,
+  maxFiles,
+  maxFileMegabytes,
+}: ReleasePackageFormProps) {
   const [state, formAction, isPending] = useActionState(releasePackageAction, initialActionState);
+  const { sizeProblem, checkSizes } = useFileSizeCheck(maxFileMegabytes);
   return (
-    <form action={formAction} className="request-action" aria-labelledby="release-heading">
+    <form action={formAction} onSubmit={checkSizes} className="request-action" aria-labelledby="release-heading">
       <h3 id="release-heading">Release the package</h3>
       <p className="field__hint">
-        The requester is emailed your message and can download {fileDescription} from their status page ({downloadTerms}). This closes the
-        request as fulfilled.
+        The requester is emailed your message and can download {fileDescription}, and any extra files you add, from their status page (
+        {downloadTerms}). This closes the request as fulfilled.
       </p>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
@@ -36,6 +54,13 @@ export function ReleasePackageForm({ reference, version, runId, fileDescription,
           />
         )}
       </FormField>
+      <AttachmentFilesField
+        id="release-files"
+        label="Extra files (optional)"
+        hint={`For data the sources do not cover, such as paper records or a manual export: at most ${maxFiles} files of up to ${maxFileMegabytes} MB each.`}
+        isRequired={false}
+        errors={sizeProblem ? [sizeProblem] : state.fieldErrors?.files}
+      />
       <button type="submit" disabled={isPending}>
         {isPending ? 'Releasing…' : 'Release to the requester'}
       </button>
