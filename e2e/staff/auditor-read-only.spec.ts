@@ -66,3 +66,44 @@ test('[auditor] reads a request without any control, and a replayed "Start work"
   await agentContext.close();
   await auditorContext.close();
 });
+
+test('[auditor] is offered only what an auditor can use: every menu link opens, the queue has no claim, selection or claim shortcut; incidents are read-only', async ({
+  page,
+}) => {
+  await signedInStaff(page, 'auditor');
+  await page.goto('/staff');
+
+  await test.step('every link in the staff menu opens a page the auditor may see', async () => {
+    const hrefs = await page
+      .getByRole('navigation', { name: 'Staff' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['/staff', '/staff/reports', '/staff/incidents', '/staff/audit']));
+    expect(hrefs).not.toContain('/staff/requests/new');
+    expect(hrefs).not.toContain('/staff/settings');
+    for (const href of hrefs) {
+      const response = await page.goto(href!);
+      expect(response?.status(), href!).toBe(200);
+      await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toHaveCount(0);
+    }
+  });
+
+  await test.step('the queue: no claim button, no row selection or bulk bar, and the shortcut list leaves out "c"', async () => {
+    await page.goto('/staff');
+    await expect(page.getByRole('button', { name: 'Claim next request' })).toHaveCount(0);
+    await expect(page.locator('input[type=checkbox][name=references]')).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: /select all/i })).toHaveCount(0);
+    await page.getByRole('button', { name: '? for shortcuts' }).click();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts).toBeVisible();
+    await expect(shortcuts.locator('kbd')).toHaveText(['j', 'k', 'Enter', '/', '?']);
+    await shortcuts.getByRole('button', { name: 'Close' }).click();
+  });
+
+  await test.step('incidents: readable, without the button to open one', async () => {
+    await page.goto('/staff/incidents');
+    await expect(page.getByRole('heading', { level: 1, name: 'Personal data breaches' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Download the breach register (CSV)' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Record a breach' })).toHaveCount(0);
+  });
+});

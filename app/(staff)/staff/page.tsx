@@ -52,7 +52,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         {canWork ? <QueueClaimForm /> : null}
       </div>
 
-      <QueueShortcuts />
+      <QueueShortcuts canClaim={canWork} />
       <QueueViews views={views} currentQuery={queueHref(filters).replace(/^\/staff\??/, '')} />
       <QueueStatusTabs filters={filters} counts={queue.statusCounts} />
       <QueueFiltersForm

@@ -20,7 +20,9 @@ function isTyping(target: EventTarget | null): boolean {
  * opens it), c claims the next request, / jumps to the search box, ? lists them. Ignored while typing
  * in a field or with a modifier key, so they never steal a character.
  */
-export function QueueShortcuts() {
+export function QueueShortcuts({ canClaim }: { canClaim: boolean }) {
+  // A role that cannot claim (auditors) is not told of a key that would do nothing.
+  const listed = shortcuts.filter(([key]) => canClaim || key !== 'c');
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -61,7 +63,7 @@ export function QueueShortcuts() {
       <dialog ref={dialogRef} className="queue-shortcuts" aria-labelledby="queue-shortcuts-heading">
         <h2 id="queue-shortcuts-heading">Keyboard shortcuts</h2>
         <dl>
-          {shortcuts.map(([key, description]) => (
+          {listed.map(([key, description]) => (
             <div key={key}>
               <dt>
                 <kbd>{key}</kbd>

@@ -1,3 +1,4 @@
+import { describeShownRows, RowsTable } from '@/components/rows-table';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateTimeText } from '@/components/date-time-text';
@@ -61,40 +62,16 @@ export default async function PackagePreviewPage({ params, searchParams }: PageP
             <p className="empty-state">Nothing about this person was found here.</p>
           ) : null}
           {source.tables.map((table) => (
-            <div key={table.name} className="table-scroll">
-              <table className="data">
-                <caption className="table-caption">
-                  <code>{table.name}</code>:{' '}
-                  {table.rowCount === 0
-                    ? 'no rows'
-                    : table.rows.length < table.rowCount
-                      ? `first ${table.rows.length} of ${table.rowCount.toLocaleString('en')} rows`
-                      : `all ${table.rowCount.toLocaleString('en')} ${table.rowCount === 1 ? 'row' : 'rows'}`}
-                </caption>
-                <thead>
-                  <tr>
-                    {table.columns.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
-                    <tr key={index}>
-                      {row.map((cell, cellIndex) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: rows and lines are positional, rendered once and never reordered
-                        <td key={cellIndex} className="preserve-lines">
-                          {cell}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowsTable
+              key={table.name}
+              caption={
+                <>
+                  <code>{table.name}</code>: {describeShownRows(table.rows.length, table.rowCount)}
+                </>
+              }
+              columns={table.columns}
+              rows={table.rows}
+            />
           ))}
         </section>
       ))}
