@@ -13,10 +13,15 @@ import { claimNextRequest } from '@/lib/queue/claim-next-request';
 import { listQueue } from '@/lib/queue/list-queue';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { ZQueueFilters } from '@/lib/validation/queue-filters';
+import { reportFigure } from './bench-report';
 import { type CapturedQuery, openBenchDatabase } from './open-bench-database';
 import { describeRequests, SEARCHED_EMAIL, seedRequests } from './seed-requests';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+// Issue #15 measured the queue after 13,000 claims at a million requests, with no VACUUM in between.
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? Math.min(13_000, Math.floor(ROWS * 0.013)));
+const CLAIMERS = 4;
+const SAMPLES = 20;
 
 type PlanNode = {
   'Node Type': string;
@@ -105,9 +110,69 @@ async function main() {
 
     console.log('\n| scenario | ms (end to end, warm) |\n|---|---|');
     console.log(summary.join('\n'));
+
+    // Churn: agents claim in parallel, then the default view (with its per-status counts) is timed again
+    // before autovacuum has had a reason to run: the case where heap fetches used to pile up.
+    const beforeChurn = await sampleMilliseconds(() => view({}));
+    const claimers = await client<{ id: string; email: string }[]>`
+      select id, email from staff_members where email like 'bench-agent-%' order by email limit ${CLAIMERS}`;
+    let started = 0;
+    let claimed = 0;
+    const churnStart = performance.now();
+    await Promise.all(
+      claimers.map(async (claimer) => {
+        const claimingActor: StaffActor = { staffId: claimer.id, email: claimer.email, name: claimer.email, role: 'agent' };
+        while (started < CLAIMS) {
+          started += 1;
+          if ((await claimNextRequest(db, { actor: claimingActor })) === null) break;
+          claimed += 1;
+        }
+      }),
+    );
+    const claimsPerSecond = claimed / ((performance.now() - churnStart) / 1000);
+    const afterChurn = await sampleMilliseconds(() => view({}));
+    console.log(
+      `\n## churn: ${claimed.toLocaleString('en')} claims by ${CLAIMERS} agents at once, ${claimsPerSecond.toFixed(0)} claims/s; default view p95 ${percentile(beforeChurn, 95).toFixed(1)} ms before, ${percentile(afterChurn, 95).toFixed(1)} ms after (${SAMPLES} samples each, no VACUUM in between)`,
+    );
+    for (const query of captured
+      .splice(0)
+      .filter((query) => /count\(/i.test(query.sql))
+      .slice(-1)) {
+      const plan = await explain(client, query, false);
+      console.log(`  counts after churn: execution ${plan.executionTime.toFixed(2)} ms, buffers hit ${plan.hit} read ${plan.read}`);
+      for (const scan of plan.scans) console.log(`    ${scan}`);
+    }
+    reportFigure({
+      name: `claim-next, ${CLAIMERS} concurrent claimers, ${ROWS.toLocaleString('en')} requests`,
+      runs: [claimsPerSecond],
+      unit: 'claims/s',
+      target: '≥ 1,000/s',
+    });
+    reportFigure({
+      name: `queue default view p95 after ${claimed.toLocaleString('en')} claims, no VACUUM`,
+      runs: [percentile(afterChurn, 95)],
+      unit: 'ms',
+      baseline: { name: 'the same view before the claims', runs: [percentile(beforeChurn, 95)] },
+      target: '≤ 20 ms at all times',
+    });
   } finally {
     await close();
   }
+}
+
+async function sampleMilliseconds(run: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let sample = 0; sample < SAMPLES; sample += 1) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+function percentile(values: number[], rank: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)]!;
 }
 
 async function explain(client: postgres.Sql, query: CapturedQuery, inRollback: boolean) {

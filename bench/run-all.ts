@@ -14,6 +14,7 @@ const benches: { script: string; env: Record<string, string> }[] = [
   { script: 'bench/mail-throughput.ts', env: isSmall ? { BENCH_EMAILS: '2000' } : {} },
   { script: 'bench/audit-export.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },
   { script: 'bench/package-encoding.ts', env: isSmall ? { BENCH_ROWS: '50000' } : {} },
+  { script: 'bench/queue.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },
 ];
 
 function runBench({ script, env }: (typeof benches)[number]): Promise<BenchFigure[]> {
