@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { type DataSourceRow, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { receiveBreachLookupCallback } from '@/lib/incidents/receive-breach-lookup-callback';
 import { recordSourceOutcome } from '@/lib/fulfilment/record-source-outcome';
 import type { SourceOutcome } from '@/lib/fulfilment/source-executor';
 import { parseJsonBody } from '@/lib/http/read-json-body';
@@ -40,6 +41,8 @@ export async function receiveWebhookCallback(
   const json = parseJsonBody(rawBody, { isSourceData: true });
   const envelope = ZWebhookCallbackEnvelope.safeParse(json);
   if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error));
+  // A page of a breach's affected people (lib/incidents) rather than a request's job.
+  if (await receiveBreachLookupCallback(db, { source, jobId: envelope.data.jobId, json })) return;
   const callback = ZWebhookCallback.safeParse(json);
 
   const contractProblem = await db.transaction(async (tx) => {
