@@ -21,6 +21,7 @@ import { getAffectedPeopleSummary } from './get-affected-people-summary';
 import { getIncident } from './get-incident';
 import { listLookupSources } from './list-lookup-sources';
 import { openIncident } from './open-incident';
+import { retryAffectedLookup } from './retry-affected-lookup';
 import { startAffectedLookup } from './start-affected-lookup';
 import { toWallClockTime } from './zoned-date-time';
 
@@ -170,11 +171,24 @@ describe('[admin] finds the people a breach affected in a webhook source', () =>
         { id: lookupId, status: 'failed', error: lookup.error },
       ]);
       expect(events.at(-1)).toMatchObject({ action: 'incident_lookup_failed' });
-      // Run again by staff: a new search with the same filter.
+      // Run again by staff (not by an agent): a new search with the same source and filter.
+      expect(await refusal(retryAffectedLookup(db, { actor: team.agent, input: { reference, lookupId } }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       harness.receiver.replyWith({ status: 200, body: { status: 'completed', people: [{ email: 'late@example.test' }] } });
-      const again = await startAffectedLookup(db, { actor: team.admin, reference, sourceId: source.id, filter: lookup.filter });
+      const again = await retryAffectedLookup(db, { actor: team.admin, input: { reference, lookupId } });
       await findAffectedPeople(db, { lookupId: again });
-      expect((await lookupState(again)).lookup).toMatchObject({ status: 'done', peopleFound: 1, peopleAdded: 1 });
+      expect((await lookupState(again)).lookup).toMatchObject({
+        sourceId: source.id,
+        filter,
+        status: 'done',
+        peopleFound: 1,
+        peopleAdded: 1,
+      });
+      expect(jobsSent().at(-1)).toMatchObject({ filter, cursor: null });
+      expect(await refusal(retryAffectedLookup(db, { actor: team.admin, input: { reference, lookupId: again } }))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+      });
     },
   );
 

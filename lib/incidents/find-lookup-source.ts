@@ -17,11 +17,9 @@ export async function findLookupSource(
   const [source] = await db.select().from(dataSources).where(eq(dataSources.id, sourceId));
   if (!source) throw new AppError('VALIDATION', 'That system no longer exists.', { field: 'sourceId' });
   if (!isSearchableKind(source.kind))
-    throw new AppError(
-      'VALIDATION',
-      `${source.name} cannot be searched: only PostgreSQL, MySQL/MariaDB and webhook sources can (name this system's people with an uploaded list from another).`,
-      { field: 'sourceId' },
-    );
+    throw new AppError('VALIDATION', `${source.name} cannot be searched: only PostgreSQL, MySQL/MariaDB and webhook sources can.`, {
+      field: 'sourceId',
+    });
   if (source.kind === 'webhook' && !source.isEnabled)
     throw new AppError('VALIDATION', `${source.name} is disabled: enable it (Data sources) to search it.`, { field: 'sourceId' });
   return source;

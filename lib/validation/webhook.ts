@@ -107,7 +107,10 @@ export const ZBreachLookupJob = z.strictObject({
   callbackUrl: z.url(),
 });
 
-/** The most people one page may carry: what the run holds in memory at once, whatever the breach's size. */
+/**
+ * The most people one page may carry: what the run holds in memory at once, whatever the breach's size
+ * (and what one insert binds: 4 values a person, well under PostgreSQL's 65,535 parameters).
+ */
 export const BREACH_LOOKUP_PAGE_MAX = 10_000;
 
 const ZBreachLookupPage = {

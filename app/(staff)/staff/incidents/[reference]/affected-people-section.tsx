@@ -8,6 +8,7 @@ import type { StaffActor } from '@/lib/staff/staff-actor';
 import { comparisonLabels } from '@/lib/validation/incident-affected';
 import type { TAffectedFilter } from '@/lib/validation/incident-affected';
 import { AffectedLookupForm } from './affected-lookup-form';
+import { RetryLookupForm } from './retry-lookup-form';
 
 const statusLabels = {
   queued: 'Waiting',
@@ -66,6 +67,9 @@ export async function AffectedPeopleSection({ actor, incident }: { actor: StaffA
                 <td className={lookup.status === 'failed' ? 'flag' : undefined}>
                   {statusLabels[lookup.status]}
                   {lookup.error ? `: ${lookup.error}` : ''}
+                  {lookup.status === 'failed' && canManage && !incident.affectedListDeletedAt ? (
+                    <RetryLookupForm reference={incident.reference} lookupId={lookup.id} sourceName={lookup.sourceName} />
+                  ) : null}
                 </td>
                 <td>
                   {lookup.peopleFound.toLocaleString('en')}
