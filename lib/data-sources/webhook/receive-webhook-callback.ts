@@ -27,7 +27,8 @@ export type ReceiveWebhookCallbackOptions = {
  * source that is still waiting is answered: a replay, a job from an earlier try or
  * another source's job is a CONFLICT and changes nothing. A callback that names a
  * waiting job but breaks the contract fails that job (so the agent sees why and can
- * retry) and is refused as VALIDATION.
+ * retry) and is refused as VALIDATION. A job that is a page of a breach search
+ * (`breach_lookup`) is handed to lib/incidents/receive-breach-lookup-callback.ts.
  */
 export async function receiveWebhookCallback(
   db: Database,
