@@ -20,19 +20,30 @@ export const incidentLookups = pgTable(
       .notNull()
       .references(() => dataSources.id),
     filter: jsonb().$type<TAffectedFilter>().notNull(),
-    status: text().$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+    /** `awaiting_callback`: a webhook source accepted a page's `breach_lookup` job (202) and answers by signed callback. */
+    status: text().$type<'queued' | 'running' | 'awaiting_callback' | 'done' | 'failed'>().notNull().default('queued'),
     /** Distinct email addresses the filter found in this source. */
     peopleFound: integer().notNull().default(0),
     /** Of those, how many were not on the incident's list already (found through another source or filter). */
     peopleAdded: integer().notNull().default(0),
+    /** Addresses a webhook source sent that are not email addresses: left out, counted for staff to see. */
+    peopleRejected: integer().notNull().default(0),
     error: text(),
+    /** Webhook sources: the page the next `breach_lookup` job asks for (the source's own cursor), null for the first. */
+    webhookCursor: text(),
+    /** Webhook sources: the job a signed callback must name while the lookup awaits it; a fresh one per page. */
+    callbackJobId: text(),
+    awaitingCallbackSince: timestamp({ withTimezone: true }),
     requestedBy: uuid()
       .notNull()
       .references(() => staffMembers.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('incident_lookups_by_incident').on(table.incidentId, table.createdAt)],
+  (table) => [
+    index('incident_lookups_by_incident').on(table.incidentId, table.createdAt),
+    index('incident_lookups_by_callback_job').on(table.callbackJobId),
+  ],
 );
 
 export type IncidentLookupRow = typeof incidentLookups.$inferSelect;

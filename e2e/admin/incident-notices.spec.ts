@@ -31,7 +31,7 @@ test('[admin] opens an incident, finds the affected shop customers, records the 
   await page.getByText('Find affected people in a system').click();
   const lookup = page.getByRole('form', { name: 'Find affected people' });
   await lookup.getByLabel('System').selectOption({ label: 'Shop database' });
-  await lookup.getByLabel('Table').selectOption('customers');
+  await lookup.getByLabel('Table').fill('customers');
   await lookup.getByLabel('Column', { exact: true }).fill('full_name');
   await lookup.getByLabel('Comparison').selectOption('=');
   await lookup.getByLabel('Value', { exact: true }).fill(name);

@@ -12,7 +12,7 @@ export const DRY_RUN_SAMPLE_SIZE = 10;
 
 export type DryRunAffectedLookupOptions = { actor: StaffActor; reference: string; sourceId: string; filter: TAffectedFilter };
 
-/** How many people a filter finds in one source, and the first few addresses: reads only, stores nothing. */
+/** How many people a filter finds in one database source, and the first few addresses: reads only, stores nothing. */
 export async function dryRunAffectedLookup(
   db: Database,
   { actor, reference, sourceId, filter }: DryRunAffectedLookupOptions,
@@ -21,6 +21,13 @@ export async function dryRunAffectedLookup(
   const [incident] = await db.select().from(incidents).where(eq(incidents.reference, reference));
   if (!incident) throw new AppError('NOT_FOUND', 'No such incident.');
   const source = await findLookupSource(db, { incident, sourceId });
+  // A webhook may answer only later, by callback: a dry run the page waits on cannot rely on it.
+  if (source.kind === 'webhook')
+    throw new AppError(
+      'VALIDATION',
+      `${source.name} is a webhook system: it has no dry run. Choose "Find them"; the count appears when its answer is in.`,
+      { field: 'sourceId' },
+    );
   const { allowPrivateTargets } = await getNetworkSettings(db);
   return withAffectedPeopleReader(source, { filter, allowPrivateTargets }, async (reader) => ({
     people: await reader.count(),

@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dataSources, incidentAffectedPeople, incidentLookups, incidents } from '@/db/schema';
-import { recordEvent } from '@/lib/audit/record-event';
+import { dataSources, incidentLookups } from '@/db/schema';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { isAppError } from '@/lib/errors/app-error';
-import { hashEmail } from '@/lib/security/keyed-hash';
 import { getNetworkSettings } from '@/lib/settings/get-network-settings';
-import { encryptAffectedEmail } from './affected-email-box';
+import { addAffectedPeople } from './add-affected-people';
+import { findAffectedPeopleByWebhook } from './find-affected-people-by-webhook';
 import { withAffectedPeopleReader } from './open-affected-people-reader';
+import { recordLookupDone, recordLookupFailed } from './record-lookup-outcome';
 
 /** Addresses read from the source and written to the list per round trip: the most the run holds in memory. */
 export const AFFECTED_BATCH_SIZE = 1000;
@@ -18,7 +18,9 @@ export const AFFECTED_BATCH_SIZE = 1000;
  * hash (the unique key, so a person found through two sources or filters is told once). A
  * million people never means a million rows in memory: one batch at a time is held. A failure
  * is recorded on the lookup for staff to see and run again; the people already added stay (they
- * were found by the same filter).
+ * were found by the same filter). A webhook source is asked page by page with signed
+ * `breach_lookup` jobs instead (find-affected-people-by-webhook.ts); a lookup queued again for its
+ * next page resumes from its cursor and counts.
  */
 export async function findAffectedPeople(db: Database, { lookupId }: { lookupId: string }): Promise<void> {
   const [claimed] = await db
@@ -28,57 +30,24 @@ export async function findAffectedPeople(db: Database, { lookupId }: { lookupId:
     .returning();
   if (!claimed) return;
   const [source] = await db.select().from(dataSources).where(eq(dataSources.id, claimed.sourceId));
-  let found = 0;
-  let added = 0;
+  const { allowPrivateTargets } = await getNetworkSettings(db);
+  if (source!.kind === 'webhook') return findAffectedPeopleByWebhook(db, { lookup: claimed, source: source!, allowPrivateTargets });
+  const counts = { peopleFound: 0, peopleAdded: 0, peopleRejected: 0 };
   try {
-    const { allowPrivateTargets } = await getNetworkSettings(db);
     await withAffectedPeopleReader(source!, { filter: claimed.filter, allowPrivateTargets }, async (reader) => {
       for await (const batch of reader.batches(AFFECTED_BATCH_SIZE)) {
-        const rows = batch.map((email) => ({
-          incidentId: claimed.incidentId,
-          lookupId,
-          emailHash: hashEmail(email),
-          emailCiphertext: encryptAffectedEmail(claimed.incidentId, email),
-        }));
-        const inserted = await db
-          .insert(incidentAffectedPeople)
-          .values(rows)
-          .onConflictDoNothing({ target: [incidentAffectedPeople.incidentId, incidentAffectedPeople.emailHash] })
-          .returning({ id: incidentAffectedPeople.id });
-        found += batch.length;
-        added += inserted.length;
-        await db.update(incidentLookups).set({ peopleFound: found, peopleAdded: added }).where(eq(incidentLookups.id, lookupId));
+        const { found, added } = await addAffectedPeople(db, { lookup: claimed, emails: batch });
+        counts.peopleFound += found;
+        counts.peopleAdded += added;
+        await db.update(incidentLookups).set(counts).where(eq(incidentLookups.id, lookupId));
       }
     });
   } catch (error) {
     const message = isAppError(error) ? error.message : describeFailure(source!, error);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(incidentLookups)
-        .set({ status: 'failed', error: message.slice(0, 1000), peopleFound: found, peopleAdded: added, finishedAt: new Date() })
-        .where(eq(incidentLookups.id, lookupId));
-      await recordEvent(tx, {
-        requestId: null,
-        actor: { type: 'system' },
-        action: 'incident_lookup_failed',
-        details: { incidentId: claimed.incidentId, lookupId, sourceId: claimed.sourceId, error: message.slice(0, 300) },
-      });
-    });
+    await recordLookupFailed(db, { lookup: claimed, counts, error: message });
     return;
   }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(incidentLookups)
-      .set({ status: 'done', peopleFound: found, peopleAdded: added, finishedAt: new Date() })
-      .where(eq(incidentLookups.id, lookupId));
-    await tx.update(incidents).set({ updatedAt: sql`now()` }).where(eq(incidents.id, claimed.incidentId));
-    await recordEvent(tx, {
-      requestId: null,
-      actor: { type: 'system' },
-      action: 'incident_people_found',
-      details: { incidentId: claimed.incidentId, lookupId, sourceId: claimed.sourceId, peopleFound: found, peopleAdded: added },
-    });
-  });
+  await db.transaction((tx) => recordLookupDone(tx, { lookup: claimed, counts }));
 }
 
 /** The driver's message, with the connection string and its password cut out (a connection error can quote them). */

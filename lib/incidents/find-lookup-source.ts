@@ -3,7 +3,11 @@ import type { DatabaseOrTransaction } from '@/db/client';
 import { type DataSourceRow, dataSources, type IncidentRow } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 
-/** The incident's involved database source that a search for affected people reads; refused for a system not named on the incident. */
+/**
+ * The incident's involved source that a search for affected people reads: a database (searched
+ * through its map) or an enabled webhook source (asked by a signed `breach_lookup` job; a disabled
+ * one's callbacks would be refused). Refused for a system not named on the incident.
+ */
 export async function findLookupSource(
   db: DatabaseOrTransaction,
   { incident, sourceId }: { incident: Pick<IncidentRow, 'sourceIds'>; sourceId: string },
@@ -12,9 +16,16 @@ export async function findLookupSource(
     throw new AppError('VALIDATION', 'Name the system among those involved in the incident first.', { field: 'sourceId' });
   const [source] = await db.select().from(dataSources).where(eq(dataSources.id, sourceId));
   if (!source) throw new AppError('VALIDATION', 'That system no longer exists.', { field: 'sourceId' });
-  if (source.kind !== 'postgres' && source.kind !== 'mysql')
-    throw new AppError('VALIDATION', `${source.name} is not a database: only PostgreSQL and MySQL/MariaDB sources can be searched.`, {
+  if (!isSearchableKind(source.kind))
+    throw new AppError('VALIDATION', `${source.name} cannot be searched: only PostgreSQL, MySQL/MariaDB and webhook sources can.`, {
       field: 'sourceId',
     });
+  if (source.kind === 'webhook' && !source.isEnabled)
+    throw new AppError('VALIDATION', `${source.name} is disabled: enable it (Data sources) to search it.`, { field: 'sourceId' });
   return source;
+}
+
+/** The kinds of source a search for affected people can read. */
+export function isSearchableKind(kind: DataSourceRow['kind']): boolean {
+  return kind === 'postgres' || kind === 'mysql' || kind === 'webhook';
 }

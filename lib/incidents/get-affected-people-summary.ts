@@ -28,6 +28,7 @@ export async function getAffectedPeopleSummary(
       status: incidentLookups.status,
       peopleFound: incidentLookups.peopleFound,
       peopleAdded: incidentLookups.peopleAdded,
+      peopleRejected: incidentLookups.peopleRejected,
       error: incidentLookups.error,
       createdAt: incidentLookups.createdAt,
       finishedAt: incidentLookups.finishedAt,

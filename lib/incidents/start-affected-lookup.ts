@@ -14,7 +14,8 @@ export type StartAffectedLookupOptions = { actor: StaffActor; reference: string;
 
 /**
  * Queues the search for the people a filter finds in one source (lib/incidents/find-affected-people.ts).
- * The filter's table is checked against the map now; its columns against the live schema when the job runs.
+ * A database's filter: its table is checked against the map now, its columns against the live schema
+ * when the job runs. A webhook source gets the filter as it is, in its `breach_lookup` job.
  */
 export async function startAffectedLookup(
   db: Database,

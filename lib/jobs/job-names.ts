@@ -29,7 +29,7 @@ export type JobPayloads = {
   'deliver-event-webhook': { deliveryId: string };
   /** Reminds processors that have not confirmed an erasure, and fails those past their cut-off (lib/processors). */
   'send-processor-reminders': Record<string, never>;
-  /** Reads the people a breach affected from one database source into the incident's encrypted list (lib/incidents/find-affected-people.ts). */
+  /** Reads the people a breach affected from one source (a database, or a webhook page by page) into the incident's encrypted list (lib/incidents/find-affected-people.ts). */
   'find-affected-people': { lookupId: string };
   /** Queues the next batch of an incident's notices in the outbox, then itself again until everyone is queued (lib/incidents/queue-notice-batch.ts). */
   'send-incident-notices': { incidentId: string };

@@ -14,6 +14,7 @@ import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { sendIncidentReminders } from '@/lib/incidents/send-incident-reminders';
 import { deleteExpiredAffectedLists } from '@/lib/incidents/delete-expired-affected-lists';
+import { expireAwaitedLookups } from '@/lib/incidents/expire-awaited-lookups';
 import { findAffectedPeople } from '@/lib/incidents/find-affected-people';
 import { queueNoticeBatch } from '@/lib/incidents/queue-notice-batch';
 import { pruneIntakeAttempts } from '@/lib/requests/prune-intake-attempts';
@@ -79,6 +80,8 @@ export const taskList: TaskList = {
   'expire-awaited-callbacks': async (_payload, helpers) => {
     const expired = await expireAwaitedCallbacks(getDb(), { now: new Date() });
     if (expired > 0) helpers.logger.info(`${expired} webhook job(s) got no callback in time and were marked failed`);
+    const lookups = await expireAwaitedLookups(getDb(), { now: new Date() });
+    if (lookups > 0) helpers.logger.info(`${lookups} breach search(es) got no webhook callback in time and were marked failed`);
   },
   'send-processor-reminders': async (_payload, helpers) => {
     const { reminded, cutOff } = await sendProcessorReminders(getDb(), { now: new Date() });

@@ -80,3 +80,10 @@ export const ZAffectedLookupForm = z
       context.addIssue({ code: 'custom', path: ['listCsv'], message: 'Upload the list of values' });
   });
 export type TAffectedLookupForm = z.infer<typeof ZAffectedLookupForm>;
+
+/** "Run again" on a failed search: a new search of the same source with the same filter. */
+export const ZRetryAffectedLookup = z.strictObject({
+  reference: text().trim().min(1).max(40),
+  lookupId: z.uuid(),
+});
+export type TRetryAffectedLookup = z.infer<typeof ZRetryAffectedLookup>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAffectedFilter } from './incident-affected';
 import { text } from './text';
 
 /**
@@ -87,3 +88,63 @@ export type TWebhookAnswer = z.infer<typeof ZWebhookAnswer>;
 export type TWebhookCallback = z.infer<typeof ZWebhookCallback>;
 export type TWebhookTables = z.infer<typeof ZWebhookTables>;
 export type TWebhookRowCounts = z.infer<typeof ZWebhookRowCounts>;
+
+/**
+ * A `breach_lookup` job (README, "Personal data breaches"): the people a breach affected, by the filter
+ * staff described for this system. A system that holds many answers a page at a time, each with the
+ * cursor of the next; every page is a new job (a fresh jobId) carrying that cursor.
+ */
+export const ZBreachLookupJob = z.strictObject({
+  jobId: ZWebhookJobId,
+  type: z.literal('breach_lookup'),
+  dryRun: z.literal(false),
+  /** The incident's reference. */
+  reference: text().min(1),
+  /** The rows staff described: a kind of record and conditions on its fields, all to hold (ZAffectedFilter's shape). */
+  filter: ZAffectedFilter,
+  /** null for the first page, then the `next` the previous page gave. */
+  cursor: text().nullable(),
+  callbackUrl: z.url(),
+});
+
+/**
+ * The most people one page may carry: what the run holds in memory at once, whatever the breach's size
+ * (and what one insert binds: 4 values a person, well under PostgreSQL's 65,535 parameters).
+ */
+export const BREACH_LOOKUP_PAGE_MAX = 10_000;
+
+const ZBreachLookupPage = {
+  status: z.literal('completed'),
+  /** Each entry's address is checked on its own: one that is not an email is counted as rejected, not fatal. */
+  people: z
+    .array(z.unknown(), { error: 'people is an array of { "email": "…" }' })
+    .max(BREACH_LOOKUP_PAGE_MAX, `At most ${BREACH_LOOKUP_PAGE_MAX.toLocaleString('en')} people per page: send "next" for more`),
+  /** The cursor of the next page; absent or null on the last. */
+  next: text().trim().min(1).max(2000).nullish(),
+};
+
+export const ZBreachLookupAnswer = z.discriminatedUnion(
+  'status',
+  [
+    z.object(ZBreachLookupPage),
+    z.object({ status: z.literal('accepted') }),
+    z.object({ status: z.literal('failed'), error: ZFailureMessage }),
+  ],
+  { error: 'status is "completed", "accepted" or "failed"' },
+);
+
+export const ZBreachLookupCallback = z.discriminatedUnion(
+  'status',
+  [
+    z.object({ jobId: ZWebhookJobId, ...ZBreachLookupPage }),
+    z.object({ jobId: ZWebhookJobId, status: z.literal('failed'), error: ZFailureMessage }),
+  ],
+  { error: 'status is "completed" or "failed"' },
+);
+
+/** One person as a page lists them; the address is normalised (trimmed, lower-cased) as the database path reads it. */
+export const ZBreachLookupPerson = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()) });
+
+export type TBreachLookupJob = z.infer<typeof ZBreachLookupJob>;
+export type TBreachLookupAnswer = z.infer<typeof ZBreachLookupAnswer>;
+export type TBreachLookupCallback = z.infer<typeof ZBreachLookupCallback>;

@@ -6,7 +6,7 @@ import { formatBytes } from '@/lib/format/format-bytes';
 import { PrivateTargetError } from '@/lib/network/public-only-lookup';
 import { parseJsonBody } from '@/lib/http/read-json-body';
 import { readRawBody } from '@/lib/http/read-raw-body';
-import { type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
+import { type TBreachLookupJob, type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
 import { redactText } from './redact-text';
 import { signWebhookRequest } from './sign-webhook-request';
 import { MAX_WEBHOOK_BODY_BYTES } from './webhook-limits';
@@ -33,10 +33,13 @@ export const webhookDeliveryOptions: WebhookDeliveryOptions = {
   maxBodyBytes: MAX_WEBHOOK_BODY_BYTES,
 };
 
-export type WebhookDelivery = { attempts: number } & ({ kind: 'answered'; answer: TWebhookAnswer } | { kind: 'failed'; error: string });
+export type WebhookDelivery<Answer = TWebhookAnswer> = { attempts: number } & (
+  | { kind: 'answered'; answer: Answer }
+  | { kind: 'failed'; error: string }
+);
 
-type Attempt =
-  | { kind: 'answered'; answer: TWebhookAnswer }
+type Attempt<Answer> =
+  | { kind: 'answered'; answer: Answer }
   | { kind: 'failed'; error: string; isRetryable: boolean; retryAfterMs?: number | null };
 
 const EXCERPT_BYTES = 300;
@@ -51,10 +54,11 @@ const EXCERPT_BYTES = 300;
  * `redact` lists values (the secret, the subject's email) that must not appear in
  * an error, which is shown to agents and kept in the audit trail.
  */
-export async function postWebhookJob({
+export async function postWebhookJob<Answer = TWebhookAnswer>({
   url,
   secret,
   job,
+  answerSchema = ZWebhookAnswer as unknown as z.ZodType<Answer>,
   timeoutSeconds,
   maxAttempts,
   redact = [],
@@ -63,19 +67,22 @@ export async function postWebhookJob({
 }: {
   url: string;
   secret: string;
-  job: TWebhookJob;
+  job: TWebhookJob | TBreachLookupJob;
+  /** The contract the answer must follow: a request's jobs by default, a `breach_lookup` job's pages otherwise. */
+  answerSchema?: z.ZodType<Answer>;
   timeoutSeconds: number;
   maxAttempts: number;
   redact?: (string | null)[];
   /** The admin setting: off, a URL that is or resolves to a private address is refused at connection time. */
   allowPrivateTargets: boolean;
   options?: WebhookDeliveryOptions;
-}): Promise<WebhookDelivery> {
+}): Promise<WebhookDelivery<Answer>> {
   const rawBody = JSON.stringify(job);
   const secrets = [secret, ...redact];
   for (let attempt = 1; ; attempt += 1) {
     const result = await attemptOnce({
       url,
+      answerSchema,
       secret,
       rawBody,
       timeoutSeconds,
@@ -92,8 +99,9 @@ export async function postWebhookJob({
   }
 }
 
-async function attemptOnce({
+async function attemptOnce<Answer>({
   url,
+  answerSchema,
   secret,
   rawBody,
   timeoutSeconds,
@@ -102,13 +110,14 @@ async function attemptOnce({
   allowPrivateTargets,
 }: {
   url: string;
+  answerSchema: z.ZodType<Answer>;
   secret: string;
   rawBody: string;
   timeoutSeconds: number;
   maxBodyBytes: number;
   secrets: (string | null)[];
   allowPrivateTargets: boolean;
-}): Promise<Attempt> {
+}): Promise<Attempt<Answer>> {
   let response: FetchResponse;
   try {
     response = await fetch(url, {
@@ -171,7 +180,7 @@ async function attemptOnce({
       isRetryable: false,
     };
   }
-  const answer = ZWebhookAnswer.safeParse(json);
+  const answer = answerSchema.safeParse(json);
   if (!answer.success) {
     return {
       kind: 'failed',

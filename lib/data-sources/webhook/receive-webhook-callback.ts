@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { type DataSourceRow, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { receiveBreachLookupCallback } from '@/lib/incidents/receive-breach-lookup-callback';
 import { recordSourceOutcome } from '@/lib/fulfilment/record-source-outcome';
 import type { SourceOutcome } from '@/lib/fulfilment/source-executor';
 import { parseJsonBody } from '@/lib/http/read-json-body';
@@ -26,7 +27,8 @@ export type ReceiveWebhookCallbackOptions = {
  * source that is still waiting is answered: a replay, a job from an earlier try or
  * another source's job is a CONFLICT and changes nothing. A callback that names a
  * waiting job but breaks the contract fails that job (so the agent sees why and can
- * retry) and is refused as VALIDATION.
+ * retry) and is refused as VALIDATION. A job that is a page of a breach search
+ * (`breach_lookup`) is handed to lib/incidents/receive-breach-lookup-callback.ts.
  */
 export async function receiveWebhookCallback(
   db: Database,
@@ -40,6 +42,8 @@ export async function receiveWebhookCallback(
   const json = parseJsonBody(rawBody, { isSourceData: true });
   const envelope = ZWebhookCallbackEnvelope.safeParse(json);
   if (!envelope.success) throw new AppError('VALIDATION', z.prettifyError(envelope.error));
+  // A page of a breach's affected people (lib/incidents) rather than a request's job.
+  if (await receiveBreachLookupCallback(db, { source, jobId: envelope.data.jobId, json })) return;
   const callback = ZWebhookCallback.safeParse(json);
 
   const contractProblem = await db.transaction(async (tx) => {

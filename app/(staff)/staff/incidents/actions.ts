@@ -8,12 +8,13 @@ import { dryRunAffectedLookup } from '@/lib/incidents/dry-run-affected-lookup';
 import { openIncident } from '@/lib/incidents/open-incident';
 import { saveIncidentNotice } from '@/lib/incidents/save-incident-notice';
 import { sendIncidentNotice } from '@/lib/incidents/send-incident-notice';
+import { retryAffectedLookup } from '@/lib/incidents/retry-affected-lookup';
 import { startAffectedLookup } from '@/lib/incidents/start-affected-lookup';
 import { recordRegulatorDecision } from '@/lib/incidents/record-regulator-decision';
 import { updateIncident } from '@/lib/incidents/update-incident';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { ZIncidentForm, ZRegulatorDecision, ZUpdateIncident } from '@/lib/validation/incident';
-import { ZAffectedLookupForm } from '@/lib/validation/incident-affected';
+import { ZAffectedLookupForm, ZRetryAffectedLookup } from '@/lib/validation/incident-affected';
 import { ZIncidentNoticeForm, ZSendIncidentNotice } from '@/lib/validation/incident-notice';
 import { type ActionState, formValues, runAction } from '../action-state';
 
@@ -86,6 +87,14 @@ export async function affectedLookupAction(_previous: ActionState, formData: For
     await startAffectedLookup(getDb(), target);
     revalidatePath(`/staff/incidents/${input.reference}`);
     return 'Search started: the people it finds are added to the list in the background. Reload to see progress.';
+  });
+}
+
+export async function retryAffectedLookupAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZRetryAffectedLookup, formData, async (input) => {
+    await retryAffectedLookup(getDb(), { actor: await requireStaff(), input });
+    revalidatePath(`/staff/incidents/${input.reference}`);
+    return 'Search started again with the same filter. Reload to see progress.';
   });
 }
 

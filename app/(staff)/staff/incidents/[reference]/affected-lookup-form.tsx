@@ -20,13 +20,15 @@ const labels = {
 };
 
 /**
- * Describes the affected rows of one database source: a mapped table, a comparison on one of its
- * columns and/or a CSV of values for a column. "Dry run" counts and samples; "Find them" starts the run.
+ * Describes the affected rows of one source: a table (a mapped one, or for a webhook system the kind
+ * of record it understands), a comparison on one of its columns and/or a CSV of values for a column.
+ * "Dry run" counts and samples (databases only); "Find them" starts the run.
  */
 export function AffectedLookupForm({ reference, sources }: { reference: string; sources: LookupSourceOption[] }) {
   const [state, action, isPending] = useActionState(affectedLookupAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
+  const tables = [...new Set(sources.flatMap((source) => source.tables.map((table) => table.table)))].sort();
   const columns = [...new Set(sources.flatMap((source) => source.tables.flatMap((table) => table.columns)))].sort();
   return (
     <>
@@ -51,19 +53,22 @@ export function AffectedLookupForm({ reference, sources }: { reference: string; 
             </select>
           )}
         </FormField>
-        <FormField id="lookup-table" label={labels.table} hint="A table of the system's map." errors={errors.table}>
+        <FormField
+          id="lookup-table"
+          label={labels.table}
+          hint="A table of the system's map; for a webhook system, the kind of record it understands (e.g. customers)."
+          errors={errors.table}
+        >
           {(describedBy, isInvalid) => (
-            <select id="lookup-table" name="table" defaultValue={values.table} aria-describedby={describedBy} aria-invalid={isInvalid}>
-              {sources.map((source) => (
-                <optgroup key={source.id} label={source.name}>
-                  {source.tables.map((table) => (
-                    <option key={`${source.id}-${table.table}`} value={table.table}>
-                      {table.table}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
+            <input
+              type="text"
+              id="lookup-table"
+              name="table"
+              list="lookup-tables"
+              defaultValue={values.table}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
           )}
         </FormField>
         <fieldset>
@@ -150,6 +155,11 @@ export function AffectedLookupForm({ reference, sources }: { reference: string; 
             )}
           </FormField>
         </fieldset>
+        <datalist id="lookup-tables">
+          {tables.map((table) => (
+            <option key={table} value={table} />
+          ))}
+        </datalist>
         <datalist id="lookup-columns">
           {columns.map((column) => (
             <option key={column} value={column} />

@@ -8,8 +8,15 @@ import type { StaffActor } from '@/lib/staff/staff-actor';
 import { comparisonLabels } from '@/lib/validation/incident-affected';
 import type { TAffectedFilter } from '@/lib/validation/incident-affected';
 import { AffectedLookupForm } from './affected-lookup-form';
+import { RetryLookupForm } from './retry-lookup-form';
 
-const statusLabels = { queued: 'Waiting', running: 'Running', done: 'Done', failed: 'Failed' } as const;
+const statusLabels = {
+  queued: 'Waiting',
+  running: 'Running',
+  awaiting_callback: "Waiting for the system's answer",
+  done: 'Done',
+  failed: 'Failed',
+} as const;
 
 function describeFilter(filter: TAffectedFilter): string {
   const conditions = filter.conditions.map((condition) => {
@@ -60,8 +67,16 @@ export async function AffectedPeopleSection({ actor, incident }: { actor: StaffA
                 <td className={lookup.status === 'failed' ? 'flag' : undefined}>
                   {statusLabels[lookup.status]}
                   {lookup.error ? `: ${lookup.error}` : ''}
+                  {lookup.status === 'failed' && canManage && !incident.affectedListDeletedAt ? (
+                    <RetryLookupForm reference={incident.reference} lookupId={lookup.id} sourceName={lookup.sourceName} />
+                  ) : null}
                 </td>
-                <td>{lookup.peopleFound.toLocaleString('en')}</td>
+                <td>
+                  {lookup.peopleFound.toLocaleString('en')}
+                  {lookup.peopleRejected > 0
+                    ? ` (${lookup.peopleRejected.toLocaleString('en')} ${lookup.peopleRejected === 1 ? 'entry was not an email address' : 'entries were not email addresses'}, left out)`
+                    : ''}
+                </td>
                 <td>{lookup.peopleAdded.toLocaleString('en')}</td>
                 <td>
                   <DateTimeText date={lookup.createdAt} />
@@ -75,6 +90,12 @@ export async function AffectedPeopleSection({ actor, incident }: { actor: StaffA
         sources.length > 0 ? (
           <details className="request-action">
             <summary>Find affected people in a system</summary>
+            {sources.some((source) => source.kind === 'webhook') ? (
+              <p>
+                A webhook system is sent the filter in a signed <code>breach_lookup</code> job and answers with the addresses: it has no dry
+                run, and its count appears here when its answer is in.
+              </p>
+            ) : null}
             <AffectedLookupForm
               reference={incident.reference}
               sources={sources.map((source) => ({
@@ -85,7 +106,10 @@ export async function AffectedPeopleSection({ actor, incident }: { actor: StaffA
             />
           </details>
         ) : (
-          <p>Name a PostgreSQL or MySQL/MariaDB system among those involved (Edit the incident) to search it for the people affected.</p>
+          <p>
+            Name a PostgreSQL, MySQL/MariaDB or (enabled) webhook system among those involved (Edit the incident) to search it for the
+            people affected.
+          </p>
         )
       ) : null}
     </section>
