@@ -3,7 +3,7 @@ import next from 'next';
 import { env } from '@/lib/env';
 import { refusedRequestResponse } from '@/lib/http/refused-request-response';
 import { strictTransportSecurityFor } from '@/lib/http/strict-transport-security';
-import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
+import { checkIncomingRequest, publicBodyLimitFor } from '@/lib/http/check-incoming-request';
 import { isPublicMultipartPost, readPublicFormBody } from '@/lib/http/read-public-form-body';
 import { type DatabaseProbe, startDatabaseProbe } from './web/database-probe';
 import { serviceUnavailable } from './web/service-unavailable';
@@ -84,7 +84,11 @@ export async function startWebServer({
         if (body.kind === 'ok') return dispatch(body.request, response);
         if (body.kind === 'malformed') return refuse(request, response, { kind: 'malformed-body' });
         if (body.kind === 'too-large')
-          return refuse(request, response, { kind: 'too-large', limitBytes: PUBLIC_BODY_LIMIT_BYTES, isStaff: false });
+          return refuse(request, response, {
+            kind: 'too-large',
+            limitBytes: publicBodyLimitFor((request.url ?? '/').split('?')[0]!),
+            isStaff: false,
+          });
         response.destroy();
       });
       return;

@@ -1,10 +1,13 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { EvidenceKind } from '@/lib/validation/evidence-file';
 import { requests } from './requests';
 
 /**
- * Documents a requester uploads when an agent asks for one (a staff identity check). The bytes are
+ * Documents a requester uploads when an agent asks for one (a staff identity check), and the signed
+ * permission an authorised agent uploads when filing (kind 'agent_permission'). The bytes are
  * encrypted before they reach storage; the row stays after the file is deleted (deletedAt), as the
- * record that evidence existed and was checked. `deleteAfter` is set when identity is decided.
+ * record that evidence existed and was checked. `deleteAfter` is set when identity is decided; a request closed without a
+ * decision has its files deleted the same number of days after closing (delete-expired-evidence.ts).
  */
 export const identityEvidence = pgTable(
   'identity_evidence',
@@ -13,6 +16,7 @@ export const identityEvidence = pgTable(
     requestId: uuid()
       .notNull()
       .references(() => requests.id),
+    kind: text().$type<EvidenceKind>().notNull().default('identity_document'),
     storageKey: text().notNull().unique(),
     fileName: text().notNull(),
     contentType: text().notNull(),

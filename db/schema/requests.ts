@@ -107,9 +107,12 @@ export const requests = pgTable(
     agentEmail: text(),
     agentOrganisation: text(),
     agentHasPowerOfAttorney: boolean().notNull().default(false),
-    /** The agent's signed permission, stored encrypted (lib/verification/evidence-file.ts). */
-    agentPermissionStorageKey: text(),
-    agentPermissionFileName: text(),
+    /**
+     * Filed by an authorised agent: unlike the agent's name and email, kept when the personal data is purged or
+     * minimised, so the reports and the request-log export still tell agent filings from direct ones (issue #10).
+     * The agent's signed permission is an identity_evidence row of kind 'agent_permission'.
+     */
+    isFiledByAgent: boolean().notNull().default(false),
     /** The person themselves confirmed the request from their own mailbox: only then may the agent see the package. */
     consumerConfirmedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every write bumps it and checks the value it read. */
@@ -155,6 +158,7 @@ export const requests = pgTable(
       table.closedAt,
       table.extensionCount,
       table.rejectionBasis,
+      table.isFiledByAgent,
     ),
     index('requests_unverified_expiry').on(table.unverifiedExpiresAt).where(sql`${table.status} = 'unverified'`),
     // Retention (lib/requests/minimise-closed-requests.ts): closed requests still holding personal data,

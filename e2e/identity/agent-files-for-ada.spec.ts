@@ -11,7 +11,7 @@ test('[agent] files a request for Ada on the public form; Ada confirms it hersel
   const ada = uniqueEmail('ada');
   const agentEmail = uniqueEmail('agent');
 
-  await test.step('the agent fills in the form for Ada, with their own name and email', async () => {
+  await test.step('the agent fills in the form for Ada, with their own name and email and Ada’s signed permission', async () => {
     await page.goto('/request');
     await page.getByLabel(/^Access/).check();
     await page.getByLabel('Email address').fill(ada);
@@ -21,6 +21,17 @@ test('[agent] files a request for Ada on the public form; Ada confirms it hersel
     await page.getByLabel('Your own name (as the agent)').fill('Rita Representative');
     await page.getByLabel('Your own email (as the agent)').fill(agentEmail);
     await page.getByLabel('Your organisation (optional)').fill('Privacy Helpers Ltd');
+    await page.getByLabel('I am the person named, or authorised to act for them').check();
+    // Without the signed permission the form says what is missing, on its own field, and keeps the rest.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('link', { name: /Upload the person’s signed permission for you to act for them/ })).toBeVisible();
+    await expect(page.getByLabel('Signed permission from the person')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Your own email (as the agent)')).toHaveValue(agentEmail);
+    await page.getByLabel('Signed permission from the person').setInputFiles({
+      name: 'ada-permission.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\nI, Ada Lovelace, authorise Rita Representative to act for me.\n%%EOF\n'),
+    });
     await page.getByLabel('I am the person named, or authorised to act for them').check();
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();

@@ -76,6 +76,41 @@ test('[agent] sees what to correct when the identity check is missing and the da
   await expect(page).toHaveURL(/\/staff\/requests\/new$/);
 });
 
+test('[agent] files for an authorised agent with the person’s signed permission, which the request page lists for them to open', async ({
+  page,
+}) => {
+  await signedInStaff(page, 'agent');
+  await page.goto('/staff/requests/new');
+
+  await page.getByLabel(/^Deletion/).check();
+  await page.getByLabel('Requester’s email address').fill(uniqueEmail('represented'));
+  await page.getByLabel('Full name').fill('Katherine Johnson');
+  await page.getByLabel('Jurisdiction').selectOption({ label: 'United Kingdom — UK GDPR' });
+  await page.getByLabel('Letter').check();
+  await page.getByLabel('How identity was checked').fill('Letter from the agent enclosing a power of attorney; checked the signatures.');
+  await page.getByLabel('Agent’s name').fill('Rita Representative');
+  await page.getByLabel('Agent’s email address').fill(uniqueEmail('agent'));
+
+  // Neither a permission nor a checked power of attorney: the form says so on the upload field.
+  await page.getByRole('button', { name: 'File request' }).click();
+  await expect(page.getByRole('link', { name: /Signed permission: Upload the person’s signed permission/ })).toBeVisible();
+  await expect(page.getByLabel('Signed permission')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Signed permission').setInputFiles({
+    name: 'signed-permission.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\nI, Katherine Johnson, authorise Rita Representative.\n%%EOF\n'),
+  });
+  await page.getByLabel('I checked a power of attorney for this agent').check();
+  await page.getByRole('button', { name: 'File request' }).click();
+
+  await expect(page).toHaveURL(/\/staff\/requests\/DSR-\d{4}-\d{6,}$/);
+  await expect(page.getByRole('heading', { name: 'Agent’s signed permission' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'signed-permission.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('signed-permission.pdf');
+});
+
 test('[auditor] gets "You don’t have access to this page" when filing on someone’s behalf', async ({ page }) => {
   await signedInStaff(page, 'auditor');
   await page.goto('/staff/requests/new');

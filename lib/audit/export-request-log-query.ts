@@ -8,6 +8,8 @@ import type { TAuditExport } from '@/lib/validation/audit-export';
  * nature of the request, the manner it was made, the date and nature of the
  * response, and the basis for any denial, plus the deadline figures an
  * auditor checks timeliness with. Never the requester's email, name or account.
+ * `via_agent` says whether an authorised agent filed it (11 CCR §7063), and keeps saying so after
+ * the agent's name and email are minimised away.
  */
 export const requestLogColumns = [
   'id',
@@ -97,7 +99,7 @@ export function requestLogQuery(input: TAuditExport, timeZone: string, { forSpre
       r.channel::text as channel,
       ${text('r.intake_channel_detail')} as intake_channel,
       case when r.gpc_signal then 'yes' else 'no' end as gpc_signal,
-      case when r.agent_email is not null or r.agent_name is not null then 'yes' else 'no' end as via_agent,
+      case when r.is_filed_by_agent then 'yes' else 'no' end as via_agent,
       coalesce(r.verification_reached, '') || case when r.verification_overridden_at is not null then ' (overridden)' else '' end as identity_level,
       (select appealed.reference from requests appealed where appealed.id = r.appeal_of_id) as appeal_of,
       ${text('r.jurisdiction')} as jurisdiction,

@@ -1,6 +1,11 @@
 import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
-import { checkIncomingRequest, PUBLIC_BODY_LIMIT_BYTES, STAFF_BODY_LIMIT_BYTES } from './check-incoming-request';
+import {
+  checkIncomingRequest,
+  PUBLIC_BODY_LIMIT_BYTES,
+  PUBLIC_UPLOAD_BODY_LIMIT_BYTES,
+  STAFF_BODY_LIMIT_BYTES,
+} from './check-incoming-request';
 
 const post = (url: string, headers: Record<string, string>) => checkIncomingRequest({ method: 'POST', url, headers });
 const session = { cookie: 'theme=dark; next-auth.session-token=abc' };
@@ -19,13 +24,22 @@ describe('what the web server refuses before Next.js reads the request', () => {
     });
   });
 
-  it('caps public bodies at 64 KB, the request form and the intake API alike', () => {
-    expect(post('/request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
-    expect(post('/request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES + 1) })).toEqual({
+  it('caps public bodies at 64 KB, and the two public upload pages at one 10 MB document more', () => {
+    expect(post('/find-request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
+    expect(post('/find-request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES + 1) })).toEqual({
       kind: 'too-large',
       limitBytes: PUBLIC_BODY_LIMIT_BYTES,
       isStaff: false,
     });
+    // An agent's signed permission on the request form; an identity document on the status page.
+    expect(post('/request', { 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
+    expect(post('/status/abc', { 'content-length': String(9 * 1024 * 1024) })).toEqual({ kind: 'pass' });
+    expect(post('/request', { 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES + 1) })).toEqual({
+      kind: 'too-large',
+      limitBytes: PUBLIC_UPLOAD_BODY_LIMIT_BYTES,
+      isStaff: false,
+    });
+    expect(post('/status/abc/files/x', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES + 1) })).toMatchObject({ kind: 'too-large' });
     expect(post('/api/requests', { 'content-length': '10485760' })).toMatchObject({
       kind: 'too-large',
       limitBytes: PUBLIC_BODY_LIMIT_BYTES,

@@ -1,3 +1,4 @@
+import { EVIDENCE_MAX_BYTES } from '@/lib/validation/evidence-file';
 import { decodePathSegment } from './decode-path-segment';
 
 /**
@@ -7,14 +8,27 @@ import { decodePathSegment } from './decode-path-segment';
  *   Next refuses those with a 500, this answers 403;
  * - a path with a %-escape that is not UTF-8 (`/verify/%ff`): Next's router throws on
  *   it (a 500), so the request is answered as a page that does not exist;
- * - a body over its limit: 64 KB for everything public (the request form, status page
- *   and intake API are a few kB), 100 MB for signed-in staff (fulfilment uploads).
+ * - a body over its limit: 64 KB for everything public (the intake API and most forms are
+ *   a few kB), one document more on the two public pages that take an upload (the request
+ *   form, the status page), 100 MB for signed-in staff (fulfilment uploads).
  *   Server actions share one limit in next.config.mjs (the staff one), so the public
  *   limit is enforced here, from Content-Length.
  */
 export const PUBLIC_BODY_LIMIT_BYTES = 64 * 1024;
 /** Staff fulfilment uploads: up to MAX_ATTACHMENT_COUNT files of MAX_ATTACHMENT_MB each, at most this much in one request. next.config.mjs says the same (a test keeps them equal). */
 export const STAFF_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The public pages whose forms carry a file: the request form (an authorised agent's signed permission)
+ * and the status page (an identity document asked for). One file of EVIDENCE_MAX_BYTES plus the form's fields.
+ */
+export const PUBLIC_UPLOAD_BODY_LIMIT_BYTES = EVIDENCE_MAX_BYTES + PUBLIC_BODY_LIMIT_BYTES;
+const PUBLIC_UPLOAD_PATHS = /^\/(?:request|status\/[^/]+)$/;
+
+/** The body limit of a public (not signed-in) post to this path. */
+export function publicBodyLimitFor(path: string): number {
+  return PUBLIC_UPLOAD_PATHS.test(path) ? PUBLIC_UPLOAD_BODY_LIMIT_BYTES : PUBLIC_BODY_LIMIT_BYTES;
+}
 
 /** Routes with their own, larger cap, read in the route (webhook answers up to 50 MB). */
 const OWN_CAP_PATHS = /^\/api\/callbacks\//;
@@ -46,7 +60,7 @@ export function bodyLimitFor(request: IncomingRequest): { limitBytes: number; is
   const path = (request.url ?? '/').split('?')[0]!;
   if (OWN_CAP_PATHS.test(path)) return null;
   const isStaff = STAFF_PATHS.test(path) && SESSION_COOKIE.test(header(request, 'cookie'));
-  return { limitBytes: isStaff ? STAFF_BODY_LIMIT_BYTES : PUBLIC_BODY_LIMIT_BYTES, isStaff };
+  return { limitBytes: isStaff ? STAFF_BODY_LIMIT_BYTES : publicBodyLimitFor(path), isStaff };
 }
 
 /**

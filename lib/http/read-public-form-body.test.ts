@@ -63,7 +63,7 @@ describe('[web server] a public form post with a multipart body is read and chec
         controller.close();
       },
     });
-    const response = await fetch(`${baseUrl}/request`, {
+    const response = await fetch(`${baseUrl}/find-request`, {
       method: 'POST',
       headers: { 'content-type': 'multipart/form-data; boundary=----b' },
       body: big,

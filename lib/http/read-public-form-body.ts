@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { PUBLIC_BODY_LIMIT_BYTES } from './check-incoming-request';
+import { publicBodyLimitFor } from './check-incoming-request';
 
 const MULTIPART = /^multipart\/form-data\b/i;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
@@ -8,7 +8,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
  * A public page's form post with a multipart body (a server action sent without
  * JavaScript, or by a script). Next parses such a body itself and answers a malformed
  * one (a broken boundary, a truncated part) with a 500; these are small (the public
- * limit), so the web server reads and checks them first. Staff uploads (large, behind
+ * limit, or one document on an upload page), so the web server reads and checks them first. Staff uploads (large, behind
  * a session) and the API's routes (which read their own bodies) are left alone.
  */
 export function isPublicMultipartPost(request: IncomingMessage): boolean {
@@ -27,12 +27,13 @@ export type PublicFormBody = { kind: 'ok'; request: IncomingMessage } | { kind: 
  * replays the body, for Next to read as if it came from the socket.
  */
 export async function readPublicFormBody(request: IncomingMessage): Promise<PublicFormBody> {
+  const limitBytes = publicBodyLimitFor((request.url ?? '/').split('?')[0]!);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of request) {
       size += (chunk as Buffer).length;
-      if (size > PUBLIC_BODY_LIMIT_BYTES) return { kind: 'too-large' };
+      if (size > limitBytes) return { kind: 'too-large' };
       chunks.push(chunk as Buffer);
     }
   } catch {

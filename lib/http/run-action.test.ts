@@ -57,4 +57,36 @@ describe('runAction, the one wrapper of every server action', () => {
       }),
     ).rejects.toBe(bug);
   });
+
+  it('hands the schema only the file inputs it names; an empty file input is no file, and files are never echoed', async () => {
+    const ZWithFile = z.strictObject({ reference: z.string(), permission: z.file().optional() });
+    const data = form({ reference: 'DSR-1' });
+    data.set('permission', new File(['signed'], 'permission.pdf', { type: 'application/pdf' }));
+    let received: z.infer<typeof ZWithFile> | undefined;
+    const state = await runAction(
+      ZWithFile,
+      data,
+      async (input) => {
+        received = input;
+      },
+      { fileFields: ['permission'] },
+    );
+    expect(state).toEqual({ notice: 'Saved.' });
+    expect(await received?.permission?.text()).toBe('signed');
+
+    // Other forms hand their files to the use case themselves: their strict schemas never see them.
+    expect(await runAction(z.strictObject({ reference: z.string() }), data, async () => {})).toEqual({ notice: 'Saved.' });
+
+    const empty = form({ reference: 'DSR-1' });
+    empty.set('permission', new File([], '', { type: 'application/octet-stream' }));
+    await runAction(
+      ZWithFile,
+      empty,
+      async (input) => {
+        received = input;
+      },
+      { fileFields: ['permission'] },
+    );
+    expect(received?.permission).toBeUndefined();
+  });
 });

@@ -29,6 +29,13 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** A form's chosen files by field. An empty file input still sends a nameless, empty file: that is no upload. */
+export function formFiles(formData: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [key, value] of formData.entries()) if (value instanceof File && (value.size > 0 || value.name !== '')) files[key] = value;
+  return files;
+}
+
 /**
  * The one wrapper every server action runs through: parses with the use case's
  * schema, runs it, and turns expected failures (AppError) into a form state.
@@ -39,9 +46,13 @@ export async function runAction<S extends z.ZodType>(
   formData: FormData,
   // biome-ignore lint/suspicious/noConfusingVoidType: an action that returns nothing (Promise<void>) is a success without a message
   run: (input: z.infer<S>) => Promise<string | void | ActionSuccess>,
+  /** File inputs the schema itself checks (a signed permission); other forms hand their files to the use case apart. */
+  { fileFields }: { fileFields?: readonly string[] } = {},
 ): Promise<ActionState> {
   const values = formValues(formData);
-  const parsed = schema.safeParse(values);
+  const files = formFiles(formData);
+  const chosenFiles = Object.fromEntries((fileFields ?? []).filter((field) => files[field]).map((field) => [field, files[field]]));
+  const parsed = schema.safeParse({ ...values, ...chosenFiles });
   // Never echo back more than a field takes (its schema's maximum): a huge post is not re-rendered.
   const echoed = Object.fromEntries(
     Object.entries(values).map(([key, value]) => [key, value.slice(0, findMaxLength(schema, key) ?? value.length)]),

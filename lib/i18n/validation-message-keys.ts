@@ -1,3 +1,4 @@
+import { AGENT_PERMISSION_REQUIRED, EVIDENCE_FILE_MESSAGES } from '@/lib/validation/evidence-file';
 import { MESSAGE_MAX_LENGTH } from '@/lib/validation/staff-actions';
 import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
 
@@ -36,4 +37,8 @@ export const validationMessageKeys: Record<string, MessageKey> = {
     key: 'appealReasonTooLong',
     values: message,
   },
+  [AGENT_PERMISSION_REQUIRED]: { key: 'agentPermissionRequired' },
+  [EVIDENCE_FILE_MESSAGES.missing]: { key: 'fileMissing' },
+  [EVIDENCE_FILE_MESSAGES.tooBig]: { key: 'fileTooBig' },
+  [EVIDENCE_FILE_MESSAGES.wrongType]: { key: 'fileType' },
 };

@@ -116,7 +116,7 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
       assigneeName: sql<string | null>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`,
       lastError: requests.lastError,
       isAppeal: sql<boolean>`${requests.appealOfId} is not null`,
-      isViaAgent: sql<boolean>`${requests.agentEmail} is not null`,
+      isViaAgent: requests.isFiledByAgent,
       verificationRequired: requests.verificationRequired,
       verificationReached: requests.verificationReached,
       verificationDataPointsMatched: requests.verificationDataPointsMatched,

@@ -9,6 +9,7 @@ import { type ReportName, ZDisclosureYear, ZReportRange } from '@/lib/validation
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { formatDays, formatPercent } from './format-figures';
 import { disclosureCategoryLabels, getAnnualDisclosure } from './get-annual-disclosure';
+import { filerLabels } from './filer-labels';
 import { getRequestReport } from './get-request-report';
 import { resolveDisclosureYear, resolveReportRange } from './resolve-report-range';
 
@@ -57,7 +58,7 @@ export async function getReportCsv(
   const parsed = ZReportRange.safeParse(query);
   if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues[0]!.message);
   const range = resolveReportRange(parsed.data, today);
-  const { summary, byMonth, rejectionsByBasis } = await getRequestReport(db, { actor, range, now });
+  const { summary, byMonth, rejectionsByBasis, byFiler } = await getRequestReport(db, { actor, range, now });
   const fileName = `${report}-${range.from}-to-${range.to}.csv`;
 
   switch (report) {
@@ -83,6 +84,12 @@ export async function getReportCsv(
             ['overdue now', summary.overdueNow],
             ['requests extended', summary.extendedRequests],
             ['extensions used', summary.extensionsUsed],
+            ...byFiler.flatMap((row) => [
+              [`requests received ${filerLabels[row.filer]}`, row.received],
+              [`answered ${filerLabels[row.filer]}`, row.answered],
+              [`answered on time ${filerLabels[row.filer]}`, row.answeredOnTime],
+              [`on-time rate ${filerLabels[row.filer]} (%)`, formatPercent(row.onTimeRate)],
+            ]),
           ],
         ),
       };

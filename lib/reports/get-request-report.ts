@@ -32,12 +32,27 @@ export type RequestReportSummary = {
   extensionsUsed: number;
 };
 
+/** Who filed: an authorised agent for the person (CCPA regs, 11 CCR §7063), or the person themselves (any channel). */
+export type Filer = 'agent' | 'direct';
+
+export type FilerFigures = {
+  filer: Filer;
+  received: number;
+  open: number;
+  answered: number;
+  answeredOnTime: number;
+  /** answeredOnTime / answered, 0–1; null when nothing was answered. */
+  onTimeRate: number | null;
+};
+
 export type RequestReport = {
   range: ReportRange;
   today: string;
   byMonth: MonthTypeStatusCount[];
   summary: RequestReportSummary;
   rejectionsByBasis: { basis: RejectionBasis; count: number }[];
+  /** The same range split by who filed: agents first, then direct; both rows always present. */
+  byFiler: FilerFigures[];
 };
 
 export type GetRequestReportOptions = { actor: StaffActor; range: ReportRange; now?: Date };
@@ -66,7 +81,7 @@ export async function getRequestReport(db: Database, { actor, range, now = new D
     .groupBy(requests.receivedOn, requests.status, requests.type)
     .as('per_day');
 
-  const [byMonth, [summary], rejections] = await Promise.all([
+  const [byMonth, [summary], rejections, filers] = await Promise.all([
     // Counted per day first: the index hands rows over in day order, so that is a streaming count,
     // and the month is then worked out once per day and type instead of once per request.
     db
@@ -102,6 +117,18 @@ export async function getRequestReport(db: Database, { actor, range, now = new D
       .where(and(inRange, eq(requests.status, 'rejected')))
       .groupBy(requests.rejectionBasis)
       .orderBy(sql`2 desc`, requests.rejectionBasis),
+    // isFiledByAgent is in the report index too, so the split stays an index-only pass over the range.
+    db
+      .select({
+        isFiledByAgent: requests.isFiledByAgent,
+        received: sql<number>`count(*)::int`,
+        open: sql<number>`count(*) filter (where ${isOpenWork})::int`,
+        answered: sql<number>`count(*) filter (where ${isAnswered})::int`,
+        answeredOnTime: sql<number>`count(*) filter (where ${isAnswered} and ${isClosedOnTime(timeZone)})::int`,
+      })
+      .from(requests)
+      .where(inRange)
+      .groupBy(requests.isFiledByAgent),
   ]);
 
   const answered = summary!.fulfilled + summary!.rejected;
@@ -118,5 +145,15 @@ export async function getRequestReport(db: Database, { actor, range, now = new D
       p90DaysToClose: toNumberOrNull(summary!.p90DaysToClose),
     },
     rejectionsByBasis: rejections.filter((row) => row.basis !== null),
+    byFiler: (['agent', 'direct'] as const).map((filer) => {
+      const row = filers.find((figures) => figures.isFiledByAgent === (filer === 'agent'));
+      const figures = {
+        received: row?.received ?? 0,
+        open: row?.open ?? 0,
+        answered: row?.answered ?? 0,
+        answeredOnTime: row?.answeredOnTime ?? 0,
+      };
+      return { filer, ...figures, onTimeRate: figures.answered === 0 ? null : figures.answeredOnTime / figures.answered };
+    }),
   };
 }

@@ -11,6 +11,8 @@ import { assertCan, eventActorOf, isApiKeyActor, staffIdOf, type UseCaseActor } 
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { eq } from 'drizzle-orm';
 import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
+import { deleteEvidenceFile, type StoredUpload, storeUpload } from '@/lib/verification/evidence-file';
+import { recordAgentPermission } from '@/lib/verification/record-agent-permission';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { acceptRequest } from './accept-request';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
@@ -46,7 +48,21 @@ export async function fileAtDesk(
   const today = toCalendarDate(now, env().TIME_ZONE);
   if (input.receivedOn > today) throw new AppError('VALIDATION', 'The date received cannot be in the future.', { field: 'receivedOn' });
   const emailHash = hashEmail(input.email);
+  // Stored encrypted before the transaction, and removed again if the filing fails.
+  const permission =
+    input.agentEmail && input.agentPermission ? await storeUpload(input.agentPermission, { field: 'agentPermission' }) : null;
+  try {
+    return await fileInTransaction(db, { actor, input, now, emailHash, permission });
+  } catch (error) {
+    if (permission) await deleteEvidenceFile(permission.storageKey);
+    throw error;
+  }
+}
 
+function fileInTransaction(
+  db: Database,
+  { actor, input, now, emailHash, permission }: Required<FileOnBehalfOptions> & { emailHash: string; permission: StoredUpload | null },
+): Promise<{ reference: string | null }> {
   return db.transaction(async (tx) => {
     await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
@@ -78,6 +94,7 @@ export async function fileAtDesk(
         agentEmail: input.agentEmail?.trim() ?? null,
         agentOrganisation: input.agentOrganisation ?? null,
         agentHasPowerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
+        isFiledByAgent: Boolean(input.agentEmail),
         language: input.language ?? 'en',
         // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
         assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
@@ -97,6 +114,7 @@ export async function fileAtDesk(
       },
       isVisibleToRequester: true,
     });
+    if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: eventActorOf(actor), now });
     if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
     // An agent without a power of attorney: the person confirms from their own mailbox before anything is done (CCPA §7063(a)).
     if (created!.agentEmail && !created!.agentHasPowerOfAttorney) {

@@ -8,7 +8,9 @@ import { defaultLocale, type SupportedLocale } from '@/lib/i18n/locales';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import type { TSubmitRequest } from '@/lib/validation/submit-request';
+import type { TSubmitRequestForm } from '@/lib/validation/submit-request';
+import { deleteEvidenceFile, type StoredUpload, storeUpload } from '@/lib/verification/evidence-file';
+import { recordAgentPermission } from '@/lib/verification/record-agent-permission';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
@@ -17,7 +19,8 @@ import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-li
 import { requestTypeLabel } from './request-type-label';
 
 export type SubmitRequestOptions = {
-  input: TSubmitRequest;
+  /** The JSON intake's fields, or the web form's with the agent's signed permission. */
+  input: TSubmitRequestForm;
   channel: 'web' | 'api';
   /** The browser sent Sec-GPC: 1 (Global Privacy Control) with the submission. */
   gpcSignal?: boolean;
@@ -49,13 +52,57 @@ export async function submitRequest(
 
   const email = input.email.trim();
   const emailHash = hashEmail(email);
+  // Encrypted and stored before the transaction (no storage call holds its locks); removed again unless a new request keeps it.
+  const permission =
+    input.agentEmail && input.agentPermission ? await storeUpload(input.agentPermission, { field: 'agentPermission' }) : null;
+  let outcome: SubmitRequestOutcome;
+  try {
+    outcome = await fileAndLimit(db, { input, email, emailHash, channel, ip, gpcSignal, language, now, signal, permission });
+  } catch (error) {
+    if (permission) await deleteEvidenceFile(permission.storageKey);
+    throw error;
+  }
+  // A duplicate merged into an open request keeps that request's own permission: this copy is not needed.
+  if (permission && outcome !== 'created') await deleteEvidenceFile(permission.storageKey);
+  return outcome;
+}
 
+function fileAndLimit(
+  db: Database,
+  {
+    input,
+    email,
+    emailHash,
+    channel,
+    ip,
+    gpcSignal,
+    language,
+    now,
+    signal,
+    permission,
+  }: Required<Omit<SubmitRequestOptions, 'signal'>> & {
+    email: string;
+    emailHash: string;
+    signal: AbortSignal | undefined;
+    permission: StoredUpload | null;
+  },
+): Promise<SubmitRequestOutcome> {
   return db.transaction(async (tx) => {
     await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     // First: the address's counter row stays locked until commit, so two identical submissions
     // take turns and cannot both miss the open request and create two.
     await enforceRateLimit(tx, emailRateLimit(emailHash), now);
-    const outcome = await fileOrMerge(tx, { input, email, emailHash, channel, ip, gpcSignal, language: input.language ?? language, now });
+    const outcome = await fileOrMerge(tx, {
+      input,
+      email,
+      emailHash,
+      channel,
+      ip,
+      gpcSignal,
+      language: input.language ?? language,
+      now,
+      permission,
+    });
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
@@ -76,8 +123,9 @@ async function fileOrMerge(
     gpcSignal,
     language,
     now,
+    permission,
   }: {
-    input: TSubmitRequest;
+    input: TSubmitRequestForm;
     email: string;
     emailHash: string;
     channel: 'web' | 'api';
@@ -85,6 +133,7 @@ async function fileOrMerge(
     gpcSignal: boolean;
     language: SupportedLocale;
     now: Date;
+    permission: StoredUpload | null;
   },
 ): Promise<SubmitRequestOutcome> {
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
@@ -137,6 +186,7 @@ async function fileOrMerge(
       agentName: input.agentName ?? null,
       agentEmail: input.agentEmail?.trim() ?? null,
       agentOrganisation: input.agentOrganisation ?? null,
+      isFiledByAgent: Boolean(input.agentEmail),
       timeZone: input.timeZone ?? null,
       gpcSignal,
       language,
@@ -153,6 +203,7 @@ async function fileOrMerge(
     ip,
     isVisibleToRequester: true,
   });
+  if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: { type: 'requester' }, ip, now });
   // For an agent's request the link goes to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
   await sendVerificationLink(tx, created!, now);
   if (created!.agentEmail) await sendAgentStatusLink(tx, created!);

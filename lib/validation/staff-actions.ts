@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { supportedLocales } from '@/lib/i18n/locales';
 import { ZPauseKind } from './deadline-policy';
+import { AGENT_PERMISSION_OR_ATTORNEY_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { agentFields, requireCompleteAgent, requireWhatToCorrect, ZEmailAddress } from './submit-request';
@@ -133,9 +134,12 @@ export const ZFileOnBehalf = ZFileOnBehalfFields.extend({
   ...agentFields,
   /** Staff saw and checked a power of attorney: the person need not confirm themselves (CCPA §7063(b)). */
   agentHasPowerOfAttorney: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).optional(),
+  /** The person's signed permission for the agent, uploaded from the form (stored encrypted like identity documents). */
+  agentPermission: ZEvidenceFile.optional(),
 })
   .superRefine(requireWhatToCorrect)
-  .superRefine(requireCompleteAgent);
+  .superRefine(requireCompleteAgent)
+  .superRefine((input, context) => requireAgentPermission(input, context, AGENT_PERMISSION_OR_ATTORNEY_REQUIRED));
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 
 export const ZBulkAction = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENT_PERMISSION_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
@@ -71,40 +72,50 @@ export function requireWhatToCorrect(input: { type: string; details?: string }, 
  * One schema for the web form, the JSON intake endpoint and the tests. Unknown
  * keys are refused so a typo in an API client is an error, not silently dropped data.
  */
-export const ZSubmitRequest = z
-  .strictObject({
-    type: ZRequestType,
-    email: ZEmailAddress,
-    fullName: text({ error: 'Enter your full name' })
+const ZSubmitRequestFields = z.strictObject({
+  type: ZRequestType,
+  email: ZEmailAddress,
+  fullName: text({ error: 'Enter your full name' })
+    .trim()
+    .min(1, 'Enter your full name')
+    .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
+  accountIdentifier: z.preprocess(
+    emptyToUndefined,
+    text({ error: 'Account identifier must be text' })
       .trim()
-      .min(1, 'Enter your full name')
-      .max(submitRequestMaxLengths.fullName, 'Names are at most 200 characters'),
-    accountIdentifier: z.preprocess(
-      emptyToUndefined,
-      text({ error: 'Account identifier must be text' })
-        .trim()
-        .max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters')
-        .optional(),
-    ),
-    details: z.preprocess(
-      emptyToUndefined,
-      text({ error: 'Details must be text' })
-        .trim()
-        .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
-        .optional(),
-    ),
-    jurisdiction: ZJurisdiction,
-    /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
-    timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
-    isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
-    /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
-    language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
-    /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
-    website: text().max(submitRequestMaxLengths.website).optional(),
-    ...agentFields,
-  })
-  .superRefine(requireWhatToCorrect)
-  .superRefine(requireCompleteAgent);
+      .max(submitRequestMaxLengths.accountIdentifier, 'Account identifiers are at most 200 characters')
+      .optional(),
+  ),
+  details: z.preprocess(
+    emptyToUndefined,
+    text({ error: 'Details must be text' })
+      .trim()
+      .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
+      .optional(),
+  ),
+  jurisdiction: ZJurisdiction,
+  /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
+  timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
+  isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
+  /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
+  language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
+  /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
+  website: text().max(submitRequestMaxLengths.website).optional(),
+  ...agentFields,
+});
+
+export const ZSubmitRequest = ZSubmitRequestFields.superRefine(requireWhatToCorrect).superRefine(requireCompleteAgent);
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
-export type SubmitRequestField = keyof TSubmitRequest;
+
+/**
+ * The public web form: the same fields, plus the agent's upload of the person's signed permission, which
+ * the form asks of every agent (multipart; the JSON intake carries no files).
+ */
+export const ZSubmitRequestForm = ZSubmitRequestFields.extend({ agentPermission: ZEvidenceFile.optional() })
+  .superRefine(requireWhatToCorrect)
+  .superRefine(requireCompleteAgent)
+  .superRefine((input, context) => requireAgentPermission(input, context, AGENT_PERMISSION_REQUIRED));
+
+export type TSubmitRequestForm = z.infer<typeof ZSubmitRequestForm>;
+export type SubmitRequestField = keyof TSubmitRequestForm;

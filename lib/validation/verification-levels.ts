@@ -48,7 +48,7 @@ export type TVerificationRequirement = z.infer<typeof ZVerificationRequirement>;
 /** Per regime (jurisdiction code), per request type; a missing entry is the default (email). */
 export const ZVerificationLevelSettings = z.strictObject({
   maxTries: z.coerce.number().int().min(1, 'At least 1 try').max(10, 'At most 10 tries').default(3),
-  /** Days after the identity decision that uploaded evidence is deleted. */
+  /** Days after the identity decision (or, undecided, after the request closed) that uploaded evidence is deleted. */
   evidenceRetentionDays: z.coerce.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days').default(7),
   levels: z.record(text().max(40), z.partialRecord(z.enum(requestTypes), ZVerificationRequirement)).default({}),
 });

@@ -7,7 +7,7 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { readEvidenceFile } from './evidence-file';
 
 /**
- * An identity document, decrypted, for the request's assigned agent or an admin only (not other agents,
+ * An identity document or an agent's signed permission, decrypted, for the request's assigned agent or an admin only (not other agents,
  * not auditors): everyone else gets "not found". Every view is audited.
  */
 export async function downloadEvidence(
@@ -26,7 +26,7 @@ export async function downloadEvidence(
     requestId: row.evidence.requestId,
     actor: { type: 'staff', staffId: actor.staffId },
     action: 'identity_evidence_viewed',
-    details: { evidenceId },
+    details: { evidenceId, kind: row.evidence.kind },
   });
   return { fileName: row.evidence.fileName, contentType: row.evidence.contentType, bytes };
 }

@@ -3,16 +3,14 @@ import { Readable } from 'node:stream';
 import { env } from '@/lib/env';
 import { secretBoxKey } from '@/lib/security/secret-box';
 import { getStorage } from '@/lib/storage/get-storage';
+import { AppError } from '@/lib/errors/app-error';
+import { EVIDENCE_FILE_MESSAGES, ZEvidenceFile } from '@/lib/validation/evidence-file';
 import { isUuid } from '@/lib/validation/is-uuid';
-
-/** Identity documents are at most this big (a phone photo of a passport or a signed letter). */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /**
  * Identity documents and agents' signed permissions are stored encrypted (AES-256-GCM under a key derived
  * from ENCRYPTION_KEY for this purpose), whatever the storage behind STORAGE_URL: a storage bucket or folder
- * leak shows nothing. Files are small (EVIDENCE_MAX_BYTES), so they are encrypted whole.
+ * leak shows nothing. Files are small (EVIDENCE_MAX_BYTES in lib/validation/evidence-file.ts), so they are encrypted whole.
  * Stored as iv (12 bytes) ‖ tag (16 bytes) ‖ ciphertext.
  */
 function evidenceKey(): Buffer {
@@ -52,9 +50,26 @@ export async function deleteEvidenceFile(storageKey: string): Promise<void> {
 }
 
 /** Refuses what is not an identity document by type or size, before anything is stored. */
-export function evidenceFileProblem(file: File): string | null {
-  if (file.size === 0) return 'Choose a file to upload.';
-  if (file.size > EVIDENCE_MAX_BYTES) return 'The file is too big. Upload a file under 10 MB.';
-  if (!(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(file.type)) return 'Upload a PDF, JPEG or PNG file.';
-  return null;
+function evidenceFileProblem(file: File): string | null {
+  const parsed = ZEvidenceFile.safeParse(file);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? EVIDENCE_FILE_MESSAGES.missing);
+}
+
+export type StoredUpload = { storageKey: string; sizeBytes: number; fileName: string; contentType: string };
+
+/**
+ * An uploaded document or signed permission, checked and stored encrypted, for a use case to record in its
+ * transaction. The caller deletes it again (deleteEvidenceFile) if that transaction fails or keeps no row.
+ */
+export async function storeUpload(file: File, { field }: { field: string }): Promise<StoredUpload> {
+  const problem = evidenceFileProblem(file);
+  if (problem) throw new AppError('VALIDATION', problem, { field });
+  const stored = await storeEvidenceFile(Buffer.from(await file.arrayBuffer()));
+  return { ...stored, fileName: safeFileName(file.name), contentType: file.type };
+}
+
+/** The name as shown to staff and in the download's header: no path, no control characters or quotes. */
+function safeFileName(name: string): string {
+  const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
+  return (base.replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'document').slice(0, 200);
 }

@@ -4,6 +4,7 @@ import { identityEvidence, type RequestRow, staffMembers } from '@/db/schema';
 import type { ActionCheck } from '@/lib/requests/action-check';
 import { refused } from '@/lib/requests/action-check';
 import { actorCan, assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import type { EvidenceKind } from '@/lib/validation/evidence-file';
 import type { TVerificationRequirement, VerificationLevel } from '@/lib/validation/verification-levels';
 import { checkRequestEvidence, checkStaffIdentityCheck, checkVerificationOverride } from './check-identity-actions';
 import { DEFAULT_REQUIREMENT, hasReachedRequiredLevel } from './verification-requirement';
@@ -23,8 +24,19 @@ export type IdentityPanel = {
   staffCheck: { method: string | null; evidenceSeen: string; checkedBy: string | null } | null;
   override: { reason: string; at: Date; by: string | null } | null;
   evidenceRequestedAt: Date | null;
-  /** Documents the requester sent: listed to everyone who reads the request, opened only by the assignee and admins. */
-  evidence: { id: string; fileName: string; sizeBytes: number; uploadedAt: Date; deleteAfter: Date | null; deletedAt: Date | null }[];
+  /**
+   * Documents the requester sent, and the agent's signed permission (kind): listed to everyone who reads
+   * the request, opened only by the assignee and admins.
+   */
+  evidence: {
+    id: string;
+    kind: EvidenceKind;
+    fileName: string;
+    sizeBytes: number;
+    uploadedAt: Date;
+    deleteAfter: Date | null;
+    deletedAt: Date | null;
+  }[];
   canOpenEvidence: boolean;
   actions: { recordStaffCheck: ActionCheck; override: ActionCheck; requestEvidence: ActionCheck };
 };
@@ -43,6 +55,7 @@ export async function getIdentityPanel(
     db
       .select({
         id: identityEvidence.id,
+        kind: identityEvidence.kind,
         fileName: identityEvidence.fileName,
         sizeBytes: identityEvidence.sizeBytes,
         uploadedAt: identityEvidence.uploadedAt,

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { identityEvidence, type RequestRow } from '@/db/schema';
 import { isActive } from '@/lib/requests/request-status';
@@ -17,7 +17,10 @@ export type RequesterIdentityStep =
 export async function getRequesterIdentityStep(db: DatabaseOrTransaction, request: RequestRow): Promise<RequesterIdentityStep> {
   if (!isActive(request.status) || request.verificationReached === 'staff_check') return { kind: 'none' };
   if (request.evidenceRequestedAt) {
-    const [row] = await db.select({ uploaded: count() }).from(identityEvidence).where(eq(identityEvidence.requestId, request.id));
+    const [row] = await db
+      .select({ uploaded: count() })
+      .from(identityEvidence)
+      .where(and(eq(identityEvidence.requestId, request.id), eq(identityEvidence.kind, 'identity_document')));
     return { kind: 'evidence', uploadedCount: row?.uploaded ?? 0 };
   }
   if (request.verificationLockedAt && !request.verificationOverriddenAt) return { kind: 'locked' };

@@ -4,8 +4,9 @@ import { identityEvidence } from '@/db/schema';
 import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
 
 /**
- * Identity is decided (a staff check, an override, or the request closed): the request's uploaded
- * documents become due for deletion after the retention setting (default 7 days). Returns how many.
+ * Identity is decided (a staff check or an override): the request's uploaded documents and agent's
+ * permission become due for deletion after the retention setting (default 7 days). Returns how many.
+ * A request that closes undecided needs no call here: deleteExpiredEvidence counts from its closing.
  */
 export async function scheduleEvidenceDeletion(tx: Transaction, { requestId, now }: { requestId: string; now: Date }): Promise<number> {
   const { evidenceRetentionDays } = await getVerificationLevelSettings(tx);

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { identityEvidence, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-token';
 import { isActive } from '@/lib/requests/request-status';
-import { deleteEvidenceFile, evidenceFileProblem, storeEvidenceFile } from './evidence-file';
+import { deleteEvidenceFile, storeUpload } from './evidence-file';
 
 export type UploadEvidenceOptions = { token: string; file: File; ip: string | null; now?: Date };
 
@@ -17,9 +17,7 @@ const MAX_FILES_PER_REQUEST = 5;
  * is written; if the transaction then fails the file is removed again.
  */
 export async function uploadEvidence(db: Database, { token, file, ip, now = new Date() }: UploadEvidenceOptions): Promise<void> {
-  const problem = evidenceFileProblem(file);
-  if (problem) throw new AppError('VALIDATION', problem, { field: 'document' });
-  const stored = await storeEvidenceFile(Buffer.from(await file.arrayBuffer()));
+  const stored = await storeUpload(file, { field: 'document' });
   try {
     await db.transaction(async (tx) => {
       const request = await findRequestByStatusToken(tx, { token, lock: true });
@@ -29,15 +27,15 @@ export async function uploadEvidence(db: Database, { token, file, ip, now = new 
       const [{ count } = { count: 0 }] = await tx
         .select({ count: sql<number>`count(*)::int` })
         .from(identityEvidence)
-        .where(eq(identityEvidence.requestId, request.id));
+        .where(and(eq(identityEvidence.requestId, request.id), eq(identityEvidence.kind, 'identity_document')));
       if (count >= MAX_FILES_PER_REQUEST) throw new AppError('VALIDATION', 'You have already sent us 5 files.', { field: 'document' });
       const [row] = await tx
         .insert(identityEvidence)
         .values({
           requestId: request.id,
           storageKey: stored.storageKey,
-          fileName: safeName(file.name),
-          contentType: file.type,
+          fileName: stored.fileName,
+          contentType: stored.contentType,
           sizeBytes: stored.sizeBytes,
           uploadedAt: now,
         })
@@ -59,9 +57,4 @@ export async function uploadEvidence(db: Database, { token, file, ip, now = new 
     await deleteEvidenceFile(stored.storageKey);
     throw error;
   }
-}
-
-function safeName(name: string): string {
-  const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  return (base.replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'document').slice(0, 200);
 }

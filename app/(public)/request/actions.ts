@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
+import { formFiles } from '@/lib/http/run-action';
 import { resolveIntakeLocale } from '@/lib/i18n/resolve-page-locale';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
-import { submitRequestMaxLengths, ZSubmitRequest } from '@/lib/validation/submit-request';
+import { submitRequestMaxLengths, ZSubmitRequestForm } from '@/lib/validation/submit-request';
 import { isIanaTimeZone } from '@/lib/validation/time-zone';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
@@ -39,7 +40,8 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   // The browser fills the time zone in; one this server does not know is left out (the organisation's is used), never a form error.
   if (values.timeZone !== undefined && !isIanaTimeZone(values.timeZone)) delete values.timeZone;
 
-  const parsed = ZSubmitRequest.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on' });
+  const { agentPermission } = formFiles(formData);
+  const parsed = ZSubmitRequestForm.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on', agentPermission });
   if (!parsed.success) {
     // What was typed comes back to fill the form again, but never more of it than a field takes.
     const echoed = Object.fromEntries(

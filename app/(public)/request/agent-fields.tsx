@@ -1,10 +1,13 @@
+import { useTranslations } from 'next-intl';
 import { FormField } from '@/components/form-field';
+import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
 import { submitRequestMaxLengths } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
 
 /**
  * "I am filing on someone's behalf" (an authorised agent, CCPA §7063). Closed unless used, so the
  * ordinary form stays short. The person's own email goes in the email field above: we ask them to confirm.
+ * The signed permission goes with the form itself (a multipart post), so it works without JavaScript.
  */
 export function AgentFields({
   values,
@@ -13,7 +16,10 @@ export function AgentFields({
   values: SubmitRequestFormState['values'];
   errors: NonNullable<SubmitRequestFormState['fieldErrors']>;
 }) {
-  const isOpen = Boolean(values.agentName || values.agentEmail || values.agentOrganisation || errors.agentName || errors.agentEmail);
+  const t = useTranslations('requestPage');
+  const isOpen = Boolean(
+    values.agentName || values.agentEmail || values.agentOrganisation || errors.agentName || errors.agentEmail || errors.agentPermission,
+  );
   return (
     <details className="agent-fields" open={isOpen}>
       <summary id="agent-summary">I am filing on someone’s behalf</summary>
@@ -53,6 +59,18 @@ export function AgentFields({
             name="agentOrganisation"
             maxLength={submitRequestMaxLengths.agentOrganisation}
             defaultValue={values.agentOrganisation}
+            aria-describedby={describedBy}
+            aria-invalid={isInvalid || undefined}
+          />
+        )}
+      </FormField>
+      <FormField id="agentPermission" label={t('labels.agentPermission')} hint={t('hints.agentPermission')} errors={errors.agentPermission}>
+        {(describedBy, isInvalid) => (
+          <input
+            id="agentPermission"
+            name="agentPermission"
+            type="file"
+            accept={EVIDENCE_ACCEPT}
             aria-describedby={describedBy}
             aria-invalid={isInvalid || undefined}
           />

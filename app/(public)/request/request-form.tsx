@@ -39,6 +39,7 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
     agentName: t('labels.agentName'),
     agentEmail: t('labels.agentEmail'),
     agentOrganisation: t('labels.agentOrganisation'),
+    agentPermission: t('labels.agentPermission'),
     timeZone: t('labels.timeZone'),
   } satisfies Record<Exclude<SubmitRequestField, 'language'>, string>;
   const summaryRef = useRef<HTMLDivElement>(null);

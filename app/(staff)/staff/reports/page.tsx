@@ -12,6 +12,7 @@ import { resolveDisclosureYear, resolveReportRange } from '@/lib/reports/resolve
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import { type ReportName, ZDisclosureYear, ZReportRange } from '@/lib/validation/reports';
 import { AnnualDisclosureTable } from './annual-disclosure-table';
+import { FilerTable } from './filer-table';
 import { OnTimeSummary } from './on-time-summary';
 import { RejectionsTable } from './rejections-table';
 import { ReportRangeForm } from './report-range-form';
@@ -86,6 +87,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           the day of closing.
         </p>
         <OnTimeSummary summary={report.summary} />
+        <FilerTable rows={report.byFiler} />
         <DownloadLink report="summary" query={rangeQuery}>
           Download these figures (CSV)
         </DownloadLink>

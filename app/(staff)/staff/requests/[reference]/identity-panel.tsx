@@ -23,6 +23,8 @@ export function IdentityPanel({ identity, reference, version }: { identity: Iden
       ? describeLevel(identity.reached, identity.dataPointsMatched)
       : verificationLevelLabels[identity.reached]
     : 'Not yet (email not confirmed)';
+  const permissions = identity.evidence.filter((file) => file.kind === 'agent_permission');
+  const documents = identity.evidence.filter((file) => file.kind === 'identity_document');
   return (
     <section className="panel" aria-labelledby="identity-heading">
       <h2 id="identity-heading">Identity</h2>
@@ -87,28 +89,16 @@ export function IdentityPanel({ identity, reference, version }: { identity: Iden
           ) to ask for {identity.required.dataPoints}: check identity yourself below.
         </p>
       ) : null}
-      {identity.evidence.length > 0 ? (
+      {permissions.length > 0 ? (
+        <>
+          <h3>Agent’s signed permission</h3>
+          <EvidenceList files={permissions} canOpen={identity.canOpenEvidence} />
+        </>
+      ) : null}
+      {documents.length > 0 ? (
         <>
           <h3>Documents from the requester</h3>
-          <ul className="file-list">
-            {identity.evidence.map((file) => (
-              <li key={file.id}>
-                {file.deletedAt ? (
-                  <span>
-                    {file.fileName} — deleted {dateTime.format(file.deletedAt)} UTC
-                  </span>
-                ) : identity.canOpenEvidence ? (
-                  <a href={`/api/staff/evidence/${file.id}`}>{file.fileName}</a>
-                ) : (
-                  <span>{file.fileName} (only the assigned agent and admins can open it)</span>
-                )}{' '}
-                <span className="field__hint">
-                  {formatBytes(file.sizeBytes)}
-                  {file.deleteAfter && !file.deletedAt ? `; deleted after ${dateTime.format(file.deleteAfter)} UTC` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <EvidenceList files={documents} canOpen={identity.canOpenEvidence} />
         </>
       ) : identity.evidenceRequestedAt ? (
         <p className="field__hint">
@@ -119,6 +109,31 @@ export function IdentityPanel({ identity, reference, version }: { identity: Iden
       {identity.actions.recordStaffCheck.isAllowed ? <StaffCheckForm reference={reference} version={version} /> : null}
       {identity.actions.override.isAllowed ? <OverrideForm reference={reference} version={version} /> : null}
     </section>
+  );
+}
+
+/** Files listed to every reader of the request; a link only for those who may open them (the server checks again). */
+function EvidenceList({ files, canOpen }: { files: IdentityPanelView['evidence']; canOpen: boolean }) {
+  return (
+    <ul className="file-list">
+      {files.map((file) => (
+        <li key={file.id}>
+          {file.deletedAt ? (
+            <span>
+              {file.fileName} — deleted {dateTime.format(file.deletedAt)} UTC
+            </span>
+          ) : canOpen ? (
+            <a href={`/api/staff/evidence/${file.id}`}>{file.fileName}</a>
+          ) : (
+            <span>{file.fileName} (only the assigned agent and admins can open it)</span>
+          )}{' '}
+          <span className="field__hint">
+            {formatBytes(file.sizeBytes)}
+            {file.deleteAfter && !file.deletedAt ? `; deleted after ${dateTime.format(file.deleteAfter)} UTC` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -9,12 +9,17 @@ import { type ActionState, runAction } from '../../action-state';
 
 export async function fileOnBehalfAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   let reference: string | null | undefined;
-  const state = await runAction(ZFileOnBehalf, formData, async (input) => {
-    const actor = await requireStaff();
-    ({ reference } = await fileAtDesk(getDb(), { actor, input }));
-    if (reference === null)
-      return 'Filed. We emailed the person to confirm the request themselves, and sent the agent their own link. It joins the queue once the person confirms.';
-  });
+  const state = await runAction(
+    ZFileOnBehalf,
+    formData,
+    async (input) => {
+      const actor = await requireStaff();
+      ({ reference } = await fileAtDesk(getDb(), { actor, input }));
+      if (reference === null)
+        return 'Filed. We emailed the person to confirm the request themselves, and sent the agent their own link. It joins the queue once the person confirms.';
+    },
+    { fileFields: ['agentPermission'] },
+  );
   if (reference) redirect(`/staff/requests/${reference}`);
   return state;
 }

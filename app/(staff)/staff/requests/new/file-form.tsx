@@ -5,6 +5,7 @@ import { FormField } from '@/components/form-field';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { RequestFields } from '@/components/request-fields';
+import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { intakeChannelLabels, intakeChannels, ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
@@ -25,6 +26,7 @@ const labels = {
   agentEmail: 'Agent’s email address',
   agentOrganisation: 'Agent’s organisation',
   agentHasPowerOfAttorney: 'Power of attorney',
+  agentPermission: 'Signed permission',
 };
 
 const limits = {
@@ -131,6 +133,23 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
             )}
           </FormField>
         ))}
+        <FormField
+          id="agentPermission"
+          label={labels.agentPermission}
+          hint="The person’s signed permission for the agent: a PDF, JPEG or PNG under 10 MB. Required unless you checked a power of attorney. Only the assigned agent and admins can open it; it is deleted a few days after identity is decided or the request closes. Choose it again if the form shows a problem."
+          errors={errors.agentPermission}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              id="agentPermission"
+              name="agentPermission"
+              type="file"
+              accept={EVIDENCE_ACCEPT}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
         <div className="field">
           <label>
             <input type="checkbox" name="agentHasPowerOfAttorney" defaultChecked={state.values?.agentHasPowerOfAttorney === 'on'} /> I

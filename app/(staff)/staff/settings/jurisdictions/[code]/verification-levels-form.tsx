@@ -76,7 +76,9 @@ export function VerificationLevelsForm({ code, settings, types }: Props) {
         <input id="maxTries" name="maxTries" type="number" min={1} max={10} defaultValue={settings.maxTries} />
       </div>
       <div className="field">
-        <label htmlFor="evidenceRetentionDays">Days to keep identity documents after the decision (all regions)</label>
+        <label htmlFor="evidenceRetentionDays">
+          Days to keep identity documents and agents’ permissions after the decision, or after closing if undecided (all regions)
+        </label>
         <input
           id="evidenceRetentionDays"
           name="evidenceRetentionDays"
