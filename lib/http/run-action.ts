@@ -32,7 +32,9 @@ export function formValues(formData: FormData): Record<string, string> {
 /** A form's chosen files by field. An empty file input still sends a nameless, empty file: that is no upload. */
 export function formFiles(formData: FormData): Record<string, File> {
   const files: Record<string, File> = {};
-  for (const [key, value] of formData.entries()) if (value instanceof File && (value.size > 0 || value.name !== '')) files[key] = value;
+  // An empty file input still sends a part (no bytes; its name is "" or a parser's placeholder such as "blob"):
+  // that is no file chosen, not an empty upload.
+  for (const [key, value] of formData.entries()) if (value instanceof File && value.size > 0) files[key] = value;
   return files;
 }
 
