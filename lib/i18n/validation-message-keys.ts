@@ -1,3 +1,4 @@
+import { CONTEST_STATEMENT_MAX_LENGTH, CONTEST_STATEMENT_MAX_WORDS, CONTEST_STATEMENT_MESSAGES } from '@/lib/validation/contest-statement';
 import { AGENT_PERMISSION_REQUIRED, EVIDENCE_FILE_MESSAGES } from '@/lib/validation/evidence-file';
 import { MESSAGE_MAX_LENGTH } from '@/lib/validation/staff-actions';
 import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
@@ -38,6 +39,9 @@ export const validationMessageKeys: Record<string, MessageKey> = {
     values: message,
   },
   [AGENT_PERMISSION_REQUIRED]: { key: 'agentPermissionRequired' },
+  [CONTEST_STATEMENT_MESSAGES.required]: { key: 'contestStatementRequired' },
+  [CONTEST_STATEMENT_MESSAGES.tooManyWords]: { key: 'contestStatementTooManyWords', values: { max: CONTEST_STATEMENT_MAX_WORDS } },
+  [CONTEST_STATEMENT_MESSAGES.tooLong]: { key: 'contestStatementTooLong', values: { max: CONTEST_STATEMENT_MAX_LENGTH } },
   [EVIDENCE_FILE_MESSAGES.missing]: { key: 'fileMissing' },
   [EVIDENCE_FILE_MESSAGES.tooBig]: { key: 'fileTooBig' },
   [EVIDENCE_FILE_MESSAGES.wrongType]: { key: 'fileType' },

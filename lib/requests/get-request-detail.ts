@@ -1,3 +1,4 @@
+import { findContestStatement } from './find-contest-statement';
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
@@ -96,6 +97,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     relatedRequests: relatedRequests as { reference: string; type: RequestRow['type']; status: RequestRow['status']; receivedOn: string }[],
     /** What this actor may do now, from the use cases' own checks. */
     availableActions,
+    /** A declined correction: the requester's statement contesting the data (11 CCR §7023(f)), if they sent one. */
+    contestStatement: row.request.type === 'correction' ? await findContestStatement(db, { requestId }) : null,
   };
 }
 

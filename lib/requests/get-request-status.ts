@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { findNoticesForRequester, type RequesterNotice } from '@/lib/incidents/find-notices-for-requester';
 import { appealWindowOf } from './appeal-window';
+import { type ContestStatementView, findContestStatement } from './find-contest-statement';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
@@ -56,6 +57,11 @@ export type RequestStatusView = {
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
   /** What the requester must still do to show who they are (lib/verification), if anything. */
   identity: RequesterIdentityStep;
+  /**
+   * A declined correction: the requester's statement contesting the data (11 CCR §7023(f)), or whether
+   * they may still send one (until the request's personal data is removed). Null for other requests.
+   */
+  contestStatement: { statement: ContestStatementView | null; canAdd: boolean } | null;
   appeal: {
     until: string;
     isOpenToAppeal: boolean;
@@ -90,6 +96,8 @@ export async function getRequestStatus(
   const breachNotices = request.verifiedAt ? await findNoticesForRequester(db, { emailHash: request.emailHash }) : [];
   const information = request.status === 'rejected' ? await getAccessInformation(db, request.jurisdiction) : null;
   const isClosed = statusDefinitions[request.status].phase === 'closed';
+  const isDeclinedCorrection = request.type === 'correction' && request.status === 'rejected';
+  const statement = isDeclinedCorrection ? await findContestStatement(db, { requestId: request.id }) : null;
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
   return {
@@ -123,6 +131,7 @@ export async function getRequestStatus(
         : null,
     responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
     rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
+    contestStatement: isDeclinedCorrection ? { statement, canAdd: !statement && !request.purgedAt } : null,
     appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
     recipientsTold: (await listRecipientsTold(db, { requestId: request.id })).map((told) => ({
       vendorName: told.vendorName,

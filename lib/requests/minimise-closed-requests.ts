@@ -9,6 +9,7 @@ import {
   requestNotes,
   requests,
   requestTokens,
+  contestStatements,
 } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
@@ -109,6 +110,8 @@ async function minimiseBatch(
     .where(inArray(requests.id, ids));
 
   const notes = await tx.delete(requestNotes).where(inArray(requestNotes.requestId, ids)).returning({ requestId: requestNotes.requestId });
+  // A statement contesting declined corrections is the requester's words: it goes with the rest of their personal data.
+  await tx.delete(contestStatements).where(inArray(contestStatements.requestId, ids));
   // Status links stop working: there is nothing left behind them but the dates.
   await tx
     .update(requestTokens)

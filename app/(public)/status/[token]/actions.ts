@@ -10,11 +10,14 @@ import { answerInformationRequest } from '@/lib/requests/answer-information-requ
 import { cancelRequest } from '@/lib/requests/cancel-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { appealRequest } from '@/lib/requests/appeal-request';
+import { addContestStatement } from '@/lib/requests/add-contest-statement';
+import { ZContestStatement } from '@/lib/validation/contest-statement';
 import { ZAnswerInformationRequest, ZAppealRequest } from '@/lib/validation/staff-actions';
 import { ZToken } from '@/lib/validation/token';
 
 const ZCancelRequestForm = z.strictObject({ token: ZToken });
 const ZReplyForm = ZAnswerInformationRequest.extend({ token: ZToken });
+const ZContestStatementForm = ZContestStatement.extend({ token: ZToken });
 
 /** The requester withdraws their request; the page then says so. */
 export async function cancelRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -32,10 +35,8 @@ export async function answerInformationRequestAction(_previous: ActionState, for
   });
 }
 
-export type AppealState = { formError?: string; fieldErrors?: { reason?: string[] }; values?: { reason?: string } };
-
 /** The requester appeals a refusal within the regime's window; the appeal joins the queue as its own item. */
-export async function appealRequestAction(_previous: AppealState, formData: FormData): Promise<AppealState> {
+export async function appealRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const token = formData.get('token');
   if (typeof token !== 'string') return { formError: 'We could not find this request.' };
   const values = { reason: typeof formData.get('reason') === 'string' ? String(formData.get('reason')) : '' };
@@ -50,4 +51,12 @@ export async function appealRequestAction(_previous: AppealState, formData: Form
     throw error;
   }
   redirect(`/status/${token}?appealed=1`);
+}
+
+/** After a declined correction, the requester's statement contesting the data (11 CCR §7023(f)), kept with the request. */
+export async function addContestStatementAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(ZContestStatementForm, formData, async ({ token, statement }) => {
+    await addContestStatement(getDb(), { token, statement, ip: clientIpFrom(await headers()) });
+    redirect(`/status/${token}?statement=1`);
+  });
 }

@@ -12,10 +12,13 @@ import { findMinimisedRequest, type MinimisedRequestView } from '@/lib/requests/
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { noticePartLabels } from '@/lib/validation/incident-notice';
-import { AppealForm } from './appeal-form';
 import { CancelForm } from './cancel-form';
 import { IdentityStep } from './identity-step';
-import { ReplyForm } from './reply-form';
+import { MessageForm } from './message-form';
+import { addContestStatementAction, answerInformationRequestAction, appealRequestAction } from './actions';
+import { ZAnswerInformationRequest, ZAppealRequest } from '@/lib/validation/staff-actions';
+import { CONTEST_STATEMENT_MAX_LENGTH, CONTEST_STATEMENT_MAX_WORDS } from '@/lib/validation/contest-statement';
+import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { statusPageText } from './status-page-text';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -139,7 +142,13 @@ export default async function StatusPage({
         <section className="panel" aria-labelledby="question-heading">
           <h2 id="question-heading">{t('questionHeading')}</h2>
           <p className="preserve-lines staff-message">{request.openQuestion.message}</p>
-          <ReplyForm token={token} />
+          <MessageForm
+            token={token}
+            action={answerInformationRequestAction}
+            messages="statusPage.reply"
+            name="message"
+            maxLength={maxLengthOf(ZAnswerInformationRequest, 'message')}
+          />
         </section>
       ) : null}
 
@@ -196,6 +205,35 @@ export default async function StatusPage({
         </section>
       ) : null}
 
+      {request.contestStatement && (request.contestStatement.statement || request.contestStatement.canAdd) ? (
+        <section className="panel" aria-labelledby="contest-statement-heading">
+          <h2 id="contest-statement-heading">{t('contestStatement.heading')}</h2>
+          {query.statement ? (
+            <div className="notice notice--ok" role="status">
+              {t('contestStatement.sent')}
+            </div>
+          ) : null}
+          {request.contestStatement.statement ? (
+            <>
+              <p>{t('contestStatement.yours', { date: formatMoment(request.contestStatement.statement.createdAt, request.timeZone) })}</p>
+              <p className="preserve-lines">{request.contestStatement.statement.body}</p>
+            </>
+          ) : (
+            <>
+              <p>{t('contestStatement.lead', { max: CONTEST_STATEMENT_MAX_WORDS })}</p>
+              <MessageForm
+                token={token}
+                action={addContestStatementAction}
+                messages="statusPage.contestStatement"
+                name="statement"
+                maxLength={CONTEST_STATEMENT_MAX_LENGTH}
+                hintValues={{ max: CONTEST_STATEMENT_MAX_WORDS }}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
+
       {request.complaint ? (
         <section className="panel" aria-labelledby="complaint-heading">
           <h2 id="complaint-heading">{text.complaintHeading}</h2>
@@ -227,7 +265,13 @@ export default async function StatusPage({
           ) : request.appeal.isOpenToAppeal ? (
             <>
               <p>{t.rich('appealOpen', { until: () => <DateText date={request.appeal!.until} /> })}</p>
-              <AppealForm token={token} />
+              <MessageForm
+                token={token}
+                action={appealRequestAction}
+                messages="statusPage.appeal"
+                name="reason"
+                maxLength={maxLengthOf(ZAppealRequest, 'reason')}
+              />
             </>
           ) : (
             <p>{t.rich('appealEnded', { until: () => <DateText date={request.appeal!.until} /> })}</p>

@@ -1,3 +1,4 @@
+import { DateTimeText } from '@/components/date-time-text';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
@@ -454,6 +455,18 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 <>
                   <dt>Message sent on closing</dt>
                   <dd className="preserve-lines">{request.responseMessage}</dd>
+                </>
+              ) : null}
+              {request.contestStatement ? (
+                <>
+                  <dt>Requester’s statement contesting the data</dt>
+                  <dd>
+                    <p className="preserve-lines">{request.contestStatement.body}</p>
+                    <p className="field__hint">
+                      Sent <DateTimeText date={request.contestStatement.createdAt} /> (CCPA regulations, 11 CCR §7023(f)). Keep it with the
+                      contested data, and pass it on to anyone the data is shared with.
+                    </p>
+                  </dd>
                 </>
               ) : null}
             </dl>
