@@ -32,3 +32,4 @@ export * from './incident-lookups';
 export * from './incident-affected-people';
 export * from './queue-saved-views';
 export * from './contest-statements';
+export * from './incident-documents';

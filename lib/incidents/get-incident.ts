@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
-import { dataSources, incidents, requestEvents, staffMembers } from '@/db/schema';
+import { dataSources, incidentDocuments, incidents, requestEvents, staffMembers } from '@/db/schema';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { computeRegulatorClocks } from './compute-regulator-clock';
 
-/** One incident for its page: the record, the systems involved by name, its clocks and its audit events, oldest first. */
+/** One incident for its page: the record, the systems involved by name, its documents, its clocks and its audit events, oldest first. */
 export async function getIncident(
   db: DatabaseOrTransaction,
   { actor, reference, now = new Date() }: { actor: StaffActor; reference: string; now?: Date },
@@ -37,7 +37,19 @@ export async function getIncident(
       ),
     )
     .orderBy(asc(requestEvents.id));
-  return { incident, sources, events, clocks: computeRegulatorClocks(incident, { now, timeZone: env().TIME_ZONE }) };
+  const documents = await db
+    .select({
+      id: incidentDocuments.id,
+      kind: incidentDocuments.kind,
+      fileName: incidentDocuments.fileName,
+      sizeBytes: incidentDocuments.sizeBytes,
+      sha256: incidentDocuments.sha256,
+      createdAt: incidentDocuments.createdAt,
+    })
+    .from(incidentDocuments)
+    .where(eq(incidentDocuments.incidentId, incident.id))
+    .orderBy(asc(incidentDocuments.createdAt));
+  return { incident, sources, events, documents, clocks: computeRegulatorClocks(incident, { now, timeZone: env().TIME_ZONE }) };
 }
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;

@@ -62,6 +62,15 @@ export type TIncidentForm = z.infer<typeof ZIncidentForm>;
 export const ZUpdateIncident = ZIncidentForm.extend({ reference: text().max(40), version: z.coerce.number().int().min(1) });
 export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;
 
+/** A copy of what the regulator was sent: the form's PDF, a screenshot of the online form, or the email. */
+export const REGULATOR_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
+export const REGULATOR_DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'message/rfc822', 'text/plain'] as const;
+const regulatorDocument = z
+  .file()
+  .min(1, 'The file is empty')
+  .max(REGULATOR_DOCUMENT_MAX_BYTES, 'Attach a file under 25 MB')
+  .mime([...REGULATOR_DOCUMENT_TYPES], 'Attach a PDF, PNG, JPEG, email (.eml) or text file');
+
 /** What stops the regulator clock: the regulator was told, or notification was not required (GDPR Art. 33(1)). */
 export const ZRegulatorDecision = z.discriminatedUnion('decision', [
   z.strictObject({
@@ -71,6 +80,8 @@ export const ZRegulatorDecision = z.discriminatedUnion('decision', [
     notifiedAt: wallClockTime,
     method: text().trim().min(1, 'Say how the regulator was told (e.g. the ICO’s online form)').max(500, 'At most 500 characters'),
     regulatorReference: text().trim().max(200, 'At most 200 characters').default(''),
+    /** Optional: the copy of the notification, kept with the incident for the register. */
+    document: regulatorDocument.optional(),
   }),
   z.strictObject({
     decision: z.literal('not_required'),

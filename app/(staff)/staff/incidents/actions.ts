@@ -51,13 +51,18 @@ export async function updateIncidentAction(_previous: ActionState, formData: For
 }
 
 export async function recordRegulatorDecisionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(ZRegulatorDecision, formData, async (input) => {
-    await recordRegulatorDecision(getDb(), { actor: await requireStaff(), input });
-    revalidatePath(`/staff/incidents/${input.reference}`);
-    return input.decision === 'notified'
-      ? 'Regulator notification recorded. The clock has stopped.'
-      : 'Recorded that notification is not required. The clock has stopped.';
-  });
+  return runAction(
+    ZRegulatorDecision,
+    formData,
+    async (input) => {
+      await recordRegulatorDecision(getDb(), { actor: await requireStaff(), input });
+      revalidatePath(`/staff/incidents/${input.reference}`);
+      return input.decision === 'notified'
+        ? 'Regulator notification recorded. The clock has stopped.'
+        : 'Recorded that notification is not required. The clock has stopped.';
+    },
+    { fileFields: ['document'] },
+  );
 }
 
 /** The uploaded CSV's text goes in the form's listCsv field (runAction reads text fields only). */

@@ -6,6 +6,7 @@ import { listDataSources } from '@/lib/data-sources/list-data-sources';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { getIncident } from '@/lib/incidents/get-incident';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { incidentEventLabels } from '@/lib/incidents/incident-event-labels';
 import { toWallClockTime } from '@/lib/incidents/zoned-date-time';
 import { can } from '@/lib/staff/permissions';
@@ -36,7 +37,7 @@ async function loadIncident(reference: string) {
 
 export default async function IncidentPage({ params }: Params) {
   const { actor, detail } = await loadIncident((await params).reference);
-  const { incident, sources, events, clocks } = detail;
+  const { incident, sources, events, documents, clocks } = detail;
   const { TIME_ZONE } = env();
   const canManage = can(actor.role, 'incidents.manage');
   const editableSources = canManage
@@ -99,6 +100,21 @@ export default async function IncidentPage({ params }: Params) {
         ) : (
           <p>No regulator decision is recorded yet.</p>
         )}
+        {documents.length > 0 ? (
+          <>
+            <h3>Copy of what the regulator was sent</h3>
+            <ul className="file-list">
+              {documents.map((document) => (
+                <li key={document.id}>
+                  <a href={`/api/incidents/documents/${document.id}`}>{document.fileName}</a>{' '}
+                  <span className="field__hint">
+                    {formatBytes(document.sizeBytes)}, SHA-256 <code>{document.sha256.slice(0, 16)}…</code>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section className="panel" aria-labelledby="facts-heading">

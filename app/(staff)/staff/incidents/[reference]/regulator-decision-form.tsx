@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
-import { INCIDENT_TEXT_MAX } from '@/lib/validation/incident';
+import { INCIDENT_TEXT_MAX, REGULATOR_DOCUMENT_TYPES } from '@/lib/validation/incident';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { recordRegulatorDecisionAction } from '../actions';
@@ -11,6 +11,7 @@ const labels = {
   notifiedAt: 'When the regulator was told',
   method: 'How',
   regulatorReference: 'Their reference (optional)',
+  document: 'Copy of what you sent (optional)',
   reason: 'Why notification is not required',
 };
 
@@ -86,6 +87,23 @@ export function RegulatorDecisionForms({
                 name="regulatorReference"
                 maxLength={200}
                 defaultValue={notified.values?.regulatorReference}
+                aria-describedby={describedBy}
+                aria-invalid={isInvalid}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="document"
+            label={labels.document}
+            hint="The notification form as PDF, a screenshot, or the email you sent (.eml), up to 25 MB: kept with the incident for the register. Choose it again if the form shows a problem."
+            errors={notifiedErrors.document}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                type="file"
+                id="document"
+                name="document"
+                accept={REGULATOR_DOCUMENT_TYPES.join(',')}
                 aria-describedby={describedBy}
                 aria-invalid={isInvalid}
               />
