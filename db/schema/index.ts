@@ -31,3 +31,4 @@ export * from './processor-notices';
 export * from './incident-lookups';
 export * from './incident-affected-people';
 export * from './queue-saved-views';
+export * from './opendsr-requests';

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { eventDeliveries, eventSubscriptions } from '@/db/schema';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
@@ -19,6 +19,8 @@ export async function listEventSubscriptions(db: Database, { actor }: { actor: S
     })
     .from(eventSubscriptions)
     .leftJoin(eventDeliveries, eq(eventDeliveries.subscriptionId, eventSubscriptions.id))
+    // OpenDSR callback URLs are the filing controller's, one per request, not an admin's subscriptions.
+    .where(isNull(eventSubscriptions.opendsrRequestId))
     .groupBy(eventSubscriptions.id)
     .orderBy(desc(eventSubscriptions.createdAt));
 }
