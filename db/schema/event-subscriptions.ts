@@ -11,19 +11,19 @@ import { staffMembers } from './staff-members';
 export const eventSubscriptions = pgTable(
   'event_subscriptions',
   {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  url: text().notNull(),
-  events: text().array().$type<WebhookEventType[]>().notNull(),
-  secretCiphertext: text().notNull(),
-  isEnabled: boolean().notNull().default(true),
-  createdById: uuid().references(() => staffMembers.id),
-  /**
-   * Set for an OpenDSR status_callback_url: the subscription belongs to that one request, is
-   * signed with the OpenDSR key as well, and is neither listed to admins nor sent other events.
-   */
-  opendsrRequestId: uuid().references(() => opendsrRequests.id, { onDelete: 'cascade' }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    url: text().notNull(),
+    events: text().array().$type<WebhookEventType[]>().notNull(),
+    secretCiphertext: text().notNull(),
+    isEnabled: boolean().notNull().default(true),
+    createdById: uuid().references(() => staffMembers.id),
+    /**
+     * Set for an OpenDSR status_callback_url: the subscription belongs to that one request, is
+     * signed with the OpenDSR key as well, and is neither listed to admins nor sent other events.
+     */
+    opendsrRequestId: uuid().references(() => opendsrRequests.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('event_subscriptions_by_opendsr_request').on(table.opendsrRequestId)],
 );

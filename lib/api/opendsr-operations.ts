@@ -1,7 +1,13 @@
 import { cancelOpenDsrRequest } from '@/lib/opendsr/cancel-opendsr-request';
 import { fileOpenDsrRequest } from '@/lib/opendsr/file-opendsr-request';
 import { getOpenDsrRequest } from '@/lib/opendsr/get-opendsr-request';
-import { ZOpenDsrCancellation, ZOpenDsrCreateRequest, ZOpenDsrIdParams, ZOpenDsrReceipt, ZOpenDsrStatusResponse } from '@/lib/validation/opendsr';
+import {
+  ZOpenDsrCancellation,
+  ZOpenDsrCreateRequest,
+  ZOpenDsrIdParams,
+  ZOpenDsrReceipt,
+  ZOpenDsrStatusResponse,
+} from '@/lib/validation/opendsr';
 import { defineApiOperation } from './api-operation';
 
 /**
@@ -49,6 +55,5 @@ export const cancelOpenDsrRequestOperation = defineApiOperation({
   successStatus: 202,
   result: ZOpenDsrCancellation,
   problems: [404, 409],
-  handle: ({ db, actor, params, now }) =>
-    cancelOpenDsrRequest(db, { actor, subjectRequestId: params.id, now }),
+  handle: ({ db, actor, params, now }) => cancelOpenDsrRequest(db, { actor, subjectRequestId: params.id, now }),
 });

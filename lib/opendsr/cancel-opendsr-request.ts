@@ -24,5 +24,10 @@ export async function cancelOpenDsrRequest(
   const found = await findOpenDsrRequest(db, { apiKeyId: actor.apiKeyId, subjectRequestId });
   if (!found) throw new AppError('NOT_FOUND', 'No request with this subject_request_id.');
   await cancelRequest(db, { actor, requestId: found.request.id, onlyFrom: pendingStatuses, ip: null, now });
-  return { controller_id: actor.apiKeyId, received_time: now.toISOString(), subject_request_id: subjectRequestId, api_version: OPENDSR_API_VERSION };
+  return {
+    controller_id: actor.apiKeyId,
+    received_time: now.toISOString(),
+    subject_request_id: subjectRequestId,
+    api_version: OPENDSR_API_VERSION,
+  };
 }

@@ -70,6 +70,7 @@ export async function fileOpenDsrRequest(
         intakeChannel: 'other',
         identityCheck: `Checked by the controller system “${actor.name}”, which filed it over OpenDSR (subject_request_id ${input.subject_request_id}, submitted ${input.submitted_time}).`,
         // The deadline counts from when the person asked the controller, never from a future date.
+        // biome-ignore lint/complexity/useMathMinMax: calendar dates are YYYY-MM-DD strings, ordered as text; Math.min would make them NaN
         receivedOn: submittedOn < today ? submittedOn : today,
       },
     });

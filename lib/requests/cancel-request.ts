@@ -38,7 +38,10 @@ export async function cancelRequest(db: Database, options: CancelRequestOptions)
         : await getRequestForUpdate(tx, { id: options.requestId });
     if (!request) throw new AppError('NOT_FOUND', 'We could not find this request.');
     if ('onlyFrom' in options && !options.onlyFrom.includes(request.status))
-      throw new AppError('INVALID_TRANSITION', `This request is ${statusLabels[request.status].toLowerCase()} and can no longer be cancelled.`);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `This request is ${statusLabels[request.status].toLowerCase()} and can no longer be cancelled.`,
+      );
     assertTransition(request.status, 'cancelled');
 
     await tx

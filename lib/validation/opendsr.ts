@@ -26,7 +26,10 @@ export const ZOpenDsrCreateRequest = z
     /** Required from OpenDSR 2.0; OpenGDPR 1.0 requests have none and are GDPR requests. */
     regulation: z.enum(['gdpr', 'ccpa']).optional(),
     api_version: text().trim().max(16).optional(),
-    status_callback_urls: z.array(z.url({ protocol: /^https?$/, error: 'Each status_callback_url must be an http(s) URL' }).max(2000)).max(5).default([]),
+    status_callback_urls: z
+      .array(z.url({ protocol: /^https?$/, error: 'Each status_callback_url must be an http(s) URL' }).max(2000))
+      .max(5)
+      .default([]),
     extensions: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((input, context) => {

@@ -113,6 +113,14 @@ describe('OpenDSR', () => {
     const count = await db.$count(opendsrRequests, eq(opendsrRequests.subjectRequestId, body.subject_request_id));
     expect(count).toBe(1);
 
+    const concurrent = anOpenDsrRequest();
+    const both = await Promise.all(
+      [1, 2].map(() => call(postRequestsRoute, { method: 'POST', path: '/requests', key: secret, body: concurrent })),
+    );
+    expect(both.map((answer) => answer.response.status)).toEqual([201, 201]);
+    expect(both[1]!.json).toEqual(both[0]!.json);
+    expect(await db.$count(opendsrRequests, eq(opendsrRequests.subjectRequestId, concurrent.subject_request_id))).toBe(1);
+
     const changed = await call(postRequestsRoute, {
       method: 'POST',
       path: '/requests',
@@ -245,8 +253,8 @@ describe('OpenDSR', () => {
     });
     expect(callback!.rawBody).not.toContain('@example.test');
     // A tampered body does not verify.
-    expect(await isSignedByUs(callback!.rawBody.replace('in_progress', 'completed'), callback!.headers['x-opendsr-signature'] as string)).toBe(
-      false,
-    );
+    expect(
+      await isSignedByUs(callback!.rawBody.replace('in_progress', 'completed'), callback!.headers['x-opendsr-signature'] as string),
+    ).toBe(false);
   });
 });
