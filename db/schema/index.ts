@@ -33,3 +33,4 @@ export * from './incident-affected-people';
 export * from './queue-saved-views';
 export * from './contest-statements';
 export * from './incident-documents';
+export * from './opendsr-requests';

@@ -19,8 +19,8 @@ export type ApiOperation<
   Body extends z.ZodType = z.ZodType,
   Result extends z.ZodType = z.ZodType,
 > = {
-  method: 'GET' | 'POST';
-  /** OpenAPI form, under /api/v1: `/requests/{reference}`. */
+  method: 'GET' | 'POST' | 'DELETE';
+  /** OpenAPI form, under the API's base (/api/v1, /api/opendsr): `/requests/{reference}`. */
   path: string;
   operationId: string;
   summary: string;
@@ -32,7 +32,7 @@ export type ApiOperation<
   body?: Body;
   /** A POST that honours `Idempotency-Key`: a retry gets the first answer. */
   isIdempotent?: boolean;
-  successStatus: 200 | 201;
+  successStatus: 200 | 201 | 202;
   result: Result;
   /** Problems this endpoint may answer besides 400, 401, 403 and 429. */
   problems: ReadonlyArray<404 | 409 | 422>;

@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
+import { queueOpenDsrCallbacks } from '@/lib/opendsr/queue-opendsr-callbacks';
 import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
 import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
 
@@ -41,7 +42,11 @@ export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEven
     isVisibleToRequester: options.isVisibleToRequester ?? false,
   });
   // Event webhooks ride on the audit event: same transaction, so they go out if and only if the change commits.
-  if (options.requestId) await queueEventWebhooks(tx, { requestId: options.requestId, types: webhookEventsForAction(options.action) });
+  if (options.requestId) {
+    const types = webhookEventsForAction(options.action);
+    await queueEventWebhooks(tx, { requestId: options.requestId, types });
+    if (types.includes('request.status_changed')) await queueOpenDsrCallbacks(tx, { requestId: options.requestId });
+  }
 }
 
 function actorIdOf(actor: Actor): string | null {

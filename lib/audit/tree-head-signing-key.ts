@@ -16,6 +16,11 @@ function privateKey(): KeyObject {
   const seed = AUDIT_SIGNING_KEY
     ? Buffer.from(AUDIT_SIGNING_KEY, 'base64')
     : createHmac('sha256', APP_SECRET).update('audit-tree-head-signing-key', 'utf8').digest();
+  return ed25519PrivateKeyFromSeed(seed);
+}
+
+/** An Ed25519 private key from its 32-byte seed (also the OpenDSR signing key's, lib/opendsr/opendsr-signing-key.ts). */
+export function ed25519PrivateKeyFromSeed(seed: Buffer): KeyObject {
   return createPrivateKey({ key: Buffer.concat([pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
 }
 

@@ -6,6 +6,7 @@ import { describeNetworkError, parseRetryAfter, retryDelayMs } from '@/lib/data-
 import { signWebhookRequest } from '@/lib/data-sources/webhook/sign-webhook-request';
 import { webhookDispatcher } from '@/lib/data-sources/webhook/webhook-dispatcher';
 import { isAppError } from '@/lib/errors/app-error';
+import { openDsrSignatureHeaders } from '@/lib/opendsr/opendsr-signing-key';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { deliveryJobKey } from './delivery-job-key';
 import { decryptSecret } from '@/lib/security/secret-box';
@@ -62,6 +63,7 @@ export async function deliverEventWebhook(
           url: subscription.url,
           secret: decryptSecret(subscription.secretCiphertext, SUBSCRIPTION_SECRET_PURPOSE),
           delivery,
+          isOpenDsrCallback: subscription.opendsrRequestId !== null,
           now,
           timeoutSeconds: options.timeoutSeconds,
           network: await getNetworkSettings(tx),
@@ -101,11 +103,13 @@ async function postOnce({
   url,
   secret,
   delivery,
+  isOpenDsrCallback,
   now,
   timeoutSeconds,
   network,
 }: {
   network: TNetworkSettings;
+  isOpenDsrCallback: boolean;
   url: string;
   secret: string;
   delivery: typeof eventDeliveries.$inferSelect;
@@ -129,6 +133,8 @@ async function postOnce({
         'X-DSR-Desk-Event': delivery.eventType,
         'X-DSR-Desk-Delivery': delivery.id,
         ...signWebhookRequest({ secret, rawBody, now }),
+        // The controller checks an OpenDSR callback with the public key from /api/opendsr/discovery.
+        ...(isOpenDsrCallback ? openDsrSignatureHeaders(rawBody) : {}),
       },
       body: rawBody,
       signal: AbortSignal.timeout(timeoutSeconds * 1000),

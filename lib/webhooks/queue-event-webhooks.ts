@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayOverlaps, eq } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { eventDeliveries, eventSubscriptions, requests } from '@/db/schema';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
@@ -21,7 +21,14 @@ export async function queueEventWebhooks(
   const subscriptions = await tx
     .select({ id: eventSubscriptions.id, events: eventSubscriptions.events })
     .from(eventSubscriptions)
-    .where(and(eq(eventSubscriptions.isEnabled, true), arrayOverlaps(eventSubscriptions.events, [...types])));
+    .where(
+      and(
+        eq(eventSubscriptions.isEnabled, true),
+        arrayOverlaps(eventSubscriptions.events, [...types]),
+        // An OpenDSR callback URL hears only of its own request (lib/opendsr/queue-opendsr-callbacks.ts).
+        isNull(eventSubscriptions.opendsrRequestId),
+      ),
+    );
   if (subscriptions.length === 0) return 0;
 
   const [request] = await tx
@@ -52,6 +59,11 @@ export async function queueEventWebhooks(
       .filter((subscription) => subscription.events.includes(type))
       .map((subscription) => ({ subscriptionId: subscription.id, eventId, eventType: type, payload, nextAttemptAt: now, createdAt: now }));
   });
+  return queueDeliveries(tx, rows);
+}
+
+/** Stores deliveries and gives each its worker job, on the caller's transaction. */
+export async function queueDeliveries(tx: DatabaseOrTransaction, rows: (typeof eventDeliveries.$inferInsert)[]): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.insert(eventDeliveries).values(rows).returning({ id: eventDeliveries.id });
   for (const { id } of inserted)

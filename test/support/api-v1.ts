@@ -13,7 +13,7 @@ import type { ApiScope } from '@/lib/staff/permissions';
 import { createStaffMember } from './staff';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<'GET' | 'POST', Handler>>;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 
 /** The /api/v1 route modules by their OpenAPI path, so tests call the real handlers as Next would. */
 export const v1RouteModules: Record<string, RouteModule> = {
