@@ -56,6 +56,12 @@ function verifiesFields() {
   >;
 }
 
+/** The facts ticked; none ticked is left out, as a webhook saved before identity checks existed has it. */
+function verifiesOf(form: Record<`verifies.${DataPointKind}`, boolean>): { verifies?: DataPointKind[] } {
+  const verifies = dataPointKinds.filter((kind) => form[verifiesField(kind)]);
+  return verifies.length > 0 ? { verifies } : {};
+}
+
 const sourceFields = {
   kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook, manual or processor' }),
   name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
@@ -169,7 +175,7 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
           timeoutSeconds: blankToUndefined(form.timeoutSeconds),
           maxAttempts: blankToUndefined(form.maxAttempts),
           callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours),
-          verifies: dataPointKinds.filter((kind) => form[verifiesField(kind)]),
+          ...verifiesOf(form),
         })
       : form.kind === 'processor'
         ? ZProcessorSourceConfig.safeParse({
