@@ -56,27 +56,15 @@ export async function submitDataPoints(
     if (checkedHere.has(kind)) forDatabases[kind] = value;
     else if (normaliseDataPoint(kind, value) !== '') forWebhooks[kind] = value;
   }
-  let known: Awaited<ReturnType<typeof readKnownDataPoints>>;
-  try {
-    known = await readKnownDataPoints(db, sources, subject);
-  } catch (error) {
-    // The driver's message names the source's problem; the typed facts never reach a database, so it cannot hold them.
-    console.error('identity check: a verification source could not be read', error instanceof Error ? error.message : error);
-    return sendToStaffUnasked(db, {
-      token: input.token,
-      requestId: before.id,
-      ip,
-      now,
-      failures: [{ source: 'a database source', error: 'It could not be read.' }],
-    });
-  }
-  const local = matchDataPoints(forDatabases, known);
+  const databases = await readKnownDataPoints(db, sources, subject);
+  const local = matchDataPoints(forDatabases, databases.known);
   const webhooks = await askWebhooksToVerify(db, sources, { reference: before.reference ?? before.id, subject, given: forWebhooks });
   const matched = [...local.matched, ...webhooks.matched];
   const givenKinds = [...local.given, ...(Object.keys(forWebhooks) as DataPointKind[])];
-  // A system that could not be asked is no wrong answer: unless the rest already verify, the try is not counted.
-  if (webhooks.failures.length > 0 && matched.length < required.dataPoints) {
-    return sendToStaffUnasked(db, { token: input.token, requestId: before.id, ip, now, failures: webhooks.failures });
+  // A source that could not be asked gave no wrong answer: unless the rest already verify, the try is not counted.
+  const failures = [...databases.failures, ...webhooks.failures];
+  if (failures.length > 0 && matched.length < required.dataPoints) {
+    return sendToStaffUnasked(db, { token: input.token, requestId: before.id, ip, now, failures });
   }
   const { maxTries } = await getVerificationLevelSettings(db);
 

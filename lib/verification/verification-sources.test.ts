@@ -9,6 +9,7 @@ import type { DataPointKind } from '@/lib/validation/verification-levels';
 import { ZWebhookVerifyJob } from '@/lib/validation/webhook';
 import { createCrmSource, demoCrmMap, insertCrmContact, useDemoCrm } from '@/test/support/demo-crm';
 import { useTestSources } from '@/test/support/demo-shop';
+import { freePort } from '@/test/support/free-port';
 import { independentHmacHex } from '@/test/support/independent-hmac';
 import { getRequest, listEvents } from '@/test/support/requests';
 import { useStaffTeam } from '@/test/support/staff';
@@ -140,6 +141,23 @@ describe('[requester] verifies with data points held in a MariaDB source', () =>
     const events = await listEvents(db, { requestId: request.id });
     expect(events.filter((event) => event.action === 'identity_check_failed')).toHaveLength(3);
     expect(JSON.stringify(events)).not.toMatch(/7946/);
+  });
+
+  it('a MariaDB source that cannot be reached does not count the try, and staff see which source and why', async () => {
+    const down = sources.track(
+      await createCrmSource(db, { databaseUrl: `mysql://root@127.0.0.1:${await freePort()}/crm`, map: crmMap, name: 'CRM (down)' }),
+    );
+    await sources.enableOnly([down]);
+    const { request, statusToken, dealId } = await deletionFromCrmContact();
+
+    await expect(
+      submitDataPoints(db, { input: { token: statusToken, phone: CRM_PHONE, order_number: dealId }, ip: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const after = await getRequest(db, { id: request.id });
+    expect(after.verificationFailedTries).toBe(0);
+    expect(after.verificationFailureReason).toMatch(/The shop could not be asked .*CRM \(down\): Could not be read/);
+    expect((await listEvents(db, { requestId: request.id })).map((event) => event.action)).toContain('identity_check_unavailable');
   });
 });
 

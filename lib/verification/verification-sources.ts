@@ -3,6 +3,7 @@ import type { DatabaseOrTransaction } from '@/db/client';
 import { type DataSourceRow, dataSources } from '@/db/schema';
 import { verificationKindsOf } from '@/lib/data-sources/map/read-verification-values';
 import type { Subject } from '@/lib/data-sources/postgres/stream-subject-rows';
+import { withoutConnectionSecrets } from '@/lib/data-sources/describe-connection-failure';
 import { readDatabaseVerificationValues } from '@/lib/data-sources/read-database-verification-values';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { postVerifyJob } from '@/lib/data-sources/webhook/post-verify-job';
@@ -63,28 +64,40 @@ export function databaseKinds(sources: VerificationSource[]): Set<DataPointKind>
   return new Set(sources.flatMap((entry) => (entry.kind === 'database' ? entry.kinds : [])));
 }
 
+export type SourceFailure = { source: string; error: string };
+
 /**
- * The subject's values of every verification column, from every database source that has some, merged by kind.
- * A source that cannot be reached is an error: an unreachable shop must not count as a wrong answer.
+ * The subject's values of every verification column, from every database source that has some, merged by kind,
+ * and the sources that could not be read: an unreachable shop must not count as a wrong answer.
  */
 export async function readKnownDataPoints(
   db: DatabaseOrTransaction,
   sources: VerificationSource[],
   subject: Subject,
-): Promise<Map<DataPointKind, string[]>> {
+): Promise<{ known: Map<DataPointKind, string[]>; failures: SourceFailure[] }> {
   const network = await getNetworkSettings(db);
   const known = new Map<DataPointKind, string[]>();
+  const failures: SourceFailure[] = [];
   for (const entry of sources) {
     if (entry.kind !== 'database') continue;
-    const values = await readDatabaseVerificationValues(readSourceSecret(entry.source), entry.config, subject, {
-      allowPrivateTargets: network.allowPrivateTargets,
-    });
-    for (const [kind, list] of values) known.set(kind, [...(known.get(kind) ?? []), ...list]);
+    const connectionString = readSourceSecret(entry.source);
+    try {
+      const values = await readDatabaseVerificationValues(connectionString, entry.config, subject, {
+        allowPrivateTargets: network.allowPrivateTargets,
+      });
+      for (const [kind, list] of values) known.set(kind, [...(known.get(kind) ?? []), ...list]);
+    } catch (error) {
+      // The driver's words, without the connection's password; the typed facts never reach a database, so it cannot hold them.
+      const reason = withoutConnectionSecrets(connectionString, error);
+      const message = `Could not be read (${reason instanceof Error ? reason.message : String(reason)}).`;
+      console.error(`identity check: verification source ${entry.source.slug} could not be read:`, message);
+      failures.push({ source: entry.source.name, error: message });
+    }
   }
-  return known;
+  return { known, failures };
 }
 
-export type WebhookVerification = { matched: DataPointKind[]; asked: string[]; failures: { source: string; error: string }[] };
+export type WebhookVerification = { matched: DataPointKind[]; asked: string[]; failures: SourceFailure[] };
 
 /**
  * Sends the facts only a webhook can check to every webhook source that checks them, at once; a fact
