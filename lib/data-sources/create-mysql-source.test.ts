@@ -55,6 +55,20 @@ describe('[admin] adds a MySQL/MariaDB source: the map is checked against the li
     });
   });
 
+  it('checks verification columns too: a phone column that does not exist is refused, one that does is saved', async () => {
+    const wrong = mapWith(0, (table) => ({ ...table, verification: { phone: 'mobile' } }));
+    const error = await refusal(create(aMysqlSourceInput({ connectionString: crm.databaseUrl, map: wrong })));
+    expect(error.details.fieldErrors).toEqual({ map: ['tables[0].verification.phone: Column "mobile" does not exist in table contacts'] });
+
+    const input = aMysqlSourceInput({
+      connectionString: crm.databaseUrl,
+      map: mapWith(0, (table) => ({ ...table, verification: { phone: 'phone' } })),
+    });
+    await create(input);
+    const saved = await readSourceRow(db, { slug: input.slug });
+    expect((saved.config as { map: TMysqlMap }).map.tables[0]!.verification).toEqual({ phone: 'phone' });
+  });
+
   it('a table in another database is named with it, and checked there', async () => {
     const database = new URL(crm.databaseUrl).pathname.slice(1);
     const map: TMysqlMap = {

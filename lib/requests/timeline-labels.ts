@@ -31,6 +31,7 @@ export const staffTimelineLabels: Record<string, string> = {
   identity_checked_by_staff: 'Identity checked by staff',
   identity_verified: 'Identity verified by the requester (data points matched)',
   identity_check_failed: 'Identity check: data points did not match',
+  identity_check_unavailable: 'Identity check: a source could not be asked; the try was not counted',
   identity_verification_locked: 'Identity check locked after too many tries; needs staff',
   identity_verification_overridden: 'Identity level overridden by an admin',
   identity_evidence_requested: 'Identity document asked for',

@@ -95,6 +95,13 @@ describe('the data source forms', () => {
     });
   });
 
+  it('read the facts a webhook checks for identity verification from one checkbox each', () => {
+    const form = { kind: 'webhook', name: 'CRM', slug: 'crm', usedForAccess: 'on', url: 'https://crm.example.test/dsr' };
+    expect(ZCreateDataSourceForm.parse({ ...form, 'verifies.phone': 'on', 'verifies.date_of_birth': 'on' }).config).toMatchObject({
+      verifies: ['phone', 'date_of_birth'],
+    });
+  });
+
   it('need instructions for a manual source', () => {
     const form = {
       kind: 'manual',

@@ -11,6 +11,7 @@ import {
 } from './data-source';
 import { describeIssue } from './issue-path';
 import { text } from './text';
+import { type DataPointKind, dataPointKinds } from './verification-levels';
 
 /**
  * The data-source forms under Settings → Data sources, flat as HTML sends them,
@@ -43,6 +44,24 @@ export type TCreateDataSource = TDataSourceSettings & { slug: string; isEnabled:
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** The checkbox name of a fact a webhook source checks. */
+export function verifiesField(kind: DataPointKind): `verifies.${DataPointKind}` {
+  return `verifies.${kind}`;
+}
+
+function verifiesFields() {
+  return Object.fromEntries(dataPointKinds.map((kind) => [verifiesField(kind), checkbox])) as Record<
+    `verifies.${DataPointKind}`,
+    typeof checkbox
+  >;
+}
+
+/** The facts ticked; none ticked is left out, as a webhook saved before identity checks existed has it. */
+function verifiesOf(form: Record<`verifies.${DataPointKind}`, boolean>): { verifies?: DataPointKind[] } {
+  const verifies = dataPointKinds.filter((kind) => form[verifiesField(kind)]);
+  return verifies.length > 0 ? { verifies } : {};
+}
+
 const sourceFields = {
   kind: z.enum(dataSourceKinds, { error: 'Choose PostgreSQL, MySQL/MariaDB, webhook, manual or processor' }),
   name: text().trim().min(1, 'Enter a name staff will recognise').max(120, 'At most 120 characters'),
@@ -58,6 +77,8 @@ const sourceFields = {
   timeoutSeconds: text().optional(),
   maxAttempts: text().optional(),
   callbackTimeoutHours: text().optional(),
+  /** A webhook's `verifies`: one checkbox per fact, named `verifies.<kind>`. */
+  ...verifiesFields(),
   instructions: text().optional(),
   vendorName: text().optional(),
   contactEmail: text().optional(),
@@ -154,6 +175,7 @@ function readConfig(form: SourceFields, context: Context): TDataSourceConfig | n
           timeoutSeconds: blankToUndefined(form.timeoutSeconds),
           maxAttempts: blankToUndefined(form.maxAttempts),
           callbackTimeoutHours: blankToUndefined(form.callbackTimeoutHours),
+          ...verifiesOf(form),
         })
       : form.kind === 'processor'
         ? ZProcessorSourceConfig.safeParse({

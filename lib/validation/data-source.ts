@@ -175,7 +175,7 @@ const tableMapFields = {
 };
 
 /**
- * PostgreSQL maps may name verification columns: facts about the subject (a phone number, a postcode, an
+ * Database maps (PostgreSQL and MySQL/MariaDB) may name verification columns: facts about the subject (a phone number, a postcode, an
  * order number, a date of birth) the requester is asked for and that are matched against this table's
  * rows for them (lib/verification). The values are only compared, never copied out.
  */
@@ -190,7 +190,11 @@ export const ZTableMap = z.strictObject({
 });
 
 /** A MySQL/MariaDB table: `schema` is the database, left out for the connection string's own. */
-export const ZMysqlTableMap = z.strictObject({ schema: identifier.optional(), ...tableMapFields });
+export const ZMysqlTableMap = z.strictObject({
+  schema: identifier.optional(),
+  ...tableMapFields,
+  verification: ZVerificationColumns.optional(),
+});
 
 /**
  * An identity the source's rows yield for the sources searched after it: the values of `column`
@@ -284,6 +288,11 @@ export const ZWebhookSourceConfig = z.strictObject({
   maxAttempts: z.coerce.number().int().min(1, 'At least 1').max(10, 'At most 10').default(3),
   /** A job the system accepted (202) but never answered fails after this long, so an agent can retry it. */
   callbackTimeoutHours: z.coerce.number().int().min(1, 'At least 1 hour').max(720, 'At most 720 hours (30 days)').default(72),
+  /**
+   * The facts this system can check for identity verification: it answers a signed `verify` job
+   * with match or no match per fact (README, "Webhook sources"). Absent or empty: it is never asked.
+   */
+  verifies: z.array(z.enum(dataPointKinds, { error: `verifies lists facts: ${dataPointKinds.join(', ')}` })).optional(),
 });
 
 export const ZManualSourceConfig = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAffectedFilter } from './incident-affected';
 import { text } from './text';
+import { dataPointKinds } from './verification-levels';
 
 /**
  * The webhook contract (README, "Webhook sources"): the job we POST to a source,
@@ -148,3 +149,29 @@ export const ZBreachLookupPerson = z.object({ email: z.string().trim().toLowerCa
 export type TBreachLookupJob = z.infer<typeof ZBreachLookupJob>;
 export type TBreachLookupAnswer = z.infer<typeof ZBreachLookupAnswer>;
 export type TBreachLookupCallback = z.infer<typeof ZBreachLookupCallback>;
+
+/**
+ * A `verify` job (README, "Webhook sources"): the facts a requester typed on their status page, for a
+ * system that declared it can check them (the source's `verifies`). Answered at once, never by callback:
+ * the requester is waiting. Each fact as typed (trimmed) and as we normalise it for our own comparisons.
+ */
+export const ZWebhookVerifyJob = z.strictObject({
+  jobId: ZWebhookJobId,
+  type: z.literal('verify'),
+  dryRun: z.literal(false),
+  reference: text().min(1),
+  subject: z.strictObject({ email: z.email(), accountIdentifier: text().nullable() }),
+  dataPoints: z.partialRecord(z.enum(dataPointKinds), z.strictObject({ value: text(), normalised: text() })),
+});
+
+/** The answer: per fact sent, whether it matches what the system holds for the subject. Every fact sent must be answered. */
+export const ZWebhookVerifyAnswer = z.object({
+  dataPoints: z.partialRecord(
+    z.enum(dataPointKinds, { error: `dataPoints is keyed by ${dataPointKinds.join(', ')}` }),
+    z.object({ match: z.boolean({ error: 'match is true or false' }) }),
+    { error: 'dataPoints is an object: { "phone": { "match": true } }' },
+  ),
+});
+
+export type TWebhookVerifyJob = z.infer<typeof ZWebhookVerifyJob>;
+export type TWebhookVerifyAnswer = z.infer<typeof ZWebhookVerifyAnswer>;

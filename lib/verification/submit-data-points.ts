@@ -7,9 +7,9 @@ import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-
 import { isActive } from '@/lib/requests/request-status';
 import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
 import { DECLARATION_TEXT, type DataPointKind, type TSubmitDataPoints } from '@/lib/validation/verification-levels';
-import { matchDataPoints } from './data-point-match';
+import { matchDataPoints, normaliseDataPoint } from './data-point-match';
 import { pendingDataPoints } from './verification-requirement';
-import { listOfferedDataPoints, readKnownDataPoints } from './verification-sources';
+import { askWebhooksToVerify, databaseKinds, listVerificationSources, offeredKinds, readKnownDataPoints } from './verification-sources';
 
 export type SubmitDataPointsOptions = { input: TSubmitDataPoints; ip: string | null; now?: Date };
 export type SubmitDataPointsOutcome = { outcome: 'verified' } | { outcome: 'no_match'; triesLeft: number } | { outcome: 'locked' };
@@ -29,7 +29,8 @@ export async function submitDataPoints(
   const required = pendingDataPoints(before);
   if (!required || !isActive(before.status)) throw new AppError('INVALID_TRANSITION', 'We do not need these details for this request.');
 
-  const offered = await listOfferedDataPoints(db);
+  const sources = await listVerificationSources(db);
+  const offered = offeredKinds(sources);
   const given: Partial<Record<DataPointKind, string>> = {};
   for (const kind of offered) if (input[kind]) given[kind] = input[kind];
   const givenCount = Object.keys(given).length;
@@ -45,15 +46,26 @@ export async function submitDataPoints(
     });
   }
 
-  // Read the sources before taking the request's lock: a slow shop database must not hold it.
-  let known: Awaited<ReturnType<typeof readKnownDataPoints>>;
-  try {
-    known = await readKnownDataPoints(db, { email: before.email ?? '', accountIdentifier: before.accountIdentifier });
-  } catch (error) {
-    console.error('identity check: a verification source could not be read', error instanceof Error ? error.message : error);
-    throw new AppError('CONFLICT', 'We could not check your details just now. This try was not counted. Please try again later.');
+  // Ask the sources before taking the request's lock: a slow shop database or system must not hold it.
+  // A fact a database can check is compared here; only the others go to a webhook that checks them.
+  const subject = { email: before.email ?? '', accountIdentifier: before.accountIdentifier };
+  const checkedHere = databaseKinds(sources);
+  const forDatabases: Partial<Record<DataPointKind, string>> = {};
+  const forWebhooks: Partial<Record<DataPointKind, string>> = {};
+  for (const [kind, value] of Object.entries(given) as [DataPointKind, string][]) {
+    if (checkedHere.has(kind)) forDatabases[kind] = value;
+    else if (normaliseDataPoint(kind, value) !== '') forWebhooks[kind] = value;
   }
-  const { matched, given: givenKinds } = matchDataPoints(given, known);
+  const databases = await readKnownDataPoints(db, sources, subject);
+  const local = matchDataPoints(forDatabases, databases.known);
+  const webhooks = await askWebhooksToVerify(db, sources, { reference: before.reference ?? before.id, subject, given: forWebhooks });
+  const matched = [...local.matched, ...webhooks.matched];
+  const givenKinds = [...local.given, ...(Object.keys(forWebhooks) as DataPointKind[])];
+  // A source that could not be asked gave no wrong answer: unless the rest already verify, the try is not counted.
+  const failures = [...databases.failures, ...webhooks.failures];
+  if (failures.length > 0 && matched.length < required.dataPoints) {
+    return sendToStaffUnasked(db, { token: input.token, requestId: before.id, ip, now, failures });
+  }
   const { maxTries } = await getVerificationLevelSettings(db);
 
   return db.transaction(async (tx) => {
@@ -65,7 +77,13 @@ export async function submitDataPoints(
       throw new AppError('INVALID_TRANSITION', 'We do not need these details for this request.');
     }
     const tryNumber = request.verificationFailedTries + 1;
-    const facts = { level: required.level, required: required.dataPoints, given: givenKinds, matchedCount: matched.length };
+    const facts = {
+      level: required.level,
+      required: required.dataPoints,
+      given: givenKinds,
+      matchedCount: matched.length,
+      ...(webhooks.asked.length > 0 ? { askedSystems: webhooks.asked } : {}),
+    };
 
     if (matched.length >= required.dataPoints) {
       const isDeclaration = required.level === 'declaration';
@@ -123,4 +141,40 @@ export async function submitDataPoints(
     }
     return { outcome: 'no_match', triesLeft: maxTries - tryNumber } as const;
   });
+}
+
+/**
+ * A source needed for this try could not be asked (a database unreachable, a webhook down, late or
+ * off-contract): the try is not counted against the requester, and staff see why on the request,
+ * in the identity panel and the timeline, so nobody waits on a check that never happens.
+ * The requester is told to try again later; the typed facts are in neither the reason nor the event.
+ */
+async function sendToStaffUnasked(
+  db: Database,
+  {
+    token,
+    requestId,
+    ip,
+    now,
+    failures,
+  }: { token: string; requestId: string; ip: string | null; now: Date; failures: { source: string; error: string }[] },
+): Promise<never> {
+  const reason = `The shop could not be asked to check the requester’s details (${failures.map((failure) => `${failure.source}: ${failure.error}`).join('; ')}). The try was not counted; the requester may try again, or check identity another way.`;
+  await db.transaction(async (tx) => {
+    // The same row lock as a counted try, so this reason cannot overwrite a result recorded at the same moment.
+    const request = await findRequestByStatusToken(tx, { token, lock: true });
+    if (!request || request.id !== requestId || !pendingDataPoints(request)) return;
+    await tx
+      .update(requests)
+      .set({ verificationFailureReason: reason, version: sql`${requests.version} + 1`, updatedAt: now })
+      .where(eq(requests.id, request.id));
+    await recordEvent(tx, {
+      requestId: request.id,
+      actor: { type: 'system' },
+      action: 'identity_check_unavailable',
+      details: { reason, tries: request.verificationFailedTries },
+      ip,
+    });
+  });
+  throw new AppError('CONFLICT', 'We could not check your details just now. This try was not counted. Please try again later.');
 }

@@ -6,7 +6,13 @@ import { formatBytes } from '@/lib/format/format-bytes';
 import { PrivateTargetError } from '@/lib/network/public-only-lookup';
 import { parseJsonBody } from '@/lib/http/read-json-body';
 import { readRawBody } from '@/lib/http/read-raw-body';
-import { type TBreachLookupJob, type TWebhookAnswer, type TWebhookJob, ZWebhookAnswer } from '@/lib/validation/webhook';
+import {
+  type TBreachLookupJob,
+  type TWebhookAnswer,
+  type TWebhookJob,
+  type TWebhookVerifyJob,
+  ZWebhookAnswer,
+} from '@/lib/validation/webhook';
 import { redactText } from './redact-text';
 import { signWebhookRequest } from './sign-webhook-request';
 import { MAX_WEBHOOK_BODY_BYTES } from './webhook-limits';
@@ -67,8 +73,8 @@ export async function postWebhookJob<Answer = TWebhookAnswer>({
 }: {
   url: string;
   secret: string;
-  job: TWebhookJob | TBreachLookupJob;
-  /** The contract the answer must follow: a request's jobs by default, a `breach_lookup` job's pages otherwise. */
+  job: TWebhookJob | TBreachLookupJob | TWebhookVerifyJob;
+  /** The contract the answer must follow: a request's jobs by default, a `breach_lookup` job's pages or a `verify` job's matches otherwise. */
   answerSchema?: z.ZodType<Answer>;
   timeoutSeconds: number;
   maxAttempts: number;

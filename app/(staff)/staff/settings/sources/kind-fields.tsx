@@ -1,5 +1,6 @@
 import { FormField } from '@/components/form-field';
-import { type DataSourceKind, isDatabaseKind } from '@/lib/validation/data-source-form';
+import { type DataSourceKind, isDatabaseKind, verifiesField } from '@/lib/validation/data-source-form';
+import { dataPointKinds, dataPointLabels } from '@/lib/validation/verification-levels';
 import { sourceFieldLabels as labels } from './source-form-values';
 import { ZManualSourceConfig } from '@/lib/validation/data-source';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
@@ -134,6 +135,24 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
             />
           )}
         </FormField>
+        <fieldset aria-describedby="verifies-hint">
+          <legend>Identity checks</legend>
+          <p className="field__hint" id="verifies-hint">
+            Facts this system can check when a requester proves who they are: dsr-desk POSTs a signed verify job with what they typed, and
+            the system answers at once whether each fact matches. Facts a database source checks are never sent here.
+          </p>
+          {dataPointKinds.map((kind) => (
+            <div className="choice" key={kind}>
+              <input
+                type="checkbox"
+                id={verifiesField(kind)}
+                name={verifiesField(kind)}
+                defaultChecked={values[verifiesField(kind)] === 'on'}
+              />
+              <label htmlFor={verifiesField(kind)}>{dataPointLabels[kind].label}</label>
+            </div>
+          ))}
+        </fieldset>
       </>
     );
   }

@@ -1,6 +1,7 @@
 import type { DataSourceView } from '@/lib/data-sources/data-source-view';
 import type { TSourceMap } from '@/lib/validation/data-source';
-import type { DataSourceKind } from '@/lib/validation/data-source-form';
+import { type DataSourceKind, verifiesField } from '@/lib/validation/data-source-form';
+import { dataPointKinds, dataPointLabels } from '@/lib/validation/verification-levels';
 
 /** The labels the error summary links to, by input name. */
 export const sourceFieldLabels: Record<string, string> = {
@@ -15,6 +16,7 @@ export const sourceFieldLabels: Record<string, string> = {
   timeoutSeconds: 'Timeout (seconds)',
   maxAttempts: 'Tries per job',
   callbackTimeoutHours: 'Wait for a late answer (hours)',
+  ...Object.fromEntries(dataPointKinds.map((kind) => [verifiesField(kind), `Checks: ${dataPointLabels[kind].label}`])),
   instructions: 'Instructions for the agent',
   vendorName: 'Vendor name',
   contactEmail: 'Vendor’s privacy contact email',
@@ -47,6 +49,7 @@ export function newSourceValues(kind: DataSourceKind): Record<string, string> {
     timeoutSeconds: '15',
     maxAttempts: '3',
     callbackTimeoutHours: '72',
+    ...Object.fromEntries(dataPointKinds.map((kind) => [verifiesField(kind), ''])),
     instructions: '',
     vendorName: '',
     contactEmail: '',
@@ -72,6 +75,9 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
     maxAttempts: config.kind === 'webhook' ? String(config.maxAttempts) : '',
     // Sources saved before this setting existed read as the default.
     callbackTimeoutHours: config.kind === 'webhook' ? String(config.callbackTimeoutHours ?? 72) : '',
+    ...Object.fromEntries(
+      dataPointKinds.map((kind) => [verifiesField(kind), config.kind === 'webhook' && config.verifies?.includes(kind) ? 'on' : '']),
+    ),
     instructions: config.kind === 'manual' ? config.instructions : '',
     vendorName: config.kind === 'processor' ? config.vendorName : '',
     contactEmail: config.kind === 'processor' ? config.contactEmail : '',
@@ -86,7 +92,7 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
  * keys in its own order), and `schema` only where it is not the default.
  */
 function mapText(map: TSourceMap): string {
-  const tables = map.tables.map(({ schema, table, label, match, export: exported, columns, erase }) => ({
+  const tables = map.tables.map(({ schema, table, label, match, export: exported, columns, erase, verification }) => ({
     ...(!schema || schema === 'public' ? {} : { schema }),
     table,
     ...(label ? { label } : {}),
@@ -94,6 +100,8 @@ function mapText(map: TSourceMap): string {
     export: exported,
     ...(columns ? { columns } : {}),
     erase,
+    // Left out, saving the form again would drop the source's identity checks.
+    ...(verification ? { verification } : {}),
   }));
   return JSON.stringify({ tables, ...(map.yields?.length ? { yields: map.yields } : {}) }, null, 2);
 }
