@@ -14,7 +14,7 @@ import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
 import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
-import { defaultLocale, isSupportedLocale } from '@/lib/i18n/locales';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { orderSourceTables } from './order-source-tables';
 import {
   INDEX_PATH,
@@ -84,7 +84,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         results.map((other) => other.result),
       ),
     }));
-    const language = isSupportedLocale(context.language) ? context.language : defaultLocale;
+    const language = supportedLocaleOf(context.language);
     const organisation = await getOrganisationSettings(db);
     // The contact and privacy notice written for the requester's language, English where there is none.
     const { contactEmail, privacyNoticeUrl } = localiseOrganisationTexts(organisation, await getOrganisationTexts(db), language);
