@@ -27,6 +27,7 @@ import {
 import { type ReadableTable, renderPackageIndex } from './package/render-package-index';
 import { readReadableTables } from './package/read-readable-tables';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { localiseAccessInformation } from '@/lib/settings/localise-access-information';
 import { env } from '@/lib/env';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
@@ -88,7 +89,8 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
     const organisation = await getOrganisationSettings(db);
     // The contact and privacy notice written for the requester's language, English where there is none.
     const { contactEmail, privacyNoticeUrl } = localiseOrganisationTexts(organisation, await getOrganisationTexts(db), language);
-    const accessInformation = await getAccessInformation(db, context.jurisdiction);
+    // The regime's Art. 15 information in the request's language, field by field; English where a field has no translation.
+    const accessInformation = localiseAccessInformation(await getAccessInformation(db, context.jurisdiction), language);
     const readableTables = new Map<string, ReadableTable[]>();
     for (const { slug, config } of results) {
       const source = sources.find((candidate) => candidate.slug === slug);

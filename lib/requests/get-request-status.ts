@@ -10,6 +10,8 @@ import { findNoticesForRequester, type RequesterNotice } from '@/lib/incidents/f
 import { appealWindowOf } from './appeal-window';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { localiseAccessInformation } from '@/lib/settings/localise-access-information';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { listRecipientsTold } from '@/lib/processors/list-recipients-told';
@@ -88,7 +90,11 @@ export async function getRequestStatus(
     : [];
   // Only once the address is confirmed: a breach notice is shown to whoever proved they hold the address it went to.
   const breachNotices = request.verifiedAt ? await findNoticesForRequester(db, { emailHash: request.emailHash }) : [];
-  const information = request.status === 'rejected' ? await getAccessInformation(db, request.jurisdiction) : null;
+  // The authority as written for the requester's language (its name, and its page in that language when given).
+  const information =
+    request.status === 'rejected'
+      ? localiseAccessInformation(await getAccessInformation(db, request.jurisdiction), supportedLocaleOf(request.language))
+      : null;
   const isClosed = statusDefinitions[request.status].phase === 'closed';
   const lastQuestion = events.findLast((event) => event.action === 'information_requested');
   const questionText = typeof lastQuestion?.details.message === 'string' ? lastQuestion.details.message : null;
