@@ -228,6 +228,15 @@ describe('the requester emails in the request’s language', () => {
     },
   );
 
+  it('[requester] the line under the button, for when it does not work, is in German too (HTML only: the plain text prints the link)', async () => {
+    const german = await renderEmail({ template: 'opt-out-confirmed', version: 1, locale: 'de', props: optOutConfirmedPreview });
+    expect(german.html).toContain('Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:');
+    expect(german.html).not.toContain('copy this link');
+    expect(german.text).not.toContain('Falls die Schaltfläche');
+    const english = await renderEmail({ template: 'opt-out-confirmed', version: 1, props: optOutConfirmedPreview });
+    expect(english.html).toContain('If the button doesn’t work, copy this link into your browser:');
+  });
+
   it('[requester] each opt-out says in German what it stops', async () => {
     const outcomes = {
       opt_out_sale: 'Wir verkaufen Ihre personenbezogenen Informationen nicht mehr und geben sie nicht mehr weiter.',

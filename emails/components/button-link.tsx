@@ -1,5 +1,6 @@
 import { Button, Link, Section, Text } from '@react-email/components';
 import { type CSSProperties, type ReactNode, useContext } from 'react';
+import { useTranslations } from 'use-intl';
 import { OrganisationContactContext } from './organisation-contact';
 
 export type ButtonLinkProps = { href: string; children: ReactNode };
@@ -7,6 +8,7 @@ export type ButtonLinkProps = { href: string; children: ReactNode };
 export function ButtonLink({ href, children }: ButtonLinkProps) {
   // The settings page only accepts an accent colour white text is readable on.
   const { accentColour } = useContext(OrganisationContactContext);
+  const t = useTranslations('emails');
   return (
     <Section style={sectionStyle}>
       <Button href={href} style={accentColour ? { ...buttonStyle, backgroundColor: accentColour } : buttonStyle}>
@@ -14,7 +16,7 @@ export function ButtonLink({ href, children }: ButtonLinkProps) {
       </Button>
       {/* The plain-text version already prints the URL after the button label, so this copy is HTML only. */}
       <Text style={fallbackStyle} data-skip-in-text>
-        If the button doesn&apos;t work, copy this link into your browser:
+        {t('buttonFallback')}
         <br />
         <Link href={href} style={urlStyle}>
           {href}

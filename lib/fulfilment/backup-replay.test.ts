@@ -3,6 +3,7 @@ import type { Sql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { type DataSourceRow, dataSources } from '@/db/schema';
 import { isAppError } from '@/lib/errors/app-error';
+import { formatCalendarDateIn } from '@/lib/i18n/format-date';
 import { insertShopCustomer, useDemoShop, useTestSources } from '@/test/support/demo-shop';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
 import { getRequest, listEvents } from '@/test/support/requests';
@@ -91,7 +92,7 @@ describe('[agent] a backup’s retention bounds the erasure, and a restore is re
     const confirmation = (await listOutboundEmails(db, { requestId: request.id })).find((email) => email.template === 'erasure-confirmed')!;
     const expectedExpiry = new Date(closed.closedAt!.getTime() + 35 * DAY_MS).toISOString().slice(0, 10);
     expect(payloadProps(confirmation).backupsExpireOn).toBe(expectedExpiry);
-    expect(closed.responseMessage).toContain(`Copies may remain in our backups until ${expectedExpiry}`);
+    expect(closed.responseMessage).toContain(`Copies may remain in our backups until ${formatCalendarDateIn('en', expectedExpiry)}`);
 
     const replay = await findErasureReplay(db, { requestId: request.id });
     expect(replay).toMatchObject({ runId: erase.runId, sources: ['Shop (backups)'], replays: [] });

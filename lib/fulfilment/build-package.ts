@@ -14,7 +14,7 @@ import { CSV_FORMULA_ESCAPING_NOTE } from '@/lib/csv/spreadsheet-safe-csv';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
 import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
-import { defaultLocale, isSupportedLocale } from '@/lib/i18n/locales';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { orderSourceTables } from './order-source-tables';
 import {
   INDEX_PATH,
@@ -27,6 +27,7 @@ import {
 import { type ReadableTable, renderPackageIndex } from './package/render-package-index';
 import { readReadableTables } from './package/read-readable-tables';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { localiseAccessInformation } from '@/lib/settings/localise-access-information';
 import { env } from '@/lib/env';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
@@ -84,11 +85,12 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         results.map((other) => other.result),
       ),
     }));
-    const language = isSupportedLocale(context.language) ? context.language : defaultLocale;
+    const language = supportedLocaleOf(context.language);
     const organisation = await getOrganisationSettings(db);
     // The contact and privacy notice written for the requester's language, English where there is none.
     const { contactEmail, privacyNoticeUrl } = localiseOrganisationTexts(organisation, await getOrganisationTexts(db), language);
-    const accessInformation = await getAccessInformation(db, context.jurisdiction);
+    // The regime's Art. 15 information in the request's language, field by field; English where a field has no translation.
+    const accessInformation = localiseAccessInformation(await getAccessInformation(db, context.jurisdiction), language);
     const readableTables = new Map<string, ReadableTable[]>();
     for (const { slug, config } of results) {
       const source = sources.find((candidate) => candidate.slug === slug);

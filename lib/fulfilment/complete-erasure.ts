@@ -5,8 +5,9 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { canTransition } from '@/lib/requests/request-status';
 import { requesterEmailContext } from '@/lib/requests/requester-email-context';
-import type { TErasedSystem } from '@/emails/erasure-confirmed';
 import { describeErasedSystems } from './describe-erased-systems';
+import { erasureClosingMessage } from './closing-messages';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { lastBackupExpiry } from './backup-expiry';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
@@ -46,6 +47,8 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
     now,
   );
   const backupsExpireOn = backupsExpireAt ? toCalendarDate(backupsExpireAt, env().TIME_ZONE) : null;
+  // The system's words in the requester's language (as their email); the agent's own message above them as written.
+  const systemMessage = erasureClosingMessage(supportedLocaleOf(request.language), { systems, backupsExpireOn });
 
   await tx
     .update(requests)
@@ -53,7 +56,7 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       status: 'fulfilled',
       closedAt: now,
       clockStoppedAt: null,
-      responseMessage: message ? `${message}\n\n${erasureResponse(systems, backupsExpireOn)}` : erasureResponse(systems, backupsExpireOn),
+      responseMessage: message ? `${message}\n\n${systemMessage}` : systemMessage,
       version: sql`${requests.version} + 1`,
       updatedAt: now,
     })
@@ -85,16 +88,4 @@ export async function completeErasure(tx: Transaction, { run, results, now }: Co
       },
     },
   });
-}
-
-/** The status page's words: where the data was erased, and where a search afterwards proved it (the proof per system). */
-function erasureResponse(systems: TErasedSystem[], backupsExpireOn: string | null): string {
-  const proven = systems.filter((system) => system.provenAt);
-  const erased = `We have erased your personal data from: ${systems.map((system) => system.name).join(', ')}.`;
-  const backups = backupsExpireOn
-    ? ` Copies may remain in our backups until ${backupsExpireOn}, when the last of them expires; if one is restored before then, we erase your data again.`
-    : '';
-  return proven.length === 0
-    ? `${erased}${backups}`
-    : `${erased} Searched again afterwards, none of your personal details were found in: ${proven.map((system) => system.name).join(', ')}.${backups}`;
 }

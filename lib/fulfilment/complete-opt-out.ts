@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
-import { describeOptOutOutcome } from '@/emails/opt-out-outcomes';
 import { recordEvent } from '@/lib/audit/record-event';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { canTransition } from '@/lib/requests/request-status';
 import { requesterEmailContext } from '@/lib/requests/requester-email-context';
 import { isOptOutType } from '@/lib/validation/data-source';
+import { optOutClosingMessage } from './closing-messages';
 
 export type CompleteOptOutOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
 
@@ -21,7 +22,8 @@ export async function completeOptOut(tx: Transaction, { run, results, now }: Com
   const [request] = await tx.select().from(requests).where(eq(requests.id, run.requestId)).for('update');
   if (!request || !isOptOutType(request.type) || !canTransition(request.status, 'fulfilled')) return;
   const systems = results.map((result) => result.sourceName);
-  const message = `${describeOptOutOutcome(request.type)} We applied it in: ${systems.join(', ')}.`;
+  // In the requester's language, as their confirmation email is: the status page shows it as stored.
+  const message = optOutClosingMessage(supportedLocaleOf(request.language), { optOut: request.type, systems });
   await tx
     .update(requests)
     .set({

@@ -290,10 +290,10 @@ describe('[agent] erases a deletion request end to end (real worker, real SMTP)'
 });
 
 describe('[requester] who asked in German', () => {
-  it('gets the erasure confirmation in German, the counts in German plurals', async () => {
+  it('gets the erasure confirmation in German, the counts in German plurals, and the status page’s closing message in German', async () => {
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop DE' });
     await sources.enableOnly([shopSource]);
-    const { request, reference, email } = await deletionRequestForShopCustomer({ language: 'de' });
+    const { request, reference, email, statusToken } = await deletionRequestForShopCustomer({ language: 'de' });
 
     const dryRun = await startDryRun(db, { actor: agent, reference, version: request.version });
     await runPendingSources(dryRun.runId);
@@ -311,6 +311,10 @@ describe('[requester] who asked in German', () => {
       /Am \d{1,2}\. [A-Z][a-zä]+ \d{4} erneut geprüft: Es wurden keine Ihrer personenbezogenen Daten mehr gefunden/,
     );
     expect(mail.text).not.toContain('record');
+    // The system's closing words on the status page: German, as the email (the shop's proof makes the second sentence).
+    expect((await getRequestStatus(db, { token: statusToken }))?.responseMessage).toBe(
+      'Wir haben Ihre personenbezogenen Daten gelöscht aus: Shop DE. Bei einer erneuten Suche danach wurden keine Ihrer personenbezogenen Angaben mehr gefunden in: Shop DE.',
+    );
   });
 });
 

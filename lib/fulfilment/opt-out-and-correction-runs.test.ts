@@ -5,6 +5,7 @@ import { closeTransport } from '@/emails/transport';
 import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import type { StaffActor } from '@/lib/staff/staff-actor';
+import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { ZWebhookJob } from '@/lib/validation/webhook';
 import { insertShopCustomer, useDemoShop, useTestSources } from '@/test/support/demo-shop';
 import { independentHmacHex } from '@/test/support/independent-hmac';
@@ -99,8 +100,8 @@ describe('[agent] applies an opt-out in every source', () => {
     expect(mail!.text).toContain('Shop database (opt-out test)');
   });
 
-  it('[requester] who asked in German gets the opt-out email in German; the stored closing message stays English', async () => {
-    const { request, reference, input } = await createVerifiedRequest(db, {
+  it('[requester] who asked in German gets the opt-out email and the status page’s closing message in German', async () => {
+    const { request, reference, input, statusToken } = await createVerifiedRequest(db, {
       type: 'marketing_unsubscribe',
       jurisdiction: 'us_ca_ccpa',
       input: { language: 'de' },
@@ -112,9 +113,9 @@ describe('[agent] applies an opt-out in every source', () => {
     const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
     await runPendingSources(db, runId);
 
-    expect((await getRequest(db, { id: request.id })).responseMessage).toBe(
-      'We no longer send you marketing. We applied it in: Shop database (German opt-out test).',
-    );
+    const germanClosing = 'Wir senden Ihnen keine Werbung mehr. Umgesetzt haben wir es in: Shop database (German opt-out test).';
+    expect((await getRequest(db, { id: request.id })).responseMessage).toBe(germanClosing);
+    expect((await getRequestStatus(db, { token: statusToken }))?.responseMessage).toBe(germanClosing);
     const email = (await listOutboundEmails(db, { requestId: request.id })).find((row) => row.template === 'opt-out-confirmed')!;
     await deliverOutboundEmail(db, { outboundEmailId: email.id });
     const [mail] = await inbox.waitFor(input.email);

@@ -138,11 +138,11 @@ describe('the readable package', () => {
       actor: team.admin,
       code: 'eu_gdpr',
       information: {
-        purposes: 'To sell and deliver your orders <and> answer your questions.',
-        recipients: 'Our courier, Parcel & Co.',
-        retention: 'Orders: 6 years for tax. Support messages: 2 years.',
-        complaintAuthorityName: 'the Information Commissioner’s Office',
-        complaintAuthorityUrl: 'https://ico.org.uk/make-a-complaint/',
+        'en.purposes': 'To sell and deliver your orders <and> answer your questions.',
+        'en.recipients': 'Our courier, Parcel & Co.',
+        'en.retention': 'Orders: 6 years for tax. Support messages: 2 years.',
+        'en.complaintAuthorityName': 'the Information Commissioner’s Office',
+        'en.complaintAuthorityUrl': 'https://ico.org.uk/make-a-complaint/',
       },
     });
     const { index } = await gatheredIndex({ orders: 1, timeZone: 'UTC' });
@@ -156,6 +156,35 @@ describe('the readable package', () => {
     expect(index).toContain('You can ask us to correct data that is wrong');
     // (b) categories and (g) source were not filled in: the page says to ask, never leaves them out.
     expect(index.match(/Ask us (at .+ )?and we will tell you\./g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('[requester] a German request’s package carries the German Art. 15 information, and the English text of a field not translated', async () => {
+    await updateAccessInformation(db, {
+      actor: team.admin,
+      code: 'eu_gdpr',
+      information: {
+        'en.purposes': 'To sell and deliver your orders.',
+        'de.purposes': 'Um Ihre Bestellungen zu verkaufen und zu liefern.',
+        'en.retention': 'Orders: 6 years for tax.',
+        'en.complaintAuthorityName': 'the Information Commissioner’s Office',
+        'de.complaintAuthorityName': 'dem Bundesbeauftragten für den Datenschutz',
+        'en.complaintAuthorityUrl': 'https://ico.org.uk/make-a-complaint/',
+      },
+    });
+    const german = (await gatheredIndex({ orders: 1, timeZone: 'UTC', language: 'de' })).index;
+    const about = german.slice(german.indexOf('<h2 id="about-this-data">'), german.indexOf('<h2 id="files">'));
+    expect(about).toContain('<dd>Um Ihre Bestellungen zu verkaufen und zu liefern.</dd>');
+    expect(about).not.toContain('To sell and deliver your orders.');
+    // Retention has no German text: the German reader gets the English one rather than nothing.
+    expect(about).toContain('<dd>Orders: 6 years for tax.</dd>');
+    expect(about).toContain('dem Bundesbeauftragten für den Datenschutz');
+    expect(about).not.toContain('Information Commissioner');
+    // The authority's address was written in English only: it is the one the German page links.
+    expect(about).toContain('href="https://ico.org.uk/make-a-complaint/"');
+
+    const english = (await gatheredIndex({ orders: 1, timeZone: 'UTC' })).index;
+    expect(english).toContain('<dd>To sell and deliver your orders.</dd>');
+    expect(english).toContain('You can complain to the Information Commissioner’s Office.');
   });
 
   it('[admin] only an admin may write the Art. 15 information', async () => {

@@ -47,6 +47,11 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 }
 
+/** A stored language (a request's) as one the message files have; English for anything else. */
+export function supportedLocaleOf(value: unknown): SupportedLocale {
+  return isSupportedLocale(value) ? value : defaultLocale;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return isSupportedLocale(value) || value === pseudoLocale;
 }

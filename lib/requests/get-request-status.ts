@@ -11,6 +11,8 @@ import { appealWindowOf } from './appeal-window';
 import { type ContestStatementView, findContestStatement } from './find-contest-statement';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { localiseAccessInformation } from '@/lib/settings/localise-access-information';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { listRecipientsTold } from '@/lib/processors/list-recipients-told';
@@ -94,7 +96,11 @@ export async function getRequestStatus(
     : [];
   // Only once the address is confirmed: a breach notice is shown to whoever proved they hold the address it went to.
   const breachNotices = request.verifiedAt ? await findNoticesForRequester(db, { emailHash: request.emailHash }) : [];
-  const information = request.status === 'rejected' ? await getAccessInformation(db, request.jurisdiction) : null;
+  // The authority as written for the requester's language (its name, and its page in that language when given).
+  const information =
+    request.status === 'rejected'
+      ? localiseAccessInformation(await getAccessInformation(db, request.jurisdiction), supportedLocaleOf(request.language))
+      : null;
   const isClosed = statusDefinitions[request.status].phase === 'closed';
   const isDeclinedCorrection = request.type === 'correction' && request.status === 'rejected';
   const statement = isDeclinedCorrection ? await findContestStatement(db, { requestId: request.id }) : null;

@@ -65,8 +65,8 @@ describe('[requester] the status page says what the emails said', () => {
       actor: team.admin,
       code: 'uk_gdpr',
       information: {
-        complaintAuthorityName: 'the Information Commissioner’s Office',
-        complaintAuthorityUrl: 'https://ico.org.uk/make-a-complaint/',
+        'en.complaintAuthorityName': 'the Information Commissioner’s Office',
+        'en.complaintAuthorityUrl': 'https://ico.org.uk/make-a-complaint/',
       },
     });
     const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction: 'uk_gdpr' });
@@ -85,6 +85,25 @@ describe('[requester] the status page says what the emails said', () => {
       complaint: { authorityName: 'the Information Commissioner’s Office', authorityUrl: 'https://ico.org.uk/make-a-complaint/' },
     });
     expect(view?.closedAt).toBeInstanceOf(Date);
+  });
+
+  it('[requester] who asked in German is pointed at the authority as written in German; its address in English where none is given', async () => {
+    await updateAccessInformation(db, {
+      actor: team.admin,
+      code: 'eu_gdpr',
+      information: {
+        'en.complaintAuthorityName': 'your local data protection authority',
+        'de.complaintAuthorityName': 'Ihre örtliche Datenschutzaufsichtsbehörde',
+        'en.complaintAuthorityUrl': 'https://www.edpb.europa.eu/about-edpb/about-edpb/members_en',
+      },
+    });
+    const { request, reference, statusToken } = await createVerifiedRequest(db, { jurisdiction: 'eu_gdpr', input: { language: 'de' } });
+    await rejectRequest(db, { actor: team.agent, reference, version: request.version, basis: 'identity_not_verified' });
+
+    expect((await getRequestStatus(db, { token: statusToken }))?.complaint).toEqual({
+      authorityName: 'Ihre örtliche Datenschutzaufsichtsbehörde',
+      authorityUrl: 'https://www.edpb.europa.eu/about-edpb/about-edpb/members_en',
+    });
   });
 
   it('a fulfilled request has no answer-due date and no complaint section; times are in the requester’s zone, or the organisation’s', async () => {

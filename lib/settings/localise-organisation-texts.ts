@@ -1,6 +1,11 @@
-import { type SupportedLocale, supportedLocales } from '@/lib/i18n/locales';
 import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
-import { isLocalisedTextKeyEditable, type LocalisedTextField, type TOrganisationTexts } from '@/lib/validation/organisation-texts';
+import {
+  isLocalisedTextKeyEditable,
+  type LocalisedTextField,
+  localisedTextFields,
+  type TOrganisationTexts,
+} from '@/lib/validation/organisation-texts';
+import { listUntranslatedTexts, type MissingTranslation, pickLocalisedText } from './localise-texts';
 
 export type LocalisedOrganisationTexts = { contactEmail?: string; privacyNoticeUrl?: string; signOff?: string };
 
@@ -15,21 +20,17 @@ export function localiseOrganisationTexts(
   locale: string,
 ): LocalisedOrganisationTexts {
   const pick = (field: LocalisedTextField) =>
-    (locale !== 'en' && (texts[`${locale}.${field}` as keyof TOrganisationTexts] as string | undefined)) ||
-    englishText(settings, texts, field);
+    pickLocalisedText<LocalisedTextField>(texts, locale, field, englishText(settings, texts, field));
   return { contactEmail: pick('contactEmail'), privacyNoticeUrl: pick('privacyNoticeUrl'), signOff: pick('signOff') };
 }
 
-export type MissingTranslation = { locale: SupportedLocale; field: LocalisedTextField };
-
 /** Texts the organisation wrote in English but not in another language: listed on the settings page (English is shown meanwhile). */
-export function listMissingTranslations(settings: TOrganisationSettings, texts: TOrganisationTexts): MissingTranslation[] {
-  const fields: LocalisedTextField[] = ['contactEmail', 'privacyNoticeUrl', 'signOff'];
-  return supportedLocales
-    .filter((locale) => locale !== 'en')
-    .flatMap((locale) =>
-      fields
-        .filter((field) => isLocalisedTextKeyEditable(locale, field) && englishText(settings, texts, field) && !texts[`${locale}.${field}`])
-        .map((field) => ({ locale, field })),
-    );
+export function listMissingTranslations(
+  settings: TOrganisationSettings,
+  texts: TOrganisationTexts,
+): MissingTranslation<LocalisedTextField>[] {
+  return listUntranslatedTexts(texts, localisedTextFields, {
+    englishOf: (field) => englishText(settings, texts, field),
+    isEditable: isLocalisedTextKeyEditable,
+  });
 }

@@ -4,15 +4,17 @@ import { jurisdictionPolicies, settings } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
-import type { TAccessInformation } from '@/lib/validation/access-information';
+import type { TLocalisedAccessInformation } from '@/lib/validation/access-information';
+import { withoutEmptyTexts } from '@/lib/validation/localised-texts';
 import { accessInformationKey, getAccessInformation } from './get-access-information';
 
-/** Saves a regime's Art. 15 information; packages built from now on carry it. */
+/** Saves a regime's Art. 15 information in every language written; packages built from now on carry it. */
 export async function updateAccessInformation(
   db: Database,
-  { actor, code, information }: { actor: StaffActor; code: string; information: TAccessInformation },
+  { actor, code, information }: { actor: StaffActor; code: string; information: TLocalisedAccessInformation },
 ): Promise<void> {
   assertCan(actor, 'settings.manage');
+  const value = withoutEmptyTexts(information);
   await db.transaction(async (tx) => {
     const [policy] = await tx
       .select({ code: jurisdictionPolicies.code })
@@ -23,13 +25,13 @@ export async function updateAccessInformation(
     const before = await getAccessInformation(tx, code);
     await tx
       .insert(settings)
-      .values({ key, value: information })
-      .onConflictDoUpdate({ target: settings.key, set: { value: information, updatedAt: new Date() } });
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     await recordEvent(tx, {
       requestId: null,
       actor: { type: 'staff', staffId: actor.staffId },
       action: 'settings_changed',
-      details: { key, before, after: information },
+      details: { key, before, after: value },
     });
   });
 }

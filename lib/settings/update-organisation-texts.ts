@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { settings } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { withoutEmptyTexts } from '@/lib/validation/localised-texts';
 import type { TOrganisationTexts } from '@/lib/validation/organisation-texts';
 import { getOrganisationTexts, ORGANISATION_TEXTS_KEY } from './get-organisation-texts';
 
@@ -11,7 +12,7 @@ export async function updateOrganisationTexts(
   { actor, input }: { actor: StaffActor; input: TOrganisationTexts },
 ): Promise<void> {
   assertCan(actor, 'settings.manage');
-  const value = Object.fromEntries(Object.entries(input).filter(([, text]) => text));
+  const value = withoutEmptyTexts(input);
   await db.transaction(async (tx) => {
     const before = await getOrganisationTexts(tx);
     await tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LocalisedKey, localisedKeysOf, localisedTextsSchema } from './localised-texts';
 import { text } from './text';
 
 /** An optional field of a settings form: an empty box means "not set". */
@@ -15,11 +16,13 @@ const paragraph = (max = 4000) =>
 
 /**
  * What an answer to an access request must tell the person besides their data
- * (GDPR Art. 15(1)(a)–(h) and (2); UK GDPR the same), written once per regime by an
- * admin and printed in every package's index.html. Each field is optional so an admin
- * can fill it in steps; the package names the contact address for anything left out.
+ * (GDPR Art. 15(1)(a)–(h) and (2); UK GDPR the same), written per regime by an
+ * admin, in each language requesters read (issue #18), and printed in every package's
+ * index.html in the request's language, English where a field has no translation.
+ * Each field is optional so an admin can fill it in steps; the package names the
+ * contact address for anything left out.
  */
-export const ZAccessInformation = z.strictObject({
+const fieldSchemas = {
   /** (a) the purposes of the processing. */
   purposes: paragraph(),
   /** (b) the categories of personal data concerned. */
@@ -30,7 +33,7 @@ export const ZAccessInformation = z.strictObject({
   retention: paragraph(),
   /** (e) the rights to rectification, erasure, restriction and objection. */
   rights: paragraph(),
-  /** (f) the supervisory authority the person may complain to. */
+  /** (f) the supervisory authority the person may complain to; its address may differ by language too (its page in the reader's). */
   complaintAuthorityName: paragraph(200),
   complaintAuthorityUrl: z.preprocess(
     emptyAsUndefined,
@@ -44,15 +47,23 @@ export const ZAccessInformation = z.strictObject({
   source: paragraph(),
   /** (h) automated decision-making, including profiling: whether it happens, its logic and consequences. */
   automatedDecisions: paragraph(),
-});
+};
+
+export type AccessInformationField = keyof typeof fieldSchemas;
+export const accessInformationFields = Object.keys(fieldSchemas) as AccessInformationField[];
+
+/** What one reader is told: the fields in their language (lib/settings/localise-access-information.ts). */
+export type TAccessInformation = Partial<Record<AccessInformationField, string>>;
+
+/** As stored and edited: one flat key per language and field (`de.purposes`), every language English included. */
+export const ZLocalisedAccessInformation = localisedTextsSchema(localisedKeysOf(accessInformationFields), fieldSchemas);
+export type TLocalisedAccessInformation = Partial<Record<LocalisedKey<AccessInformationField>, string>>;
 
 /** The settings form: the regime's code and its information. */
-export const ZAccessInformationForm = ZAccessInformation.extend({
+export const ZAccessInformationForm = ZLocalisedAccessInformation.extend({
   code: text()
     .trim()
     .min(1)
     .max(40)
     .regex(/^[a-z0-9_-]+$/),
 });
-
-export type TAccessInformation = z.infer<typeof ZAccessInformation>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type SupportedLocale, supportedLocales } from '@/lib/i18n/locales';
+import type { SupportedLocale } from '@/lib/i18n/locales';
+import { type LocalisedKey, localisedKeysOf, localisedTextsSchema } from './localised-texts';
 import { text } from './text';
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -11,7 +12,7 @@ const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value
  */
 export const localisedTextFields = ['contactEmail', 'privacyNoticeUrl', 'signOff'] as const;
 export type LocalisedTextField = (typeof localisedTextFields)[number];
-export type LocalisedTextKey = `${SupportedLocale}.${LocalisedTextField}`;
+export type LocalisedTextKey = LocalisedKey<LocalisedTextField>;
 
 const fieldSchemas: Record<LocalisedTextField, z.ZodType<string | undefined>> = {
   contactEmail: z.preprocess(
@@ -38,16 +39,9 @@ export function isLocalisedTextKeyEditable(locale: SupportedLocale, field: Local
   return locale !== 'en' || field === 'signOff';
 }
 
-export const localisedTextKeys = supportedLocales.flatMap((locale) =>
-  localisedTextFields.filter((field) => isLocalisedTextKeyEditable(locale, field)).map((field) => `${locale}.${field}` as LocalisedTextKey),
-);
+export const localisedTextKeys = localisedKeysOf(localisedTextFields, isLocalisedTextKeyEditable);
 
 /** The settings form's per-language texts, one flat field per language and text (`de.signOff`). */
-export const ZOrganisationTexts = z.strictObject(
-  Object.fromEntries(localisedTextKeys.map((key) => [key, fieldSchemas[key.split('.')[1] as LocalisedTextField]])) as Record<
-    LocalisedTextKey,
-    z.ZodType<string | undefined>
-  >,
-);
+export const ZOrganisationTexts = localisedTextsSchema(localisedTextKeys, fieldSchemas);
 
 export type TOrganisationTexts = Partial<Record<LocalisedTextKey, string>>;

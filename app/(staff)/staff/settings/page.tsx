@@ -2,18 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/lib/database';
 import { describeDeadlinePolicy } from '@/lib/settings/describe-deadline-policy';
-import { englishLanguageName } from '@/lib/i18n/locales';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
 import { listMissingTranslations } from '@/lib/settings/localise-organisation-texts';
 import { listJurisdictionPolicies } from '@/lib/settings/list-jurisdiction-policies';
+import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { listMissingAccessInformationTranslations } from '@/lib/settings/localise-access-information';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import { getBranding } from '@/lib/settings/get-branding';
 import { BrandingForm } from './branding-form';
 import { OrganisationForm } from './organisation-form';
+import { MissingTranslations, translatableTextNames } from './missing-translations';
 import { OrganisationTextsForm } from './organisation-texts-form';
-
-const textNames = { contactEmail: 'contact email', privacyNoticeUrl: 'privacy notice address', signOff: 'email sign-off' } as const;
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -26,7 +26,17 @@ export default async function SettingsPage() {
     getBranding(db),
     getOrganisationTexts(db),
   ]);
-  const missing = listMissingTranslations(organisation, texts);
+  const accessInformation = await Promise.all(policies.map(async ({ code }) => getAccessInformation(db, code)));
+  // The organisation's own texts, then what each regime's access packages say (edited on that regime's page).
+  const missing = [
+    ...listMissingTranslations(organisation, texts).map(({ locale, field }) => ({ locale, text: translatableTextNames[field] })),
+    ...policies.flatMap(({ policy }, index) =>
+      listMissingAccessInformationTranslations(accessInformation[index]!).map(({ locale, field }) => ({
+        locale,
+        text: `${policy.label} access package: ${translatableTextNames[field]}`,
+      })),
+    ),
+  ];
 
   return (
     <>
@@ -46,25 +56,11 @@ export default async function SettingsPage() {
       <section className="panel" aria-labelledby="texts-heading">
         <h2 id="texts-heading">Texts in the requester’s language</h2>
         <p>
-          Requesters read the pages and emails in their own language. What you write yourself (contact, privacy notice, sign-off) can be
-          given per language; where a language has none, its readers see the English one.
+          Requesters read the pages and emails in their own language. What you write yourself (contact, privacy notice, sign-off, and what
+          access packages tell the requester, edited under each jurisdiction below) can be given per language; where a language has none,
+          its readers see the English one.
         </p>
-        {missing.length > 0 ? (
-          <div className="notice" id="missing-translations">
-            <p>Missing translations (readers of these languages see the English text):</p>
-            <ul>
-              {missing.map(({ locale, field }) => (
-                <li key={`${locale}.${field}`}>
-                  {englishLanguageName(locale)}: {textNames[field]}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <p className="notice notice--ok" id="missing-translations">
-            Every text you wrote in English has a translation.
-          </p>
-        )}
+        <MissingTranslations items={missing} id="missing-translations" whenNone="Every text you wrote in English has a translation." />
         <OrganisationTextsForm current={texts} />
       </section>
 

@@ -7,6 +7,8 @@ import { getJurisdictionPolicy } from '@/lib/settings/get-jurisdiction-policy';
 import { requireStaffPage } from '@/lib/staff/require-staff-page';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
+import { listMissingAccessInformationTranslations } from '@/lib/settings/localise-access-information';
+import { MissingTranslations, translatableTextNames } from '../../missing-translations';
 import { AccessInformationForm } from './access-information-form';
 import { PolicyForm } from './policy-form';
 import { VerificationLevelsForm } from './verification-levels-form';
@@ -101,9 +103,18 @@ export default async function JurisdictionPolicyPage({ params }: { params: Promi
         <h2 id="access-information-heading">What an access package tells the requester</h2>
         <p>
           Besides their data, an answer to an access request must say why you hold it, who receives it, how long you keep it, where it came
-          from, the person’s rights and where they can complain (GDPR Art. 15(1)(a)–(h)). Write it once here: every package for a request
-          under “{view.policy.label}” prints it on its first page. Anything left empty points the requester at your contact address.
+          from, the person’s rights and where they can complain (GDPR Art. 15(1)(a)–(h)). Write it once here, in each language your
+          requesters read: every package for a request under “{view.policy.label}” prints it on its first page in the request’s language, in
+          English where a field has no translation. Anything left empty points the requester at your contact address.
         </p>
+        <MissingTranslations
+          items={listMissingAccessInformationTranslations(accessInformation).map(({ locale, field }) => ({
+            locale,
+            text: translatableTextNames[field],
+          }))}
+          id="missing-access-translations"
+          whenNone="Every field written in English has a translation."
+        />
         <AccessInformationForm code={view.code} information={accessInformation} />
       </section>
     </>
