@@ -144,7 +144,7 @@ export const ZBreachLookupCallback = z.discriminatedUnion(
 );
 
 /** One person as a page lists them; the address is normalised (trimmed, lower-cased) as the database path reads it. */
-export const ZBreachLookupPerson = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()) });
+export const ZBreachLookupPerson = z.object({ email: text().trim().toLowerCase().pipe(z.email()) });
 
 export type TBreachLookupJob = z.infer<typeof ZBreachLookupJob>;
 export type TBreachLookupAnswer = z.infer<typeof ZBreachLookupAnswer>;
