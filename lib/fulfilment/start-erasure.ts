@@ -128,7 +128,10 @@ export async function checkErasure(
 async function checkCopyWait(tx: DatabaseOrTransaction, requestId: string, now: Date): Promise<ActionCheck> {
   const copy = await findCopyRelease(tx, { requestId, now });
   if (!copy)
-    return refused('INVALID_TRANSITION', 'The requester asked for a copy of their data first: gather it and release the copy before erasing.');
+    return refused(
+      'INVALID_TRANSITION',
+      'The requester asked for a copy of their data first: gather it and release the copy before erasing.',
+    );
   if (!copy.unblockedBy) {
     return refused(
       'INVALID_TRANSITION',
@@ -148,7 +151,11 @@ async function recordCopyWaitEnded(
     requestId: request.id,
     actor: eventActorOf(actor),
     action: 'copy_wait_ended',
-    details: { reason: copy?.unblockedBy ?? 'days_passed', releasedAt: copy?.releasedAt.toISOString(), erasureFrom: copy?.erasureFrom.toISOString() },
+    details: {
+      reason: copy?.unblockedBy ?? 'days_passed',
+      releasedAt: copy?.releasedAt.toISOString(),
+      erasureFrom: copy?.erasureFrom.toISOString(),
+    },
   });
 }
 

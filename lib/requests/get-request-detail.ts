@@ -5,6 +5,7 @@ import { outboundEmails, type RequestRow, requestAttachments, requestEvents, req
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import { findCopyRelease } from '@/lib/fulfilment/find-copy-release';
 import { listAvailableActions } from './list-available-actions';
 import { isActive } from './request-status';
 import { listPausedIntervals } from './list-paused-intervals';
@@ -22,7 +23,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
   if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
   const requestId = row.request.id;
 
-  const [events, notes, attachments, emails, appealLinks, availableActions, relatedRequests] = await Promise.all([
+  const [events, notes, attachments, emails, appealLinks, availableActions, relatedRequests, copyRelease] = await Promise.all([
     db
       .select({
         id: requestEvents.id,
@@ -79,6 +80,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(and(eq(requests.emailHash, row.request.emailHash), ne(requests.id, requestId), isNotNull(requests.reference)))
       .orderBy(desc(requests.receivedAt))
       .limit(20),
+    row.request.copyBeforeErasure ? findCopyRelease(db, { requestId }) : null,
   ]);
   return {
     ...row.request,
@@ -96,6 +98,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     relatedRequests: relatedRequests as { reference: string; type: RequestRow['type']; status: RequestRow['status']; receivedOn: string }[],
     /** What this actor may do now, from the use cases' own checks. */
     availableActions,
+    /** A deletion with a copy first, once the copy is released: when, whether downloaded, and from when erasure may go ahead. */
+    copyRelease,
   };
 }
 

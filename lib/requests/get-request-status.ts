@@ -80,11 +80,11 @@ export async function getRequestStatus(
   const events = await listRequesterVisibleEvents(db, { requestId: request.id });
   const attachments = hasRequesterDownloads(request)
     ? await db
-          .select()
-          .from(requestAttachments)
-          .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
-          .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
-      : [];
+        .select()
+        .from(requestAttachments)
+        .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
+        .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
+    : [];
   const until = appealWindowOf(request);
   const [made] = until
     ? await db

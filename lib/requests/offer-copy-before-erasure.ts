@@ -13,10 +13,7 @@ export type OfferCopyBeforeErasureOptions = { actor: StaffActor; reference: stri
  * Staff offer the requester a copy of their data before it is erased (they asked by phone, or staff think
  * they would want it): the deletion then gathers and releases a copy, and erasure waits for it (checkErasure).
  */
-export async function offerCopyBeforeErasure(
-  db: Database,
-  { actor, reference, version }: OfferCopyBeforeErasureOptions,
-): Promise<void> {
+export async function offerCopyBeforeErasure(db: Database, { actor, reference, version }: OfferCopyBeforeErasureOptions): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
     assertAllowed(await checkOfferingCopy(tx, request));
     await tx.update(requests).set({ copyBeforeErasure: true }).where(eq(requests.id, request.id));
@@ -36,7 +33,11 @@ export async function checkOfferingCopy(
     .select({ id: fulfilmentRuns.id })
     .from(fulfilmentRuns)
     .where(
-      and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'erase'), inArray(fulfilmentRuns.status, ['running', 'succeeded'])),
+      and(
+        eq(fulfilmentRuns.requestId, request.id),
+        eq(fulfilmentRuns.kind, 'erase'),
+        inArray(fulfilmentRuns.status, ['running', 'succeeded']),
+      ),
     )
     .limit(1);
   if (erasure) return refused('INVALID_TRANSITION', 'The erasure has already started: there is nothing left to copy.');

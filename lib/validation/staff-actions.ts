@@ -4,8 +4,7 @@ import { ZPauseKind } from './deadline-policy';
 import { AGENT_PERMISSION_OR_ATTORNEY_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { agentFields, requireCompleteAgent, requireDeletionForCopy,
-  requireWhatToCorrect, ZEmailAddress } from './submit-request';
+import { agentFields, requireCompleteAgent, requireDeletionForCopy, requireWhatToCorrect, ZEmailAddress } from './submit-request';
 import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
