@@ -18,6 +18,7 @@ import { previewProps as restrictionAppliedPreview } from './restriction-applied
 import { previewProps as objectionUpheldPreview } from './objection-upheld';
 import { renderEmail, renderEmailDirectly } from './render-email';
 import { previewProps as requestFulfilledPreview } from './request-fulfilled';
+import { previewProps as copyReadyPreview } from './copy-ready';
 import { previewProps as requestOverduePreview } from './request-overdue';
 import { previewProps as requestRejectedPreview } from './request-rejected';
 import { previewProps as requesterRepliedPreview } from './requester-replied';
@@ -38,6 +39,7 @@ const previews = {
   'information-requested': { template: 'information-requested', version: 1, props: informationRequestedPreview },
   'deadline-extended': { template: 'deadline-extended', version: 1, props: deadlineExtendedPreview },
   'request-fulfilled': { template: 'request-fulfilled', version: 1, props: requestFulfilledPreview },
+  'copy-ready': { template: 'copy-ready', version: 1, props: copyReadyPreview },
   'request-rejected': { template: 'request-rejected', version: 1, props: requestRejectedPreview },
   'erasure-confirmed': { template: 'erasure-confirmed', version: 1, props: erasureConfirmedPreview },
   'staff-sign-in': { template: 'staff-sign-in', version: 1, props: staffSignInPreview },
@@ -65,6 +67,7 @@ const requesterPayloads = [
   previews['information-requested'],
   previews['deadline-extended'],
   previews['request-fulfilled'],
+  previews['copy-ready'],
   previews['request-rejected'],
   previews['erasure-confirmed'],
   previews['appeal-decided'],
@@ -131,6 +134,7 @@ it.each([
   { payload: previews['information-requested'], subject: 'We need more information about DSR-2026-000123' },
   { payload: previews['deadline-extended'], subject: 'We need more time for DSR-2026-000123' },
   { payload: previews['request-fulfilled'], subject: 'Your request DSR-2026-000123 is complete' },
+  { payload: previews['copy-ready'], subject: 'A copy of your data is ready before we erase it (DSR-2026-000123)' },
   { payload: previews['request-rejected'], subject: 'Update on your request DSR-2026-000123' },
   { payload: previews['erasure-confirmed'], subject: 'Your personal data has been erased (DSR-2026-000123)' },
   { payload: previews['correction-applied'], subject: 'We have corrected your data (DSR-2026-000123)' },
@@ -156,6 +160,7 @@ it.each([
   { payload: previews['information-requested'], url: informationRequestedPreview.statusUrl },
   { payload: previews['deadline-extended'], url: deadlineExtendedPreview.statusUrl },
   { payload: previews['request-fulfilled'], url: requestFulfilledPreview.statusUrl },
+  { payload: previews['copy-ready'], url: copyReadyPreview.statusUrl },
   { payload: previews['request-rejected'], url: requestRejectedPreview.statusUrl },
   { payload: previews['erasure-confirmed'], url: erasureConfirmedPreview.statusUrl },
   { payload: previews['staff-sign-in'], url: staffSignInPreview.signInUrl },

@@ -14,6 +14,7 @@ export const requesterEmailTemplates: ReadonlySet<EmailTemplateName> = new Set<E
   'information-requested',
   'deadline-extended',
   'request-fulfilled',
+  'copy-ready',
   'request-rejected',
   'erasure-confirmed',
   'correction-applied',

@@ -17,6 +17,7 @@ import * as informationRequested from './information-requested';
 import * as optOutConfirmed from './opt-out-confirmed';
 import * as processorErasureRequest from './processor-erasure-request';
 import * as requestFulfilled from './request-fulfilled';
+import * as copyReady from './copy-ready';
 import * as requestOverdue from './request-overdue';
 import * as requestRejected from './request-rejected';
 import * as requesterReplied from './requester-replied';
@@ -81,6 +82,11 @@ export const emailTemplates = {
     schema: requestFulfilled.ZRequestFulfilledEmailProps,
     subject: requestFulfilled.subject,
     Component: requestFulfilled.RequestFulfilledEmail,
+  },
+  'copy-ready': {
+    schema: copyReady.ZCopyReadyEmailProps,
+    subject: copyReady.subject,
+    Component: copyReady.CopyReadyEmail,
   },
   'request-rejected': {
     schema: requestRejected.ZRequestRejectedEmailProps,
@@ -182,6 +188,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('information-requested'),
   payloadSchema('deadline-extended'),
   payloadSchema('request-fulfilled'),
+  payloadSchema('copy-ready'),
   payloadSchema('request-rejected'),
   payloadSchema('requester-replied'),
   payloadSchema('erasure-confirmed'),

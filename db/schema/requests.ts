@@ -115,6 +115,12 @@ export const requests = pgTable(
     isFiledByAgent: boolean().notNull().default(false),
     /** The person themselves confirmed the request from their own mailbox: only then may the agent see the package. */
     consumerConfirmedAt: timestamp({ withTimezone: true }),
+    /**
+     * A deletion whose requester asked (or staff offered) for a copy of their data first: it is gathered and
+     * released as for an access request, and erasure waits until the copy is downloaded or the organisation's
+     * copy wait has passed (lib/fulfilment/check-copy-wait.ts).
+     */
+    copyBeforeErasure: boolean().notNull().default(false),
     /** Optimistic concurrency: every write bumps it and checks the value it read. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -4,6 +4,7 @@ import { requestAttachments } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-token';
 import { isUuid } from '@/lib/validation/is-uuid';
+import { hasRequesterDownloads } from './has-requester-downloads';
 import { openAttachmentFile } from './open-attachment-file';
 
 export type DownloadRequesterAttachmentOptions = { token: string; fileId: string; ip: string | null; now?: Date };
@@ -25,7 +26,7 @@ export async function downloadRequesterAttachment(
   if (!isUuid(fileId)) return null;
   const attachment = await db.transaction(async (tx) => {
     const request = await findRequestByStatusToken(tx, { token });
-    if (!request || request.status !== 'fulfilled') return null;
+    if (!request || !hasRequesterDownloads(request)) return null;
     const [counted] = await tx
       .update(requestAttachments)
       .set({ downloadCount: sql`${requestAttachments.downloadCount} + 1` })

@@ -1,15 +1,14 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
-import { assertAllowed } from '@/lib/requests/action-check';
-import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
+import { requestTypeRules } from '@/lib/validation/request-type';
 import { changeRequest } from '@/lib/requests/change-request';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
 import { assertCan, eventActorOf, staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
-import { getStorage } from '@/lib/storage/get-storage';
-import { attachmentObjectKey, type StoredFile } from './store-attachment-file';
+import { findReleasablePackage } from './find-releasable-package';
+import type { StoredFile } from './store-attachment-file';
 import { withStoredUploads } from './with-stored-uploads';
 
 export type ReleasePackageOptions = {
@@ -48,35 +47,10 @@ async function release(
   extraFiles: StoredFile[],
 ): Promise<void> {
   await changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    const [latest] = await tx
-      .select({ id: fulfilmentRuns.id })
-      .from(fulfilmentRuns)
-      .where(and(eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
-      .orderBy(desc(fulfilmentRuns.createdAt))
-      .limit(1);
-    if (!runId && !latest) throw new AppError('INVALID_TRANSITION', 'No data package was gathered for this request.');
-    const [run] = await tx
-      .select()
-      .from(fulfilmentRuns)
-      .where(and(eq(fulfilmentRuns.id, runId ?? latest!.id), eq(fulfilmentRuns.requestId, request.id), eq(fulfilmentRuns.kind, 'gather')))
-      .for('update');
-    if (!run) throw new AppError('NOT_FOUND', 'No such data package for this request.');
-    assertAllowed(checkIdentityForAnswer(request));
-    // An agent gathered again (the data may have changed): only the newest package may go out.
-    if (latest?.id !== run.id)
-      throw new AppError('INVALID_TRANSITION', 'A newer gathering replaced this package. Release the newest one once it is built.');
-    if (run.status === 'released') throw new AppError('INVALID_TRANSITION', 'This package was already released to the requester.');
-    if (run.status !== 'succeeded' || !run.packageStorageKey || run.packageSizeBytes === null || !run.packageSha256) {
-      throw new AppError(
-        'INVALID_TRANSITION',
-        run.status === 'running'
-          ? 'The package is still being gathered.'
-          : 'Gathering failed, so there is no package to release. Fix the sources and gather again.',
-      );
-    }
-    if (run.packageDeletedAt || !(await isStored(run.packageStorageKey))) {
-      throw new AppError('INVALID_TRANSITION', 'This package is no longer in storage (it expired or was replaced). Gather the data again.');
-    }
+    // Closing a deletion as fulfilled on its copy would end it unerased: its copy goes out with releaseCopy.
+    if (requestTypeRules[request.type].answer !== 'data')
+      throw new AppError('INVALID_TRANSITION', 'This is a deletion request: release the copy (the request stays open for the erasure).');
+    const run = await findReleasablePackage(tx, { request, runId });
     const {
       attachmentIds: [attachmentId],
     } = await closeRequestAsFulfilled(tx, {
@@ -112,8 +86,4 @@ async function release(
       },
     });
   });
-}
-
-function isStored(storageKey: string): Promise<boolean> {
-  return getStorage().exists(attachmentObjectKey(storageKey));
 }

@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database, DatabaseOrTransaction } from '@/db/client';
+import type { Database, DatabaseOrTransaction, Transaction } from '@/db/client';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
 import { type ActionCheck, allowed, assertAllowed, refused } from '@/lib/requests/action-check';
 import { changeRequest } from '@/lib/requests/change-request';
 import { isActive } from '@/lib/requests/request-status';
-import type { StaffActor } from '@/lib/staff/staff-actor';
+import { eventActorOf, type StaffActor } from '@/lib/staff/staff-actor';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
+import { recordEvent } from '@/lib/audit/record-event';
+import { findCopyRelease } from './find-copy-release';
 import { startStaffRun } from './start-staff-run';
 
 export type StartErasureOptions = {
@@ -30,8 +32,9 @@ export async function startErasure(
   { actor, reference, version, message, now = new Date() }: StartErasureOptions,
 ): Promise<{ runId: string }> {
   return changeRequest(db, { actor, permission: 'requests.work', reference, expectedVersion: version }, async (tx, request) => {
-    assertAllowed(await checkErasure(tx, request));
+    assertAllowed(await checkErasure(tx, request, now));
     const started = await startStaffRun(tx, { actor, request, kind: 'erase', now });
+    if (request.copyBeforeErasure) await recordCopyWaitEnded(tx, { actor, request, now });
     if (message) await tx.update(fulfilmentRuns).set({ requesterMessage: message }).where(eq(fulfilmentRuns.id, started.runId));
     return started;
   });
@@ -45,8 +48,16 @@ export async function checkErasure(
   tx: DatabaseOrTransaction,
   request: Pick<
     RequestRow,
-    'id' | 'type' | 'status' | 'verificationRequired' | 'verificationReached' | 'verificationDataPointsMatched' | 'verificationOverriddenAt'
+    | 'id'
+    | 'type'
+    | 'status'
+    | 'verificationRequired'
+    | 'verificationReached'
+    | 'verificationDataPointsMatched'
+    | 'verificationOverriddenAt'
+    | 'copyBeforeErasure'
   >,
+  now: Date = new Date(),
 ): Promise<ActionCheck> {
   if (requestTypeRules[request.type].answer !== 'erasure') return refused('INVALID_TRANSITION', 'Only a deletion request is erased.');
   // Deleting someone's data on a stranger's word is the harm identity checks exist to stop.
@@ -69,6 +80,10 @@ export async function checkErasure(
   if (erasures.length > 0)
     return refused('CONFLICT', 'An erasure is already running for this request. Wait for it to finish (progress is shown on the page).');
   if (!isActive(request.status)) return refused('INVALID_TRANSITION', 'This request is closed.');
+  if (request.copyBeforeErasure) {
+    const copyWait = await checkCopyWait(tx, request.id, now);
+    if (!copyWait.isAllowed) return copyWait;
+  }
 
   const [dryRun] = await tx
     .select({ id: fulfilmentRuns.id, status: fulfilmentRuns.status })
@@ -104,4 +119,46 @@ export async function checkErasure(
     );
   }
   return allowed;
+}
+
+/**
+ * The requester asked for a copy before the erasure: the copy must be released first, and then downloaded
+ * or left for the organisation's copy wait, so a copy they never opened is not destroyed with the data the next minute.
+ */
+async function checkCopyWait(tx: DatabaseOrTransaction, requestId: string, now: Date): Promise<ActionCheck> {
+  const copy = await findCopyRelease(tx, { requestId, now });
+  if (!copy)
+    return refused(
+      'INVALID_TRANSITION',
+      'The requester asked for a copy of their data first: gather it and release the copy before erasing.',
+    );
+  if (!copy.unblockedBy) {
+    return refused(
+      'INVALID_TRANSITION',
+      `The requester has not downloaded their copy yet: erasure is possible from ${formatInstant(copy.erasureFrom)}, or as soon as they download it.`,
+    );
+  }
+  return allowed;
+}
+
+/** Which end of the copy wait let this erasure go: the download or the days passed (checkCopyWait allowed it). */
+async function recordCopyWaitEnded(
+  tx: Transaction,
+  { actor, request, now }: { actor: StaffActor; request: Pick<RequestRow, 'id'>; now: Date },
+): Promise<void> {
+  const copy = await findCopyRelease(tx, { requestId: request.id, now });
+  await recordEvent(tx, {
+    requestId: request.id,
+    actor: eventActorOf(actor),
+    action: 'copy_wait_ended',
+    details: {
+      reason: copy?.unblockedBy ?? 'days_passed',
+      releasedAt: copy?.releasedAt.toISOString(),
+      erasureFrom: copy?.erasureFrom.toISOString(),
+    },
+  });
+}
+
+function formatInstant(instant: Date): string {
+  return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

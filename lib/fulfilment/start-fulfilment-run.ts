@@ -168,7 +168,11 @@ const noSourceMessages: Record<FulfilmentRunKind, string> = {
 /** Why this request cannot have this kind of run (null when it can): the type's answer decides (requestTypeRules). */
 function refusalFor(request: RequestRow, kind: FulfilmentRunKind): string | null {
   const { answer, isOptOut } = requestTypeRules[request.type];
-  if (kind === 'gather') return answer === 'data' ? null : 'Only an access or export request gathers data.';
+  // A deletion with a copy first (copyBeforeErasure) gathers the copy exactly as an access request does.
+  if (kind === 'gather')
+    return answer === 'data' || (answer === 'erasure' && request.copyBeforeErasure)
+      ? null
+      : 'Only an access or export request, or a deletion with a copy first, gathers data.';
   if (kind === 'correct') return request.type === 'correction' ? null : 'Only a correction request is sent to sources as a correction.';
   if (kind === 'opt_out') return isOptOut ? null : 'Only an opt-out, limit or unsubscribe request is applied as an opt-out.';
   return answer === 'erasure' ? null : 'Only a deletion request is erased.';

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { type RequestRow, requestAttachments, requests } from '@/db/schema';
+import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { addDays, toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { stopRunsOfClosedRequest } from '@/lib/fulfilment/stop-runs-of-closed-request';
 import type { StoredFile } from '@/lib/fulfilment/store-attachment-file';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
-import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import { type UseCaseActor, eventActorOf, staffIdOf } from '@/lib/staff/staff-actor';
+import { type UseCaseActor, eventActorOf } from '@/lib/staff/staff-actor';
 import { assertNotAnAppeal } from './assert-not-an-appeal';
 import { assertTransition } from './assert-transition';
+import { createRequesterDownloads } from './create-requester-downloads';
 import { requesterEmailContext } from './requester-email-context';
 
 /**
@@ -46,24 +46,7 @@ export async function closeRequestAsFulfilled(
 ): Promise<{ attachmentIds: string[] }> {
   assertTransition(request.status, 'fulfilled');
   assertNotAnAppeal(request);
-  const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
-  const expiresAt = new Date(now.getTime() + downloadDays * 24 * 60 * 60 * 1000);
-  const attachments =
-    files.length > 0
-      ? await tx
-          .insert(requestAttachments)
-          .values(
-            files.map((file) => ({
-              ...file,
-              requestId: request.id,
-              uploadedById: staffIdOf(actor),
-              maxDownloads,
-              expiresAt,
-              createdAt: now,
-            })),
-          )
-          .returning({ id: requestAttachments.id })
-      : [];
+  const { attachmentIds, downloadDays } = await createRequesterDownloads(tx, { request, actor, files, now });
   await tx
     .update(requests)
     .set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null })
@@ -94,5 +77,5 @@ export async function closeRequestAsFulfilled(
           },
         },
   });
-  return { attachmentIds: attachments.map((attachment) => attachment.id) };
+  return { attachmentIds };
 }

@@ -95,6 +95,7 @@ function fileInTransaction(
         agentOrganisation: input.agentOrganisation ?? null,
         agentHasPowerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
         isFiledByAgent: Boolean(input.agentEmail),
+        copyBeforeErasure: input.type === 'deletion' && Boolean(input.copyBeforeErasure),
         language: input.language ?? 'en',
         // The one filing works it, if their role works requests (filing and working are separate permissions); an API key works nothing itself.
         assigneeId: !isApiKeyActor(actor) && can(actor.role, 'requests.work') ? staffIdOf(actor) : null,
@@ -111,6 +112,7 @@ function fileInTransaction(
         receivedOn: input.receivedOn,
         viaAgent: Boolean(input.agentEmail),
         powerOfAttorney: Boolean(input.agentEmail && input.agentHasPowerOfAttorney),
+        ...(created!.copyBeforeErasure ? { copyBeforeErasure: true } : {}),
       },
       isVisibleToRequester: true,
     });

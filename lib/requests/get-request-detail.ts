@@ -6,6 +6,7 @@ import { outboundEmails, type RequestRow, requestAttachments, requestEvents, req
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import { findCopyRelease } from '@/lib/fulfilment/find-copy-release';
 import { listAvailableActions } from './list-available-actions';
 import { isActive } from './request-status';
 import { listPausedIntervals } from './list-paused-intervals';
@@ -23,7 +24,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
   if (!row) throw new AppError('NOT_FOUND', `No request ${reference}.`);
   const requestId = row.request.id;
 
-  const [events, notes, attachments, emails, appealLinks, availableActions, relatedRequests] = await Promise.all([
+  const [events, notes, attachments, emails, appealLinks, availableActions, relatedRequests, copyRelease] = await Promise.all([
     db
       .select({
         id: requestEvents.id,
@@ -80,6 +81,7 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
       .where(and(eq(requests.emailHash, row.request.emailHash), ne(requests.id, requestId), isNotNull(requests.reference)))
       .orderBy(desc(requests.receivedAt))
       .limit(20),
+    row.request.copyBeforeErasure ? findCopyRelease(db, { requestId }) : null,
   ]);
   return {
     ...row.request,
@@ -99,6 +101,8 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     availableActions,
     /** A declined correction: the requester's statement contesting the data (11 CCR §7023(f)), if they sent one. */
     contestStatement: row.request.type === 'correction' ? await findContestStatement(db, { requestId }) : null,
+    /** A deletion with a copy first, once the copy is released: when, whether downloaded, and from when erasure may go ahead. */
+    copyRelease,
   };
 }
 

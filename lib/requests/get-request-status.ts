@@ -16,6 +16,8 @@ import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { listRecipientsTold } from '@/lib/processors/list-recipients-told';
+import { findCopyRelease } from '@/lib/fulfilment/find-copy-release';
+import { hasRequesterDownloads } from '@/lib/fulfilment/has-requester-downloads';
 
 export type RequesterAttachmentView = {
   id: string;
@@ -54,6 +56,11 @@ export type RequestStatusView = {
   responseMessage: string | null;
   rejectionBasisLabel: string | null;
   attachments: RequesterAttachmentView[];
+  /**
+   * A deletion with a copy first, once the copy is released: when, whether it was downloaded, and from when the
+   * erasure may go ahead without a download (it happens once an agent erases; the request then closes).
+   */
+  copyBeforeErasure: { releasedAt: Date; erasureFrom: Date; isDownloaded: boolean } | null;
   /** Processors told about the erasure (GDPR Art. 19): who, when, and whether they confirmed. Never their contact address. */
   recipientsTold: { vendorName: string; toldAt: Date; hasConfirmed: boolean }[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
@@ -79,14 +86,13 @@ export async function getRequestStatus(
   const request = await findRequestByStatusToken(db, { token });
   if (!request) return null;
   const events = await listRequesterVisibleEvents(db, { requestId: request.id });
-  const attachments =
-    request.status === 'fulfilled'
-      ? await db
-          .select()
-          .from(requestAttachments)
-          .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
-          .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
-      : [];
+  const attachments = hasRequesterDownloads(request)
+    ? await db
+        .select()
+        .from(requestAttachments)
+        .where(and(eq(requestAttachments.requestId, request.id), isNull(requestAttachments.deletedAt)))
+        .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName))
+    : [];
   const until = appealWindowOf(request);
   const [made] = until
     ? await db
@@ -144,6 +150,7 @@ export async function getRequestStatus(
       toldAt: told.firstToldAt,
       hasConfirmed: told.state === 'answered',
     })),
+    copyBeforeErasure: await describeCopy(db, request, now),
     attachments: attachments.map((file) => {
       const downloadsLeft = Math.max(0, file.maxDownloads - file.downloadCount);
       return {
@@ -156,4 +163,14 @@ export async function getRequestStatus(
       };
     }),
   };
+}
+
+async function describeCopy(
+  db: DatabaseOrTransaction,
+  request: { id: string; copyBeforeErasure: boolean },
+  now: Date,
+): Promise<RequestStatusView['copyBeforeErasure']> {
+  if (!request.copyBeforeErasure) return null;
+  const copy = await findCopyRelease(db, { requestId: request.id, now });
+  return copy ? { releasedAt: copy.releasedAt, erasureFrom: copy.erasureFrom, isDownloaded: copy.isDownloaded } : null;
 }

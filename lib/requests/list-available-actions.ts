@@ -9,6 +9,7 @@ import { checkTransition } from './assert-transition';
 import { checkClosing } from './check-closing';
 import { checkExtension } from './check-extension';
 import { isActive } from './request-status';
+import { checkOfferingCopy } from './offer-copy-before-erasure';
 import { checkIdentityForAnswer } from '@/lib/verification/verification-requirement';
 
 export type AvailableActions = {
@@ -25,6 +26,8 @@ export type AvailableActions = {
   reject: ActionCheck;
   /** Deletion requests only (null otherwise). */
   erase: ActionCheck | null;
+  /** Deletion requests only (null otherwise): offer the requester a copy of their data before it is erased. */
+  offerCopy: ActionCheck | null;
 };
 
 /**
@@ -47,6 +50,7 @@ export async function listAvailableActions(
       release: forbidden,
       reject: forbidden,
       erase: request.type === 'deletion' ? forbidden : null,
+      offerCopy: request.type === 'deletion' ? forbidden : null,
     };
   }
   const extension = checkExtension(request, toCalendarDate(now, env().TIME_ZONE));
@@ -58,7 +62,8 @@ export async function listAvailableActions(
     fulfil: both(await checkClosing(db, request, 'fulfilled'), checkIdentityForAnswer(request)),
     release: both(checkTransition(request.status, 'fulfilled'), checkIdentityForAnswer(request)),
     reject: await checkClosing(db, request, 'rejected'),
-    erase: request.type === 'deletion' ? await checkErasure(db, request) : null,
+    erase: request.type === 'deletion' ? await checkErasure(db, request, now) : null,
+    offerCopy: request.type === 'deletion' ? await checkOfferingCopy(db, request) : null,
   };
 }
 

@@ -187,6 +187,7 @@ async function fileOrMerge(
       agentEmail: input.agentEmail?.trim() ?? null,
       agentOrganisation: input.agentOrganisation ?? null,
       isFiledByAgent: Boolean(input.agentEmail),
+      copyBeforeErasure: input.type === 'deletion' && Boolean(input.copyBeforeErasure),
       timeZone: input.timeZone ?? null,
       gpcSignal,
       language,
@@ -199,7 +200,14 @@ async function fileOrMerge(
     requestId: created!.id,
     actor: { type: 'requester' },
     action: 'submitted',
-    details: { channel, type: input.type, jurisdiction: input.jurisdiction, gpcSignal, viaAgent: Boolean(input.agentEmail) },
+    details: {
+      channel,
+      type: input.type,
+      jurisdiction: input.jurisdiction,
+      gpcSignal,
+      viaAgent: Boolean(input.agentEmail),
+      ...(created!.copyBeforeErasure ? { copyBeforeErasure: true } : {}),
+    },
     ip,
     isVisibleToRequester: true,
   });

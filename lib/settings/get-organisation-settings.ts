@@ -25,6 +25,7 @@ export async function getOrganisationSettings(db: DatabaseOrTransaction): Promis
     senderEmail: sender?.[2] ?? MAIL_FROM,
     downloadDays: 7,
     maxDownloads: 10,
+    copyWaitDays: 7,
     auditRetentionMonths: 24,
     personalDataRetentionDays: 365,
   };

@@ -11,6 +11,7 @@ const settings: TOrganisationSettings = {
   privacyNoticeUrl: 'https://northwind.example/privacy',
   downloadDays: 7,
   maxDownloads: 10,
+  copyWaitDays: 7,
   auditRetentionMonths: 24,
   personalDataRetentionDays: 365,
 };

@@ -27,6 +27,7 @@ const renamed: TOrganisationSettings = {
   senderEmail: 'privacy@fjordline.test',
   downloadDays: 14,
   maxDownloads: 3,
+  copyWaitDays: 5,
   auditRetentionMonths: 36,
   personalDataRetentionDays: 400,
 };

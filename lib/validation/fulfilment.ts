@@ -20,6 +20,13 @@ export const ZReleasePackage = z.strictObject({
 });
 export type TReleasePackage = z.infer<typeof ZReleasePackage>;
 
+/** A deletion's copy before erasure: the same fields as a release; the request stays open. */
+export const ZReleaseCopy = ZReleasePackage;
+export type TReleaseCopy = z.infer<typeof ZReleaseCopy>;
+
+export const ZOfferCopyBeforeErasure = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TOfferCopyBeforeErasure = z.infer<typeof ZOfferCopyBeforeErasure>;
+
 export const ZStartDryRun = z.strictObject({ reference: ZReference, version: ZVersion });
 export type TStartDryRun = z.infer<typeof ZStartDryRun>;
 

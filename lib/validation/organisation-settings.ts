@@ -40,6 +40,16 @@ export const ZOrganisationSettings = z.strictObject({
   downloadDays: z.coerce.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days'),
   maxDownloads: z.coerce.number().int().min(1, 'At least 1').max(100, 'At most 100'),
   /**
+   * A deletion with a copy first: how many days after the copy is released the erasure may go ahead even if the
+   * requester never downloaded it. The default keeps settings saved before this field existed readable.
+   */
+  copyWaitDays: z.coerce
+    .number({ error: 'Enter a number of days' })
+    .int('Enter a whole number of days')
+    .min(1, 'At least 1 day')
+    .max(90, 'At most 90 days')
+    .default(7),
+  /**
    * How long audit records (requests' dates and the event log) are kept. CCPA's
    * record-keeping rule asks for at least 24 months (11 CCR §7101(a)), hence the
    * floor. Nothing deletes audit records yet; the default keeps settings saved

@@ -4,7 +4,7 @@ import { ZPauseKind } from './deadline-policy';
 import { AGENT_PERMISSION_OR_ATTORNEY_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { agentFields, requireCompleteAgent, requireWhatToCorrect, ZEmailAddress } from './submit-request';
+import { agentFields, requireCompleteAgent, requireDeletionForCopy, requireWhatToCorrect, ZEmailAddress } from './submit-request';
 import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
@@ -136,9 +136,12 @@ export const ZFileOnBehalf = ZFileOnBehalfFields.extend({
   agentHasPowerOfAttorney: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).optional(),
   /** The person's signed permission for the agent, uploaded from the form (stored encrypted like identity documents). */
   agentPermission: ZEvidenceFile.optional(),
+  /** A deletion only: the person asked for a copy of their data before it is erased. */
+  copyBeforeErasure: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).optional(),
 })
   .superRefine(requireWhatToCorrect)
   .superRefine(requireCompleteAgent)
+  .superRefine(requireDeletionForCopy)
   .superRefine((input, context) => requireAgentPermission(input, context, AGENT_PERMISSION_OR_ATTORNEY_REQUIRED));
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
 

@@ -62,6 +62,13 @@ export function requireCompleteAgent(
     context.addIssue({ code: 'custom', path: ['agentEmail'], message: 'Use the person’s email above and your own email here' });
 }
 
+/** A copy before erasure is asked for with a deletion only: with another type it would be silently meaningless. */
+export function requireDeletionForCopy(input: { type: string; copyBeforeErasure?: boolean }, context: z.RefinementCtx): void {
+  if (input.copyBeforeErasure && input.type !== 'deletion') {
+    context.addIssue({ code: 'custom', path: ['copyBeforeErasure'], message: 'A copy before erasure goes with a deletion request only' });
+  }
+}
+
 export function requireWhatToCorrect(input: { type: string; details?: string }, context: z.RefinementCtx): void {
   if (input.type === 'correction' && !input.details) {
     context.addIssue({ code: 'custom', path: ['details'], message: 'Say which of your details are wrong and what they should be' });
@@ -99,12 +106,16 @@ const ZSubmitRequestFields = z.strictObject({
   isAuthorised: z.literal(true, { error: 'Confirm that you are the person named, or authorised to act for them' }),
   /** The requester's language for every email and page about the request (API clients; the form uses the page's). */
   language: z.enum(supportedLocales, { error: `Language must be one of ${supportedLocales.join(', ')}` }).optional(),
+  /** A deletion only: "send me a copy of my data before it is erased" (the form sends it only with a deletion). */
+  copyBeforeErasure: z.boolean({ error: 'copyBeforeErasure must be true or false' }).optional(),
   /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
   website: text().max(submitRequestMaxLengths.website).optional(),
   ...agentFields,
 });
 
-export const ZSubmitRequest = ZSubmitRequestFields.superRefine(requireWhatToCorrect).superRefine(requireCompleteAgent);
+export const ZSubmitRequest = ZSubmitRequestFields.superRefine(requireWhatToCorrect)
+  .superRefine(requireCompleteAgent)
+  .superRefine(requireDeletionForCopy);
 
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 
@@ -115,6 +126,7 @@ export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 export const ZSubmitRequestForm = ZSubmitRequestFields.extend({ agentPermission: ZEvidenceFile.optional() })
   .superRefine(requireWhatToCorrect)
   .superRefine(requireCompleteAgent)
+  .superRefine(requireDeletionForCopy)
   .superRefine((input, context) => requireAgentPermission(input, context, AGENT_PERMISSION_REQUIRED));
 
 export type TSubmitRequestForm = z.infer<typeof ZSubmitRequestForm>;

@@ -37,11 +37,18 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
     if (typeof value === 'string') values[field] = value;
   }
   if (formData.get('isAuthorised') === 'on') values.isAuthorised = 'on';
+  // The box is offered with a deletion only; left ticked after switching to another type, it means nothing.
+  if (formData.get('copyBeforeErasure') === 'on' && values.type === 'deletion') values.copyBeforeErasure = 'on';
   // The browser fills the time zone in; one this server does not know is left out (the organisation's is used), never a form error.
   if (values.timeZone !== undefined && !isIanaTimeZone(values.timeZone)) delete values.timeZone;
 
   const { agentPermission } = formFiles(formData);
-  const parsed = ZSubmitRequestForm.safeParse({ ...values, isAuthorised: values.isAuthorised === 'on', agentPermission });
+  const parsed = ZSubmitRequestForm.safeParse({
+    ...values,
+    isAuthorised: values.isAuthorised === 'on',
+    copyBeforeErasure: values.copyBeforeErasure === 'on' ? true : undefined,
+    agentPermission,
+  });
   if (!parsed.success) {
     // What was typed comes back to fill the form again, but never more of it than a field takes.
     const echoed = Object.fromEntries(

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RequestFields } from '@/components/request-fields';
@@ -41,8 +41,11 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
     agentOrganisation: t('labels.agentOrganisation'),
     agentPermission: t('labels.agentPermission'),
     timeZone: t('labels.timeZone'),
+    copyBeforeErasure: t('labels.copyBeforeErasure'),
   } satisfies Record<Exclude<SubmitRequestField, 'language'>, string>;
   const summaryRef = useRef<HTMLDivElement>(null);
+  // The copy-first box belongs to a deletion: shown while that type is chosen.
+  const [type, setType] = useState(values.type);
 
   useEffect(() => {
     if (state.formError) summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -50,7 +53,15 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
 
   return (
     // The key remounts the form after each failed submit so the kept values show as defaults.
-    <form action={formAction} noValidate key={JSON.stringify(values)}>
+    <form
+      action={formAction}
+      noValidate
+      key={JSON.stringify(values)}
+      onChange={(event) => {
+        const field = event.target as unknown as HTMLInputElement;
+        if (field.name === 'type') setType(field.value);
+      }}
+    >
       <div ref={summaryRef}>
         <ErrorSummary message={state.formError && translateMessage(state.formError)} fieldErrors={errors} labels={fieldLabels} />
       </div>
@@ -73,6 +84,24 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
         isEmailChecked
         typeHint={hasGpcSignal ? t('gpcHint') : undefined}
       />
+
+      {type === 'deletion' ? (
+        <div className="field" id="copyBeforeErasure-field">
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="copyBeforeErasure"
+              name="copyBeforeErasure"
+              defaultChecked={values.copyBeforeErasure === 'on'}
+              aria-describedby="copyBeforeErasure-hint"
+            />
+            <label htmlFor="copyBeforeErasure">{t('copyBeforeErasure')}</label>
+          </div>
+          <p className="field__hint" id="copyBeforeErasure-hint">
+            {t('copyBeforeErasureHint')}
+          </p>
+        </div>
+      ) : null}
 
       <AgentFields values={values} errors={errors} />
 

@@ -9,7 +9,7 @@ import { formatCalendarDateIn, formatDateTimeIn } from '@/lib/i18n/format-date';
 import type { Locale } from '@/lib/i18n/locales';
 import { localiseJurisdictionLabel, localiseLabel } from '@/lib/i18n/localise-labels';
 import { findMinimisedRequest, type MinimisedRequestView } from '@/lib/requests/find-minimised-request';
-import { getRequestStatus } from '@/lib/requests/get-request-status';
+import { getRequestStatus, type RequestStatusView } from '@/lib/requests/get-request-status';
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { noticePartLabels } from '@/lib/validation/incident-notice';
 import { CancelForm } from './cancel-form';
@@ -159,26 +159,21 @@ export default async function StatusPage({
           {request.attachments.length > 0 ? (
             <>
               <h3>{t('yourFiles')}</h3>
-              <ul className="file-list">
-                {request.attachments.map((file) => (
-                  <li key={file.id}>
-                    {file.isAvailable ? (
-                      <a href={`/status/${token}/files/${file.id}`} download>
-                        {file.fileName}
-                      </a>
-                    ) : (
-                      <span>{file.fileName}</span>
-                    )}{' '}
-                    <span className="field__hint">
-                      {file.isAvailable
-                        ? text.downloadsLeft(file.downloadsLeft, formatMoment(file.expiresAt, request.timeZone))
-                        : text.noLongerAvailable}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <FileList token={token} request={request} text={text} formatMoment={formatMoment} />
             </>
           ) : null}
+        </section>
+      ) : null}
+
+      {request.copyBeforeErasure && request.status !== 'fulfilled' ? (
+        <section className="panel" aria-labelledby="copy-heading" id="copy-before-erasure">
+          <h2 id="copy-heading">{t('copyHeading')}</h2>
+          <p>
+            {request.copyBeforeErasure.isDownloaded
+              ? t('copyDownloaded')
+              : t('copyErasureFrom', { date: formatMoment(request.copyBeforeErasure.erasureFrom, request.timeZone) })}
+          </p>
+          <FileList token={token} request={request} text={text} formatMoment={formatMoment} />
         </section>
       ) : null}
 
@@ -318,5 +313,39 @@ function MinimisedRequest({ request, typeLabel, statusLabel }: { request: Minimi
         {t.rich('minimised', { date: () => <DateText date={request.minimisedOn} /> })}
       </p>
     </>
+  );
+}
+
+/** The request's files with their download links, what is left of each and until when. */
+function FileList({
+  token,
+  request,
+  text,
+  formatMoment,
+}: {
+  token: string;
+  request: Pick<RequestStatusView, 'attachments' | 'timeZone'>;
+  text: ReturnType<typeof statusPageText>;
+  formatMoment: (date: Date, timeZone: string) => string;
+}) {
+  return (
+    <ul className="file-list">
+      {request.attachments.map((file) => (
+        <li key={file.id}>
+          {file.isAvailable ? (
+            <a href={`/status/${token}/files/${file.id}`} download>
+              {file.fileName}
+            </a>
+          ) : (
+            <span>{file.fileName}</span>
+          )}{' '}
+          <span className="field__hint">
+            {file.isAvailable
+              ? text.downloadsLeft(file.downloadsLeft, formatMoment(file.expiresAt, request.timeZone))
+              : text.noLongerAvailable}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

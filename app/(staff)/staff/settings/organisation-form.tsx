@@ -17,6 +17,7 @@ const labels: Record<keyof TOrganisationSettings, string> = {
   privacyNoticeUrl: 'Privacy notice web address',
   downloadDays: 'Download link lifetime (days)',
   maxDownloads: 'Downloads allowed per file',
+  copyWaitDays: 'Erasure waits for an undownloaded copy (days)',
   auditRetentionMonths: 'Keep audit records for (months)',
   personalDataRetentionDays: 'Keep requesters’ personal data after closing (days)',
 };
@@ -153,6 +154,27 @@ export function OrganisationForm({ current }: { current: TOrganisationSettings }
               min={1}
               max={100}
               defaultValue={values.maxDownloads}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="copyWaitDays"
+          label={labels.copyWaitDays}
+          hint="A deletion with a copy first is erased once the requester downloads the copy, or this many days after it is released: 1 to 90."
+          errors={errors.copyWaitDays}
+        >
+          {(describedBy, isInvalid) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              id="copyWaitDays"
+              name="copyWaitDays"
+              required
+              min={1}
+              max={90}
+              defaultValue={values.copyWaitDays}
               aria-describedby={describedBy}
               aria-invalid={isInvalid}
             />

@@ -13,6 +13,8 @@ export const doneNotices = {
   retried: 'Failed emails were scheduled to be sent again.',
   gathering_started: 'Gathering started. Each source’s progress is shown under “Data from your systems”.',
   package_released: 'Package released. The requester is being emailed your message and a link to download their data.',
+  copy_released: 'Copy released. The requester is being emailed a link to download it; the request stays open for the erasure.',
+  copy_offered: 'Copy before erasure added. Gather the data and release the copy; erasure waits for it.',
   dry_run_started: 'Dry run started. Nothing is changed in your systems; the counts appear below.',
   erasure_started: 'Erasure started. Each source’s outcome is shown under “Data from your systems”.',
   sources_retried: 'The failed sources are being tried again.',

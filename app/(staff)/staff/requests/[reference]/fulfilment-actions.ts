@@ -3,6 +3,8 @@
 import { getDb } from '@/lib/database';
 import { confirmManualSource } from '@/lib/fulfilment/confirm-manual-source';
 import { releasePackage } from '@/lib/fulfilment/release-package';
+import { releaseCopy } from '@/lib/fulfilment/release-copy';
+import { offerCopyBeforeErasure } from '@/lib/requests/offer-copy-before-erasure';
 import { retryFailedSources } from '@/lib/fulfilment/retry-failed-sources';
 import { startDryRun } from '@/lib/fulfilment/start-dry-run';
 import { applyCorrection } from '@/lib/fulfilment/corrections/apply-correction';
@@ -16,6 +18,8 @@ import { replayErasure } from '@/lib/fulfilment/replay-erasure';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import {
   ZConfirmManualSource,
+  ZOfferCopyBeforeErasure,
+  ZReleaseCopy,
   ZReleasePackage,
   ZReplayErasure,
   ZRetryFailedSources,
@@ -46,6 +50,20 @@ export async function releasePackageAction(_previous: ActionState, formData: For
     await releasePackage(getDb(), { actor: await requireStaff(), reference, version, runId, message, files });
   });
   return afterSuccess(state, formData, 'package_released');
+}
+
+export async function releaseCopyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZReleaseCopy, formData, async ({ reference, version, runId, message }) => {
+    await releaseCopy(getDb(), { actor: await requireStaff(), reference, version, runId, message });
+  });
+  return afterSuccess(state, formData, 'copy_released');
+}
+
+export async function offerCopyBeforeErasureAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(ZOfferCopyBeforeErasure, formData, async ({ reference, version }) => {
+    await offerCopyBeforeErasure(getDb(), { actor: await requireStaff(), reference, version });
+  });
+  return afterSuccess(state, formData, 'copy_offered');
 }
 
 export async function startDryRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

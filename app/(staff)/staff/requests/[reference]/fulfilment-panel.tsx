@@ -5,6 +5,8 @@ import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
 import { IdentityChainNotice } from './identity-chain-notice';
 import { ErasureReplaySection } from './erasure-replay';
+import { DateTimeText } from '@/components/date-time-text';
+import type { CopyRelease } from '@/lib/fulfilment/find-copy-release';
 
 type FulfilmentPanelProps = {
   fulfilment: RequestFulfilment;
@@ -16,14 +18,37 @@ type FulfilmentPanelProps = {
   requester: string;
   /** May replay an erasure after a backup restore (the request is closed by then, so not `isWorkable`). */
   canReplayErasure: boolean;
+  /** A deletion with a copy first (null otherwise): the copy is gathered and released before the erasure. */
+  copy?: { release: CopyRelease | null } | null;
 };
 
 /** "Data from your systems": the request's fulfilment runs and their controls. */
-export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requester, canReplayErasure }: FulfilmentPanelProps) {
+export function FulfilmentPanel({
+  fulfilment,
+  request,
+  isWorkable,
+  erasure,
+  requester,
+  canReplayErasure,
+  copy = null,
+}: FulfilmentPanelProps) {
   return (
     <section className="panel" aria-labelledby="fulfilment-heading">
       <h2 id="fulfilment-heading">Data from your systems</h2>
       <IdentityChainNotice chain={erasure ? fulfilment.identityChain.erasure : fulfilment.identityChain.access} />
+      {erasure && copy ? (
+        <section aria-labelledby="copy-heading">
+          <h3 id="copy-heading">Copy before erasure</h3>
+          <CopyReleaseSummary release={copy.release} />
+          <GatherPanel
+            fulfilment={fulfilment}
+            reference={request.reference}
+            version={request.version}
+            isWorkable={isWorkable}
+            requester={requester}
+          />
+        </section>
+      ) : null}
       {erasure ? (
         <ErasurePanel
           fulfilment={fulfilment}
@@ -51,5 +76,19 @@ export function FulfilmentPanel({ fulfilment, request, isWorkable, erasure, requ
         />
       ) : null}
     </section>
+  );
+}
+
+/** "Copy released on …; erasure possible from … or once downloaded (downloaded: yes/no)", or that it is still to release. */
+function CopyReleaseSummary({ release }: { release: CopyRelease | null }) {
+  if (!release)
+    return (
+      <p className="field__hint">The requester asked for a copy of their data first: gather it and release the copy before erasing.</p>
+    );
+  return (
+    <p id="copy-release-summary">
+      Copy released on <DateTimeText date={release.releasedAt} />; erasure possible from <DateTimeText date={release.erasureFrom} /> or once
+      downloaded (downloaded: {release.isDownloaded ? 'yes' : 'no'}).
+    </p>
   );
 }

@@ -12,6 +12,8 @@ export type StepId =
   | 'extend'
   | 'gather'
   | 'release'
+  | 'release_copy'
+  | 'offer_copy'
   | 'dry_run'
   | 'erase'
   | 'fulfil'
@@ -32,14 +34,17 @@ type StepInput = {
   answer: RequestAnswer;
   actions: AvailableActions;
   fulfilment: RequestFulfilment | null;
+  /** A deletion with a copy first (null otherwise): whether the copy is out, and whether erasure still waits for it. */
+  copy?: { isReleased: boolean; isWaiting: boolean } | null;
 };
 
 /**
  * Orders what the use cases allow (availableActions: their own checks) into one primary action and
  * the rest. Nothing here decides whether an action is allowed; it only picks which allowed one leads,
- * e.g. access: Start work → Gather data → Release; deletion: Start work → Dry run → Erase data; others: Start work → Fulfil.
+ * e.g. access: Start work → Gather data → Release; deletion: Start work → Dry run → Erase data; a deletion with a copy first:
+ * Gather data → Release the copy → (wait) → Dry run → Erase data; others: Start work → Fulfil.
  */
-export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment }: StepInput): RequestSteps {
+export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment, copy = null }: StepInput): RequestSteps {
   if (!actions.work.isAllowed) return { primary: null, waiting: null, others: [] };
   const gather = fulfilment?.gather ?? null;
   const dryRun = fulfilment?.dryRun ?? null;
@@ -56,13 +61,27 @@ export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment
   // An appeal is decided, never fulfilled or rejected as such.
   if (actions.fulfil.isAllowed && !isAppeal) allowed.add('fulfil');
   if (actions.reject.isAllowed && !isAppeal) allowed.add('reject');
-  if (answer === 'data' && hasAccessSources && gather?.status !== 'running' && gather?.status !== 'released') allowed.add('gather');
+  const gathers = answer === 'data' || (copy !== null && !copy.isReleased);
+  if (gathers && hasAccessSources && gather?.status !== 'running' && gather?.status !== 'released') allowed.add('gather');
+  if (copy && !copy.isReleased && gather?.status === 'succeeded' && gather.package) allowed.add('release_copy');
+  if (actions.offerCopy?.isAllowed) allowed.add('offer_copy');
   if (answer === 'data' && actions.release.isAllowed && gather?.status === 'succeeded' && gather.package) allowed.add('release');
   if (actions.erase && hasErasureSources && dryRun?.status !== 'running' && !isErasureUnderway) allowed.add('dry_run');
   if (actions.erase?.isAllowed) allowed.add('erase');
 
-  const { primary, waiting } = choosePrimary({ status, isAppeal, allowed, gather, dryRun, erase });
-  const order: StepId[] = ['start_work', 'request_information', 'extend', 'gather', 'dry_run', 'release', 'fulfil', 'reject'];
+  const { primary, waiting } = choosePrimary({ status, isAppeal, allowed, gather, dryRun, erase, copy });
+  const order: StepId[] = [
+    'start_work',
+    'request_information',
+    'extend',
+    'gather',
+    'release_copy',
+    'dry_run',
+    'release',
+    'offer_copy',
+    'fulfil',
+    'reject',
+  ];
   return { primary, waiting, others: order.filter((step) => step !== primary && allowed.has(step)) };
 }
 
@@ -73,7 +92,9 @@ function choosePrimary({
   gather,
   dryRun,
   erase,
+  copy,
 }: {
+  copy: StepInput['copy'];
   status: RequestStatus;
   isAppeal: boolean;
   allowed: Set<StepId>;
@@ -95,6 +116,8 @@ function choosePrimary({
         : 'Erasure is running: each source’s outcome appears below, and the request closes when it finishes.',
     };
   }
+  const copyStep = copy ? chooseCopyStep(copy, allowed, gather) : null;
+  if (copyStep) return copyStep;
   if (allowed.has('erase')) return { primary: 'erase', waiting: null };
   if (dryRun?.status === 'running') return { primary: null, waiting: 'The dry run is running: its counts appear below.' };
   if (allowed.has('dry_run')) return { primary: 'dry_run', waiting: null };
@@ -103,4 +126,25 @@ function choosePrimary({
   if (allowed.has('gather') && !gather) return { primary: 'gather', waiting: null };
   if (allowed.has('fulfil')) return { primary: 'fulfil', waiting: null };
   return { primary: null, waiting: null };
+}
+
+/** A deletion with a copy first: the copy is gathered and released before the dry run and erasure lead; null once it no longer holds them up. */
+function chooseCopyStep(
+  copy: NonNullable<StepInput['copy']>,
+  allowed: Set<StepId>,
+  gather: RequestFulfilment['gather'],
+): { primary: StepId | null; waiting: string | null } | null {
+  if (copy.isReleased) {
+    return copy.isWaiting
+      ? {
+          primary: null,
+          waiting: 'Waiting for the requester to download their copy: erasure is possible once they do, or when the wait ends.',
+        }
+      : null;
+  }
+  if (gather?.status === 'running')
+    return { primary: null, waiting: 'Gathering the requester’s copy: each source’s progress appears below.' };
+  if (allowed.has('release_copy')) return { primary: 'release_copy', waiting: null };
+  if (allowed.has('gather')) return { primary: 'gather', waiting: null };
+  return null;
 }

@@ -41,6 +41,7 @@ import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
 import { GatherDataForm } from './gather-data-form';
 import { ReleasePackageForm } from './release-package-form';
+import { OfferCopyForm } from './offer-copy-form';
 import { describeRun } from './describe-run';
 import { planRequestSteps, type StepId } from './next-step';
 import { RejectRequestForm } from './reject-request-form';
@@ -78,7 +79,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
   const isCorrecting = isWorkable && request.type === 'correction' && request.reference !== null;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads }, identity, correctable] = await Promise.all([
+  const [assignableStaff, fulfilment, { downloadDays, maxDownloads, copyWaitDays }, identity, correctable] = await Promise.all([
     isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
     request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
     getPageOrganisationSettings(),
@@ -95,7 +96,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const relatedRequests = request.relatedRequests.filter(
     (related) => related.reference !== request.appealLinks.appealOf && related.reference !== request.appealLinks.appeal,
   );
-  const steps = planRequestSteps({ status: request.status, isAppeal: Boolean(request.appealOfId), answer, actions, fulfilment });
+  const copy = request.copyBeforeErasure
+    ? { isReleased: request.copyRelease !== null, isWaiting: request.copyRelease !== null && request.copyRelease.unblockedBy === null }
+    : null;
+  const steps = planRequestSteps({ status: request.status, isAppeal: Boolean(request.appealOfId), answer, actions, fulfilment, copy });
   const gather = fulfilment?.gather ?? null;
   const dryRun = fulfilment?.dryRun ?? null;
   const timeLeft =
@@ -106,6 +110,21 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
           projectedDueOn: projectedDueOn(request, new Date()),
         })
       : null;
+
+  /** The release of the gathered package: the answer of an access request, or (with the copy wait) a deletion's copy first. */
+  const releaseForm = (copyWait?: number) =>
+    gather?.package ? (
+      <ReleasePackageForm
+        reference={shownReference}
+        version={request.version}
+        runId={gather.id}
+        fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
+        downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
+        maxFiles={MAX_ATTACHMENT_COUNT}
+        maxFileMegabytes={env().MAX_ATTACHMENT_MB}
+        copyWaitDays={copyWait}
+      />
+    ) : null;
 
   /** Each action's form, built once: the primary one is shown open, the others behind "More actions". */
   const forms: Record<StepId, { label: string; form: () => ReactNode }> = {
@@ -152,20 +171,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       label: gather ? 'Gather the data again' : 'Gather data from your systems',
       form: () => <GatherDataForm reference={shownReference} version={request.version} isAgain={Boolean(gather)} />,
     },
-    release: {
-      label: 'Release the package',
-      form: () =>
-        gather?.package ? (
-          <ReleasePackageForm
-            reference={shownReference}
-            version={request.version}
-            runId={gather.id}
-            fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
-            downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
-            maxFiles={MAX_ATTACHMENT_COUNT}
-            maxFileMegabytes={env().MAX_ATTACHMENT_MB}
-          />
-        ) : null,
+    release: { label: 'Release the package', form: () => releaseForm() },
+    release_copy: { label: 'Release the copy', form: () => releaseForm(copyWaitDays) },
+    offer_copy: {
+      label: 'Offer a copy first',
+      form: () => <OfferCopyForm reference={shownReference} version={request.version} copyWaitDays={copyWaitDays} />,
     },
     dry_run: {
       label: dryRun ? 'Run the dry run again' : 'Start a dry run',
@@ -328,6 +338,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               erasure={actions.erase}
               requester={requester}
               canReplayErasure={canWork}
+              copy={request.copyBeforeErasure ? { release: request.copyRelease } : null}
             />
           ) : null}
           {fulfilment && request.reference && request.type === 'correction' && (isOpen(request.status) || fulfilment.correct) ? (

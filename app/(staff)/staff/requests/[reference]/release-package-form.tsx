@@ -5,7 +5,7 @@ import { FormField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
 import { AttachmentFilesField, useFileSizeCheck } from './attachment-files-field';
-import { releasePackageAction } from './fulfilment-actions';
+import { releaseCopyAction, releasePackageAction } from './fulfilment-actions';
 import { ZReleasePackage } from '@/lib/validation/fulfilment';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 
@@ -17,6 +17,8 @@ type ReleasePackageFormProps = {
   downloadTerms: string;
   maxFiles: number;
   maxFileMegabytes: number;
+  /** A deletion's copy before erasure (releaseCopy): the request stays open, with no extra files; the days erasure then waits. */
+  copyWaitDays?: number;
 };
 
 export function ReleasePackageForm({
@@ -27,16 +29,25 @@ export function ReleasePackageForm({
   downloadTerms,
   maxFiles,
   maxFileMegabytes,
+  copyWaitDays,
 }: ReleasePackageFormProps) {
-  const [state, formAction, isPending] = useActionState(releasePackageAction, initialActionState);
+  const isCopy = copyWaitDays !== undefined;
+  const [state, formAction, isPending] = useActionState(isCopy ? releaseCopyAction : releasePackageAction, initialActionState);
   const { sizeProblem, checkSizes } = useFileSizeCheck(maxFileMegabytes);
   return (
     <form action={formAction} onSubmit={checkSizes} className="request-action" aria-labelledby="release-heading">
-      <h3 id="release-heading">Release the package</h3>
-      <p className="field__hint">
-        The requester is emailed your message and can download {fileDescription}, and any extra files you add, from their status page (
-        {downloadTerms}). This closes the request as fulfilled.
-      </p>
+      <h3 id="release-heading">{isCopy ? 'Release the copy' : 'Release the package'}</h3>
+      {isCopy ? (
+        <p className="field__hint">
+          The requester is emailed your message and can download {fileDescription} from their status page ({downloadTerms}). The request
+          stays open: erasure is possible once they download it, or after {copyWaitDays} {copyWaitDays === 1 ? 'day' : 'days'}.
+        </p>
+      ) : (
+        <p className="field__hint">
+          The requester is emailed your message and can download {fileDescription}, and any extra files you add, from their status page (
+          {downloadTerms}). This closes the request as fulfilled.
+        </p>
+      )}
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
@@ -54,15 +65,17 @@ export function ReleasePackageForm({
           />
         )}
       </FormField>
-      <AttachmentFilesField
-        id="release-files"
-        label="Extra files (optional)"
-        hint={`For data the sources do not cover, such as paper records or a manual export: at most ${maxFiles} files of up to ${maxFileMegabytes} MB each.`}
-        isRequired={false}
-        errors={sizeProblem ? [sizeProblem] : state.fieldErrors?.files}
-      />
+      {isCopy ? null : (
+        <AttachmentFilesField
+          id="release-files"
+          label="Extra files (optional)"
+          hint={`For data the sources do not cover, such as paper records or a manual export: at most ${maxFiles} files of up to ${maxFileMegabytes} MB each.`}
+          isRequired={false}
+          errors={sizeProblem ? [sizeProblem] : state.fieldErrors?.files}
+        />
+      )}
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Releasing…' : 'Release to the requester'}
+        {isPending ? 'Releasing…' : isCopy ? 'Release the copy to the requester' : 'Release to the requester'}
       </button>
     </form>
   );

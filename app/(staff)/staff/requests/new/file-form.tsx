@@ -27,6 +27,7 @@ const labels = {
   agentOrganisation: 'Agent’s organisation',
   agentHasPowerOfAttorney: 'Power of attorney',
   agentPermission: 'Signed permission',
+  copyBeforeErasure: 'Copy before erasure',
 };
 
 const limits = {
@@ -112,6 +113,23 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
           </>
         }
       />
+
+      <div className={errors.copyBeforeErasure ? 'field field--invalid' : 'field'}>
+        {errors.copyBeforeErasure ? (
+          <p className="field__error" id="copyBeforeErasure-error">
+            {errors.copyBeforeErasure.join(' ')}
+          </p>
+        ) : null}
+        <label>
+          <input
+            type="checkbox"
+            name="copyBeforeErasure"
+            defaultChecked={state.values?.copyBeforeErasure === 'on'}
+            aria-describedby={errors.copyBeforeErasure ? 'copyBeforeErasure-error' : undefined}
+          />{' '}
+          Deletion only: the person wants a copy of their data before it is erased
+        </label>
+      </div>
 
       <fieldset className="agent-fields">
         <legend>Filed by an authorised agent (optional)</legend>

@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "copy_before_erasure" boolean DEFAULT false NOT NULL;
