@@ -27,11 +27,14 @@ const actionClosingTemplates: Partial<Record<RequestRow['type'], 'correction-app
 export type CloseRequestAsFulfilledOptions = {
   /** Locked by the caller (changeRequest). */
   request: RequestRow;
-  actor: UseCaseActor;
+  /** `system`: a run closed it when every source was done (an opt-out's kin: a restriction or an objection). */
+  actor: UseCaseActor | 'system';
   message: string;
   /** Files already in storage, handed to the requester as downloads. */
   files: StoredFile[];
   now: Date;
+  /** More for the `fulfilled` event, e.g. the run and the systems it was applied in. */
+  details?: Record<string, unknown>;
 };
 
 /**
@@ -42,8 +45,9 @@ export type CloseRequestAsFulfilledOptions = {
  */
 export async function closeRequestAsFulfilled(
   tx: Transaction,
-  { request, actor, message, files, now }: CloseRequestAsFulfilledOptions,
+  { request, actor, message, files, now, details = {} }: CloseRequestAsFulfilledOptions,
 ): Promise<{ attachmentIds: string[] }> {
+  const eventActor = actor === 'system' ? ({ type: 'system' } as const) : eventActorOf(actor);
   assertTransition(request.status, 'fulfilled');
   assertNotAnAppeal(request);
   const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
@@ -56,7 +60,7 @@ export async function closeRequestAsFulfilled(
             files.map((file) => ({
               ...file,
               requestId: request.id,
-              uploadedById: staffIdOf(actor),
+              uploadedById: actor === 'system' ? null : staffIdOf(actor),
               maxDownloads,
               expiresAt,
               createdAt: now,
@@ -68,12 +72,12 @@ export async function closeRequestAsFulfilled(
     .update(requests)
     .set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null })
     .where(eq(requests.id, request.id));
-  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActor, now });
   await recordEvent(tx, {
     requestId: request.id,
-    actor: eventActorOf(actor),
+    actor: eventActor,
     action: 'fulfilled',
-    details: { files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
+    details: { ...details, files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
     isVisibleToRequester: true,
   });
   const context = await requesterEmailContext(tx, request);
