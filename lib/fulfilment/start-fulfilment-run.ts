@@ -11,7 +11,7 @@ import { isDatabaseKind } from '@/lib/validation/data-source-form';
 import { isProcessingFlagType } from '@/lib/validation/data-source';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { isActive } from '@/lib/requests/request-status';
-import { isProcessingFlagRun, processingFlagRunOf } from './processing-flag-runs';
+import { isProcessingFlagRun, type ProcessingFlagRunKind, processingFlagRunOf } from './processing-flag-runs';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
 import { planIdentityChain } from '@/lib/data-sources/identity-chain';
@@ -177,7 +177,7 @@ function refusalFor(request: RequestRow, kind: FulfilmentRunKind): string | null
   return answer === 'erasure' ? null : 'Only a deletion request is erased.';
 }
 
-const processingFlagRefusals: Record<'opt_out' | 'restrict' | 'object', string> = {
+const processingFlagRefusals: Record<ProcessingFlagRunKind, string> = {
   opt_out: 'Only an opt-out, limit or unsubscribe request is applied as an opt-out.',
   restrict: 'Only a restriction request is applied as a restriction.',
   object: 'Only an objection request is applied as an objection.',
@@ -187,8 +187,8 @@ const processingFlagRefusals: Record<'opt_out' | 'restrict' | 'object', string> 
  * Which enabled sources a run visits. Corrections and processing flags (opt-outs, restrictions,
  * objections) change live data, so they go to the webhook and checklist sources that hold it (those
  * used for access: a backup that is never read for access takes no correction either) and, for a
- * processing flag, to a database source whose map says what this request type sets. A database source is corrected value by value by the agent
- * (apply-correction.ts), never by a correction run.
+ * processing flag, to a database source whose map says what this request type sets. A database
+ * source is corrected value by value by the agent (apply-correction.ts), never by a correction run.
  */
 function takesPart(source: DataSourceRow, kind: FulfilmentRunKind, type: RequestRow['type']): boolean {
   if (kind !== 'correct' && !isProcessingFlagRun(kind)) return true;

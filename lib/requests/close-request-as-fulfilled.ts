@@ -27,7 +27,7 @@ const actionClosingTemplates: Partial<Record<RequestRow['type'], 'correction-app
 export type CloseRequestAsFulfilledOptions = {
   /** Locked by the caller (changeRequest). */
   request: RequestRow;
-  /** `system`: a run closed it when every source was done (an opt-out's kin: a restriction or an objection). */
+  /** `system`: a restriction or objection run closes it once every source is done (complete-restriction-or-objection.ts). */
   actor: UseCaseActor | 'system';
   message: string;
   /** Files already in storage, handed to the requester as downloads. */
