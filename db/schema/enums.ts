@@ -36,8 +36,8 @@ export const deadlineReminderKind = pgEnum('deadline_reminder_kind', ['due_in_7_
 /** Where the person's data lives: a database (PostgreSQL, MySQL/MariaDB) read through a declarative map, a system with a webhook, or a checklist item. */
 export const dataSourceKind = pgEnum('data_source_kind', ['postgres', 'webhook', 'manual', 'mysql', 'processor']);
 
-/** What a fulfilment run does: gather the data into a package, count what erasure would touch, erase, send a correction to webhook and checklist sources, or apply an opt-out. */
-export const fulfilmentRunKind = pgEnum('fulfilment_run_kind', ['gather', 'dry_run', 'erase', 'correct', 'opt_out']);
+/** What a fulfilment run does: gather the data into a package, count what erasure would touch, erase, send a correction to webhook and checklist sources, or set a processing flag: an opt-out, a restriction (GDPR Art. 18), an objection (Art. 21). */
+export const fulfilmentRunKind = pgEnum('fulfilment_run_kind', ['gather', 'dry_run', 'erase', 'correct', 'opt_out', 'restrict', 'object']);
 
 /** running until every source has an outcome; then succeeded or failed; a gathered package is then released. */
 export const fulfilmentRunStatus = pgEnum('fulfilment_run_status', ['running', 'succeeded', 'failed', 'released']);

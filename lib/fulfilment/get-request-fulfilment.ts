@@ -58,8 +58,8 @@ export type RequestFulfilment = {
   erase: FulfilmentRunView | null;
   /** Correction requests: the signed `correct` jobs and checklist items. */
   correct: FulfilmentRunView | null;
-  /** Opt-out requests: the opt-out applied per source. */
-  optOut: FulfilmentRunView | null;
+  /** Opt-out, restriction and objection requests: the processing flag set per source. */
+  processingFlag: FulfilmentRunView | null;
   /** Enabled sources that a new run would use, so the page can say when there are none. */
   enabledSources: { access: number; erasure: number };
   /** The order a new run would search the enabled sources in, and any that cannot be searched (before any run starts). */
@@ -156,7 +156,8 @@ export async function getRequestFulfilment(
     dryRun: view('dry_run'),
     erase: view('erase'),
     correct: view('correct'),
-    optOut: view('opt_out'),
+    // A request's type allows one kind of processing-flag run (processingFlagRunOf), so at most one of these exists.
+    processingFlag: view('opt_out') ?? view('restrict') ?? view('object'),
     enabledSources: { access: enabled?.access ?? 0, erasure: enabled?.erasure ?? 0 },
     identityChain: {
       access: planIdentityChain(enabledSources.filter((source) => source.usedForAccess)),

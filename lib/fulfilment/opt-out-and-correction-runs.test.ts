@@ -22,7 +22,7 @@ import { useWebhookHarness } from '@/test/support/webhook-harness';
 import { createWebhookSource } from '@/test/support/webhook-sources';
 import { confirmManualSource } from './confirm-manual-source';
 import { startCorrectionJobs } from './start-correction-jobs';
-import { startOptOut } from './start-opt-out';
+import { startProcessingFlagRun } from './start-processing-flag-run';
 
 const db = useTestDatabase();
 const shop = useDemoShop();
@@ -70,7 +70,7 @@ describe('[agent] applies an opt-out in every source', () => {
     harness.receiver.replyWith({ status: 200, body: { status: 'completed', rowCounts: { subscribers: 1 } } });
     await sources.enableOnly([shopSource, hook.source]);
 
-    const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
     await runPendingSources(db, runId);
 
     expect(await consentOf(customer.customerId)).toEqual({ marketing_opt_in: false, sale_opt_out: false });
@@ -110,7 +110,7 @@ describe('[agent] applies an opt-out in every source', () => {
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop database (German opt-out test)' });
     await sources.enableOnly([shopSource]);
 
-    const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
     await runPendingSources(db, runId);
 
     const germanClosing = 'Wir senden Ihnen keine Werbung mehr. Umgesetzt haben wir es in: Shop database (German opt-out test).';
@@ -134,7 +134,7 @@ describe('[agent] applies an opt-out in every source', () => {
     await db.update(dataSources).set({ usedForAccess: true }).where(eq(dataSources.id, checklist.id));
     await sources.enableOnly([shopSource, checklist, backups]);
 
-    const { runId } = await startOptOut(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
     await runPendingSources(db, runId);
     expect(await consentOf(customer.customerId)).toEqual({ marketing_opt_in: true, sale_opt_out: true });
     const waiting = await getRequest(db, { id: request.id });
@@ -156,7 +156,7 @@ describe('[agent] applies an opt-out in every source', () => {
 
   it('refuses an opt-out run on a request that is not an opt-out', async () => {
     const { request, reference } = await createVerifiedRequest(db, { type: 'access' });
-    expect(await refusal(startOptOut(db, { actor: agent, reference, version: request.version }))).toMatchObject({
+    expect(await refusal(startProcessingFlagRun(db, { actor: agent, reference, version: request.version }))).toMatchObject({
       code: 'INVALID_TRANSITION',
     });
   });

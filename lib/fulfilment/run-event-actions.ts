@@ -5,4 +5,6 @@ export const runEventActions = {
   erase: { started: 'erasure_started', failed: 'erasure_failed', succeeded: 'erasure_finished' },
   correct: { started: 'correction_jobs_started', failed: 'correction_jobs_failed', succeeded: 'correction_jobs_finished' },
   opt_out: { started: 'opt_out_started', failed: 'opt_out_failed', succeeded: 'opt_out_applied' },
+  restrict: { started: 'restriction_started', failed: 'restriction_failed', succeeded: 'restriction_applied' },
+  object: { started: 'objection_started', failed: 'objection_failed', succeeded: 'objection_applied' },
 } as const;

@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { completeErasure } from './complete-erasure';
 import { completeOptOut } from './complete-opt-out';
+import { completeRestrictionOrObjection } from './complete-restriction-or-objection';
 import { runEventActions } from './run-event-actions';
 
 const finalStatuses = new Set(['succeeded', 'failed']);
@@ -13,7 +14,7 @@ const finalStatuses = new Set(['succeeded', 'failed']);
  * Decides a run once every source has a final outcome: failed if any source
  * failed (the request stays open, "Retry failed sources" offered); otherwise a
  * gather goes on to build its package, a dry run or a correction run is done, and an
- * erasure or an opt-out closes the request. Called after each source outcome, on that outcome's transaction.
+ * erasure, an opt-out, a restriction or an objection closes the request. Called after each source outcome, on that outcome's transaction.
  *
  * The run row is locked first: two sources finishing at once would otherwise each
  * read the other as unfinished and nobody would settle the run. Under READ
@@ -50,4 +51,5 @@ export async function settleRun(tx: Transaction, { runId, now = new Date() }: { 
   });
   if (run.kind === 'erase') await completeErasure(tx, { run, results, now });
   if (run.kind === 'opt_out') await completeOptOut(tx, { run, results, now });
+  if (run.kind === 'restrict' || run.kind === 'object') await completeRestrictionOrObjection(tx, { run, results, now });
 }

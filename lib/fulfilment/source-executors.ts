@@ -1,20 +1,21 @@
 import type { DataSourceRow } from '@/db/schema';
 import type { SourceExecutor } from './source-executor';
-import { runDatabaseOptOut } from './sources/run-database-opt-out';
+import { isProcessingFlagRun } from './processing-flag-runs';
+import { runDatabaseProcessingFlag } from './sources/run-database-processing-flag';
 import { runMysqlSource } from './sources/run-mysql-source';
 import { runPostgresSource } from './sources/run-postgres-source';
 import { runWebhookSource } from './sources/run-webhook-source';
 
-/** A database source's opt-out is the same for every kind of database; the other steps are its own. */
-const orOptOut =
+/** A database source's opt-out, restriction or objection is the same for every kind of database; the other steps are its own. */
+const orProcessingFlag =
   (executor: SourceExecutor): SourceExecutor =>
   (step) =>
-    step.run.kind === 'opt_out' ? runDatabaseOptOut(step) : executor(step);
+    isProcessingFlagRun(step.run.kind) ? runDatabaseProcessingFlag(step) : executor(step);
 
 /** Manual sources never run as a job: an agent confirms them (confirm-manual-source.ts). */
 export const sourceExecutors: Record<DataSourceRow['kind'], SourceExecutor> = {
-  postgres: orOptOut(runPostgresSource),
-  mysql: orOptOut(runMysqlSource),
+  postgres: orProcessingFlag(runPostgresSource),
+  mysql: orProcessingFlag(runMysqlSource),
   webhook: runWebhookSource,
   manual: async () => ({ status: 'awaiting_confirmation' }),
   // Told by email when the run starts (or is retried); it answers at its link (lib/processors).

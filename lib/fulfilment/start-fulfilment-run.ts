@@ -6,11 +6,12 @@ import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
-import { hasOptOutAction } from '@/lib/data-sources/map/correct-and-opt-out-sql';
+import { hasProcessingFlagAction } from '@/lib/data-sources/map/correct-and-opt-out-sql';
 import { isDatabaseKind } from '@/lib/validation/data-source-form';
-import { isOptOutType } from '@/lib/validation/data-source';
+import { isProcessingFlagType } from '@/lib/validation/data-source';
 import { requestTypeRules } from '@/lib/validation/request-type';
 import { isActive } from '@/lib/requests/request-status';
+import { isProcessingFlagRun, type ProcessingFlagRunKind, processingFlagRunOf } from './processing-flag-runs';
 import { runEventActions } from './run-event-actions';
 import { settleRun } from './settle-run';
 import { planIdentityChain } from '@/lib/data-sources/identity-chain';
@@ -20,7 +21,7 @@ function isConfirmed(kind: DataSourceRow['kind']): boolean {
   return kind === 'manual' || kind === 'processor';
 }
 
-export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase' | 'correct' | 'opt_out';
+export type FulfilmentRunKind = 'gather' | 'dry_run' | 'erase' | 'correct' | 'opt_out' | 'restrict' | 'object';
 
 export type StartFulfilmentRunOptions = {
   request: RequestRow;
@@ -70,7 +71,7 @@ export async function startFulfilmentRun(
       .orderBy(asc(dataSources.name))
   ).filter((source) => takesPart(source, kind, request.type));
   // A processor is told of erasures (and counted as nothing in a dry run); it holds nothing we could gather,
-  // and is not (yet) told of corrections or opt-outs.
+  // and is not (yet) told of corrections, opt-outs, restrictions or objections.
   const sources = candidates.filter(
     (source) =>
       !(source.kind === 'processor' && kind !== 'dry_run' && kind !== 'erase') && (!replayOf || replayOf.sourceIds.includes(source.id)),
@@ -163,30 +164,40 @@ const noSourceMessages: Record<FulfilmentRunKind, string> = {
   erase: 'No data source is enabled for erasure.',
   correct: 'No webhook or checklist source is enabled (database sources are corrected value by value above).',
   opt_out: 'No source is enabled that applies this opt-out (a database source needs an optOut action for it in its map).',
+  restrict: 'No source is enabled that applies a restriction (a database source needs a restriction action in its map).',
+  object: 'No source is enabled that applies an objection (a database source needs an objection action in its map).',
 };
 
 /** Why this request cannot have this kind of run (null when it can): the type's answer decides (requestTypeRules). */
 function refusalFor(request: RequestRow, kind: FulfilmentRunKind): string | null {
-  const { answer, isOptOut } = requestTypeRules[request.type];
+  const { answer } = requestTypeRules[request.type];
   // A deletion with a copy first (copyBeforeErasure) gathers the copy exactly as an access request does.
   if (kind === 'gather')
     return answer === 'data' || (answer === 'erasure' && request.copyBeforeErasure)
       ? null
       : 'Only an access or export request, or a deletion with a copy first, gathers data.';
   if (kind === 'correct') return request.type === 'correction' ? null : 'Only a correction request is sent to sources as a correction.';
-  if (kind === 'opt_out') return isOptOut ? null : 'Only an opt-out, limit or unsubscribe request is applied as an opt-out.';
+  if (isProcessingFlagRun(kind)) return processingFlagRunOf(request.type) === kind ? null : processingFlagRefusals[kind];
   return answer === 'erasure' ? null : 'Only a deletion request is erased.';
 }
 
+const processingFlagRefusals: Record<ProcessingFlagRunKind, string> = {
+  opt_out: 'Only an opt-out, limit or unsubscribe request is applied as an opt-out.',
+  restrict: 'Only a restriction request is applied as a restriction.',
+  object: 'Only an objection request is applied as an objection.',
+};
+
 /**
- * Which enabled sources a run visits. Corrections and opt-outs change live data, so they go to
- * the webhook and checklist sources that hold it (those used for access: a backup that is never
- * read for access takes no correction either) and, for an opt-out, to a database source whose
- * map says what this opt-out sets. A database source is corrected value by value by the agent
- * (apply-correction.ts), never by a correction run.
+ * Which enabled sources a run visits. Corrections and processing flags (opt-outs, restrictions,
+ * objections) change live data, so they go to the webhook and checklist sources that hold it (those
+ * used for access: a backup that is never read for access takes no correction either) and, for a
+ * processing flag, to a database source whose map says what this request type sets. A database
+ * source is corrected value by value by the agent (apply-correction.ts), never by a correction run.
  */
 function takesPart(source: DataSourceRow, kind: FulfilmentRunKind, type: RequestRow['type']): boolean {
-  if (kind !== 'correct' && kind !== 'opt_out') return true;
+  if (kind !== 'correct' && !isProcessingFlagRun(kind)) return true;
   if (!isDatabaseKind(source.kind)) return source.usedForAccess;
-  return kind === 'opt_out' && 'map' in source.config && isOptOutType(type) && hasOptOutAction(source.config.map, type);
+  return (
+    isProcessingFlagRun(kind) && 'map' in source.config && isProcessingFlagType(type) && hasProcessingFlagAction(source.config.map, type)
+  );
 }

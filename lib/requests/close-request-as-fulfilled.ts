@@ -27,11 +27,14 @@ const actionClosingTemplates: Partial<Record<RequestRow['type'], 'correction-app
 export type CloseRequestAsFulfilledOptions = {
   /** Locked by the caller (changeRequest). */
   request: RequestRow;
-  actor: UseCaseActor;
+  /** `system`: a restriction or objection run closes it once every source is done (complete-restriction-or-objection.ts). */
+  actor: UseCaseActor | 'system';
   message: string;
   /** Files already in storage, handed to the requester as downloads. */
   files: StoredFile[];
   now: Date;
+  /** More for the `fulfilled` event, e.g. the run and the systems it was applied in. */
+  details?: Record<string, unknown>;
 };
 
 /**
@@ -42,8 +45,9 @@ export type CloseRequestAsFulfilledOptions = {
  */
 export async function closeRequestAsFulfilled(
   tx: Transaction,
-  { request, actor, message, files, now }: CloseRequestAsFulfilledOptions,
+  { request, actor, message, files, now, details = {} }: CloseRequestAsFulfilledOptions,
 ): Promise<{ attachmentIds: string[] }> {
+  const eventActor = actor === 'system' ? ({ type: 'system' } as const) : eventActorOf(actor);
   assertTransition(request.status, 'fulfilled');
   assertNotAnAppeal(request);
   const { attachmentIds, downloadDays } = await createRequesterDownloads(tx, { request, actor, files, now });
@@ -51,12 +55,12 @@ export async function closeRequestAsFulfilled(
     .update(requests)
     .set({ status: 'fulfilled', responseMessage: message, closedAt: now, clockStoppedAt: null })
     .where(eq(requests.id, request.id));
-  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActorOf(actor), now });
+  await stopRunsOfClosedRequest(tx, { requestId: request.id, actor: eventActor, now });
   await recordEvent(tx, {
     requestId: request.id,
-    actor: eventActorOf(actor),
+    actor: eventActor,
     action: 'fulfilled',
-    details: { files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
+    details: { ...details, files: files.map((file) => ({ name: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 })) },
     isVisibleToRequester: true,
   });
   const context = await requesterEmailContext(tx, request);

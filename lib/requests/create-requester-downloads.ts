@@ -11,7 +11,7 @@ import { staffIdOf, type UseCaseActor } from '@/lib/staff/staff-actor';
  */
 export async function createRequesterDownloads(
   tx: Transaction,
-  { request, actor, files, now }: { request: Pick<RequestRow, 'id'>; actor: UseCaseActor; files: StoredFile[]; now: Date },
+  { request, actor, files, now }: { request: Pick<RequestRow, 'id'>; actor: UseCaseActor | 'system'; files: StoredFile[]; now: Date },
 ): Promise<{ attachmentIds: string[]; downloadDays: number }> {
   const { downloadDays, maxDownloads } = await getOrganisationSettings(tx);
   if (files.length === 0) return { attachmentIds: [], downloadDays };
@@ -22,7 +22,7 @@ export async function createRequesterDownloads(
       files.map((file) => ({
         ...file,
         requestId: request.id,
-        uploadedById: staffIdOf(actor),
+        uploadedById: actor === 'system' ? null : staffIdOf(actor),
         maxDownloads,
         expiresAt,
         createdAt: now,

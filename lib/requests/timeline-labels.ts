@@ -97,6 +97,12 @@ export const staffTimelineLabels: Record<string, string> = {
   opt_out_started: 'Opt-out started in every source',
   opt_out_failed: 'Opt-out failed in a source',
   opt_out_applied: 'Opt-out applied in every source',
+  restriction_started: 'Restriction started in every source',
+  restriction_failed: 'Restriction failed in a source',
+  restriction_applied: 'Restriction applied in every source',
+  objection_started: 'Objection applied to every source',
+  objection_failed: 'Objection failed in a source',
+  objection_applied: 'Objection upheld in every source',
 };
 
 /** An action no label was written for still shows, readable, rather than vanishing from the audit trail. */

@@ -102,6 +102,26 @@ export const ZOptOutAction = z.strictObject({
   }),
 });
 
+/**
+ * What a restriction (GDPR Art. 18) or an objection (Art. 21) does to the subject's rows of a table: one
+ * column set, or several (an objection to direct marketing and profiling may clear two flags).
+ */
+export const ZProcessingFlagActions = z.union([ZOptOutAction, z.array(ZOptOutAction).min(1, 'Name at least one column to set')], {
+  error: 'Give { "column": …, "value": … } or a list of them',
+});
+
+/**
+ * The request types answered by setting a flag on the subject's rows (a "processing flag"): every
+ * opt-out (the map's `optOut`), a restriction (`restriction`) and an objection (`objection`). They share
+ * one fulfilment path (lib/fulfilment/processing-flag-runs.ts).
+ */
+export const processingFlagTypes = [...optOutTypes, 'restriction', 'objection'] as const;
+export type ProcessingFlagType = OptOutType | 'restriction' | 'objection';
+
+export function isProcessingFlagType(type: string): type is ProcessingFlagType {
+  return (processingFlagTypes as readonly string[]).includes(type);
+}
+
 const labelText = text().trim().min(1, 'Enter a label or leave it out').max(120, 'Labels are at most 120 characters');
 
 /**
@@ -172,6 +192,10 @@ const tableMapFields = {
   correctable: z.array(identifier).min(1, 'Name at least one column, or leave correctable out').optional(),
   /** Per opt-out type, the column to set on the subject's rows when that opt-out is fulfilled. */
   optOut: z.partialRecord(z.enum(optOutTypes, { error: `optOut is keyed by ${optOutTypes.join(', ')}` }), ZOptOutAction).optional(),
+  /** The column(s) to set on the subject's rows when a restriction of processing (GDPR Art. 18) is applied. */
+  restriction: ZProcessingFlagActions.optional(),
+  /** The column(s) to set on the subject's rows when an objection (GDPR Art. 21, e.g. to direct marketing) is upheld. */
+  objection: ZProcessingFlagActions.optional(),
 };
 
 /**

@@ -69,5 +69,6 @@ export const ZPreviewPackageQuery = z.object({
 export const ZStartCorrectionJobs = z.strictObject({ reference: ZReference, version: ZVersion });
 export type TStartCorrectionJobs = z.infer<typeof ZStartCorrectionJobs>;
 
-export const ZStartOptOut = z.strictObject({ reference: ZReference, version: ZVersion });
-export type TStartOptOut = z.infer<typeof ZStartOptOut>;
+/** An opt-out, a restriction or an objection applied in every source (start-processing-flag-run.ts). */
+export const ZStartProcessingFlagRun = z.strictObject({ reference: ZReference, version: ZVersion });
+export type TStartProcessingFlagRun = z.infer<typeof ZStartProcessingFlagRun>;

@@ -43,14 +43,17 @@ export const ZWebhookJob = z.strictObject({
   /**
    * `access` gathers the subject's data; `erasure` erases it (or, with dryRun, only counts it);
    * `correct` asks the system to correct what `correction` describes; `opt_out` to apply the
-   * opt-out `optOut` names.
+   * opt-out `optOut` names; `restrict` to restrict processing (GDPR Art. 18: keep the data, use it
+   * for nothing else); `object` to stop the processing objected to (Art. 21), as `objection` describes.
    */
-  type: z.enum(['access', 'erasure', 'correct', 'opt_out']),
+  type: z.enum(['access', 'erasure', 'correct', 'opt_out', 'restrict', 'object']),
   dryRun: z.boolean(),
   /** `correct` jobs: the requester's words on what is wrong and what it should be. */
   correction: z.strictObject({ details: text() }).optional(),
   /** `opt_out` jobs: which opt-out (sale or sharing, targeted advertising, sensitive information, marketing). */
   optOut: z.enum(['opt_out_sale', 'opt_out_targeted_ads', 'limit_sensitive', 'marketing_unsubscribe']).optional(),
+  /** `object` jobs: the requester's words on the processing they object to (direct marketing is always stopped). */
+  objection: z.strictObject({ details: text() }).optional(),
   reference: text().min(1),
   subject: z.strictObject({ email: z.email(), accountIdentifier: text().nullable() }),
   callbackUrl: z.url(),

@@ -59,3 +59,8 @@ alter table customers add column if not exists marketing_opt_in boolean not null
 alter table customers add column if not exists sale_opt_out boolean not null default false;
 alter table customers add column if not exists targeted_ads_opt_out boolean not null default false;
 alter table customers add column if not exists sensitive_use_limited boolean not null default false;
+
+-- Processing flags (added later still, the same way): what a restriction (GDPR Art. 18) and an objection
+-- (Art. 21) set through the map's "restriction" and "objection" actions. An objection also clears marketing_opt_in.
+alter table customers add column if not exists processing_restricted boolean not null default false;
+alter table customers add column if not exists profiling_allowed boolean not null default true;

@@ -1,5 +1,6 @@
 import type { TSourceMap } from '@/lib/validation/data-source';
 import { maskedColumns } from './masked-columns';
+import { allProcessingFlagActions } from './processing-flag-actions';
 import { maskProblem } from './mask-problem';
 import type { LiveSchema, SqlDialect } from './sql-dialect';
 
@@ -58,23 +59,23 @@ export function checkMapAgainstSchema(map: TSourceMap, live: LiveSchema, dialect
       else if (!isScalarType(live.dataType))
         issues.push({ path, message: `"${column}" is of type ${live.dataType}, which a correction cannot write: choose a plain column` });
     });
-    for (const [type, action] of Object.entries(table.optOut ?? {})) {
-      if (!action) continue;
-      const path = ['tables', index, 'optOut', type, 'column'];
+    // Opt-outs, restriction and objection set columns the same way, so one check serves them all.
+    for (const { path: actionPath, action } of allProcessingFlagActions(table)) {
+      const path = ['tables', index, ...actionPath, 'column'];
       const live = columns.get(action.column);
       if (!live) {
-        requireColumn(['optOut', type, 'column'], action.column);
+        requireColumn([...actionPath, 'column'], action.column);
         continue;
       }
       if (live.isPrimaryKey || action.column === table.match.column || live.isForeignKey)
-        issues.push({ path, message: `"${action.column}" ties the row to the person or to other rows: an opt-out cannot set it` });
+        issues.push({ path, message: `"${action.column}" ties the row to the person or to other rows: ${actionPath[0]} cannot set it` });
       else if (!isScalarType(live.dataType))
         issues.push({
           path,
-          message: `"${action.column}" is of type ${live.dataType}, which an opt-out cannot set: choose a plain column`,
+          message: `"${action.column}" is of type ${live.dataType}, which ${actionPath[0]} cannot set: choose a plain column`,
         });
       else if (action.value === null && !live.isNullable)
-        issues.push({ path: ['tables', index, 'optOut', type, 'value'], message: `"${action.column}" does not allow null` });
+        issues.push({ path: ['tables', index, ...actionPath, 'value'], message: `"${action.column}" does not allow null` });
     }
     if (table.erase.action === 'anonymise') {
       const isList = Array.isArray(table.erase.columns);

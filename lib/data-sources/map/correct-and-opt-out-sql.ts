@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors/app-error';
-import type { OptOutType, TMapTable, TSourceMap } from '@/lib/validation/data-source';
+import type { ProcessingFlagType, TMapTable, TSourceMap } from '@/lib/validation/data-source';
 import type { StatementRunner } from './mapped-table-sql';
+import { processingFlagActions } from './processing-flag-actions';
 import type { LiveSchema, SqlDialect } from './sql-dialect';
 import { subjectCondition } from './subject-condition';
 import { tableLabel } from './table-label';
@@ -96,36 +97,43 @@ export async function correctSubjectRow(
 }
 
 /**
- * Applies one opt-out to the subject's rows of every table whose map names an action for it:
- * sets the column to the value (written as the column's type), in the caller's transaction.
- * Setting a flag already set changes nothing, so a retried opt-out is harmless.
+ * Applies one processing flag (an opt-out, a restriction, an objection) to the subject's rows of every
+ * table whose map names columns for it: sets each column to its value (written as the column's type),
+ * in the caller's transaction. Setting a flag already set changes nothing, so a retried run is harmless.
  * Returns the rows matched per table.
  */
-export async function applySubjectOptOut(
+export async function applySubjectProcessingFlag(
   dialect: SqlDialect,
   map: TSourceMap,
   live: LiveSchema,
   run: StatementRunner,
-  type: OptOutType,
+  type: ProcessingFlagType,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of map.tables) {
-    const action = table.optOut?.[type];
-    if (!action) continue;
-    const liveColumn = live.get(dialect.tableKey(table))?.get(action.column);
-    if (!liveColumn) throw new Error(`Column "${action.column}" no longer exists in ${dialect.tableKey(table)}: update the map.`);
-    const value = action.value === null ? null : typeof action.value === 'boolean' ? (action.value ? '1' : '0') : String(action.value);
+    const actions = processingFlagActions(table, type).map(({ action }) => action);
+    if (actions.length === 0) continue;
+    const assignments: string[] = [];
+    const values: string[] = [];
+    for (const action of actions) {
+      const liveColumn = live.get(dialect.tableKey(table))?.get(action.column);
+      if (!liveColumn) throw new Error(`Column "${action.column}" no longer exists in ${dialect.tableKey(table)}: update the map.`);
+      const value = action.value === null ? null : typeof action.value === 'boolean' ? (action.value ? '1' : '0') : String(action.value);
+      const target = value === null ? 'null' : dialect.castText(dialect.extraParameter(values.length), liveColumn);
+      if (value !== null) values.push(value);
+      assignments.push(`${dialect.quoteIdentifier(action.column)} = ${target}`);
+    }
     counts[tableLabel(table)] = await run.change(
-      `update ${dialect.qualifiedName(table)} set ${dialect.quoteIdentifier(action.column)} = ${value === null ? 'null' : dialect.castText(dialect.extraParameter(0), liveColumn)} where ${subjectCondition(dialect, map, table)}`,
-      value === null ? [] : [value],
+      `update ${dialect.qualifiedName(table)} set ${assignments.join(', ')} where ${subjectCondition(dialect, map, table)}`,
+      values,
     );
   }
   return counts;
 }
 
-/** Whether a map sets anything for this opt-out: a source without an action is left out of the opt-out run. */
-export function hasOptOutAction(map: TSourceMap, type: OptOutType): boolean {
-  return map.tables.some((table) => table.optOut?.[type]);
+/** Whether a map sets anything for this request type: a source without an action is left out of its run. */
+export function hasProcessingFlagAction(map: TSourceMap, type: ProcessingFlagType): boolean {
+  return map.tables.some((table) => processingFlagActions(table, type).length > 0);
 }
 
 function primaryKey(dialect: SqlDialect, table: TMapTable, live: LiveSchema): string[] {

@@ -17,6 +17,7 @@ import { createVerifiedRequest } from '@/test/support/verified-request';
 import { buildPackage } from '../build-package';
 import { startDryRun } from '../start-dry-run';
 import { startErasure } from '../start-erasure';
+import { startProcessingFlagRun } from '../start-processing-flag-run';
 
 const db = useTestDatabase();
 const crm = useDemoCrm();
@@ -40,7 +41,7 @@ async function useCrmSourceOnly(map: TMysqlMap = demoCrmMap) {
 }
 
 /** A requester who is a CRM contact (stored with different case), and a neighbour contact. */
-async function contactAndNeighbour(type: 'access' | 'deletion') {
+async function contactAndNeighbour(type: 'access' | 'deletion' | 'objection') {
   const verified = await createVerifiedRequest(db, { type, input: { fullName: 'Grace Hopper' } });
   const email = verified.input.email;
   const subject = await insertCrmContact(crm.connection, { email: email.toUpperCase(), fullName: 'Grace Hopper', shopCustomerId: 4242 });
@@ -305,5 +306,32 @@ describe('[agent] erasure executes the dry run’s plan and proves itself', () =
     } finally {
       await crm.connection.query('drop trigger contacts_keep_email');
     }
+  });
+});
+
+describe('[system] upholds an objection in a MariaDB source', () => {
+  it('sets every column the map names, a value and a null, on the contact’s row only', async () => {
+    const contactsIndex = demoCrmMap.tables.findIndex((table) => table.table === 'contacts');
+    await useCrmSourceOnly(
+      mapWithTable(demoCrmMap, contactsIndex, (table) => ({
+        ...table,
+        objection: [
+          { column: 'full_name', value: 'Objected to marketing' },
+          { column: 'phone', value: null },
+        ],
+      })),
+    );
+    const { request, reference, subject, neighbour } = await contactAndNeighbour('objection');
+    const neighbourBefore = await crmFootprint(crm.connection, neighbour.contactId);
+
+    const { runId, kind } = await startProcessingFlagRun(db, { actor: staff.agent, reference, version: request.version });
+    await runPendingSources(db, runId);
+
+    expect(kind).toBe('object');
+    expect((await resultsOf(db, runId)).map((result) => [result.status, result.rowCounts])).toEqual([['succeeded', { contacts: 1 }]]);
+    const [contact] = (await crmFootprint(crm.connection, subject.contactId)).contacts!;
+    expect(contact).toMatchObject({ full_name: 'Objected to marketing', phone: null });
+    expect(await crmFootprint(crm.connection, neighbour.contactId)).toEqual(neighbourBefore);
+    expect(await getRequest(db, { id: request.id })).toMatchObject({ status: 'fulfilled' });
   });
 });

@@ -6,6 +6,7 @@ import { redactText } from '@/lib/data-sources/webhook/redact-text';
 import { readSourceSecret } from '@/lib/data-sources/read-source-secret';
 import { env } from '@/lib/env';
 import { isOptOutType, ZWebhookSourceConfig } from '@/lib/validation/data-source';
+import { isProcessingFlagRun } from '../processing-flag-runs';
 import type { TWebhookJob } from '@/lib/validation/webhook';
 import type { SourceExecutor, SourceStep } from '../source-executor';
 
@@ -52,10 +53,12 @@ function webhookJob(step: SourceStep): TWebhookJob {
   const { kind } = step.run;
   return {
     jobId: randomBytes(32).toString('base64url'),
-    type: kind === 'gather' ? 'access' : kind === 'correct' ? 'correct' : kind === 'opt_out' ? 'opt_out' : 'erasure',
+    // A processing flag's job is named by its run: opt_out, restrict or object.
+    type: kind === 'gather' ? 'access' : kind === 'correct' || isProcessingFlagRun(kind) ? kind : 'erasure',
     dryRun: kind === 'dry_run',
     ...(kind === 'correct' ? { correction: { details: step.request.details ?? '' } } : {}),
     ...(kind === 'opt_out' && isOptOutType(step.request.type) ? { optOut: step.request.type } : {}),
+    ...(kind === 'object' ? { objection: { details: step.request.details ?? '' } } : {}),
     // Only verified requests (which have a reference) are fulfilled; the id is a fallback, never expected.
     reference: step.request.reference ?? step.request.id,
     subject: { email: step.subject.email, accountIdentifier: step.subject.accountIdentifier },

@@ -1,4 +1,5 @@
 import { describeMasks } from '@/lib/data-sources/map/masked-columns';
+import { isProcessingFlagRun } from '@/lib/fulfilment/processing-flag-runs';
 import type { FulfilmentResultView, FulfilmentRunView, TableErasureAction } from '@/lib/fulfilment/get-request-fulfilment';
 
 /** How each source's state reads in the results table. */
@@ -17,6 +18,8 @@ const runNouns: Record<FulfilmentRunView['kind'], string> = {
   erase: 'Erasure',
   correct: 'Correction',
   opt_out: 'Opt-out',
+  restrict: 'Restriction',
+  object: 'Objection',
 };
 
 const count = (value: number, noun: string) => `${value.toLocaleString('en')} ${noun}${value === 1 ? '' : 's'}`;
@@ -64,7 +67,8 @@ export function describeRun(run: FulfilmentRunView): string {
           'row',
         )} in ${count(run.results.length, 'source')}.`;
       if (run.kind === 'correct') return 'Correction confirmed by every webhook and checklist source.';
-      if (run.kind === 'opt_out') return `Opt-out applied in every source (${count(rows, 'row')} updated in databases).`;
+      if (isProcessingFlagRun(run.kind))
+        return `${runNouns[run.kind]} applied in every source (${count(rows, 'row')} updated in databases).`;
       return `Erasure finished: every source succeeded.`;
     case 'released':
       return 'Package released to the requester.';

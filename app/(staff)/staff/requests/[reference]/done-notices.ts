@@ -22,6 +22,8 @@ export const doneNotices = {
   correction_applied: 'Correction applied in the source and recorded. Fulfil the request when every system is corrected.',
   correction_jobs_started: 'Correction sent. Each webhook source’s answer and each checklist item is shown below.',
   opt_out_started: 'Opt-out started. When every source is done the request closes and the requester is emailed.',
+  restrict_started: 'Restriction started. When every source is done the request closes and the requester is emailed.',
+  object_started: 'Objection applied to every source. When every source is done the request closes and the requester is emailed.',
   erasure_replayed: 'Erasure replayed after the restore. Each database’s outcome is shown under “Data from your systems”.',
   claimed: 'You claimed this request: it is assigned to you.',
   appeal_decided: 'Appeal decided. The requester is being emailed the result; a granted appeal has reopened the refused request.',

@@ -11,7 +11,8 @@ import { applyCorrection } from '@/lib/fulfilment/corrections/apply-correction';
 import { type CorrectionPreview, previewCorrection } from '@/lib/fulfilment/corrections/preview-correction';
 import { startCorrectionJobs } from '@/lib/fulfilment/start-correction-jobs';
 import { startErasure } from '@/lib/fulfilment/start-erasure';
-import { startOptOut } from '@/lib/fulfilment/start-opt-out';
+import type { ProcessingFlagRunKind } from '@/lib/fulfilment/processing-flag-runs';
+import { startProcessingFlagRun } from '@/lib/fulfilment/start-processing-flag-run';
 import { ZApplyCorrection, ZPreviewCorrection } from '@/lib/validation/correction';
 import { startGathering } from '@/lib/fulfilment/start-gathering';
 import { replayErasure } from '@/lib/fulfilment/replay-erasure';
@@ -26,7 +27,7 @@ import {
   ZStartCorrectionJobs,
   ZStartDryRun,
   ZStartErasure,
-  ZStartOptOut,
+  ZStartProcessingFlagRun,
   ZStartGathering,
 } from '@/lib/validation/fulfilment';
 import { type ActionState, formValues, runAction } from '../../action-state';
@@ -115,11 +116,12 @@ export async function startCorrectionJobsAction(_previous: ActionState, formData
   return afterSuccess(state, formData, 'correction_jobs_started');
 }
 
-export async function startOptOutAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ZStartOptOut, formData, async ({ reference, version }) => {
-    await startOptOut(getDb(), { actor: await requireStaff(), reference, version });
+export async function startProcessingFlagRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let kind: ProcessingFlagRunKind = 'opt_out';
+  const state = await runAction(ZStartProcessingFlagRun, formData, async ({ reference, version }) => {
+    ({ kind } = await startProcessingFlagRun(getDb(), { actor: await requireStaff(), reference, version }));
   });
-  return afterSuccess(state, formData, 'opt_out_started');
+  return afterSuccess(state, formData, `${kind}_started`);
 }
 
 export type CorrectionPreviewState = ActionState & { preview?: CorrectionPreview };

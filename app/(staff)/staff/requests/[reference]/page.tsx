@@ -17,6 +17,7 @@ import { getRequestDetail, type RequestDetail } from '@/lib/requests/get-request
 import { isOpen, statusLabels } from '@/lib/requests/request-status';
 import { projectedDueOn } from '@/lib/requests/resume-stopped-clock';
 import { requestTypeRules } from '@/lib/validation/request-type';
+import { processingFlagRunOf } from '@/lib/fulfilment/processing-flag-runs';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
 import { rightCitation } from '@/lib/requests/right-citation';
 import { getPageOrganisationSettings } from '@/lib/settings/get-page-organisation-settings';
@@ -35,7 +36,7 @@ import { CorrectionPanel } from './correction-panel';
 import { FulfilmentPanel } from './fulfilment-panel';
 import { IdentityPanel } from './identity-panel';
 import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
-import { OptOutPanel } from './opt-out-panel';
+import { ProcessingFlagPanel, processingFlagWording } from './processing-flag-panel';
 import { ActionMenu, type ActionMenuItem } from './action-menu';
 import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
@@ -92,6 +93,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
   const failingEmails = request.emails.filter((email) => email.status !== 'sent' && email.attempts > 0);
   const requester = request.fullName && request.email ? `${request.fullName} (${request.email})` : (request.email ?? 'the requester');
   const answer = requestTypeRules[request.type].answer;
+  const processingFlagRun = processingFlagRunOf(request.type);
   // An appeal and the request it appeals are linked under "Appeal of" / "Appealed" already.
   const relatedRequests = request.relatedRequests.filter(
     (related) => related.reference !== request.appealLinks.appealOf && related.reference !== request.appealLinks.appeal,
@@ -354,10 +356,11 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               />
             </section>
           ) : null}
-          {fulfilment && request.reference && requestTypeRules[request.type].isOptOut ? (
+          {fulfilment && request.reference && processingFlagRun ? (
             <section className="panel" aria-labelledby="fulfilment-heading">
-              <h2 id="fulfilment-heading">Opt out in your systems</h2>
-              <OptOutPanel
+              <h2 id="fulfilment-heading">{processingFlagWording[processingFlagRun].heading}</h2>
+              <ProcessingFlagPanel
+                kind={processingFlagRun}
                 fulfilment={fulfilment}
                 reference={request.reference}
                 version={request.version}
