@@ -35,3 +35,13 @@ export function erasureClosingMessage(
     .filter((sentence) => sentence !== null)
     .join(' ');
 }
+
+/** "We restricted the processing… We applied it in: Shop database." (GDPR Art. 18), or the objection upheld (Art. 21). */
+export function processingFlagClosingMessage(
+  language: SupportedLocale,
+  { type, systems }: { type: 'restriction' | 'objection'; systems: string[] },
+): string {
+  const t = translatorFor(language);
+  const outcome = t(type === 'restriction' ? 'closingMessages.restricted' : 'closingMessages.objectionUpheld');
+  return `${outcome} ${t('closingMessages.appliedIn', { systems: systems.join(', ') })}`;
+}

@@ -1,16 +1,12 @@
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type FulfilmentRunRow, type FulfilmentSourceResultRow, requests } from '@/db/schema';
 import { closeRequestAsFulfilled } from '@/lib/requests/close-request-as-fulfilled';
 import { canTransition } from '@/lib/requests/request-status';
+import { processingFlagClosingMessage } from './closing-messages';
 
 export type CompleteRestrictionOrObjectionOptions = { run: FulfilmentRunRow; results: FulfilmentSourceResultRow[]; now: Date };
-
-/** What was done, before the systems it was done in (the stored closing message, also in the email). */
-const outcomes = {
-  restriction: 'We restricted the processing of your personal data: we keep it, but use it for nothing else until the restriction ends.',
-  objection: 'We stopped the processing you objected to, including any direct marketing.',
-} as const;
 
 /**
  * Closes a restriction (GDPR Art. 18) or an objection (Art. 21) once its run has set the flag in
@@ -30,7 +26,7 @@ export async function completeRestrictionOrObjection(
   await closeRequestAsFulfilled(tx, {
     request,
     actor: 'system',
-    message: `${outcomes[request.type]} We applied it in: ${systems.join(', ')}.`,
+    message: processingFlagClosingMessage(supportedLocaleOf(request.language), { type: request.type, systems }),
     files: [],
     now,
     details: { runId: run.id, appliedIn: systems },
