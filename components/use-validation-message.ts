@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { validationMessageKeys } from '@/lib/i18n/validation-message-keys';
+import { findValidationMessageKey } from '@/lib/i18n/validation-message-keys';
 
 /** Shows a schema's English validation message in the page's language (lib/i18n/validation-message-keys.ts). */
 export function useValidationMessage(): (message: string) => string {
   const t = useTranslations('validation');
   return (message) => {
-    const known = validationMessageKeys[message];
+    const known = findValidationMessageKey(message);
     return known && t.has(known.key) ? t(known.key, known.values) : message;
   };
 }

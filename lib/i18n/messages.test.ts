@@ -4,7 +4,7 @@ import { messageFiles } from './messages';
 import { supportedLocales } from './locales';
 import { pseudoLocaliseMessage } from './pseudo-localise';
 import { translatorFor } from './translator';
-import { validationMessageKeys } from './validation-message-keys';
+import { findValidationMessageKey, validationMessageKeys } from './validation-message-keys';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -103,6 +103,26 @@ describe('validation messages', () => {
     for (const [message, { key, values }] of Object.entries(validationMessageKeys)) {
       expect(t(`validation.${key}`, values)).toBe(message);
     }
+  });
+
+  it('messages that carry their own number are matched by pattern and read back the same, in German with the number', () => {
+    const t = translatorFor('en');
+    const de = translatorFor('de');
+    for (const message of [
+      'These details do not match our records. You have 1 try left.',
+      'These details do not match our records. You have 2 tries left.',
+      'Fill in at least 3 of the boxes.',
+      'You have already sent us 5 files.',
+    ]) {
+      const found = findValidationMessageKey(message);
+      expect(found, message).toBeDefined();
+      expect(t(`validation.${found!.key}`, found!.values)).toBe(message);
+    }
+    const noMatch = findValidationMessageKey('These details do not match our records. You have 1 try left.')!;
+    expect(de(`validation.${noMatch.key}`, noMatch.values)).toBe(
+      'Diese Angaben stimmen nicht mit unseren Unterlagen überein. Sie haben noch 1 Versuch.',
+    );
+    expect(findValidationMessageKey('Something no table knows.')).toBeUndefined();
   });
 });
 

@@ -45,4 +45,28 @@ export const validationMessageKeys: Record<string, MessageKey> = {
   [EVIDENCE_FILE_MESSAGES.missing]: { key: 'fileMissing' },
   [EVIDENCE_FILE_MESSAGES.tooBig]: { key: 'fileTooBig' },
   [EVIDENCE_FILE_MESSAGES.wrongType]: { key: 'fileType' },
+  // The identity step's answers (lib/verification): what the use cases say, in the requester's language.
+  'Type your full name and tick the box to sign the declaration.': { key: 'declarationRequired' },
+  'We do not need these details for this request.': { key: 'detailsNotNeeded' },
+  'We could not check your details just now. This try was not counted. Please try again later.': { key: 'checkUnavailable' },
+  'We have not asked you for a document.': { key: 'documentNotAsked' },
+  'We could not find this request.': { key: 'requestNotFound' },
 };
+
+/** Messages that carry a number of their own: matched by pattern, the number passed to the translation as `count`. */
+const validationMessagePatterns: { pattern: RegExp; key: string }[] = [
+  { pattern: /^Fill in at least (\d+) of the boxes\.$/, key: 'dataPointsTooFew' },
+  { pattern: /^These details do not match our records\. You have (\d+) tr(?:y|ies) left\.$/, key: 'dataPointsNoMatch' },
+  { pattern: /^You have already sent us (\d+) files\.$/, key: 'tooManyDocuments' },
+];
+
+/** The key (and numbers) of an English validation message, or undefined when it has no translation. */
+export function findValidationMessageKey(message: string): MessageKey | undefined {
+  const known = validationMessageKeys[message];
+  if (known) return known;
+  for (const { pattern, key } of validationMessagePatterns) {
+    const match = pattern.exec(message);
+    if (match) return { key, values: { count: Number(match[1]) } };
+  }
+  return undefined;
+}

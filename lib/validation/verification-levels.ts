@@ -100,7 +100,3 @@ export const ZOverrideVerification = z.strictObject({
   reason: text().trim().min(10, 'Give the reason in at least 10 characters').max(1000, 'At most 1,000 characters'),
 });
 export type TOverrideVerification = z.infer<typeof ZOverrideVerification>;
-
-/** The declaration the requester signs at the declaration level (CCPA 11 CCR §7062(c): under penalty of perjury). */
-export const DECLARATION_TEXT =
-  'I declare under penalty of perjury that I am the person whose personal information this request is about, and that the information I gave is true.';

@@ -1,3 +1,5 @@
+import { translatorFor } from '@/lib/i18n/translator';
+import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { requests } from '@/db/schema';
@@ -6,7 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-token';
 import { isActive } from '@/lib/requests/request-status';
 import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
-import { DECLARATION_TEXT, type DataPointKind, type TSubmitDataPoints } from '@/lib/validation/verification-levels';
+import { type DataPointKind, type TSubmitDataPoints } from '@/lib/validation/verification-levels';
 import { matchDataPoints, normaliseDataPoint } from './data-point-match';
 import { pendingDataPoints } from './verification-requirement';
 import { askWebhooksToVerify, databaseKinds, listVerificationSources, offeredKinds, readKnownDataPoints } from './verification-sources';
@@ -93,7 +95,9 @@ export async function submitDataPoints(
           verificationReached: required.level,
           verificationDataPointsMatched: matched.length,
           verificationFailureReason: null,
-          ...(isDeclaration ? { declarationName: input.declarationName, declarationText: DECLARATION_TEXT, declarationSignedAt: now } : {}),
+          ...(isDeclaration
+            ? { declarationName: input.declarationName, declarationText: declarationTextIn(request.language), declarationSignedAt: now }
+            : {}),
           version: sql`${requests.version} + 1`,
           updatedAt: now,
         })
@@ -177,4 +181,12 @@ async function sendToStaffUnasked(
     });
   });
   throw new AppError('CONFLICT', 'We could not check your details just now. This try was not counted. Please try again later.');
+}
+
+/**
+ * The declaration the requester signs at the declaration level (CCPA 11 CCR §7062(c): under penalty of perjury),
+ * recorded exactly as they read and signed it: in their language (statusPage.identity.declarationText).
+ */
+function declarationTextIn(language: string): string {
+  return translatorFor(supportedLocaleOf(language))('statusPage.identity.declarationText');
 }

@@ -1,23 +1,24 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
+import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
 import { initialActionState } from '@/lib/http/run-action';
-import { DECLARATION_TEXT, dataPointLabels } from '@/lib/validation/verification-levels';
+import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
 import type { RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { submitDataPointsAction, uploadEvidenceAction } from './identity-actions';
 
 /** The identity step on the status page: facts to give, a document to send, or a note that a person will check. */
 export function IdentityStep({ token, step }: { token: string; step: RequesterIdentityStep }) {
+  const t = useTranslations('statusPage.identity');
   if (step.kind === 'none') return null;
   return (
     <section className="panel" aria-labelledby="identity-heading">
-      <h2 id="identity-heading">Show us it is you</h2>
+      <h2 id="identity-heading">{t('heading')}</h2>
       {step.kind === 'data_points' ? <DataPointsForm token={token} step={step} /> : null}
-      {step.kind === 'locked' ? (
-        <p>The details did not match our records. A member of our team will check who you are and contact you.</p>
-      ) : null}
+      {step.kind === 'locked' ? <p>{t('locked')}</p> : null}
       {step.kind === 'evidence' ? <EvidenceForm token={token} uploadedCount={step.uploadedCount} /> : null}
     </section>
   );
@@ -25,27 +26,21 @@ export function IdentityStep({ token, step }: { token: string; step: RequesterId
 
 function DataPointsForm({ token, step }: { token: string; step: Extract<RequesterIdentityStep, { kind: 'data_points' }> }) {
   const [state, formAction, isPending] = useActionState(submitDataPointsAction, initialActionState);
-  const labels = Object.fromEntries(step.offered.map((kind) => [kind, dataPointLabels[kind].label]));
+  const t = useTranslations('statusPage.identity');
+  const translateMessage = useValidationMessage();
+  const fieldErrors = useTranslatedFieldErrors()<string>(state.fieldErrors);
+  const labels = Object.fromEntries(step.offered.map((kind) => [kind, t(`dataPoints.${kind}.label`)]));
   return (
     <form action={formAction} noValidate autoComplete="off">
-      <p>
-        Before we can answer, we need to check that this request is yours. Give at least {step.dataPoints} of these details. We only compare
-        them with our records. We do not keep them.
-      </p>
+      <p>{t('dataPointsLead', { count: step.dataPoints })}</p>
       <ErrorSummary
-        message={state.formError}
-        fieldErrors={state.fieldErrors}
-        labels={{ ...labels, declarationName: 'Your full name', declarationAgreed: 'Declaration' }}
+        message={state.formError && translateMessage(state.formError)}
+        fieldErrors={fieldErrors}
+        labels={{ ...labels, declarationName: t('declarationName'), declarationAgreed: t('declarationLegend') }}
       />
       <input type="hidden" name="token" value={token} />
       {step.offered.map((kind) => (
-        <FormField
-          key={kind}
-          id={kind}
-          label={dataPointLabels[kind].label}
-          hint={dataPointLabels[kind].hint}
-          errors={state.fieldErrors?.[kind]}
-        >
+        <FormField key={kind} id={kind} label={labels[kind]!} hint={t(`dataPoints.${kind}.hint`)} errors={fieldErrors[kind]}>
           {(describedBy, isInvalid) => (
             <input id={kind} name={kind} type="text" maxLength={100} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
           )}
@@ -53,9 +48,9 @@ function DataPointsForm({ token, step }: { token: string; step: Extract<Requeste
       ))}
       {step.isDeclaration ? (
         <fieldset>
-          <legend>Declaration</legend>
-          <p>{DECLARATION_TEXT}</p>
-          <FormField id="declarationName" label="Your full name" errors={state.fieldErrors?.declarationName}>
+          <legend>{t('declarationLegend')}</legend>
+          <p>{t('declarationText')}</p>
+          <FormField id="declarationName" label={t('declarationName')} errors={fieldErrors.declarationName}>
             {(describedBy, isInvalid) => (
               <input
                 id="declarationName"
@@ -69,16 +64,14 @@ function DataPointsForm({ token, step }: { token: string; step: Extract<Requeste
           </FormField>
           <div className="field">
             <label>
-              <input type="checkbox" id="declarationAgreed" name="declarationAgreed" value="yes" /> I sign this declaration
+              <input type="checkbox" id="declarationAgreed" name="declarationAgreed" value="yes" /> {t('declarationSign')}
             </label>
           </div>
         </fieldset>
       ) : null}
-      <p className="field__hint">
-        You have {step.triesLeft} {step.triesLeft === 1 ? 'try' : 'tries'}.
-      </p>
+      <p className="field__hint">{t('triesLeft', { count: step.triesLeft })}</p>
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Checking…' : 'Check my details'}
+        {isPending ? t('checking') : t('check')}
       </button>
     </form>
   );
@@ -86,33 +79,38 @@ function DataPointsForm({ token, step }: { token: string; step: Extract<Requeste
 
 function EvidenceForm({ token, uploadedCount }: { token: string; uploadedCount: number }) {
   const [state, formAction, isPending] = useActionState(uploadEvidenceAction, initialActionState);
+  const t = useTranslations('statusPage.identity');
+  const tForm = useTranslations('form');
+  const translateMessage = useValidationMessage();
+  const fieldErrors = useTranslatedFieldErrors()<'document'>(state.fieldErrors);
   return (
     <form action={formAction} noValidate>
-      <p>
-        Please send us a document that shows who you are, for example a photo of your passport or driving licence. Only the person working
-        on your request can see it. We delete it a few days after we have checked it.
-      </p>
+      <p>{t('evidenceLead')}</p>
       {uploadedCount > 0 ? (
         <p className="notice notice--ok" role="status">
-          We have {uploadedCount} {uploadedCount === 1 ? 'file' : 'files'} from you.
+          {t('evidenceHave', { count: uploadedCount })}
         </p>
       ) : null}
-      <ErrorSummary message={state.formError} fieldErrors={state.fieldErrors} labels={{ document: 'Document' }} />
+      <ErrorSummary
+        message={state.formError && translateMessage(state.formError)}
+        fieldErrors={fieldErrors}
+        labels={{ document: t('document') }}
+      />
       <input type="hidden" name="token" value={token} />
-      <FormField id="document" label="Document" hint="A PDF, JPEG or PNG file under 10 MB." errors={state.fieldErrors?.document}>
+      <FormField id="document" label={t('document')} hint={t('documentHint')} errors={fieldErrors.document}>
         {(describedBy, isInvalid) => (
           <input
             id="document"
             name="document"
             type="file"
-            accept="application/pdf,image/jpeg,image/png"
+            accept={EVIDENCE_ACCEPT}
             aria-describedby={describedBy}
             aria-invalid={isInvalid || undefined}
           />
         )}
       </FormField>
       <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Send document'}
+        {isPending ? tForm('sending') : t('sendDocument')}
       </button>
     </form>
   );

@@ -133,7 +133,7 @@ export default async function StatusPage({
 
       {query.identity ? (
         <div className="notice notice--ok" role="status">
-          Thank you: your details match our records.
+          {t('identity.matched')}
         </div>
       ) : null}
       <IdentityStep token={token} step={request.identity} />
@@ -179,13 +179,16 @@ export default async function StatusPage({
 
       {request.recipientsTold.length > 0 ? (
         <section className="panel" aria-labelledby="recipients-heading">
-          <h2 id="recipients-heading">Others we told to erase your data</h2>
-          <p>Companies that process your data for us, told of your erasure (GDPR Article 19):</p>
+          <h2 id="recipients-heading">{t('recipients.heading')}</h2>
+          <p>{t('recipients.lead')}</p>
           <ul data-testid="recipients-told">
             {request.recipientsTold.map((told) => (
               <li key={told.vendorName}>
-                {told.vendorName}: told on {told.toldAt.toISOString().slice(0, 10)};{' '}
-                {told.hasConfirmed ? 'confirmed' : 'waiting for their confirmation'}
+                {t('recipients.told', {
+                  vendor: told.vendorName,
+                  date: formatMoment(told.toldAt, request.timeZone),
+                  state: told.hasConfirmed ? 'confirmed' : 'waiting',
+                })}
               </li>
             ))}
           </ul>
