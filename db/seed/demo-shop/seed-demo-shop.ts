@@ -4,20 +4,19 @@ import { type DemoPerson, demoNewsletterOnly, demoPeople } from './demo-people';
 
 const schemaFile = fileURLToPath(new URL('./schema.sql', import.meta.url));
 
-/** Creates the shop's tables where missing (schema.sql is idempotent). */
-export async function createDemoShopTables(sql: Sql): Promise<void> {
-  await sql.file(schemaFile);
-}
+// Taken before schema.sql too: two processes running its `alter table … add column if not exists` at once
+// lock the tables in different orders and deadlock.
+const SEED_LOCK = "select pg_advisory_xact_lock(hashtext('dsr-desk:demo-shop-seed'))";
 
 /**
  * Creates the demo shop's tables if missing and, only while it has no customers,
  * fills it with the made-up people of demo-people.ts. Safe on every start and from
- * two processes at once: an advisory lock makes the second wait and then find it seeded.
+ * two processes at once: an advisory lock makes the second wait and then find it seeded (tables too).
  */
 export async function seedDemoShop(sql: Sql): Promise<{ isSeeded: boolean }> {
-  await createDemoShopTables(sql);
   return sql.begin(async (transaction) => {
-    await transaction`select pg_advisory_xact_lock(hashtext('dsr-desk:demo-shop-seed'))`;
+    await transaction.unsafe(SEED_LOCK);
+    await transaction.file(schemaFile);
     const [{ customers }] = await transaction<{ customers: number }[]>`select count(*)::int as customers from customers`;
     if (customers > 0) return { isSeeded: false };
     for (const person of demoPeople()) await insertDemoPerson(transaction, person);
