@@ -92,16 +92,17 @@ export function savedSourceValues(source: DataSourceView): Record<string, string
  * keys in its own order), and `schema` only where it is not the default.
  */
 function mapText(map: TSourceMap): string {
-  const tables = map.tables.map(({ schema, table, label, match, export: exported, columns, erase, verification }) => ({
+  // The documented keys first, then every other key the saved map has (correctable, optOut, restriction,
+  // objection, verification…): one left out here would be silently dropped the next time the form is saved.
+  const tables = map.tables.map(({ schema, table, label, match, export: exported, columns, erase, ...rest }) => ({
     ...(!schema || schema === 'public' ? {} : { schema }),
     table,
-    ...(label ? { label } : {}),
+    label,
     match,
     export: exported,
-    ...(columns ? { columns } : {}),
+    columns,
     erase,
-    // Left out, saving the form again would drop the source's identity checks.
-    ...(verification ? { verification } : {}),
+    ...rest,
   }));
   return JSON.stringify({ tables, ...(map.yields?.length ? { yields: map.yields } : {}) }, null, 2);
 }
