@@ -86,7 +86,7 @@ export async function startWebServer({
         if (body.kind === 'too-large')
           return refuse(request, response, {
             kind: 'too-large',
-            limitBytes: publicBodyLimitFor((request.url ?? '/').split('?')[0]!),
+            limitBytes: publicBodyLimitFor((request.url ?? '/').split('?')[0]!, request.headers['content-type'] ?? ''),
             isStaff: false,
           });
         response.destroy();

@@ -24,7 +24,8 @@ describe('what the web server refuses before Next.js reads the request', () => {
     });
   });
 
-  it('caps public bodies at 64 KB, and the two public upload pages at one 10 MB document more', () => {
+  it('caps public bodies at 64 KB, and multipart forms on the two public upload pages at one 10 MB document more', () => {
+    const multipart = { 'content-type': 'multipart/form-data; boundary=----x' };
     expect(post('/find-request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
     expect(post('/find-request', { 'content-length': String(PUBLIC_BODY_LIMIT_BYTES + 1) })).toEqual({
       kind: 'too-large',
@@ -32,9 +33,16 @@ describe('what the web server refuses before Next.js reads the request', () => {
       isStaff: false,
     });
     // An agent's signed permission on the request form; an identity document on the status page.
-    expect(post('/request', { 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
-    expect(post('/status/abc', { 'content-length': String(9 * 1024 * 1024) })).toEqual({ kind: 'pass' });
-    expect(post('/request', { 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES + 1) })).toEqual({
+    expect(post('/request', { ...multipart, 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES) })).toEqual({ kind: 'pass' });
+    expect(post('/status/abc', { ...multipart, 'content-length': String(9 * 1024 * 1024) })).toEqual({ kind: 'pass' });
+    // A URL-encoded or JSON body carries no file: the same 64 KB as everywhere.
+    for (const contentType of ['application/x-www-form-urlencoded', 'application/json'])
+      expect(post('/request', { 'content-type': contentType, 'content-length': String(PUBLIC_BODY_LIMIT_BYTES + 1) })).toEqual({
+        kind: 'too-large',
+        limitBytes: PUBLIC_BODY_LIMIT_BYTES,
+        isStaff: false,
+      });
+    expect(post('/request', { ...multipart, 'content-length': String(PUBLIC_UPLOAD_BODY_LIMIT_BYTES + 1) })).toEqual({
       kind: 'too-large',
       limitBytes: PUBLIC_UPLOAD_BODY_LIMIT_BYTES,
       isStaff: false,

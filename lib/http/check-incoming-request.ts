@@ -25,9 +25,14 @@ export const STAFF_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 export const PUBLIC_UPLOAD_BODY_LIMIT_BYTES = EVIDENCE_MAX_BYTES + PUBLIC_BODY_LIMIT_BYTES;
 const PUBLIC_UPLOAD_PATHS = /^\/(?:request|status\/[^/]+)$/;
 
-/** The body limit of a public (not signed-in) post to this path. */
-export function publicBodyLimitFor(path: string): number {
-  return PUBLIC_UPLOAD_PATHS.test(path) ? PUBLIC_UPLOAD_BODY_LIMIT_BYTES : PUBLIC_BODY_LIMIT_BYTES;
+/**
+ * The body limit of a public (not signed-in) post to this path. Only a multipart form (the one kind that
+ * carries a file) gets the upload limit: a URL-encoded or JSON body stays within 64 KB everywhere.
+ */
+export function publicBodyLimitFor(path: string, contentType: string): number {
+  return PUBLIC_UPLOAD_PATHS.test(path) && /^multipart\/form-data\b/i.test(contentType)
+    ? PUBLIC_UPLOAD_BODY_LIMIT_BYTES
+    : PUBLIC_BODY_LIMIT_BYTES;
 }
 
 /** Routes with their own, larger cap, read in the route (webhook answers up to 50 MB). */
@@ -60,7 +65,7 @@ export function bodyLimitFor(request: IncomingRequest): { limitBytes: number; is
   const path = (request.url ?? '/').split('?')[0]!;
   if (OWN_CAP_PATHS.test(path)) return null;
   const isStaff = STAFF_PATHS.test(path) && SESSION_COOKIE.test(header(request, 'cookie'));
-  return { limitBytes: isStaff ? STAFF_BODY_LIMIT_BYTES : publicBodyLimitFor(path), isStaff };
+  return { limitBytes: isStaff ? STAFF_BODY_LIMIT_BYTES : publicBodyLimitFor(path, header(request, 'content-type')), isStaff };
 }
 
 /**

@@ -27,7 +27,7 @@ export type PublicFormBody = { kind: 'ok'; request: IncomingMessage } | { kind: 
  * replays the body, for Next to read as if it came from the socket.
  */
 export async function readPublicFormBody(request: IncomingMessage): Promise<PublicFormBody> {
-  const limitBytes = publicBodyLimitFor((request.url ?? '/').split('?')[0]!);
+  const limitBytes = publicBodyLimitFor((request.url ?? '/').split('?')[0]!, request.headers['content-type'] ?? '');
   const chunks: Buffer[] = [];
   let size = 0;
   try {
