@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { findRequestByStatusToken } from '@/lib/requests/find-request-by-status-token';
 import { isActive } from '@/lib/requests/request-status';
 import { getVerificationLevelSettings } from '@/lib/settings/get-verification-level-settings';
-import { type DataPointKind, type TSubmitDataPoints } from '@/lib/validation/verification-levels';
+import type { DataPointKind, TSubmitDataPoints } from '@/lib/validation/verification-levels';
 import { matchDataPoints, normaliseDataPoint } from './data-point-match';
 import { pendingDataPoints } from './verification-requirement';
 import { askWebhooksToVerify, databaseKinds, listVerificationSources, offeredKinds, readKnownDataPoints } from './verification-sources';
