@@ -10,6 +10,7 @@ import { type BenchFigure, figurePrefix, median } from './bench-report';
 const isSmall = process.env.BENCH_SMALL === '1';
 const benches: { script: string; env: Record<string, string> }[] = [
   { script: 'bench/intake.ts', env: isSmall ? { BENCH_INTAKE_SECONDS: '5' } : {} },
+  { script: 'bench/intake-statements.ts', env: {} },
   { script: 'bench/audit-append.ts', env: isSmall ? { BENCH_TRANSACTIONS: '1500' } : {} },
   { script: 'bench/mail-throughput.ts', env: isSmall ? { BENCH_EMAILS: '2000' } : {} },
   { script: 'bench/audit-export.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },

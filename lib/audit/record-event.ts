@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { requestEvents } from '@/db/schema';
 import { queueOpenDsrCallbacks } from '@/lib/opendsr/queue-opendsr-callbacks';
-import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
+import { type EventSubscriber, eventSubscribersQuery, queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
 import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
 
 export type Actor =
@@ -28,10 +29,11 @@ export type RecordEventOptions = {
  * other writer are chained too: it takes the request's row lock (FOR NO KEY UPDATE; free when
  * the caller already holds the row) and links the event to the request's previous one. Writers
  * on different requests never wait for each other; the worker later seals every event into the
- * signed Merkle tree (lib/audit/seal-audit-log.ts). One statement, one round trip.
+ * signed Merkle tree (lib/audit/seal-audit-log.ts). One statement, one round trip (with the webhook
+ * subscribers read in the same statement when the action is one they can hear).
  */
 export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEventOptions): Promise<void> {
-  await tx.insert(requestEvents).values({
+  const event = tx.insert(requestEvents).values({
     requestId: options.requestId,
     actorType: options.actor.type,
     actorId: actorIdOf(options.actor),
@@ -41,12 +43,16 @@ export async function recordEvent(tx: DatabaseOrTransaction, options: RecordEven
     ip: options.ip ?? null,
     isVisibleToRequester: options.isVisibleToRequester ?? false,
   });
-  // Event webhooks ride on the audit event: same transaction, so they go out if and only if the change commits.
-  if (options.requestId) {
-    const types = webhookEventsForAction(options.action);
-    await queueEventWebhooks(tx, { requestId: options.requestId, types });
-    if (types.includes('request.status_changed')) await queueOpenDsrCallbacks(tx, { requestId: options.requestId });
+  const types = options.requestId ? webhookEventsForAction(options.action) : [];
+  if (!options.requestId || types.length === 0) {
+    await event;
+    return;
   }
+  // Event webhooks ride on the audit event: same transaction, so they go out if and only if the change commits.
+  // The event and the subscriptions that want it in one statement (a data-modifying WITH always runs, once).
+  const subscribers = await tx.execute<EventSubscriber>(sql`with recorded_event as ${event} ${eventSubscribersQuery(tx, types)}`);
+  await queueEventWebhooks(tx, { requestId: options.requestId, types, subscribers: [...subscribers] });
+  if (types.includes('request.status_changed')) await queueOpenDsrCallbacks(tx, { requestId: options.requestId });
 }
 
 function actorIdOf(actor: Actor): string | null {

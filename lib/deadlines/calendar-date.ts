@@ -40,15 +40,23 @@ function assertWholeNumber(value: number, name: string): void {
 
 // The day a request was received is the day in the requester's (or the business's) zone, not UTC:
 // a request sent at 23:30 in Los Angeles arrives "tomorrow" in UTC but starts the clock today.
+// Building an Intl.DateTimeFormat costs about a millisecond (ICU loads the zone's rules); intake and every
+// deadline computation ask for the same few zones, so each zone's formatter is built once.
+const calendarDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function calendarDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = calendarDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendarDateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function toCalendarDate(instant: Date, timeZone: string): CalendarDate {
   if (Number.isNaN(instant.getTime())) throw new DeadlineRuleError('Cannot take the calendar date of an invalid Date');
   // formatToParts rather than format(): the exact separators of 'en-CA' have changed between ICU versions.
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = calendarDateFormat(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

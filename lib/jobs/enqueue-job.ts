@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import type { JobPayloads, JobName } from './job-names';
 
@@ -20,13 +20,21 @@ export async function enqueueJob<N extends JobName>(
   payload: JobPayloads[N],
   options: EnqueueJobOptions = {},
 ): Promise<void> {
+  await tx.execute(addJobSql(name, payload, options));
+}
+
+/**
+ * The `select graphile_worker.add_job(…)` statement, for a caller that sends it as part of a
+ * larger statement (e.g. after a `with … insert`, so a row and its job cost one round trip).
+ */
+export function addJobSql<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueJobOptions = {}): SQL {
   // The ::json cast is needed: without it Postgres finds no add_job(unknown, jsonb).
-  await tx.execute(sql`select graphile_worker.add_job(
+  return sql`select graphile_worker.add_job(
     ${name},
     ${JSON.stringify(payload)}::json,
     job_key => ${options.jobKey ?? null},
     run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? 25},
     job_key_mode => ${options.jobKeyMode ?? null}
-  )`);
+  )`;
 }

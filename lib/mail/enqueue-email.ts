@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
 import { outboundEmails, requests } from '@/db/schema';
 import { requesterEmailTemplates } from '@/emails/requester-email-templates';
 import type { TEmailPayload } from '@/emails/templates';
 import { isSupportedLocale } from '@/lib/i18n/locales';
-import { enqueueJob } from '@/lib/jobs/enqueue-job';
+import { addJobSql, enqueueJob } from '@/lib/jobs/enqueue-job';
 
-export type EnqueueEmailOptions = { requestId: string | null; to: string; payload: TEmailPayload };
+export type EnqueueEmailOptions = {
+  requestId: string | null;
+  to: string;
+  payload: TEmailPayload;
+  /** The request's language when the caller holds its row: saves reading it again. */
+  requestLanguage?: string | null;
+};
 
 /**
  * Puts an email in the outbox on the caller's transaction. Nothing is sent here:
@@ -17,7 +23,7 @@ export type EnqueueEmailOptions = { requestId: string | null; to: string; payloa
 export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEmailOptions): Promise<string> {
   const id = randomUUID();
   const payload = await withRequesterLanguage(tx, options);
-  await tx.insert(outboundEmails).values({
+  const row = tx.insert(outboundEmails).values({
     id,
     requestId: options.requestId,
     template: options.payload.template,
@@ -25,7 +31,8 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
     payload,
     messageId: `<${id}@dsr-desk>`,
   });
-  await queueDelivery(tx, { outboundEmailId: id });
+  // The row and its delivery job in one statement (one round trip): a data-modifying WITH always runs, once.
+  await tx.execute(sql`with outbox_row as ${row} ${addJobSql('deliver-email', { outboundEmailId: id }, { jobKey: deliveryJobKey(id) })}`);
   return id;
 }
 
@@ -33,10 +40,16 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
  * A requester's email is written in their request's language, whoever sends it (their own action, a staff
  * action, a scheduled job): stamped here, in the sender's transaction, so every caller gets it without asking.
  */
-async function withRequesterLanguage(tx: DatabaseOrTransaction, { requestId, payload }: EnqueueEmailOptions): Promise<TEmailPayload> {
+async function withRequesterLanguage(
+  tx: DatabaseOrTransaction,
+  { requestId, payload, requestLanguage }: EnqueueEmailOptions,
+): Promise<TEmailPayload> {
   if (payload.locale || !requestId || !requesterEmailTemplates.has(payload.template)) return payload;
-  const [request] = await tx.select({ language: requests.language }).from(requests).where(eq(requests.id, requestId));
-  return request && isSupportedLocale(request.language) && request.language !== 'en' ? { ...payload, locale: request.language } : payload;
+  const language =
+    requestLanguage !== undefined
+      ? requestLanguage
+      : (await tx.select({ language: requests.language }).from(requests).where(eq(requests.id, requestId)))[0]?.language;
+  return language && isSupportedLocale(language) && language !== 'en' ? { ...payload, locale: language } : payload;
 }
 
 /**
@@ -48,5 +61,9 @@ export async function queueDelivery(
   tx: DatabaseOrTransaction,
   { outboundEmailId, runAt }: { outboundEmailId: string; runAt?: Date },
 ): Promise<void> {
-  await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: `email:${outboundEmailId}`, runAt });
+  await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: deliveryJobKey(outboundEmailId), runAt });
+}
+
+function deliveryJobKey(outboundEmailId: string): string {
+  return `email:${outboundEmailId}`;
 }

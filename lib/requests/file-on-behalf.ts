@@ -124,7 +124,7 @@ function fileInTransaction(
         .update(requests)
         .set({ unverifiedExpiresAt: new Date(now.getTime() + env().UNVERIFIED_REQUEST_TTL_DAYS * 86_400_000) })
         .where(eq(requests.id, created!.id));
-      await sendVerificationLink(tx, created!, now);
+      await sendVerificationLink(tx, created!, now, { isNewRequest: true });
       return { reference: null };
     }
     const { reference } = await acceptRequest(tx, {

@@ -213,7 +213,7 @@ async function fileOrMerge(
   });
   if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: { type: 'requester' }, ip, now });
   // For an agent's request the link goes to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
-  await sendVerificationLink(tx, created!, now);
+  await sendVerificationLink(tx, created!, now, { isNewRequest: true });
   if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
   return 'created';
 }

@@ -6,19 +6,19 @@ import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { deliveryJobKey } from './delivery-job-key';
 import type { WebhookEventType } from './webhook-event-types';
 
-export type QueueEventWebhooksOptions = { requestId: string; types: readonly WebhookEventType[]; now?: Date };
+export type EventSubscriber = { id: string; events: WebhookEventType[] };
 
-/**
- * Queues one delivery per subscribed, enabled subscription and event type, on the caller's
- * transaction: the POST happens (from the worker) only if the change commits. The payload is
- * the request as it is now, without personal data.
- */
-export async function queueEventWebhooks(
-  tx: DatabaseOrTransaction,
-  { requestId, types, now = new Date() }: QueueEventWebhooksOptions,
-): Promise<number> {
-  if (types.length === 0) return 0;
-  const subscriptions = await tx
+export type QueueEventWebhooksOptions = {
+  requestId: string;
+  types: readonly WebhookEventType[];
+  now?: Date;
+  /** The subscribers, when the caller has read them already (see `eventSubscribersQuery`). */
+  subscribers?: readonly EventSubscriber[];
+};
+
+/** The enabled subscriptions that want any of these event types. */
+export function eventSubscribersQuery(tx: DatabaseOrTransaction, types: readonly WebhookEventType[]) {
+  return tx
     .select({ id: eventSubscriptions.id, events: eventSubscriptions.events })
     .from(eventSubscriptions)
     .where(
@@ -29,6 +29,19 @@ export async function queueEventWebhooks(
         isNull(eventSubscriptions.opendsrRequestId),
       ),
     );
+}
+
+/**
+ * Queues one delivery per subscribed, enabled subscription and event type, on the caller's
+ * transaction: the POST happens (from the worker) only if the change commits. The payload is
+ * the request as it is now, without personal data.
+ */
+export async function queueEventWebhooks(
+  tx: DatabaseOrTransaction,
+  { requestId, types, now = new Date(), subscribers }: QueueEventWebhooksOptions,
+): Promise<number> {
+  if (types.length === 0) return 0;
+  const subscriptions = subscribers ?? (await eventSubscribersQuery(tx, types));
   if (subscriptions.length === 0) return 0;
 
   const [request] = await tx
