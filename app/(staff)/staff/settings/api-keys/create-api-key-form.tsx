@@ -5,7 +5,7 @@ import { FormField } from '@/components/form-field';
 import { apiScopeLabels, apiScopes } from '@/lib/staff/permissions';
 import { apiKeyExpiryChoices } from '@/lib/validation/api-keys';
 import { initialActionState } from '../../action-state';
-import { CheckboxFieldset } from '../../checkbox-fieldset';
+import { CheckboxFieldset } from '@/components/checkbox-group';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { OneTimeSecret } from '../sources/one-time-secret';

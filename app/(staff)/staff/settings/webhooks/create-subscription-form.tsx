@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/form-field';
 import { webhookEventTypeLabels, webhookEventTypes } from '@/lib/webhooks/webhook-event-types';
 import { initialActionState } from '../../action-state';
-import { CheckboxFieldset } from '../../checkbox-fieldset';
+import { CheckboxFieldset } from '@/components/checkbox-group';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { OneTimeSecret } from '../sources/one-time-secret';
 import { createEventSubscriptionAction } from './actions';
