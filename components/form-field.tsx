@@ -37,7 +37,7 @@ export function FormField({ id, label, hint, errors, children }: FormFieldProps)
   );
 }
 
-/** What a field wires itself: the rest of a control's attributes pass through. */
+/** What a field wires itself (aria-invalid only while there is an error: absent means valid); the rest of a control's attributes pass through. */
 type WiredAttributes = 'id' | 'children' | 'aria-describedby' | 'aria-invalid';
 type FieldProps = Omit<FormFieldProps, 'children'> & { name?: string };
 
@@ -59,7 +59,7 @@ export function InputField({
           id={id}
           name={name}
           aria-describedby={describedBy}
-          aria-invalid={isInvalid}
+          aria-invalid={isInvalid || undefined}
         />
       )}
     </FormField>
@@ -77,7 +77,9 @@ export function TextAreaField({
 }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, WiredAttributes | 'name'>) {
   return (
     <FormField id={id} label={label} hint={hint} errors={errors}>
-      {(describedBy, isInvalid) => <textarea {...textarea} id={id} name={name} aria-describedby={describedBy} aria-invalid={isInvalid} />}
+      {(describedBy, isInvalid) => (
+        <textarea {...textarea} id={id} name={name} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+      )}
     </FormField>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { breachNotificationRules } from '@/lib/incidents/breach-notification-rules';
 import { dataCategories, dataCategoryLabels, INCIDENT_TEXT_MAX } from '@/lib/validation/incident';
 import { type ActionState, initialActionState } from '../action-state';
@@ -43,63 +43,41 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
         <ActionProblems state={state} labels={labels} />
         {current.reference ? <input type="hidden" name="reference" value={current.reference} /> : null}
         {current.version ? <input type="hidden" name="version" value={current.version} /> : null}
-        <FormField id="title" label={labels.title!} hint="A short name colleagues will recognise." errors={errors.title}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="title"
-              name="title"
-              required
-              maxLength={200}
-              defaultValue={values.title}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="description" label={labels.description!} errors={errors.description}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="description"
-              name="description"
-              required
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.description}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField
+        <InputField
+          id="title"
+          label={labels.title!}
+          hint="A short name colleagues will recognise."
+          errors={errors.title}
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={values.title}
+        />
+        <TextAreaField
+          id="description"
+          label={labels.description!}
+          errors={errors.description}
+          required
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.description}
+        />
+        <InputField
           id="discoveredAt"
           label={labels.discoveredAt!}
           hint={`Your organisation's time (${timeZone}). The regulator deadlines count from here.`}
           errors={errors.discoveredAt}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="datetime-local"
-              id="discoveredAt"
-              name="discoveredAt"
-              required
-              defaultValue={values.discoveredAt}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="startedAt" label={labels.startedAt!} hint={`Your organisation's time (${timeZone}).`} errors={errors.startedAt}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="datetime-local"
-              id="startedAt"
-              name="startedAt"
-              defaultValue={values.startedAt}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="datetime-local"
+          required
+          defaultValue={values.discoveredAt}
+        />
+        <InputField
+          id="startedAt"
+          label={labels.startedAt!}
+          hint={`Your organisation's time (${timeZone}).`}
+          errors={errors.startedAt}
+          type="datetime-local"
+          defaultValue={values.startedAt}
+        />
         <CheckboxGroup
           id="regimes"
           legend={labels.regimes!}
@@ -122,30 +100,20 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
           options={dataCategories.map((category) => ({ value: category, label: dataCategoryLabels[category] }))}
           isChecked={(value) => checked('dataCategories', value)}
         />
-        <FormField id="likelyConsequences" label={labels.likelyConsequences!} errors={errors.likelyConsequences}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="likelyConsequences"
-              name="likelyConsequences"
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.likelyConsequences}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="measuresTaken" label={labels.measuresTaken!} errors={errors.measuresTaken}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="measuresTaken"
-              name="measuresTaken"
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.measuresTaken}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          id="likelyConsequences"
+          label={labels.likelyConsequences!}
+          errors={errors.likelyConsequences}
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.likelyConsequences}
+        />
+        <TextAreaField
+          id="measuresTaken"
+          label={labels.measuresTaken!}
+          errors={errors.measuresTaken}
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.measuresTaken}
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : submitLabel}
         </button>
