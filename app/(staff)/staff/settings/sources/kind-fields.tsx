@@ -60,38 +60,26 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
           required
           defaultValue={values.url}
         />
-        <InputField
-          id="timeoutSeconds"
-          label={labels.timeoutSeconds!}
+        <CountField
+          name="timeoutSeconds"
           hint="How long to wait for one answer before trying again, 1 to 120."
-          errors={errors.timeoutSeconds}
-          type="number"
-          min={1}
           max={120}
-          className="input--short"
-          defaultValue={values.timeoutSeconds}
+          values={values}
+          errors={errors}
         />
-        <InputField
-          id="maxAttempts"
-          label={labels.maxAttempts!}
+        <CountField
+          name="maxAttempts"
           hint="The first call included, with a growing wait between tries, 1 to 10."
-          errors={errors.maxAttempts}
-          type="number"
-          min={1}
           max={10}
-          className="input--short"
-          defaultValue={values.maxAttempts}
+          values={values}
+          errors={errors}
         />
-        <InputField
-          id="callbackTimeoutHours"
-          label={labels.callbackTimeoutHours!}
+        <CountField
+          name="callbackTimeoutHours"
           hint="A job the system accepted (202) but never answered by callback is marked failed after this long, so an agent can retry it. 1 to 720."
-          errors={errors.callbackTimeoutHours}
-          type="number"
-          min={1}
           max={720}
-          className="input--short"
-          defaultValue={values.callbackTimeoutHours}
+          values={values}
+          errors={errors}
         />
         <CheckboxGroup
           legend="Identity checks"
@@ -125,27 +113,13 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
           type="email"
           defaultValue={values.contactEmail}
         />
-        <InputField
-          id="reminderDays"
-          label={labels.reminderDays!}
-          hint="1 to 30 days after the last email."
-          errors={errors.reminderDays}
-          type="number"
-          min={1}
-          max={30}
-          className="input--short"
-          defaultValue={values.reminderDays}
-        />
-        <InputField
-          id="cutoffDays"
-          label={labels.cutoffDays!}
+        <CountField name="reminderDays" hint="1 to 30 days after the last email." max={30} values={values} errors={errors} />
+        <CountField
+          name="cutoffDays"
           hint="1 to 90 days after the first email; the source then fails for staff to chase."
-          errors={errors.cutoffDays}
-          type="number"
-          min={1}
           max={90}
-          className="input--short"
-          defaultValue={values.cutoffDays}
+          values={values}
+          errors={errors}
         />
       </>
     );
@@ -161,17 +135,36 @@ export function KindFields({ kind, values, errors, secretSavedOn }: KindFieldsPr
         maxLength={maxLengthOf(ZManualSourceConfig, 'instructions')}
         defaultValue={values.instructions}
       />
-      <InputField
-        id="backupRetentionDays"
-        label={labels.backupRetentionDays!}
+      <CountField
+        name="backupRetentionDays"
         hint="For a backup: how long each copy is kept (e.g. 35). The erasure confirmation says when the last copy holding the person expires, and the request page offers to replay the erasure after a restore until then. Leave blank otherwise."
-        errors={errors.backupRetentionDays}
-        type="number"
-        min={1}
         max={3650}
-        className="input--short"
-        defaultValue={values.backupRetentionDays}
+        values={values}
+        errors={errors}
       />
     </>
+  );
+}
+
+/** A whole number from 1 up, in a short box: timeouts, tries, reminder and retention days. */
+function CountField({
+  name,
+  hint,
+  max,
+  values,
+  errors,
+}: { name: string; hint: string; max: number } & Pick<KindFieldsProps, 'values' | 'errors'>) {
+  return (
+    <InputField
+      id={name}
+      label={labels[name]!}
+      hint={hint}
+      errors={errors[name]}
+      type="number"
+      min={1}
+      max={max}
+      className="input--short"
+      defaultValue={values[name]}
+    />
   );
 }
