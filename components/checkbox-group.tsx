@@ -21,10 +21,12 @@ type CheckboxGroupProps = {
   errors?: string[];
   className?: string;
   boxes: readonly CheckboxProps[];
+  /** Said in place of the boxes when there are none. */
+  empty?: string;
 };
 
 /** Checkboxes under one legend, with an optional hint and error slot that the fieldset is described by. */
-export function CheckboxGroup({ id, legend, hint, hintId = `${id}-hint`, errors, className, boxes }: CheckboxGroupProps) {
+export function CheckboxGroup({ id, legend, hint, hintId = `${id}-hint`, errors, className, boxes, empty }: CheckboxGroupProps) {
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hint ? hintId : undefined, errorId].filter(Boolean).join(' ') || undefined;
   return (
@@ -40,6 +42,7 @@ export function CheckboxGroup({ id, legend, hint, hintId = `${id}-hint`, errors,
           {errors!.join(' ')}
         </p>
       ) : null}
+      {boxes.length === 0 && empty ? <p className="empty-state">{empty}</p> : null}
       {boxes.map((box) => (
         <Checkbox key={box.id} {...box} />
       ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { CheckboxGroup } from '@/components/checkbox-group';
 import { InputField, TextAreaField } from '@/components/form-field';
 import { breachNotificationRules } from '@/lib/incidents/breach-notification-rules';
 import { dataCategories, dataCategoryLabels, INCIDENT_TEXT_MAX } from '@/lib/validation/incident';
@@ -78,14 +79,14 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
           type="datetime-local"
           defaultValue={values.startedAt}
         />
-        <CheckboxGroup
+        <ValueCheckboxes
           id="regimes"
           legend={labels.regimes!}
           errors={errors.regimes}
           options={breachNotificationRules.map((rule) => ({ value: rule.regime, label: `${rule.label} — ${rule.citation}` }))}
           isChecked={(value) => checked('regimes', value)}
         />
-        <CheckboxGroup
+        <ValueCheckboxes
           id="sourceIds"
           legend={labels.sourceIds!}
           errors={errors.sourceIds}
@@ -93,7 +94,7 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
           isChecked={(value) => checked('sourceIds', value)}
           empty="No data sources are set up yet (Settings → Data sources)."
         />
-        <CheckboxGroup
+        <ValueCheckboxes
           id="dataCategories"
           legend={labels.dataCategories!}
           errors={errors.dataCategories}
@@ -122,7 +123,7 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
   );
 }
 
-type CheckboxGroupProps = {
+type ValueCheckboxesProps = {
   id: string;
   legend: string;
   errors?: string[];
@@ -131,26 +132,22 @@ type CheckboxGroupProps = {
   empty?: string;
 };
 
-function CheckboxGroup({ id, legend, errors, options, isChecked, empty }: CheckboxGroupProps) {
+/** A set of values posted under one name (`regimes=gdpr&regimes=ccpa`), styled as one field. */
+function ValueCheckboxes({ id, legend, errors, options, isChecked, empty }: ValueCheckboxesProps) {
   return (
-    <fieldset
+    <CheckboxGroup
       id={id}
+      legend={legend}
+      errors={errors}
+      empty={empty}
       className={errors?.length ? 'field field--invalid' : 'field'}
-      aria-describedby={errors?.length ? `${id}-error` : undefined}
-    >
-      <legend>{legend}</legend>
-      {errors?.length ? (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
-        </p>
-      ) : null}
-      {options.length === 0 && empty ? <p className="empty-state">{empty}</p> : null}
-      {options.map((option) => (
-        <div className="choice" key={option.value}>
-          <input type="checkbox" id={`${id}-${option.value}`} name={id} value={option.value} defaultChecked={isChecked(option.value)} />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
+      boxes={options.map((option) => ({
+        id: `${id}-${option.value}`,
+        name: id,
+        value: option.value,
+        label: option.label,
+        isChecked: isChecked(option.value),
+      }))}
+    />
   );
 }
