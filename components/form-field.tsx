@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 
 type FormFieldProps = {
   id: string;
@@ -34,5 +34,52 @@ export function FormField({ id, label, hint, errors, children }: FormFieldProps)
       ) : null}
       {children(describedBy, Boolean(errors?.length))}
     </div>
+  );
+}
+
+/** What a field wires itself (aria-invalid only while there is an error: absent means valid); the rest of a control's attributes pass through. */
+type WiredAttributes = 'id' | 'children' | 'aria-describedby' | 'aria-invalid';
+type FieldProps = Omit<FormFieldProps, 'children'> & { name?: string };
+
+/** A FormField around one input, named as its id unless told; a number input gets the numeric keyboard. */
+export function InputField({
+  id,
+  label,
+  hint,
+  errors,
+  name = id,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, WiredAttributes | 'name'>) {
+  return (
+    <FormField id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, isInvalid) => (
+        <input
+          inputMode={input.type === 'number' ? 'numeric' : undefined}
+          {...input}
+          id={id}
+          name={name}
+          aria-describedby={describedBy}
+          aria-invalid={isInvalid || undefined}
+        />
+      )}
+    </FormField>
+  );
+}
+
+/** A FormField around one textarea, named as its id unless told. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  name = id,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, WiredAttributes | 'name'>) {
+  return (
+    <FormField id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, isInvalid) => (
+        <textarea {...textarea} id={id} name={name} aria-describedby={describedBy} aria-invalid={isInvalid || undefined} />
+      )}
+    </FormField>
   );
 }

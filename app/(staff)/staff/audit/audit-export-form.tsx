@@ -1,4 +1,4 @@
-import { FormField } from '@/components/form-field';
+import { FormField, InputField } from '@/components/form-field';
 import { statusLabels } from '@/lib/requests/request-status';
 import { auditExportStatuses } from '@/lib/validation/audit-export';
 import { requestTypeLabels, requestTypes } from '@/lib/validation/request-type';
@@ -38,35 +38,15 @@ export function AuditExportForm({ values, fieldErrors }: AuditExportFormProps) {
         ]}
       />
       <div className="audit-export__dates">
-        <FormField
+        <InputField
           id="from"
           label="From"
           hint="Day received (request log) or day of the event, in the organisation’s time zone"
           errors={fieldErrors.from}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="date"
-              id="from"
-              name="from"
-              defaultValue={values.from ?? ''}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid || undefined}
-            />
-          )}
-        </FormField>
-        <FormField id="to" label="To" hint="Included" errors={fieldErrors.to}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="date"
-              id="to"
-              name="to"
-              defaultValue={values.to ?? ''}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid || undefined}
-            />
-          )}
-        </FormField>
+          type="date"
+          defaultValue={values.from ?? ''}
+        />
+        <InputField id="to" label="To" hint="Included" errors={fieldErrors.to} type="date" defaultValue={values.to ?? ''} />
       </div>
       <FormField id="type" label="Request type" errors={fieldErrors.type}>
         {(describedBy, isInvalid) => (

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { CheckboxGroup } from '@/components/checkbox-group';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { breachNotificationRules } from '@/lib/incidents/breach-notification-rules';
 import { dataCategories, dataCategoryLabels, INCIDENT_TEXT_MAX } from '@/lib/validation/incident';
 import { type ActionState, initialActionState } from '../action-state';
@@ -43,71 +44,49 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
         <ActionProblems state={state} labels={labels} />
         {current.reference ? <input type="hidden" name="reference" value={current.reference} /> : null}
         {current.version ? <input type="hidden" name="version" value={current.version} /> : null}
-        <FormField id="title" label={labels.title!} hint="A short name colleagues will recognise." errors={errors.title}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="title"
-              name="title"
-              required
-              maxLength={200}
-              defaultValue={values.title}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="description" label={labels.description!} errors={errors.description}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="description"
-              name="description"
-              required
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.description}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField
+        <InputField
+          id="title"
+          label={labels.title!}
+          hint="A short name colleagues will recognise."
+          errors={errors.title}
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={values.title}
+        />
+        <TextAreaField
+          id="description"
+          label={labels.description!}
+          errors={errors.description}
+          required
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.description}
+        />
+        <InputField
           id="discoveredAt"
           label={labels.discoveredAt!}
           hint={`Your organisation's time (${timeZone}). The regulator deadlines count from here.`}
           errors={errors.discoveredAt}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="datetime-local"
-              id="discoveredAt"
-              name="discoveredAt"
-              required
-              defaultValue={values.discoveredAt}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="startedAt" label={labels.startedAt!} hint={`Your organisation's time (${timeZone}).`} errors={errors.startedAt}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="datetime-local"
-              id="startedAt"
-              name="startedAt"
-              defaultValue={values.startedAt}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <CheckboxGroup
+          type="datetime-local"
+          required
+          defaultValue={values.discoveredAt}
+        />
+        <InputField
+          id="startedAt"
+          label={labels.startedAt!}
+          hint={`Your organisation's time (${timeZone}).`}
+          errors={errors.startedAt}
+          type="datetime-local"
+          defaultValue={values.startedAt}
+        />
+        <ValueCheckboxes
           id="regimes"
           legend={labels.regimes!}
           errors={errors.regimes}
           options={breachNotificationRules.map((rule) => ({ value: rule.regime, label: `${rule.label} — ${rule.citation}` }))}
           isChecked={(value) => checked('regimes', value)}
         />
-        <CheckboxGroup
+        <ValueCheckboxes
           id="sourceIds"
           legend={labels.sourceIds!}
           errors={errors.sourceIds}
@@ -115,37 +94,27 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
           isChecked={(value) => checked('sourceIds', value)}
           empty="No data sources are set up yet (Settings → Data sources)."
         />
-        <CheckboxGroup
+        <ValueCheckboxes
           id="dataCategories"
           legend={labels.dataCategories!}
           errors={errors.dataCategories}
           options={dataCategories.map((category) => ({ value: category, label: dataCategoryLabels[category] }))}
           isChecked={(value) => checked('dataCategories', value)}
         />
-        <FormField id="likelyConsequences" label={labels.likelyConsequences!} errors={errors.likelyConsequences}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="likelyConsequences"
-              name="likelyConsequences"
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.likelyConsequences}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="measuresTaken" label={labels.measuresTaken!} errors={errors.measuresTaken}>
-          {(describedBy, isInvalid) => (
-            <textarea
-              id="measuresTaken"
-              name="measuresTaken"
-              maxLength={INCIDENT_TEXT_MAX}
-              defaultValue={values.measuresTaken}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          id="likelyConsequences"
+          label={labels.likelyConsequences!}
+          errors={errors.likelyConsequences}
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.likelyConsequences}
+        />
+        <TextAreaField
+          id="measuresTaken"
+          label={labels.measuresTaken!}
+          errors={errors.measuresTaken}
+          maxLength={INCIDENT_TEXT_MAX}
+          defaultValue={values.measuresTaken}
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : submitLabel}
         </button>
@@ -154,7 +123,7 @@ export function IncidentForm({ action, sources, current, timeZone, submitLabel }
   );
 }
 
-type CheckboxGroupProps = {
+type ValueCheckboxesProps = {
   id: string;
   legend: string;
   errors?: string[];
@@ -163,26 +132,22 @@ type CheckboxGroupProps = {
   empty?: string;
 };
 
-function CheckboxGroup({ id, legend, errors, options, isChecked, empty }: CheckboxGroupProps) {
+/** A set of values posted under one name (`regimes=gdpr&regimes=ccpa`), styled as one field. */
+function ValueCheckboxes({ id, legend, errors, options, isChecked, empty }: ValueCheckboxesProps) {
   return (
-    <fieldset
+    <CheckboxGroup
       id={id}
+      legend={legend}
+      errors={errors}
+      empty={empty}
       className={errors?.length ? 'field field--invalid' : 'field'}
-      aria-describedby={errors?.length ? `${id}-error` : undefined}
-    >
-      <legend>{legend}</legend>
-      {errors?.length ? (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
-        </p>
-      ) : null}
-      {options.length === 0 && empty ? <p className="empty-state">{empty}</p> : null}
-      {options.map((option) => (
-        <div className="choice" key={option.value}>
-          <input type="checkbox" id={`${id}-${option.value}`} name={id} value={option.value} defaultChecked={isChecked(option.value)} />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
+      boxes={options.map((option) => ({
+        id: `${id}-${option.value}`,
+        name: id,
+        value: option.value,
+        label: option.label,
+        isChecked: isChecked(option.value),
+      }))}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ErrorSummary } from '@/components/error-summary';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import type { ReportRange } from '@/lib/reports/resolve-report-range';
 
 type Props = { range: ReportRange; typed: { from?: string; to?: string }; fieldErrors: Record<string, string[] | undefined> };
@@ -17,30 +17,8 @@ export function ReportRangeForm({ range, typed, fieldErrors }: Props) {
           labels={{ from: 'Received from', to: 'Received to' }}
         />
       ) : null}
-      <FormField id="from" label="Received from" errors={fieldErrors.from}>
-        {(describedBy, isInvalid) => (
-          <input
-            type="date"
-            id="from"
-            name="from"
-            defaultValue={typed.from || range.from}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
-      <FormField id="to" label="Received to" errors={fieldErrors.to}>
-        {(describedBy, isInvalid) => (
-          <input
-            type="date"
-            id="to"
-            name="to"
-            defaultValue={typed.to || range.to}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <InputField id="from" label="Received from" errors={fieldErrors.from} type="date" defaultValue={typed.from || range.from} />
+      <InputField id="to" label="Received to" errors={fieldErrors.to} type="date" defaultValue={typed.to || range.to} />
       <div className="filters__buttons">
         <button type="submit">Show figures</button> <Link href="/staff/reports">Last 12 months</Link>
       </div>

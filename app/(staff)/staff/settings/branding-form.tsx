@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { Checkbox } from '@/components/checkbox-group';
+import { InputField } from '@/components/form-field';
 import { logoTypes } from '@/lib/validation/branding';
 import { initialActionState } from '../action-state';
 import { ActionNotice, ActionProblems } from '../form-feedback';
@@ -24,41 +25,25 @@ export function BrandingForm({ accentColour, logoPath }: { accentColour: string 
             Current logo: <img src={logoPath} alt="The current logo" height={32} />
           </p>
         ) : null}
-        <FormField
+        <InputField
           id="logo"
           label={`${labels.logo} (optional)`}
           hint="PNG, JPEG, GIF or WebP, 200 KB at most. Shown at the top of public pages and emails."
           errors={errors.logo}
-        >
-          {(describedBy, isInvalid) => (
-            <input type="file" id="logo" name="logo" accept={logoTypes.join(',')} aria-describedby={describedBy} aria-invalid={isInvalid} />
-          )}
-        </FormField>
-        {logoPath ? (
-          <div className="choice">
-            <input type="checkbox" id="removeLogo" name="removeLogo" />
-            <label htmlFor="removeLogo">{labels.removeLogo}</label>
-          </div>
-        ) : null}
-        <FormField
+          type="file"
+          accept={logoTypes.join(',')}
+        />
+        {logoPath ? <Checkbox id="removeLogo" label={labels.removeLogo} /> : null}
+        <InputField
           id="accentColour"
           label={`${labels.accentColour} (optional)`}
           hint="As #rrggbb. Buttons and links use it; it must be dark enough for white text (contrast 4.5:1)."
           errors={errors.accentColour}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="accentColour"
-              name="accentColour"
-              maxLength={7}
-              defaultValue={state.values?.accentColour ?? accentColour ?? ''}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-              className="input--short"
-            />
-          )}
-        </FormField>
+          type="text"
+          maxLength={7}
+          defaultValue={state.values?.accentColour ?? accentColour ?? ''}
+          className="input--short"
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save branding'}
         </button>

@@ -1,4 +1,4 @@
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { englishLanguageName, type SupportedLocale, supportedLocales } from '@/lib/i18n/locales';
 
 /** One text the organisation writes per language: its label and hint, the control it is typed in, and its limit. */
@@ -45,33 +45,19 @@ export function LocalisedTextFieldsets<Field extends string>({
         .filter((field) => isEditable(locale, field.name))
         .map((field) => {
           const name = `${locale}.${field.name}`;
-          const id = `${idPrefix}${name}`;
-          return (
-            <FormField key={name} id={id} label={`${field.label} (optional)`} hint={field.hint} errors={errors[name]}>
-              {(describedBy, isInvalid) =>
-                field.control === 'textarea' ? (
-                  <textarea
-                    id={id}
-                    name={name}
-                    maxLength={field.maxLength}
-                    rows={field.rows ?? 3}
-                    defaultValue={values[name] ?? ''}
-                    aria-describedby={describedBy}
-                    aria-invalid={isInvalid}
-                  />
-                ) : (
-                  <input
-                    type={field.control}
-                    id={id}
-                    name={name}
-                    maxLength={field.maxLength}
-                    defaultValue={values[name] ?? ''}
-                    aria-describedby={describedBy}
-                    aria-invalid={isInvalid}
-                  />
-                )
-              }
-            </FormField>
+          const common = {
+            id: `${idPrefix}${name}`,
+            name,
+            label: `${field.label} (optional)`,
+            hint: field.hint,
+            errors: errors[name],
+            maxLength: field.maxLength,
+            defaultValue: values[name] ?? '',
+          };
+          return field.control === 'textarea' ? (
+            <TextAreaField key={name} {...common} rows={field.rows ?? 3} />
+          ) : (
+            <InputField key={name} {...common} type={field.control} />
           );
         })}
     </fieldset>

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 
 export function SignInForm() {
   const router = useRouter();
@@ -30,19 +30,7 @@ export function SignInForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormField id="email" label="Work email address" errors={error ? [error] : undefined}>
-        {(describedBy, isInvalid) => (
-          <input
-            type="email"
-            id="email"
-            name="email"
-            autoComplete="email"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid}
-          />
-        )}
-      </FormField>
+      <InputField id="email" label="Work email address" errors={error ? [error] : undefined} type="email" autoComplete="email" required />
       <button type="submit" disabled={isPending}>
         {isPending ? 'Sending…' : 'Email me a sign-in link'}
       </button>

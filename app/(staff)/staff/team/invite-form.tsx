@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import { roleLabels, staffRoles } from '@/lib/staff/permissions';
 import { initialActionState } from '../action-state';
 import { ActionNotice, ActionProblems } from '../form-feedback';
@@ -23,35 +23,26 @@ export function InviteForm() {
       {/* A new key after each submit: kept values show again after a failure, the form empties after a success. */}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="invite-heading">
         <ActionProblems state={state} labels={labels} />
-        <FormField id="email" label={labels.email} hint="Their work address: they sign in with a link sent to it." errors={errors.email}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="email"
-              id="email"
-              name="email"
-              autoComplete="off"
-              required
-              maxLength={maxLengthOf(ZInviteStaffMember, 'email')}
-              defaultValue={values.email}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField id="name" label={`${labels.name} (optional)`} errors={errors.name}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="name"
-              name="name"
-              autoComplete="off"
-              maxLength={maxLengthOf(ZInviteStaffMember, 'name')}
-              defaultValue={values.name}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="email"
+          label={labels.email}
+          hint="Their work address: they sign in with a link sent to it."
+          errors={errors.email}
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={maxLengthOf(ZInviteStaffMember, 'email')}
+          defaultValue={values.email}
+        />
+        <InputField
+          id="name"
+          label={`${labels.name} (optional)`}
+          errors={errors.name}
+          type="text"
+          autoComplete="off"
+          maxLength={maxLengthOf(ZInviteStaffMember, 'name')}
+          defaultValue={values.name}
+        />
         <RadioFieldset
           name="role"
           legend={labels.role}

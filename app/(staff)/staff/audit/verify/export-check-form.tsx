@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { checkExportAction, type ExportCheckState } from './export-check-actions';
 
@@ -21,18 +21,14 @@ export function ExportCheckForm() {
       <ActionNotice state={state} />
       <form action={formAction} noValidate>
         <ActionProblems state={state} labels={{ file: 'Export file' }} />
-        <FormField id="export-file" label="Export file" errors={state.fieldErrors?.file}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="file"
-              id="export-file"
-              name="file"
-              accept=".csv,.jsonl,.ndjson,text/csv"
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="export-file"
+          label="Export file"
+          errors={state.fieldErrors?.file}
+          type="file"
+          name="file"
+          accept=".csv,.jsonl,.ndjson,text/csv"
+        />
         <button type="submit" disabled={isPending}>
           {isPending ? 'Checking…' : 'Check the file'}
         </button>

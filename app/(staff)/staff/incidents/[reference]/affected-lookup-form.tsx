@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { FormField, InputField } from '@/components/form-field';
 import { comparisonLabels, comparisonOperators } from '@/lib/validation/incident-affected';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
@@ -53,39 +53,28 @@ export function AffectedLookupForm({ reference, sources }: { reference: string; 
             </select>
           )}
         </FormField>
-        <FormField
+        <InputField
           id="lookup-table"
           label={labels.table}
           hint="A table of the system's map; for a webhook system, the kind of record it understands (e.g. customers)."
           errors={errors.table}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="lookup-table"
-              name="table"
-              list="lookup-tables"
-              defaultValue={values.table}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="text"
+          name="table"
+          list="lookup-tables"
+          defaultValue={values.table}
+        />
         <fieldset>
           <legend>Rows where…</legend>
-          <FormField id="lookup-column" label={labels.column} hint="Leave empty to use only the list below." errors={errors.column}>
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="lookup-column"
-                name="column"
-                list="lookup-columns"
-                defaultValue={values.column}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="lookup-column"
+            label={labels.column}
+            hint="Leave empty to use only the list below."
+            errors={errors.column}
+            type="text"
+            name="column"
+            list="lookup-columns"
+            defaultValue={values.column}
+          />
           <FormField id="lookup-operator" label={labels.operator} errors={errors.operator}>
             {(describedBy, isInvalid) => (
               <select
@@ -103,57 +92,37 @@ export function AffectedLookupForm({ reference, sources }: { reference: string; 
               </select>
             )}
           </FormField>
-          <FormField
+          <InputField
             id="lookup-value"
             label={labels.value}
             hint="A date is written 2024-05-31 (or with a time, 2024-05-31T12:00Z)."
             errors={errors.value}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="lookup-value"
-                name="value"
-                maxLength={200}
-                defaultValue={values.value}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+            type="text"
+            name="value"
+            maxLength={200}
+            defaultValue={values.value}
+          />
         </fieldset>
         <fieldset>
           <legend>…and/or whose value is in an uploaded list</legend>
-          <FormField id="lookup-list-column" label={labels.listColumn} errors={errors.listColumn}>
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="lookup-list-column"
-                name="listColumn"
-                list="lookup-columns"
-                defaultValue={values.listColumn}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
-          <FormField
+          <InputField
+            id="lookup-list-column"
+            label={labels.listColumn}
+            errors={errors.listColumn}
+            type="text"
+            name="listColumn"
+            list="lookup-columns"
+            defaultValue={values.listColumn}
+          />
+          <InputField
             id="lookup-list"
             label={labels.listCsv}
             hint="One value per line (the first column of a CSV); a header line naming the column is skipped."
             errors={errors.listCsv}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="file"
-                id="lookup-list"
-                name="listFile"
-                accept=".csv,text/csv,text/plain"
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+            type="file"
+            name="listFile"
+            accept=".csv,text/csv,text/plain"
+          />
         </fieldset>
         <datalist id="lookup-tables">
           {tables.map((table) => (

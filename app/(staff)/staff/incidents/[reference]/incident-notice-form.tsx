@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { noticePartLabels, type TIncidentNotice } from '@/lib/validation/incident-notice';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
@@ -37,33 +37,27 @@ export function IncidentNoticeForm({
         <ActionProblems state={state} labels={labels} />
         <input type="hidden" name="reference" value={reference} />
         <input type="hidden" name="version" value={version} />
-        <FormField id="notice-subject" label={labels.subject} errors={errors.subject}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="notice-subject"
-              name="subject"
-              maxLength={150}
-              defaultValue={value('subject')}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="notice-subject"
+          label={labels.subject}
+          errors={errors.subject}
+          type="text"
+          name="subject"
+          maxLength={150}
+          defaultValue={value('subject')}
+        />
         {(Object.keys(noticePartLabels) as (keyof typeof noticePartLabels)[]).map((part) => (
-          <FormField key={part} id={`notice-${part}`} label={labels[part]} hint={hints[part]} errors={errors[part]}>
-            {(describedBy, isInvalid) => (
-              <textarea
-                id={`notice-${part}`}
-                name={part}
-                rows={3}
-                maxLength={3000}
-                defaultValue={value(part)}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+          <TextAreaField
+            key={part}
+            id={`notice-${part}`}
+            label={labels[part]}
+            hint={hints[part]}
+            errors={errors[part]}
+            name={part}
+            rows={3}
+            maxLength={3000}
+            defaultValue={value(part)}
+          />
         ))}
         <button type="submit" className="button button--secondary" disabled={isPending}>
           Save and preview

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { INCIDENT_TEXT_MAX, REGULATOR_DOCUMENT_TYPES } from '@/lib/validation/incident';
 import { initialActionState } from '../../action-state';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
@@ -42,73 +42,41 @@ export function RegulatorDecisionForms({
           <input type="hidden" name="decision" value="notified" />
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="version" value={version} />
-          <FormField
+          <InputField
             id="notifiedAt"
             label={labels.notifiedAt}
             hint={`Your organisation's time (${timeZone}).`}
             errors={notifiedErrors.notifiedAt}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="datetime-local"
-                id="notifiedAt"
-                name="notifiedAt"
-                required
-                defaultValue={notified.values?.notifiedAt ?? now}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
-          <FormField
+            type="datetime-local"
+            required
+            defaultValue={notified.values?.notifiedAt ?? now}
+          />
+          <InputField
             id="method"
             label={labels.method}
             hint="E.g. the ICO's breach reporting form, or by email to the supervisory authority."
             errors={notifiedErrors.method}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="method"
-                name="method"
-                required
-                maxLength={500}
-                defaultValue={notified.values?.method}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
-          <FormField id="regulatorReference" label={labels.regulatorReference} errors={notifiedErrors.regulatorReference}>
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="regulatorReference"
-                name="regulatorReference"
-                maxLength={200}
-                defaultValue={notified.values?.regulatorReference}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
-          <FormField
+            type="text"
+            required
+            maxLength={500}
+            defaultValue={notified.values?.method}
+          />
+          <InputField
+            id="regulatorReference"
+            label={labels.regulatorReference}
+            errors={notifiedErrors.regulatorReference}
+            type="text"
+            maxLength={200}
+            defaultValue={notified.values?.regulatorReference}
+          />
+          <InputField
             id="document"
             label={labels.document}
             hint="The notification form as PDF, a screenshot, or the email you sent (.eml), up to 25 MB: kept with the incident for the register. Choose it again if the form shows a problem."
             errors={notifiedErrors.document}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="file"
-                id="document"
-                name="document"
-                accept={REGULATOR_DOCUMENT_TYPES.join(',')}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+            type="file"
+            accept={REGULATOR_DOCUMENT_TYPES.join(',')}
+          />
           <button type="submit" disabled={isNotifying}>
             {isNotifying ? 'Saving…' : 'Record the notification'}
           </button>
@@ -125,19 +93,14 @@ export function RegulatorDecisionForms({
           <input type="hidden" name="decision" value="not_required" />
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="version" value={version} />
-          <FormField id="reason" label={labels.reason} errors={reasonErrors.reason}>
-            {(describedBy, isInvalid) => (
-              <textarea
-                id="reason"
-                name="reason"
-                required
-                maxLength={INCIDENT_TEXT_MAX}
-                defaultValue={notRequired.values?.reason}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+          <TextAreaField
+            id="reason"
+            label={labels.reason}
+            errors={reasonErrors.reason}
+            required
+            maxLength={INCIDENT_TEXT_MAX}
+            defaultValue={notRequired.values?.reason}
+          />
           <button type="submit" disabled={isSaving}>
             {isSaving ? 'Saving…' : 'Record and stop the clock'}
           </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { addNoteAction } from './actions';
 import { FormProblem } from './form-problem';
@@ -14,24 +14,16 @@ export function AddNoteForm({ reference }: { reference: string }) {
     <form action={formAction}>
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
-      <FormField
+      <TextAreaField
         id="note-body"
         label="New internal note"
         hint="Staff only: never shown or sent to the requester."
         errors={state.fieldErrors?.body}
-      >
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="note-body"
-            name="body"
-            required
-            maxLength={maxLengthOf(ZAddNote, 'body')}
-            defaultValue={state.values?.body}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+        name="body"
+        required
+        maxLength={maxLengthOf(ZAddNote, 'body')}
+        defaultValue={state.values?.body}
+      />
       <button type="submit" className="button--secondary" disabled={isPending}>
         {isPending ? 'Adding…' : 'Add note'}
       </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import { STAFF_BODY_LIMIT_BYTES } from '@/lib/http/check-incoming-request';
 
 type AttachmentFilesFieldProps = {
@@ -15,21 +15,7 @@ type AttachmentFilesFieldProps = {
 
 /** The file input of the fulfil and release forms; the action reads every file sent as `files`. */
 export function AttachmentFilesField({ id, label, hint, isRequired, errors }: AttachmentFilesFieldProps) {
-  return (
-    <FormField id={id} label={label} hint={hint} errors={errors}>
-      {(describedBy, isInvalid) => (
-        <input
-          type="file"
-          id={id}
-          name="files"
-          multiple
-          required={isRequired}
-          aria-describedby={describedBy}
-          aria-invalid={isInvalid || undefined}
-        />
-      )}
-    </FormField>
-  );
+  return <InputField id={id} label={label} hint={hint} errors={errors} type="file" name="files" multiple required={isRequired} />;
 }
 
 /**

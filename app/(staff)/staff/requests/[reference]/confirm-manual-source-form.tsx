@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
 import { confirmManualSourceAction } from './fulfilment-actions';
@@ -35,24 +35,16 @@ export function ConfirmManualSourceForm({
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="resultId" value={resultId} />
-      <FormField
+      <TextAreaField
         id={noteId}
         label={`What you ${isErasure ? 'did' : 'found'} in ${sourceName}`}
         hint={isErasure ? 'Kept in the audit trail and the request record.' : 'Included in the package the requester receives.'}
         errors={state.fieldErrors?.note}
-      >
-        {(describedBy, isInvalid) => (
-          <textarea
-            id={noteId}
-            name="note"
-            required
-            maxLength={maxLengthOf(ZConfirmManualSource, 'note')}
-            defaultValue={state.values?.note}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+        name="note"
+        required
+        maxLength={maxLengthOf(ZConfirmManualSource, 'note')}
+        defaultValue={state.values?.note}
+      />
       {closesRequestFor ? (
         <>
           <p className="warning">

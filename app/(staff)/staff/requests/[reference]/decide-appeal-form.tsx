@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { decideAppealAction } from './actions';
 import { FormProblem } from './form-problem';
@@ -49,36 +49,24 @@ export function DecideAppealForm({
           <label htmlFor="appeal-deny">Deny: keep the refusal</label>
         </div>
       </fieldset>
-      <FormField id="appeal-message" label="Message to the requester" errors={state.fieldErrors?.message}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="appeal-message"
-            name="message"
-            maxLength={5000}
-            defaultValue={state.values?.message}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <TextAreaField
+        id="appeal-message"
+        label="Message to the requester"
+        errors={state.fieldErrors?.message}
+        name="message"
+        maxLength={5000}
+        defaultValue={state.values?.message}
+      />
       {canOverride ? (
-        <FormField
+        <InputField
           id="appeal-override"
           label="If you refused the request yourself: why you decide its appeal (optional)"
           errors={state.fieldErrors?.overrideReason}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="appeal-override"
-              name="overrideReason"
-              maxLength={1000}
-              defaultValue={state.values?.overrideReason}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid || undefined}
-            />
-          )}
-        </FormField>
+          type="text"
+          name="overrideReason"
+          maxLength={1000}
+          defaultValue={state.values?.overrideReason}
+        />
       ) : null}
       <button type="submit" disabled={isPending}>
         {isPending ? 'Saving…' : 'Decide appeal'}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { extendDeadlineAction } from './actions';
 import { FormProblem } from './form-problem';
@@ -27,39 +27,27 @@ export function ExtendDeadlineForm({ reference, version, extensionLimit, dueOn, 
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
-      <FormField
+      <InputField
         id="extension-due-on"
         label="New due date"
         hint={`Any day after ${dueOn}, up to ${maxDueOn}: the legal maximum.`}
         errors={state.fieldErrors?.dueOn}
-      >
-        {(describedBy, isInvalid) => (
-          <input
-            type="date"
-            id="extension-due-on"
-            name="dueOn"
-            required
-            min={addOneDay(dueOn)}
-            max={maxDueOn}
-            defaultValue={state.values?.dueOn ?? maxDueOn}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
-      <FormField id="extension-reason" label="Reason for the extension" errors={state.fieldErrors?.reason}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="extension-reason"
-            name="reason"
-            required
-            maxLength={maxLengthOf(ZExtendDeadline, 'reason')}
-            defaultValue={state.values?.reason}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+        type="date"
+        name="dueOn"
+        required
+        min={addOneDay(dueOn)}
+        max={maxDueOn}
+        defaultValue={state.values?.dueOn ?? maxDueOn}
+      />
+      <TextAreaField
+        id="extension-reason"
+        label="Reason for the extension"
+        errors={state.fieldErrors?.reason}
+        name="reason"
+        required
+        maxLength={maxLengthOf(ZExtendDeadline, 'reason')}
+        defaultValue={state.values?.reason}
+      />
       <button type="submit" disabled={isPending}>
         {isPending ? 'Extending…' : 'Extend deadline'}
       </button>

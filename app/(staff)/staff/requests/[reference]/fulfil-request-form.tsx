@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { fulfilRequestAction } from './actions';
 import { AttachmentFilesField, useFileSizeCheck } from './attachment-files-field';
@@ -25,19 +25,15 @@ export function FulfilRequestForm({ reference, version, needsFiles, maxFiles, ma
       <FormProblem state={state} reference={reference} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
-      <FormField id="fulfil-message" label="Message to the requester" errors={state.fieldErrors?.message}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="fulfil-message"
-            name="message"
-            required
-            maxLength={maxLengthOf(ZFulfilRequest, 'message')}
-            defaultValue={state.values?.message}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <TextAreaField
+        id="fulfil-message"
+        label="Message to the requester"
+        errors={state.fieldErrors?.message}
+        name="message"
+        required
+        maxLength={maxLengthOf(ZFulfilRequest, 'message')}
+        defaultValue={state.values?.message}
+      />
       {needsFiles ? (
         <AttachmentFilesField
           id="fulfil-files"

@@ -5,6 +5,7 @@ import { ErasurePanel } from './erasure-panel';
 import { GatherPanel } from './gather-panel';
 import { IdentityChainNotice } from './identity-chain-notice';
 import { ErasureReplaySection } from './erasure-replay';
+import type { ReactNode } from 'react';
 import { DateTimeText } from '@/components/date-time-text';
 import type { CopyRelease } from '@/lib/fulfilment/find-copy-release';
 
@@ -32,41 +33,18 @@ export function FulfilmentPanel({
   canReplayErasure,
   copy = null,
 }: FulfilmentPanelProps) {
+  const run = { fulfilment, reference: request.reference, version: request.version, isWorkable, requester };
   return (
-    <section className="panel" aria-labelledby="fulfilment-heading">
-      <h2 id="fulfilment-heading">Data from your systems</h2>
+    <FulfilmentSection heading="Data from your systems">
       <IdentityChainNotice chain={erasure ? fulfilment.identityChain.erasure : fulfilment.identityChain.access} />
       {erasure && copy ? (
         <section aria-labelledby="copy-heading">
           <h3 id="copy-heading">Copy before erasure</h3>
           <CopyReleaseSummary release={copy.release} />
-          <GatherPanel
-            fulfilment={fulfilment}
-            reference={request.reference}
-            version={request.version}
-            isWorkable={isWorkable}
-            requester={requester}
-          />
+          <GatherPanel {...run} />
         </section>
       ) : null}
-      {erasure ? (
-        <ErasurePanel
-          fulfilment={fulfilment}
-          reference={request.reference}
-          version={request.version}
-          isWorkable={isWorkable}
-          requester={requester}
-          erasure={erasure}
-        />
-      ) : (
-        <GatherPanel
-          fulfilment={fulfilment}
-          reference={request.reference}
-          version={request.version}
-          isWorkable={isWorkable}
-          requester={requester}
-        />
-      )}
+      {erasure ? <ErasurePanel {...run} erasure={erasure} /> : <GatherPanel {...run} />}
       {erasure && fulfilment.erasureReplay ? (
         <ErasureReplaySection
           replay={fulfilment.erasureReplay}
@@ -75,6 +53,16 @@ export function FulfilmentPanel({
           isWorkable={canReplayErasure}
         />
       ) : null}
+    </FulfilmentSection>
+  );
+}
+
+/** The request page's one panel of runs against the organisation's systems; the page's contents link to its heading. */
+export function FulfilmentSection({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby="fulfilment-heading">
+      <h2 id="fulfilment-heading">{heading}</h2>
+      {children}
     </section>
   );
 }

@@ -33,7 +33,7 @@ import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
 import { CorrectionPanel } from './correction-panel';
-import { FulfilmentPanel } from './fulfilment-panel';
+import { FulfilmentPanel, FulfilmentSection } from './fulfilment-panel';
 import { IdentityPanel } from './identity-panel';
 import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
 import { ProcessingFlagPanel, processingFlagWording } from './processing-flag-panel';
@@ -344,8 +344,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
             />
           ) : null}
           {fulfilment && request.reference && request.type === 'correction' && (isOpen(request.status) || fulfilment.correct) ? (
-            <section className="panel" aria-labelledby="fulfilment-heading">
-              <h2 id="fulfilment-heading">Correct the data in your systems</h2>
+            <FulfilmentSection heading="Correct the data in your systems">
               <CorrectionPanel
                 fulfilment={fulfilment}
                 correctable={correctable}
@@ -354,11 +353,10 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 isWorkable={isCorrecting}
                 requester={requester}
               />
-            </section>
+            </FulfilmentSection>
           ) : null}
           {fulfilment && request.reference && processingFlagRun ? (
-            <section className="panel" aria-labelledby="fulfilment-heading">
-              <h2 id="fulfilment-heading">{processingFlagWording[processingFlagRun].heading}</h2>
+            <FulfilmentSection heading={processingFlagWording[processingFlagRun].heading}>
               <ProcessingFlagPanel
                 kind={processingFlagRun}
                 fulfilment={fulfilment}
@@ -367,7 +365,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 isWorkable={isWorkable}
                 requester={requester}
               />
-            </section>
+            </FulfilmentSection>
           ) : null}
         </div>
 

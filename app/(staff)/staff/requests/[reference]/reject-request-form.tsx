@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { TextAreaField } from '@/components/form-field';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { rejectionBases, rejectionBasisLabels, ZRejectRequest } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
@@ -40,18 +40,14 @@ export function RejectRequestForm({ reference, version, requester }: RejectReque
           </div>
         ))}
       </fieldset>
-      <FormField id="reject-message" label="Explanation for the requester (optional)" errors={state.fieldErrors?.message}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="reject-message"
-            name="message"
-            maxLength={maxLengthOf(ZRejectRequest, 'message')}
-            defaultValue={state.values?.message}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <TextAreaField
+        id="reject-message"
+        label="Explanation for the requester (optional)"
+        errors={state.fieldErrors?.message}
+        name="message"
+        maxLength={maxLengthOf(ZRejectRequest, 'message')}
+        defaultValue={state.values?.message}
+      />
       <div className={state.fieldErrors?.isConfirmed?.length ? 'choice field--invalid' : 'choice'}>
         <input
           type="checkbox"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { TextAreaField } from '@/components/form-field';
 import { initialActionState } from '../../action-state';
 import { FormProblem } from './form-problem';
 import { AttachmentFilesField, useFileSizeCheck } from './attachment-files-field';
@@ -52,19 +52,15 @@ export function ReleasePackageForm({
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="runId" value={runId} />
-      <FormField id="release-message" label="Message sent with the package" errors={state.fieldErrors?.message}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="release-message"
-            name="message"
-            required
-            maxLength={maxLengthOf(ZReleasePackage, 'message')}
-            defaultValue={state.values?.message}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <TextAreaField
+        id="release-message"
+        label="Message sent with the package"
+        errors={state.fieldErrors?.message}
+        name="message"
+        required
+        maxLength={maxLengthOf(ZReleasePackage, 'message')}
+        defaultValue={state.values?.message}
+      />
       {isCopy ? null : (
         <AttachmentFilesField
           id="release-files"

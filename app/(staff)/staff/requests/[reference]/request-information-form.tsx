@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { FormField, TextAreaField } from '@/components/form-field';
 import { pauseKindLabels } from '@/lib/deadlines/pause-kind-labels';
 import { type PauseKind, pauseKinds } from '@/lib/validation/deadline-policy';
 import { initialActionState } from '../../action-state';
@@ -50,19 +50,15 @@ export function RequestInformationForm({
           </select>
         )}
       </FormField>
-      <FormField id="information-message" label="Your question to the requester" errors={state.fieldErrors?.message}>
-        {(describedBy, isInvalid) => (
-          <textarea
-            id="information-message"
-            name="message"
-            required
-            maxLength={maxLengthOf(ZRequestInformation, 'message')}
-            defaultValue={state.values?.message}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <TextAreaField
+        id="information-message"
+        label="Your question to the requester"
+        errors={state.fieldErrors?.message}
+        name="message"
+        required
+        maxLength={maxLengthOf(ZRequestInformation, 'message')}
+        defaultValue={state.values?.message}
+      />
       <button type="submit" disabled={isPending}>
         {isPending ? 'Sending…' : 'Send question'}
       </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField, TextAreaField } from '@/components/form-field';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { RequestFields } from '@/components/request-fields';
@@ -63,26 +63,17 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
         isOwnDetails={false}
         beforeDetails={
           <>
-            <FormField
+            <InputField
               id="receivedOn"
               label={labels.receivedOn}
               hint="The deadline counts from this day. It cannot be in the future."
               errors={errors.receivedOn}
-            >
-              {(describedBy, isInvalid) => (
-                <input
-                  type="date"
-                  id="receivedOn"
-                  name="receivedOn"
-                  required
-                  max={today}
-                  defaultValue={values.receivedOn ?? today}
-                  aria-describedby={describedBy}
-                  aria-invalid={isInvalid}
-                  className="input--short"
-                />
-              )}
-            </FormField>
+              type="date"
+              required
+              max={today}
+              defaultValue={values.receivedOn ?? today}
+              className="input--short"
+            />
 
             <RadioFieldset
               name="intakeChannel"
@@ -92,24 +83,15 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
               errors={errors.intakeChannel}
             />
 
-            <FormField
+            <TextAreaField
               id="identityCheck"
               label={labels.identityCheck}
               hint="Required: the request skips email confirmation only on this record. For example, “Called back on the phone number on the account and confirmed date of birth and last order”."
               errors={errors.identityCheck}
-            >
-              {(describedBy, isInvalid) => (
-                <textarea
-                  id="identityCheck"
-                  name="identityCheck"
-                  required
-                  maxLength={maxLengthOf(ZFileOnBehalf, 'identityCheck')}
-                  defaultValue={values.identityCheck}
-                  aria-describedby={describedBy}
-                  aria-invalid={isInvalid}
-                />
-              )}
-            </FormField>
+              required
+              maxLength={maxLengthOf(ZFileOnBehalf, 'identityCheck')}
+              defaultValue={values.identityCheck}
+            />
           </>
         }
       />
@@ -138,36 +120,23 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
           the agent gets their own link showing status and messages only.
         </p>
         {(['agentName', 'agentEmail', 'agentOrganisation'] as const).map((field) => (
-          <FormField key={field} id={field} label={labels[field]!} errors={state.fieldErrors?.[field]}>
-            {(describedBy, isInvalid) => (
-              <input
-                id={field}
-                name={field}
-                maxLength={254}
-                defaultValue={state.values?.[field]}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+          <InputField
+            key={field}
+            id={field}
+            label={labels[field]!}
+            errors={state.fieldErrors?.[field]}
+            maxLength={254}
+            defaultValue={state.values?.[field]}
+          />
         ))}
-        <FormField
+        <InputField
           id="agentPermission"
           label={labels.agentPermission}
           hint="The person’s signed permission for the agent: a PDF, JPEG or PNG under 10 MB. Required unless you checked a power of attorney. Only the assigned agent and admins can open it; it is deleted a few days after identity is decided or the request closes. Choose it again if the form shows a problem."
           errors={errors.agentPermission}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              id="agentPermission"
-              name="agentPermission"
-              type="file"
-              accept={EVIDENCE_ACCEPT}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="file"
+          accept={EVIDENCE_ACCEPT}
+        />
         <div className="field">
           <label>
             <input type="checkbox" name="agentHasPowerOfAttorney" defaultChecked={state.values?.agentHasPowerOfAttorney === 'on'} /> I

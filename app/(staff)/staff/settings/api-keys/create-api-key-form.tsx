@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import { apiScopeLabels, apiScopes } from '@/lib/staff/permissions';
 import { apiKeyExpiryChoices } from '@/lib/validation/api-keys';
 import { initialActionState } from '../../action-state';
-import { CheckboxFieldset } from '../../checkbox-fieldset';
+import { CheckboxFieldset } from '@/components/checkbox-group';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { OneTimeSecret } from '../sources/one-time-secret';
@@ -36,26 +36,17 @@ export function CreateApiKeyForm() {
       ) : null}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="new-key-heading">
         <ActionProblems state={state} labels={labels} />
-        <FormField
+        <InputField
           id="name"
           label={labels.name}
           hint="Which system uses it: the audit trail names the key in every event it causes."
           errors={errors.name}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="name"
-              name="name"
-              autoComplete="off"
-              required
-              maxLength={100}
-              defaultValue={values.name}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="text"
+          autoComplete="off"
+          required
+          maxLength={100}
+          defaultValue={values.name}
+        />
         <CheckboxFieldset
           name="scopes"
           legend={labels.scopes}

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState, useRef, useState } from 'react';
-import { FormField } from '@/components/form-field';
+import { Checkbox, CheckboxGroup } from '@/components/checkbox-group';
+import { InputField } from '@/components/form-field';
 import { ZDataSourceSlug } from '@/lib/validation/data-source';
 import { type DataSourceKind, isDatabaseKind, ZCreateDataSourceForm } from '@/lib/validation/data-source-form';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
@@ -71,86 +72,62 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
           </>
         ) : null}
 
-        <FormField id="name" label={labels.name!} hint="As agents see it on each request, e.g. “Shop database”." errors={errors.name}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="name"
-              name="name"
-              required
-              maxLength={maxLengthOf(ZCreateDataSourceForm, 'name')}
-              defaultValue={values.name}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="name"
+          label={labels.name!}
+          hint="As agents see it on each request, e.g. “Shop database”."
+          errors={errors.name}
+          type="text"
+          required
+          maxLength={maxLengthOf(ZCreateDataSourceForm, 'name')}
+          defaultValue={values.name}
+        />
 
-        <FormField
+        <InputField
           id="publicName"
           label={`${labels.publicName!} (optional)`}
           hint="How the requester’s erasure confirmation names this system, e.g. “Our online shop” or “Backups of our systems”. Left empty: the name above."
           errors={errors.publicName}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="publicName"
-              name="publicName"
-              maxLength={maxLengthOf(ZCreateDataSourceForm, 'publicName')}
-              defaultValue={values.publicName}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="text"
+          maxLength={maxLengthOf(ZCreateDataSourceForm, 'publicName')}
+          defaultValue={values.publicName}
+        />
 
         {saved ? null : (
-          <FormField
+          <InputField
             id="slug"
             label={`${labels.slug} (optional)`}
             hint="Lower-case letters, digits and hyphens; names the callback URL and the folder in packages. Left blank, it is made from the name. It cannot change later."
             errors={errors.slug}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="slug"
-                name="slug"
-                maxLength={maxLengthOf(ZDataSourceSlug)}
-                spellCheck={false}
-                defaultValue={values.slug}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+            type="text"
+            maxLength={maxLengthOf(ZDataSourceSlug)}
+            spellCheck={false}
+            defaultValue={values.slug}
+          />
         )}
 
-        <fieldset aria-describedby={errors.usedForAccess?.length ? 'usedFor-error' : undefined}>
-          <legend>{labels.usedForAccess}</legend>
-          {errors.usedForAccess?.length ? (
-            <p className="field__error" id="usedFor-error">
-              {errors.usedForAccess[0]}
-            </p>
-          ) : null}
-          <div className="choice">
-            <input type="checkbox" id="usedForAccess" name="usedForAccess" defaultChecked={values.usedForAccess === 'on'} />
-            <label htmlFor="usedForAccess">Access and export requests: its data goes into the package</label>
-          </div>
-          <div className="choice">
-            <input type="checkbox" id="usedForErasure" name="usedForErasure" defaultChecked={values.usedForErasure === 'on'} />
-            <label htmlFor="usedForErasure">Deletion requests: erasure deletes or anonymises its data</label>
-          </div>
-        </fieldset>
+        <CheckboxGroup
+          id="usedFor"
+          legend={labels.usedForAccess!}
+          errors={errors.usedForAccess?.slice(0, 1)}
+          boxes={[
+            {
+              id: 'usedForAccess',
+              label: 'Access and export requests: its data goes into the package',
+              isChecked: values.usedForAccess === 'on',
+            },
+            {
+              id: 'usedForErasure',
+              label: 'Deletion requests: erasure deletes or anonymises its data',
+              isChecked: values.usedForErasure === 'on',
+            },
+          ]}
+        />
 
         <KindFields kind={kind} values={values} errors={errors} secretSavedOn={saved?.secretSavedOn} />
 
         {saved ? null : (
-          <div className="choice">
-            <input type="checkbox" id="isEnabled" name="isEnabled" defaultChecked={values.isEnabled === 'on'} />
-            <label htmlFor="isEnabled">Switched on: runs started from now on include it</label>
-          </div>
+          <Checkbox id="isEnabled" label="Switched on: runs started from now on include it" isChecked={values.isEnabled === 'on'} />
         )}
 
         {isDatabaseKind(kind) ? (
@@ -162,20 +139,15 @@ export function SourceForm({ kind, initialValues, saved }: SourceFormProps) {
               first rows the map would export for one person. Nothing is saved; a preview is recorded in the audit log (without the
               address).
             </p>
-            <FormField id="previewEmail" label={`${labels.previewEmail} (for a preview)`} errors={errors.previewEmail}>
-              {(describedBy, isInvalid) => (
-                <input
-                  type="email"
-                  id="previewEmail"
-                  name="previewEmail"
-                  maxLength={254}
-                  autoComplete="off"
-                  defaultValue={values.previewEmail}
-                  aria-describedby={describedBy}
-                  aria-invalid={isInvalid}
-                />
-              )}
-            </FormField>
+            <InputField
+              id="previewEmail"
+              label={`${labels.previewEmail} (for a preview)`}
+              errors={errors.previewEmail}
+              type="email"
+              maxLength={254}
+              autoComplete="off"
+              defaultValue={values.previewEmail}
+            />
             <div className="actions">
               <button type="submit" onClick={pressed('test')} formAction={tryAction} className="button--secondary" disabled={isPending}>
                 Test connection

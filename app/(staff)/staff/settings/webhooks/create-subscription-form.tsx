@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { InputField } from '@/components/form-field';
 import { webhookEventTypeLabels, webhookEventTypes } from '@/lib/webhooks/webhook-event-types';
 import { initialActionState } from '../../action-state';
-import { CheckboxFieldset } from '../../checkbox-fieldset';
+import { CheckboxFieldset } from '@/components/checkbox-group';
 import { ActionNotice, ActionProblems } from '../../form-feedback';
 import { OneTimeSecret } from '../sources/one-time-secret';
 import { createEventSubscriptionAction } from './actions';
@@ -21,39 +21,25 @@ export function CreateSubscriptionForm() {
       {state.oneTimeSecret ? <OneTimeSecret secret={state.oneTimeSecret} /> : null}
       <form action={formAction} noValidate key={JSON.stringify(state)} aria-labelledby="new-subscription-heading">
         <ActionProblems state={state} labels={labels} />
-        <FormField id="name" label={labels.name} errors={errors.name}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="name"
-              name="name"
-              autoComplete="off"
-              maxLength={100}
-              defaultValue={values.name}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
-        <FormField
+        <InputField
+          id="name"
+          label={labels.name}
+          errors={errors.name}
+          type="text"
+          autoComplete="off"
+          maxLength={100}
+          defaultValue={values.name}
+        />
+        <InputField
           id="url"
           label={labels.url}
           hint="Events are POSTed here as JSON, signed with X-DSR-Desk-Signature. Public addresses only."
           errors={errors.url}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="url"
-              id="url"
-              name="url"
-              autoComplete="off"
-              maxLength={2000}
-              defaultValue={values.url}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="url"
+          autoComplete="off"
+          maxLength={2000}
+          defaultValue={values.url}
+        />
         <CheckboxFieldset
           name="events"
           legend={labels.events}

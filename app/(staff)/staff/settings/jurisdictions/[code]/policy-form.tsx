@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/form-field';
+import { Checkbox, CheckboxGroup } from '@/components/checkbox-group';
+import { FormField, InputField } from '@/components/form-field';
 import { pauseKindLabels } from '@/lib/deadlines/pause-kind-labels';
 import { bankHolidayRegionLabels, bankHolidayYears } from '@/lib/deadlines/uk-bank-holidays';
 import { bankHolidayRegions, pauseKinds, type TDeadlinePolicy } from '@/lib/validation/deadline-policy';
@@ -113,10 +114,12 @@ function DurationField({
   hint,
   values,
   errors,
+  required,
 }: {
   name: string;
   label: string;
   hint: string;
+  required?: boolean;
   values: Record<string, string>;
   errors: Record<string, string[] | undefined>;
 }) {
@@ -131,6 +134,7 @@ function DurationField({
             inputMode="numeric"
             id={amount}
             name={amount}
+            required={required}
             min={1}
             max={366}
             defaultValue={values[amount]}
@@ -163,69 +167,35 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
         <ActionProblems state={state} labels={labels} />
         <input type="hidden" name="code" value={code} />
 
-        <FormField id="label" label={labels.label!} hint="The region as the request form lists it." errors={errors.label}>
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="label"
-              name="label"
-              required
-              maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'label')}
-              defaultValue={values.label}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="label"
+          label={labels.label!}
+          hint="The region as the request form lists it."
+          errors={errors.label}
+          type="text"
+          required
+          maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'label')}
+          defaultValue={values.label}
+        />
 
-        <FormField
-          id="deadlineAmount"
+        <DurationField
+          name="deadline"
           label={labels.deadlineAmount!}
           hint="Counted from the day the request was received."
-          errors={[...(errors.deadlineAmount ?? []), ...(errors.deadlineUnit ?? [])]}
-        >
-          {(describedBy, isInvalid) => (
-            <div className="input-group">
-              <input
-                type="number"
-                inputMode="numeric"
-                id="deadlineAmount"
-                name="deadlineAmount"
-                required
-                min={1}
-                max={366}
-                defaultValue={values.deadlineAmount}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-                className="input--short"
-              />
-              <UnitSelect
-                id="deadlineUnit"
-                label={labels.deadlineUnit!}
-                value={values.deadlineUnit}
-                describedBy={describedBy}
-                isInvalid={Boolean(errors.deadlineUnit)}
-              />
-            </div>
-          )}
-        </FormField>
+          required
+          values={values}
+          errors={errors}
+        />
 
-        <div className="choice">
-          <input
-            type="checkbox"
-            id="rollWeekendToNextWorkingDay"
-            name="rollWeekendToNextWorkingDay"
-            defaultChecked={values.rollWeekendToNextWorkingDay === 'on'}
-          />
-          <label htmlFor="rollWeekendToNextWorkingDay">A due date on a Saturday or Sunday moves to the Monday</label>
-        </div>
+        <Checkbox
+          id="rollWeekendToNextWorkingDay"
+          label="A due date on a Saturday or Sunday moves to the Monday"
+          isChecked={values.rollWeekendToNextWorkingDay === 'on'}
+        />
 
         <fieldset className="policy-fieldset">
           <legend>{labels.hasExtension}</legend>
-          <div className="choice">
-            <input type="checkbox" id="hasExtension" name="hasExtension" defaultChecked={values.hasExtension === 'on'} />
-            <label htmlFor="hasExtension">The deadline can be extended</label>
-          </div>
+          <Checkbox id="hasExtension" label="The deadline can be extended" isChecked={values.hasExtension === 'on'} />
           <DurationField
             name="extension"
             label={labels.extensionAmount!}
@@ -233,45 +203,30 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
             values={values}
             errors={errors}
           />
-          <FormField id="extensionMaxCount" label={labels.extensionMaxCount!} hint="1 to 3." errors={errors.extensionMaxCount}>
-            {(describedBy, isInvalid) => (
-              <input
-                type="number"
-                inputMode="numeric"
-                id="extensionMaxCount"
-                name="extensionMaxCount"
-                min={1}
-                max={3}
-                defaultValue={values.extensionMaxCount}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-                className="input--short"
-              />
-            )}
-          </FormField>
+          <InputField
+            id="extensionMaxCount"
+            label={labels.extensionMaxCount!}
+            hint="1 to 3."
+            errors={errors.extensionMaxCount}
+            type="number"
+            min={1}
+            max={3}
+            defaultValue={values.extensionMaxCount}
+            className="input--short"
+          />
         </fieldset>
 
-        <FormField
+        <InputField
           id="acknowledgementBusinessDays"
           label={`${labels.acknowledgementBusinessDays} (optional)`}
           hint="Leave empty where the law sets no acknowledgement deadline."
           errors={errors.acknowledgementBusinessDays}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="number"
-              inputMode="numeric"
-              id="acknowledgementBusinessDays"
-              name="acknowledgementBusinessDays"
-              min={1}
-              max={60}
-              defaultValue={values.acknowledgementBusinessDays}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-              className="input--short"
-            />
-          )}
-        </FormField>
+          type="number"
+          min={1}
+          max={60}
+          defaultValue={values.acknowledgementBusinessDays}
+          className="input--short"
+        />
 
         <FormField
           id="bankHolidays"
@@ -297,52 +252,32 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
           )}
         </FormField>
 
-        <fieldset className="policy-fieldset" aria-describedby="clockStopKinds-hint">
-          <legend>Clock stop</legend>
-          <p className="field__hint" id="clockStopKinds-hint">
-            The clock stops while we wait for the requester to send what is ticked. Leave all empty where the law runs the clock regardless
-            (CCPA).
-          </p>
-          {pauseKinds.map((kind) => (
-            <div className="choice" key={kind}>
-              <input
-                type="checkbox"
-                id={clockStopField[kind]}
-                name={clockStopField[kind]}
-                defaultChecked={values[clockStopField[kind]] === 'on'}
-              />
-              <label htmlFor={clockStopField[kind]}>{pauseKindLabels[kind]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          className="policy-fieldset"
+          legend="Clock stop"
+          hintId="clockStopKinds-hint"
+          hint="The clock stops while we wait for the requester to send what is ticked. Leave all empty where the law runs the clock regardless (CCPA)."
+          boxes={pauseKinds.map((kind) => ({
+            id: clockStopField[kind],
+            label: pauseKindLabels[kind],
+            isChecked: values[clockStopField[kind]] === 'on',
+          }))}
+        />
 
         <fieldset className="policy-fieldset">
           <legend>{labels.hasAppeal}</legend>
-          <div className="choice">
-            <input type="checkbox" id="hasAppeal" name="hasAppeal" defaultChecked={values.hasAppeal === 'on'} />
-            <label htmlFor="hasAppeal">The requester can appeal a refusal</label>
-          </div>
-          <FormField
+          <Checkbox id="hasAppeal" label="The requester can appeal a refusal" isChecked={values.hasAppeal === 'on'} />
+          <InputField
             id="appealWindowDays"
             label={labels.appealWindowDays!}
             hint="Days after a refusal in which the requester may appeal; shown in the refusal email and on the status page."
             errors={errors.appealWindowDays}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="number"
-                inputMode="numeric"
-                id="appealWindowDays"
-                name="appealWindowDays"
-                min={1}
-                max={366}
-                defaultValue={values.appealWindowDays}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-                className="input--short"
-              />
-            )}
-          </FormField>
+            type="number"
+            min={1}
+            max={366}
+            defaultValue={values.appealWindowDays}
+            className="input--short"
+          />
           <DurationField
             name="appealDeadline"
             label={labels.appealDeadlineAmount!}
@@ -357,24 +292,15 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
             values={values}
             errors={errors}
           />
-          <FormField
+          <InputField
             id="regulatorContact"
             label={`${labels.regulatorContact} (optional)`}
             hint="How to complain to the attorney general if an appeal is denied, where the law asks for it."
             errors={errors.regulatorContact}
-          >
-            {(describedBy, isInvalid) => (
-              <input
-                type="text"
-                id="regulatorContact"
-                name="regulatorContact"
-                maxLength={300}
-                defaultValue={values.regulatorContact}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid}
-              />
-            )}
-          </FormField>
+            type="text"
+            maxLength={300}
+            defaultValue={values.regulatorContact}
+          />
         </fieldset>
 
         <fieldset className="policy-fieldset" aria-describedby="request-types-hint">
@@ -446,24 +372,15 @@ export function PolicyForm({ code, policy }: { code: string; policy: TDeadlinePo
           </table>
         </fieldset>
 
-        <FormField
+        <InputField
           id="legalBasis"
           label={labels.legalBasis!}
           hint="Shown to staff beside the due date, so they can check the rule against the law."
           errors={errors.legalBasis}
-        >
-          {(describedBy, isInvalid) => (
-            <input
-              type="text"
-              id="legalBasis"
-              name="legalBasis"
-              maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'legalBasis')}
-              defaultValue={values.legalBasis}
-              aria-describedby={describedBy}
-              aria-invalid={isInvalid}
-            />
-          )}
-        </FormField>
+          type="text"
+          maxLength={maxLengthOf(ZJurisdictionPolicyForm, 'legalBasis')}
+          defaultValue={values.legalBasis}
+        />
 
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save deadline policy'}
