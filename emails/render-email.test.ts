@@ -8,6 +8,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
+import { previewProps as processorCorrectionRequestPreview } from './processor-correction-request';
 import { previewProps as processorErasureRequestPreview } from './processor-erasure-request';
 import { previewProps as incidentNoticePreview } from './incident-notice';
 import { previewProps as informationRequestedPreview } from './information-requested';
@@ -56,6 +57,7 @@ const previews = {
   'restriction-applied': { template: 'restriction-applied', version: 1, props: restrictionAppliedPreview },
   'objection-upheld': { template: 'objection-upheld', version: 1, props: objectionUpheldPreview },
   'processor-erasure-request': { template: 'processor-erasure-request', version: 1, props: processorErasureRequestPreview },
+  'processor-correction-request': { template: 'processor-correction-request', version: 1, props: processorCorrectionRequestPreview },
   'incident-notice': { template: 'incident-notice', version: 1, props: incidentNoticePreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
@@ -171,6 +173,7 @@ it.each([
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
   { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
   { payload: previews['processor-erasure-request'], url: processorErasureRequestPreview.answerUrl },
+  { payload: previews['processor-correction-request'], url: processorCorrectionRequestPreview.answerUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 

@@ -179,8 +179,8 @@ export default async function StatusPage({
 
       {request.recipientsTold.length > 0 ? (
         <section className="panel" aria-labelledby="recipients-heading">
-          <h2 id="recipients-heading">{t('recipients.heading')}</h2>
-          <p>{t('recipients.lead')}</p>
+          <h2 id="recipients-heading">{t('recipients.heading', { topic: request.recipientsTold[0]!.topic })}</h2>
+          <p>{t('recipients.lead', { topic: request.recipientsTold[0]!.topic })}</p>
           <ul data-testid="recipients-told">
             {request.recipientsTold.map((told) => (
               <li key={told.vendorName}>
