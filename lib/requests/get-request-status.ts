@@ -61,7 +61,7 @@ export type RequestStatusView = {
    * A deletion with a copy first, once the copy is released: when, whether it was downloaded, and from when the
    * erasure may go ahead without a download (it happens once an agent erases; the request then closes).
    */
-  copyBeforeErasure: { releasedAt: Date; erasureFrom: Date; isDownloaded: boolean } | null;
+  copyBeforeErasure: { releasedAt: Date; erasureFrom: Date; isDownloaded: boolean; isFromUploadsOnly: boolean } | null;
   /** Processors told about the erasure or correction (GDPR Art. 19): who, of what, when, and whether they confirmed. Never their contact address. */
   recipientsTold: { vendorName: string; topic: ProcessorTopic; toldAt: Date; hasConfirmed: boolean }[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
@@ -174,5 +174,12 @@ async function describeCopy(
 ): Promise<RequestStatusView['copyBeforeErasure']> {
   if (!request.copyBeforeErasure) return null;
   const copy = await findCopyRelease(db, { requestId: request.id, now });
-  return copy ? { releasedAt: copy.releasedAt, erasureFrom: copy.erasureFrom, isDownloaded: copy.isDownloaded } : null;
+  return copy
+    ? {
+        releasedAt: copy.releasedAt,
+        erasureFrom: copy.erasureFrom,
+        isDownloaded: copy.isDownloaded,
+        isFromUploadsOnly: copy.isFromUploadsOnly,
+      }
+    : null;
 }

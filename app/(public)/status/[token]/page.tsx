@@ -173,6 +173,7 @@ export default async function StatusPage({
               ? t('copyDownloaded')
               : t('copyErasureFrom', { date: formatMoment(request.copyBeforeErasure.erasureFrom, request.timeZone) })}
           </p>
+          {request.copyBeforeErasure.isFromUploadsOnly ? <p>{t('copyFromUploads')}</p> : null}
           <FileList token={token} request={request} text={text} formatMoment={formatMoment} />
         </section>
       ) : null}
