@@ -1,4 +1,6 @@
+import { useTranslations } from 'use-intl';
 import { z } from 'zod';
+import type { Translator } from '@/lib/i18n/translator';
 import { ButtonLink } from './components/button-link';
 import { DetailList } from './components/detail-list';
 import { EmailLayout } from './components/email-layout';
@@ -10,6 +12,8 @@ import { ZCalendarDate, ZLinkUrl, ZMessageText, ZSingleLineText } from './fields
  * To a processor or other recipient of the data (GDPR Art. 19): correct this person's data as the
  * requester asked, then confirm it (or say you hold nothing) at the link. Only what the processor
  * needs: whom (the email it searches by) and the correction asked for. A reminder is the same email with `isReminder`.
+ * Its texts are in every language (messages/<language>.json); it is sent in English unless its payload names a
+ * language, as a vendor's language is not the requester's.
  */
 export const ZProcessorCorrectionRequestEmailProps = z.strictObject({
   organisationName: ZSingleLineText,
@@ -37,8 +41,8 @@ export const previewProps = {
   isReminder: false,
 } satisfies TProcessorCorrectionRequestEmailProps;
 
-export function subject({ organisationName, reference, isReminder }: TProcessorCorrectionRequestEmailProps): string {
-  return `${isReminder ? 'Reminder: ' : ''}Correction request from ${organisationName} (${reference})`;
+export function subject({ organisationName, reference, isReminder }: TProcessorCorrectionRequestEmailProps, t: Translator): string {
+  return t('emails.processorCorrectionRequest.subject', { organisationName, reference, isReminder: String(isReminder) });
 }
 
 export function ProcessorCorrectionRequestEmail({
@@ -51,31 +55,26 @@ export function ProcessorCorrectionRequestEmail({
   answerBy,
   isReminder,
 }: TProcessorCorrectionRequestEmailProps) {
+  const t = useTranslations('emails');
+  const reminder = String(isReminder);
   return (
     <EmailLayout
       organisationName={organisationName}
-      preview={`${organisationName} asks ${vendorName} to correct a person's data (${reference}).`}
-      heading={isReminder ? 'Reminder: please confirm a correction' : 'Please correct a person’s data'}
+      preview={t('processorCorrectionRequest.preview', { organisationName, vendorName, reference })}
+      heading={t('processorCorrectionRequest.heading', { isReminder: reminder })}
     >
-      <Paragraph>
-        {isReminder ? 'We have not yet heard back about this request. ' : ''}A person has asked {organisationName} to correct their
-        personal data. As {vendorName} processes data for us, we ask you to make the same correction (GDPR Article 19) and to confirm when
-        it is done.
-      </Paragraph>
+      <Paragraph>{t('processorCorrectionRequest.intro', { organisationName, vendorName, isReminder: reminder })}</Paragraph>
       <DetailList
         details={[
-          { label: 'Reference', value: reference },
-          { label: 'The person’s email', value: subjectEmail },
-          { label: 'Please answer by', value: answerBy },
+          { label: t('details.reference'), value: reference },
+          { label: t('processorCorrectionRequest.subjectEmail'), value: subjectEmail },
+          { label: t('processorCorrectionRequest.answerBy'), value: answerBy },
         ]}
       />
-      <Paragraph>The correction they asked for:</Paragraph>
+      <Paragraph>{t('processorCorrectionRequest.correctionLead')}</Paragraph>
       <MessageText text={correction} />
-      <ButtonLink href={answerUrl}>Confirm correction</ButtonLink>
-      <Paragraph>
-        On that page you confirm the data is corrected, or tell us you hold nothing about this person. The link works once and expires on{' '}
-        {answerBy}. Do not forward it.
-      </Paragraph>
+      <ButtonLink href={answerUrl}>{t('processorCorrectionRequest.button')}</ButtonLink>
+      <Paragraph>{t('processorCorrectionRequest.outro', { answerBy })}</Paragraph>
     </EmailLayout>
   );
 }

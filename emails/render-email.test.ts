@@ -395,3 +395,35 @@ describe('rendering from the per-template cache', () => {
     expect(rendered.html).toContain('Second paragraph,');
   });
 });
+
+describe('the processor correction notice (Art. 19)', () => {
+  it('[processor] reads what to correct, in English by default and in each language the app has', async () => {
+    const english = await renderEmail({ template: 'processor-correction-request', version: 1, props: processorCorrectionRequestPreview });
+    expect(english.subject).toBe('Correction request from Northwind Outdoor Ltd (DSR-2026-000123)');
+    expect(english.text).toContain('My surname is Lovelace, not Lovelance.');
+    expect(english.text).toContain('we ask you to make the same correction (GDPR Article 19)');
+    const reminder = await renderEmail({
+      template: 'processor-correction-request',
+      version: 1,
+      props: { ...processorCorrectionRequestPreview, isReminder: true },
+    });
+    expect(reminder.subject).toBe('Reminder: Correction request from Northwind Outdoor Ltd (DSR-2026-000123)');
+    expect(reminder.text).toContain('We have not yet heard back about this request.');
+    for (const [locale, words] of [
+      ['de', 'Berichtigungsersuchen von Northwind Outdoor Ltd'],
+      ['es', 'Solicitud de rectificación de Northwind Outdoor Ltd'],
+      ['fr', 'Demande de rectification de Northwind Outdoor Ltd'],
+      ['pt-BR', 'Pedido de correção de Northwind Outdoor Ltd'],
+    ] as const) {
+      const rendered = await renderEmail({
+        template: 'processor-correction-request',
+        version: 1,
+        locale,
+        props: processorCorrectionRequestPreview,
+      });
+      expect(rendered.subject).toContain(words);
+      expect(rendered.text).toContain('My surname is Lovelace, not Lovelance.');
+      expect(rendered.text).toContain(processorCorrectionRequestPreview.answerUrl);
+    }
+  });
+});
