@@ -8,6 +8,7 @@ import { previewProps as deadlineReminderPreview } from './deadline-reminder';
 import { previewProps as deliveryFailureAlertPreview } from './delivery-failure-alert';
 import { previewProps as erasureConfirmedPreview } from './erasure-confirmed';
 import { previewProps as incidentClockPreview } from './incident-clock';
+import { previewProps as processorCorrectionRequestPreview } from './processor-correction-request';
 import { previewProps as processorErasureRequestPreview } from './processor-erasure-request';
 import { previewProps as incidentNoticePreview } from './incident-notice';
 import { previewProps as informationRequestedPreview } from './information-requested';
@@ -56,6 +57,7 @@ const previews = {
   'restriction-applied': { template: 'restriction-applied', version: 1, props: restrictionAppliedPreview },
   'objection-upheld': { template: 'objection-upheld', version: 1, props: objectionUpheldPreview },
   'processor-erasure-request': { template: 'processor-erasure-request', version: 1, props: processorErasureRequestPreview },
+  'processor-correction-request': { template: 'processor-correction-request', version: 1, props: processorCorrectionRequestPreview },
   'incident-notice': { template: 'incident-notice', version: 1, props: incidentNoticePreview },
 } as const satisfies { [N in EmailTemplateName]: Extract<TEmailPayload, { template: N }> };
 
@@ -171,6 +173,7 @@ it.each([
   { payload: previews['delivery-failure-alert'], url: deliveryFailureAlertPreview.requestUrl },
   { payload: previews['incident-clock'], url: incidentClockPreview.incidentUrl },
   { payload: previews['processor-erasure-request'], url: processorErasureRequestPreview.answerUrl },
+  { payload: previews['processor-correction-request'], url: processorCorrectionRequestPreview.answerUrl },
 ])('the $payload.template email links to its page and prints the full URL in text', async ({ payload, url }) => {
   const { html, text } = await renderEmail(payload);
 
@@ -390,5 +393,37 @@ describe('rendering from the per-template cache', () => {
     const rendered = await renderEmail(reworded);
     expect(rendered).toEqual(await renderEmailDirectly(reworded.template, reworded.props));
     expect(rendered.html).toContain('Second paragraph,');
+  });
+});
+
+describe('the processor correction notice (Art. 19)', () => {
+  it('[processor] reads what to correct, in English by default and in each language the app has', async () => {
+    const english = await renderEmail({ template: 'processor-correction-request', version: 1, props: processorCorrectionRequestPreview });
+    expect(english.subject).toBe('Correction request from Northwind Outdoor Ltd (DSR-2026-000123)');
+    expect(english.text).toContain('My surname is Lovelace, not Lovelance.');
+    expect(english.text).toContain('we ask you to make the same correction (GDPR Article 19)');
+    const reminder = await renderEmail({
+      template: 'processor-correction-request',
+      version: 1,
+      props: { ...processorCorrectionRequestPreview, isReminder: true },
+    });
+    expect(reminder.subject).toBe('Reminder: Correction request from Northwind Outdoor Ltd (DSR-2026-000123)');
+    expect(reminder.text).toContain('We have not yet heard back about this request.');
+    for (const [locale, words] of [
+      ['de', 'Berichtigungsersuchen von Northwind Outdoor Ltd'],
+      ['es', 'Solicitud de rectificación de Northwind Outdoor Ltd'],
+      ['fr', 'Demande de rectification de Northwind Outdoor Ltd'],
+      ['pt-BR', 'Pedido de correção de Northwind Outdoor Ltd'],
+    ] as const) {
+      const rendered = await renderEmail({
+        template: 'processor-correction-request',
+        version: 1,
+        locale,
+        props: processorCorrectionRequestPreview,
+      });
+      expect(rendered.subject).toContain(words);
+      expect(rendered.text).toContain('My surname is Lovelace, not Lovelance.');
+      expect(rendered.text).toContain(processorCorrectionRequestPreview.answerUrl);
+    }
   });
 });

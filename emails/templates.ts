@@ -15,6 +15,7 @@ import * as incidentClock from './incident-clock';
 import * as incidentNotice from './incident-notice';
 import * as informationRequested from './information-requested';
 import * as optOutConfirmed from './opt-out-confirmed';
+import * as processorCorrectionRequest from './processor-correction-request';
 import * as processorErasureRequest from './processor-erasure-request';
 import * as requestFulfilled from './request-fulfilled';
 import * as copyReady from './copy-ready';
@@ -153,6 +154,11 @@ export const emailTemplates = {
     subject: processorErasureRequest.subject,
     Component: processorErasureRequest.ProcessorErasureRequestEmail,
   },
+  'processor-correction-request': {
+    schema: processorCorrectionRequest.ZProcessorCorrectionRequestEmailProps,
+    subject: processorCorrectionRequest.subject,
+    Component: processorCorrectionRequest.ProcessorCorrectionRequestEmail,
+  },
   'incident-notice': {
     schema: incidentNotice.ZIncidentNoticeEmailProps,
     subject: incidentNotice.subject,
@@ -202,6 +208,7 @@ export const ZEmailPayload = z.discriminatedUnion('template', [
   payloadSchema('restriction-applied'),
   payloadSchema('objection-upheld'),
   payloadSchema('processor-erasure-request'),
+  payloadSchema('processor-correction-request'),
   payloadSchema('incident-notice'),
 ]);
 

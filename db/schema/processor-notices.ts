@@ -3,8 +3,8 @@ import { fulfilmentSourceResults } from './fulfilment-source-results';
 import { requests } from './requests';
 
 /**
- * One email to a processor about an erasure (GDPR Art. 19): the first notice or a reminder,
- * each with its own link. Only the SHA-256 of the link's random token is stored; the link
+ * One email to a processor about an erasure or a correction (GDPR Art. 19; the run's kind says
+ * which): the first notice or a reminder, each with its own link. Only the SHA-256 of the link's random token is stored; the link
  * stops working at `expiresAt` (the source's cut-off) or once the processor has answered.
  */
 export const processorNotices = pgTable(
@@ -25,7 +25,7 @@ export const processorNotices = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** Set on the notice whose link was used: what the processor answered. */
-    answer: text({ enum: ['erased', 'held_nothing'] }),
+    answer: text({ enum: ['erased', 'corrected', 'held_nothing'] }),
     answerNote: text(),
     answeredAt: timestamp({ withTimezone: true }),
   },

@@ -1,29 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
-import type { Runner } from 'graphile-worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { planRequestSteps } from '@/app/(staff)/staff/requests/[reference]/next-step';
-import { type DataSourceRow, fulfilmentRuns, requestAttachments } from '@/db/schema';
-import { closeTransport } from '@/emails/transport';
-import { resetEnvForTests } from '@/lib/env';
+import { dataSources, fulfilmentRuns, requestAttachments } from '@/db/schema';
 import { getRequestDetail } from '@/lib/requests/get-request-detail';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { offerCopyBeforeErasure } from '@/lib/requests/offer-copy-before-erasure';
 import { startWork } from '@/lib/requests/start-work';
 import { requestTypeRules } from '@/lib/validation/request-type';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import { ZSubmitRequest } from '@/lib/validation/submit-request';
-import { disableSources } from '@/test/support/data-sources';
-import { createShopSource, insertShopCustomer, useDemoShop } from '@/test/support/demo-shop';
+import { insertShopCustomer, useDemoShop } from '@/test/support/demo-shop';
 import { eventually } from '@/test/support/eventually';
 import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
-import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { getRequest, listEvents } from '@/test/support/requests';
-import { closeSharedDatabase } from '@/test/support/shared-database';
-import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
-import { createStaffMember } from '@/test/support/staff';
+import { useShopReleaseWorker } from '@/test/support/shop-release-worker';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { downloadRequesterAttachment } from './download-requester-attachment';
@@ -36,41 +25,7 @@ import { startErasure } from './start-erasure';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const db = useTestDatabase();
 const shop = useDemoShop();
-const saved = { STORAGE_DIR: process.env.STORAGE_DIR, SMTP_URL: process.env.SMTP_URL };
-let storageDir: string;
-let source: DataSourceRow;
-let inbox: SmtpInbox;
-let worker: Runner;
-let agent: StaffActor;
-
-function setEnv(variables: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(variables)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvForTests();
-}
-
-beforeAll(async () => {
-  storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-copy-first-'));
-  inbox = await startSmtpInbox();
-  // Set for the whole file, not per test: the worker runs jobs between tests too.
-  setEnv({ STORAGE_DIR: storageDir, SMTP_URL: inbox.url });
-  source = await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true });
-  agent = await createStaffMember(db, { role: 'agent', name: 'Copying Agent' });
-  await discardQueuedJobs(db);
-  worker = await startJobWorker();
-});
-
-afterAll(async () => {
-  await disableSources(db, [source.id]);
-  await worker?.stop();
-  closeTransport();
-  await inbox?.stop();
-  await closeSharedDatabase();
-  rmSync(storageDir, { recursive: true, force: true });
-  setEnv(saved);
-});
+const setup = useShopReleaseWorker(db, shop, { folderPrefix: 'dsr-desk-copy-first-', agentName: 'Copying Agent' });
 
 /** The newest run of this kind once the worker has finished it. */
 function finishedRun(requestId: string, kind: 'gather' | 'dry_run' | 'erase') {
@@ -108,8 +63,8 @@ async function copyFirstDeletion({ language }: { language?: 'en' | 'de' } = {}) 
 }
 
 async function stepsOf(reference: string) {
-  const detail = await getRequestDetail(db, { actor: agent, reference });
-  const fulfilment = await getRequestFulfilment(db, { actor: agent, requestId: detail.id });
+  const detail = await getRequestDetail(db, { actor: setup.agent, reference });
+  const fulfilment = await getRequestFulfilment(db, { actor: setup.agent, requestId: detail.id });
   const copy = detail.copyBeforeErasure
     ? { isReleased: detail.copyRelease !== null, isWaiting: detail.copyRelease !== null && detail.copyRelease.unblockedBy === null }
     : null;
@@ -132,19 +87,19 @@ describe('[requester] a deletion with a copy first gets the copy before the data
 
     const gathered = await finishedRun(request.id, 'gather');
     expect(gathered.startedById).toBeNull();
-    await startWork(db, { actor: agent, reference, version: await version(request.id) });
+    await startWork(db, { actor: setup.agent, reference, version: await version(request.id) });
     expect((await stepsOf(reference)).primary).toBe('release_copy');
-    await expect(startErasure(db, { actor: agent, reference, version: await version(request.id) })).rejects.toThrow(
+    await expect(startErasure(db, { actor: setup.agent, reference, version: await version(request.id) })).rejects.toThrow(
       /asked for a copy of their data first: gather it and release the copy/,
     );
     // The access release would close the deletion unerased.
     await expect(
-      releasePackage(db, { actor: agent, reference, version: await version(request.id), message: 'Your data.' }),
+      releasePackage(db, { actor: setup.agent, reference, version: await version(request.id), message: 'Your data.' }),
     ).rejects.toThrow(/release the copy/);
 
     const releasedAt = new Date();
     await releaseCopy(db, {
-      actor: agent,
+      actor: setup.agent,
       reference,
       version: await version(request.id),
       runId: gathered.id,
@@ -160,7 +115,7 @@ describe('[requester] a deletion with a copy first gets the copy before the data
     expect(copyReleased?.details).toMatchObject({ runId: gathered.id, attachmentId: attachment!.id, copyWaitDays: 7 });
 
     const mail = await eventually('the copy-ready email', async () =>
-      (await inbox.waitFor(input.email)).find(
+      (await setup.inbox.waitFor(input.email)).find(
         (message) => message.subject === `A copy of your data is ready before we erase it (${reference})`,
       ),
     );
@@ -171,9 +126,9 @@ describe('[requester] a deletion with a copy first gets the copy before the data
     expect(waiting?.copyBeforeErasure).toMatchObject({ isDownloaded: false, erasureFrom: new Date(releasedAt.getTime() + 7 * DAY_MS) });
     expect(waiting?.attachments).toEqual([expect.objectContaining({ id: attachment!.id, isAvailable: true })]);
 
-    await startDryRun(db, { actor: agent, reference, version: await version(request.id) });
+    await startDryRun(db, { actor: setup.agent, reference, version: await version(request.id) });
     await finishedRun(request.id, 'dry_run');
-    await expect(startErasure(db, { actor: agent, reference, version: await version(request.id) })).rejects.toThrow(
+    await expect(startErasure(db, { actor: setup.agent, reference, version: await version(request.id) })).rejects.toThrow(
       /has not downloaded their copy yet: erasure is possible from .* or as soon as they download it/,
     );
     expect(await stepsOf(reference)).toMatchObject({ primary: null, waiting: expect.stringContaining('download their copy') });
@@ -184,7 +139,7 @@ describe('[requester] a deletion with a copy first gets the copy before the data
     expect((await getRequestStatus(db, { token: statusToken }))?.copyBeforeErasure).toMatchObject({ isDownloaded: true });
     expect((await stepsOf(reference)).primary).toBe('erase');
 
-    await startErasure(db, { actor: agent, reference, version: await version(request.id) });
+    await startErasure(db, { actor: setup.agent, reference, version: await version(request.id) });
     const waitEnded = (await eventsOf(request.id)).find((event) => event.action === 'copy_wait_ended');
     expect(waitEnded?.details).toMatchObject({ reason: 'downloaded' });
     await finishedRun(request.id, 'erase');
@@ -195,22 +150,22 @@ describe('[requester] a deletion with a copy first gets the copy before the data
     const { request, reference, input } = await copyFirstDeletion({ language: 'de' });
     const gathered = await finishedRun(request.id, 'gather');
     const releasedAt = new Date();
-    await releaseCopy(db, { actor: agent, reference, version: await version(request.id), message: 'Ihre Kopie.', now: releasedAt });
-    await startDryRun(db, { actor: agent, reference, version: await version(request.id) });
+    await releaseCopy(db, { actor: setup.agent, reference, version: await version(request.id), message: 'Ihre Kopie.', now: releasedAt });
+    await startDryRun(db, { actor: setup.agent, reference, version: await version(request.id) });
     await finishedRun(request.id, 'dry_run');
     expect(gathered.id).toBeDefined();
 
     const sixDaysLater = new Date(releasedAt.getTime() + 6 * DAY_MS);
-    await expect(startErasure(db, { actor: agent, reference, version: await version(request.id), now: sixDaysLater })).rejects.toThrow(
-      /has not downloaded their copy yet/,
-    );
+    await expect(
+      startErasure(db, { actor: setup.agent, reference, version: await version(request.id), now: sixDaysLater }),
+    ).rejects.toThrow(/has not downloaded their copy yet/);
     const sevenDaysLater = new Date(releasedAt.getTime() + 7 * DAY_MS + 60_000);
-    await startErasure(db, { actor: agent, reference, version: await version(request.id), now: sevenDaysLater });
+    await startErasure(db, { actor: setup.agent, reference, version: await version(request.id), now: sevenDaysLater });
     const waitEnded = (await eventsOf(request.id)).find((event) => event.action === 'copy_wait_ended');
     expect(waitEnded?.details).toMatchObject({ reason: 'days_passed' });
 
     const mail = await eventually('the German copy-ready email', async () =>
-      (await inbox.waitFor(input.email)).find(
+      (await setup.inbox.waitFor(input.email)).find(
         (message) => message.subject === `Eine Kopie Ihrer Daten liegt vor der Löschung bereit (${reference})`,
       ),
     );
@@ -222,6 +177,83 @@ describe('[requester] a deletion with a copy first gets the copy before the data
   });
 });
 
+describe('[agent] a copy release takes extra files; with no source to gather from, the uploads are the copy', () => {
+  it('releases the gathered copy with an extra file the requester can download beside the ZIP', async () => {
+    const { request, reference, statusToken } = await copyFirstDeletion();
+    const gathered = await finishedRun(request.id, 'gather');
+    const paperFile = new File(['Letters kept on paper: 2 items.'], 'paper-records.txt', { type: 'text/plain' });
+    await releaseCopy(db, {
+      actor: setup.agent,
+      reference,
+      version: await version(request.id),
+      runId: gathered.id,
+      message: 'Your copy, with our paper records.',
+      files: [paperFile],
+    });
+    expect((await getRequest(db, { id: request.id })).closedAt).toBeNull();
+    const attachments = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
+    expect(attachments.map((attachment) => attachment.fileName).sort()).toEqual([`${reference}-your-data.zip`, 'paper-records.txt']);
+    const extra = attachments.find((attachment) => attachment.fileName === 'paper-records.txt')!;
+    const download = await downloadRequesterAttachment(db, { token: statusToken, fileId: extra.id, ip: null });
+    expect(Buffer.from(await new Response(download!.body).arrayBuffer()).toString('utf8')).toBe('Letters kept on paper: 2 items.');
+    const released = (await eventsOf(request.id)).find((event) => event.action === 'copy_released');
+    expect(released?.details).toMatchObject({ runId: gathered.id, extraFiles: 1 });
+    const zip = attachments.find((attachment) => attachment.fileName.endsWith('.zip'))!;
+    expect(released?.details).toMatchObject({ attachmentId: zip.id });
+  });
+
+  it('with no access source, releases a copy made only of uploaded files, and the erasure then waits for it as usual', async () => {
+    const enabled = await db
+      .update(dataSources)
+      .set({ isEnabled: false })
+      .where(eq(dataSources.isEnabled, true))
+      .returning({ id: dataSources.id });
+    try {
+      const { request, reference, statusToken } = await copyFirstDeletion();
+      expect(await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id))).toEqual([]);
+      await startWork(db, { actor: setup.agent, reference, version: await version(request.id) });
+      expect((await stepsOf(reference)).primary).toBe('release_copy');
+      await expect(
+        releaseCopy(db, { actor: setup.agent, reference, version: await version(request.id), message: 'Your copy.' }),
+      ).rejects.toThrow(/nothing can be gathered: upload the copy’s files/);
+
+      const exportFile = new File(['name,email\nAda Lovelace,ada@example.com\n'], 'crm-export.csv', { type: 'text/csv' });
+      await releaseCopy(db, {
+        actor: setup.agent,
+        reference,
+        version: await version(request.id),
+        message: 'Your copy, exported by hand.',
+        files: [exportFile],
+      });
+      const [attachment] = await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id));
+      expect(attachment).toMatchObject({ fileName: 'crm-export.csv', downloadCount: 0 });
+      const released = (await eventsOf(request.id)).find((event) => event.action === 'copy_released');
+      expect(released?.details).toMatchObject({ attachmentId: attachment!.id, isFromUploadsOnly: true, extraFiles: 1 });
+      expect((await getRequestStatus(db, { token: statusToken }))?.copyBeforeErasure).toMatchObject({
+        isDownloaded: false,
+        isFromUploadsOnly: true,
+      });
+      expect((await getRequestDetail(db, { actor: setup.agent, reference })).copyRelease).toMatchObject({ isFromUploadsOnly: true });
+      expect(await stepsOf(reference)).toMatchObject({ primary: null, waiting: expect.stringContaining('download their copy') });
+
+      const download = await downloadRequesterAttachment(db, { token: statusToken, fileId: attachment!.id, ip: null });
+      await new Response(download!.body).arrayBuffer();
+      expect((await getRequestStatus(db, { token: statusToken }))?.copyBeforeErasure).toMatchObject({ isDownloaded: true });
+    } finally {
+      if (enabled.length > 0)
+        await db
+          .update(dataSources)
+          .set({ isEnabled: true })
+          .where(
+            inArray(
+              dataSources.id,
+              enabled.map((source) => source.id),
+            ),
+          );
+    }
+  });
+});
+
 describe('[agent] a deletion without the choice is erased as before; staff can offer the copy', () => {
   it('gathers nothing, releases no copy, erases after a dry run; an offered copy then holds the erasure back', async () => {
     const email = uniqueEmail('plain-deletion');
@@ -229,25 +261,25 @@ describe('[agent] a deletion without the choice is erased as before; staff can o
     const { request, reference } = await createVerifiedRequest(db, { type: 'deletion', input: { email, fullName: 'Alan Turing' } });
     expect(request.copyBeforeErasure).toBe(false);
     expect(await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id))).toEqual([]);
-    await startWork(db, { actor: agent, reference, version: await version(request.id) });
+    await startWork(db, { actor: setup.agent, reference, version: await version(request.id) });
     expect((await stepsOf(reference)).primary).toBe('dry_run');
-    await expect(releaseCopy(db, { actor: agent, reference, version: await version(request.id), message: 'A copy.' })).rejects.toThrow(
-      /Only a deletion whose requester asked for a copy first/,
-    );
+    await expect(
+      releaseCopy(db, { actor: setup.agent, reference, version: await version(request.id), message: 'A copy.' }),
+    ).rejects.toThrow(/Only a deletion whose requester asked for a copy first/);
 
-    await startDryRun(db, { actor: agent, reference, version: await version(request.id) });
+    await startDryRun(db, { actor: setup.agent, reference, version: await version(request.id) });
     await finishedRun(request.id, 'dry_run');
-    const { availableActions } = await getRequestDetail(db, { actor: agent, reference });
+    const { availableActions } = await getRequestDetail(db, { actor: setup.agent, reference });
     expect(availableActions.erase).toEqual({ isAllowed: true });
     expect(availableActions.offerCopy).toEqual({ isAllowed: true });
 
-    await offerCopyBeforeErasure(db, { actor: agent, reference, version: await version(request.id) });
+    await offerCopyBeforeErasure(db, { actor: setup.agent, reference, version: await version(request.id) });
     expect((await getRequest(db, { id: request.id })).copyBeforeErasure).toBe(true);
     expect((await eventsOf(request.id)).map((event) => event.action)).toContain('copy_before_erasure_offered');
-    await expect(offerCopyBeforeErasure(db, { actor: agent, reference, version: await version(request.id) })).rejects.toThrow(
+    await expect(offerCopyBeforeErasure(db, { actor: setup.agent, reference, version: await version(request.id) })).rejects.toThrow(
       /already part of this request/,
     );
-    expect((await getRequestDetail(db, { actor: agent, reference })).availableActions.erase).toMatchObject({
+    expect((await getRequestDetail(db, { actor: setup.agent, reference })).availableActions.erase).toMatchObject({
       isAllowed: false,
       reason: expect.stringContaining('release the copy before erasing'),
     });

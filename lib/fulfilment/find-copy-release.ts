@@ -10,6 +10,8 @@ export type CopyRelease = {
   /** When the erasure may go ahead even if the copy was never downloaded: release + the organisation's copy wait. */
   erasureFrom: Date;
   isDownloaded: boolean;
+  /** Nothing could be gathered (no access source): the copy is only the files staff uploaded (isCopyFromUploadsOnly). */
+  isFromUploadsOnly: boolean;
   /** What lets the erasure go ahead now (downloaded wins), or null while it still waits. */
   unblockedBy: 'downloaded' | 'days_passed' | null;
 };
@@ -24,7 +26,11 @@ export async function findCopyRelease(
   { requestId, now = new Date() }: { requestId: string; now?: Date },
 ): Promise<CopyRelease | null> {
   const [released] = await db
-    .select({ releasedAt: fulfilmentRuns.releasedAt, downloadCount: requestAttachments.downloadCount })
+    .select({
+      releasedAt: fulfilmentRuns.releasedAt,
+      downloadCount: requestAttachments.downloadCount,
+      packageStorageKey: fulfilmentRuns.packageStorageKey,
+    })
     .from(fulfilmentRuns)
     .innerJoin(requestAttachments, eq(requestAttachments.id, fulfilmentRuns.attachmentId))
     .where(and(eq(fulfilmentRuns.requestId, requestId), eq(fulfilmentRuns.kind, 'gather'), eq(fulfilmentRuns.status, 'released')))
@@ -38,6 +44,7 @@ export async function findCopyRelease(
     releasedAt: released.releasedAt,
     erasureFrom,
     isDownloaded,
+    isFromUploadsOnly: released.packageStorageKey === null,
     unblockedBy: isDownloaded ? 'downloaded' : now >= erasureFrom ? 'days_passed' : null,
   };
 }

@@ -1,62 +1,29 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dataSources } from '@/db/schema';
-import { closeTransport } from '@/emails/transport';
-import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
-import { ZWebhookJob } from '@/lib/validation/webhook';
-import { insertShopCustomer, useDemoShop, useTestSources } from '@/test/support/demo-shop';
-import { independentHmacHex } from '@/test/support/independent-hmac';
+import { insertShopCustomer } from '@/test/support/demo-shop';
 import { listOutboundEmails } from '@/test/support/outbox';
 import { refusal } from '@/test/support/request-snapshot';
 import { getRequest, listEvents } from '@/test/support/requests';
-import { closeSharedDatabase } from '@/test/support/shared-database';
-import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { resultsOf, runPendingSources } from '@/test/support/source-runs';
-import { createStaffTeam } from '@/test/support/staff';
+import { useProcessingRunSetup, signedJob } from '@/test/support/processing-run-setup';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
-import { useWebhookHarness } from '@/test/support/webhook-harness';
 import { createWebhookSource } from '@/test/support/webhook-sources';
 import { confirmManualSource } from './confirm-manual-source';
 import { startCorrectionJobs } from './start-correction-jobs';
 import { startProcessingFlagRun } from './start-processing-flag-run';
 
 const db = useTestDatabase();
-const shop = useDemoShop();
-const sources = useTestSources(db);
-const harness = useWebhookHarness(db);
-const originalSmtpUrl = process.env.SMTP_URL;
-let inbox: SmtpInbox;
-let agent: StaffActor;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
-  resetEnvForTests();
-  ({ agent } = await createStaffTeam(db));
-});
-afterAll(async () => {
-  closeTransport();
-  process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvForTests();
-  await inbox?.stop();
-  await closeSharedDatabase();
-});
+const setup = useProcessingRunSetup(db);
+const { shop, sources, harness } = setup;
 
 async function consentOf(customerId: number) {
   const [row] = await shop.sql<{ marketing_opt_in: boolean; sale_opt_out: boolean }[]>`
     select marketing_opt_in, sale_opt_out from customers where id = ${customerId}`;
   return row!;
-}
-
-/** Checks a call's signature with an HMAC computed apart from the product's code, and parses its job. */
-async function signedJob(call: { headers: Record<string, unknown>; rawBody: string }, secret: string) {
-  const timestamp = String(call.headers['x-dsr-desk-timestamp']);
-  expect(call.headers['x-dsr-desk-signature']).toBe(`v1=${await independentHmacHex(secret, `${timestamp}.${call.rawBody}`)}`);
-  return ZWebhookJob.parse(JSON.parse(call.rawBody));
 }
 
 describe('[agent] applies an opt-out in every source', () => {
@@ -70,7 +37,7 @@ describe('[agent] applies an opt-out in every source', () => {
     harness.receiver.replyWith({ status: 200, body: { status: 'completed', rowCounts: { subscribers: 1 } } });
     await sources.enableOnly([shopSource, hook.source]);
 
-    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: setup.agent, reference, version: request.version });
     await runPendingSources(db, runId);
 
     expect(await consentOf(customer.customerId)).toEqual({ marketing_opt_in: false, sale_opt_out: false });
@@ -94,7 +61,7 @@ describe('[agent] applies an opt-out in every source', () => {
     );
     const email = (await listOutboundEmails(db, { requestId: request.id })).find((row) => row.template === 'opt-out-confirmed')!;
     await deliverOutboundEmail(db, { outboundEmailId: email.id });
-    const [mail] = await inbox.waitFor(input.email);
+    const [mail] = await setup.inbox.waitFor(input.email);
     expect(mail!.subject).toBe(`Your opt-out ${reference} is done`);
     expect(mail!.text).toContain('We no longer send you marketing.');
     expect(mail!.text).toContain('Shop database (opt-out test)');
@@ -110,7 +77,7 @@ describe('[agent] applies an opt-out in every source', () => {
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl, name: 'Shop database (German opt-out test)' });
     await sources.enableOnly([shopSource]);
 
-    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: setup.agent, reference, version: request.version });
     await runPendingSources(db, runId);
 
     const germanClosing = 'Wir senden Ihnen keine Werbung mehr. Umgesetzt haben wir es in: Shop database (German opt-out test).';
@@ -118,7 +85,7 @@ describe('[agent] applies an opt-out in every source', () => {
     expect((await getRequestStatus(db, { token: statusToken }))?.responseMessage).toBe(germanClosing);
     const email = (await listOutboundEmails(db, { requestId: request.id })).find((row) => row.template === 'opt-out-confirmed')!;
     await deliverOutboundEmail(db, { outboundEmailId: email.id });
-    const [mail] = await inbox.waitFor(input.email);
+    const [mail] = await setup.inbox.waitFor(input.email);
     expect(mail!.subject).toBe(`Ihr Opt-out ${reference} ist umgesetzt`);
     expect(mail!.text).toContain('Wir senden Ihnen keine Werbung mehr.');
     expect(mail!.text).toContain('Umgesetzt haben wir es in: Shop database (German opt-out test).');
@@ -134,7 +101,7 @@ describe('[agent] applies an opt-out in every source', () => {
     await db.update(dataSources).set({ usedForAccess: true }).where(eq(dataSources.id, checklist.id));
     await sources.enableOnly([shopSource, checklist, backups]);
 
-    const { runId } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startProcessingFlagRun(db, { actor: setup.agent, reference, version: request.version });
     await runPendingSources(db, runId);
     expect(await consentOf(customer.customerId)).toEqual({ marketing_opt_in: true, sale_opt_out: true });
     const waiting = await getRequest(db, { id: request.id });
@@ -145,7 +112,7 @@ describe('[agent] applies an opt-out in every source', () => {
     const item = results.find((result) => result.sourceKind === 'manual')!;
     expect(item.status).toBe('awaiting_confirmation');
     await confirmManualSource(db, {
-      actor: agent,
+      actor: setup.agent,
       reference,
       version: waiting.version,
       resultId: item.id,
@@ -156,7 +123,7 @@ describe('[agent] applies an opt-out in every source', () => {
 
   it('refuses an opt-out run on a request that is not an opt-out', async () => {
     const { request, reference } = await createVerifiedRequest(db, { type: 'access' });
-    expect(await refusal(startProcessingFlagRun(db, { actor: agent, reference, version: request.version }))).toMatchObject({
+    expect(await refusal(startProcessingFlagRun(db, { actor: setup.agent, reference, version: request.version }))).toMatchObject({
       code: 'INVALID_TRANSITION',
     });
   });
@@ -174,7 +141,7 @@ describe('[agent] sends a correction to webhook and checklist sources', () => {
     harness.receiver.replyWith({ status: 200, body: { status: 'completed', rowCounts: { contacts: 1 } } });
     await sources.enableOnly([shopSource, hook.source]);
 
-    const { runId } = await startCorrectionJobs(db, { actor: agent, reference, version: request.version });
+    const { runId } = await startCorrectionJobs(db, { actor: setup.agent, reference, version: request.version });
     expect((await resultsOf(db, runId)).map((result) => result.sourceId)).toEqual([hook.source.id]);
     await runPendingSources(db, runId);
 

@@ -1,26 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Runner } from 'graphile-worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DataSourceRow, fulfilmentRuns, requestAttachments } from '@/db/schema';
-import { closeTransport } from '@/emails/transport';
-import { resetEnvForTests } from '@/lib/env';
+import { describe, expect, it } from 'vitest';
+import { fulfilmentRuns, requestAttachments } from '@/db/schema';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import { eventually } from '@/test/support/eventually';
 import { uniqueEmail } from '@/test/support/fixtures';
-import { discardQueuedJobs, startJobWorker } from '@/test/support/job-worker';
 import { tokenFromUrl } from '@/test/support/outbox';
 import { readZipFile } from '@/test/support/read-zip';
 import { getRequest, listEvents } from '@/test/support/requests';
-import { closeSharedDatabase } from '@/test/support/shared-database';
-import { disableSources } from '@/test/support/data-sources';
-import { createShopSource, insertShopCustomer, useDemoShop } from '@/test/support/demo-shop';
-import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
-import { createStaffMember } from '@/test/support/staff';
+import { insertShopCustomer, useDemoShop } from '@/test/support/demo-shop';
+import { useShopReleaseWorker } from '@/test/support/shop-release-worker';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
 import { downloadRequesterAttachment } from './download-requester-attachment';
@@ -30,41 +21,7 @@ import { releasePackage } from './release-package';
 
 const db = useTestDatabase();
 const shop = useDemoShop();
-const saved = { STORAGE_DIR: process.env.STORAGE_DIR, SMTP_URL: process.env.SMTP_URL };
-let storageDir: string;
-let source: DataSourceRow;
-let inbox: SmtpInbox;
-let worker: Runner;
-let agent: StaffActor;
-
-function setEnv(variables: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(variables)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvForTests();
-}
-
-beforeAll(async () => {
-  storageDir = mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-release-'));
-  inbox = await startSmtpInbox();
-  // Set for the whole file, not per test: the worker runs jobs between tests too.
-  setEnv({ STORAGE_DIR: storageDir, SMTP_URL: inbox.url });
-  source = await createShopSource(db, { databaseUrl: shop.databaseUrl, isEnabled: true });
-  agent = await createStaffMember(db, { role: 'agent', name: 'Releasing Agent' });
-  await discardQueuedJobs(db);
-  worker = await startJobWorker();
-});
-
-afterAll(async () => {
-  await disableSources(db, [source.id]);
-  await worker?.stop();
-  closeTransport();
-  await inbox?.stop();
-  await closeSharedDatabase();
-  rmSync(storageDir, { recursive: true, force: true });
-  setEnv(saved);
-});
+const setup = useShopReleaseWorker(db, shop, { folderPrefix: 'dsr-desk-release-', agentName: 'Releasing Agent' });
 
 /** The request's gathering run once the worker has built its package (verifying starts it). */
 function builtPackageRun(requestId: string) {
@@ -93,7 +50,7 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
 
     const releasedAt = new Date();
     await releasePackage(db, {
-      actor: agent,
+      actor: setup.agent,
       reference,
       version: (await getRequest(db, { id: request.id })).version,
       runId: run.id,
@@ -109,13 +66,13 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
       storageKey: run.packageStorageKey,
       sizeBytes: run.packageSizeBytes,
       sha256: run.packageSha256,
-      uploadedById: agent.staffId,
+      uploadedById: setup.agent.staffId,
       maxDownloads,
       downloadCount: 0,
       expiresAt: new Date(releasedAt.getTime() + downloadDays * 24 * 60 * 60 * 1000),
     });
     const [releasedRun] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, run.id));
-    expect(releasedRun).toMatchObject({ status: 'released', attachmentId: attachment!.id, releasedById: agent.staffId, releasedAt });
+    expect(releasedRun).toMatchObject({ status: 'released', attachmentId: attachment!.id, releasedById: setup.agent.staffId, releasedAt });
     expect(await getRequest(db, { id: request.id })).toMatchObject({
       status: 'fulfilled',
       responseMessage: 'Here is everything our shop holds about you.',
@@ -126,7 +83,9 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     );
 
     // Verification and acknowledgement came first; the answer is the third email.
-    const mail = (await inbox.waitFor(email, { count: 3 })).find((message) => message.subject === `Your request ${reference} is complete`);
+    const mail = (await setup.inbox.waitFor(email, { count: 3 })).find(
+      (message) => message.subject === `Your request ${reference} is complete`,
+    );
     expect(mail!.text).toContain('Here is everything our shop holds about you.');
     expect(mail!.text).toContain('1 file is ready to download from your status page');
     const statusUrl = /http:\/\/localhost:3999\/status\/[A-Za-z0-9_-]+/.exec(mail!.text ?? '')![0];
@@ -139,7 +98,7 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     });
     const bytes = Buffer.from(await new Response(download!.body).arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(run.packageSha256);
-    const zipPath = path.join(storageDir, 'downloaded.zip');
+    const zipPath = path.join(setup.storageDir, 'downloaded.zip');
     writeFileSync(zipPath, bytes);
     const manifest = JSON.parse((await readZipFile(zipPath)).get('manifest.json')!.toString('utf8'));
     expect(manifest.sources[0].rowCounts.orders).toBe(12);
@@ -156,17 +115,17 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     const current = await getRequest(db, { id: request.id });
     const paperFile = new File(['Letters kept on paper: 2 items.'], 'paper-records.txt', { type: 'text/plain' });
 
-    const actions = await listAvailableActions(db, { actor: agent, request: current });
+    const actions = await listAvailableActions(db, { actor: setup.agent, request: current });
     expect(actions.fulfil).toMatchObject({ isAllowed: false, code: 'CONFLICT' });
     expect(actions.release.isAllowed).toBe(true);
     await expect(
-      fulfilRequest(db, { actor: agent, reference, version: current.version, message: 'Hand-picked answer.', files: [paperFile] }),
+      fulfilRequest(db, { actor: setup.agent, reference, version: current.version, message: 'Hand-picked answer.', files: [paperFile] }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // The refused upload left nothing behind: no attachment row for the request.
     expect(await db.select().from(requestAttachments).where(eq(requestAttachments.requestId, request.id))).toEqual([]);
 
     await releasePackage(db, {
-      actor: agent,
+      actor: setup.agent,
       reference,
       version: current.version,
       runId: run.id,
@@ -180,7 +139,9 @@ describe('[requester] gets their gathered data once an agent releases it', () =>
     expect(extra.sha256).toBe(createHash('sha256').update('Letters kept on paper: 2 items.').digest('hex'));
     const released = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_package_released');
     expect(released?.details).toMatchObject({ runId: run.id, extraFiles: 1 });
-    const mail = (await inbox.waitFor(email, { count: 3 })).find((message) => message.subject === `Your request ${reference} is complete`);
+    const mail = (await setup.inbox.waitFor(email, { count: 3 })).find(
+      (message) => message.subject === `Your request ${reference} is complete`,
+    );
     expect(mail!.text).toContain('2 files are ready to download from your status page');
   });
 });

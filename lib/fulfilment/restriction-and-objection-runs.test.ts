@@ -1,62 +1,29 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dataSources } from '@/db/schema';
-import { closeTransport } from '@/emails/transport';
 import { checkDatabaseSource } from '@/lib/data-sources/check-database-source';
-import { resetEnvForTests } from '@/lib/env';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
-import type { StaffActor } from '@/lib/staff/staff-actor';
 import type { TPostgresMap } from '@/lib/validation/data-source';
-import { ZWebhookJob } from '@/lib/validation/webhook';
-import { demoShopMap, insertShopCustomer, useDemoShop, useTestSources } from '@/test/support/demo-shop';
-import { independentHmacHex } from '@/test/support/independent-hmac';
+import { demoShopMap, insertShopCustomer } from '@/test/support/demo-shop';
 import { listOutboundEmails } from '@/test/support/outbox';
 import { refusal } from '@/test/support/request-snapshot';
 import { getRequest, listEvents } from '@/test/support/requests';
-import { closeSharedDatabase } from '@/test/support/shared-database';
-import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
 import { resultsOf, runPendingSources } from '@/test/support/source-runs';
-import { createStaffTeam } from '@/test/support/staff';
+import { useProcessingRunSetup, signedJob } from '@/test/support/processing-run-setup';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
-import { useWebhookHarness } from '@/test/support/webhook-harness';
 import { createWebhookSource } from '@/test/support/webhook-sources';
 import { confirmManualSource } from './confirm-manual-source';
 import { startProcessingFlagRun } from './start-processing-flag-run';
 
 const db = useTestDatabase();
-const shop = useDemoShop();
-const sources = useTestSources(db);
-const harness = useWebhookHarness(db);
-const originalSmtpUrl = process.env.SMTP_URL;
-let inbox: SmtpInbox;
-let agent: StaffActor;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
-  resetEnvForTests();
-  ({ agent } = await createStaffTeam(db));
-});
-afterAll(async () => {
-  closeTransport();
-  process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvForTests();
-  await inbox?.stop();
-  await closeSharedDatabase();
-});
+const setup = useProcessingRunSetup(db);
+const { shop, sources, harness } = setup;
 
 async function flagsOf(customerId: number) {
   const [row] = await shop.sql<{ processing_restricted: boolean; marketing_opt_in: boolean; profiling_allowed: boolean }[]>`
     select processing_restricted, marketing_opt_in, profiling_allowed from customers where id = ${customerId}`;
   return row!;
-}
-
-/** Checks a call's signature with an HMAC computed apart from the product's code, and parses its job. */
-async function signedJob(call: { headers: Record<string, unknown>; rawBody: string }, secret: string) {
-  const timestamp = String(call.headers['x-dsr-desk-timestamp']);
-  expect(call.headers['x-dsr-desk-signature']).toBe(`v1=${await independentHmacHex(secret, `${timestamp}.${call.rawBody}`)}`);
-  return ZWebhookJob.parse(JSON.parse(call.rawBody));
 }
 
 /**
@@ -75,7 +42,7 @@ async function applyThroughEverySourceKind(type: 'restriction' | 'objection', de
   await db.update(dataSources).set({ usedForAccess: true }).where(eq(dataSources.id, checklist.id));
   await sources.enableOnly([shopSource, hook.source, checklist]);
 
-  const { runId, kind } = await startProcessingFlagRun(db, { actor: agent, reference, version: request.version });
+  const { runId, kind } = await startProcessingFlagRun(db, { actor: setup.agent, reference, version: request.version });
   harness.receiver.calls.length = 0;
   await runPendingSources(db, runId);
   const results = await resultsOf(db, runId);
@@ -88,14 +55,14 @@ async function closeChecklistItem(reference: string, requestId: string, runId: s
   expect(waiting).toMatchObject({ status: 'in_progress' });
   const item = (await resultsOf(db, runId)).find((result) => result.sourceKind === 'manual')!;
   expect(item.status).toBe('awaiting_confirmation');
-  await confirmManualSource(db, { actor: agent, reference, version: waiting.version, resultId: item.id, note: 'Done by phone.' });
+  await confirmManualSource(db, { actor: setup.agent, reference, version: waiting.version, resultId: item.id, note: 'Done by phone.' });
 }
 
 async function deliveredMail(requestId: string, template: string, email: string) {
   const row = (await listOutboundEmails(db, { requestId })).find((candidate) => candidate.template === template);
   expect(row, `a ${template} email is queued`).toBeDefined();
   await deliverOutboundEmail(db, { outboundEmailId: row!.id });
-  const [mail] = await inbox.waitFor(email);
+  const [mail] = await setup.inbox.waitFor(email);
   return mail!;
 }
 
@@ -128,14 +95,14 @@ describe('[agent] applies a restriction (GDPR Art. 18) in every source', () => {
   it('refuses a restriction run on a request of another type, and an opt-out is still its own run', async () => {
     const access = await createVerifiedRequest(db, { type: 'access' });
     expect(
-      await refusal(startProcessingFlagRun(db, { actor: agent, reference: access.reference, version: access.request.version })),
+      await refusal(startProcessingFlagRun(db, { actor: setup.agent, reference: access.reference, version: access.request.version })),
     ).toMatchObject({
       code: 'INVALID_TRANSITION',
     });
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     await sources.enableOnly([shopSource]);
     const optOut = await createVerifiedRequest(db, { type: 'opt_out_sale', jurisdiction: 'us_ca_ccpa' });
-    const { kind } = await startProcessingFlagRun(db, { actor: agent, reference: optOut.reference, version: optOut.request.version });
+    const { kind } = await startProcessingFlagRun(db, { actor: setup.agent, reference: optOut.reference, version: optOut.request.version });
     expect(kind).toBe('opt_out');
   });
 });

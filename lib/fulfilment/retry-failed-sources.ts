@@ -5,6 +5,7 @@ import { dataSources, fulfilmentRuns, fulfilmentSourceResults } from '@/db/schem
 import { planIdentityChain } from '@/lib/data-sources/identity-chain';
 import { settleRun } from '@/lib/fulfilment/settle-run';
 import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { processorTopicOf } from '@/lib/processors/processor-topics';
 import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
@@ -105,7 +106,8 @@ export async function retryFailedSources(
         continue;
       }
       if (!result.awaitsSourceIds.every((sourceId) => succeeded.has(sourceId))) continue;
-      if (result.kind === 'processor') {
+      const topic = processorTopicOf(run.kind);
+      if (result.kind === 'processor' && topic) {
         // Chased after the cut-off: a new email with a new link and a new clock.
         await tx
           .update(fulfilmentSourceResults)
@@ -116,6 +118,7 @@ export async function retryFailedSources(
           resultId: result.id,
           request,
           config: ZProcessorSourceConfig.parse(source!.config),
+          topic,
           kind: 'notice',
           firstSentAt: now,
           now,

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type DataSourceRow, dataSources, fulfilmentRuns, fulfilmentSourceResults, type RequestRow } from '@/db/schema';
 import { notifyProcessor } from '@/lib/processors/notify-processor';
+import { isProcessorRunKind, processorTopicOf } from '@/lib/processors/processor-topics';
 import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
@@ -70,11 +71,10 @@ export async function startFulfilmentRun(
       )
       .orderBy(asc(dataSources.name))
   ).filter((source) => takesPart(source, kind, request.type));
-  // A processor is told of erasures (and counted as nothing in a dry run); it holds nothing we could gather,
-  // and is not (yet) told of corrections, opt-outs, restrictions or objections.
+  // A processor is told of erasures and corrections (GDPR Art. 19; counted as nothing in a dry run); it holds
+  // nothing we could gather, and is not told of opt-outs, restrictions or objections.
   const sources = candidates.filter(
-    (source) =>
-      !(source.kind === 'processor' && kind !== 'dry_run' && kind !== 'erase') && (!replayOf || replayOf.sourceIds.includes(source.id)),
+    (source) => !(source.kind === 'processor' && !isProcessorRunKind(kind)) && (!replayOf || replayOf.sourceIds.includes(source.id)),
   );
   if (sources.length === 0) {
     throw new AppError('VALIDATION', `${noSourceMessages[kind]} An admin adds them under Settings → Data sources.`);
@@ -129,12 +129,14 @@ export async function startFulfilmentRun(
     // A source that waits for others gets its job when they finish (recordSourceOutcome).
     if (!isConfirmed(result.kind) && result.status === 'pending' && result.awaitsSourceIds.length === 0)
       await enqueueJob(tx, 'run-source', { sourceResultId: result.id }, { jobKey: `source:${result.id}:0`, maxAttempts: 5 });
-    if (result.kind === 'processor' && result.status === 'awaiting_confirmation') {
+    const topic = processorTopicOf(kind);
+    if (result.kind === 'processor' && result.status === 'awaiting_confirmation' && topic) {
       const source = sources.find((candidate) => candidate.id === result.sourceId)!;
       await notifyProcessor(tx, {
         resultId: result.id,
         request,
         config: ZProcessorSourceConfig.parse(source.config),
+        topic,
         kind: 'notice',
         firstSentAt: now,
         now,
@@ -162,7 +164,7 @@ const noSourceMessages: Record<FulfilmentRunKind, string> = {
   gather: 'No data source is enabled for access requests.',
   dry_run: 'No data source is enabled for erasure.',
   erase: 'No data source is enabled for erasure.',
-  correct: 'No webhook or checklist source is enabled (database sources are corrected value by value above).',
+  correct: 'No webhook, checklist or processor source is enabled (database sources are corrected value by value above).',
   opt_out: 'No source is enabled that applies this opt-out (a database source needs an optOut action for it in its map).',
   restrict: 'No source is enabled that applies a restriction (a database source needs a restriction action in its map).',
   object: 'No source is enabled that applies an objection (a database source needs an objection action in its map).',
@@ -190,12 +192,14 @@ const processingFlagRefusals: Record<ProcessingFlagRunKind, string> = {
 /**
  * Which enabled sources a run visits. Corrections and processing flags (opt-outs, restrictions,
  * objections) change live data, so they go to the webhook and checklist sources that hold it (those
- * used for access: a backup that is never read for access takes no correction either) and, for a
+ * used for access: a backup that is never read for access takes no correction either), a correction
+ * to every processor (Art. 19: each recipient is told of a rectification as of an erasure) and, for a
  * processing flag, to a database source whose map says what this request type sets. A database
  * source is corrected value by value by the agent (apply-correction.ts), never by a correction run.
  */
 function takesPart(source: DataSourceRow, kind: FulfilmentRunKind, type: RequestRow['type']): boolean {
   if (kind !== 'correct' && !isProcessingFlagRun(kind)) return true;
+  if (source.kind === 'processor') return kind === 'correct';
   if (!isDatabaseKind(source.kind)) return source.usedForAccess;
   return (
     isProcessingFlagRun(kind) && 'map' in source.config && isProcessingFlagType(type) && hasProcessingFlagAction(source.config.map, type)

@@ -5,6 +5,7 @@ import { type DataSourceRow, dataSources, fulfilmentRuns } from '@/db/schema';
 import { isAppError } from '@/lib/errors/app-error';
 import { retryFailedSources } from '@/lib/fulfilment/retry-failed-sources';
 import { startDryRun } from '@/lib/fulfilment/start-dry-run';
+import { startCorrectionJobs } from '@/lib/fulfilment/start-correction-jobs';
 import { startErasure } from '@/lib/fulfilment/start-erasure';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { useTestSources } from '@/test/support/demo-shop';
@@ -172,7 +173,7 @@ describe('[system] tells a processor of an erasure and waits for its answer (Art
       (error) => isAppError(error, 'INVALID_TRANSITION'),
     );
     const status = await getRequestStatus(db, { token: statusToken });
-    expect(status!.recipientsTold).toEqual([{ vendorName: 'Mailfleet Ltd', toldAt: startedAt, hasConfirmed: true }]);
+    expect(status!.recipientsTold).toEqual([{ vendorName: 'Mailfleet Ltd', topic: 'erasure', toldAt: startedAt, hasConfirmed: true }]);
   });
 
   it('an unknown or expired link is refused, and a processor never joins an access request', async () => {
@@ -192,5 +193,118 @@ describe('[system] tells a processor of an erasure and waits for its answer (Art
     const access = await createVerifiedRequest(db, { type: 'access' });
     const runs = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, access.request.id));
     for (const run of runs) expect((await resultsOf(db, run.id)).some((result) => result.sourceKind === 'processor')).toBe(false);
+  });
+});
+
+/** A correction request with a processor the only source, sent to it at `startedAt`. */
+async function correctionToldToProcessor(startedAt: Date) {
+  const processor = await createProcessor();
+  await sources.enableOnly([processor]);
+  const verified = await createVerifiedRequest(db, {
+    type: 'correction',
+    input: { fullName: 'Ada Lovelace', details: 'My surname is Lovelace, not Lovelance.' },
+    now: startedAt,
+  });
+  const { runId } = await startCorrectionJobs(db, {
+    actor: staff.agent,
+    reference: verified.reference,
+    version: verified.request.version,
+    now: startedAt,
+  });
+  return { ...verified, processor, runId };
+}
+
+async function correctionEmails(requestId: string) {
+  return (await listOutboundEmails(db, { requestId })).filter((email) => email.template === 'processor-correction-request');
+}
+
+describe('[system] tells a processor of a correction and waits for its answer (Art. 19)', () => {
+  it('emails the vendor what to correct with a link, reminds, and fails the source at the cut-off, all audited', async () => {
+    const startedAt = new Date('2026-11-02T09:00:00Z');
+    const { request, processor, runId } = await correctionToldToProcessor(startedAt);
+    const contactEmail = processor.config.kind === 'processor' ? processor.config.contactEmail : '';
+
+    const [waiting] = await resultsOf(db, runId);
+    expect(waiting).toMatchObject({ status: 'awaiting_confirmation', sourceKind: 'processor' });
+    expect(await processorEmails(request.id)).toEqual([]);
+    const [first] = await correctionEmails(request.id);
+    expect(first).toMatchObject({ recipient: contactEmail });
+    expect(payloadProps(first!)).toMatchObject({
+      vendorName: 'Mailfleet Ltd',
+      subjectEmail: request.email,
+      correction: 'My surname is Lovelace, not Lovelance.',
+      isReminder: false,
+      answerBy: '2026-11-12',
+    });
+    // Only what the processor needs: no name, phone or other detail of the request.
+    expect(Object.keys(payloadProps(first!)).sort()).toEqual(
+      ['answerBy', 'answerUrl', 'correction', 'isReminder', 'organisationName', 'reference', 'subjectEmail', 'vendorName'].sort(),
+    );
+    const token = tokenFromUrl(String(payloadProps(first!).answerUrl));
+    expect(await findProcessorNotice(db, { token, now: startedAt })).toMatchObject({
+      state: 'open',
+      topic: 'correction',
+      correction: 'My surname is Lovelace, not Lovelance.',
+    });
+
+    // Other tests' requests may be waiting too: this request's own emails and events are what count.
+    await sendProcessorReminders(db, { now: new Date(startedAt.getTime() + 3 * DAY_MS) });
+    const emails = await correctionEmails(request.id);
+    expect(emails.map((email) => payloadProps(email).isReminder)).toEqual([false, true]);
+    expect(payloadProps(emails[1]!).correction).toBe('My surname is Lovelace, not Lovelance.');
+
+    const cutOffAt = new Date(startedAt.getTime() + 10 * DAY_MS);
+    await sendProcessorReminders(db, { now: cutOffAt });
+    expect((await resultsOf(db, runId))[0]).toMatchObject({
+      status: 'failed',
+      error: `Mailfleet Ltd did not confirm the correction within 10 days (2 emails to ${contactEmail}). Chase them, then retry to send a new link.`,
+    });
+    const events = (await listEvents(db, { requestId: request.id })).filter((event) => event.action.startsWith('processor_'));
+    expect(events.map((event) => [event.action, event.details.topic])).toEqual([
+      ['processor_notified', 'correction'],
+      ['processor_reminded', 'correction'],
+      ['processor_cut_off', 'correction'],
+    ]);
+    expect(await listRecipientsTold(db, { requestId: request.id })).toEqual([
+      expect.objectContaining({ vendorName: 'Mailfleet Ltd', topic: 'correction', emails: 2, state: 'failed' }),
+    ]);
+  });
+
+  it('the vendor confirms “corrected” at its link; an erasure’s answer is refused there; the status page lists it as told', async () => {
+    const startedAt = new Date('2026-11-02T09:00:00Z');
+    const { request, statusToken, runId } = await correctionToldToProcessor(startedAt);
+    const [first] = await correctionEmails(request.id);
+    const token = tokenFromUrl(String(payloadProps(first!).answerUrl));
+    const answeredAt = new Date(startedAt.getTime() + DAY_MS);
+
+    await expect(answerProcessorNotice(db, { token, answer: 'erased', note: '', now: answeredAt })).rejects.toSatisfy((error) =>
+      isAppError(error, 'VALIDATION'),
+    );
+    await answerProcessorNotice(db, { token, answer: 'corrected', note: 'Surname fixed in our CRM', now: answeredAt });
+
+    expect((await resultsOf(db, runId))[0]).toMatchObject({
+      status: 'succeeded',
+      note: 'The processor confirmed it corrected the data: Surname fixed in our CRM',
+    });
+    const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
+    expect(run!.status).toBe('succeeded');
+    const answered = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'processor_answered');
+    expect(answered!.details).toMatchObject({ vendor: 'Mailfleet Ltd', topic: 'correction', answer: 'corrected' });
+    expect(await findProcessorNotice(db, { token, now: answeredAt })).toMatchObject({ state: 'answered' });
+    expect((await listRecipientsTold(db, { requestId: request.id }))[0]).toMatchObject({ answer: 'corrected', state: 'answered' });
+    const status = await getRequestStatus(db, { token: statusToken });
+    expect(status!.recipientsTold).toEqual([{ vendorName: 'Mailfleet Ltd', topic: 'correction', toldAt: startedAt, hasConfirmed: true }]);
+  });
+
+  it('a vendor that holds nothing says so at its link', async () => {
+    const startedAt = new Date('2026-11-02T09:00:00Z');
+    const { request, runId } = await correctionToldToProcessor(startedAt);
+    const [first] = await correctionEmails(request.id);
+    const token = tokenFromUrl(String(payloadProps(first!).answerUrl));
+    await answerProcessorNotice(db, { token, answer: 'held_nothing', note: '', now: startedAt });
+    expect((await resultsOf(db, runId))[0]).toMatchObject({
+      status: 'succeeded',
+      note: 'The processor said it holds no data about the person.',
+    });
   });
 });

@@ -5,11 +5,12 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { recordSourceOutcome } from '@/lib/fulfilment/record-source-outcome';
 import { ZProcessorSourceConfig } from '@/lib/validation/data-source';
 import { notifyProcessor } from './notify-processor';
+import { processorTopicOf } from './processor-topics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The scheduled job for processors that have not answered an erasure: a reminder (with a link of
+ * The scheduled job for processors that have not answered an erasure or a correction: a reminder (with a link of
  * its own) every `reminderDays` after the last email, and at `cutoffDays` after the first one the
  * source fails, so the run fails and staff chase the processor (then "Retry failed sources" tells
  * it again). Each result is decided under its row lock, so an answer arriving at the same moment
@@ -43,14 +44,15 @@ export async function sendProcessorReminders(
         .where(eq(fulfilmentSourceResults.id, id))
         .for('update', { of: requests });
       const [row] = await tx
-        .select({ result: fulfilmentSourceResults, config: dataSources.config, request: requests })
+        .select({ result: fulfilmentSourceResults, config: dataSources.config, request: requests, runKind: fulfilmentRuns.kind })
         .from(fulfilmentSourceResults)
         .innerJoin(dataSources, eq(dataSources.id, fulfilmentSourceResults.sourceId))
         .innerJoin(fulfilmentRuns, eq(fulfilmentRuns.id, fulfilmentSourceResults.runId))
         .innerJoin(requests, eq(requests.id, fulfilmentRuns.requestId))
         .where(eq(fulfilmentSourceResults.id, id))
         .for('update', { of: fulfilmentSourceResults });
-      if (row?.result.status !== 'awaiting_confirmation') return null;
+      const topic = row && processorTopicOf(row.runKind);
+      if (row?.result.status !== 'awaiting_confirmation' || !topic) return null;
       const config = ZProcessorSourceConfig.parse(row.config);
       // Only the emails of this attempt: a retry after a cut-off starts a new notice and a new clock.
       const notices = await tx
@@ -67,7 +69,7 @@ export async function sendProcessorReminders(
           resultId: id,
           outcome: {
             status: 'failed',
-            error: `${config.vendorName} did not confirm the erasure within ${config.cutoffDays} days (${attempt.length} email${attempt.length === 1 ? '' : 's'} to ${config.contactEmail}). Chase them, then retry to send a new link.`,
+            error: `${config.vendorName} did not confirm the ${topic} within ${config.cutoffDays} days (${attempt.length} email${attempt.length === 1 ? '' : 's'} to ${config.contactEmail}). Chase them, then retry to send a new link.`,
           },
           now,
         });
@@ -75,12 +77,12 @@ export async function sendProcessorReminders(
           requestId: row.request.id,
           actor: { type: 'system' },
           action: 'processor_cut_off',
-          details: { vendor: config.vendorName, recipient: config.contactEmail, notices: attempt.length },
+          details: { vendor: config.vendorName, recipient: config.contactEmail, topic, notices: attempt.length },
         });
         return 'cut_off' as const;
       }
       if (now.getTime() >= last.sentAt.getTime() + config.reminderDays * DAY_MS) {
-        await notifyProcessor(tx, { resultId: id, request: row.request, config, kind: 'reminder', firstSentAt: first.sentAt, now });
+        await notifyProcessor(tx, { resultId: id, request: row.request, config, topic, kind: 'reminder', firstSentAt: first.sentAt, now });
         return 'reminded' as const;
       }
       return null;

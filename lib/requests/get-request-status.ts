@@ -16,6 +16,7 @@ import { supportedLocaleOf } from '@/lib/i18n/locales';
 import { isOpen, type RequestStatus, statusDefinitions } from './request-status';
 import { getRequesterIdentityStep, type RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { listRecipientsTold } from '@/lib/processors/list-recipients-told';
+import type { ProcessorTopic } from '@/lib/processors/processor-topics';
 import { findCopyRelease } from '@/lib/fulfilment/find-copy-release';
 import { hasRequesterDownloads } from '@/lib/fulfilment/has-requester-downloads';
 
@@ -60,9 +61,9 @@ export type RequestStatusView = {
    * A deletion with a copy first, once the copy is released: when, whether it was downloaded, and from when the
    * erasure may go ahead without a download (it happens once an agent erases; the request then closes).
    */
-  copyBeforeErasure: { releasedAt: Date; erasureFrom: Date; isDownloaded: boolean } | null;
-  /** Processors told about the erasure (GDPR Art. 19): who, when, and whether they confirmed. Never their contact address. */
-  recipientsTold: { vendorName: string; toldAt: Date; hasConfirmed: boolean }[];
+  copyBeforeErasure: { releasedAt: Date; erasureFrom: Date; isDownloaded: boolean; isFromUploadsOnly: boolean } | null;
+  /** Processors told about the erasure or correction (GDPR Art. 19): who, of what, when, and whether they confirmed. Never their contact address. */
+  recipientsTold: { vendorName: string; topic: ProcessorTopic; toldAt: Date; hasConfirmed: boolean }[];
   /** A refusal the regime lets the requester appeal: until when, and the appeal once made. */
   /** What the requester must still do to show who they are (lib/verification), if anything. */
   identity: RequesterIdentityStep;
@@ -147,6 +148,7 @@ export async function getRequestStatus(
     appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
     recipientsTold: (await listRecipientsTold(db, { requestId: request.id })).map((told) => ({
       vendorName: told.vendorName,
+      topic: told.topic,
       toldAt: told.firstToldAt,
       hasConfirmed: told.state === 'answered',
     })),
@@ -172,5 +174,12 @@ async function describeCopy(
 ): Promise<RequestStatusView['copyBeforeErasure']> {
   if (!request.copyBeforeErasure) return null;
   const copy = await findCopyRelease(db, { requestId: request.id, now });
-  return copy ? { releasedAt: copy.releasedAt, erasureFrom: copy.erasureFrom, isDownloaded: copy.isDownloaded } : null;
+  return copy
+    ? {
+        releasedAt: copy.releasedAt,
+        erasureFrom: copy.erasureFrom,
+        isDownloaded: copy.isDownloaded,
+        isFromUploadsOnly: copy.isFromUploadsOnly,
+      }
+    : null;
 }

@@ -79,7 +79,7 @@ export const staffTimelineLabels: Record<string, string> = {
   data_package_deleted: 'Unreleased data package deleted from storage',
   source_succeeded: 'Source finished',
   source_failed: 'Source failed',
-  processor_notified: 'Processor emailed to erase (Art. 19)',
+  processor_notified: 'Processor emailed to erase or correct (Art. 19)',
   processor_reminded: 'Processor reminded',
   processor_answered: 'Processor answered',
   processor_cut_off: 'Processor did not answer by the cut-off',

@@ -20,8 +20,11 @@ export const ZReleasePackage = z.strictObject({
 });
 export type TReleasePackage = z.infer<typeof ZReleasePackage>;
 
-/** A deletion's copy before erasure: the same fields as a release; the request stays open. */
-export const ZReleaseCopy = ZReleasePackage;
+/**
+ * A deletion's copy before erasure: the same fields as a release; the request stays open. Without a run id
+ * when nothing can be gathered and the uploaded files are the copy (isCopyFromUploadsOnly).
+ */
+export const ZReleaseCopy = ZReleasePackage.extend({ runId: ZRunId.optional() });
 export type TReleaseCopy = z.infer<typeof ZReleaseCopy>;
 
 export const ZOfferCopyBeforeErasure = z.strictObject({ reference: ZReference, version: ZVersion });

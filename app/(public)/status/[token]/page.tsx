@@ -173,14 +173,15 @@ export default async function StatusPage({
               ? t('copyDownloaded')
               : t('copyErasureFrom', { date: formatMoment(request.copyBeforeErasure.erasureFrom, request.timeZone) })}
           </p>
+          {request.copyBeforeErasure.isFromUploadsOnly ? <p>{t('copyFromUploads')}</p> : null}
           <FileList token={token} request={request} text={text} formatMoment={formatMoment} />
         </section>
       ) : null}
 
       {request.recipientsTold.length > 0 ? (
         <section className="panel" aria-labelledby="recipients-heading">
-          <h2 id="recipients-heading">{t('recipients.heading')}</h2>
-          <p>{t('recipients.lead')}</p>
+          <h2 id="recipients-heading">{t('recipients.heading', { topic: request.recipientsTold[0]!.topic })}</h2>
+          <p>{t('recipients.lead', { topic: request.recipientsTold[0]!.topic })}</p>
           <ul data-testid="recipients-told">
             {request.recipientsTold.map((told) => (
               <li key={told.vendorName}>

@@ -3,6 +3,7 @@ import type { CorrectableSource } from '@/lib/fulfilment/corrections/list-correc
 import { CorrectionForm, type CorrectionOption } from './correction-form';
 import { FulfilmentButtonForm } from './fulfilment-button-form';
 import { startCorrectionJobsAction } from './fulfilment-actions';
+import { RecipientsTold } from './recipients-told';
 import { RunDetails } from './run-details';
 
 type CorrectionPanelProps = {
@@ -18,7 +19,7 @@ type CorrectionPanelProps = {
 /**
  * Correction: a value at a time in the database sources whose map names correctable columns
  * (old beside new before anything is written), then a signed `correct` job to each webhook
- * source and a checklist item for each manual one.
+ * source, a checklist item for each manual one and an email to each processor (Art. 19).
  */
 export function CorrectionPanel({ fulfilment, correctable, reference, version, isWorkable, requester }: CorrectionPanelProps) {
   const options: CorrectionOption[] = correctable.flatMap((source) =>
@@ -55,26 +56,27 @@ export function CorrectionPanel({ fulfilment, correctable, reference, version, i
       {correct ? (
         <RunDetails
           run={correct}
-          caption="Correction per webhook and checklist source"
+          caption="Correction per webhook, checklist and processor source"
           reference={reference}
           version={version}
           isWorkable={isWorkable}
           requester={requester}
         />
       ) : (
-        <p className="empty-state">Not sent to webhook or checklist sources yet.</p>
+        <p className="empty-state">Not sent to webhook, checklist or processor sources yet.</p>
       )}
       {isWorkable && correct?.status !== 'running' ? (
         <FulfilmentButtonForm
           action={startCorrectionJobsAction}
           reference={reference}
           version={version}
-          label={correct ? 'Send the correction again' : 'Send the correction to webhook and checklist sources'}
+          label={correct ? 'Send the correction again' : 'Send the correction to webhook, checklist and processor sources'}
           pendingLabel="Sending…"
-          hint="Each webhook source gets a signed “correct” job with the requester’s description; each checklist source an item to confirm."
+          hint="Each webhook source gets a signed “correct” job with the requester’s description; each checklist source an item to confirm; each processor an email with the description and a link to confirm it (Art. 19)."
           isSecondary={Boolean(correct)}
         />
       ) : null}
+      <RecipientsTold recipients={fulfilment.recipientsTold} topic="correction" />
     </>
   );
 }

@@ -54,7 +54,7 @@ export function ErasurePanel({ fulfilment, reference, version, isWorkable, erasu
         <p className="empty-state">Nothing has been erased yet.</p>
       )}
       {isWorkable && hasSources && !erase && blockedReason ? <p className="field__hint">Erase data: {blockedReason}</p> : null}
-      <RecipientsTold recipients={fulfilment.recipientsTold} />
+      <RecipientsTold recipients={fulfilment.recipientsTold} topic="erasure" />
     </>
   );
 }

@@ -54,8 +54,9 @@ export async function releasePackageAction(_previous: ActionState, formData: For
 }
 
 export async function releaseCopyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const files = formData.getAll('files').filter((value): value is File => value instanceof File);
   const state = await runAction(ZReleaseCopy, formData, async ({ reference, version, runId, message }) => {
-    await releaseCopy(getDb(), { actor: await requireStaff(), reference, version, runId, message });
+    await releaseCopy(getDb(), { actor: await requireStaff(), reference, version, runId, message, files });
   });
   return afterSuccess(state, formData, 'copy_released');
 }

@@ -7,6 +7,7 @@ import { IdentityChainNotice } from './identity-chain-notice';
 import { ErasureReplaySection } from './erasure-replay';
 import type { ReactNode } from 'react';
 import { DateTimeText } from '@/components/date-time-text';
+import { isCopyFromUploadsOnly } from '@/lib/fulfilment/copy-from-uploads';
 import type { CopyRelease } from '@/lib/fulfilment/find-copy-release';
 
 type FulfilmentPanelProps = {
@@ -40,7 +41,13 @@ export function FulfilmentPanel({
       {erasure && copy ? (
         <section aria-labelledby="copy-heading">
           <h3 id="copy-heading">Copy before erasure</h3>
-          <CopyReleaseSummary release={copy.release} />
+          <CopyReleaseSummary
+            release={copy.release}
+            isFromUploadsOnly={isCopyFromUploadsOnly({
+              accessSources: fulfilment.enabledSources.access,
+              hasGathered: fulfilment.gather !== null,
+            })}
+          />
           <GatherPanel {...run} />
         </section>
       ) : null}
@@ -68,7 +75,15 @@ export function FulfilmentSection({ heading, children }: { heading: string; chil
 }
 
 /** "Copy released on …; erasure possible from … or once downloaded (downloaded: yes/no)", or that it is still to release. */
-function CopyReleaseSummary({ release }: { release: CopyRelease | null }) {
+function CopyReleaseSummary({ release, isFromUploadsOnly }: { release: CopyRelease | null; isFromUploadsOnly: boolean }) {
+  if (!release && isFromUploadsOnly)
+    return (
+      <p className="field__hint" id="copy-release-summary">
+        The requester asked for a copy of their data first, but no data source is enabled for access requests, so nothing can be gathered.
+        Release a copy made of files you upload (a manual export, a paper file) under “Release the copy”; the erasure then waits for its
+        download or the copy wait as usual. Or an admin enables an access source under Settings → Data sources, and you gather it.
+      </p>
+    );
   if (!release)
     return (
       <p className="field__hint">The requester asked for a copy of their data first: gather it and release the copy before erasing.</p>
@@ -77,6 +92,7 @@ function CopyReleaseSummary({ release }: { release: CopyRelease | null }) {
     <p id="copy-release-summary">
       Copy released on <DateTimeText date={release.releasedAt} />; erasure possible from <DateTimeText date={release.erasureFrom} /> or once
       downloaded (downloaded: {release.isDownloaded ? 'yes' : 'no'}).
+      {release.isFromUploadsOnly ? ' The copy was made of uploaded files only (no source to gather from).' : ''}
     </p>
   );
 }

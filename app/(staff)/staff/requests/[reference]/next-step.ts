@@ -1,3 +1,4 @@
+import { isCopyFromUploadsOnly } from '@/lib/fulfilment/copy-from-uploads';
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { AvailableActions } from '@/lib/requests/list-available-actions';
 import type { RequestStatus } from '@/lib/requests/request-status';
@@ -63,7 +64,10 @@ export function planRequestSteps({ status, isAppeal, answer, actions, fulfilment
   if (actions.reject.isAllowed && !isAppeal) allowed.add('reject');
   const gathers = answer === 'data' || (copy !== null && !copy.isReleased);
   if (gathers && hasAccessSources && gather?.status !== 'running' && gather?.status !== 'released') allowed.add('gather');
-  if (copy && !copy.isReleased && gather?.status === 'succeeded' && gather.package) allowed.add('release_copy');
+  const isCopyReady =
+    (gather?.status === 'succeeded' && gather.package) ||
+    isCopyFromUploadsOnly({ accessSources: fulfilment?.enabledSources.access ?? 0, hasGathered: gather !== null });
+  if (copy && !copy.isReleased && isCopyReady) allowed.add('release_copy');
   if (actions.offerCopy?.isAllowed) allowed.add('offer_copy');
   if (answer === 'data' && actions.release.isAllowed && gather?.status === 'succeeded' && gather.package) allowed.add('release');
   if (actions.erase && hasErasureSources && dryRun?.status !== 'running' && !isErasureUnderway) allowed.add('dry_run');

@@ -42,6 +42,7 @@ import { DryRunForm } from './dry-run-form';
 import { EraseForm } from './erase-form';
 import { GatherDataForm } from './gather-data-form';
 import { ReleasePackageForm } from './release-package-form';
+import { isCopyFromUploadsOnly } from '@/lib/fulfilment/copy-from-uploads';
 import { OfferCopyForm } from './offer-copy-form';
 import { describeRun } from './describe-run';
 import { planRequestSteps, type StepId } from './next-step';
@@ -114,19 +115,30 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
       : null;
 
   /** The release of the gathered package: the answer of an access request, or (with the copy wait) a deletion's copy first. */
-  const releaseForm = (copyWait?: number) =>
-    gather?.package ? (
-      <ReleasePackageForm
-        reference={shownReference}
-        version={request.version}
-        runId={gather.id}
-        fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
-        downloadTerms={`the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`}
-        maxFiles={MAX_ATTACHMENT_COUNT}
-        maxFileMegabytes={env().MAX_ATTACHMENT_MB}
-        copyWaitDays={copyWait}
-      />
+  const releaseForm = (copyWait?: number) => {
+    const releaseTerms = {
+      reference: shownReference,
+      version: request.version,
+      downloadTerms: `the link works for ${downloadDays} ${downloadDays === 1 ? 'day' : 'days'}, for up to ${maxDownloads} ${maxDownloads === 1 ? 'download' : 'downloads'}`,
+      maxFiles: MAX_ATTACHMENT_COUNT,
+      maxFileMegabytes: env().MAX_ATTACHMENT_MB,
+      copyWaitDays: copyWait,
+    };
+    if (gather?.package)
+      return (
+        <ReleasePackageForm
+          {...releaseTerms}
+          runId={gather.id}
+          fileDescription={`${shownReference}-your-data.zip (${formatBytes(gather.package.sizeBytes)})`}
+        />
+      );
+    // Nothing to gather from: the copy is the files the agent uploads.
+    return copyWait !== undefined &&
+      fulfilment &&
+      isCopyFromUploadsOnly({ accessSources: fulfilment.enabledSources.access, hasGathered: gather !== null }) ? (
+      <ReleasePackageForm {...releaseTerms} fileDescription="the files you upload" />
     ) : null;
+  };
 
   /** Each action's form, built once: the primary one is shown open, the others behind "More actions". */
   const forms: Record<StepId, { label: string; form: () => ReactNode }> = {

@@ -1,15 +1,18 @@
 import type { RecipientTold } from '@/lib/processors/list-recipients-told';
 
-const answerWords = { erased: 'confirmed erased', held_nothing: 'holds nothing' } as const;
+const answerWords = { erased: 'confirmed erased', corrected: 'confirmed corrected', held_nothing: 'holds nothing' } as const;
 
-/** The processors told of this erasure (GDPR Art. 19): whom, when, how often, and what they answered. */
-export function RecipientsTold({ recipients }: { recipients: RecipientTold[] }) {
-  if (recipients.length === 0) return null;
+const topicWords = { erasure: 'erasure', correction: 'correction' } as const;
+
+/** The processors told of this erasure or correction (GDPR Art. 19): whom, when, how often, and what they answered. */
+export function RecipientsTold({ recipients, topic }: { recipients: RecipientTold[]; topic: RecipientTold['topic'] }) {
+  const told = recipients.filter((recipient) => recipient.topic === topic);
+  if (told.length === 0) return null;
   return (
     <>
       <h3>Recipients told (Art. 19)</h3>
       <table data-testid="recipients-told">
-        <caption>Processors emailed about this erasure</caption>
+        <caption>Processors emailed about this {topicWords[topic]}</caption>
         <thead>
           <tr>
             <th scope="col">Processor</th>
@@ -19,7 +22,7 @@ export function RecipientsTold({ recipients }: { recipients: RecipientTold[] }) 
           </tr>
         </thead>
         <tbody>
-          {recipients.map((told) => (
+          {told.map((told) => (
             <tr key={told.vendorName}>
               <td>
                 {told.vendorName} <span className="field__hint">({told.recipient})</span>
