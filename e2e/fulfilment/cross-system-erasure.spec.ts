@@ -155,9 +155,10 @@ test("[requester] Ada's deletion reaches the PostgreSQL shop, a MariaDB CRM that
       const outcome = panel.getByRole('table', { name: 'Erasure outcome per source and table' });
       const crmRow = outcome.getByRole('row', { name: new RegExp(crmName) });
       await expect(crmRow).toContainText('Done', { timeout: 60_000 });
-      await expect(crmRow).toContainText(
-        'Proven: searched again afterwards — contacts only masked rows (1), interactions none left, deals kept.',
-      );
+      // The proof per table (kept in a jsonb object, so in its key order, not the map's).
+      await expect(crmRow).toContainText('Proven: searched again afterwards');
+      for (const table of ['contacts only masked rows (1)', 'interactions none left', 'deals kept'])
+        await expect(crmRow).toContainText(table);
       const shopRow = outcome.getByRole('row', { name: /Shop database/ });
       await expect(shopRow).toContainText('Done');
       await expect(shopRow).toContainText('Proven: searched again afterwards');
