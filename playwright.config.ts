@@ -22,6 +22,9 @@ const browser = {
   },
 };
 
+/** Specs that switch on a data source for every request of a kind while they run. */
+const switchesOnSources = [/e2e\/webhook\/.*\.spec\.ts$/, /e2e\/fulfilment\/cross-system-erasure\.spec\.ts$/];
+
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
@@ -36,8 +39,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', use: browser, testIgnore: /e2e\/webhook\// },
-    // Switches on a data source that every access request would use while it runs, so it runs alone, after the rest.
-    { name: 'webhook', use: browser, testMatch: /e2e\/webhook\/.*\.spec\.ts$/, dependencies: ['chromium'] },
+    { name: 'chromium', use: browser, testIgnore: switchesOnSources },
+    // These switch on data sources that every run of a kind would use while they run (a webhook for access requests;
+    // a CRM and a processor for deletions), so they run after the rest: beside each other, as they serve different kinds.
+    { name: 'switches-on-sources', use: browser, testMatch: switchesOnSources, dependencies: ['chromium'] },
   ],
 });
