@@ -2,8 +2,14 @@ import { describeMasks } from '@/lib/data-sources/map/masked-columns';
 import { isProcessingFlagRun } from '@/lib/fulfilment/processing-flag-runs';
 import type { FulfilmentResultView, FulfilmentRunView, TableErasureAction } from '@/lib/fulfilment/get-request-fulfilment';
 
+/** How a source's state reads in the results table: a processor's confirmation comes from the vendor, not an agent. */
+export function sourceStatusLabel(result: Pick<FulfilmentResultView, 'status' | 'sourceKind'>): string {
+  if (result.status === 'awaiting_confirmation' && result.sourceKind === 'processor') return 'Waiting for the vendor to confirm';
+  return sourceStatusLabels[result.status];
+}
+
 /** How each source's state reads in the results table. */
-export const sourceStatusLabels: Record<FulfilmentResultView['status'], string> = {
+const sourceStatusLabels: Record<FulfilmentResultView['status'], string> = {
   pending: 'Waiting to start',
   running: 'Running',
   awaiting_callback: 'Waiting for the system to answer',
@@ -47,13 +53,14 @@ export function isRunWorking(run: FulfilmentRunView): boolean {
 export function describeRun(run: FulfilmentRunView): string {
   const done = run.results.filter((result) => result.status === 'succeeded').length;
   const failed = run.results.filter((result) => result.status === 'failed').length;
-  const waiting = run.results.filter((result) => result.status === 'awaiting_confirmation').length;
+  const waiting = run.results.filter((result) => result.status === 'awaiting_confirmation' && result.sourceKind !== 'processor').length;
+  const vendors = run.results.filter((result) => result.status === 'awaiting_confirmation' && result.sourceKind === 'processor').length;
   const rows = run.results.reduce((total, result) => total + resultRows(result), 0);
   const noun = runNouns[run.kind];
   switch (run.status) {
     case 'running':
       if (run.kind === 'gather' && done === run.results.length) return 'Every source is done; building the package…';
-      return `${noun} in progress: ${done} of ${count(run.results.length, 'source')} done, ${count(rows, 'row')} so far${failed > 0 ? `; ${count(failed, 'source')} failed` : ''}${waiting > 0 ? `; ${count(waiting, 'checklist item')} to confirm` : ''}.`;
+      return `${noun} in progress: ${done} of ${count(run.results.length, 'source')} done, ${count(rows, 'row')} so far${failed > 0 ? `; ${count(failed, 'source')} failed` : ''}${waiting > 0 ? `; ${count(waiting, 'checklist item')} to confirm` : ''}${vendors > 0 ? `; ${count(vendors, 'vendor')} to answer` : ''}.`;
     case 'failed':
       return failed > 0
         ? `${noun} failed: ${count(failed, 'source')} failed. The request stays open until every source succeeds.`

@@ -1,6 +1,6 @@
 import { DateTimeText } from '@/components/date-time-text';
 import type { FulfilmentRunView } from '@/lib/fulfilment/get-request-fulfilment';
-import { describeErasure, describeProof, resultRows, sourceStatusLabels } from './describe-run';
+import { describeErasure, describeProof, resultRows, sourceStatusLabel } from './describe-run';
 
 /**
  * One row per source of a run: its state, its rows (so far, while it runs) and
@@ -26,7 +26,7 @@ export function SourceResultsTable({ run, caption }: { run: FulfilmentRunView; c
           <tr key={result.id}>
             <th scope="row">{result.sourceName}</th>
             <td>
-              <span className={result.status === 'failed' ? 'flag' : undefined}>{sourceStatusLabels[result.status]}</span>
+              <span className={result.status === 'failed' ? 'flag' : undefined}>{sourceStatusLabel(result)}</span>
               {result.attempts > 1 ? <span className="field__hint"> (attempt {result.attempts})</span> : null}
             </td>
             <td className="number">
