@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { readEvidenceFile } from '@/lib/verification/evidence-file';
+import { canOpenRequestDocuments } from './can-open-request-documents';
 
 /**
  * A document sent with a correction, decrypted, for those who work the request: its assignee and admins, as with
@@ -20,7 +21,7 @@ export async function downloadCorrectionAttachment(
     .from(correctionAttachments)
     .innerJoin(requests, eq(requests.id, correctionAttachments.requestId))
     .where(and(eq(correctionAttachments.id, attachmentId), isNull(correctionAttachments.deletedAt)));
-  if (!row || (actor.role !== 'admin' && row.assigneeId !== actor.staffId)) throw new AppError('NOT_FOUND', 'No such document.');
+  if (!row || !canOpenRequestDocuments(actor, row)) throw new AppError('NOT_FOUND', 'No such document.');
   const bytes = await readEvidenceFile(row.attachment.storageKey);
   await recordEvent(db, {
     requestId: row.attachment.requestId,
