@@ -74,7 +74,10 @@ export function gatherCorrectionFields(values: Record<string, unknown>): Record<
   for (const [key, value] of Object.entries(values)) {
     const match = FORM_LINE_KEY.exec(key);
     if (!match) rest[key] = value;
-    else if (typeof value === 'string') (lines[Number(match[1])] ??= {})[match[2]!] = value;
+    else if (typeof value === 'string') {
+      const index = Number(match[1]);
+      lines[index] = { ...lines[index], [match[2]!]: value };
+    }
   }
   const filled = lines.filter((line) => line && Object.values(line).some((value) => value.trim() !== ''));
   return filled.length > 0 ? { ...rest, correctionFields: filled } : rest;
