@@ -5,6 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as postIntake } from '@/app/api/requests/route';
 import { correctionAttachments } from '@/db/schema';
+import { renderEmail } from '@/emails/render-email';
+import type { TEmailPayload } from '@/emails/templates';
 import { getStorage } from '@/lib/storage/get-storage';
 import { gatherCorrectionFields } from '@/lib/validation/correction-request';
 import { ZFileOnBehalfForm } from '@/lib/validation/staff-actions';
@@ -12,6 +14,7 @@ import { ZSubmitRequestForm } from '@/lib/validation/submit-request';
 import { evidenceObjectKey } from '@/lib/verification/evidence-file';
 import { aFileRequestBody, anApiKey, callApi } from '@/test/support/api-v1';
 import { useEnvOverrides } from '@/test/support/env-overrides';
+import { listOutboundEmails } from '@/test/support/outbox';
 import { aSubmission, uniqueEmail, uniqueIp } from '@/test/support/fixtures';
 import { getRequest, listEvents, listRequestsForEmail } from '@/test/support/requests';
 import { createStaffMember, useStaffTeam } from '@/test/support/staff';
@@ -116,6 +119,12 @@ describe('a correction request names fields and sends proof documents (GDPR Art.
     expect((await getRequestDetail(db, { actor: otherAgent, reference: reference! })).canOpenCorrectionDocuments).toBe(false);
     const views = (await listEvents(db, { requestId: detail.id })).filter((event) => event.action === 'correction_attachment_viewed');
     expect(views.map((event) => event.actorId)).toEqual([team.agent.staffId, team.admin.staffId]);
+
+    // The acknowledgement lists what they asked to correct.
+    const acknowledgement = (await listOutboundEmails(db, { requestId: detail.id })).find((email) => email.template === 'acknowledgement');
+    const { text } = await renderEmail(acknowledgement!.payload as TEmailPayload);
+    expect(text).toContain('You asked us to correct:');
+    expect(text).toMatch(/Surname:\s*King/);
   });
 
   it('[requester] sees on the status page what they asked to correct', async () => {
