@@ -38,9 +38,7 @@ export const ZCorrectionFields = z
   .array(ZCorrectionField, { error: 'correctionFields must be a list of { field, currentValue, shouldBe }' })
   .max(MAX_CORRECTION_FIELDS, CORRECTION_MESSAGES.tooManyFields);
 
-export const ZCorrectionAttachments = z
-  .array(ZEvidenceFile)
-  .max(MAX_CORRECTION_ATTACHMENTS, CORRECTION_MESSAGES.tooManyAttachments);
+export const ZCorrectionAttachments = z.array(ZEvidenceFile).max(MAX_CORRECTION_ATTACHMENTS, CORRECTION_MESSAGES.tooManyAttachments);
 
 /**
  * A correction must say what is wrong and what it should be (GDPR Art. 16; CCPA §1798.106): free text, field/value

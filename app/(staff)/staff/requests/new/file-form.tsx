@@ -40,7 +40,8 @@ const correctionLabels = {
   currentValue: 'Says now',
   shouldBe: 'Should be',
   attachments: 'Documents showing the right value (optional)',
-  attachmentsHint: 'PDF, JPEG or PNG files under 10 MB each, at most 5. Only the assigned agent and admins can open them. Choose them again if the form shows a problem.',
+  attachmentsHint:
+    'PDF, JPEG or PNG files under 10 MB each, at most 5. Only the assigned agent and admins can open them. Choose them again if the form shows a problem.',
 };
 
 const limits = {
