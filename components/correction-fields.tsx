@@ -28,6 +28,8 @@ export function CorrectionFields({
 }) {
   const echoedLines = Object.keys(values).filter((key) => key.startsWith('correctionFields.') && key.endsWith('.field')).length;
   const lineCount = Math.max(CORRECTION_FORM_LINES, echoedLines);
+  const isInvalid = Boolean(errors.correctionFields?.length);
+  const describedBy = isInvalid ? 'correctionFields-hint correctionFields-error' : 'correctionFields-hint';
   return (
     <fieldset className={errors.correctionFields?.length ? 'field field--invalid' : 'field'} id="correctionFields-field">
       <legend>{labels.legend}</legend>
@@ -56,11 +58,14 @@ export function CorrectionFields({
               {parts.map((part) => (
                 <td key={part}>
                   <input
+                    // The error summary links to #correctionFields: the first box.
+                    id={line === 0 && part === 'field' ? 'correctionFields' : undefined}
                     name={`correctionFields.${line}.${part}`}
                     aria-label={`${labels[part]} (${line + 1})`}
                     maxLength={correctionFieldMaxLengths[part]}
                     defaultValue={values[`correctionFields.${line}.${part}`]}
-                    aria-describedby="correctionFields-hint"
+                    aria-describedby={describedBy}
+                    aria-invalid={isInvalid || undefined}
                   />
                 </td>
               ))}
