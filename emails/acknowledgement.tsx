@@ -17,6 +17,11 @@ export const ZAcknowledgementEmailProps = z.strictObject({
   dueOn: ZCalendarDate,
   jurisdictionLabel: ZSingleLineText,
   statusUrl: ZLinkUrl,
+  /** A correction: the fields the requester named and what each should be (optional, so older payloads still render). */
+  correctionFields: z
+    .array(z.strictObject({ field: ZSingleLineText, shouldBe: ZSingleLineText }))
+    .max(20)
+    .optional(),
 });
 
 export type TAcknowledgementEmailProps = z.infer<typeof ZAcknowledgementEmailProps>;
@@ -43,6 +48,7 @@ export function AcknowledgementEmail({
   dueOn,
   jurisdictionLabel,
   statusUrl,
+  correctionFields,
 }: TAcknowledgementEmailProps) {
   const t = useTranslations('emails');
   const locale = useLocale() as Locale;
@@ -63,6 +69,12 @@ export function AcknowledgementEmail({
           { label: t('details.handledUnder'), value: jurisdictionLabel },
         ]}
       />
+      {correctionFields?.length ? (
+        <>
+          <Paragraph>{t('acknowledgement.correctionFields')}</Paragraph>
+          <DetailList details={correctionFields.map(({ field, shouldBe }) => ({ label: field, value: shouldBe }))} />
+        </>
+      ) : null}
       <Paragraph>{t('acknowledgement.moreTime', { dueDate })}</Paragraph>
       <Paragraph>{t('acknowledgement.follow')}</Paragraph>
       <ButtonLink href={statusUrl}>{t('viewMyRequest')}</ButtonLink>

@@ -34,3 +34,4 @@ export * from './queue-saved-views';
 export * from './contest-statements';
 export * from './incident-documents';
 export * from './opendsr-requests';
+export * from './correction-attachments';

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TCorrectionField } from '@/lib/validation/correction-request';
 import type { TDeadlinePolicy } from '@/lib/validation/deadline-policy';
 import type { TVerificationRequirement, VerificationLevel } from '@/lib/validation/verification-levels';
 import { rejectionBasis, requestChannel, requestStatus, requestType } from './enums';
@@ -45,6 +46,8 @@ export const requests = pgTable(
     fullName: text(),
     accountIdentifier: text(),
     details: text(),
+    /** A correction's structured "field, what it says now, what it should be" lines (ZCorrectionFields); null for other types. */
+    correctionFields: jsonb().$type<TCorrectionField[]>(),
     /** The requester's IANA time zone, taken from their browser on the form: status pages and packages show times in it. */
     timeZone: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -130,10 +130,10 @@ describe('[agent] applies an opt-out in every source', () => {
 });
 
 describe('[agent] sends a correction to webhook and checklist sources', () => {
-  it('posts a signed correct job with the requester’s description; database sources are left to the value-by-value form', async () => {
+  it('posts a signed correct job with the requester’s description and fields; database sources are left to the value-by-value form', async () => {
     const { request, reference, input } = await createVerifiedRequest(db, {
       type: 'correction',
-      input: { details: 'My phone number is +44 7700 900999.' },
+      input: { details: 'My phone number is +44 7700 900999.', correctionFields: [{ field: 'phone', shouldBe: '+44 7700 900999' }] },
     });
     const shopSource = await sources.createShopSource({ databaseUrl: shop.databaseUrl });
     const hook = await createWebhookSource(db, { url: harness.receiver.url });
@@ -151,7 +151,7 @@ describe('[agent] sends a correction to webhook and checklist sources', () => {
       dryRun: false,
       reference,
       subject: { email: input.email },
-      correction: { details: 'My phone number is +44 7700 900999.' },
+      correction: { details: 'My phone number is +44 7700 900999.', fields: [{ field: 'phone', shouldBe: '+44 7700 900999' }] },
     });
     expect((await listEvents(db, { requestId: request.id })).map((event) => event.action)).toEqual(
       expect.arrayContaining(['correction_jobs_started', 'correction_jobs_finished']),

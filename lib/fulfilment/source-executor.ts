@@ -3,7 +3,7 @@ import type { Subject } from '@/lib/data-sources/postgres/stream-subject-rows';
 
 /** Everything a source's executor needs for one step of a run. */
 export type SourceStep = {
-  request: Pick<RequestRow, 'id' | 'reference' | 'type' | 'details'>;
+  request: Pick<RequestRow, 'id' | 'reference' | 'type' | 'details' | 'correctionFields'>;
   subject: Subject;
   run: Pick<FulfilmentRunRow, 'id' | 'kind'>;
   result: Pick<FulfilmentSourceResultRow, 'id' | 'attempts' | 'callbackJobId'>;

@@ -38,6 +38,11 @@ export function formFiles(formData: FormData): Record<string, File> {
   return files;
 }
 
+/** Every file chosen in a `multiple` file input (empty parts dropped, as formFiles does). */
+export function formFileList(formData: FormData, field: string): File[] {
+  return formData.getAll(field).filter((value): value is File => value instanceof File && value.size > 0);
+}
+
 /**
  * The one wrapper every server action runs through: parses with the use case's
  * schema, runs it, and turns expected failures (AppError) into a form state.
@@ -49,11 +54,26 @@ export async function runAction<S extends z.ZodType>(
   // biome-ignore lint/suspicious/noConfusingVoidType: an action that returns nothing (Promise<void>) is a success without a message
   run: (input: z.infer<S>) => Promise<string | void | ActionSuccess>,
   /** File inputs the schema itself checks (a signed permission); other forms hand their files to the use case apart. */
-  { fileFields }: { fileFields?: readonly string[] } = {},
+  {
+    fileFields,
+    multipleFileFields,
+  }: {
+    fileFields?: readonly string[];
+    /** File inputs with `multiple`: each becomes a list of the files chosen (left out when none). */
+    multipleFileFields?: readonly string[];
+  } = {},
 ): Promise<ActionState> {
   const values = formValues(formData);
   const files = formFiles(formData);
-  const chosenFiles = Object.fromEntries((fileFields ?? []).filter((field) => files[field]).map((field) => [field, files[field]]));
+  const chosenFiles = {
+    ...Object.fromEntries((fileFields ?? []).filter((field) => files[field]).map((field) => [field, files[field]])),
+    ...Object.fromEntries(
+      (multipleFileFields ?? []).flatMap((field) => {
+        const chosen = formFileList(formData, field);
+        return chosen.length > 0 ? [[field, chosen]] : [];
+      }),
+    ),
+  };
   const parsed = schema.safeParse({ ...values, ...chosenFiles });
   // Never echo back more than a field takes (its schema's maximum): a huge post is not re-rendered.
   const echoed = Object.fromEntries(

@@ -1,4 +1,5 @@
 import { CONTEST_STATEMENT_MAX_LENGTH, CONTEST_STATEMENT_MAX_WORDS, CONTEST_STATEMENT_MESSAGES } from '@/lib/validation/contest-statement';
+import { CORRECTION_MESSAGES, MAX_CORRECTION_ATTACHMENTS, MAX_CORRECTION_FIELDS } from '@/lib/validation/correction-request';
 import { AGENT_PERMISSION_REQUIRED, EVIDENCE_FILE_MESSAGES } from '@/lib/validation/evidence-file';
 import { MESSAGE_MAX_LENGTH } from '@/lib/validation/staff-actions';
 import { DETAILS_MAX_LENGTH } from '@/lib/validation/submit-request';
@@ -42,6 +43,10 @@ export const validationMessageKeys: Record<string, MessageKey> = {
   [CONTEST_STATEMENT_MESSAGES.required]: { key: 'contestStatementRequired' },
   [CONTEST_STATEMENT_MESSAGES.tooManyWords]: { key: 'contestStatementTooManyWords', values: { max: CONTEST_STATEMENT_MAX_WORDS } },
   [CONTEST_STATEMENT_MESSAGES.tooLong]: { key: 'contestStatementTooLong', values: { max: CONTEST_STATEMENT_MAX_LENGTH } },
+  [CORRECTION_MESSAGES.fieldRequired]: { key: 'correctionFieldRequired' },
+  [CORRECTION_MESSAGES.shouldBeRequired]: { key: 'correctionShouldBeRequired' },
+  [CORRECTION_MESSAGES.tooManyFields]: { key: 'correctionTooManyFields', values: { max: MAX_CORRECTION_FIELDS } },
+  [CORRECTION_MESSAGES.tooManyAttachments]: { key: 'correctionTooManyAttachments', values: { max: MAX_CORRECTION_ATTACHMENTS } },
   [EVIDENCE_FILE_MESSAGES.missing]: { key: 'fileMissing' },
   [EVIDENCE_FILE_MESSAGES.tooBig]: { key: 'fileTooBig' },
   [EVIDENCE_FILE_MESSAGES.wrongType]: { key: 'fileType' },

@@ -1,3 +1,4 @@
+import type { TCorrectionField } from '@/lib/validation/correction-request';
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { findJurisdictionPolicy } from '@/db/queries/jurisdiction-policies';
@@ -20,6 +21,15 @@ import { assertTransition } from './assert-transition';
 import { createStatusToken } from './create-status-token';
 import { formatReference } from './format-reference';
 import { requestTypeLabel } from './request-type-label';
+
+/** The requester's lines as the email's one-line texts (at most 200 characters; a JSON client may have sent line breaks). */
+function emailableCorrectionFields(fields: readonly TCorrectionField[]) {
+  const oneLine = (text: string) => {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+  };
+  return fields.map((line) => ({ field: oneLine(line.field), shouldBe: oneLine(line.shouldBe) }));
+}
 
 /**
  * A request whose requester is known becomes `new`: it gets its reference, its
@@ -94,6 +104,7 @@ export async function acceptRequest(
         dueOn,
         jurisdictionLabel: policy.label,
         statusUrl,
+        ...(request.correctionFields?.length ? { correctionFields: emailableCorrectionFields(request.correctionFields) } : {}),
       },
     },
   });

@@ -11,11 +11,13 @@ import { assertCan, eventActorOf, isApiKeyActor, staffIdOf, type UseCaseActor } 
 import type { TFileOnBehalf } from '@/lib/validation/staff-actions';
 import { eq } from 'drizzle-orm';
 import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
-import { deleteEvidenceFile, type StoredUpload, storeUpload } from '@/lib/verification/evidence-file';
+import { withStoredUploads } from '@/lib/fulfilment/with-stored-uploads';
+import { evidenceUploadStore, type StoredUpload } from '@/lib/verification/evidence-file';
 import { recordAgentPermission } from '@/lib/verification/record-agent-permission';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { acceptRequest } from './accept-request';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
+import { recordCorrectionAttachments } from './record-correction-attachments';
 
 export type FileOnBehalfOptions = { actor: UseCaseActor; input: TFileOnBehalf; now?: Date };
 
@@ -49,19 +51,29 @@ export async function fileAtDesk(
   if (input.receivedOn > today) throw new AppError('VALIDATION', 'The date received cannot be in the future.', { field: 'receivedOn' });
   const emailHash = hashEmail(input.email);
   // Stored encrypted before the transaction, and removed again if the filing fails.
-  const permission =
-    input.agentEmail && input.agentPermission ? await storeUpload(input.agentPermission, { field: 'agentPermission' }) : null;
-  try {
-    return await fileInTransaction(db, { actor, input, now, emailHash, permission });
-  } catch (error) {
-    if (permission) await deleteEvidenceFile(permission.storageKey);
-    throw error;
-  }
+  const permissionFiles = input.agentEmail && input.agentPermission ? [input.agentPermission] : [];
+  return withStoredUploads(
+    permissionFiles,
+    ([permission]) =>
+      withStoredUploads(
+        input.correctionAttachments ?? [],
+        (attachments) => fileInTransaction(db, { actor, input, now, emailHash, permission: permission ?? null, attachments }),
+        { store: evidenceUploadStore('correctionAttachments') },
+      ),
+    { store: evidenceUploadStore('agentPermission') },
+  );
 }
 
 function fileInTransaction(
   db: Database,
-  { actor, input, now, emailHash, permission }: Required<FileOnBehalfOptions> & { emailHash: string; permission: StoredUpload | null },
+  {
+    actor,
+    input,
+    now,
+    emailHash,
+    permission,
+    attachments,
+  }: Required<FileOnBehalfOptions> & { emailHash: string; permission: StoredUpload | null; attachments: StoredUpload[] },
 ): Promise<{ reference: string | null }> {
   return db.transaction(async (tx) => {
     await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
@@ -86,6 +98,7 @@ function fileInTransaction(
         fullName: input.fullName,
         accountIdentifier: input.accountIdentifier ?? null,
         details: input.details ?? null,
+        correctionFields: input.type === 'correction' && input.correctionFields?.length ? input.correctionFields : null,
         receivedAt: new Date(`${input.receivedOn}T12:00:00Z`),
         receivedOn: input.receivedOn,
         intakeChannelDetail: input.intakeChannel,
@@ -117,6 +130,7 @@ function fileInTransaction(
       isVisibleToRequester: true,
     });
     if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: eventActorOf(actor), now });
+    await recordCorrectionAttachments(tx, { requestId: created!.id, stored: attachments, actor: eventActorOf(actor), now });
     if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
     // An agent without a power of attorney: the person confirms from their own mailbox before anything is done (CCPA §7063(a)).
     if (created!.agentEmail && !created!.agentHasPowerOfAttorney) {

@@ -7,7 +7,9 @@ import { toCalendarDate } from '@/lib/deadlines/calendar-date';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { findCopyRelease } from '@/lib/fulfilment/find-copy-release';
+import { canOpenRequestDocuments } from './can-open-request-documents';
 import { listAvailableActions } from './list-available-actions';
+import { listCorrectionAttachments } from './list-correction-attachments';
 import { isActive } from './request-status';
 import { listPausedIntervals } from './list-paused-intervals';
 import { assertCan, type UseCaseActor } from '@/lib/staff/staff-actor';
@@ -101,6 +103,9 @@ export async function getRequestDetail(db: Database, { actor, reference }: { act
     availableActions,
     /** A declined correction: the requester's statement contesting the data (11 CCR §7023(f)), if they sent one. */
     contestStatement: row.request.type === 'correction' ? await findContestStatement(db, { requestId }) : null,
+    /** A correction's proof documents (not yet deleted), and whether this actor may open them (as identity documents: assignee and admins). */
+    correctionAttachments: row.request.type === 'correction' ? await listCorrectionAttachments(db, { requestId }) : [],
+    canOpenCorrectionDocuments: canOpenRequestDocuments(actor, row.request),
     /** A deletion with a copy first, once the copy is released: when, whether downloaded, and from when erasure may go ahead. */
     copyRelease,
   };

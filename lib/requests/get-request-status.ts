@@ -1,3 +1,4 @@
+import type { TCorrectionField } from '@/lib/validation/correction-request';
 import type { RequestType } from '@/lib/validation/request-type';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
@@ -8,6 +9,7 @@ import { env } from '@/lib/env';
 import { rejectionBasisLabels } from '@/lib/validation/staff-actions';
 import { findNoticesForRequester, type RequesterNotice } from '@/lib/incidents/find-notices-for-requester';
 import { appealWindowOf } from './appeal-window';
+import { listCorrectionAttachments } from './list-correction-attachments';
 import { type ContestStatementView, findContestStatement } from './find-contest-statement';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { getAccessInformation } from '@/lib/settings/get-access-information';
@@ -71,6 +73,8 @@ export type RequestStatusView = {
    * A declined correction: the requester's statement contesting the data (11 CCR §7023(f)), or whether
    * they may still send one (until the request's personal data is removed). Null for other requests.
    */
+  /** A correction's own words, until the request is minimised. */
+  correction: { details: string | null; fields: TCorrectionField[]; documentCount: number } | null;
   contestStatement: { statement: ContestStatementView | null; canAdd: boolean } | null;
   appeal: {
     until: string;
@@ -144,6 +148,15 @@ export async function getRequestStatus(
         : null,
     responseMessage: request.status === 'fulfilled' || request.status === 'rejected' ? request.responseMessage : null,
     rejectionBasisLabel: request.status === 'rejected' && request.rejectionBasis ? rejectionBasisLabels[request.rejectionBasis] : null,
+    /** What the requester asked to correct, in their words, until the request is minimised. */
+    correction:
+      request.type === 'correction' && !request.purgedAt
+        ? {
+            details: request.details,
+            fields: request.correctionFields ?? [],
+            documentCount: (await listCorrectionAttachments(db, { requestId: request.id })).length,
+          }
+        : null,
     contestStatement: isDeclinedCorrection ? { statement, canAdd: !statement && !request.purgedAt } : null,
     appeal: until ? { until, isOpenToAppeal: !made && toCalendarDate(now, env().TIME_ZONE) <= until, made: made ?? null } : null,
     recipientsTold: (await listRecipientsTold(db, { requestId: request.id })).map((told) => ({

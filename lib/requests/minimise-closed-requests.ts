@@ -10,19 +10,21 @@ import {
   requests,
   requestTokens,
   contestStatements,
+  correctionAttachments,
 } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
 import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
 import { deleteAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
+import { deleteEvidenceFile } from '@/lib/verification/evidence-file';
 
 /** Small enough that a batch's transaction (and the audit chain's lock it holds) stays short. */
 const BATCH_SIZE = 250;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Cursor = { closedAt: string; id: string };
-type FilesToRemove = { storageKeys: string[]; runIds: string[] };
+type FilesToRemove = { storageKeys: string[]; evidenceKeys: string[]; runIds: string[] };
 
 /**
  * The daily retention job: a request closed longer ago than the organisation's
@@ -50,7 +52,7 @@ export async function minimiseClosedRequests(
     const batch: { ids: string[]; last: Cursor | null; files: FilesToRemove } = await db.transaction(async (tx) => {
       const due = await selectDueRequests(tx, { closedBefore, cursor, limit: batchSize });
       const ids = due.map((row) => row.id);
-      if (ids.length === 0) return { ids, last: null, files: { storageKeys: [], runIds: [] } };
+      if (ids.length === 0) return { ids, last: null, files: { storageKeys: [], evidenceKeys: [], runIds: [] } };
       const files = await minimiseBatch(tx, { ids, now, retentionDays: personalDataRetentionDays });
       return { ids, last: due[due.length - 1]!, files };
     });
@@ -99,6 +101,7 @@ async function minimiseBatch(
       agentOrganisation: null,
       declarationName: null,
       details: null,
+      correctionFields: null,
       responseMessage: null,
       identityCheck: null,
       intakeChannelDetail: null,
@@ -133,6 +136,12 @@ async function minimiseBatch(
     .set({ deletedAt: now })
     .where(and(inArray(requestAttachments.requestId, ids), isNull(requestAttachments.deletedAt)))
     .returning({ requestId: requestAttachments.requestId, storageKey: requestAttachments.storageKey });
+  // A correction's proof documents are the requester's too (encrypted like identity documents).
+  const proofs = await tx
+    .update(correctionAttachments)
+    .set({ deletedAt: now })
+    .where(and(inArray(correctionAttachments.requestId, ids), isNull(correctionAttachments.deletedAt)))
+    .returning({ requestId: correctionAttachments.requestId, storageKey: correctionAttachments.storageKey });
   const runs = await tx.select({ id: fulfilmentRuns.id }).from(fulfilmentRuns).where(inArray(fulfilmentRuns.requestId, ids));
   const runIds = runs.map((run) => run.id);
   // Packages gathered but never released (a released one is also an attachment, removed above).
@@ -168,6 +177,7 @@ async function minimiseBatch(
         retentionDays,
         notesDeleted: countBy(notes, id),
         filesDeleted: countBy(attachments, id),
+        correctionDocumentsDeleted: countBy(proofs, id),
         packagesDeleted: countBy(packages, id),
       },
     });
@@ -176,11 +186,13 @@ async function minimiseBatch(
     storageKeys: [
       ...new Set([...attachments.map((row) => row.storageKey), ...packages.flatMap((row) => (row.storageKey ? [row.storageKey] : []))]),
     ],
+    evidenceKeys: proofs.map((row) => row.storageKey),
     runIds,
   };
 }
 
-async function removeFiles({ storageKeys, runIds }: FilesToRemove): Promise<void> {
+async function removeFiles({ storageKeys, evidenceKeys, runIds }: FilesToRemove): Promise<void> {
   for (const storageKey of storageKeys) await deleteAttachmentFile(storageKey);
+  for (const storageKey of evidenceKeys) await deleteEvidenceFile(storageKey);
   for (const runId of runIds) await rm(runStagingFolder(runId), { recursive: true, force: true });
 }

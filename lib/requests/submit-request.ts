@@ -9,12 +9,14 @@ import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequestForm } from '@/lib/validation/submit-request';
-import { deleteEvidenceFile, type StoredUpload, storeUpload } from '@/lib/verification/evidence-file';
+import { withStoredUploads } from '@/lib/fulfilment/with-stored-uploads';
+import { evidenceUploadStore, type StoredUpload } from '@/lib/verification/evidence-file';
 import { recordAgentPermission } from '@/lib/verification/record-agent-permission';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
 import { createStatusToken } from './create-status-token';
+import { recordCorrectionAttachments } from './record-correction-attachments';
 import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-limits';
 import { requestTypeLabel } from './request-type-label';
 
@@ -52,19 +54,33 @@ export async function submitRequest(
 
   const email = input.email.trim();
   const emailHash = hashEmail(email);
-  // Encrypted and stored before the transaction (no storage call holds its locks); removed again unless a new request keeps it.
-  const permission =
-    input.agentEmail && input.agentPermission ? await storeUpload(input.agentPermission, { field: 'agentPermission' }) : null;
-  let outcome: SubmitRequestOutcome;
-  try {
-    outcome = await fileAndLimit(db, { input, email, emailHash, channel, ip, gpcSignal, language, now, signal, permission });
-  } catch (error) {
-    if (permission) await deleteEvidenceFile(permission.storageKey);
-    throw error;
-  }
-  // A duplicate merged into an open request keeps that request's own permission: this copy is not needed.
-  if (permission && outcome !== 'created') await deleteEvidenceFile(permission.storageKey);
-  return outcome;
+  // Encrypted and stored before the transaction (no storage call holds its locks); removed again unless a new request keeps them:
+  // a duplicate merged into an open request keeps that request's own permission and documents.
+  const isKept = (outcome: SubmitRequestOutcome) => outcome === 'created';
+  const permissionFiles = input.agentEmail && input.agentPermission ? [input.agentPermission] : [];
+  return withStoredUploads(
+    permissionFiles,
+    ([permission]) =>
+      withStoredUploads(
+        input.correctionAttachments ?? [],
+        (attachments) =>
+          fileAndLimit(db, {
+            input,
+            email,
+            emailHash,
+            channel,
+            ip,
+            gpcSignal,
+            language,
+            now,
+            signal,
+            permission: permission ?? null,
+            attachments,
+          }),
+        { store: evidenceUploadStore('correctionAttachments'), isKept },
+      ),
+    { store: evidenceUploadStore('agentPermission'), isKept },
+  );
 }
 
 function fileAndLimit(
@@ -80,11 +96,13 @@ function fileAndLimit(
     now,
     signal,
     permission,
+    attachments,
   }: Required<Omit<SubmitRequestOptions, 'signal'>> & {
     email: string;
     emailHash: string;
     signal: AbortSignal | undefined;
     permission: StoredUpload | null;
+    attachments: StoredUpload[];
   },
 ): Promise<SubmitRequestOutcome> {
   return db.transaction(async (tx) => {
@@ -102,6 +120,7 @@ function fileAndLimit(
       language: input.language ?? language,
       now,
       permission,
+      attachments,
     });
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
@@ -124,6 +143,7 @@ async function fileOrMerge(
     language,
     now,
     permission,
+    attachments,
   }: {
     input: TSubmitRequestForm;
     email: string;
@@ -134,6 +154,7 @@ async function fileOrMerge(
     language: SupportedLocale;
     now: Date;
     permission: StoredUpload | null;
+    attachments: StoredUpload[];
   },
 ): Promise<SubmitRequestOutcome> {
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
@@ -183,6 +204,7 @@ async function fileOrMerge(
       fullName: input.fullName,
       accountIdentifier: input.accountIdentifier ?? null,
       details: input.details ?? null,
+      correctionFields: input.type === 'correction' && input.correctionFields?.length ? input.correctionFields : null,
       agentName: input.agentName ?? null,
       agentEmail: input.agentEmail?.trim() ?? null,
       agentOrganisation: input.agentOrganisation ?? null,
@@ -212,6 +234,7 @@ async function fileOrMerge(
     isVisibleToRequester: true,
   });
   if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: { type: 'requester' }, ip, now });
+  await recordCorrectionAttachments(tx, { requestId: created!.id, stored: attachments, actor: { type: 'requester' }, ip, now });
   // For an agent's request the link goes to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
   await sendVerificationLink(tx, created!, now, { isNewRequest: true });
   if (created!.agentEmail) await sendAgentStatusLink(tx, created!);

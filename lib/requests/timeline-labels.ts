@@ -39,6 +39,8 @@ export const staffTimelineLabels: Record<string, string> = {
   identity_evidence_viewed: 'Identity document or agent’s permission viewed',
   identity_evidence_deleted: 'Identity document or agent’s permission deleted after the retention period',
   agent_permission_uploaded: 'Agent’s signed permission uploaded',
+  correction_attachments_uploaded: 'Documents sent with the correction',
+  correction_attachment_viewed: 'Document sent with the correction viewed',
   verification_link_resent: 'Confirmation link sent again',
   language_changed: 'Requester changed their language',
   verified: 'Email address confirmed; clock started',

@@ -14,7 +14,7 @@ import {
   ZRequestInformation,
   ZStartWork,
 } from './staff-actions';
-import { requireWhatToCorrect } from './submit-request';
+import { requireWhatToCorrect } from './correction-request';
 import { ZReleasePackage } from './fulfilment';
 
 /**

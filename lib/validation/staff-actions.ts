@@ -4,7 +4,8 @@ import { ZPauseKind } from './deadline-policy';
 import { AGENT_PERMISSION_OR_ATTORNEY_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
-import { agentFields, requireCompleteAgent, requireDeletionForCopy, requireWhatToCorrect, ZEmailAddress } from './submit-request';
+import { agentFields, requireCompleteAgent, requireDeletionForCopy, ZEmailAddress } from './submit-request';
+import { gatherCorrectionFields, requireWhatToCorrect, ZCorrectionAttachments, ZCorrectionFields } from './correction-request';
 import { text } from './text';
 
 export const ZVersion = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
@@ -122,6 +123,8 @@ export const ZFileOnBehalfFields = z.strictObject({
     (value) => (value === '' ? undefined : value),
     text().trim().max(2000, 'Keep the details under 2,000 characters').optional(),
   ),
+  /** A correction only: structured "field, what it says now, what it should be" lines. */
+  correctionFields: ZCorrectionFields.optional(),
   jurisdiction: ZJurisdiction,
   intakeChannel: z.enum(intakeChannels, { error: 'Choose how the request reached us' }),
   identityCheck: text().trim().min(10, 'Describe how you checked the person’s identity (at least 10 characters)').max(1000),
@@ -138,12 +141,19 @@ export const ZFileOnBehalf = ZFileOnBehalfFields.extend({
   agentPermission: ZEvidenceFile.optional(),
   /** A deletion only: the person asked for a copy of their data before it is erased. */
   copyBeforeErasure: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).optional(),
+  /** A correction only: proof documents, stored encrypted like identity documents. */
+  correctionAttachments: ZCorrectionAttachments.optional(),
 })
   .superRefine(requireWhatToCorrect)
   .superRefine(requireCompleteAgent)
   .superRefine(requireDeletionForCopy)
   .superRefine((input, context) => requireAgentPermission(input, context, AGENT_PERMISSION_OR_ATTORNEY_REQUIRED));
 export type TFileOnBehalf = z.infer<typeof ZFileOnBehalf>;
+/** The staff filing form posts a correction's lines one input at a time (gatherCorrectionFields). */
+export const ZFileOnBehalfForm = z.preprocess(
+  (value) => (value && typeof value === 'object' ? gatherCorrectionFields(value as Record<string, unknown>) : value),
+  ZFileOnBehalf,
+);
 
 export const ZBulkAction = z.strictObject({
   references: z.array(ZReference).min(1, 'Select at least one request').max(200, 'At most 200 requests at a time'),

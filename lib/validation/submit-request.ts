@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_PERMISSION_REQUIRED, requireAgentPermission, ZEvidenceFile } from './evidence-file';
+import { requireWhatToCorrect, ZCorrectionAttachments, ZCorrectionFields } from './correction-request';
 import { ZJurisdiction } from './jurisdiction';
 import { ZRequestType } from './request-type';
 import { text } from './text';
@@ -39,7 +40,6 @@ export const ZEmailAddress = text({ error: 'Enter your email address' })
   .max(submitRequestMaxLengths.email, 'Email addresses are at most 254 characters')
   .pipe(z.email({ pattern: INTERNATIONAL_EMAIL, error: 'Enter a valid email address, like name@example.com' }));
 
-/** A correction must say what is wrong and what it should be (GDPR Art. 16; CCPA §1798.106): "nothing to correct" is a field error. */
 /**
  * "I am filing on someone's behalf" (CCPA §7063): the authorised agent's name, email and organisation.
  * The email in the request is then the person's own, and they are asked to confirm it themselves.
@@ -69,12 +69,6 @@ export function requireDeletionForCopy(input: { type: string; copyBeforeErasure?
   }
 }
 
-export function requireWhatToCorrect(input: { type: string; details?: string }, context: z.RefinementCtx): void {
-  if (input.type === 'correction' && !input.details) {
-    context.addIssue({ code: 'custom', path: ['details'], message: 'Say which of your details are wrong and what they should be' });
-  }
-}
-
 /**
  * One schema for the web form, the JSON intake endpoint and the tests. Unknown
  * keys are refused so a typo in an API client is an error, not silently dropped data.
@@ -100,6 +94,8 @@ const ZSubmitRequestFields = z.strictObject({
       .max(DETAILS_MAX_LENGTH, `Keep the details under ${DETAILS_MAX_LENGTH.toLocaleString('en')} characters`)
       .optional(),
   ),
+  /** A correction only: structured "field, what it says now, what it should be" lines, besides or instead of the details. */
+  correctionFields: ZCorrectionFields.optional(),
   jurisdiction: ZJurisdiction,
   /** The browser's IANA time zone (the form fills it in); the organisation's zone when absent. */
   timeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
@@ -123,7 +119,11 @@ export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
  * The public web form: the same fields, plus the agent's upload of the person's signed permission, which
  * the form asks of every agent (multipart; the JSON intake carries no files).
  */
-export const ZSubmitRequestForm = ZSubmitRequestFields.extend({ agentPermission: ZEvidenceFile.optional() })
+export const ZSubmitRequestForm = ZSubmitRequestFields.extend({
+  agentPermission: ZEvidenceFile.optional(),
+  /** A correction only: proof documents (multipart), stored encrypted like identity documents. */
+  correctionAttachments: ZCorrectionAttachments.optional(),
+})
   .superRefine(requireWhatToCorrect)
   .superRefine(requireCompleteAgent)
   .superRefine(requireDeletionForCopy)

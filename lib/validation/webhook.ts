@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCorrectionField } from './correction-request';
 import { ZAffectedFilter } from './incident-affected';
 import { text } from './text';
 import { dataPointKinds } from './verification-levels';
@@ -48,8 +49,8 @@ export const ZWebhookJob = z.strictObject({
    */
   type: z.enum(['access', 'erasure', 'correct', 'opt_out', 'restrict', 'object']),
   dryRun: z.boolean(),
-  /** `correct` jobs: the requester's words on what is wrong and what it should be. */
-  correction: z.strictObject({ details: text() }).optional(),
+  /** `correct` jobs: the requester's words on what is wrong and what it should be, and the fields they named (if any). */
+  correction: z.strictObject({ details: text(), fields: z.array(ZCorrectionField).optional() }).optional(),
   /** `opt_out` jobs: which opt-out (sale or sharing, targeted advertising, sensitive information, marketing). */
   optOut: z.enum(['opt_out_sale', 'opt_out_targeted_ads', 'limit_sensitive', 'marketing_unsubscribe']).optional(),
   /** `object` jobs: the requester's words on the processing they object to (direct marketing is always stopped). */

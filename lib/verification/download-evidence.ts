@@ -4,6 +4,7 @@ import { identityEvidence, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors/app-error';
 import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
+import { canOpenRequestDocuments } from '@/lib/requests/can-open-request-documents';
 import { readEvidenceFile } from './evidence-file';
 
 /**
@@ -20,7 +21,7 @@ export async function downloadEvidence(
     .from(identityEvidence)
     .innerJoin(requests, eq(requests.id, identityEvidence.requestId))
     .where(and(eq(identityEvidence.id, evidenceId), isNull(identityEvidence.deletedAt)));
-  if (!row || (actor.role !== 'admin' && row.assigneeId !== actor.staffId)) throw new AppError('NOT_FOUND', 'No such document.');
+  if (!row || !canOpenRequestDocuments(actor, row)) throw new AppError('NOT_FOUND', 'No such document.');
   const bytes = await readEvidenceFile(row.evidence.storageKey);
   await recordEvent(db, {
     requestId: row.evidence.requestId,

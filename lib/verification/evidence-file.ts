@@ -6,6 +6,7 @@ import { getStorage } from '@/lib/storage/get-storage';
 import { AppError } from '@/lib/errors/app-error';
 import { EVIDENCE_FILE_MESSAGES, ZEvidenceFile } from '@/lib/validation/evidence-file';
 import { isUuid } from '@/lib/validation/is-uuid';
+import type { UploadStore } from '@/lib/fulfilment/with-stored-uploads';
 
 /**
  * Identity documents and agents' signed permissions are stored encrypted (AES-256-GCM under a key derived
@@ -72,4 +73,9 @@ export async function storeUpload(file: File, { field }: { field: string }): Pro
 function safeFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
   return (base.replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'document').slice(0, 200);
+}
+
+/** withStoredUploads' store for documents kept encrypted (identity documents, agents' permissions, correction proofs). */
+export function evidenceUploadStore(field: string): UploadStore<StoredUpload> {
+  return { store: (file) => storeUpload(file, { field }), remove: (stored) => deleteEvidenceFile(stored.storageKey) };
 }

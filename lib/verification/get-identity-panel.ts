@@ -1,3 +1,4 @@
+import { canOpenRequestDocuments } from '@/lib/requests/can-open-request-documents';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { identityEvidence, type RequestRow, staffMembers } from '@/db/schema';
@@ -100,7 +101,7 @@ export async function getIdentityPanel(
         : null,
     evidenceRequestedAt: request.evidenceRequestedAt,
     evidence,
-    canOpenEvidence: actor.role === 'admin' || (canWork && request.assigneeId === actor.staffId),
+    canOpenEvidence: canOpenRequestDocuments(actor, request),
     actions: {
       recordStaffCheck: canWork ? checkStaffIdentityCheck(request) : forbidden,
       override: actorCan(actor, 'verification.override')

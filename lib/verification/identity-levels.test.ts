@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import germanMessages from '@/messages/de.json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityEvidence, requests, settings } from '@/db/schema';
 import { fulfilRequest } from '@/lib/requests/fulfil-request';
@@ -56,10 +57,14 @@ afterAll(async () => {
 });
 
 /** A confirmed request from a shop customer of the test's own. */
-async function requestFromShopCustomer(type: 'deletion' | 'access' | 'opt_out_sale') {
+async function requestFromShopCustomer(type: 'deletion' | 'access' | 'opt_out_sale', { language }: { language?: 'de' } = {}) {
   const email = uniqueShopEmail('identity');
   await insertShopCustomer(shop.sql, { email, fullName: 'Ada Lovelace', orders: 1 });
-  return createVerifiedRequest(db, { type, jurisdiction: type === 'opt_out_sale' ? 'us_ca_ccpa' : 'eu_gdpr', input: { email } });
+  return createVerifiedRequest(db, {
+    type,
+    jurisdiction: type === 'opt_out_sale' ? 'us_ca_ccpa' : 'eu_gdpr',
+    input: { email, ...(language ? { language } : {}) },
+  });
 }
 
 describe('verification levels', () => {
@@ -137,6 +142,19 @@ describe('verification levels', () => {
       declarationText: expect.stringContaining('under penalty of perjury'),
       declarationSignedAt: expect.any(Date),
     });
+  });
+
+  it('[requester] a declaration signed in German is recorded in German, the text they read and signed', async () => {
+    const { request, statusToken } = await requestFromShopCustomer('access', { language: 'de' });
+    const outcome = await submitDataPoints(db, {
+      input: { token: statusToken, phone: PHONE, postcode: POSTCODE, declarationName: 'Ada Lovelace', declarationAgreed: 'yes' },
+      ip: null,
+    });
+    expect(outcome).toEqual({ outcome: 'verified' });
+    const signed = await getRequest(db, { id: request.id });
+    expect(signed.language).toBe('de');
+    expect(signed.declarationText).toBe(germanMessages.statusPage.identity.declarationText);
+    expect(signed.declarationText).toContain('Strafandrohung für Meineid');
   });
 
   it('[agent] cannot fulfil below the level; only an admin overrides, with a reason that is audited', async () => {

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
-import { formFiles } from '@/lib/http/run-action';
+import { formFileList, formFiles } from '@/lib/http/run-action';
 import { resolveIntakeLocale } from '@/lib/i18n/resolve-page-locale';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { hasGpcSignal } from '@/lib/security/global-privacy-control';
 import { submitRequestMaxLengths, ZSubmitRequestForm } from '@/lib/validation/submit-request';
 import { isIanaTimeZone } from '@/lib/validation/time-zone';
+import { correctionFieldMaxLengths, gatherCorrectionFields } from '@/lib/validation/correction-request';
 import type { SubmitRequestFormState } from './form-state';
 import { SENT_TO_COOKIE, SENT_TO_COOKIE_OPTIONS } from './sent-to-cookie';
 
@@ -36,6 +37,9 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
     const value = formData.get(field);
     if (typeof value === 'string') values[field] = value;
   }
+  for (const [field, value] of formData.entries())
+    if (/^correctionFields\.\d{1,2}\.(field|currentValue|shouldBe)$/.test(field) && typeof value === 'string')
+      values[field] = value.slice(0, correctionFieldMaxLengths.shouldBe);
   if (formData.get('isAuthorised') === 'on') values.isAuthorised = 'on';
   // The box is offered with a deletion only; left ticked after switching to another type, it means nothing.
   if (formData.get('copyBeforeErasure') === 'on' && values.type === 'deletion') values.copyBeforeErasure = 'on';
@@ -43,8 +47,10 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   if (values.timeZone !== undefined && !isIanaTimeZone(values.timeZone)) delete values.timeZone;
 
   const { agentPermission } = formFiles(formData);
+  const correctionAttachments = formFileList(formData, 'correctionAttachments');
   const parsed = ZSubmitRequestForm.safeParse({
-    ...values,
+    ...gatherCorrectionFields(values),
+    correctionAttachments: correctionAttachments.length > 0 ? correctionAttachments : undefined,
     isAuthorised: values.isAuthorised === 'on',
     copyBeforeErasure: values.copyBeforeErasure === 'on' ? true : undefined,
     agentPermission,
@@ -52,7 +58,7 @@ export async function submitRequestAction(_previous: SubmitRequestFormState, for
   if (!parsed.success) {
     // What was typed comes back to fill the form again, but never more of it than a field takes.
     const echoed = Object.fromEntries(
-      Object.entries(values).map(([field, value]) => [
+      Object.entries(values).map(([field, value = '']) => [
         field,
         field in submitRequestMaxLengths ? value.slice(0, submitRequestMaxLengths[field as keyof typeof submitRequestMaxLengths]) : value,
       ]),

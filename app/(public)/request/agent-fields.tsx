@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { FormField } from '@/components/form-field';
-import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
+import { EvidenceFileField } from '@/components/evidence-file-field';
 import { submitRequestMaxLengths } from '@/lib/validation/submit-request';
 import type { SubmitRequestFormState } from './form-state';
 
@@ -64,18 +64,12 @@ export function AgentFields({
           />
         )}
       </FormField>
-      <FormField id="agentPermission" label={t('labels.agentPermission')} hint={t('hints.agentPermission')} errors={errors.agentPermission}>
-        {(describedBy, isInvalid) => (
-          <input
-            id="agentPermission"
-            name="agentPermission"
-            type="file"
-            accept={EVIDENCE_ACCEPT}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <EvidenceFileField
+        name="agentPermission"
+        label={t('labels.agentPermission')}
+        hint={t('hints.agentPermission')}
+        errors={errors.agentPermission}
+      />
     </details>
   );
 }

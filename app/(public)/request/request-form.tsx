@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { CorrectionFields } from '@/components/correction-fields';
 import { ErrorSummary } from '@/components/error-summary';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RequestFields } from '@/components/request-fields';
@@ -42,6 +43,8 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
     agentPermission: t('labels.agentPermission'),
     timeZone: t('labels.timeZone'),
     copyBeforeErasure: t('labels.copyBeforeErasure'),
+    correctionFields: t('correction.legend'),
+    correctionAttachments: t('correction.attachments'),
   } satisfies Record<Exclude<SubmitRequestField, 'language'>, string>;
   const summaryRef = useRef<HTMLDivElement>(null);
   // The copy-first box belongs to a deletion: shown while that type is chosen.
@@ -101,6 +104,22 @@ export function RequestForm({ jurisdictions, hasGpcSignal }: { jurisdictions: Ju
             {t('copyBeforeErasureHint')}
           </p>
         </div>
+      ) : null}
+
+      {type === 'correction' ? (
+        <CorrectionFields
+          labels={{
+            legend: t('correction.legend'),
+            hint: t('correction.hint'),
+            field: t('correction.field'),
+            currentValue: t('correction.currentValue'),
+            shouldBe: t('correction.shouldBe'),
+            attachments: t('correction.attachments'),
+            attachmentsHint: t('correction.attachmentsHint'),
+          }}
+          values={values}
+          errors={errors}
+        />
       ) : null}
 
       <AgentFields values={values} errors={errors} />

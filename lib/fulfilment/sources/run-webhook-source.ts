@@ -56,7 +56,14 @@ function webhookJob(step: SourceStep): TWebhookJob {
     // A processing flag's job is named by its run: opt_out, restrict or object.
     type: kind === 'gather' ? 'access' : kind === 'correct' || isProcessingFlagRun(kind) ? kind : 'erasure',
     dryRun: kind === 'dry_run',
-    ...(kind === 'correct' ? { correction: { details: step.request.details ?? '' } } : {}),
+    ...(kind === 'correct'
+      ? {
+          correction: {
+            details: step.request.details ?? '',
+            ...(step.request.correctionFields?.length ? { fields: step.request.correctionFields } : {}),
+          },
+        }
+      : {}),
     ...(kind === 'opt_out' && isOptOutType(step.request.type) ? { optOut: step.request.type } : {}),
     ...(kind === 'object' ? { objection: { details: step.request.details ?? '' } } : {}),
     // Only verified requests (which have a reference) are fulfilled; the id is a fallback, never expected.

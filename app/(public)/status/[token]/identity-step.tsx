@@ -6,7 +6,7 @@ import { ErrorSummary } from '@/components/error-summary';
 import { FormField } from '@/components/form-field';
 import { useTranslatedFieldErrors, useValidationMessage } from '@/components/use-validation-message';
 import { initialActionState } from '@/lib/http/run-action';
-import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
+import { EvidenceFileField } from '@/components/evidence-file-field';
 import type { RequesterIdentityStep } from '@/lib/verification/get-requester-identity-step';
 import { submitDataPointsAction, uploadEvidenceAction } from './identity-actions';
 
@@ -97,18 +97,7 @@ function EvidenceForm({ token, uploadedCount }: { token: string; uploadedCount: 
         labels={{ document: t('document') }}
       />
       <input type="hidden" name="token" value={token} />
-      <FormField id="document" label={t('document')} hint={t('documentHint')} errors={fieldErrors.document}>
-        {(describedBy, isInvalid) => (
-          <input
-            id="document"
-            name="document"
-            type="file"
-            accept={EVIDENCE_ACCEPT}
-            aria-describedby={describedBy}
-            aria-invalid={isInvalid || undefined}
-          />
-        )}
-      </FormField>
+      <EvidenceFileField name="document" label={t('document')} hint={t('documentHint')} errors={fieldErrors.document} />
       <button type="submit" disabled={isPending}>
         {isPending ? tForm('sending') : t('sendDocument')}
       </button>

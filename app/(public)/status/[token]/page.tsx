@@ -13,6 +13,7 @@ import { getRequestStatus, type RequestStatusView } from '@/lib/requests/get-req
 import { timelineLabels } from '@/lib/requests/timeline-labels';
 import { noticePartLabels } from '@/lib/validation/incident-notice';
 import { CancelForm } from './cancel-form';
+import { AskedToCorrect } from './asked-to-correct';
 import { IdentityStep } from './identity-step';
 import { MessageForm } from './message-form';
 import { addContestStatementAction, answerInformationRequestAction, appealRequestAction } from './actions';
@@ -137,6 +138,8 @@ export default async function StatusPage({
         </div>
       ) : null}
       <IdentityStep token={token} step={request.identity} />
+
+      {request.correction ? <AskedToCorrect correction={request.correction} /> : null}
 
       {request.openQuestion ? (
         <section className="panel" aria-labelledby="question-heading">

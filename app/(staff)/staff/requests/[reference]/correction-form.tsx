@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { type ActionState, initialActionState } from '../../action-state';
 import { applyCorrectionAction, type CorrectionPreviewState, previewCorrectionAction } from './fulfilment-actions';
 import { FormProblem } from './form-problem';
 
-export type CorrectionOption = { value: string; label: string };
+/** A value to correct; `suggestedValue` is what the requester said that column should be (suggestCorrectedValue). */
+export type CorrectionOption = { value: string; label: string; suggestedValue?: string };
 
 type CorrectionFormProps = { reference: string; version: number; options: CorrectionOption[] };
 
@@ -21,6 +22,7 @@ export function CorrectionForm({ reference, version, options }: CorrectionFormPr
   const [applyState, applyAction, isApplying] = useActionState<ActionState, FormData>(applyCorrectionAction, initialActionState);
   const preview = previewState.preview;
   const values = previewState.values ?? {};
+  const [newValue, setNewValue] = useState(values.newValue ?? '');
   return (
     <>
       <form action={previewAction} className="request-action">
@@ -29,7 +31,16 @@ export function CorrectionForm({ reference, version, options }: CorrectionFormPr
         <input type="hidden" name="version" value={version} />
         <div className="field">
           <label htmlFor="correction-target">Value to correct</label>
-          <select id="correction-target" name="target" defaultValue={values.target ?? ''} required>
+          <select
+            id="correction-target"
+            name="target"
+            defaultValue={values.target ?? ''}
+            required
+            onChange={(event) => {
+              const suggested = options.find((option) => option.value === event.target.value)?.suggestedValue;
+              if (suggested !== undefined) setNewValue(suggested);
+            }}
+          >
             <option value="" disabled>
               Choose a value…
             </option>
@@ -43,7 +54,14 @@ export function CorrectionForm({ reference, version, options }: CorrectionFormPr
         </div>
         <div className="field">
           <label htmlFor="correction-new-value">Corrected value</label>
-          <input id="correction-new-value" name="newValue" defaultValue={values.newValue ?? ''} maxLength={2000} required />
+          <input
+            id="correction-new-value"
+            name="newValue"
+            value={newValue}
+            onChange={(event) => setNewValue(event.target.value)}
+            maxLength={2000}
+            required
+          />
           {previewState.fieldErrors?.newValue ? <p className="field__error">{previewState.fieldErrors.newValue[0]}</p> : null}
         </div>
         <button type="submit" className="button--secondary" disabled={isPreviewing}>

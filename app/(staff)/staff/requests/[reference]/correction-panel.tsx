@@ -1,5 +1,7 @@
 import type { RequestFulfilment } from '@/lib/fulfilment/get-request-fulfilment';
 import type { CorrectableSource } from '@/lib/fulfilment/corrections/list-correctable-rows';
+import { suggestCorrectedValue } from '@/lib/fulfilment/corrections/suggest-corrected-value';
+import type { TCorrectionField } from '@/lib/validation/correction-request';
 import { CorrectionForm, type CorrectionOption } from './correction-form';
 import { FulfilmentButtonForm } from './fulfilment-button-form';
 import { startCorrectionJobsAction } from './fulfilment-actions';
@@ -14,6 +16,8 @@ type CorrectionPanelProps = {
   isWorkable: boolean;
   /** The requester as the checklist's last-item warning names them. */
   requester: string;
+  /** The requester's own "field → should be" lines: a column they name starts with their value. */
+  correctionFields: TCorrectionField[] | null;
 };
 
 /**
@@ -21,13 +25,22 @@ type CorrectionPanelProps = {
  * (old beside new before anything is written), then a signed `correct` job to each webhook
  * source, a checklist item for each manual one and an email to each processor (Art. 19).
  */
-export function CorrectionPanel({ fulfilment, correctable, reference, version, isWorkable, requester }: CorrectionPanelProps) {
+export function CorrectionPanel({
+  fulfilment,
+  correctable,
+  reference,
+  version,
+  isWorkable,
+  requester,
+  correctionFields,
+}: CorrectionPanelProps) {
   const options: CorrectionOption[] = correctable.flatMap((source) =>
     (source.tables ?? []).flatMap((table) =>
       table.rows.flatMap((row) =>
         table.columns.map((column) => ({
           value: JSON.stringify({ sourceId: source.sourceId, table: table.table, key: row.key, column }),
           label: `${source.sourceName} · ${table.label} ${Object.values(row.key).join('/')} · ${column}: ${row.values[column] ?? '(empty)'}`,
+          suggestedValue: suggestCorrectedValue(correctionFields, column),
         })),
       ),
     ),

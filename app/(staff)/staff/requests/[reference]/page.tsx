@@ -33,6 +33,7 @@ import { ExtendDeadlineForm } from './extend-deadline-form';
 import { FulfilRequestForm } from './fulfil-request-form';
 import { DecideAppealForm } from './decide-appeal-form';
 import { CorrectionPanel } from './correction-panel';
+import { CorrectionDocuments, CorrectionRequestFields } from './correction-request-fields';
 import { FulfilmentPanel, FulfilmentSection } from './fulfilment-panel';
 import { IdentityPanel } from './identity-panel';
 import { getIdentityPanel } from '@/lib/verification/get-identity-panel';
@@ -364,6 +365,7 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
                 version={request.version}
                 isWorkable={isCorrecting}
                 requester={requester}
+                correctionFields={request.correctionFields}
               />
             </FulfilmentSection>
           ) : null}
@@ -406,6 +408,18 @@ export default async function StaffRequestPage({ params, searchParams }: PagePro
               <dd>{request.accountIdentifier || 'Not given'}</dd>
               <dt>Details</dt>
               <dd className="preserve-lines">{request.details || 'None given'}</dd>
+              {request.type === 'correction' && !request.minimisedOn ? (
+                <>
+                  <dt>Fields to correct</dt>
+                  <dd>
+                    <CorrectionRequestFields fields={request.correctionFields} />
+                  </dd>
+                  <dt>Documents sent</dt>
+                  <dd>
+                    <CorrectionDocuments documents={request.correctionAttachments} canOpen={request.canOpenCorrectionDocuments} />
+                  </dd>
+                </>
+              ) : null}
               {request.appealLinks.appealOf ? (
                 <>
                   <dt>Appeal of</dt>

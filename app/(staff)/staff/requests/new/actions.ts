@@ -4,13 +4,13 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database';
 import { fileAtDesk } from '@/lib/requests/file-on-behalf';
 import { requireStaff } from '@/lib/staff/get-current-staff';
-import { ZFileOnBehalf } from '@/lib/validation/staff-actions';
+import { ZFileOnBehalfForm } from '@/lib/validation/staff-actions';
 import { type ActionState, runAction } from '../../action-state';
 
 export async function fileOnBehalfAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   let reference: string | null | undefined;
   const state = await runAction(
-    ZFileOnBehalf,
+    ZFileOnBehalfForm,
     formData,
     async (input) => {
       const actor = await requireStaff();
@@ -18,7 +18,7 @@ export async function fileOnBehalfAction(_previous: ActionState, formData: FormD
       if (reference === null)
         return 'Filed. We emailed the person to confirm the request themselves, and sent the agent their own link. It joins the queue once the person confirms.';
     },
-    { fileFields: ['agentPermission'] },
+    { fileFields: ['agentPermission'], multipleFileFields: ['correctionAttachments'] },
   );
   if (reference) redirect(`/staff/requests/${reference}`);
   return state;

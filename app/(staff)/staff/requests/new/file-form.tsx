@@ -5,7 +5,8 @@ import { InputField, TextAreaField } from '@/components/form-field';
 import type { JurisdictionOption } from '@/components/jurisdiction-field';
 import { RadioFieldset } from '@/components/radio-fieldset';
 import { RequestFields } from '@/components/request-fields';
-import { EVIDENCE_ACCEPT } from '@/lib/validation/evidence-file';
+import { CorrectionFields } from '@/components/correction-fields';
+import { EvidenceFileField } from '@/components/evidence-file-field';
 import { maxLengthOf } from '@/lib/validation/max-length-of';
 import { intakeChannelLabels, intakeChannels, ZFileOnBehalf } from '@/lib/validation/staff-actions';
 import { initialActionState } from '../../action-state';
@@ -28,6 +29,19 @@ const labels = {
   agentHasPowerOfAttorney: 'Power of attorney',
   agentPermission: 'Signed permission',
   copyBeforeErasure: 'Copy before erasure',
+  correctionFields: 'Fields to correct',
+  correctionAttachments: 'Documents',
+};
+
+const correctionLabels = {
+  legend: 'Correction only: fields to correct (optional)',
+  hint: 'One line per field: its name (e.g. “postal address”), what it says now if known, and what it should be. The details above may say it instead.',
+  field: 'Field',
+  currentValue: 'Says now',
+  shouldBe: 'Should be',
+  attachments: 'Documents showing the right value (optional)',
+  attachmentsHint:
+    'PDF, JPEG or PNG files under 10 MB each, at most 5. Only the assigned agent and admins can open them. Choose them again if the form shows a problem.',
 };
 
 const limits = {
@@ -96,6 +110,8 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
         }
       />
 
+      <CorrectionFields labels={correctionLabels} values={values} errors={errors} />
+
       <div className={errors.copyBeforeErasure ? 'field field--invalid' : 'field'}>
         {errors.copyBeforeErasure ? (
           <p className="field__error" id="copyBeforeErasure-error">
@@ -129,13 +145,11 @@ export function FileOnBehalfForm({ jurisdictions, today }: { jurisdictions: Juri
             defaultValue={state.values?.[field]}
           />
         ))}
-        <InputField
-          id="agentPermission"
+        <EvidenceFileField
+          name="agentPermission"
           label={labels.agentPermission}
           hint="The person’s signed permission for the agent: a PDF, JPEG or PNG under 10 MB. Required unless you checked a power of attorney. Only the assigned agent and admins can open it; it is deleted a few days after identity is decided or the request closes. Choose it again if the form shows a problem."
           errors={errors.agentPermission}
-          type="file"
-          accept={EVIDENCE_ACCEPT}
         />
         <div className="field">
           <label>

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/database';
 import { isAppError } from '@/lib/errors/app-error';
+import { decryptedFileResponse } from '@/lib/http/decrypted-file-response';
 import { problemResponse } from '@/lib/http/problem-response';
 import { requireStaff } from '@/lib/staff/get-current-staff';
 import { isUuid } from '@/lib/validation/is-uuid';
@@ -10,15 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   try {
     if (!isUuid(id)) return new Response('Not found', { status: 404 });
-    const file = await downloadEvidence(getDb(), { actor: await requireStaff(), evidenceId: id });
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return decryptedFileResponse(await downloadEvidence(getDb(), { actor: await requireStaff(), evidenceId: id }));
   } catch (error) {
     if (isAppError(error)) return problemResponse(error, { as: 'text' });
     throw error;
