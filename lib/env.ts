@@ -41,7 +41,7 @@ const ZEnv = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
-  /** Files handed to requesters live here, outside the web root (when STORAGE_URL is unset); also the staging folder. */
+  /** Files handed to requesters and the sources' staged data live here, outside the web root, when STORAGE_URL is unset. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   /** Where packages and uploads are stored: s3://bucket/prefix, or a local folder (file:///path or a path); unset, STORAGE_DIR. */
   STORAGE_URL: z

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import {
@@ -13,7 +12,7 @@ import {
 } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
-import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
+import { deleteStagedRun } from '@/lib/fulfilment/staging/delete-staged-files';
 import { deleteAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 
@@ -182,5 +181,5 @@ async function minimiseBatch(
 
 async function removeFiles({ storageKeys, runIds }: FilesToRemove): Promise<void> {
   for (const storageKey of storageKeys) await deleteAttachmentFile(storageKey);
-  for (const runId of runIds) await rm(runStagingFolder(runId), { recursive: true, force: true });
+  for (const runId of runIds) await deleteStagedRun(runId);
 }
