@@ -100,6 +100,15 @@ const ZEnv = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /** Offers the pseudo-locale en-XA (accented, 40 % longer English) through the language cookie: for layout tests, not for requesters. */
   PSEUDO_LOCALE: booleanFlag,
+  /**
+   * Retired: private network addresses are one audited admin setting (Settings → Data sources). Set true
+   * (as before it was retired), it turns that setting on at the next `npm start` if no admin has decided
+   * either way, and is ignored from then on.
+   */
+  ALLOW_PRIVATE_WEBHOOK_URLS: z
+    .string()
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */
