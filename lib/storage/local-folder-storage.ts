@@ -108,7 +108,7 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
     },
     list(prefix) {
       assertStoragePrefix(prefix);
-      return listFiles(root, prefix);
+      return listStoredFiles(root, prefix);
     },
   };
 }
@@ -129,7 +129,8 @@ async function createFile(filePath: string): Promise<FileHandle> {
   }
 }
 
-async function* listFiles(root: string, prefix: string): AsyncIterable<StoredObjectInfo> {
+/** The objects under `prefix` in a local storage folder (`''` for all of them), walked folder by folder. */
+export async function* listStoredFiles(root: string, prefix: string): AsyncIterable<StoredObjectInfo> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(path.resolve(root, prefix), { withFileTypes: true });
@@ -139,7 +140,7 @@ async function* listFiles(root: string, prefix: string): AsyncIterable<StoredObj
   }
   for (const entry of entries) {
     const key = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) yield* listFiles(root, `${key}/`);
+    if (entry.isDirectory()) yield* listStoredFiles(root, `${key}/`);
     // A `.partial-` file is a write in progress (or one a crash left): not an object yet. Nor is a
     // file whose name the app never makes (one an older version left in its local staging folder).
     else if (entry.isFile() && !entry.name.includes('.partial-') && isStorageKey(key))
