@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 /**
  * Where stored files (fulfilment attachments, data packages) live: a local folder or an S3
  * bucket (lib/storage/get-storage.ts). Every method streams; nothing holds a whole file in memory.
- * Keys are made by the app (a folder and a random UUID), never from user input.
+ * Keys are made by the app (a folder and a random UUID, or a staged file under its run and source), never from user input.
  */
 export type ObjectStorage = {
   readonly kind: 'local' | 's3';
