@@ -41,7 +41,7 @@ const ZEnv = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: booleanFlag,
-  /** Files handed to requesters live here, outside the web root (when STORAGE_URL is unset); also the staging folder. */
+  /** Files handed to requesters and the sources' staged data live here, outside the web root, when STORAGE_URL is unset. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   /** Where packages and uploads are stored: s3://bucket/prefix, or a local folder (file:///path or a path); unset, STORAGE_DIR. */
   STORAGE_URL: z
@@ -100,6 +100,15 @@ const ZEnv = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /** Offers the pseudo-locale en-XA (accented, 40 % longer English) through the language cookie: for layout tests, not for requesters. */
   PSEUDO_LOCALE: booleanFlag,
+  /**
+   * Retired: private network addresses are one audited admin setting (Settings → Data sources). Set true
+   * (as before it was retired), it turns that setting on at the next `npm start` if no admin has decided
+   * either way, and is ignored from then on.
+   */
+  ALLOW_PRIVATE_WEBHOOK_URLS: z
+    .string()
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   /** A JSON file of data sources to create or update on start (see db/seed/demo-data-sources.json). */
   DATA_SOURCES_FILE: z.string().min(1).optional(),
   /** The demo shop database (made-up customers) the embedded default creates; set to use your own copy. */

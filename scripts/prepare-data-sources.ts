@@ -6,7 +6,7 @@ import { createDatabase } from '@/db/client';
 import { seedDemoCrmDatabase } from '@/db/seed/demo-crm/seed-demo-crm';
 import { seedDemoShopDatabase } from '@/db/seed/demo-shop/seed-demo-shop';
 import { loadDataSourcesFile } from '@/lib/data-sources/load-data-sources-file';
-import { allowPrivateTargetsForDemo } from '@/lib/settings/set-private-targets-allowed';
+import { allowPrivateTargetsOnFirstStart } from '@/lib/settings/set-private-targets-allowed';
 import { type EmbeddedPostgresHandle, ensureDatabase } from './embedded/embedded-postgres';
 
 export const DEMO_DATA_SOURCES_FILE = fileURLToPath(new URL('../db/seed/demo-data-sources.json', import.meta.url));
@@ -62,6 +62,8 @@ type PrepareDataSourcesOptions = {
   /** The demo CRM (MySQL/MariaDB); seeded from the demo shop's customer ids, so only with the shop. */
   demoCrmDatabaseUrl?: string;
   dataSourcesFile?: string;
+  /** ALLOW_PRIVATE_WEBHOOK_URLS=true, retired: carried over into the admin setting once (lib/env.ts). */
+  hasLegacyPrivateTargetsVariable?: boolean;
   /** The process environment, where seed files find their secrets. */
   variables: Record<string, string | undefined>;
   log: (line: string) => void;
@@ -79,6 +81,7 @@ export async function prepareDataSources({
   demoShopDatabaseUrl,
   demoCrmDatabaseUrl,
   dataSourcesFile,
+  hasLegacyPrivateTargetsVariable = false,
   variables,
   log,
 }: PrepareDataSourcesOptions): Promise<void> {
@@ -99,11 +102,17 @@ export async function prepareDataSources({
     }
   }
   if (dataSourcesFile) files.push(dataSourcesFile);
-  if (files.length === 0) return;
+  if (files.length === 0 && !hasLegacyPrivateTargetsVariable) return;
 
   const { db, close } = createDatabase(databaseUrl, { max: 2 });
   try {
-    if (demoShopDatabaseUrl && (await allowPrivateTargetsForDemo(db))) {
+    if (hasLegacyPrivateTargetsVariable) {
+      const isTurnedOn = await allowPrivateTargetsOnFirstStart(db, { reason: 'ALLOW_PRIVATE_WEBHOOK_URLS=true was set' });
+      log(
+        `ALLOW_PRIVATE_WEBHOOK_URLS is retired: ${isTurnedOn ? 'private network addresses are now allowed by the admin setting' : 'an admin already decided, so it changes nothing'} (Settings → Data sources); remove the variable`,
+      );
+    }
+    if (demoShopDatabaseUrl && (await allowPrivateTargetsOnFirstStart(db, { reason: 'the demo shop database runs on this machine' }))) {
       log('data sources: private network addresses allowed, for the demo shop on this machine (Settings → Data sources turns it off)');
     }
     for (const file of files) {

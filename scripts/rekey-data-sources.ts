@@ -13,23 +13,9 @@
  * some could be read with neither key (re-enter those in Settings → Data sources, or make the
  * event subscription again), 2 usage.
  */
-import { existsSync } from 'node:fs';
+import { prepareRekeyCommand } from './prepare-rekey-command';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-(process.env as Record<string, string>).NODE_ENV ||= 'production';
-const { applyEmbeddedCommandDefaults } = await import('./local-defaults');
-applyEmbeddedCommandDefaults();
-
-const previousEncryptionKey = process.env.PREVIOUS_ENCRYPTION_KEY;
-const previousAppSecret = process.env.PREVIOUS_APP_SECRET;
-if (!previousEncryptionKey && !previousAppSecret) {
-  console.error('Set PREVIOUS_ENCRYPTION_KEY (the old base64 key) or PREVIOUS_APP_SECRET (the old secret the key was derived from).');
-  process.exit(2);
-}
-if (previousEncryptionKey && Buffer.from(previousEncryptionKey, 'base64').length !== 32) {
-  console.error('PREVIOUS_ENCRYPTION_KEY must be 32 bytes, base64.');
-  process.exit(2);
-}
+const { previousEncryptionKey, previousAppSecret } = await prepareRekeyCommand();
 
 const { createDatabase } = await import('@/db/client');
 const { env } = await import('@/lib/env');

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     demoShopDatabaseUrl: settings.DEMO_SHOP_DATABASE_URL,
     demoCrmDatabaseUrl: settings.DEMO_CRM_DATABASE_URL,
     dataSourcesFile: settings.DATA_SOURCES_FILE,
+    hasLegacyPrivateTargetsVariable: settings.ALLOW_PRIVATE_WEBHOOK_URLS,
     variables: process.env,
     log,
   });

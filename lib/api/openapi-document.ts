@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { problemKinds, ZProblemDetails } from '@/lib/http/problem-response';
 import { apiScopeLabels } from '@/lib/staff/permissions';
+import { ZOpenDsrDiscovery } from '@/lib/validation/opendsr';
 import { API_MAX_BODY_BYTES, type ApiOperation } from './api-operation';
+import { openDsrOperations } from './opendsr-operations';
 import { v1Operations } from './v1-operations';
 
 type JsonSchema = Record<string, unknown>;
@@ -69,7 +71,16 @@ function parametersOf(operation: ApiOperation, components: Components): JsonSche
   return parameters;
 }
 
-function operationObject(operation: ApiOperation, components: Components): JsonSchema {
+/** The signature every successful OpenDSR answer carries (lib/api/opendsr-route.ts). */
+const openDsrSignatureHeaders = {
+  'X-OpenDSR-Processor-Domain': { description: 'The host of the app’s URL, which the signature speaks for', schema: { type: 'string' } },
+  'X-OpenDSR-Signature': {
+    description: 'Ed25519 over the exact body bytes, base64; the public key is GET /opendsr/processor-key.pem',
+    schema: { type: 'string' },
+  },
+};
+
+function operationObject(operation: ApiOperation, components: Components, { isOpenDsr = false } = {}): JsonSchema {
   const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } };
   const problemStatuses = [400, 401, 403, ...operation.problems, ...(operation.body ? [413, 415] : []), 429].sort();
   return {
@@ -85,6 +96,7 @@ function operationObject(operation: ApiOperation, components: Components): JsonS
     responses: {
       [operation.successStatus]: {
         description: operation.summary,
+        ...(isOpenDsr ? { headers: openDsrSignatureHeaders } : {}),
         content: { 'application/json': { schema: toSchema(operation.result, 'output', components) } },
       },
       ...Object.fromEntries(problemStatuses.map((status) => [status, { description: problemDescriptions[status], ...problem }])),
@@ -92,15 +104,60 @@ function operationObject(operation: ApiOperation, components: Components): JsonS
   };
 }
 
-/** The OpenAPI 3.1 document of /api/v1, built from the operations the routes run. */
-export function buildOpenApiDocument(operations: readonly ApiOperation[] = v1Operations) {
+/**
+ * The OpenDSR endpoints (/api/opendsr): under `/opendsr` with their own server, since the document's
+ * base is /api/v1. The two public ones (discovery and the signing key) hold no data.
+ */
+function openDsrPaths(operations: readonly ApiOperation[], components: Components): Record<string, Record<string, unknown>> {
+  const servers = [{ url: `${env().APP_URL}/api`, description: 'OpenDSR is served beside /api/v1, under /api/opendsr' }];
+  const paths: Record<string, Record<string, unknown>> = {
+    '/opendsr/discovery': {
+      servers,
+      get: {
+        operationId: 'getOpenDsrDiscovery',
+        summary: 'What this service supports (OpenDSR §6)',
+        security: [],
+        responses: {
+          200: {
+            description: 'The API version, request types, identities and where the signing key is',
+            content: { 'application/json': { schema: toSchema(ZOpenDsrDiscovery, 'output', components) } },
+          },
+        },
+      },
+    },
+    '/opendsr/processor-key.pem': {
+      servers,
+      get: {
+        operationId: 'getOpenDsrProcessorKey',
+        summary: 'The public key OpenDSR answers and callbacks are signed with',
+        security: [],
+        responses: {
+          200: { description: 'An Ed25519 public key (SPKI, PEM)', content: { 'application/x-pem-file': { schema: { type: 'string' } } } },
+        },
+      },
+    },
+  };
+  for (const operation of operations) {
+    const path = `/opendsr${operation.path}`;
+    paths[path] ??= { servers };
+    paths[path]![operation.method.toLowerCase()] = operationObject(operation, components, { isOpenDsr: true });
+  }
+  return paths;
+}
+
+/** The OpenAPI 3.1 document of /api/v1 and /api/opendsr, built from the operations the routes run. */
+export function buildOpenApiDocument(
+  operations: readonly ApiOperation[] = v1Operations,
+  openDsr: readonly ApiOperation[] = openDsrOperations,
+) {
   const components: Components = {};
   toSchema(ZProblemDetails, 'output', components);
-  const paths: Record<string, Record<string, JsonSchema>> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     paths[operation.path] ??= {};
     paths[operation.path]![operation.method.toLowerCase()] = operationObject(operation, components);
   }
+  Object.assign(paths, openDsrPaths(openDsr, components));
   // The two routes that describe the API are part of it, open to anyone (they hold no data).
   paths['/openapi.json'] = {
     get: {
@@ -124,7 +181,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = v1Ope
     info: {
       title: 'dsr-desk API',
       version: '1.0.0',
-      description: `File, read and work data-subject requests from other systems. Authenticate with an API key an admin makes under Settings → API keys, sent as \`Authorization: Bearer <key>\`. Scopes: ${Object.values(apiScopeLabels).join('; ')}. Errors are RFC 9457 problem details; their kinds: ${Object.values(
+      description: `File, read and work data-subject requests from other systems (and, under /api/opendsr, through the OpenDSR specification's endpoints). Authenticate with an API key an admin makes under Settings → API keys, sent as \`Authorization: Bearer <key>\`. Scopes: ${Object.values(apiScopeLabels).join('; ')}. Errors are RFC 9457 problem details; their kinds: ${Object.values(
         problemKinds,
       )
         .map((kind) => kind.slug)

@@ -57,3 +57,6 @@ export const cancelOpenDsrRequestOperation = defineApiOperation({
   problems: [404, 409],
   handle: ({ db, actor, params, now }) => cancelOpenDsrRequest(db, { actor, subjectRequestId: params.id, now }),
 });
+
+/** Every OpenDSR endpoint that runs a use case with a key (the OpenAPI document lists them under /opendsr). */
+export const openDsrOperations = [createOpenDsrRequestOperation, getOpenDsrRequestOperation, cancelOpenDsrRequestOperation] as const;

@@ -14,13 +14,23 @@ type Operation = {
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
 };
 
+const httpMethods = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/** A path with its own server (the OpenDSR ones, beside /api/v1) is shown in full from the host: `/api/opendsr/discovery`. */
+function shownPath(path: string, item: { servers?: { url: string }[] }): string {
+  const server = item.servers?.[0]?.url;
+  return server ? `${new URL(server).pathname}${path}` : path;
+}
+
 /**
  * The readable reference at /api/v1/docs: plain server-rendered HTML from the OpenAPI
  * document itself (no script, no CDN), so what it says is what the routes do.
  */
 export function renderApiReference(document: OpenApiDocument): string {
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as unknown as Operation })),
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => httpMethods.has(method))
+      .map(([method, operation]) => ({ path: shownPath(path, item), method, operation: operation as unknown as Operation })),
   );
   const section = ({ path, method, operation }: (typeof operations)[number]) => `
 <section id="${escapeHtml(operation.operationId)}">

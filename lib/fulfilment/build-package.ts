@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
+import { PassThrough } from 'node:stream';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dataSources, type FulfilmentSourceResultRow, fulfilmentRuns, fulfilmentSourceResults, requests } from '@/db/schema';
@@ -31,7 +28,8 @@ import { localiseAccessInformation } from '@/lib/settings/localise-access-inform
 import { env } from '@/lib/env';
 import { type PackageEntry, writePackageZip } from './package/write-package-zip';
 import { runEventActions } from './run-event-actions';
-import { runStagingFolder, sourceStagingFolder, tableFileName } from './staging/staging-folder';
+import { deleteStagedRun } from './staging/delete-staged-files';
+import { sourceStagingPrefix, tableFileName } from './staging/staging-keys';
 import { getStorage } from '@/lib/storage/get-storage';
 import { attachmentObjectKey, deleteAttachmentFile } from './store-attachment-file';
 
@@ -39,10 +37,11 @@ export type BuildPackageOptions = { runId: string; now?: () => Date };
 
 /**
  * The `build-package` job: once every source of a gather run has its data staged,
- * streams the staged files into the package ZIP (with manifest.json and index.html),
- * stores it under a fresh key outside the web root, and marks the run succeeded.
- * The ZIP is written to a temporary name and renamed into place, so a crash never
- * leaves a half-written package behind a key. A re-run for a run that is no longer
+ * streams the staged objects (from whichever worker staged them) into the package ZIP
+ * (with manifest.json and index.html), streamed in turn into storage under a fresh key,
+ * and marks the run succeeded. The storage makes the object appear whole or not at all
+ * (a renamed temporary file, a completed multipart upload), so a crash never leaves a
+ * half-written package behind a key. A re-run for a run that is no longer
  * running does nothing. Any failure marks the run failed (the agent gathers again).
  */
 export async function buildPackage(db: Database, { runId, now = () => new Date() }: BuildPackageOptions): Promise<void> {
@@ -69,7 +68,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
   if (results.some(({ result }) => result.status !== 'succeeded')) return;
 
   const storageKey = randomUUID();
-  const temporaryPath = path.join(runStagingFolder(runId), 'package.zip.partial');
+  let stored: Promise<unknown> | undefined;
   try {
     const generatedAt = now();
     const sources: PackageSource[] = results.map(({ result, slug, config }) => ({
@@ -95,10 +94,13 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
     for (const { slug, config } of results) {
       const source = sources.find((candidate) => candidate.slug === slug);
       if (source && source.kind !== 'manual')
-        readableTables.set(slug, await readReadableTables(sourceStagingFolder(runId, slug), source, config, language));
+        readableTables.set(slug, await readReadableTables(sourceStagingPrefix(runId, slug), source, config, language));
     }
-    await ensureStorageFolder(runStagingFolder(runId));
-    const written = await writePackageZip(temporaryPath, {
+    const zip = new PassThrough();
+    // Streamed into storage (multipart for a bucket): memory stays flat however large the package.
+    stored = getStorage().put(attachmentObjectKey(storageKey), zip);
+    stored.catch((error: unknown) => zip.destroy(error as Error));
+    const written = await writePackageZip(zip, {
       entries: sources.flatMap(stagedEntries(runId)),
       date: generatedAt,
       closingEntries: (files) => {
@@ -127,9 +129,7 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
         ];
       },
     });
-    // Streamed into storage (multipart for a bucket): memory stays flat however large the package.
-    await getStorage().put(attachmentObjectKey(storageKey), createReadStream(temporaryPath));
-    await rm(temporaryPath, { force: true });
+    await stored;
 
     const finishedAt = now();
     const replaced = await db.transaction(async (tx) => {
@@ -186,9 +186,10 @@ export async function buildPackage(db: Database, { runId, now = () => new Date()
     }
     // After commit: a crash here leaves files nobody can reach, never a package row without its file.
     for (const older of replaced) if (older.storageKey) await deleteAttachmentFile(older.storageKey);
-    await rm(runStagingFolder(runId), { recursive: true, force: true });
+    await deleteStagedRun(runId);
   } catch (error) {
-    await rm(temporaryPath, { force: true });
+    // The half-written ZIP is dropped by the storage itself (its put fails with the error); wait for that first.
+    await stored?.catch(() => {});
     await deleteAttachmentFile(storageKey);
     await markBuildFailed(db, { runId, requestId: context.run.requestId, error, now: now() });
   }
@@ -227,12 +228,13 @@ function identitiesInManifest(
 function stagedEntries(runId: string) {
   return (source: PackageSource): PackageEntry[] => {
     if (source.kind === 'manual') return [];
-    const folder = sourceStagingFolder(runId, source.slug);
+    const folder = sourceStagingPrefix(runId, source.slug);
+    const open = (key: string) => () => getStorage().get(key);
     return [
-      { path: packageJsonPath(source.slug), filePath: path.join(folder, `${source.slug}.json`) },
+      { path: packageJsonPath(source.slug), open: open(`${folder}${source.slug}.json`) },
       ...Object.keys(source.rowCounts).map((table) => ({
         path: packageCsvPath(source.slug, table),
-        filePath: path.join(folder, tableFileName(table, 'csv')),
+        open: open(`${folder}${tableFileName(table, 'csv')}`),
       })),
     ];
   };
@@ -256,5 +258,5 @@ async function markBuildFailed(
     });
   });
   // Nothing can be retried from a failed build: gathering again stages afresh.
-  await rm(runStagingFolder(runId), { recursive: true, force: true });
+  await deleteStagedRun(runId);
 }

@@ -1,14 +1,12 @@
-import { readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { and, asc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fulfilmentRuns } from '@/db/schema';
 import { lockRequestsForEvents } from '@/lib/audit/lock-requests-for-events';
 import { recordEvent } from '@/lib/audit/record-event';
-import { env } from '@/lib/env';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { isUuid } from '@/lib/validation/is-uuid';
-import { runStagingFolder } from './staging/staging-folder';
+import { getStorage } from '@/lib/storage/get-storage';
+import { deleteStagedRun } from './staging/delete-staged-files';
 import { deleteAttachmentFile } from './store-attachment-file';
 
 const BATCH_SIZE = 100;
@@ -17,8 +15,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Gathered data nobody released is personal data with no purpose: once the
  * organisation's download period has passed since it was built, the package
- * file is removed (the run keeps its size and checksum), and so are staging
- * folders of runs that ended (failed runs, crashes between build and cleanup).
+ * file is removed (the run keeps its size and checksum), and so are staged
+ * files of runs that ended (failed runs, crashes between build and cleanup).
  * Same pattern as deleteExpiredAttachments: rows marked in one transaction,
  * files removed after commit.
  */
@@ -64,14 +62,19 @@ export async function deleteExpiredPackages(db: Database, { now }: { now: Date }
   return { packages, stagingFolders: await deleteLeftoverStaging(db, { cutoff }) };
 }
 
-/** Staging folders whose run has ended (or is unknown) and is older than the cutoff; a running run's folder is never touched. */
+/**
+ * Staged runs (in storage, whichever worker staged them) whose run has ended (or is unknown)
+ * and whose newest staged file is older than the cutoff; a running run's files are never touched.
+ */
 async function deleteLeftoverStaging(db: Database, { cutoff }: { cutoff: Date }): Promise<number> {
-  const stagingRoot = path.resolve(env().STORAGE_DIR, 'staging');
-  const names = await readdir(stagingRoot).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  const runIds = names.filter(isUuid);
+  const newestByRun = new Map<string, Date>();
+  for await (const { key, lastModified } of getStorage().list('staging/')) {
+    const runId = key.split('/')[1] ?? '';
+    if (!isUuid(runId)) continue;
+    const newest = newestByRun.get(runId);
+    if (!newest || lastModified > newest) newestByRun.set(runId, lastModified);
+  }
+  const runIds = [...newestByRun.keys()];
   if (runIds.length === 0) return 0;
   const runs = await db
     .select({ id: fulfilmentRuns.id, status: fulfilmentRuns.status })
@@ -81,9 +84,8 @@ async function deleteLeftoverStaging(db: Database, { cutoff }: { cutoff: Date })
   let deleted = 0;
   for (const runId of runIds) {
     if (statusById.get(runId) === 'running') continue;
-    const folder = runStagingFolder(runId);
-    if ((await stat(folder)).mtime >= cutoff) continue;
-    await rm(folder, { recursive: true, force: true });
+    if (newestByRun.get(runId)! >= cutoff) continue;
+    await deleteStagedRun(runId);
     deleted += 1;
   }
   return deleted;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -28,8 +28,8 @@ import { previewPackage } from './preview-package';
 import { releasePackage } from './release-package';
 import { runSource } from './run-source';
 import { startGathering } from './start-gathering';
-import { runStagingFolder } from './staging/staging-folder';
-import { readStoredBytes, storedObjectExists } from '@/test/support/storage';
+import { getStorage } from '@/lib/storage/get-storage';
+import { readStoredBytes, stagedKeys, stageFile, storedObjectExists } from '@/test/support/storage';
 
 const db = useTestDatabase();
 const shop = useDemoShop();
@@ -206,7 +206,7 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(index).toContain('<caption>Your orders: 25 records</caption>');
 
     // The staging folder is gone once the package is stored; the event holds counts and checksums, no rows.
-    expect(existsSync(runStagingFolder(runId))).toBe(false);
+    expect(await stagedKeys(runId)).toEqual([]);
     const built = (await listEvents(db, { requestId: request.id })).find((event) => event.action === 'data_package_built');
     expect(built).toMatchObject({ actorType: 'system', details: { runId, sizeBytes: run.packageSizeBytes, sha256: run.packageSha256 } });
     expect(JSON.stringify(built!.details)).not.toContain(subject.email);
@@ -335,7 +335,7 @@ describe('[system] gathers an access request’s data into a package', () => {
     const results = await db.select().from(fulfilmentSourceResults).where(eq(fulfilmentSourceResults.runId, runId));
     await runSource(db, { sourceResultId: results[0]!.id });
     const attachmentsBefore = existsSync(path.join(storageDir, 'attachments')) ? readdirSync(path.join(storageDir, 'attachments')) : [];
-    rmSync(path.join(runStagingFolder(runId), source.slug, 'orders.csv'));
+    await getStorage().delete(`staging/${runId}/${source.slug}/orders.csv`);
 
     await buildPackage(db, { runId });
 
@@ -352,7 +352,7 @@ describe('[system] gathers an access request’s data into a package', () => {
       details: { runId, error: run!.error },
     });
     expect(readdirSync(path.join(storageDir, 'attachments'))).toEqual(attachmentsBefore);
-    expect(existsSync(runStagingFolder(runId))).toBe(false);
+    expect(await stagedKeys(runId)).toEqual([]);
   });
 
   it('gathering again replaces an unreleased package: the older file is deleted and its run marked', async () => {
@@ -428,7 +428,7 @@ describe('[system] gathers an access request’s data into a package', () => {
     expect(await runSource(db, { sourceResultId: result!.id })).toBeNull();
     const run = await gather(runId);
     expect(run).toMatchObject({ status: 'failed', packageStorageKey: null });
-    expect(existsSync(runStagingFolder(runId))).toBe(false);
+    expect(await stagedKeys(runId)).toEqual([]);
   });
 
   it('with no source enabled, a verified access request starts nothing and is accepted all the same; a deletion request never gathers', async () => {
@@ -565,9 +565,10 @@ describe('[system] removes unreleased packages after the download period', () =>
     const { downloadDays } = await getOrganisationSettings(db);
     const longAgo = new Date(Date.now() - (downloadDays + 1) * 24 * 60 * 60 * 1000);
     await db.update(fulfilmentRuns).set({ finishedAt: longAgo }).where(eq(fulfilmentRuns.id, old.runId));
-    const leftover = path.join(runStagingFolder(crypto.randomUUID()), 'some-source');
-    mkdirSync(leftover, { recursive: true });
-    utimesSync(path.dirname(leftover), longAgo, longAgo);
+    const leftoverRunId = crypto.randomUUID();
+    const leftover = `staging/${leftoverRunId}/some-source/some-source.json`;
+    await stageFile(leftover, '{"source":"Some source","tables":{}}');
+    utimesSync(path.join(storageDir, leftover), longAgo, longAgo);
 
     const now = new Date();
     const deleted = await deleteExpiredPackages(db, { now });
@@ -576,7 +577,8 @@ describe('[system] removes unreleased packages after the download period', () =>
     expect(deleted.stagingFolders).toBeGreaterThanOrEqual(1);
     expect(await storedObjectExists(oldRun.packageStorageKey!)).toBe(false);
     expect(await storedObjectExists(freshRun.packageStorageKey!)).toBe(true);
-    expect(existsSync(path.dirname(leftover))).toBe(false);
+    expect(await stagedKeys(leftoverRunId)).toEqual([]);
+    expect(existsSync(path.join(storageDir, 'staging', leftoverRunId))).toBe(false);
     const [oldAfter] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, old.runId));
     expect(oldAfter).toMatchObject({ packageDeletedAt: now, packageSha256: oldRun.packageSha256 });
     expect((await listEvents(db, { requestId: old.request.id })).at(-1)).toMatchObject({

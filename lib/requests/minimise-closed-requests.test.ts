@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dataSources, fulfilmentRuns, fulfilmentSourceResults, requestAttachments, requestNotes, requests, settings } from '@/db/schema';
 import { toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
 import { Readable } from 'node:stream';
 import { attachmentObjectKey } from '@/lib/fulfilment/store-attachment-file';
 import { getStorage } from '@/lib/storage/get-storage';
-import { storedObjectExists } from '@/test/support/storage';
+import { stagedKeys, stageFile, storedObjectExists } from '@/test/support/storage';
 import { getOrganisationSettings, ORGANISATION_SETTINGS_KEY } from '@/lib/settings/get-organisation-settings';
 import type { StaffActor } from '@/lib/staff/staff-actor';
 import { useEnvOverrides } from '@/test/support/env-overrides';
@@ -103,8 +102,7 @@ async function gatherRunWithFiles(requestId: string) {
     note: 'Checked the cabinet.',
   });
   await getStorage().put(attachmentObjectKey(packageKey), Readable.from([Buffer.from('zip bytes')]));
-  mkdirSync(path.join(runStagingFolder(run!.id), 'paper-files'), { recursive: true });
-  writeFileSync(path.join(runStagingFolder(run!.id), 'paper-files', 'paper-files.json'), '{"name":"Ada"}');
+  await stageFile(`staging/${run!.id}/paper-files/paper-files.json`, '{"name":"Ada"}');
   return { run: run!, packageKey };
 }
 
@@ -154,7 +152,7 @@ describe('[system] removes personal data from requests closed longer than the re
     // Files: the attachment and the unreleased package are gone from storage, the staging folder too; their records stay.
     expect(await storedObjectExists(file!.storageKey)).toBe(false);
     expect(await storedObjectExists(packageKey)).toBe(false);
-    expect(existsSync(runStagingFolder(run.id))).toBe(false);
+    expect(await stagedKeys(run.id)).toEqual([]);
     const [fileAfter] = await db.select().from(requestAttachments).where(eq(requestAttachments.id, file!.id));
     expect(fileAfter).toMatchObject({ deletedAt: now, sha256: file!.sha256, sizeBytes: file!.sizeBytes });
     const [runAfter] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, run.id));

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import {
@@ -14,7 +13,7 @@ import {
 } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
 import { closedWithPersonalDataStatuses } from '@/lib/requests/request-status';
-import { runStagingFolder } from '@/lib/fulfilment/staging/staging-folder';
+import { deleteStagedRun } from '@/lib/fulfilment/staging/delete-staged-files';
 import { deleteAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { deleteEvidenceFile } from '@/lib/verification/evidence-file';
@@ -194,5 +193,5 @@ async function minimiseBatch(
 async function removeFiles({ storageKeys, evidenceKeys, runIds }: FilesToRemove): Promise<void> {
   for (const storageKey of storageKeys) await deleteAttachmentFile(storageKey);
   for (const storageKey of evidenceKeys) await deleteEvidenceFile(storageKey);
-  for (const runId of runIds) await rm(runStagingFolder(runId), { recursive: true, force: true });
+  for (const runId of runIds) await deleteStagedRun(runId);
 }

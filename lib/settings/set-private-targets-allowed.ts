@@ -5,7 +5,8 @@ import { assertCan, type StaffActor } from '@/lib/staff/staff-actor';
 import { findSavedNetworkSettings, getNetworkSettings, NETWORK_SETTINGS_KEY } from './get-network-settings';
 
 /**
- * Whether data sources (webhook URLs, PostgreSQL hosts) may be loopback, private or
+ * The one switch for private network addresses: whether data sources (webhook URLs, database
+ * hosts), event webhooks and OpenDSR status callbacks may reach loopback, private or
  * link-local addresses. Off by default: a source URL is an admin's input that the
  * worker then calls, and an internal address there reaches what the internet
  * cannot (SSRF). An install whose own systems live on a private network turns it on
@@ -17,12 +18,13 @@ export async function setPrivateTargetsAllowed(db: Database, { actor, allowed }:
 }
 
 /**
- * The embedded demo's first start: its shop database is on this machine, so private
- * targets are allowed, unless an admin already decided either way.
+ * A first start that needs private targets (the embedded demo's shop on this machine, or an install
+ * upgraded with the retired ALLOW_PRIVATE_WEBHOOK_URLS=true): they are allowed, audited with the
+ * reason, unless an admin already decided either way. Returns whether it turned the setting on.
  */
-export async function allowPrivateTargetsForDemo(db: Database): Promise<boolean> {
+export async function allowPrivateTargetsOnFirstStart(db: Database, { reason }: { reason: string }): Promise<boolean> {
   if (await findSavedNetworkSettings(db)) return false;
-  await saveNetworkSettings(db, { actor: { type: 'system' }, allowed: true, reason: 'the demo shop database runs on this machine' });
+  await saveNetworkSettings(db, { actor: { type: 'system' }, allowed: true, reason });
   return true;
 }
 

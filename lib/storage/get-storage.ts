@@ -26,8 +26,13 @@ export function createStorage(settings: Env): ObjectStorage {
     const serverSideEncryption = settings.S3_SERVER_SIDE_ENCRYPTION === 'none' ? null : settings.S3_SERVER_SIDE_ENCRYPTION;
     return s3Storage({ bucket, prefix: pathname.replace(/^\/+|\/+$/g, ''), client, serverSideEncryption });
   }
-  const root = url?.startsWith('file://') ? new URL(url).pathname : (url ?? settings.STORAGE_DIR);
-  return localFolderStorage({ root: path.resolve(root), key: storedFileKey(settings) });
+  return localFolderStorage({ root: localStorageRoot(settings), key: storedFileKey(settings) });
+}
+
+/** The local folder STORAGE_URL (or STORAGE_DIR) names; only for a local storage, not `s3://`. */
+export function localStorageRoot(settings: Pick<Env, 'STORAGE_URL' | 'STORAGE_DIR'>): string {
+  const url = settings.STORAGE_URL;
+  return path.resolve(url?.startsWith('file://') ? new URL(url).pathname : (url ?? settings.STORAGE_DIR));
 }
 
 /** The local folder's AES-256-GCM key: derived from the secrets key for this use alone. */

@@ -1,10 +1,18 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertStorageKey, type ObjectStorage, StoredObjectMissing } from './object-storage';
+import { ensureStorageFolder } from './ensure-storage-folder';
+import {
+  assertStorageKey,
+  assertStoragePrefix,
+  isStorageKey,
+  type ObjectStorage,
+  type StoredObjectInfo,
+  StoredObjectMissing,
+} from './object-storage';
 
 const MAGIC = Buffer.from('DSRE1');
 const IV_BYTES = 12;
@@ -28,8 +36,8 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
     kind: 'local',
     async put(objectKey, body) {
       const target = filePath(objectKey);
-      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       const temporary = `${target}.partial-${randomUUID()}`;
+      const handle = await createFile(temporary);
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(objectKey, 'utf8'));
@@ -40,7 +48,7 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
           done(null, chunk);
         },
       });
-      const output = createWriteStream(temporary, { mode: 0o600 });
+      const output = createWriteStream('', { fd: handle });
       output.write(Buffer.concat([MAGIC, iv]));
       try {
         await pipeline(body, count, cipher, output, { end: false });
@@ -95,6 +103,59 @@ export function localFolderStorage({ root, key }: { root: string; key: Buffer })
     },
     async delete(objectKey) {
       await rm(filePath(objectKey), { force: true });
+      // A staged file's emptied folders go with it, so a cleaned-up run leaves nothing behind.
+      if (objectKey.startsWith('staging/')) await removeEmptyFolders(root, path.dirname(objectKey));
+    },
+    list(prefix) {
+      assertStoragePrefix(prefix);
+      return listStoredFiles(root, prefix);
     },
   };
+}
+
+/**
+ * Makes the file's folders and opens it. Deleting the last staged file of a folder removes the
+ * emptied folder, which can happen between this mkdir and open: the open then finds no folder
+ * and makes it again.
+ */
+async function createFile(filePath: string): Promise<FileHandle> {
+  for (let attempt = 1; ; attempt += 1) {
+    await ensureStorageFolder(path.dirname(filePath));
+    try {
+      return await open(filePath, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+    }
+  }
+}
+
+/** The objects under `prefix` in a local storage folder (`''` for all of them), walked folder by folder. */
+export async function* listStoredFiles(root: string, prefix: string): AsyncIterable<StoredObjectInfo> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(path.resolve(root, prefix), { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const key = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) yield* listStoredFiles(root, `${key}/`);
+    // A `.partial-` file is a write in progress (or one a crash left): not an object yet. Nor is a
+    // file whose name the app never makes (one an older version left in its local staging folder).
+    else if (entry.isFile() && !entry.name.includes('.partial-') && isStorageKey(key))
+      yield { key, lastModified: (await stat(path.resolve(root, key))).mtime };
+  }
+}
+
+async function removeEmptyFolders(root: string, folder: string): Promise<void> {
+  for (let current = folder; current !== 'staging' && current !== '.'; current = path.dirname(current)) {
+    try {
+      await rmdir(path.resolve(root, current));
+    } catch (error) {
+      // Not empty (another file is still staged there) or already gone: either way, nothing more to remove.
+      if (['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+      throw error;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   NotFound,
   type S3Client,
@@ -10,7 +11,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertStorageKey, type ObjectStorage, StoredObjectMissing } from './object-storage';
+import { assertStorageKey, assertStoragePrefix, type ObjectStorage, StoredObjectMissing } from './object-storage';
 
 export type S3StorageOptions = {
   bucket: string;
@@ -57,7 +58,13 @@ export function s3Storage({ bucket, prefix, client, serverSideEncryption }: S3St
         queueSize: PARTS_IN_FLIGHT,
         leavePartsOnError: false,
       });
-      await Promise.all([pipeline(body, counted), upload.done()]);
+      try {
+        await Promise.all([pipeline(body, counted), upload.done()]);
+      } catch (error) {
+        // A body that failed half-way (a source that broke off) leaves no parts behind in the bucket.
+        await upload.abort().catch((abortError: unknown) => console.error('aborting an S3 upload failed', abortError));
+        throw error;
+      }
       return { sizeBytes };
     },
     async get(key) {
@@ -82,6 +89,17 @@ export function s3Storage({ bucket, prefix, client, serverSideEncryption }: S3St
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectName(key) }));
+    },
+    async *list(folder) {
+      assertStoragePrefix(folder);
+      const listed = prefix ? `${prefix}/${folder}` : folder;
+      let continuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: listed, ContinuationToken: continuationToken }));
+        for (const object of page.Contents ?? [])
+          if (object.Key) yield { key: object.Key.slice(listed.length - folder.length), lastModified: object.LastModified ?? new Date(0) };
+        continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (continuationToken);
     },
   };
 }

@@ -39,7 +39,8 @@ export const ZOpenDsrCreateRequest = z
         path: ['subject_identities'],
         message: 'Send the data subject’s email address (identity_type email, identity_format raw): it is how the request is answered',
       });
-  });
+  })
+  .meta({ id: 'OpenDsrCreateRequest' });
 export type TOpenDsrCreateRequest = z.infer<typeof ZOpenDsrCreateRequest>;
 
 function isRawEmail(identity: z.infer<typeof ZOpenDsrIdentity>): boolean {
@@ -56,36 +57,44 @@ export const ZOpenDsrIdParams = z.strictObject({ id: z.uuid() });
 const rfc3339 = z.iso.datetime({ offset: true });
 
 /** §6.3. */
-export const ZOpenDsrDiscovery = z.object({
-  api_version: text(),
-  supported_identities: z.array(z.object({ identity_type: text(), identity_format: text() })),
-  supported_subject_request_types: z.array(z.enum(openDsrSubjectRequestTypes)),
-  processor_certificate: z.url(),
-});
+export const ZOpenDsrDiscovery = z
+  .object({
+    api_version: text(),
+    supported_identities: z.array(z.object({ identity_type: text(), identity_format: text() })),
+    supported_subject_request_types: z.array(z.enum(openDsrSubjectRequestTypes)),
+    processor_certificate: z.url(),
+  })
+  .meta({ id: 'OpenDsrDiscovery' });
 
 /** §7.3 (processor_signature is the X-OpenDSR-Signature header, over the body as sent). */
-export const ZOpenDsrReceipt = z.object({
-  controller_id: text(),
-  expected_completion_time: rfc3339,
-  received_time: rfc3339,
-  encoded_request: text(),
-  subject_request_id: z.uuid(),
-  api_version: text(),
-});
+export const ZOpenDsrReceipt = z
+  .object({
+    controller_id: text(),
+    expected_completion_time: rfc3339,
+    received_time: rfc3339,
+    encoded_request: text(),
+    subject_request_id: z.uuid(),
+    api_version: text(),
+  })
+  .meta({ id: 'OpenDsrReceipt' });
 
 /** §8.3. */
-export const ZOpenDsrStatusResponse = z.object({
-  controller_id: text(),
-  expected_completion_time: rfc3339,
-  subject_request_id: z.uuid(),
-  request_status: z.enum(['pending', 'in_progress', 'completed', 'cancelled']),
-  api_version: text(),
-});
+export const ZOpenDsrStatusResponse = z
+  .object({
+    controller_id: text(),
+    expected_completion_time: rfc3339,
+    subject_request_id: z.uuid(),
+    request_status: z.enum(['pending', 'in_progress', 'completed', 'cancelled']),
+    api_version: text(),
+  })
+  .meta({ id: 'OpenDsrStatus' });
 
 /** §9.2. */
-export const ZOpenDsrCancellation = z.object({
-  controller_id: text(),
-  received_time: rfc3339,
-  subject_request_id: z.uuid(),
-  api_version: text(),
-});
+export const ZOpenDsrCancellation = z
+  .object({
+    controller_id: text(),
+    received_time: rfc3339,
+    subject_request_id: z.uuid(),
+    api_version: text(),
+  })
+  .meta({ id: 'OpenDsrCancellation' });

@@ -12,6 +12,7 @@ import { setPrivateTargetsAllowed } from '@/lib/settings/set-private-targets-all
 import { listEventSubscriptions } from '@/lib/webhooks/list-event-subscriptions';
 import { deliverEventWebhook } from '@/lib/webhooks/deliver-event-webhook';
 import { anApiKey } from '@/test/support/api-v1';
+import { openApiValidator } from '@/test/support/openapi-validator';
 import { closeSharedDatabase } from '@/test/support/shared-database';
 import { createStaffMember } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
@@ -34,6 +35,22 @@ beforeEach(async () => {
 
 const base = 'http://localhost:3999/api/opendsr';
 
+const responseProblems = openApiValidator();
+
+/** Every answer in this file is also checked against the OpenAPI document, under its /opendsr paths. */
+function expectDocumented({ method, template, response, json }: { method: string; template: string; response: Response; json: unknown }) {
+  expect(
+    responseProblems({
+      method,
+      template: `/opendsr${template}`,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: json,
+    }),
+    `${method} /opendsr${template} ${response.status}`,
+  ).toEqual([]);
+}
+
 /** Calls an OpenDSR route handler with a real Request, as Next would. */
 async function call(
   handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
@@ -47,7 +64,9 @@ async function call(
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, read by key
-  return { response, text, json: (text ? JSON.parse(text) : null) as any };
+  const json = (text ? JSON.parse(text) : null) as any;
+  expectDocumented({ method, template: params.id ? path.replace(params.id, '{id}') : path, response, json });
+  return { response, text, json };
 }
 
 function anOpenDsrRequest(overrides: Record<string, unknown> = {}) {
@@ -77,6 +96,9 @@ describe('OpenDSR', () => {
     const response = await getDiscovery();
     expect(response.status).toBe(200);
     const body = await response.json();
+    expectDocumented({ method: 'GET', template: '/discovery', response, json: body });
+    const key = await getProcessorKey();
+    expectDocumented({ method: 'GET', template: '/processor-key.pem', response: key, json: await key.text() });
     expect(body).toMatchObject({
       api_version: '2.0',
       supported_identities: [{ identity_type: 'email', identity_format: 'raw' }],

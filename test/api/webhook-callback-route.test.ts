@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/callbacks/[source]/route';
@@ -10,6 +8,7 @@ import { ZWebhookJob } from '@/lib/validation/webhook';
 import { config as proxyConfig } from '@/proxy';
 import { independentlySignedHeaders } from '@/test/support/independent-hmac';
 import { listEvents } from '@/test/support/requests';
+import { readStagedText, stagedKeys } from '@/test/support/storage';
 import { closeSharedDatabase } from '@/test/support/shared-database';
 import { useTestDatabase } from '@/test/support/test-database';
 import { createVerifiedRequest } from '@/test/support/verified-request';
@@ -75,9 +74,9 @@ describe('[webhook source] answers an accepted job by signed callback', () => {
       rowsDone: 2,
       error: null,
     });
-    const folder = path.join(harness.storageDir, 'staging', job.runId, job.source.slug);
-    expect(JSON.parse(readFileSync(path.join(folder, `${job.source.slug}.json`), 'utf8'))).toEqual({ source: job.source.name, tables });
-    expect(readFileSync(path.join(folder, 'tickets.csv'), 'utf8')).toBe('id,subject,status\n1,Refund,\n2,Login,closed\n');
+    const folder = `staging/${job.runId}/${job.source.slug}/`;
+    expect(JSON.parse(await readStagedText(`${folder}${job.source.slug}.json`))).toEqual({ source: job.source.name, tables });
+    expect(await readStagedText(`${folder}tickets.csv`)).toBe('id,subject,status\n1,Refund,\n2,Login,closed\n');
     const [queued] = await db.execute<{ task_identifier: string }>(
       sql`select task_identifier from graphile_worker.jobs where key = ${`package:${job.runId}`}`,
     );
@@ -309,7 +308,7 @@ describe('[webhook source] callbacks that must change nothing', () => {
     expect([declared.status, streamed.status]).toEqual([413, 413]);
     expect(pulled).toBeLessThan(60 * 1024 * 1024);
     expect((await getSourceResult(db, { id: job.resultId })).status).toBe('awaiting_callback');
-    expect(existsSync(path.join(harness.storageDir, 'staging', job.runId))).toBe(false);
+    expect(await stagedKeys(job.runId)).toEqual([]);
   });
 
   it('is not touched by the page proxy (no redirect, no session needed)', () => {

@@ -95,6 +95,8 @@ beforeAll(async () => {
     smtpUrl: sink.url,
     webCount: 2,
     workerCount: 2,
+    // As on separate machines: a source staged by one worker can be packaged by the other only through the bucket.
+    diskPerProcess: true,
     env: { ...storageEnv, AUDIT_SEAL_INTERVAL_MS: '500' },
   });
 });

@@ -3,8 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, copyFile, mkdir } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAttachmentFile } from '@/lib/fulfilment/open-attachment-file';
 import { deleteAttachmentFile, storeAttachmentFile } from '@/lib/fulfilment/store-attachment-file';
@@ -13,7 +12,7 @@ import { localFolderStorage } from '@/lib/storage/local-folder-storage';
 import { type ObjectStorage, StoredObjectMissing } from '@/lib/storage/object-storage';
 import { s3Storage } from '@/lib/storage/s3-storage';
 import { useEnvOverrides } from '@/test/support/env-overrides';
-import { freePort } from '@/test/support/free-port';
+import { type S3Server, startS3Server } from '@/test/support/s3-server';
 
 /** A stream of `size` pseudo-random bytes made chunk by chunk (never held whole), and its SHA-256 once read. */
 function generatedBytes(size: number, chunkBytes = 256 * 1024) {
@@ -47,37 +46,16 @@ async function readAll(stream: Readable): Promise<{ sha256: string; size: number
 const key = () => `attachments/${randomUUID()}`;
 
 type Backend = { name: string; storage: () => ObjectStorage };
-const folders: string[] = [];
 let localRoot = '';
-let s3: { server: S3rver; client: S3Client } | undefined;
-let s3Endpoint = '';
+let s3: S3Server | undefined;
 
 beforeAll(async () => {
   localRoot = await mkdtemp(path.join(tmpdir(), 'dsr-storage-'));
-  const s3Folder = await mkdtemp(path.join(tmpdir(), 'dsr-s3rver-'));
-  folders.push(localRoot, s3Folder);
-  const port = await freePort();
-  const server = new S3rver({
-    port,
-    address: '127.0.0.1',
-    silent: true,
-    directory: s3Folder,
-    configureBuckets: [{ name: 'dsr-test', configs: [] }],
-  });
-  await server.run();
-  s3Endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({
-    endpoint: s3Endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  s3 = { server, client };
+  s3 = await startS3Server('dsr-test');
 });
 afterAll(async () => {
-  s3?.client.destroy();
-  await s3?.server.close();
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  await s3?.stop();
+  await rm(localRoot, { recursive: true, force: true });
 });
 
 const localKey = randomBytes(32);
@@ -137,20 +115,56 @@ describe.each(backends)('storage contract: $name', ({ storage }) => {
       await expect(storage().get(bad), bad).rejects.toThrow(/invalid storage key/);
     }
   });
+
+  it('lists a run’s staged files by prefix, and deleting them leaves the prefix empty', async () => {
+    const runId = randomUUID();
+    const staged = [`staging/${runId}/shop/shop.json`, `staging/${runId}/shop/orders.csv`, `staging/${runId}/crm/crm.json`];
+    const otherRun = `staging/${randomUUID()}/shop/shop.json`;
+    const before = new Date(Date.now() - 60_000);
+    for (const objectKey of [...staged, otherRun]) await storage().put(objectKey, Readable.from([Buffer.from(objectKey)]));
+
+    const listed = [];
+    for await (const object of storage().list(`staging/${runId}/`)) listed.push(object);
+    expect(listed.map((object) => object.key).sort()).toEqual([...staged].sort());
+    for (const object of listed) expect(object.lastModified.getTime()).toBeGreaterThan(before.getTime());
+    const oneSource = [];
+    for await (const object of storage().list(`staging/${runId}/shop/`)) oneSource.push(object.key);
+    expect(oneSource.sort()).toEqual([staged[1], staged[0]]);
+    expect((await readAll(await storage().get(staged[1]!))).text).toBe(staged[1]);
+
+    for (const object of listed) await storage().delete(object.key);
+    const after = [];
+    for await (const object of storage().list(`staging/${runId}/`)) after.push(object.key);
+    expect(after).toEqual([]);
+    expect(await storage().exists(otherRun)).toBe(true);
+  });
+
+  it('refuses staging keys and prefixes the app does not make', async () => {
+    const runId = randomUUID();
+    for (const bad of [
+      `staging/${runId}/../x.csv`,
+      `staging/${runId}/Shop/x.csv`,
+      `staging/not-a-uuid/shop/x.csv`,
+      `staging/${runId}/shop/.hidden`,
+    ]) {
+      await expect(storage().put(bad, Readable.from([Buffer.from('x')])), bad).rejects.toThrow(/invalid storage key/);
+    }
+    for (const bad of ['', 'attachments/', '../', `staging/${runId}`, `staging/${runId}/shop/x/`]) {
+      await expect(
+        (async () => {
+          for await (const _object of storage().list(bad));
+        })(),
+        bad,
+      ).rejects.toThrow(/invalid storage prefix/);
+    }
+  });
 });
 
 describe('the app’s files on S3 (STORAGE_URL=s3://…)', () => {
   const setEnv = useEnvOverrides();
 
   it('stores an uploaded file in the bucket, streams it back and deletes it', async () => {
-    setEnv({
-      STORAGE_URL: 's3://dsr-test/app-files',
-      S3_ENDPOINT: s3Endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_SERVER_SIDE_ENCRYPTION: 'none',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    });
+    setEnv(s3!.storageEnv('app-files'));
     expect(getStorage().kind).toBe('s3');
     const content = `order,total\n${'4711,12.50\n'.repeat(1000)}`;
 

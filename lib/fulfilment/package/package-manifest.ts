@@ -1,4 +1,4 @@
-import { tableFileName } from '../staging/staging-folder';
+import { tableFileName } from '../staging/staging-keys';
 
 export type {
   TPackageFile as PackageFile,

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { text } from 'node:stream/consumers';
 import { z } from 'zod';
+import { getStorage } from '@/lib/storage/get-storage';
+import { StoredObjectMissing } from '@/lib/storage/object-storage';
 import { labelIn } from '@/lib/data-sources/map/label-in';
 import { tableLabel } from '@/lib/data-sources/map/table-label';
 import { type TColumnPresentation, ZDataSourceConfig } from '@/lib/validation/data-source';
-import { shownRowsFileName } from '../staging/staging-folder';
+import { shownRowsFileName } from '../staging/staging-keys';
 import { humaniseColumnName } from './format-cell';
 import type { PackageSource } from './package-manifest';
 import type { ReadableTable } from './render-package-index';
@@ -20,7 +21,7 @@ const ZShownRows = z.object({ columns: z.array(z.string()), rows: z.array(z.arra
  * Labels are the map's in the request's language (English where the map has none in it).
  */
 export async function readReadableTables(
-  folder: string,
+  stagingPrefix: string,
   source: PackageSource,
   config: unknown,
   language = 'en',
@@ -30,7 +31,7 @@ export async function readReadableTables(
   const tables: ReadableTable[] = [];
   for (const name of Object.keys(source.rowCounts)) {
     const table = mapped.find((candidate) => tableLabel(candidate) === name);
-    const shown = await readShownRows(path.join(folder, shownRowsFileName(name)));
+    const shown = await readShownRows(`${stagingPrefix}${shownRowsFileName(name)}`);
     const presentations: Record<string, TColumnPresentation> = table?.columns ?? {};
     tables.push({
       name,
@@ -46,11 +47,11 @@ export async function readReadableTables(
   return tables;
 }
 
-async function readShownRows(filePath: string): Promise<z.infer<typeof ZShownRows> | null> {
+async function readShownRows(key: string): Promise<z.infer<typeof ZShownRows> | null> {
   try {
-    return ZShownRows.parse(JSON.parse(await readFile(filePath, 'utf8')));
+    return ZShownRows.parse(JSON.parse(await text(await getStorage().get(key))));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof StoredObjectMissing) return null;
     throw error;
   }
 }

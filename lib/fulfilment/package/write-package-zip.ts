@@ -1,26 +1,25 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import type { PackageFile } from './package-manifest';
 
-/** A file on disk and where it goes inside the ZIP. */
-export type PackageEntry = { path: string; filePath: string };
+/** A staged file (opened when its turn comes) and where it goes inside the ZIP. */
+export type PackageEntry = { path: string; open: () => Promise<Readable> };
 
 export type WrittenPackage = { files: PackageFile[]; sizeBytes: number; sha256: string };
 
 /**
- * Streams files into a ZIP at `targetPath`, one after another, hashing each on its
+ * Streams files into a ZIP written to `target` (a stream into storage), one after another, hashing each on its
  * way in, then appends the small closing entries (manifest, index) made from those
  * hashes. Nothing is held in memory beyond the streams' buffers, so a source with
  * 200,000 rows costs what one with ten does. The ZIP's own size and SHA-256 are
- * taken from the bytes as they are written. On failure the partial file is removed.
+ * taken from the bytes as they are written. On failure `target` is destroyed with the error,
+ * so the storage drops the partial object.
  */
 export async function writePackageZip(
-  targetPath: string,
+  target: Writable,
   {
     entries,
     date,
@@ -37,7 +36,7 @@ export async function writePackageZip(
       callback(null, chunk);
     },
   });
-  const written = pipeline(archive, hashZip, createWriteStream(targetPath, { mode: 0o600 }));
+  const written = pipeline(archive, hashZip, target);
   // Rejects (and only rejects) when writing fails, so each wait below can race it.
   const writeFailed = written.then(() => new Promise<never>(() => {}));
   writeFailed.catch(() => {});
@@ -54,7 +53,7 @@ export async function writePackageZip(
     archive.on('error', () => {});
     archive.destroy();
     await written.catch(() => {});
-    await rm(targetPath, { force: true });
+    if (!target.destroyed) target.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
 }
@@ -62,7 +61,7 @@ export async function writePackageZip(
 async function appendFile(archive: ZipArchive, entry: PackageEntry, date: Date, writeFailed: Promise<never>): Promise<PackageFile> {
   const hash = createHash('sha256');
   let sizeBytes = 0;
-  const source = createReadStream(entry.filePath);
+  const source = await entry.open();
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);

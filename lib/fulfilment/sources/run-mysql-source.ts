@@ -13,7 +13,7 @@ import type { SourceExecutor, SourceStep } from '../source-executor';
 import { type StagedTable, stageSourceData } from '../staging/stage-source-data';
 import { databaseSourceOutcome, erasurePlanKey, planToExecute, withYieldedIdentities } from './database-source-outcome';
 
-/** A MySQL/MariaDB source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
+/** A MySQL/MariaDB source's step: stream the subject's rows into staging (in storage), count them (dry run), or erase them. */
 export const runMysqlSource: SourceExecutor = async (step) => {
   const { map } = ZMysqlSourceConfig.parse(step.source.config);
   return withMysqlSource(

@@ -13,7 +13,7 @@ import type { SourceExecutor, SourceOutcome, SourceStep } from '../source-execut
 import { type StagedTable, stageSourceData } from '../staging/stage-source-data';
 import { databaseSourceOutcome, erasurePlanKey, planToExecute, withYieldedIdentities } from './database-source-outcome';
 
-/** A PostgreSQL source's step: stream the subject's rows into the staging folder, count them (dry run), or erase them. */
+/** A PostgreSQL source's step: stream the subject's rows into staging (in storage), count them (dry run), or erase them. */
 export const runPostgresSource: SourceExecutor = async (step) => {
   const { map } = ZPostgresSourceConfig.parse(step.source.config);
   return withSource(readSourceSecret(step.source), { allowPrivateTargets: step.allowPrivateTargets }, async (sql) => {

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { webhookDeliveryOptions } from '@/lib/data-sources/webhook/post-webhook-job';
@@ -14,6 +12,7 @@ import type { Reply } from '@/test/support/webhook-receiver';
 import { createSingleSourceRun, createWebhookSource } from '@/test/support/webhook-sources';
 import { runSource } from '../run-source';
 import type { FulfilmentRunKind } from '../start-fulfilment-run';
+import { readStagedText, stagedKeys } from '@/test/support/storage';
 
 const db = useTestDatabase();
 const harness = useWebhookHarness(db);
@@ -93,10 +92,10 @@ describe('[system] acts on a webhook source answer given at once', () => {
       rowsDone: 3,
       error: null,
     });
-    const folder = path.join(harness.storageDir, 'staging', run.runId, run.source.slug);
-    expect(JSON.parse(readFileSync(path.join(folder, `${run.source.slug}.json`), 'utf8'))).toEqual({ source: run.source.name, tables });
-    expect(readFileSync(path.join(folder, 'customers.csv'), 'utf8')).toBe('id,email,full_name\n7,someone@example.test,Ada Lovelace\n');
-    expect(readFileSync(path.join(folder, 'orders.csv'), 'utf8')).toBe(
+    const folder = `staging/${run.runId}/${run.source.slug}/`;
+    expect(JSON.parse(await readStagedText(`${folder}${run.source.slug}.json`))).toEqual({ source: run.source.name, tables });
+    expect(await readStagedText(`${folder}customers.csv`)).toBe('id,email,full_name\n7,someone@example.test,Ada Lovelace\n');
+    expect(await readStagedText(`${folder}orders.csv`)).toBe(
       'id,total_pence,note,placed\n10,500,,\n11,700,"gift, wrapped","{""at"":""2026-01-02""}"\n',
     );
     const events = await listEvents(db, { requestId: run.request.id });
@@ -122,12 +121,12 @@ describe('[system] acts on a webhook source answer given at once', () => {
 
     await runSource(db, { sourceResultId: run.resultId });
 
-    const folder = path.join(harness.storageDir, 'staging', run.runId, run.source.slug);
-    const staged = readFileSync(path.join(folder, `${run.source.slug}.json`), 'utf8');
+    const folder = `staging/${run.runId}/${run.source.slug}/`;
+    const staged = await readStagedText(`${folder}${run.source.slug}.json`);
     expect(JSON.parse(staged).tables.accounts).toEqual([
       { id: '12345678901234567891', balance_pence: '-98765432109876543210', points: 42, ratio: 0.5 },
     ]);
-    expect(readFileSync(path.join(folder, 'accounts.csv'), 'utf8')).toBe(
+    expect(await readStagedText(`${folder}accounts.csv`)).toBe(
       'id,balance_pence,points,ratio\n12345678901234567891,-98765432109876543210,42,0.5\n',
     );
   });
@@ -315,6 +314,6 @@ describe('[system] refuses a webhook answer over the size cap', () => {
 
     expect(harness.receiver.calls).toHaveLength(1);
     expect((await getSourceResult(db, { id: run.resultId })).error).toBe('Answered with more than 4 kB, the most a source may send.');
-    expect(existsSync(path.join(harness.storageDir, 'staging', run.runId))).toBe(false);
+    expect(await stagedKeys(run.runId)).toEqual([]);
   });
 });

@@ -1,12 +1,10 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { ensureStorageFolder } from '@/lib/fulfilment/ensure-storage-folder';
+import { PassThrough, Readable } from 'node:stream';
 import { neutraliseFormula, spreadsheetSafeCsv } from '@/lib/csv/spreadsheet-safe-csv';
-import { writeFile } from 'node:fs/promises';
+import { getStorage } from '@/lib/storage/get-storage';
 import { MAX_SHOWN_CELL_CHARACTERS, MAX_SHOWN_ROWS_PER_TABLE } from '../package/readable-limits';
-import { shownRowsFileName, sourceStagingFolder, tableFileName } from './staging-folder';
+import { deleteStagedFiles } from './delete-staged-files';
+import { shownRowsFileName, sourceStagingPrefix, tableFileName } from './staging-keys';
 
 export type StagedRow = Record<string, unknown>;
 export type StagedTable = { name: string; columns: string[]; batches: AsyncIterable<StagedRow[]> };
@@ -14,13 +12,15 @@ export type StagedTable = { name: string; columns: string[]; batches: AsyncItera
 /**
  * Writes one source's data for the package in a single pass over its rows:
  * `<slug>.json` (every table, as `{ source, tables: { name: [rows] } }`) and one
- * `<table>.csv` per table. Rows arrive in batches and go straight to disk with
- * back-pressure respected, so memory stays bounded whatever the row count.
+ * `<table>.csv` per table, as objects in the storage (the bucket, or the encrypted local
+ * folder), so whichever worker builds the package can read them. Rows arrive in batches and
+ * are streamed into storage with back-pressure respected (at most two uploads at a time,
+ * multipart for a bucket), so memory stays bounded whatever the row count.
  * The JSON keeps every value exactly; the CSVs neutralise cells a spreadsheet
  * would run as formulas (a source value such as `=HYPERLINK(…)`), as every CSV we write does.
  * The first rows of each table (at most MAX_SHOWN_ROWS_PER_TABLE, long cells cut) are also kept
  * in `<table>.shown.json` for the package's readable page: bounded, however large the table.
- * A failure removes the half-written folder: a retry starts clean.
+ * A failure removes what was staged for the source: a retry starts clean.
  */
 export async function stageSourceData(options: {
   runId: string;
@@ -29,10 +29,9 @@ export async function stageSourceData(options: {
   tables: AsyncIterable<StagedTable> | Iterable<StagedTable>;
   onProgress?: (rowsDone: number) => Promise<void>;
 }): Promise<{ rowCounts: Record<string, number>; rowsDone: number }> {
-  const folder = sourceStagingFolder(options.runId, options.sourceSlug);
-  await rm(folder, { recursive: true, force: true });
-  await ensureStorageFolder(folder);
-  const json = createWriteStream(path.join(folder, `${options.sourceSlug}.json`), { mode: 0o600 });
+  const folder = sourceStagingPrefix(options.runId, options.sourceSlug);
+  await deleteStagedFiles(folder);
+  const json = stagedUpload(`${folder}${options.sourceSlug}.json`);
   const rowCounts: Record<string, number> = {};
   let rowsDone = 0;
   try {
@@ -41,7 +40,7 @@ export async function stageSourceData(options: {
     for await (const table of options.tables) {
       await write(json, `${isFirstTable ? '' : ','}${JSON.stringify(table.name)}:[`);
       isFirstTable = false;
-      const csv = createWriteStream(path.join(folder, tableFileName(table.name, 'csv')), { mode: 0o600 });
+      const csv = stagedUpload(`${folder}${tableFileName(table.name, 'csv')}`);
       try {
         await write(csv, spreadsheetSafeCsv([table.columns]));
         let count = 0;
@@ -64,11 +63,14 @@ export async function stageSourceData(options: {
           await options.onProgress?.(rowsDone);
         }
         rowCounts[table.name] = count;
-        await writeFile(path.join(folder, shownRowsFileName(table.name)), JSON.stringify({ columns: table.columns, rows: shown }), {
-          mode: 0o600,
-        });
-      } finally {
         await close(csv);
+        await getStorage().put(
+          `${folder}${shownRowsFileName(table.name)}`,
+          Readable.from([Buffer.from(JSON.stringify({ columns: table.columns, rows: shown }), 'utf8')]),
+        );
+      } catch (error) {
+        await abandon(csv, error);
+        throw error;
       }
       await write(json, ']');
     }
@@ -76,10 +78,21 @@ export async function stageSourceData(options: {
     await close(json);
     return { rowCounts, rowsDone };
   } catch (error) {
-    json.destroy();
-    await rm(folder, { recursive: true, force: true });
+    await abandon(json, error);
+    await deleteStagedFiles(folder);
     throw error;
   }
+}
+
+/** A staged object being written: the stream to write to and the storage's put that reads it. */
+type StagedUpload = { stream: PassThrough; stored: Promise<unknown> };
+
+function stagedUpload(key: string): StagedUpload {
+  const stream = new PassThrough();
+  const stored = getStorage().put(key, stream);
+  // A failed upload stops its writer: the error ends a wait for 'drain' instead of leaving it hanging.
+  stored.catch((error: unknown) => stream.destroy(error as Error));
+  return { stream, stored };
 }
 
 /**
@@ -132,12 +145,19 @@ function shownValue(value: unknown): string | number | boolean | null {
   return typeof cell === 'string' && cell.length > MAX_SHOWN_CELL_CHARACTERS ? `${cell.slice(0, MAX_SHOWN_CELL_CHARACTERS)}…` : cell;
 }
 
-async function write(stream: WriteStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
+async function write({ stream, stored }: StagedUpload, chunk: string): Promise<void> {
+  if (stream.destroyed) await stored;
+  if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), stored.then(() => {})]);
 }
 
-async function close(stream: WriteStream): Promise<void> {
-  if (stream.closed) return;
+async function close({ stream, stored }: StagedUpload): Promise<void> {
   stream.end();
-  await once(stream, 'close');
+  await stored;
+}
+
+/** Ends an upload that will not be finished: the storage drops it (a local temporary file, an S3 multipart upload). */
+async function abandon({ stream, stored }: StagedUpload, error: unknown): Promise<void> {
+  if (!stream.writableFinished) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+  // The put fails with the error just given to it (or the storage's own, already on its way to the caller).
+  await stored.catch(() => {});
 }

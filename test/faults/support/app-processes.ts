@@ -41,23 +41,31 @@ export async function startAppProcesses({
   env = {},
   webCount = 1,
   workerCount = 1,
+  diskPerProcess = false,
 }: {
   databaseUrl: string;
   smtpUrl: string;
   env?: Record<string, string>;
   webCount?: number;
   workerCount?: number;
+  /** Each process gets its own STORAGE_DIR, as on separate machines: only STORAGE_URL's storage is shared. */
+  diskPerProcess?: boolean;
 }): Promise<AppProcesses> {
   const ports = await Promise.all(Array.from({ length: webCount }, () => freePort()));
   const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
   const common: Record<string, string> = { ...sharedAppEnv({ databaseUrl, smtpUrl, appUrl: baseUrls[0]! }), ...env };
+  const processEnv = (extra: Record<string, string> = {}) => ({
+    ...common,
+    ...(diskPerProcess ? { STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-desk-faults-disk-')) } : {}),
+    ...extra,
+  });
   const webServers = ports.map((port, index) => ({
     baseUrl: baseUrls[index]!,
-    child: startChild('scripts/web.ts', { ...common, PORT: String(port) }),
+    child: startChild('scripts/web.ts', processEnv({ PORT: String(port) })),
   }));
   const workers: Child[] = [];
   const startWorker = async () => {
-    const worker = startChild('scripts/worker.ts', common);
+    const worker = startChild('scripts/worker.ts', processEnv());
     workers.push(worker);
     await worker.waitForOutput('[worker] ready');
     return worker;

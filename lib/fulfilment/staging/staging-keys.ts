@@ -1,20 +1,19 @@
-import path from 'node:path';
-import { env } from '@/lib/env';
 import { isUuid } from '@/lib/validation/is-uuid';
 
 /**
- * Where a gather run's sources write their data before the package is assembled:
- * STORAGE_DIR/staging/<run id>/<source slug>/. Both parts are validated, so no
- * name from a source or a user ever shapes the path.
+ * Where a gather run's sources put their data before the package is assembled: objects in the
+ * storage STORAGE_URL names, under `staging/<run id>/<source slug>/`, so the worker that builds
+ * the ZIP reads what a worker on another machine staged. Both parts are validated, so no name
+ * from a source or a user ever shapes a key.
  */
-export function runStagingFolder(runId: string): string {
+export function runStagingPrefix(runId: string): string {
   if (!isUuid(runId)) throw new Error('invalid run id');
-  return path.resolve(env().STORAGE_DIR, 'staging', runId);
+  return `staging/${runId}/`;
 }
 
-export function sourceStagingFolder(runId: string, sourceSlug: string): string {
+export function sourceStagingPrefix(runId: string, sourceSlug: string): string {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(sourceSlug)) throw new Error('invalid source slug');
-  return path.join(runStagingFolder(runId), sourceSlug);
+  return `${runStagingPrefix(runId)}${sourceSlug}/`;
 }
 
 /** A table's CSV file name inside the source's folder: table labels are SQL identifiers (or schema.table), safe as names. */
