@@ -35,3 +35,4 @@ export * from './contest-statements';
 export * from './incident-documents';
 export * from './opendsr-requests';
 export * from './correction-attachments';
+export * from './request-status-counts';

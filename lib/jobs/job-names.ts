@@ -37,6 +37,8 @@ export type JobPayloads = {
   'delete-expired-affected-lists': Record<string, never>;
   /** Stored answers to Idempotency-Key POSTs past their 24 hours. */
   'prune-idempotency-keys': Record<string, never>;
+  /** Folds the request status deltas into their totals, so the queue's counts read few rows (lib/queue/fold-status-counts.ts). */
+  'fold-status-counts': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

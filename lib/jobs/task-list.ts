@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { pruneIdempotencyKeys } from '@/lib/api/prune-idempotency-keys';
+import { foldStatusCounts } from '@/lib/queue/fold-status-counts';
 import { getDb } from '@/db/client';
 import { sendDeadlineReminders } from '@/lib/deadlines/send-deadline-reminders';
 import { buildPackage } from '@/lib/fulfilment/build-package';
@@ -106,6 +107,9 @@ export const taskList: TaskList = {
   'prune-intake-attempts': async () => {
     await pruneIntakeAttempts(getDb(), { now: new Date() });
   },
+  'fold-status-counts': async () => {
+    await foldStatusCounts(getDb());
+  },
 };
 
 /** Scheduled jobs (graphile-worker crontab syntax; `?fill=` catches up runs missed while no worker ran). */
@@ -113,6 +117,8 @@ export const crontab = [
   '0 * * * * purge-expired-requests ?fill=2h',
   '15 3 * * * prune-intake-attempts ?fill=1d',
   '20 * * * * prune-idempotency-keys ?fill=2h',
+  // Every minute: the queue's counts add up the deltas not yet folded, so fewer is faster. No fill: one run folds them all.
+  '* * * * * fold-status-counts',
   '30 * * * * delete-expired-attachments ?fill=2h',
   '35 * * * * delete-expired-evidence ?fill=2h',
   '45 * * * * expire-awaited-callbacks ?fill=2h',
