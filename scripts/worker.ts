@@ -12,6 +12,8 @@ type JobWorker = Awaited<ReturnType<typeof runWorker>>;
 env();
 const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
 const STOP_TIMEOUT_MS = 15_000;
+/** A start that has not finished by then (a connection that never answers) is abandoned and tried again. */
+const START_TIMEOUT_MS = 30_000;
 let worker: JobWorker | null = null;
 let isStopping = false;
 let isRestarting = false;
@@ -35,7 +37,7 @@ async function restart(reason: unknown): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, RESTART_DELAYS_MS[Math.min(failures++, RESTART_DELAYS_MS.length - 1)]));
     if (isStopping) break;
     try {
-      worker = await runWorker();
+      worker = await startWithin(START_TIMEOUT_MS);
       console.log('[worker] running again');
       break;
     } catch (error) {
@@ -44,6 +46,28 @@ async function restart(reason: unknown): Promise<void> {
   }
   isRestarting = false;
   setTimeout(() => (failures = 0), 60_000).unref();
+}
+
+/** Starts a worker whose pools restart this process's worker when they fail; a start that hangs is abandoned (and stopped if it ever finishes). */
+async function startWithin(timeoutMs: number): Promise<JobWorker> {
+  const starting = runWorker({
+    onFailure: (reason) => void restart(new Error(reason)),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the worker did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([starting, timedOut]);
+  } catch (error) {
+    starting.then(
+      (late) => late.stop(),
+      () => {},
+    );
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 process.on('unhandledRejection', (reason) => void restart(reason));
@@ -56,7 +80,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     void Promise.resolve(worker?.stop()).finally(() => process.exit(0));
   });
 }
-worker = await runWorker();
+worker = await startWithin(START_TIMEOUT_MS);
 console.log('[worker] ready');
 // Keeps the process alive between a fatal error and the restarted worker.
 setInterval(() => {}, 60_000);

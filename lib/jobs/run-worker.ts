@@ -6,6 +6,7 @@ import { startAuditSealer } from '@/lib/audit/start-audit-sealer';
 import { env } from '@/lib/env';
 import { crontab, FULFILMENT_TASKS, taskList } from './task-list';
 import { startWorkerHeartbeat } from './worker-heartbeat';
+import { startWorkerWatchdog } from './worker-watchdog';
 
 export type JobWorker = {
   /** Graceful: running jobs finish (or are aborted after a grace period), then everything this process holds is released. */
@@ -14,13 +15,23 @@ export type JobWorker = {
   promise: Promise<void>;
 };
 
+export type RunWorkerOptions = {
+  /**
+   * Called once when a pool can no longer work: it reported a fatal error, or it has stalled
+   * (lib/jobs/worker-watchdog.ts). The caller restarts the worker; without it the failure is only logged.
+   */
+  onFailure?: (reason: string) => void;
+};
+
 /**
  * Batching for a backlog (a burst of intake mail): the pool locks a few more jobs than it runs and hands
  * them out without a round trip each, and finished jobs are marked complete together.
  * https://worker.graphile.org/docs/performance#batching
  */
 export function workerPreset(concurrency: number): GraphileConfig.Preset {
-  return { worker: { localQueue: { size: concurrency * 2 }, completeJobBatchDelay: 0 } };
+  return {
+    worker: { localQueue: { size: concurrency * 2 }, completeJobBatchDelay: 0 },
+  };
 }
 
 /**
@@ -31,13 +42,16 @@ export function workerPreset(concurrency: number): GraphileConfig.Preset {
  * worker free the jobs of one that died (lib/jobs/worker-heartbeat.ts). The audit log's sealer runs
  * beside them (every AUDIT_SEAL_INTERVAL_MS) and stops with them.
  */
-export async function runWorker(): Promise<JobWorker> {
+export async function runWorker({ onFailure }: RunWorkerOptions = {}): Promise<JobWorker> {
   const { DATABASE_URL, WORKER_CONCURRENCY, FULFILMENT_CONCURRENCY, AUDIT_SEAL_INTERVAL_MS } = env();
   const workerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
   // graphile-worker 0.18 locks jobs with its pool's id (locked_by = 'pool-…'); the workers' own ids are kept too.
   events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
   events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  const watchdog = startWorkerWatchdog(events, {
+    onFailure: onFailure ?? ((reason) => console.error(`[worker] ${reason}`)),
+  });
   const pick = (keep: (name: string) => boolean): TaskList => Object.fromEntries(Object.entries(taskList).filter(([name]) => keep(name)));
   // One pool for both, with error handlers for its whole life: graphile-worker removes the ones it
   // installs while a runner stops, and a connection the server cuts just then (a database restart
@@ -72,20 +86,29 @@ export async function runWorker(): Promise<JobWorker> {
       }),
     );
   } catch (error) {
+    watchdog.stop();
     await Promise.allSettled(runners.map((runner) => runner.stop()));
     await pgPool.end();
     throw error;
   }
-  const heartbeat = startWorkerHeartbeat(getDb(), { workerIds: () => [...workerIds] });
-  const stopSealer = startAuditSealer(getDb(), { intervalMs: AUDIT_SEAL_INTERVAL_MS });
+  const heartbeat = startWorkerHeartbeat(getDb(), {
+    workerIds: () => [...workerIds],
+  });
+  const stopSealer = startAuditSealer(getDb(), {
+    intervalMs: AUDIT_SEAL_INTERVAL_MS,
+  });
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      watchdog.stop();
       await stopSealer();
       await Promise.allSettled(runners.map((runner) => runner.stop()));
       await heartbeat.stop().catch((error) => console.error('[worker] could not release its jobs at stop:', error));
       await pgPool.end().catch(() => {});
     })());
-  return { stop, promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined) };
+  return {
+    stop,
+    promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined),
+  };
 }
