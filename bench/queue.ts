@@ -44,7 +44,7 @@ function scans(node: PlanNode, found: string[] = []): string[] {
 }
 
 async function main() {
-  const { client, db, captured, close } = await openBenchDatabase('bench');
+  const { client, db, captured, close } = await openBenchDatabase('bench', { poolSize: CLAIMERS + 1 }); // a connection per claimer, and one for the views
 
   try {
     const seedStart = performance.now();

@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './jurisdiction-policies';
 export * from './requests';
+export * from './request-search';
 export * from './request-tokens';
 export * from './request-events';
 export * from './outbound-emails';

@@ -148,12 +148,7 @@ export const requests = pgTable(
       .on(table.dueOn, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('new', 'in_progress')`),
     index('requests_by_email_hash').on(table.emailHash),
-    // Queue search (lib/queue/list-queue.ts): part of a name, an email address or a reference, matched with
-    // ILIKE '%…%', which these pg_trgm GIN indexes answer without reading the table (the extension is
-    // created by the same migration).
-    index('requests_search_reference_trgm').using('gin', sql`${table.reference} gin_trgm_ops`),
-    index('requests_search_email_trgm').using('gin', sql`${table.email} gin_trgm_ops`),
-    index('requests_search_full_name_trgm').using('gin', sql`${table.fullName} gin_trgm_ops`),
+    // Queue search's trigram indexes live on request_search (./request-search.ts), not here.
     // One appeal per refused request: the status page offers it once, and two presses at once make one.
     uniqueIndex('requests_one_appeal_per_request').on(table.appealOfId).where(sql`${table.appealOfId} is not null`),
     index('requests_by_received_at').on(table.receivedAt),

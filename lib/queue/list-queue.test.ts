@@ -262,8 +262,27 @@ describe('[agent] searches the queue by part of a name, an email address or a re
     const plan = await db.transaction(async (tx) => {
       // The test table is tiny, so the planner would read it whole; this asks whether the index can answer at all.
       await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute<{ 'QUERY PLAN': string }>(sql`explain select id from requests where email ilike ${`%${marker}%`}`);
+      return tx.execute<{ 'QUERY PLAN': string }>(sql`explain select request_id from request_search where email ilike ${`%${marker}%`}`);
     });
-    expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('requests_search_email_trgm');
+    expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('request_search_email_trgm');
+  });
+
+  it('keeps the search in step with the request: a changed or cleared name is found by its new value only', async () => {
+    const [row] = await db.execute<{ reference: string | null; email: string | null; full_name: string | null }>(
+      sql`select reference, email, full_name from request_search where request_id = ${open.request.id}`,
+    );
+    expect(row).toEqual({ reference: open.reference, email: `ottoline.${marker}@example.org`, full_name: 'Ottoline Quarrington' });
+
+    await db.execute(sql`update requests set full_name = 'Ottoline Vexborough' where id = ${open.request.id}`);
+    expect((await search({ q: 'vexborou' })).rows.map((result) => result.reference)).toEqual([open.reference]);
+    expect((await search({ q: 'quarringt' })).rows.map((result) => result.reference)).toEqual([closed.reference]);
+
+    // Minimisation clears the name and address on the request; the copy kept for search goes with them.
+    await db.execute(sql`update requests set full_name = null, email = null where id = ${closed.request.id}`);
+    expect((await search({ q: 'quarringt' })).rows).toEqual([]);
+    const [cleared] = await db.execute<{ email: string | null; full_name: string | null }>(
+      sql`select email, full_name from request_search where request_id = ${closed.request.id}`,
+    );
+    expect(cleared).toEqual({ email: null, full_name: null });
   });
 });
