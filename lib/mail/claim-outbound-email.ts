@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outboundEmails } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
@@ -22,30 +22,62 @@ export type OutboundEmailClaim = {
 };
 
 /**
- * Marks one outbox row "sending" in its own committed transaction, before any SMTP call,
- * so that a lost commit afterwards cannot make the row look unsent. Returns null when
- * there is nothing to send (sent, failed, scrubbed or gone). The row lock serialises
- * two workers on the same row; a row another attempt is sending right now is refused
- * with a retryable error rather than sent twice.
+ * Marks one outbox row "sending", committed on its own before any SMTP call, so that a lost
+ * commit afterwards cannot make the row look unsent. Returns null when there is nothing to
+ * send (sent, failed, scrubbed or gone). One statement on the path every email takes: a CTE
+ * locks the row and keeps the claim it had (a dead attempt's, if any), and the UPDATE claims
+ * it only while it is pending and no live attempt holds it. The row lock serialises two
+ * workers on the same row; a row another attempt is sending right now is refused with a
+ * retryable error rather than sent twice (found by a second read, only when the claim fails).
  */
 export async function claimOutboundEmail(
   db: Database,
   { outboundEmailId, now = new Date() }: { outboundEmailId: string; now?: Date },
 ): Promise<OutboundEmailClaim | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(outboundEmails).where(eq(outboundEmails.id, outboundEmailId)).for('update');
-    if (!row || row.status !== 'pending' || !row.recipient || !row.payload) return null;
-    if (row.sendingAttemptId && row.sendingSince && now.getTime() - row.sendingSince.getTime() < SENDING_LEASE_MS) {
-      throw new AppError('CONFLICT', `Email ${row.id} is being sent by another attempt; retrying later.`, {
-        retryAt: new Date(row.sendingSince.getTime() + SENDING_LEASE_MS),
-      });
-    }
-    const attemptId = randomUUID();
-    const [email] = await tx
-      .update(outboundEmails)
-      .set({ sendingAttemptId: attemptId, sendingSince: now, attempts: sql`${outboundEmails.attempts} + 1` })
-      .where(eq(outboundEmails.id, row.id))
-      .returning();
-    return { attemptId, email: email!, isAfterUnknownOutcome: row.sendingAttemptId !== null };
-  });
+  const attemptId = randomUUID();
+  const leaseStartedBefore = new Date(now.getTime() - SENDING_LEASE_MS);
+  const locked = db.$with('locked').as(
+    db
+      .select({
+        lockedId: outboundEmails.id,
+        previousAttemptId: sql<string | null>`${outboundEmails.sendingAttemptId}`.as('previous_attempt_id'),
+      })
+      .from(outboundEmails)
+      .where(eq(outboundEmails.id, outboundEmailId))
+      .for('update'),
+  );
+  const [claimed] = await db
+    .with(locked)
+    .update(outboundEmails)
+    .set({ sendingAttemptId: attemptId, sendingSince: now, attempts: sql`${outboundEmails.attempts} + 1` })
+    .from(locked)
+    .where(
+      and(
+        eq(outboundEmails.id, locked.lockedId),
+        eq(outboundEmails.status, 'pending'),
+        isNotNull(outboundEmails.recipient),
+        isNotNull(outboundEmails.payload),
+        or(
+          sql`${outboundEmails.sendingAttemptId} is null`,
+          sql`${outboundEmails.sendingSince} is null`,
+          lte(outboundEmails.sendingSince, leaseStartedBefore),
+        ),
+      ),
+    )
+    .returning({ ...getTableColumns(outboundEmails), previousAttemptId: locked.previousAttemptId });
+  if (claimed) {
+    const { previousAttemptId, ...email } = claimed;
+    return { attemptId, email, isAfterUnknownOutcome: previousAttemptId !== null };
+  }
+  // Not claimed: say why. Only a row that a live attempt is sending is worth trying again.
+  const [row] = await db
+    .select({ status: outboundEmails.status, sendingAttemptId: outboundEmails.sendingAttemptId, sendingSince: outboundEmails.sendingSince })
+    .from(outboundEmails)
+    .where(eq(outboundEmails.id, outboundEmailId));
+  if (row?.status === 'pending' && row.sendingAttemptId && row.sendingSince && row.sendingSince > leaseStartedBefore) {
+    throw new AppError('CONFLICT', `Email ${outboundEmailId} is being sent by another attempt; retrying later.`, {
+      retryAt: new Date(row.sendingSince.getTime() + SENDING_LEASE_MS),
+    });
+  }
+  return null;
 }

@@ -3,10 +3,7 @@ import { renderEmail } from '@/emails/render-email';
 import { ZEmailPayload } from '@/emails/templates';
 import { getTransport } from '@/emails/transport';
 import { env } from '@/lib/env';
-import { getBranding } from '@/lib/settings/get-branding';
-import { getMailSender } from '@/lib/settings/get-mail-sender';
-import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
-import { getOrganisationTexts } from '@/lib/settings/get-organisation-texts';
+import { getEmailSettings } from '@/lib/settings/get-email-settings';
 import { localiseOrganisationTexts } from '@/lib/settings/localise-organisation-texts';
 import { isAppError } from '@/lib/errors/app-error';
 import { claimOutboundEmail, SEND_TIMEOUT_MS } from './claim-outbound-email';
@@ -47,18 +44,18 @@ export async function deliverOutboundEmail(db: Database, { outboundEmailId }: De
   }
   try {
     const payload = ZEmailPayload.parse(email.payload);
-    const [organisation, texts, { logoPath, accentColour }] = await Promise.all([
-      getOrganisationSettings(db),
-      getOrganisationTexts(db),
-      getBranding(db),
-    ]);
+    const {
+      organisation,
+      texts,
+      branding: { logoPath, accentColour },
+      sender: from,
+    } = await getEmailSettings(db);
     // The contact, notice and sign-off written for the email's language (English where there is none), and the branding.
     const { subject, html, text } = await renderEmail(payload, {
       ...localiseOrganisationTexts(organisation, texts, payload.locale ?? 'en'),
       ...(logoPath ? { logoUrl: `${env().APP_URL}${logoPath}` } : {}),
       ...(accentColour ? { accentColour } : {}),
     });
-    const from = await getMailSender(db);
     const sending = getTransport(env().SMTP_URL, { maxConnections: env().SMTP_MAX_CONNECTIONS }).sendMail({
       from,
       to: email.recipient!,

@@ -1,7 +1,6 @@
-import { and, eq, like } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { retryWhileDatabaseUnavailable } from '@/db/database-unavailable';
-import { outboundEmails, requests } from '@/db/schema';
 import type { OutboundEmailClaim } from './claim-outbound-email';
 import { FLAG_AFTER_ATTEMPTS } from './record-delivery-failure';
 
@@ -10,31 +9,22 @@ import { FLAG_AFTER_ATTEMPTS } from './record-delivery-failure';
  * not be lost with a dropped connection (the old design re-sent every email whose commit
  * died in a database restart), so the write is retried until the database answers again.
  * Conditional on this attempt's claim: a claim taken over after the lease is not undone.
+ * One statement: the row is marked sent and scrubbed (the payload can hold a live token and
+ * the recipient is personal data: neither is needed once sent), and, when earlier failures
+ * had flagged the request, the flag is cleared in the same statement.
  */
 export async function recordDeliverySuccess(db: Database, { attemptId, email }: OutboundEmailClaim): Promise<void> {
+  const clearsRequestFlag = email.requestId !== null && email.attempts > FLAG_AFTER_ATTEMPTS;
   await retryWhileDatabaseUnavailable(() =>
-    db.transaction(async (tx) => {
-      // The payload can hold a live token and the recipient is personal data: neither is needed once sent.
-      const updated = await tx
-        .update(outboundEmails)
-        .set({
-          status: 'sent',
-          sentAt: new Date(),
-          lastError: null,
-          recipient: null,
-          payload: null,
-          sendingAttemptId: null,
-          sendingSince: null,
-        })
-        .where(and(eq(outboundEmails.id, email.id), eq(outboundEmails.sendingAttemptId, attemptId)))
-        .returning({ id: outboundEmails.id });
-      if (updated.length === 0) return;
-      if (email.requestId && email.attempts > FLAG_AFTER_ATTEMPTS) {
-        await tx
-          .update(requests)
-          .set({ lastError: null })
-          .where(and(eq(requests.id, email.requestId), like(requests.lastError, 'Email %')));
-      }
-    }),
+    db.execute(sql`
+      with sent as (
+        update outbound_emails
+        set status = 'sent', sent_at = now(), last_error = null, recipient = null, payload = null,
+            sending_attempt_id = null, sending_since = null
+        where id = ${email.id} and sending_attempt_id = ${attemptId}
+        returning request_id
+      )
+      update requests set last_error = null
+      where ${clearsRequestFlag} and id = (select request_id from sent) and last_error like 'Email %'`),
   );
 }

@@ -22,12 +22,20 @@ export type Branding = { accentColour: string | null; logoPath: string | null };
 
 export async function getStoredBranding(db: DatabaseOrTransaction): Promise<StoredBranding> {
   const [row] = await db.select().from(settings).where(eq(settings.key, BRANDING_SETTINGS_KEY));
-  const parsed = row ? ZStoredBranding.safeParse(row.value) : null;
+  return parseStoredBranding(row?.value);
+}
+
+/** The stored value of the branding row (undefined when there is none); no branding when it is missing or unreadable. */
+export function parseStoredBranding(value: unknown): StoredBranding {
+  const parsed = value === undefined ? null : ZStoredBranding.safeParse(value);
   return parsed?.success ? parsed.data : {};
 }
 
 export async function getBranding(db: DatabaseOrTransaction): Promise<Branding> {
-  const stored = await getStoredBranding(db);
+  return brandingFrom(await getStoredBranding(db));
+}
+
+export function brandingFrom(stored: StoredBranding): Branding {
   return {
     accentColour: stored.accentColour ?? null,
     logoPath: stored.logo ? `/branding/logo?v=${createHash('sha256').update(stored.logo.base64).digest('hex').slice(0, 16)}` : null,

@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '@/db/client';
 import { env } from '@/lib/env';
+import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { findSavedOrganisationSettings } from './get-organisation-settings';
 
 /** A From header as nodemailer takes it: a raw header string, or a name and address it quotes itself. */
@@ -11,7 +12,10 @@ export type MailSender = string | { name: string; address: string };
  * corrected sender also applies to mail still waiting in the outbox.
  */
 export async function getMailSender(db: DatabaseOrTransaction): Promise<MailSender> {
-  const saved = await findSavedOrganisationSettings(db);
+  return mailSenderFrom(await findSavedOrganisationSettings(db));
+}
+
+export function mailSenderFrom(saved: TOrganisationSettings | null): MailSender {
   if (saved) return { name: saved.senderName, address: saved.senderEmail };
   // Until an admin sets a sender, mail comes from the organisation by name (requesters know it, not this product),
   // at MAIL_FROM's address; MAIL_FROM's own display name is the installer's, often the product's.

@@ -9,13 +9,21 @@ export const ORGANISATION_SETTINGS_KEY = 'organisation';
 /** What an admin saved on the settings page, or null on an install where nobody has yet. */
 export async function findSavedOrganisationSettings(db: DatabaseOrTransaction): Promise<TOrganisationSettings | null> {
   const [row] = await db.select().from(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
-  const parsed = row ? ZOrganisationSettings.safeParse(row.value) : null;
+  return parseSavedOrganisationSettings(row?.value);
+}
+
+/** The stored value of the settings row (undefined when there is none), or null when it is missing or unreadable. */
+export function parseSavedOrganisationSettings(value: unknown): TOrganisationSettings | null {
+  const parsed = value === undefined ? null : ZOrganisationSettings.safeParse(value);
   return parsed?.success ? parsed.data : null;
 }
 
 /** The settings admins edit, falling back to the environment's defaults until they do. */
 export async function getOrganisationSettings(db: DatabaseOrTransaction): Promise<TOrganisationSettings> {
-  const saved = await findSavedOrganisationSettings(db);
+  return organisationSettingsOrDefaults(await findSavedOrganisationSettings(db));
+}
+
+export function organisationSettingsOrDefaults(saved: TOrganisationSettings | null): TOrganisationSettings {
   if (saved) return saved;
   const { ORGANISATION_NAME, MAIL_FROM } = env();
   const sender = /^(.*?)\s*<([^>]+)>$/.exec(MAIL_FROM);
