@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/staff/staff-actor';
+import { renamedOrganisation } from '@/test/support/fixtures';
 import { useStaffTeam } from '@/test/support/staff';
 import { useTestDatabase } from '@/test/support/test-database';
 import { getBranding } from './get-branding';
@@ -34,16 +35,7 @@ describe('[worker] the settings an email is rendered with, read in one query', (
 
     await updateOrganisationSettings(db, {
       actor: team.admin,
-      input: {
-        organisationName: 'Fjordline Bikes AS',
-        senderName: 'Fjordline Privacy Team',
-        senderEmail: 'privacy@fjordline.test',
-        downloadDays: 14,
-        maxDownloads: 3,
-        copyWaitDays: 5,
-        auditRetentionMonths: 36,
-        personalDataRetentionDays: 400,
-      },
+      input: renamedOrganisation,
     });
     await updateOrganisationTexts(db, { actor: team.admin, input: { 'de.signOff': 'Ihr Datenschutzteam' } });
     await updateBranding(db, { actor: team.admin, input: { accentColour: '#0b5cad', removeLogo: false }, logo: null });

@@ -8,7 +8,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
 import { type TOrganisationSettings, ZOrganisationSettings } from '@/lib/validation/organisation-settings';
-import { aSubmission, uniqueEmail } from '@/test/support/fixtures';
+import { aSubmission, renamedOrganisation, uniqueEmail } from '@/test/support/fixtures';
 import { listOutboundEmails, payloadProps } from '@/test/support/outbox';
 import { listRequestsForEmail, submitUnverifiedRequest } from '@/test/support/requests';
 import { type SmtpInbox, startSmtpInbox } from '@/test/support/smtp-inbox';
@@ -21,16 +21,7 @@ import { updateOrganisationSettings } from './update-organisation-settings';
 const db = useTestDatabase();
 const originalSmtpUrl = process.env.SMTP_URL;
 
-const renamed: TOrganisationSettings = {
-  organisationName: 'Fjordline Bikes AS',
-  senderName: 'Fjordline Privacy Team',
-  senderEmail: 'privacy@fjordline.test',
-  downloadDays: 14,
-  maxDownloads: 3,
-  copyWaitDays: 5,
-  auditRetentionMonths: 36,
-  personalDataRetentionDays: 400,
-};
+const renamed: TOrganisationSettings = renamedOrganisation;
 
 let inbox: SmtpInbox;
 

@@ -1,3 +1,4 @@
+import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 
@@ -24,3 +25,15 @@ export function aSubmission(overrides: Partial<TSubmitRequest> = {}): TSubmitReq
     ...overrides,
   };
 }
+
+/** Organisation settings as an admin might save them: every field changed from the defaults. */
+export const renamedOrganisation: TOrganisationSettings = {
+  organisationName: 'Fjordline Bikes AS',
+  senderName: 'Fjordline Privacy Team',
+  senderEmail: 'privacy@fjordline.test',
+  downloadDays: 14,
+  maxDownloads: 3,
+  copyWaitDays: 5,
+  auditRetentionMonths: 36,
+  personalDataRetentionDays: 400,
+};
