@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { withPreparedStatements } from './prepared-statements';
 import { redactQueryErrors } from './redact-query-errors';
 import * as schema from './schema';
 
@@ -15,7 +16,7 @@ export function createDatabase(url: string, options: { max?: number } = {}): { d
   // process answers 503) instead of waiting postgres.js's default 30 s.
   // `debug` stays off: with it postgres.js puts each failed query's parameters (personal data) on its errors.
   const client = postgres(url, { max: options.max ?? 10, connect_timeout: 5, onnotice: () => {}, debug: false });
-  return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle(withPreparedStatements(client), { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
 }
 
 // One client per process, kept on globalThis so Next's hot reload doesn't open a new pool per edit.
