@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import postgres from 'postgres';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,8 +137,8 @@ async function waitUntil(description: string, check: () => Promise<boolean>, tim
 
 const other = (server: number) => 1 - server;
 
-/** A message's text with quoted-printable soft breaks and escapes undone (enough to find a link). */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+/** A message's plain-text part, decoded from its transfer encoding. */
+const decoded = async (raw: string) => (await simpleParser(raw)).text ?? '';
 
 describe('[system] two web servers and two workers on one database and one bucket behave as one', () => {
   it('requests filed and worked through both web servers; packages built by the workers; downloaded through the other web server', {
@@ -219,7 +220,7 @@ describe('[system] two web servers and two workers on one database and one bucke
         const request = filed.find((entry) => entry.reference === run.reference)!;
         const server = app.webServers[other(request.filedThrough)]!.baseUrl;
         const message = sink.messages.filter((entry) => entry.raw.includes(request.email)).at(-1);
-        const token = /\/status\/([A-Za-z0-9_-]{16,})/.exec(decoded(message?.raw ?? ''))?.[1];
+        const token = /\/status\/([A-Za-z0-9_-]{16,})/.exec(await decoded(message?.raw ?? ''))?.[1];
         expect(token, `a status link in the last email to ${request.email}`).toBeTruthy();
         const page = await fetch(`${server}/status/${token}`);
         expect(page.status).toBe(200);
