@@ -251,6 +251,21 @@ describe('[agent] searches the queue by part of a name, an email address or a re
     expect(byReference.every((reference) => reference.toLowerCase().includes(fragment))).toBe(true);
   });
 
+  it('finds a whole reference or a whole address exactly, by index, not through the trigrams; unknown whole terms still match in part', async () => {
+    expect((await search({ q: open.reference.toLowerCase() })).rows.map((row) => row.reference)).toEqual([open.reference]);
+    // An address that contains this one whole: part of the results of a search in part, never of an exact one.
+    const longer = await createVerifiedRequest(db, {
+      now: new Date(Date.UTC(1993, 2, 3, 9)),
+      input: { fullName: 'Jo Quill', email: `jo.ottoline.${marker}@example.org` },
+    });
+    expect((await search({ q: `OTTOLINE.${marker}@example.org` })).rows.map((row) => row.reference)).toEqual([open.reference]);
+    expect((await search({ q: `ottoline.${marker}@example.or` })).rows.map((row) => row.reference).sort()).toEqual(
+      [open.reference, longer.reference].sort(),
+    );
+    // Shaped like a whole address but nobody filed with it: searched in part, as it is typed.
+    expect((await search({ q: `${marker}@example.net` })).rows.map((row) => row.reference)).toEqual([closed.reference]);
+  });
+
   it('treats % and _ as text, not as wildcards', async () => {
     expect((await search({ q: '%' })).rows).toEqual([]);
     expect((await search({ q: 'Ottoline_Quarrington' })).rows).toEqual([]);

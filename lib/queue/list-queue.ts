@@ -87,23 +87,7 @@ export async function listQueue(db: Database, { actor, filters }: { actor: UseCa
     );
   if (filters.receivedFrom) conditions.push(gte(requests.receivedOn, filters.receivedFrom));
   if (filters.receivedTo) conditions.push(lte(requests.receivedOn, filters.receivedTo));
-  if (filters.q) {
-    const q = filters.q.trim();
-    const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    // Part of a reference, an email address or a name: ILIKE '%…%' answered by the pg_trgm GIN indexes of
-    // request_search (db/schema/request-search.ts). A whole address also matches its keyed hash, which
-    // outlives minimisation. One IN over a UNION ALL, so the planner joins the few matches to requests
-    // instead of testing an OR against every row.
-    const matching = sql`select ${requestSearch.requestId} from ${requestSearch} where ${or(
-      ilike(requestSearch.reference, pattern),
-      ilike(requestSearch.email, pattern),
-      ilike(requestSearch.fullName, pattern),
-    )}`;
-    const byHash = q.includes('@')
-      ? sql` union all select hashed.id from requests hashed where hashed.email_hash = ${hashEmail(q)}`
-      : sql``;
-    conditions.push(sql`${requests.id} in (${matching}${byHash})`);
-  }
+  if (filters.q) conditions.push(await searchCondition(db, filters.q.trim()));
   const filtered = and(...conditions);
 
   const sort: QueueSort = filters.sort ?? 'due';
@@ -204,3 +188,34 @@ const sortColumns: Record<SortKey, (isDescending: boolean) => { column: AnyPgCol
   received: (isDescending) => ({ column: requests.receivedOn, cast: 'date', isDescending }),
   reference: (isDescending) => ({ column: requests.reference, cast: 'text', isDescending }),
 };
+
+/** A whole reference as the app writes it (lib/requests/format-reference.ts), in any letter case. */
+const wholeReference = /^DSR-\d{4}-\d{6,}$/i;
+/** A whole email address: something@domain.tld, nothing around it. */
+const wholeEmailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * What the search box matches. A whole reference, or a whole address someone filed with, is found exactly:
+ * the reference by its unique index, the address by its keyed hash (which outlives minimisation), each
+ * checked first with one index probe. Neither is sent through the trigram indexes, where the trigrams every
+ * reference and many addresses share ("dsr", "-20", "com") make one match read thousands of index pages at a
+ * million requests. Anything else, and a whole term that finds nothing exactly, is part of a reference, an
+ * address or a name: ILIKE '%…%' answered by the pg_trgm GIN indexes of request_search
+ * (db/schema/request-search.ts), as one IN over the matches, so the planner joins the few found to requests
+ * instead of testing every row.
+ */
+async function searchCondition(db: Database, q: string): Promise<SQL> {
+  const exact = wholeReference.test(q)
+    ? eq(requests.reference, q.toUpperCase())
+    : wholeEmailAddress.test(q)
+      ? eq(requests.emailHash, hashEmail(q))
+      : null;
+  if (exact && (await db.select({ found: sql`1` }).from(requests).where(exact).limit(1)).length > 0) return exact;
+  const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const matching = sql`select ${requestSearch.requestId} from ${requestSearch} where ${or(
+    ilike(requestSearch.reference, pattern),
+    ilike(requestSearch.email, pattern),
+    ilike(requestSearch.fullName, pattern),
+  )}`;
+  return sql`${requests.id} in (${matching})`;
+}
