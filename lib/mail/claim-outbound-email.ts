@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { preparedOncePerHandle } from '@/db/prepare-once';
 import { outboundEmails } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -36,35 +37,13 @@ export async function claimOutboundEmail(
 ): Promise<OutboundEmailClaim | null> {
   const attemptId = randomUUID();
   const leaseStartedBefore = new Date(now.getTime() - SENDING_LEASE_MS);
-  const locked = db.$with('locked').as(
-    db
-      .select({
-        lockedId: outboundEmails.id,
-        previousAttemptId: sql<string | null>`${outboundEmails.sendingAttemptId}`.as('previous_attempt_id'),
-      })
-      .from(outboundEmails)
-      .where(eq(outboundEmails.id, outboundEmailId))
-      .for('update'),
-  );
-  const [claimed] = await db
-    .with(locked)
-    .update(outboundEmails)
-    .set({ sendingAttemptId: attemptId, sendingSince: now, attempts: sql`${outboundEmails.attempts} + 1` })
-    .from(locked)
-    .where(
-      and(
-        eq(outboundEmails.id, locked.lockedId),
-        eq(outboundEmails.status, 'pending'),
-        isNotNull(outboundEmails.recipient),
-        isNotNull(outboundEmails.payload),
-        or(
-          sql`${outboundEmails.sendingAttemptId} is null`,
-          sql`${outboundEmails.sendingSince} is null`,
-          lte(outboundEmails.sendingSince, leaseStartedBefore),
-        ),
-      ),
-    )
-    .returning({ ...getTableColumns(outboundEmails), previousAttemptId: locked.previousAttemptId });
+  const [claimed] = await claimStatementFor(db).execute({
+    id: outboundEmailId,
+    attemptId,
+    // Placeholders reach the driver as they are: timestamps as ISO 8601 text, which PostgreSQL reads exactly.
+    now: now.toISOString(),
+    leaseStartedBefore: leaseStartedBefore.toISOString(),
+  });
   if (claimed) {
     const { previousAttemptId, ...email } = claimed;
     return { attemptId, email, isAfterUnknownOutcome: previousAttemptId !== null };
@@ -81,3 +60,46 @@ export async function claimOutboundEmail(
   }
   return null;
 }
+
+/**
+ * The claim as a prepared drizzle query, built once per database handle: every email runs it, and building
+ * this statement (a CTE, a join, six conditions) cost more CPU than PostgreSQL spent running it.
+ */
+function buildClaimStatement(db: Database) {
+  const locked = db.$with('locked').as(
+    db
+      .select({
+        lockedId: outboundEmails.id,
+        previousAttemptId: sql<string | null>`${outboundEmails.sendingAttemptId}`.as('previous_attempt_id'),
+      })
+      .from(outboundEmails)
+      .where(eq(outboundEmails.id, sql.placeholder('id')))
+      .for('update'),
+  );
+  return db
+    .with(locked)
+    .update(outboundEmails)
+    .set({
+      sendingAttemptId: sql`${sql.placeholder('attemptId')}::uuid`,
+      sendingSince: sql`${sql.placeholder('now')}::timestamptz`,
+      attempts: sql`${outboundEmails.attempts} + 1`,
+    })
+    .from(locked)
+    .where(
+      and(
+        eq(outboundEmails.id, locked.lockedId),
+        eq(outboundEmails.status, 'pending'),
+        isNotNull(outboundEmails.recipient),
+        isNotNull(outboundEmails.payload),
+        or(
+          sql`${outboundEmails.sendingAttemptId} is null`,
+          sql`${outboundEmails.sendingSince} is null`,
+          sql`${outboundEmails.sendingSince} <= ${sql.placeholder('leaseStartedBefore')}::timestamptz`,
+        ),
+      ),
+    )
+    .returning({ ...getTableColumns(outboundEmails), previousAttemptId: locked.previousAttemptId })
+    .prepare('claim_outbound_email');
+}
+
+const claimStatementFor = preparedOncePerHandle(buildClaimStatement);

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '@/db/client';
+import { preparedOncePerHandle } from '@/db/prepare-once';
 import { settings } from '@/db/schema';
 import type { TOrganisationSettings } from '@/lib/validation/organisation-settings';
 import type { TOrganisationTexts } from '@/lib/validation/organisation-texts';
@@ -21,10 +22,7 @@ export type EmailSettings = {
  * instead of four is a good part of an email's database time. Each value reads as its own getter would.
  */
 export async function getEmailSettings(db: DatabaseOrTransaction): Promise<EmailSettings> {
-  const rows = await db
-    .select({ key: settings.key, value: settings.value })
-    .from(settings)
-    .where(inArray(settings.key, [ORGANISATION_SETTINGS_KEY, ORGANISATION_TEXTS_KEY, BRANDING_SETTINGS_KEY]));
+  const rows = await readStatementFor(db).execute();
   const stored = new Map(rows.map((row) => [row.key, row.value as unknown]));
   const saved = parseSavedOrganisationSettings(stored.get(ORGANISATION_SETTINGS_KEY));
   return {
@@ -34,3 +32,14 @@ export async function getEmailSettings(db: DatabaseOrTransaction): Promise<Email
     sender: mailSenderFrom(saved),
   };
 }
+
+/** The read as a prepared drizzle query, built once per database handle (the worker runs it for every email). */
+function buildReadStatement(db: DatabaseOrTransaction) {
+  return db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, [ORGANISATION_SETTINGS_KEY, ORGANISATION_TEXTS_KEY, BRANDING_SETTINGS_KEY]))
+    .prepare('read_email_settings');
+}
+
+const readStatementFor = preparedOncePerHandle(buildReadStatement);
