@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 const REFRESH_MS = 2000;
 
@@ -9,10 +9,16 @@ const REFRESH_MS = 2000;
  * The run's one-line status, announced politely as it changes. While the run is
  * working the page re-renders itself from the server every two seconds (no
  * polling API: the server component reads the same read model it always does).
+ * When the run stops working the page re-renders once more: its reads are not one
+ * snapshot, so the render that first saw the run settled may have read the request
+ * just before the same commit closed it, and would otherwise show it open for good.
  */
 export function RunProgress({ summary, isRunning }: { summary: string; isRunning: boolean }) {
   const router = useRouter();
+  const wasRunning = useRef(isRunning);
   useEffect(() => {
+    if (wasRunning.current && !isRunning) router.refresh();
+    wasRunning.current = isRunning;
     if (!isRunning) return;
     const timer = setInterval(() => router.refresh(), REFRESH_MS);
     return () => clearInterval(timer);
