@@ -12,7 +12,10 @@ import { getOrganisationSettings } from '@/lib/settings/get-organisation-setting
  * status and our messages, never the person's data (app/(public)/agent/[token]). The person's own
  * status link stays theirs.
  */
-export async function sendAgentStatusLink(tx: Transaction, request: RequestRow): Promise<void> {
+export async function sendAgentStatusLink(
+  tx: Transaction,
+  request: Pick<RequestRow, 'id' | 'type' | 'reference' | 'agentEmail'>,
+): Promise<void> {
   if (!request.agentEmail) throw new Error(`request ${request.id} has no agent`);
   const { token, tokenHash } = createToken();
   await insertToken(tx, { requestId: request.id, purpose: 'agent_status', tokenHash, expiresAt: null });

@@ -7,6 +7,8 @@ export type JobPayloads = {
   'send-staff-sign-in-link': { email: string; callbackUrl: string };
   /** "Find my request": looks the address up and emails its links (lib/requests/send-status-links.ts). */
   'send-status-links': { emailHash: string; reference: string | null; requestedAt: string; ip: string | null };
+  /** A repeat of an open request, filed in one statement: resends the requester's link (lib/requests/merge-duplicate-submission.ts). */
+  'merge-duplicate-submission': { requestId: string; channel: 'web' | 'api'; ip: string | null };
   'purge-expired-requests': Record<string, never>;
   /** Regulator-clock reminders and overdue alerts for personal data breaches (lib/incidents). */
   'send-incident-reminders': Record<string, never>;

@@ -12,6 +12,7 @@ import { runSource } from '@/lib/fulfilment/run-source';
 import { sendProcessorReminders } from '@/lib/processors/send-processor-reminders';
 import { deliverOutboundEmail } from '@/lib/mail/deliver-outbound-email';
 import { sendDeliveryAlertDigest } from '@/lib/mail/send-delivery-alert-digest';
+import { mergeDuplicateSubmission } from '@/lib/requests/merge-duplicate-submission';
 import { minimiseClosedRequests } from '@/lib/requests/minimise-closed-requests';
 import { sendIncidentReminders } from '@/lib/incidents/send-incident-reminders';
 import { deleteExpiredAffectedLists } from '@/lib/incidents/delete-expired-affected-lists';
@@ -42,6 +43,9 @@ export const taskList: TaskList = {
   'send-status-links': async (payload) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
     await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
+  },
+  'merge-duplicate-submission': async (payload) => {
+    await mergeDuplicateSubmission(getDb(), payload as JobPayloads['merge-duplicate-submission']);
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

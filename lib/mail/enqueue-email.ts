@@ -29,7 +29,7 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
     template: options.payload.template,
     recipient: options.to,
     payload,
-    messageId: `<${id}@dsr-desk>`,
+    messageId: outboxMessageId(id),
   });
   // The row and its delivery job in one statement (one round trip): a data-modifying WITH always runs, once.
   await tx.execute(sql`with outbox_row as ${row} ${addJobSql('deliver-email', { outboundEmailId: id }, { jobKey: deliveryJobKey(id) })}`);
@@ -49,7 +49,18 @@ async function withRequesterLanguage(
     requestLanguage !== undefined
       ? requestLanguage
       : (await tx.select({ language: requests.language }).from(requests).where(eq(requests.id, requestId)))[0]?.language;
+  return inRequesterLanguage(payload, language);
+}
+
+/** A requester's email payload stamped with their request's language (English, the default, is not stamped). */
+export function inRequesterLanguage(payload: TEmailPayload, language: string | null | undefined): TEmailPayload {
+  if (payload.locale || !requesterEmailTemplates.has(payload.template)) return payload;
   return language && isSupportedLocale(language) && language !== 'en' ? { ...payload, locale: language } : payload;
+}
+
+/** The Message-ID an outbox row is sent with: the same on every try, so a resend is recognisably the same email. */
+export function outboxMessageId(outboundEmailId: string): string {
+  return `<${outboundEmailId}@dsr-desk>`;
 }
 
 /**
@@ -64,6 +75,6 @@ export async function queueDelivery(
   await enqueueJob(tx, 'deliver-email', { outboundEmailId }, { jobKey: deliveryJobKey(outboundEmailId), runAt });
 }
 
-function deliveryJobKey(outboundEmailId: string): string {
+export function deliveryJobKey(outboundEmailId: string): string {
   return `email:${outboundEmailId}`;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { runQueuedJobs } from '@/test/support/job-worker';
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
 import { aSubmission, uniqueIp } from '@/test/support/fixtures';
@@ -21,6 +22,7 @@ describe('[requester] opens the private status link', () => {
       now: new Date('2026-03-15T08:00:00Z'),
     });
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp(), now: new Date('2026-03-15T08:30:00Z') });
+    await runQueuedJobs(db, 'merge-duplicate-submission');
     const verificationToken = await latestVerificationToken(db, { requestId: request.id });
     const { reference, statusToken } = await confirmVerification(db, {
       token: verificationToken,
@@ -28,6 +30,7 @@ describe('[requester] opens the private status link', () => {
       now: new Date('2026-03-15T09:00:00Z'),
     });
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp(), now: new Date('2026-03-15T10:00:00Z') });
+    await runQueuedJobs(db, 'merge-duplicate-submission');
 
     const view = await getRequestStatus(db, { token: statusToken });
 

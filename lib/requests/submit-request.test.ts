@@ -1,14 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { intakeRateCounters, outboundEmails } from '@/db/schema';
+import { intakeRateCounters, outboundEmails, settings } from '@/db/schema';
+import { env } from '@/lib/env';
+import { ORGANISATION_SETTINGS_KEY } from '@/lib/settings/get-organisation-settings';
 import { isAppError } from '@/lib/errors/app-error';
 import { hashEmail } from '@/lib/security/keyed-hash';
 import { hashToken } from '@/lib/security/tokens';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { findVerificationLink } from '@/lib/verification/find-verification-link';
 import { useEnvOverrides } from '@/test/support/env-overrides';
-import { aSubmission, uniqueIp } from '@/test/support/fixtures';
+import { runQueuedJobs } from '@/test/support/job-worker';
+import { aSubmission, renamedOrganisation, uniqueIp } from '@/test/support/fixtures';
 import { findEmailJob, latestVerificationToken, listOutboundEmails, payloadProps, tokenFromUrl } from '@/test/support/outbox';
 import {
   getRequest,
@@ -128,6 +131,33 @@ describe('[requester] files a new request', () => {
   });
 });
 
+describe('[requester] files a new request in one statement', () => {
+  it('is emailed in the name an admin saved on the settings page, or the default until one is saved', async () => {
+    const before = await submitUnverifiedRequest(db);
+    expect(payloadProps((await listOutboundEmails(db, { requestId: before.request.id }))[0]!)).toMatchObject({
+      organisationName: env().ORGANISATION_NAME,
+    });
+
+    await db.insert(settings).values({ key: ORGANISATION_SETTINGS_KEY, value: renamedOrganisation });
+    try {
+      const after = await submitUnverifiedRequest(db);
+      expect(payloadProps((await listOutboundEmails(db, { requestId: after.request.id }))[0]!)).toMatchObject({
+        organisationName: renamedOrganisation.organisationName,
+      });
+    } finally {
+      await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+    }
+  });
+
+  it("in the requester's language, with the email's template and Message-ID as the outbox gives every email", async () => {
+    const { request } = await submitUnverifiedRequest(db, { input: aSubmission({ language: 'fr' }) });
+
+    const [email] = await listOutboundEmails(db, { requestId: request.id });
+    expect(email).toMatchObject({ template: 'verification', messageId: `<${email!.id}@dsr-desk>` });
+    expect(email!.payload).toMatchObject({ template: 'verification', locale: 'fr' });
+  });
+});
+
 describe('[bot] fills the hidden honeypot field', () => {
   it('is told nothing and nothing is written, not even a rate-limit attempt', async () => {
     const input = aSubmission({ website: 'https://spam.example' });
@@ -153,7 +183,9 @@ describe('[requester] files the same request twice', () => {
       ip: uniqueIp(),
     });
 
-    expect(outcome).toBe('resent-verification');
+    // A repeat is answered like a new address, in one statement; the worker resends the link.
+    expect(outcome).toBe('merge-queued');
+    expect(await runQueuedJobs(db, 'merge-duplicate-submission')).toBe(1);
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
     const tokens = await listTokens(db, { requestId: request.id, purpose: 'verification' });
     expect(tokens).toHaveLength(1);
@@ -176,7 +208,8 @@ describe('[requester] files the same request twice', () => {
       .set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null })
       .where(eq(outboundEmails.id, first!.id));
 
-    expect(await submitRequest(db, { input, channel: 'web', ip: uniqueIp() })).toBe('resent-verification');
+    expect(await submitRequest(db, { input, channel: 'web', ip: uniqueIp() })).toBe('merge-queued');
+    await runQueuedJobs(db, 'merge-duplicate-submission');
 
     const secondToken = await latestVerificationToken(db, { requestId: request.id });
     expect(secondToken).not.toBe(firstToken);
@@ -189,6 +222,8 @@ describe('[requester] files the same request twice', () => {
     const { request, input } = await submitUnverifiedRequest(db);
 
     await Promise.all(Array.from({ length: 4 }, () => submitRequest(db, { input, channel: 'web', ip: uniqueIp() })));
+    // Four merge jobs, run at once as a worker would.
+    expect(await runQueuedJobs(db, 'merge-duplicate-submission')).toBe(4);
 
     const live = (await listTokens(db, { requestId: request.id, purpose: 'verification' })).filter((token) => !token.revokedAt);
     const pending = (await listOutboundEmails(db, { requestId: request.id })).filter((email) => email.status === 'pending');
@@ -202,7 +237,8 @@ describe('[requester] files the same request twice', () => {
 
     const outcome = await submitRequest(db, { input: { ...input, email: input.email.toUpperCase() }, channel: 'web', ip: uniqueIp() });
 
-    expect(outcome).toBe('resent-status-link');
+    expect(outcome).toBe('merge-queued');
+    await runQueuedJobs(db, 'merge-duplicate-submission');
     expect(await listRequestsForEmail(db, { email: input.email })).toHaveLength(1);
     const emails = await listOutboundEmails(db, { requestId: request.id });
     expect(emails.map((email) => email.template)).toEqual(['verification', 'acknowledgement', 'status-link']);
@@ -242,6 +278,7 @@ describe('submitting does not reveal whether an address has filed before', () =>
 
     await expect(submitRequest(db, { input: newInput, channel: 'web', ip: uniqueIp() })).resolves.toBeTypeOf('string');
     await expect(submitRequest(db, { input: repeatInput, channel: 'web', ip: uniqueIp() })).resolves.toBeTypeOf('string');
+    await runQueuedJobs(db, 'merge-duplicate-submission');
 
     const [created] = await listRequestsForEmail(db, { email: newInput.email });
     const newEmails = await listOutboundEmails(db, { requestId: created!.id });

@@ -1,24 +1,22 @@
 import type { Database, Transaction } from '@/db/client';
+import { createUnverifiedRequest, fileRequestInOneStatement } from '@/db/queries/file-request';
 import { findOpenRequestForUpdate } from '@/db/queries/requests';
-import { requests } from '@/db/schema';
-import { recordEvent } from '@/lib/audit/record-event';
-import { toCalendarDate } from '@/lib/deadlines/calendar-date';
-import { env } from '@/lib/env';
 import { defaultLocale, type SupportedLocale } from '@/lib/i18n/locales';
-import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { hashEmail } from '@/lib/security/keyed-hash';
-import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import type { TSubmitRequestForm } from '@/lib/validation/submit-request';
 import { withStoredUploads } from '@/lib/fulfilment/with-stored-uploads';
 import { evidenceUploadStore, type StoredUpload } from '@/lib/verification/evidence-file';
 import { recordAgentPermission } from '@/lib/verification/record-agent-permission';
-import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { sendAgentStatusLink } from '@/lib/agents/send-agent-status-link';
 import { assertRequestTypeOffered } from './assert-request-type-offered';
-import { createStatusToken } from './create-status-token';
 import { recordCorrectionAttachments } from './record-correction-attachments';
 import { emailRateLimit, enforceRateLimit, ipRateLimit } from './enforce-rate-limits';
-import { requestTypeLabel } from './request-type-label';
+import { counterWindow } from '@/lib/security/enforce-attempt-limits';
+import { queueEventWebhooks } from '@/lib/webhooks/queue-event-webhooks';
+import { webhookEventsForAction } from '@/lib/webhooks/webhook-event-types';
+import { mergeIntoOpenRequest } from './merge-duplicate-submission';
+import { newRequest, type NewRequestOptions } from './new-request';
+import { openStatuses } from './request-status';
 
 export type SubmitRequestOptions = {
   /** The JSON intake's fields, or the web form's with the agent's signed permission. */
@@ -43,7 +41,7 @@ export type SubmitRequestOptions = {
  * same "check your email" answer for every outcome: telling them apart would
  * reveal whether an address has filed before.
  */
-export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'ignored';
+export type SubmitRequestOutcome = 'created' | 'resent-verification' | 'resent-status-link' | 'merge-queued' | 'ignored';
 
 export async function submitRequest(
   db: Database,
@@ -53,75 +51,70 @@ export async function submitRequest(
   if (input.website) return 'ignored';
 
   const email = input.email.trim();
-  const emailHash = hashEmail(email);
+  const filing: NewRequestOptions = {
+    input,
+    email,
+    emailHash: hashEmail(email),
+    channel,
+    ip,
+    gpcSignal,
+    language: input.language ?? language,
+    now,
+  };
   // Encrypted and stored before the transaction (no storage call holds its locks); removed again unless a new request keeps them:
   // a duplicate merged into an open request keeps that request's own permission and documents.
   const isKept = (outcome: SubmitRequestOutcome) => outcome === 'created';
   const permissionFiles = input.agentEmail && input.agentPermission ? [input.agentPermission] : [];
+  const attachmentFiles = input.correctionAttachments ?? [];
+  if (!input.agentEmail && attachmentFiles.length === 0) {
+    // The client may have left while we parsed: with nothing written yet, that is the moment to notice it.
+    signal?.throwIfAborted();
+    const filed = await fileInOneStatement(db, filing);
+    if (filed) return filed;
+  }
   return withStoredUploads(
     permissionFiles,
     ([permission]) =>
       withStoredUploads(
-        input.correctionAttachments ?? [],
-        (attachments) =>
-          fileAndLimit(db, {
-            input,
-            email,
-            emailHash,
-            channel,
-            ip,
-            gpcSignal,
-            language,
-            now,
-            signal,
-            permission: permission ?? null,
-            attachments,
-          }),
+        attachmentFiles,
+        (attachments) => fileAndLimit(db, filing, { signal, permission: permission ?? null, attachments }),
         { store: evidenceUploadStore('correctionAttachments'), isKept },
       ),
     { store: evidenceUploadStore('agentPermission'), isKept },
   );
 }
 
+/**
+ * An ordinary submission (no agent, no files) in one round trip: a new request, or a merge job for an open one,
+ * so either answer takes the same time (db/queries/file-request.ts). Null when it is not ordinary after all (a
+ * refusal to explain, webhook subscribers to tell): nothing was written, and the transactional path takes over.
+ */
+async function fileInOneStatement(db: Database, filing: NewRequestOptions): Promise<SubmitRequestOutcome | null> {
+  const outcome = await fileRequestInOneStatement(db, {
+    newRequest: newRequest(filing),
+    emailLimit: counterWindow(emailRateLimit(filing.emailHash), filing.now),
+    ipLimit: filing.ip ? counterWindow(ipRateLimit(filing.ip), filing.now) : null,
+    openStatuses,
+    webhookEvents: webhookEventsForAction('submitted'),
+  });
+  return outcome === 'merged' ? 'merge-queued' : outcome;
+}
+
+type Uploads = { permission: StoredUpload | null; attachments: StoredUpload[] };
+
+/** Every submission the one statement does not take: refusals explained, agents, files, webhook subscribers told. */
 function fileAndLimit(
   db: Database,
-  {
-    input,
-    email,
-    emailHash,
-    channel,
-    ip,
-    gpcSignal,
-    language,
-    now,
-    signal,
-    permission,
-    attachments,
-  }: Required<Omit<SubmitRequestOptions, 'signal'>> & {
-    email: string;
-    emailHash: string;
-    signal: AbortSignal | undefined;
-    permission: StoredUpload | null;
-    attachments: StoredUpload[];
-  },
+  filing: NewRequestOptions,
+  { signal, ...uploads }: Uploads & { signal: AbortSignal | undefined },
 ): Promise<SubmitRequestOutcome> {
+  const { input, emailHash, ip, now } = filing;
   return db.transaction(async (tx) => {
     await assertRequestTypeOffered(tx, { jurisdiction: input.jurisdiction, type: input.type });
     // First: the address's counter row stays locked until commit, so two identical submissions
     // take turns and cannot both miss the open request and create two.
     await enforceRateLimit(tx, emailRateLimit(emailHash), now);
-    const outcome = await fileOrMerge(tx, {
-      input,
-      email,
-      emailHash,
-      channel,
-      ip,
-      gpcSignal,
-      language: input.language ?? language,
-      now,
-      permission,
-      attachments,
-    });
+    const outcome = await fileOrMerge(tx, filing, uploads);
     // Last: a busy IP's counter row is locked only from here to the commit, so one IP's
     // submissions (an office behind one NAT) do not queue behind each other's whole intake.
     if (ip) await enforceRateLimit(tx, ipRateLimit(ip), now);
@@ -133,110 +126,21 @@ function fileAndLimit(
 
 async function fileOrMerge(
   tx: Transaction,
-  {
-    input,
-    email,
-    emailHash,
-    channel,
-    ip,
-    gpcSignal,
-    language,
-    now,
-    permission,
-    attachments,
-  }: {
-    input: TSubmitRequestForm;
-    email: string;
-    emailHash: string;
-    channel: 'web' | 'api';
-    ip: string | null;
-    gpcSignal: boolean;
-    language: SupportedLocale;
-    now: Date;
-    permission: StoredUpload | null;
-    attachments: StoredUpload[];
-  },
+  filing: NewRequestOptions,
+  { permission, attachments }: Uploads,
 ): Promise<SubmitRequestOutcome> {
+  const { input, emailHash, channel, ip, now } = filing;
   const open = await findOpenRequestForUpdate(tx, { emailHash, type: input.type });
-  if (open?.status === 'unverified') {
-    await sendVerificationLink(tx, open, now);
-    await recordEvent(tx, {
-      requestId: open.id,
-      actor: { type: 'requester' },
-      action: 'verification_link_resent',
-      details: { channel, reason: 'duplicate_submission' },
-      ip,
-    });
-    return 'resent-verification';
-  }
-  if (open) {
-    const { statusUrl } = await createStatusToken(tx, { requestId: open.id });
-    const { organisationName } = await getOrganisationSettings(tx);
-    await enqueueEmail(tx, {
-      requestId: open.id,
-      to: email,
-      payload: {
-        template: 'status-link',
-        version: 1,
-        props: { organisationName, reference: open.reference ?? '', requestTypeLabel: requestTypeLabel(open.type), statusUrl },
-      },
-    });
-    await recordEvent(tx, {
-      requestId: open.id,
-      actor: { type: 'requester' },
-      action: 'status_link_resent',
-      details: { channel, reason: 'duplicate_submission' },
-      ip,
-    });
-    return 'resent-status-link';
-  }
+  if (open) return mergeIntoOpenRequest(tx, open, { channel, ip, now });
 
-  const { TIME_ZONE, UNVERIFIED_REQUEST_TTL_DAYS } = env();
-  const [created] = await tx
-    .insert(requests)
-    .values({
-      type: input.type,
-      status: 'unverified',
-      channel,
-      jurisdiction: input.jurisdiction,
-      emailHash,
-      email,
-      fullName: input.fullName,
-      accountIdentifier: input.accountIdentifier ?? null,
-      details: input.details ?? null,
-      correctionFields: input.type === 'correction' && input.correctionFields?.length ? input.correctionFields : null,
-      agentName: input.agentName ?? null,
-      agentEmail: input.agentEmail?.trim() ?? null,
-      agentOrganisation: input.agentOrganisation ?? null,
-      isFiledByAgent: Boolean(input.agentEmail),
-      copyBeforeErasure: input.type === 'deletion' && Boolean(input.copyBeforeErasure),
-      timeZone: input.timeZone ?? null,
-      gpcSignal,
-      language,
-      receivedAt: now,
-      receivedOn: toCalendarDate(now, TIME_ZONE),
-      unverifiedExpiresAt: new Date(now.getTime() + UNVERIFIED_REQUEST_TTL_DAYS * 24 * 60 * 60 * 1000),
-    })
-    .returning();
-  await recordEvent(tx, {
-    requestId: created!.id,
-    actor: { type: 'requester' },
-    action: 'submitted',
-    details: {
-      channel,
-      type: input.type,
-      jurisdiction: input.jurisdiction,
-      gpcSignal,
-      viaAgent: Boolean(input.agentEmail),
-      ...(created!.copyBeforeErasure ? { copyBeforeErasure: true } : {}),
-    },
-    ip,
-    isVisibleToRequester: true,
-  });
-  if (permission) await recordAgentPermission(tx, { requestId: created!.id, stored: permission, actor: { type: 'requester' }, ip, now });
-  await recordCorrectionAttachments(tx, { requestId: created!.id, stored: attachments, actor: { type: 'requester' }, ip, now });
-  // For an agent's request the link goes to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
-  await sendVerificationLink(tx, created!, now, { isNewRequest: true });
-  if (created!.agentEmail) await sendAgentStatusLink(tx, created!);
+  const created = newRequest(filing);
+  await createUnverifiedRequest(tx, created);
+  // The 'submitted' event was written by the database function: its subscribers are told here.
+  await queueEventWebhooks(tx, { requestId: created.request.id, types: webhookEventsForAction('submitted'), now });
+  const actor = { type: 'requester' } as const;
+  if (permission) await recordAgentPermission(tx, { requestId: created.request.id, stored: permission, actor, ip, now });
+  await recordCorrectionAttachments(tx, { requestId: created.request.id, stored: attachments, actor, ip, now });
+  // For an agent's request the verification link went to the person's own mailbox: confirming it is their direct confirmation (CCPA §7063(a)).
+  if (created.request.agentEmail) await sendAgentStatusLink(tx, created.request);
   return 'created';
 }

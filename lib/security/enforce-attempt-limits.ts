@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '@/db/client';
 import { countIntakeAttempt } from '@/db/queries/intake-rate-counters';
+import type { CounterWindow } from '@/db/queries/file-request';
 import { AppError } from '@/lib/errors/app-error';
 
 /** At most `max` attempts for `key` (a keyed hash, never an address) per fixed window of `windowMs`. */
@@ -17,13 +18,18 @@ export async function enforceAttemptLimit(
   { key, max, windowMs }: AttemptLimit,
   { now, message }: { now: Date; message: string },
 ): Promise<void> {
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart } = counterWindow({ key, max, windowMs }, now);
   const attempts = await countIntakeAttempt(tx, { key, windowStart });
   if (attempts > max) {
     throw new AppError('RATE_LIMITED', message, {
       retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)),
     });
   }
+}
+
+/** The counter row a limit's attempt at `now` goes to: its key and the start of the fixed window `now` falls in. */
+export function counterWindow({ key, max, windowMs }: AttemptLimit, now: Date): CounterWindow {
+  return { key, max, windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs) };
 }
 
 /** Several limits in one fixed order (callers always pass them alike, so two attempts cannot deadlock). */

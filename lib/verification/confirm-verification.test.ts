@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { runQueuedJobs } from '@/test/support/job-worker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
 import { jurisdictionPolicies, outboundEmails } from '@/db/schema';
@@ -170,6 +171,7 @@ describe('[requester] cannot confirm with a bad link', () => {
     // The first email was delivered; a resubmission then replaces its link.
     await db.update(outboundEmails).set({ status: 'sent' }).where(eq(outboundEmails.requestId, request.id));
     await submitRequest(db, { input, channel: 'web', ip: uniqueIp() });
+    await runQueuedJobs(db, 'merge-duplicate-submission');
     const newToken = await latestVerificationToken(db, { requestId: request.id });
 
     expect(await tokenProblem(confirmVerification(db, { token: oldToken, ip: null }))).toBe('expired');

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { insertToken, revokeTokens } from '@/db/queries/request-tokens';
 import { outboundEmails, type RequestRow } from '@/db/schema';
+import type { TEmailPayload } from '@/emails/templates';
 import { env } from '@/lib/env';
 import { enqueueEmail, queueDelivery } from '@/lib/mail/enqueue-email';
 import { requestTypeLabel } from '@/lib/requests/request-type-label';
@@ -52,26 +53,43 @@ async function reuseOrReplaceLink(tx: Transaction, request: RequestRow, now: Dat
 
 /** A new token and the email that carries it. */
 async function issueLink(tx: Transaction, request: RequestRow, now: Date): Promise<void> {
-  const { APP_URL, VERIFICATION_TOKEN_TTL_HOURS } = env();
   const { token, tokenHash } = createToken();
-  const expiresAt = new Date(now.getTime() + VERIFICATION_TOKEN_TTL_HOURS * 60 * 60 * 1000);
-  await insertToken(tx, { requestId: request.id, purpose: 'verification', tokenHash, expiresAt });
+  await insertToken(tx, { requestId: request.id, purpose: 'verification', tokenHash, expiresAt: verificationLinkExpiry(now) });
   const { organisationName } = await getOrganisationSettings(tx);
   await enqueueEmail(tx, {
     requestId: request.id,
     to: request.email!,
     // The row is at hand: the email's language needs no second read of it.
     requestLanguage: request.language,
-    payload: {
-      template: 'verification',
-      version: 1,
-      props: {
-        organisationName,
-        requestTypeLabel: requestTypeLabel(request.type),
-        verifyUrl: `${APP_URL}/verify/${token}`,
-        expiresInHours: VERIFICATION_TOKEN_TTL_HOURS,
-        ...(request.agentName ? { agentName: request.agentName } : {}),
-      },
-    },
+    payload: verificationEmailPayload({ request, token, organisationName }),
   });
+}
+
+/** When a verification link issued now stops working. */
+export function verificationLinkExpiry(now: Date): Date {
+  return new Date(now.getTime() + env().VERIFICATION_TOKEN_TTL_HOURS * 60 * 60 * 1000);
+}
+
+/** The email that carries a verification link (before its language is stamped). */
+export function verificationEmailPayload({
+  request,
+  token,
+  organisationName,
+}: {
+  request: Pick<RequestRow, 'type' | 'agentName'>;
+  token: string;
+  organisationName: string;
+}): TEmailPayload {
+  const { APP_URL, VERIFICATION_TOKEN_TTL_HOURS } = env();
+  return {
+    template: 'verification',
+    version: 1,
+    props: {
+      organisationName,
+      requestTypeLabel: requestTypeLabel(request.type),
+      verifyUrl: `${APP_URL}/verify/${token}`,
+      expiresInHours: VERIFICATION_TOKEN_TTL_HOURS,
+      ...(request.agentName ? { agentName: request.agentName } : {}),
+    },
+  };
 }
