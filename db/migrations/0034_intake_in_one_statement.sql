@@ -110,12 +110,12 @@ BEGIN
   SELECT "id" INTO "v_open_id" FROM "requests"
     WHERE "email_hash" = "p_request"->>'email_hash'
       AND "type" = ("p_request"->>'type')::"request_type"
-      AND "status"::text = ANY ("p_open_statuses")
+      AND "status" = ANY ("p_open_statuses"::"request_status"[])
     LIMIT 1;
   IF "v_open_id" IS NOT NULL THEN
     PERFORM graphile_worker.add_job(
       'merge-duplicate-submission',
-      json_build_object('requestId', "v_open_id", 'channel', "p_request"->>'channel', 'ip', "p_ip"::text),
+      json_build_object('requestId', "v_open_id", 'channel', "p_request"->>'channel', 'ip', host("p_ip")),
       max_attempts => 25
     );
     "v_outcome" := 'merged';
