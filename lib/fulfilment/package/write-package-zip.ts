@@ -26,7 +26,9 @@ export async function writePackageZip(
     closingEntries,
   }: { entries: PackageEntry[]; date: Date; closingEntries: (files: PackageFile[]) => { path: string; content: string }[] },
 ): Promise<WrittenPackage> {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
+  // Deflate level 1: bench:package's 200,000-order subject built in 1.6 s instead of 2.4 s at level 6, for a ZIP 9 %
+  // larger (3.55 against 3.27 MB); the JSON and CSV text compresses well at either level.
+  const archive = new ZipArchive({ zlib: { level: 1 } });
   const zipHash = createHash('sha256');
   let sizeBytes = 0;
   const hashZip = new Transform({
