@@ -1,9 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client';
 import type { NewRequest } from '@/lib/requests/new-request';
-
-/** A rate limit's counter for the window `now` falls in (see lib/security/enforce-attempt-limits.ts). */
-export type CounterWindow = { key: string; windowStart: Date; max: number };
+import type { CounterWindow } from '@/lib/security/enforce-attempt-limits';
 
 export type FileRequestOptions = {
   newRequest: NewRequest;

@@ -1,10 +1,12 @@
 import type { DatabaseOrTransaction } from '@/db/client';
 import { countIntakeAttempt } from '@/db/queries/intake-rate-counters';
-import type { CounterWindow } from '@/db/queries/file-request';
 import { AppError } from '@/lib/errors/app-error';
 
 /** At most `max` attempts for `key` (a keyed hash, never an address) per fixed window of `windowMs`. */
 export type AttemptLimit = { key: string; max: number; windowMs: number };
+
+/** A limit's counter row for one window: where an attempt at a given time is counted. */
+export type CounterWindow = { key: string; windowStart: Date; max: number };
 
 /**
  * Counts one attempt against a limit, or throws RATE_LIMITED with the seconds until its window
