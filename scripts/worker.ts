@@ -24,7 +24,8 @@ let failures = 0;
  * as fatal: the promise it rejects is its own, so nothing can catch it, and the process
  * would end (a database restart under load did exactly that). Instead the worker is
  * stopped and started again in this process, with backoff; whatever the old one still
- * held is released by its stop, or by a live worker's heartbeat reaper.
+ * held is released by its stop, or, when its stop hangs, it is abandoned and a live
+ * worker's heartbeat reaper frees its jobs once its row goes stale.
  */
 async function restart(reason: unknown): Promise<void> {
   if (isStopping || isRestarting) return;
@@ -32,7 +33,15 @@ async function restart(reason: unknown): Promise<void> {
   console.error(`[worker] restarting after a fatal error: ${reason instanceof Error ? reason.message : String(reason)}`);
   const old = worker;
   worker = null;
-  await Promise.race([old?.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]).catch(() => {});
+  const stopped = await Promise.race([
+    Promise.resolve(old?.stop()).then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_TIMEOUT_MS)),
+  ]);
+  // A stop that hangs on a dead connection leaves its heartbeat beating, which would keep its jobs locked.
+  if (!stopped) old?.abandon();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, RESTART_DELAYS_MS[Math.min(failures++, RESTART_DELAYS_MS.length - 1)]));
     if (isStopping) break;

@@ -8,7 +8,7 @@ import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
  */
 export const jobWorkerHeartbeats = pgTable('job_worker_heartbeats', {
   processId: uuid().primaryKey(),
-  /** graphile-worker's pool and worker ids in this process: what `locked_by` holds on its jobs. */
+  /** graphile-worker's pool ids in this process (running, or ended with locks not yet released): what `locked_by` holds on its jobs. */
   workerIds: text().array().notNull(),
   hostname: text().notNull(),
   pid: text().notNull(),

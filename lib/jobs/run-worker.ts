@@ -4,6 +4,7 @@ import pg from 'pg';
 import { getDb } from '@/db/client';
 import { startAuditSealer } from '@/lib/audit/start-audit-sealer';
 import { env } from '@/lib/env';
+import { trackHeldJobs } from './held-jobs';
 import { crontab, FULFILMENT_TASKS, taskList } from './task-list';
 import { startWorkerHeartbeat } from './worker-heartbeat';
 import { startWorkerWatchdog } from './worker-watchdog';
@@ -11,6 +12,11 @@ import { startWorkerWatchdog } from './worker-watchdog';
 export type JobWorker = {
   /** Graceful: running jobs finish (or are aborted after a grace period), then everything this process holds is released. */
   stop(): Promise<void>;
+  /**
+   * For a worker whose stop did not finish (a connection that hangs): stops its heartbeat, watchdog and sealer
+   * and leaves its jobs locked, so a live worker's reaper frees them once its heartbeat has gone stale.
+   */
+  abandon(): void;
   /** Settles when the worker stops, or rejects when a pool fails. */
   promise: Promise<void>;
 };
@@ -44,11 +50,8 @@ export function workerPreset(concurrency: number): GraphileConfig.Preset {
  */
 export async function runWorker({ onFailure }: RunWorkerOptions = {}): Promise<JobWorker> {
   const { DATABASE_URL, WORKER_CONCURRENCY, FULFILMENT_CONCURRENCY, AUDIT_SEAL_INTERVAL_MS } = env();
-  const workerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
-  // graphile-worker 0.18 locks jobs with its pool's id (locked_by = 'pool-…'); the workers' own ids are kept too.
-  events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
-  events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  const held = trackHeldJobs(events);
   const watchdog = startWorkerWatchdog(events, {
     onFailure: onFailure ?? ((reason) => console.error(`[worker] ${reason}`)),
   });
@@ -91,9 +94,7 @@ export async function runWorker({ onFailure }: RunWorkerOptions = {}): Promise<J
     await pgPool.end();
     throw error;
   }
-  const heartbeat = startWorkerHeartbeat(getDb(), {
-    workerIds: () => [...workerIds],
-  });
+  const heartbeat = startWorkerHeartbeat(getDb(), { held });
   const stopSealer = startAuditSealer(getDb(), {
     intervalMs: AUDIT_SEAL_INTERVAL_MS,
   });
@@ -109,6 +110,11 @@ export async function runWorker({ onFailure }: RunWorkerOptions = {}): Promise<J
     })());
   return {
     stop,
+    abandon() {
+      watchdog.stop();
+      void stopSealer().catch(() => {});
+      heartbeat.abandon();
+    },
     promise: Promise.all(runners.map((runner) => runner.promise)).then(() => undefined),
   };
 }
