@@ -2,7 +2,8 @@
  * Exporting a subject with 200,000 orders: how long gathering and packaging
  * take, how big the ZIP is, and that memory stays bounded: the measured process
  * runs with a small V8 heap cap, and its peak RSS is compared across subjects of
- * 10, 50,000, 200,000 and 800,000 orders. Prints figures; asserts nothing.
+ * 10, 50,000, 200,000 and 800,000 orders. The measured process has the worker's own flags
+ * (scripts/worker-node-flags.ts), as the worker that packages in production does. Prints figures; asserts nothing.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:package
  *
@@ -31,6 +32,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { buildPackage } from '@/lib/fulfilment/build-package';
 import { runSource } from '@/lib/fulfilment/run-source';
 import { prepareDatabase } from '../scripts/prepare-database';
+import { WORKER_NODE_FLAGS } from '../scripts/worker-node-flags';
 import { settings } from '@/db/schema';
 import { NETWORK_SETTINGS_KEY } from '@/lib/settings/get-network-settings';
 import { provisionPostgres } from '../test/support/provision-postgres';
@@ -127,7 +129,7 @@ async function measureSubject(db: Database, subject: { label: string; email: str
   // A capped old generation proves the point harder than a peak figure: a run that held its rows would die here.
   const figures = await runCase(run!.id, {
     ...process.env,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}`.trim(),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...WORKER_NODE_FLAGS, `--max-old-space-size=${HEAP_CAP_MB}`].join(' ').trim(),
   });
   return `| ${subject.label} | ${figures.rows.toLocaleString('en')} | ${(figures.gatherMs / 1000).toFixed(2)} | ${(figures.buildMs / 1000).toFixed(2)} | ${(figures.packageBytes / 1024 / 1024).toFixed(2)} | ${figures.baselineRssMb.toFixed(0)} | ${figures.gatherRssMb.toFixed(0)} | ${figures.maxRssMb.toFixed(0)} | ${figures.peakHeapMb.toFixed(0)} |`;
 }

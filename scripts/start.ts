@@ -25,6 +25,7 @@ const { dataDir, defaultAppUrl, ensureLocalSecret } = await import('./local-defa
 const { prepareDatabase } = await import('./prepare-database');
 const { prepareDataSources, provideEmbeddedDemoCrm, provideEmbeddedDemoShop } = await import('./prepare-data-sources');
 const { startSupervisor } = await import('./supervisor');
+const { WORKER_NODE_FLAGS } = await import('./worker-node-flags');
 const { DEMO_ADMIN_EMAIL } = await import('@/db/seed/seed-demo-admin');
 
 const log = (line: string) => console.log(`[dsr-desk] ${line}`);
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const supervisor = startSupervisor(
     [
       ...(isMailCatcher ? [{ name: 'mail catcher', script: 'scripts/embedded/mail-catcher-process.ts', readyLine: '[mail] ready' }] : []),
-      { name: 'worker', script: 'scripts/worker.ts', readyLine: '[worker] ready' },
+      { name: 'worker', script: 'scripts/worker.ts', nodeFlags: WORKER_NODE_FLAGS, readyLine: '[worker] ready' },
       { name: 'web', script: 'scripts/web.ts', args: isDev ? ['--dev'] : [], readyLine: '[web] ready', receivesState: true },
     ],
     { env: process.env, log },

@@ -7,6 +7,8 @@ export type ChildSpec = {
   /** A TypeScript entry point, run with tsx. */
   script: string;
   args?: string[];
+  /** Node and V8 flags for this child (its memory limits), given before the script. */
+  nodeFlags?: string[];
   /** The line the child prints once it serves. */
   readyLine: string;
   /** Gets the supervisor's view of every child over an IPC channel (the web process, for /api/health/ready). */
@@ -46,7 +48,7 @@ export function startSupervisor(specs: ChildSpec[], { env, log }: { env: NodeJS.
   function launch(spec: ChildSpec, attempt: number): Promise<void> {
     return new Promise((resolve) => {
       const startedAt = Date.now();
-      const child = spawn(tsx, [spec.script, ...(spec.args ?? [])], {
+      const child = spawn(tsx, [...(spec.nodeFlags ?? []), spec.script, ...(spec.args ?? [])], {
         env,
         stdio: spec.receivesState ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       });

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WORKER_NODE_FLAGS } from '../../../scripts/worker-node-flags';
 import { freePort } from '../../support/free-port';
 import { type Child, startChild } from './child-process';
 
@@ -65,7 +66,7 @@ export async function startAppProcesses({
   }));
   const workers: Child[] = [];
   const startWorker = async () => {
-    const worker = startChild('scripts/worker.ts', processEnv());
+    const worker = startChild('scripts/worker.ts', processEnv(), [], WORKER_NODE_FLAGS);
     workers.push(worker);
     await worker.waitForOutput('[worker] ready');
     return worker;

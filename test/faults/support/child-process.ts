@@ -15,10 +15,10 @@ export type Child = {
 };
 
 /** Runs a TypeScript entry point with tsx in its own process group, keeping its output for assertions. */
-export function startChild(script: string, env: Record<string, string>, args: string[] = []): Child {
+export function startChild(script: string, env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Child {
   // tsx as a loader in one process (not its CLI wrapper, which forwards signals to a second one),
   // so a signal reaches the code under test directly and the exit code is its own.
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv,
     detached: true,
