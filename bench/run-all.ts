@@ -5,22 +5,24 @@
  * `BENCH_SMALL=1` picks sizes that finish in a few minutes on a busy machine.
  */
 import { spawn } from 'node:child_process';
+import { WORKER_NODE_FLAGS } from '../scripts/worker-node-flags';
 import { type BenchFigure, figurePrefix, median } from './bench-report';
 
 const isSmall = process.env.BENCH_SMALL === '1';
-const benches: { script: string; env: Record<string, string> }[] = [
+const benches: { script: string; env: Record<string, string>; nodeFlags?: string[] }[] = [
   { script: 'bench/intake.ts', env: isSmall ? { BENCH_INTAKE_SECONDS: '5' } : {} },
   { script: 'bench/intake-statements.ts', env: {} },
   { script: 'bench/audit-append.ts', env: isSmall ? { BENCH_TRANSACTIONS: '1500' } : {} },
-  { script: 'bench/mail-throughput.ts', env: isSmall ? { BENCH_EMAILS: '2000' } : {} },
+  // The mail bench runs the worker's pools in its own process: with the worker's flags, as `npm start` runs it.
+  { script: 'bench/mail-throughput.ts', env: isSmall ? { BENCH_EMAILS: '2000' } : {}, nodeFlags: WORKER_NODE_FLAGS },
   { script: 'bench/audit-export.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },
   { script: 'bench/package-encoding.ts', env: isSmall ? { BENCH_ROWS: '50000' } : {} },
   { script: 'bench/queue.ts', env: isSmall ? { BENCH_ROWS: '100000' } : {} },
 ];
 
-function runBench({ script, env }: (typeof benches)[number]): Promise<BenchFigure[]> {
+function runBench({ script, env, nodeFlags = [] }: (typeof benches)[number]): Promise<BenchFigure[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
       env: { BENCH_RUNS: '3', ...process.env, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -20,6 +20,7 @@ import { fileOnBehalf } from '@/lib/requests/file-on-behalf';
 import { NETWORK_SETTINGS_KEY } from '@/lib/settings/get-network-settings';
 import { startMailCatcher } from '../scripts/embedded/mail-catcher';
 import { createDemoShop, createShopSource, insertShopCustomer, uniqueShopEmail } from '../test/support/demo-shop';
+import { WORKER_NODE_FLAGS } from '../scripts/worker-node-flags';
 import { type Child, startChild } from '../test/faults/support/child-process';
 import { freePort } from '../test/support/free-port';
 import { createStaffMember } from '../test/support/staff';
@@ -63,7 +64,7 @@ async function main() {
 
   /** Starts `count` worker processes, waits for the remaining rows to be done, returns the seconds it took. */
   const drainWith = async (count: number, remaining: () => Promise<number>): Promise<number> => {
-    const workers = Array.from({ length: count }, () => startChild('scripts/worker.ts', workerEnv));
+    const workers = Array.from({ length: count }, () => startChild('scripts/worker.ts', workerEnv, [], WORKER_NODE_FLAGS));
     running.push(...workers);
     await Promise.all(workers.map((worker) => worker.waitForOutput('[worker] ready')));
     const started = performance.now();

@@ -11,9 +11,12 @@ describe("the worker's Node flags", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('`npm run worker` passes the same flags as `npm start` does', () => {
+  it('`npm run worker` and `npm run bench:mail` (the worker measured in its process) pass the same flags as `npm start` does', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    for (const flag of WORKER_NODE_FLAGS) expect(scripts.worker).toContain(flag);
+    for (const flag of WORKER_NODE_FLAGS) {
+      expect(scripts.worker).toContain(flag);
+      expect(scripts['bench:mail']).toContain(flag);
+    }
   });
 
   it('the supervisor starts a child with its flags, and V8 takes them', async () => {

@@ -1,6 +1,6 @@
 /**
  * The flags the worker process runs with (`npm start` through scripts/supervisor.ts, `npm run worker`, the
- * fault tests, and the packaging bench's measured process).
+ * fault tests, and the benches that measure the worker: bench:mail, bench:workers, bench:package's measured process).
  *
  * `--max-semi-space-size=4` (MB): V8 sizes its young generation from the machine's memory, and Node 24 on
  * this kind of machine lets it grow to tens of MB. Loading the app alone makes about 80 MB of short-lived
