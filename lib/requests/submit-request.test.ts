@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { intakeRateCounters, outboundEmails, settings } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -10,6 +11,7 @@ import { hashToken } from '@/lib/security/tokens';
 import type { TSubmitRequest } from '@/lib/validation/submit-request';
 import { findVerificationLink } from '@/lib/verification/find-verification-link';
 import { useEnvOverrides } from '@/test/support/env-overrides';
+import { eventually, sleep } from '@/test/support/eventually';
 import { runQueuedJobs } from '@/test/support/job-worker';
 import { aSubmission, renamedOrganisation, uniqueIp } from '@/test/support/fixtures';
 import { findEmailJob, latestVerificationToken, listOutboundEmails, payloadProps, tokenFromUrl } from '@/test/support/outbox';
@@ -146,6 +148,30 @@ describe('[requester] files a new request in one statement', () => {
       });
     } finally {
       await db.delete(settings).where(eq(settings.key, ORGANISATION_SETTINGS_KEY));
+    }
+  });
+
+  it('wakes the workers after its commit, for a new request and for a repeat alike (their jobs are queued without a notification)', async () => {
+    // The first job of each task in a database goes through add_job, which notifies on its own: queue one of each first.
+    const warmUp = aSubmission();
+    for (let round = 0; round < 2; round++) await submitRequest(db, { input: warmUp, channel: 'web', ip: uniqueIp() });
+    const listener = postgres(env().DATABASE_URL, { max: 1, onnotice: () => {} });
+    try {
+      const counts: number[] = [];
+      await sleep(100); // the warm-up's own wakes
+      await listener.listen('jobs:insert', (payload) => counts.push((JSON.parse(payload) as { count: number }).count));
+      const input = aSubmission();
+      const first = await submitRequest(db, { input, channel: 'web', ip: uniqueIp() });
+      expect(first).toBe('created');
+      await eventually('the wake for the new request', async () => counts.length === 1);
+      const repeat = await submitRequest(db, { input, channel: 'web', ip: uniqueIp() });
+      expect(repeat).toBe('merge-queued');
+      await eventually('the wake for the merge job', async () => counts.length === 2);
+      await sleep(100);
+      expect(counts).toEqual([1, 1]);
+      expect(await runQueuedJobs(db, 'merge-duplicate-submission')).toBe(2); // the warm-up's and this one's
+    } finally {
+      await listener.end({ timeout: 1 });
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@/db/client';
 import { createUnverifiedRequest, fileRequestInOneStatement } from '@/db/queries/file-request';
+import { wakeWorkers } from '@/lib/jobs/wake-workers';
 import { findOpenRequestForUpdate } from '@/db/queries/requests';
 import { defaultLocale, type SupportedLocale } from '@/lib/i18n/locales';
 import { hashEmail } from '@/lib/security/keyed-hash';
@@ -70,9 +71,13 @@ export async function submitRequest(
     // The client may have left while we parsed: with nothing written yet, that is the moment to notice it.
     signal?.throwIfAborted();
     const filed = await fileInOneStatement(db, filing);
-    if (filed) return filed;
+    if (filed) {
+      // The request's email job (or the merge job) was queued without graphile-worker's notification: see wakeWorkers.
+      wakeWorkers(db);
+      return filed;
+    }
   }
-  return withStoredUploads(
+  const outcome = await withStoredUploads(
     permissionFiles,
     ([permission]) =>
       withStoredUploads(
@@ -82,6 +87,8 @@ export async function submitRequest(
       ),
     { store: evidenceUploadStore('agentPermission'), isKept },
   );
+  wakeWorkers(db);
+  return outcome;
 }
 
 /**
