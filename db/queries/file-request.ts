@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { arrayParameter } from '../array-parameter';
 import type { DatabaseOrTransaction } from '../client';
 import type { NewRequest } from '@/lib/requests/new-request';
 import type { CounterWindow } from '@/lib/security/enforce-attempt-limits';
@@ -30,7 +31,7 @@ export async function fileRequestInOneStatement(
       sql`select file_request(
         ${emailLimit.key}, ${emailLimit.windowStart.toISOString()}::timestamptz, ${emailLimit.max}::integer,
         ${ipLimit?.key ?? null}, ${ipLimit?.windowStart.toISOString() ?? null}::timestamptz, ${ipLimit?.max ?? null}::integer,
-        ${textArray(openStatuses)}, ${textArray(webhookEvents)},
+        ${arrayParameter(openStatuses, 'text[]')}, ${arrayParameter(webhookEvents, 'text[]')},
         ${newRequestArguments(newRequest)}
       ) as outcome`,
     );
@@ -50,11 +51,6 @@ function newRequestArguments({ row, eventDetails, ip, tokenHash, tokenExpiresAt,
   return sql`${JSON.stringify(row)}::jsonb, ${JSON.stringify(eventDetails)}::jsonb, ${ip}::inet,
     ${tokenHash}, ${tokenExpiresAt.toISOString()}::timestamptz,
     ${email.id}::uuid, ${email.messageId}, ${JSON.stringify(email.payload)}::jsonb, ${email.deliveryJobKey}`;
-}
-
-/** A text[] parameter as one array literal (drizzle would spread a JS array into a row of parameters). */
-function textArray(values: readonly string[]): SQL {
-  return sql`${`{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 }
 
 function sqlStateOf(error: unknown): string | undefined {

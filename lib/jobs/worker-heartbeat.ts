@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { eq, lt, sql } from 'drizzle-orm';
+import { arrayParameter } from '@/db/array-parameter';
 import type { Database, DatabaseOrTransaction } from '@/db/client';
 import { jobWorkerHeartbeats } from '@/db/schema';
 import type { HeldJobs } from './held-jobs';
@@ -110,12 +111,6 @@ export function startWorkerHeartbeat(
   };
 }
 
-const textArray = (values: string[]) =>
-  sql`array[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::text[]`;
-
 /**
  * Unlocks the jobs (and their named queues) locked by these pools at least `lockedBeforeMs` ago that are not
  * among `heldJobIds`, as graphile-worker hands back a job it fetched and never ran: its attempt is given back.
@@ -125,21 +120,20 @@ export async function unlockOrphanedJobs(
   db: DatabaseOrTransaction,
   { poolIds, heldJobIds, lockedBeforeMs }: { poolIds: string[]; heldJobIds: string[]; lockedBeforeMs: number },
 ): Promise<string[]> {
-  const held = heldJobIds.length === 0 ? sql`array[]::bigint[]` : sql`${textArray(heldJobIds)}::bigint[]`;
   const rows = await db.execute<{ id: string }>(sql`
     with orphans as (
       update graphile_worker._private_jobs as jobs
       set attempts = greatest(0, attempts - 1), locked_by = null, locked_at = null
-      where locked_by = any(${textArray(poolIds)})
+      where locked_by = any(${arrayParameter(poolIds, 'text[]')})
         and locked_at < now() - make_interval(secs => ${lockedBeforeMs / 1000})
-        and not (id = any(${held}))
+        and not (id = any(${arrayParameter(heldJobIds, 'bigint[]')}))
       returning jobs.id, jobs.job_queue_id
     ),
     queues as (
       update graphile_worker._private_job_queues as job_queues
       set locked_by = null, locked_at = null
       from orphans
-      where job_queues.id = orphans.job_queue_id and job_queues.locked_by = any(${textArray(poolIds)})
+      where job_queues.id = orphans.job_queue_id and job_queues.locked_by = any(${arrayParameter(poolIds, 'text[]')})
     )
     select id::text from orphans order by id`);
   return rows.map((row) => row.id);
@@ -147,5 +141,5 @@ export async function unlockOrphanedJobs(
 
 async function forceUnlockWorkers(tx: DatabaseOrTransaction, workerIds: string[]): Promise<void> {
   if (workerIds.length === 0) return;
-  await tx.execute(sql`select graphile_worker.force_unlock_workers(${textArray(workerIds)})`);
+  await tx.execute(sql`select graphile_worker.force_unlock_workers(${arrayParameter(workerIds, 'text[]')})`);
 }
