@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
+import { arrayParameter } from '@/db/array-parameter';
 import type { Database } from '@/db/client';
 import { canonicalEventText, chainHash } from './canonical-event-text';
 import { eventLeafHash, MerkleFrontier } from './merkle-tree';
@@ -72,11 +73,22 @@ export async function sealAuditLog(
         tree.append(leaf);
         return { leafIndex: tree.size - 1, eventId: event.id, leafHash: leaf };
       });
-      await tx.execute(sql`
-        insert into audit_log_leaves (leaf_index, event_id, leaf_hash)
-        select * from unnest(${arrayLiteral(leaves.map((leaf) => leaf.leafIndex))}::bigint[], ${arrayLiteral(leaves.map((leaf) => leaf.eventId))}::bigint[],
-          ${arrayLiteral(leaves.map((leaf) => leaf.leafHash))}::text[])
-      `);
+      // One parameter per column rather than one per value.
+      const leafIndexes = arrayParameter(
+        leaves.map((leaf) => leaf.leafIndex),
+        'bigint[]',
+      );
+      const eventIds = arrayParameter(
+        leaves.map((leaf) => leaf.eventId),
+        'bigint[]',
+      );
+      const leafHashes = arrayParameter(
+        leaves.map((leaf) => leaf.leafHash),
+        'text[]',
+      );
+      await tx.execute(
+        sql`insert into audit_log_leaves (leaf_index, event_id, leaf_hash) select * from unnest(${leafIndexes}, ${eventIds}, ${leafHashes})`,
+      );
       sealedCount += batch.length;
       afterId = batch.at(-1)!.id;
       if (batch.length < limit) break;
@@ -91,11 +103,6 @@ export async function sealAuditLog(
     `);
     return { sealedCount, treeHead: { ...treeHead, lastEventId: Number(afterId) } };
   });
-}
-
-/** One parameter per column rather than one per value: numbers and hex digits need no quoting in an array literal. */
-function arrayLiteral(values: (number | string)[]): string {
-  return `{${values.join(',')}}`;
 }
 
 /** Seals until nothing committed is left unsealed: for commands and tests that need the tree to cover everything written so far. */
