@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Logger, run, type WorkerEvents } from 'graphile-worker';
 import { afterEach, describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { eventually } from '@/test/support/eventually';
+import { eventually, sleep } from '@/test/support/eventually';
 import { useTestDatabase } from '@/test/support/test-database';
 import { trackHeldJobs } from './held-jobs';
 import { startWorkerHeartbeat, unlockOrphanedJobs } from './worker-heartbeat';
@@ -106,6 +106,52 @@ describe('the heartbeat of a live worker', () => {
     await heartbeat.stop();
     expect(await lockOf(job)).toEqual({ locked_by: null, attempts: 1 });
     const rows = await db.execute(sql`select 1 from job_worker_heartbeats where 'pool-stopping' = any(worker_ids)`);
+    expect(rows.length).toBe(0);
+  });
+
+  it('unlocks what a pool of its own that has ended still has locked, then drops that pool from its row', async () => {
+    const events: WorkerEvents = new EventEmitter();
+    const held = trackHeldJobs(events);
+    (events as EventEmitter).emit('pool:create', { workerPool: { id: 'pool-ending' } });
+    const heartbeat = startWorkerHeartbeat(db, { held, intervalMs: 100, log: () => {} });
+    stops.push(() => heartbeat.stop());
+    const job = await lockedJob('orphan-test-4', 'pool-ending', 0); // fresh: a live pool's orphan would wait 60 s
+    await sleep(300);
+    expect(await lockOf(job)).toEqual({ locked_by: 'pool-ending', attempts: 1 });
+
+    (events as EventEmitter).emit('pool:release', { workerPool: { id: 'pool-ending' } });
+    await eventually('the ended pool’s job to be unlocked', async () => (await lockOf(job))?.locked_by === null);
+    expect(held.endedPoolIds()).toEqual([]);
+    await eventually('the row to forget the pool', async () => {
+      const rows = await db.execute(sql`select 1 from job_worker_heartbeats where 'pool-ending' = any(worker_ids)`);
+      return rows.length === 0;
+    });
+  });
+
+  it('abandoned, stops beating and leaves its jobs locked until a live heartbeat finds its row stale and frees them', async () => {
+    const abandonedEvents: WorkerEvents = new EventEmitter();
+    const abandonedHeld = trackHeldJobs(abandonedEvents);
+    (abandonedEvents as EventEmitter).emit('pool:create', { workerPool: { id: 'pool-abandoned' } });
+    const abandoned = startWorkerHeartbeat(db, { held: abandonedHeld, intervalMs: 100, staleAfterMs: 1_000, log: () => {} });
+    const job = await lockedJob('orphan-test-5', 'pool-abandoned', 0);
+    await sleep(200);
+    abandoned.abandon();
+    await sleep(300);
+    expect(await lockOf(job)).toEqual({ locked_by: 'pool-abandoned', attempts: 1 });
+
+    const lines: string[] = [];
+    const live = startWorkerHeartbeat(db, {
+      held: trackHeldJobs(new EventEmitter() as WorkerEvents),
+      intervalMs: 100,
+      staleAfterMs: 1_000,
+      log: (line) => lines.push(line),
+    });
+    stops.push(() => live.stop());
+    await eventually('the abandoned process’s job to be unlocked', async () => (await lockOf(job))?.locked_by === null, {
+      timeoutMs: 10_000,
+    });
+    expect(lines.join('\n')).toContain('stopped beating');
+    const rows = await db.execute(sql`select 1 from job_worker_heartbeats where 'pool-abandoned' = any(worker_ids)`);
     expect(rows.length).toBe(0);
   });
 });
