@@ -6,11 +6,8 @@
  *
  *   npm run bench:intake-statements
  */
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { performance } from 'node:perf_hooks';
-import type { Database } from '@/db/client';
-import * as schema from '@/db/schema';
+import { createDatabase } from '@/db/client';
 import { median, reportFigure } from './bench-report';
 import { openBenchDatabase } from './open-bench-database';
 
@@ -19,13 +16,11 @@ const INTAKES = Number(process.env.BENCH_INTAKES ?? 50);
 async function main() {
   process.env.RATE_LIMIT_PER_IP_PER_HOUR = '100000000';
   const bench = await openBenchDatabase('intake_statements');
-  const client = postgres(bench.databaseUrl, { max: 1, onnotice: () => {} });
   let sent: { sql: string; at: number }[] = [];
-  const db = drizzle(client, {
-    schema,
-    casing: 'snake_case',
+  const { db, close } = createDatabase(bench.databaseUrl, {
+    max: 1,
     logger: { logQuery: (sql) => void sent.push({ sql: sql.replace(/\s+/g, ' '), at: performance.now() }) },
-  }) as unknown as Database;
+  });
   const { submitRequest } = await import('@/lib/requests/submit-request');
   const gaps = new Map<string, number[]>();
   const totals: number[] = [];
@@ -59,7 +54,7 @@ async function main() {
     reportFigure({ name: 'intake statements per new request', runs: [sent.length], unit: 'statements' });
     reportFigure({ name: 'one intake, one caller, median (ms)', runs: [median(totals.slice(Math.min(10, INTAKES / 2)))], unit: 'ms' });
   } finally {
-    await client.end({ timeout: 5 });
+    await close();
     await bench.close();
   }
 }

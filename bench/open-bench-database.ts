@@ -1,7 +1,5 @@
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
-import type { Database } from '@/db/client';
-import * as schema from '@/db/schema';
+import type postgres from 'postgres';
+import { createDatabase, type Database } from '@/db/client';
 import { resetEnvForTests } from '@/lib/env';
 import { prepareDatabase } from '../scripts/prepare-database';
 import { provisionPostgres } from '../test/support/provision-postgres';
@@ -30,15 +28,15 @@ export async function openBenchDatabase(label: string, { poolSize = 2 }: { poolS
   const database = await provisionPostgres(label);
   process.env.DATABASE_URL = database.databaseUrl;
   resetEnvForTests();
-  const client = postgres(database.databaseUrl, { max: poolSize, onnotice: () => {} });
   const captured: CapturedQuery[] = [];
-  const db = drizzle(client, {
-    schema,
-    casing: 'snake_case',
+  // The app's own handle (db/client.ts), prepared statements and all: a bench measures what the app runs.
+  const handle = createDatabase(database.databaseUrl, {
+    max: poolSize,
     logger: { logQuery: (sql, params) => void captured.push({ sql, params }) },
-  }) as unknown as Database;
+  });
+  const { client, db } = handle;
   const close = async () => {
-    await client.end({ timeout: 5 });
+    await handle.close();
     await database.stop();
   };
   try {

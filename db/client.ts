@@ -1,3 +1,4 @@
+import type { Logger } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
@@ -10,13 +11,21 @@ export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseOrTransaction = Database | Transaction;
 
-export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
+/**
+ * A database handle as the app uses it. `logger` sees every statement drizzle sends (the benches capture
+ * them for EXPLAIN); `client` is the postgres.js client underneath, for what drizzle does not do (COPY, LISTEN).
+ */
+export function createDatabase(
+  url: string,
+  options: { max?: number; logger?: Logger } = {},
+): { db: Database; client: postgres.Sql; close: () => Promise<void> } {
   redactQueryErrors();
   // A short connect timeout: with the database gone a request fails in seconds (and the web
   // process answers 503) instead of waiting postgres.js's default 30 s.
   // `debug` stays off: with it postgres.js puts each failed query's parameters (personal data) on its errors.
   const client = postgres(url, { max: options.max ?? 10, connect_timeout: 5, onnotice: () => {}, debug: false });
-  return { db: drizzle(withPreparedStatements(client), { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
+  const db = drizzle(withPreparedStatements(client), { schema, casing: 'snake_case', logger: options.logger });
+  return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 
 // One client per process, kept on globalThis so Next's hot reload doesn't open a new pool per edit.
