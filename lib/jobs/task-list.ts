@@ -40,12 +40,12 @@ export const taskList: TaskList = {
     const alerted = await sendDeliveryAlertDigest(getDb(), { now: new Date() });
     if (alerted > 0) helpers.logger.info(`alerted the admins: ${alerted} email(s) keep failing`);
   },
-  'send-status-links': async (payload) => {
+  'send-status-links': async (payload, helpers) => {
     const { emailHash, reference, ip } = payload as JobPayloads['send-status-links'];
-    await sendStatusLinks(getDb(), { emailHash, reference, ip, now: new Date() });
+    await sendStatusLinks(getDb(), { emailHash, reference, ip, jobId: helpers.job.id, now: new Date() });
   },
-  'merge-duplicate-submission': async (payload) => {
-    await mergeDuplicateSubmission(getDb(), payload as JobPayloads['merge-duplicate-submission']);
+  'merge-duplicate-submission': async (payload, helpers) => {
+    await mergeDuplicateSubmission(getDb(), { ...(payload as JobPayloads['merge-duplicate-submission']), jobId: helpers.job.id });
   },
   'purge-expired-requests': async (_payload, helpers) => {
     const purged = await purgeExpiredRequests(getDb(), { now: new Date() });

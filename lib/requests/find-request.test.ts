@@ -15,6 +15,9 @@ import { RECENTLY_CLOSED_DAYS, sendStatusLinks } from './send-status-links';
 
 const db = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
+let jobs = 0;
+/** A graphile-worker job id as the worker passes it: unique per job. */
+const aJobId = () => `find-request-test-${++jobs}`;
 
 async function statusLinkEmailsTo(email: string) {
   return db
@@ -46,7 +49,7 @@ describe('[requester] finds their requests by email', () => {
       .set({ status: 'fulfilled', closedAt: new Date(now.getTime() - (RECENTLY_CLOSED_DAYS + 1) * DAY) })
       .where(eq(requests.id, old.request.id));
 
-    const found = await sendStatusLinks(db, { emailHash: hashEmail(email), reference: null, ip: uniqueIp(), now });
+    const found = await sendStatusLinks(db, { emailHash: hashEmail(email), reference: null, ip: uniqueIp(), jobId: aJobId(), now });
 
     expect(found).toBe(2);
     const [message, ...more] = await statusLinkEmailsTo(email);
@@ -64,12 +67,28 @@ describe('[requester] finds their requests by email', () => {
     expect((await listEvents(db, { requestId: old.request.id })).map((event) => event.action)).not.toContain('status_link_resent');
   });
 
+  it('sends one email when the same job runs again (the worker died after its commit, before the job was marked done)', async () => {
+    const email = uniqueEmail('finder');
+    const { request } = await submitVerifiedRequest(db, { input: aSubmission({ email }) });
+    const job = { emailHash: hashEmail(email), reference: null, ip: uniqueIp(), jobId: aJobId() };
+
+    await Promise.all([sendStatusLinks(db, job), sendStatusLinks(db, job)]);
+    expect(await sendStatusLinks(db, job)).toBe(1);
+
+    expect(await statusLinkEmailsTo(email)).toHaveLength(1);
+    const resent = (await listEvents(db, { requestId: request.id })).filter((event) => event.action === 'status_link_resent');
+    expect(resent).toEqual([expect.objectContaining({ details: { reason: 'find_request', jobId: job.jobId } })]);
+    // Another job (the requester asked again) sends again.
+    await sendStatusLinks(db, { ...job, jobId: aJobId() });
+    expect(await statusLinkEmailsTo(email)).toHaveLength(2);
+  });
+
   it('narrows to one reference when given', async () => {
     const email = uniqueEmail('finder');
     const first = await submitVerifiedRequest(db, { input: aSubmission({ email, type: 'access' }) });
     await submitVerifiedRequest(db, { input: aSubmission({ email, type: 'deletion' }) });
 
-    await sendStatusLinks(db, { emailHash: hashEmail(email), reference: first.reference, ip: uniqueIp() });
+    await sendStatusLinks(db, { emailHash: hashEmail(email), reference: first.reference, ip: uniqueIp(), jobId: aJobId() });
 
     const [message] = await statusLinkEmailsTo(email);
     expect((payloadProps(message!).requests as { reference: string }[]).map((entry) => entry.reference)).toEqual([first.reference]);
@@ -83,7 +102,7 @@ describe('[requester] finds their requests by email', () => {
       .set({ status: 'sent', sentAt: new Date(), recipient: null, payload: null })
       .where(eq(outboundEmails.requestId, request.id));
 
-    await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp() });
+    await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp(), jobId: aJobId() });
 
     const emails = await listOutboundEmails(db, { requestId: request.id });
     expect(emails.map((row) => row.template)).toEqual(['verification', 'verification']);
@@ -96,7 +115,7 @@ describe('[requester] finds their requests by email', () => {
   it('while the first confirmation email is still undelivered, sends that same email rather than a second link (one live link)', async () => {
     const { request, verificationToken, input } = await submitUnverifiedRequest(db);
 
-    await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp() });
+    await sendStatusLinks(db, { emailHash: hashEmail(input.email), reference: null, ip: uniqueIp(), jobId: aJobId() });
 
     expect((await listOutboundEmails(db, { requestId: request.id })).map((row) => row.template)).toEqual(['verification']);
     const [token, ...others] = await listTokens(db, { requestId: request.id, purpose: 'verification' });
@@ -106,7 +125,7 @@ describe('[requester] finds their requests by email', () => {
 
   it('sends nothing for an address with no requests', async () => {
     const email = uniqueEmail('nobody');
-    expect(await sendStatusLinks(db, { emailHash: hashEmail(email), reference: null, ip: uniqueIp() })).toBe(0);
+    expect(await sendStatusLinks(db, { emailHash: hashEmail(email), reference: null, ip: uniqueIp(), jobId: aJobId() })).toBe(0);
     expect(await statusLinkEmailsTo(email)).toHaveLength(0);
   });
 });

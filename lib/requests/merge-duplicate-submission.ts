@@ -2,13 +2,20 @@ import type { Database, Transaction } from '@/db/client';
 import { getRequestForUpdate } from '@/db/queries/requests';
 import type { RequestRow } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { recordedByJob } from '@/lib/jobs/recorded-by-job';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
 import { sendVerificationLink } from '@/lib/verification/send-verification-link';
 import { createStatusToken } from './create-status-token';
 import { requestTypeLabel } from './request-type-label';
 
-export type MergeOptions = { channel: 'web' | 'api'; ip: string | null; now: Date };
+export type MergeOptions = {
+  channel: 'web' | 'api';
+  ip: string | null;
+  now: Date;
+  /** The worker's job doing the merge: written into the event, so a second run of the same job finds it done. */
+  jobId?: string;
+};
 
 /**
  * A repeat of an open request is not a second request: the requester is sent their link again, to the
@@ -18,7 +25,7 @@ export type MergeOptions = { channel: 'web' | 'api'; ip: string | null; now: Dat
 export async function mergeIntoOpenRequest(
   tx: Transaction,
   open: RequestRow,
-  { channel, ip, now }: MergeOptions,
+  { channel, ip, now, jobId }: MergeOptions,
 ): Promise<'resent-verification' | 'resent-status-link'> {
   const outcome = open.status === 'unverified' ? 'resent-verification' : 'resent-status-link';
   if (outcome === 'resent-verification') await sendVerificationLink(tx, open, now);
@@ -27,7 +34,7 @@ export async function mergeIntoOpenRequest(
     requestId: open.id,
     actor: { type: 'requester' },
     action: outcome === 'resent-verification' ? 'verification_link_resent' : 'status_link_resent',
-    details: { channel, reason: 'duplicate_submission' },
+    details: { channel, reason: 'duplicate_submission', ...(jobId === undefined ? {} : { jobId }) },
     ip,
   });
   return outcome;
@@ -53,14 +60,22 @@ async function sendStatusLink(tx: Transaction, open: RequestRow): Promise<void> 
  * The worker's half of a repeat submission filed in one statement (migration 0034's file_request queued it), so
  * the requester's answer took as long as a new address's. The request may have moved on since: one closed in
  * between still gets its status link (its page shows the outcome); one purged or minimised gets nothing.
+ * Exactly once per job (lib/jobs/recorded-by-job.ts): a second run of the same job finds its event and sends nothing.
  */
 export async function mergeDuplicateSubmission(
   db: Database,
-  { requestId, channel, ip, now = new Date() }: { requestId: string; channel: 'web' | 'api'; ip: string | null; now?: Date },
-): Promise<'resent-verification' | 'resent-status-link' | 'gone'> {
+  {
+    requestId,
+    channel,
+    ip,
+    jobId,
+    now = new Date(),
+  }: { requestId: string; channel: 'web' | 'api'; ip: string | null; jobId: string; now?: Date },
+): Promise<'resent-verification' | 'resent-status-link' | 'gone' | 'already-merged'> {
   return db.transaction(async (tx) => {
     const request = await getRequestForUpdate(tx, { id: requestId });
     if (!request?.email) return 'gone';
-    return mergeIntoOpenRequest(tx, request, { channel, ip, now });
+    if (await recordedByJob(tx, { requestIds: [requestId], jobId })) return 'already-merged';
+    return mergeIntoOpenRequest(tx, request, { channel, ip, now, jobId });
   });
 }

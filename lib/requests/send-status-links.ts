@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type RequestRow, requests } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record-event';
+import { recordedByJob } from '@/lib/jobs/recorded-by-job';
 import { isSupportedLocale } from '@/lib/i18n/locales';
 import { enqueueEmail } from '@/lib/mail/enqueue-email';
 import { getOrganisationSettings } from '@/lib/settings/get-organisation-settings';
@@ -15,7 +16,14 @@ export const RECENTLY_CLOSED_DAYS = 30;
 /** At most this many requests in one email, newest first. */
 const MAX_LISTED = 20;
 
-export type SendStatusLinksOptions = { emailHash: string; reference: string | null; ip: string | null; now?: Date };
+export type SendStatusLinksOptions = {
+  emailHash: string;
+  reference: string | null;
+  ip: string | null;
+  /** The worker's job: named in the events, so a second run of it sends nothing (lib/jobs/recorded-by-job.ts). */
+  jobId: string;
+  now?: Date;
+};
 
 /**
  * The worker's half of "Find my request": emails the address its way back into every
@@ -26,7 +34,7 @@ export type SendStatusLinksOptions = { emailHash: string; reference: string | nu
  */
 export async function sendStatusLinks(
   db: Database,
-  { emailHash, reference, ip, now = new Date() }: SendStatusLinksOptions,
+  { emailHash, reference, ip, jobId, now = new Date() }: SendStatusLinksOptions,
 ): Promise<number> {
   const recentlyClosedSince = new Date(now.getTime() - RECENTLY_CLOSED_DAYS * 24 * 60 * 60 * 1000);
   return db.transaction(async (tx) => {
@@ -45,6 +53,7 @@ export async function sendStatusLinks(
       .orderBy(desc(requests.receivedAt))
       .limit(MAX_LISTED)
       .for('update');
+    if (await recordedByJob(tx, { requestIds: found.map((request) => request.id), jobId })) return found.length;
 
     const links: { reference: string; requestTypeLabel: string; statusLabel: string; statusUrl: string }[] = [];
     let recipient: string | null = null;
@@ -59,7 +68,7 @@ export async function sendStatusLinks(
           requestId: request.id,
           actor: { type: 'requester' },
           action: 'verification_link_resent',
-          details: { reason: 'find_request' },
+          details: { reason: 'find_request', jobId },
           ip,
         });
         continue;
@@ -76,7 +85,7 @@ export async function sendStatusLinks(
         requestId: request.id,
         actor: { type: 'requester' },
         action: 'status_link_resent',
-        details: { reason: 'find_request' },
+        details: { reason: 'find_request', jobId },
         ip,
       });
     }

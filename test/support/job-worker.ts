@@ -43,7 +43,8 @@ export async function runQueuedJobs(db: DatabaseOrTransaction, task: JobName): P
   );
   const run = taskList[task];
   if (typeof run !== 'function') throw new Error(`no task ${task}`);
-  await Promise.all(jobs.map((job) => run(job.payload, {} as Parameters<typeof run>[1])));
+  // Only the job's id of graphile-worker's helpers: tasks that need more are run by startJobWorker.
+  await Promise.all(jobs.map((job) => run(job.payload, { job: { id: job.id } } as Parameters<typeof run>[1])));
   if (jobs.length > 0) await db.execute(sql`select graphile_worker.complete_jobs(${`{${jobs.map((job) => job.id).join(',')}}`}::bigint[])`);
   return jobs.length;
 }
