@@ -2,6 +2,7 @@ import type { Logger } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { withAfterCommitHooks } from './after-commit';
 import { withPreparedStatements } from './prepared-statements';
 import { redactQueryErrors } from './redact-query-errors';
 import * as schema from './schema';
@@ -24,7 +25,7 @@ export function createDatabase(
   // process answers 503) instead of waiting postgres.js's default 30 s.
   // `debug` stays off: with it postgres.js puts each failed query's parameters (personal data) on its errors.
   const client = postgres(url, { max: options.max ?? 10, connect_timeout: 5, onnotice: () => {}, debug: false });
-  const db = drizzle(withPreparedStatements(client), { schema, casing: 'snake_case', logger: options.logger });
+  const db = withAfterCommitHooks(drizzle(withPreparedStatements(client), { schema, casing: 'snake_case', logger: options.logger }));
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 

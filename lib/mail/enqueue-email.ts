@@ -5,7 +5,7 @@ import { outboundEmails, requests } from '@/db/schema';
 import { requesterEmailTemplates } from '@/emails/requester-email-templates';
 import type { TEmailPayload } from '@/emails/templates';
 import { isSupportedLocale } from '@/lib/i18n/locales';
-import { addJobSql, enqueueJob } from '@/lib/jobs/enqueue-job';
+import { enqueueJob, queueJobStatement } from '@/lib/jobs/enqueue-job';
 
 export type EnqueueEmailOptions = {
   requestId: string | null;
@@ -32,7 +32,9 @@ export async function enqueueEmail(tx: DatabaseOrTransaction, options: EnqueueEm
     messageId: outboxMessageId(id),
   });
   // The row and its delivery job in one statement (one round trip): a data-modifying WITH always runs, once.
-  await tx.execute(sql`with outbox_row as ${row} ${addJobSql('deliver-email', { outboundEmailId: id }, { jobKey: deliveryJobKey(id) })}`);
+  const job = queueJobStatement(tx, 'deliver-email', { outboundEmailId: id }, { jobKey: deliveryJobKey(id) }, { keyIsNew: true });
+  await tx.execute(sql`with outbox_row as ${row} ${job.statement}`);
+  job.queued();
   return id;
 }
 
