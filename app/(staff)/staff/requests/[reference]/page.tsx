@@ -6,6 +6,8 @@ import { notFound } from 'next/navigation';
 import { DateText } from '@/components/date-text';
 import { formatBytes } from '@/lib/format/format-bytes';
 import { Timeline } from '@/components/timeline';
+import type { DatabaseOrTransaction } from '@/db/client';
+import { readOneSnapshot } from '@/db/read-one-snapshot';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { englishLanguageName } from '@/lib/i18n/locales';
@@ -64,9 +66,13 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const channelLabels = { web: 'Web form', api: 'API', staff: 'Filed by staff' } as const;
 
-async function loadRequest(actor: Parameters<typeof getRequestDetail>[1]['actor'], reference: string): Promise<RequestDetail> {
+async function loadRequest(
+  db: DatabaseOrTransaction,
+  actor: Parameters<typeof getRequestDetail>[1]['actor'],
+  reference: string,
+): Promise<RequestDetail> {
   try {
-    return await getRequestDetail(getDb(), { actor, reference });
+    return await getRequestDetail(db, { actor, reference });
   } catch (error) {
     if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
@@ -77,18 +83,23 @@ async function loadRequest(actor: Parameters<typeof getRequestDetail>[1]['actor'
 export default async function StaffRequestPage({ params, searchParams }: PageProps) {
   const actor = await requireStaffPage('requests.read');
   const [{ reference }, query] = await Promise.all([params, searchParams]);
-  const request = await loadRequest(actor, referenceFromPath(reference));
+  // One snapshot for everything the page shows, so a commit landing mid-render (a run settling) shows everywhere or nowhere.
+  const { request, assignableStaff, fulfilment, identity, correctable } = await readOneSnapshot(getDb(), async (db) => {
+    const request = await loadRequest(db, actor, referenceFromPath(reference));
+    const isCorrecting = request.availableActions.work.isAllowed && request.type === 'correction' && request.reference !== null;
+    const [assignableStaff, fulfilment, identity, correctable] = await Promise.all([
+      request.availableActions.work.isAllowed ? listAssignableStaff(db, { actor }) : [],
+      request.reference ? getRequestFulfilment(db, { actor, requestId: request.id }) : null,
+      request.reference ? getIdentityPanel(db, { actor, request }) : null,
+      isCorrecting && request.reference ? listCorrectableRows(db, { actor, reference: request.reference }) : [],
+    ]);
+    return { request, assignableStaff, fulfilment, identity, correctable };
+  });
+  const { downloadDays, maxDownloads, copyWaitDays } = await getPageOrganisationSettings();
   const canWork = can(actor.role, 'requests.work');
   const actions = request.availableActions;
   const isWorkable = actions.work.isAllowed;
   const isCorrecting = isWorkable && request.type === 'correction' && request.reference !== null;
-  const [assignableStaff, fulfilment, { downloadDays, maxDownloads, copyWaitDays }, identity, correctable] = await Promise.all([
-    isWorkable ? listAssignableStaff(getDb(), { actor }) : [],
-    request.reference ? getRequestFulfilment(getDb(), { actor, requestId: request.id }) : null,
-    getPageOrganisationSettings(),
-    request.reference ? getIdentityPanel(getDb(), { actor, request }) : null,
-    isCorrecting && request.reference ? listCorrectableRows(getDb(), { actor, reference: request.reference }) : [],
-  ]);
   const shownReference = request.reference ?? reference;
   const notice = doneNotice(query.done, shownReference);
   const extension = request.policy?.extension ?? null;

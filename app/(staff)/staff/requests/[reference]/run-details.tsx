@@ -21,7 +21,7 @@ export function RunDetails({ run, caption, reference, version, isWorkable, reque
   const failedCount = run.results.filter((result) => result.status === 'failed').length;
   return (
     <>
-      <RunProgress summary={describeRun(run)} isRunning={isRunWorking(run)} finishedAtMs={run.finishedAt?.getTime() ?? null} />
+      <RunProgress summary={describeRun(run)} isRunning={isRunWorking(run)} />
       <p className="field__hint">
         Started <DateTimeText date={run.createdAt} /> by {run.startedByName ?? 'the system (when the request was confirmed)'}
         {run.finishedAt ? (
